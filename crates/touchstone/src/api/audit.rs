@@ -1,0 +1,33 @@
+//! The audit trail over JSON, scoped to what the caller may read.
+
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::{ApiAuth, ApiQuery, ErrorJson};
+use crate::domain::audit::{self, AuditRecord};
+use crate::error::AppResult;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/audit", get(list_audit))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct AuditQuery {
+    /// Records with a sequence number below this one (for paging back).
+    before: Option<i64>,
+    /// At most this many records (1–500, default 100).
+    limit: Option<i64>,
+}
+
+/// Audit records, newest first: all for a platform administrator, the organisation's own for
+/// an organisation administrator.
+#[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditQuery),
+    responses((status = 200, body = Vec<AuditRecord>), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson)))]
+pub async fn list_audit(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiQuery(q): ApiQuery<AuditQuery>) -> AppResult<Json<Vec<AuditRecord>>> {
+    Ok(Json(audit::list(&s.db, &p, q.before, q.limit.unwrap_or(100)).await?))
+}

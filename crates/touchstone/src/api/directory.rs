@@ -1,0 +1,101 @@
+//! Organisations and users over JSON.
+
+use axum::extract::State;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::{created, ApiAuth, ApiJson, ApiPath, ApiQuery, ErrorJson};
+use crate::domain::directory::{self, CreatedUser, NewOrganisation, NewUser, Organisation, User};
+use crate::error::AppResult;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/me", get(me))
+        .route("/organisations", get(list_organisations).post(create_organisation))
+        .route("/organisations/{id}", get(get_organisation))
+        .route("/users", get(list_users).post(create_user))
+        .route("/users/{id}", get(get_user))
+        .route("/users/{id}/deactivate", post(deactivate_user))
+        .route("/users/{id}/reactivate", post(reactivate_user))
+        .route("/users/{id}/reset-credentials", post(reset_credentials))
+}
+
+/// The signed-in user.
+#[utoipa::path(get, path = "/api/v1/me", tag = "directory",
+    responses((status = 200, body = User), (status = 401, body = ErrorJson)))]
+pub async fn me(State(s): State<AppState>, ApiAuth(p): ApiAuth) -> AppResult<Json<User>> {
+    Ok(Json(directory::get_user(&s.db, &p, p.user_id).await?))
+}
+
+/// Organisations the caller may see: all for a platform administrator, their own otherwise.
+#[utoipa::path(get, path = "/api/v1/organisations", tag = "directory",
+    responses((status = 200, body = Vec<Organisation>), (status = 401, body = ErrorJson)))]
+pub async fn list_organisations(State(s): State<AppState>, ApiAuth(p): ApiAuth) -> AppResult<Json<Vec<Organisation>>> {
+    Ok(Json(directory::list_organisations(&s.db, &p).await?))
+}
+
+/// Creates an organisation (platform administrators).
+#[utoipa::path(post, path = "/api/v1/organisations", tag = "directory", request_body = NewOrganisation,
+    responses((status = 201, body = Organisation), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
+        (status = 409, body = ErrorJson), (status = 413, body = ErrorJson), (status = 415, body = ErrorJson),
+        (status = 400, body = ErrorJson), (status = 422, body = ErrorJson)))]
+pub async fn create_organisation(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiJson(input): ApiJson<NewOrganisation>) -> AppResult<impl axum::response::IntoResponse> {
+    Ok(created(directory::create_organisation(&s.db, &p, &input).await?))
+}
+
+#[utoipa::path(get, path = "/api/v1/organisations/{id}", tag = "directory", params(("id" = i64, Path)),
+    responses((status = 200, body = Organisation), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 404, body = ErrorJson)))]
+pub async fn get_organisation(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiPath(id): ApiPath<i64>) -> AppResult<Json<Organisation>> {
+    Ok(Json(directory::get_organisation(&s.db, &p, id).await?))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct UserFilter {
+    /// Only this organisation's users; the caller's own by default (all, for a platform admin).
+    organisation_id: Option<i64>,
+}
+
+/// Users of an organisation (organisation and platform administrators).
+#[utoipa::path(get, path = "/api/v1/users", tag = "directory", params(UserFilter),
+    responses((status = 200, body = Vec<User>), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson)))]
+pub async fn list_users(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiQuery(f): ApiQuery<UserFilter>) -> AppResult<Json<Vec<User>>> {
+    Ok(Json(directory::list_users(&s.db, &p, f.organisation_id).await?))
+}
+
+/// Creates a user; when no password is given one is generated and returned once.
+#[utoipa::path(post, path = "/api/v1/users", tag = "directory", request_body = NewUser,
+    responses((status = 201, body = CreatedUser), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
+        (status = 409, body = ErrorJson), (status = 413, body = ErrorJson), (status = 415, body = ErrorJson), (status = 422, body = ErrorJson)))]
+pub async fn create_user(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiJson(input): ApiJson<NewUser>) -> AppResult<impl axum::response::IntoResponse> {
+    Ok(created(directory::create_user(&s.db, &p, &input).await?))
+}
+
+#[utoipa::path(get, path = "/api/v1/users/{id}", tag = "directory", params(("id" = i64, Path)),
+    responses((status = 200, body = User), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 404, body = ErrorJson)))]
+pub async fn get_user(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiPath(id): ApiPath<i64>) -> AppResult<Json<User>> {
+    Ok(Json(directory::get_user(&s.db, &p, id).await?))
+}
+
+/// Deactivates a user: their sessions end and their tokens stop working.
+#[utoipa::path(post, path = "/api/v1/users/{id}/deactivate", tag = "directory", params(("id" = i64, Path)),
+    responses((status = 200, body = User), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson), (status = 404, body = ErrorJson)))]
+pub async fn deactivate_user(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiPath(id): ApiPath<i64>) -> AppResult<Json<User>> {
+    Ok(Json(directory::set_user_active(&s.db, &p, id, false).await?))
+}
+
+#[utoipa::path(post, path = "/api/v1/users/{id}/reactivate", tag = "directory", params(("id" = i64, Path)),
+    responses((status = 200, body = User), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson), (status = 404, body = ErrorJson)))]
+pub async fn reactivate_user(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiPath(id): ApiPath<i64>) -> AppResult<Json<User>> {
+    Ok(Json(directory::set_user_active(&s.db, &p, id, true).await?))
+}
+
+/// Replaces the password with a generated one (returned once), removes the second factor and unlocks.
+#[utoipa::path(post, path = "/api/v1/users/{id}/reset-credentials", tag = "directory", params(("id" = i64, Path)),
+    responses((status = 200, body = CreatedUser), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson), (status = 404, body = ErrorJson)))]
+pub async fn reset_credentials(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiPath(id): ApiPath<i64>) -> AppResult<Json<CreatedUser>> {
+    Ok(Json(directory::reset_credentials(&s.db, &p, id).await?))
+}

@@ -1,0 +1,152 @@
+//! The JSON API under `/api/v1`, described by the OpenAPI document at `/api/v1/openapi.json`.
+//!
+//! Handlers parse input with the wrapped extractors below (so that even a rejected body gets
+//! the one error envelope), authenticate with [`ApiAuth`], and call the domain.
+
+mod audit;
+mod directory;
+mod tokens;
+
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{header, Method, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::de::DeserializeOwned;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::OpenApi;
+
+use crate::domain::auth;
+use crate::domain::policy::Principal;
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
+        .merge(directory::router())
+        .merge(tokens::router())
+        .merge(audit::router())
+        .fallback(|| async { AppError::client(StatusCode::NOT_FOUND, "no_such_endpoint", "There is no such endpoint; see /api/v1/openapi.json.") })
+        .method_not_allowed_fallback(|| async {
+            AppError::client(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "This endpoint does not accept that method; see /api/v1/openapi.json.")
+        })
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Touchstone API", version = "1", description = "Enforcement officers and rights holders: identify products, record detentions, coordinate operations. Every error has the envelope `{\"error\": {\"code\", \"message\", \"field\"}}`."),
+    paths(
+        directory::me, directory::list_organisations, directory::create_organisation, directory::get_organisation,
+        directory::list_users, directory::create_user, directory::get_user, directory::deactivate_user,
+        directory::reactivate_user, directory::reset_credentials,
+        tokens::list_tokens, tokens::create_token, tokens::revoke_token,
+        audit::list_audit,
+    ),
+    components(schemas(crate::error::ErrorEnvelope, crate::error::ErrorBody)),
+    modifiers(&BearerAuth),
+    security(("bearer" = [])),
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
+}
+
+/// `Json<T>` whose rejections use the error envelope with a precise code.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        use axum::extract::rejection::JsonRejection as R;
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(v)) => Ok(ApiJson(v)),
+            Err(R::MissingJsonContentType(_)) => Err(AppError::client(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Send the body as JSON with the header Content-Type: application/json.",
+            )),
+            Err(R::JsonSyntaxError(e)) => Err(AppError::client(StatusCode::BAD_REQUEST, "malformed_json", format!("The body is not valid JSON: {}", inner_message(&e.body_text())))),
+            Err(R::JsonDataError(e)) => {
+                let text = inner_message(&e.body_text());
+                let code = if text.contains("unknown field") { "unknown_field" } else { "invalid_body" };
+                Err(AppError::client(StatusCode::UNPROCESSABLE_ENTITY, code, format!("The JSON does not have the expected shape: {text}")))
+            }
+            Err(R::BytesRejection(e)) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(too_large()),
+            Err(other) if other.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(too_large()),
+            Err(other) => Err(AppError::client(other.status(), "invalid_body", other.body_text())),
+        }
+    }
+}
+
+pub fn too_large() -> AppError {
+    AppError::client(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "The request body is larger than this server accepts; send less data per request.")
+}
+
+/// serde's message without axum's "Failed to deserialize…" preamble.
+fn inner_message(text: &str) -> String {
+    text.rsplit_once(": ").map(|(_, m)| m).unwrap_or(text).to_string()
+}
+
+/// `Query<T>` with the error envelope.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|q| ApiQuery(q.0))
+            .map_err(|e| AppError::client(StatusCode::BAD_REQUEST, "invalid_query", format!("The query string is not valid: {}", inner_message(&e.body_text()))))
+    }
+}
+
+/// `Path<T>` with the error envelope.
+pub struct ApiPath<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|p| ApiPath(p.0))
+            .map_err(|e| AppError::client(StatusCode::BAD_REQUEST, "invalid_path", format!("The address is not valid: {}", inner_message(&e.body_text()))))
+    }
+}
+
+/// The caller of an API request: a bearer token, or a browser session for safe methods only
+/// (a session cookie on a POST would open the API to cross-site requests).
+pub struct ApiAuth(pub Principal);
+
+impl FromRequestParts<AppState> for ApiAuth {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        if let Some(value) = parts.headers.get(header::AUTHORIZATION) {
+            let token = value.to_str().ok().and_then(|v| v.strip_prefix("Bearer ")).map(str::trim).ok_or_else(AppError::unauthenticated)?;
+            return auth::principal_from_token(&state.db, token).await?.map(ApiAuth).ok_or_else(AppError::unauthenticated);
+        }
+        if matches!(parts.method, Method::GET | Method::HEAD) {
+            if let Some(session) = crate::web::session_from_parts(parts, state).await? {
+                if !session.second_factor_pending && !session.must_enrol_second_factor {
+                    return Ok(ApiAuth(session.principal));
+                }
+            }
+        }
+        Err(AppError::unauthenticated())
+    }
+}
+
+/// Documented error responses shared by the endpoints.
+pub(crate) type ErrorJson = crate::error::ErrorEnvelope;
+
+pub(crate) fn created<T: serde::Serialize>(value: T) -> impl IntoResponse {
+    (StatusCode::CREATED, Json(value))
+}

@@ -1,0 +1,309 @@
+//! The `touchstone` command line: serving, migrations, directory and token administration,
+//! audit verification and backups. Commands act as the console operator, through the same
+//! domain functions (and so the same policy and audit trail) as the pages and the API.
+
+use std::io::{BufRead, IsTerminal};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::{Config, Secret};
+use crate::domain::auth::{self, NewToken};
+use crate::domain::directory::{self, NewOrganisation, NewUser};
+use crate::domain::policy::Principal;
+use crate::domain::types::Email;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::store::{self, Db};
+
+#[derive(Parser)]
+#[command(name = "touchstone", version, about = "Where customs, police and rights holders tell genuine goods from counterfeits.")]
+struct Cli {
+    #[command(flatten)]
+    global: GlobalArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args)]
+struct GlobalArgs {
+    /// Configuration file (default: ./touchstone.toml when present).
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    /// Data directory holding the SQLite database [default: ./touchstone-data].
+    #[arg(long, global = true)]
+    data_dir: Option<PathBuf>,
+    /// postgres://… to use PostgreSQL instead of the embedded SQLite file.
+    #[arg(long, global = true, env = "TOUCHSTONE_DATABASE_URL", hide_env_values = true)]
+    database_url: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (pages and API).
+    Serve {
+        /// Seed demo organisations and users, and print their sign-ins.
+        #[arg(long)]
+        demo: bool,
+        /// Address to listen on [default: 127.0.0.1:8080].
+        #[arg(long)]
+        bind: Option<String>,
+    },
+    /// Apply database migrations, then exit.
+    Migrate,
+    /// Organisations.
+    #[command(subcommand)]
+    Org(OrgCommand),
+    /// Users.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// The audit trail.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+    /// Copy the live SQLite database to a file (for PostgreSQL, use pg_dump).
+    Backup {
+        #[arg(long)]
+        to: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum OrgCommand {
+    Create {
+        #[arg(long)]
+        name: String,
+        /// customs, police, other_enforcement, rights_holder, representative or operator.
+        #[arg(long)]
+        kind: String,
+        /// ISO 3166-1 alpha-2.
+        #[arg(long)]
+        country: String,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// Organisation name or id.
+        #[arg(long)]
+        org: String,
+        /// officer, analyst, coordinator, org_admin or platform_admin.
+        #[arg(long)]
+        role: String,
+        #[arg(long, default_value = "en")]
+        language: String,
+        /// Read the password from standard input instead of generating one.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create a bearer token for a user and print it (once).
+    Create {
+        #[arg(long)]
+        user: String,
+        #[arg(long, default_value = "cli")]
+        name: String,
+        #[arg(long)]
+        days: Option<i64>,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Check the hash chain; exits non-zero naming the first broken record.
+    Verify,
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    init_tracing();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(execute(cli)) {
+        Ok(code) => code,
+        Err(e) => {
+            match e.downcast_ref::<AppError>() {
+                Some(AppError::Client(c)) => eprintln!("error: {} ({})", c.message, c.code),
+                _ => eprintln!("error: {e:#}"),
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("TOUCHSTONE_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(std::io::stderr().is_terminal()).try_init();
+}
+
+fn load_config(g: &GlobalArgs) -> anyhow::Result<Config> {
+    let mut config = Config::load(g.config.as_deref())?;
+    if let Some(d) = &g.data_dir {
+        config.data_dir = d.clone();
+    }
+    if let Some(u) = g.database_url.as_ref().filter(|u| !u.is_empty()) {
+        config.database_url = Some(Secret::new(u.clone()));
+    }
+    Ok(config)
+}
+
+/// Opens (creating if need be) the configured database and brings its schema up to date.
+pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
+    if config.database_url.is_none() {
+        std::fs::create_dir_all(&config.data_dir).with_context(|| format!("creating the data directory {}", config.data_dir.display()))?;
+    }
+    let db = Db::connect(config.database_url().expose()).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+fn app<T>(r: Result<T, AppError>) -> anyhow::Result<T> {
+    r.map_err(anyhow::Error::new)
+}
+
+async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
+    let mut config = load_config(&cli.global)?;
+    if let Command::Serve { bind: Some(b), .. } = &cli.command {
+        config.bind = b.clone();
+    }
+    let db = open_database(&config).await?;
+    let console = Principal::console();
+    let code = match cli.command {
+        Command::Serve { demo, .. } => {
+            serve(db.clone(), config, demo).await?;
+            ExitCode::SUCCESS
+        }
+        Command::Migrate => {
+            println!("migrations applied");
+            ExitCode::SUCCESS
+        }
+        Command::Org(OrgCommand::Create { name, kind, country }) => {
+            let org = app(directory::create_organisation(&db, &console, &NewOrganisation { name, kind, country }).await)?;
+            println!("{}", serde_json::to_string(&org)?);
+            ExitCode::SUCCESS
+        }
+        Command::Org(OrgCommand::List { json }) => {
+            let orgs = app(directory::list_organisations(&db, &console).await)?;
+            for o in orgs {
+                if json {
+                    println!("{}", serde_json::to_string(&o)?);
+                } else {
+                    println!("{}\t{}\t{}\t{}", o.id, o.name, o.kind, o.country);
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Command::User(UserCommand::Create { email, name, org, role, language, password_stdin }) => {
+            let organisation_id = match org.parse::<i64>() {
+                Ok(id) => id,
+                Err(_) => store::directory::find_organisation_by_name(db.reader(), &org).await?.map(|o| o.id).with_context(|| format!("no organisation is named {org:?}"))?,
+            };
+            let password = if password_stdin {
+                let mut line = String::new();
+                std::io::stdin().lock().read_line(&mut line)?;
+                Some(line.trim_end_matches(['\r', '\n']).to_string())
+            } else {
+                None
+            };
+            let input = NewUser { email, display_name: name, organisation_id, role, language: Some(language), password };
+            let created = app(directory::create_user(&db, &console, &input).await)?;
+            println!("{}", serde_json::to_string(&created)?);
+            ExitCode::SUCCESS
+        }
+        Command::User(UserCommand::List { json }) => {
+            let users = app(directory::list_users(&db, &console, None).await)?;
+            if json {
+                let rows: Vec<_> = users
+                    .iter()
+                    .map(|u| serde_json::json!({
+                        "id": u.id, "email": u.email, "display_name": u.display_name,
+                        "organisation": u.organisation_name, "organisation_kind": u.organisation_kind,
+                        "role": u.role, "language": u.language, "active": u.active,
+                    }))
+                    .collect();
+                println!("{}", serde_json::to_string_pretty(&rows)?);
+            } else {
+                for u in users {
+                    println!("{}\t{}\t{}\t{}", u.email, u.organisation_name, u.organisation_kind, u.role);
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Token(TokenCommand::Create { user, name, days }) => {
+            let email = app(Email::parse(&user))?;
+            let owner = store::directory::get_user_by_email(db.reader(), &email).await?.with_context(|| format!("no user has the e-mail {email}"))?;
+            let created = app(auth::create_token(&db, &config.auth, &console, &auth::principal_of(&owner), &NewToken { name, days }).await)?;
+            println!("{}", created.secret);
+            ExitCode::SUCCESS
+        }
+        Command::Audit(AuditCommand::Verify) => {
+            let report = crate::domain::audit::verify_chain(&db).await?;
+            match report.first_broken_seq {
+                None => {
+                    println!("audit chain intact: {} records", report.records);
+                    ExitCode::SUCCESS
+                }
+                Some(seq) => {
+                    eprintln!("audit chain broken at record {seq}: {}", report.problem.unwrap_or_default());
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Backup { to } => {
+            anyhow::ensure!(!to.exists(), "{} already exists; choose a new file name", to.display());
+            db.backup_sqlite(&to.to_string_lossy()).await?;
+            println!("backed up to {}", to.display());
+            ExitCode::SUCCESS
+        }
+    };
+    db.close().await;
+    Ok(code)
+}
+
+async fn serve(db: Db, config: Config, demo: bool) -> anyhow::Result<()> {
+    let sign_ins = if demo { app(crate::demo::seed(&db).await)? } else { Vec::new() };
+    let listener = tokio::net::TcpListener::bind(&config.bind).await.with_context(|| format!("listening on {}", config.bind))?;
+    let addr = listener.local_addr()?;
+    let where_data = match &config.database_url {
+        Some(_) => "the configured database".to_string(),
+        None => format!("{}", config.data_dir.join("touchstone.db").display()),
+    };
+    println!("Touchstone is running at http://{addr}/ (data: {where_data})");
+    if !sign_ins.is_empty() {
+        println!("Demo sign-ins (password: {}):", crate::demo::DEMO_PASSWORD);
+        for (email, role) in sign_ins {
+            println!("  {email:<28} {role}");
+        }
+    }
+    let state = AppState::new(db, config);
+    crate::http::spawn_housekeeping(state.clone());
+    let router = crate::http::build_router(state);
+    crate::http::serve(listener, router, crate::http::shutdown_signal()).await?;
+    Ok(())
+}

@@ -1,0 +1,373 @@
+//! Sign-in, sessions, second factor and API tokens.
+//!
+//! Passwords are hashed with Argon2id off the async runtime. Session ids and API tokens are
+//! 256-bit random secrets given to the client once; only their SHA-256 is stored, so a copy of
+//! the database does not let anyone sign in.
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use axum::http::StatusCode;
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use utoipa::ToSchema;
+
+use super::audit::AuditEvent;
+use super::directory::User;
+use super::policy::{check, Action, Principal, Target};
+use super::types::{Email, NewPassword, Role};
+use super::{format_ms, now_ms, totp};
+use crate::config::AuthSettings;
+use crate::error::{AppError, AppResult};
+use crate::store::{self, Db};
+
+pub async fn hash_password(password: &NewPassword) -> AppResult<String> {
+    let password = password.expose().to_string();
+    let hash = tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+        Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string())
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))?
+    .map_err(|e| AppError::Internal(anyhow::anyhow!("hashing a password: {e}")))?;
+    Ok(hash)
+}
+
+async fn verify_password(password: &str, hash: &str) -> AppResult<bool> {
+    let (password, hash) = (password.to_string(), hash.to_string());
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&hash).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))
+}
+
+/// A hash of a fixed password, verified against when the e-mail is unknown so that the answer
+/// takes as long as for a known one.
+static DUMMY_HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+fn dummy_hash() -> String {
+    DUMMY_HASH
+        .get_or_init(|| {
+            let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+            Argon2::default().hash_password(b"not a password of anyone", &salt).map(|h| h.to_string()).unwrap_or_default()
+        })
+        .clone()
+}
+
+/// A random password for new or reset accounts: four groups of five letters and digits.
+pub fn generate_password() -> String {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    let mut bytes = [0u8; 20];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    let chars: Vec<char> = bytes.iter().map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char).collect();
+    chars.chunks(5).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("-")
+}
+
+/// A new random secret, URL-safe, with a readable prefix naming what it is.
+fn random_secret(prefix: &str) -> String {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    format!("{prefix}{}", data_encoding::BASE64URL_NOPAD.encode(&bytes))
+}
+
+pub fn sha256_hex(s: &str) -> String {
+    Sha256::digest(s.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The result of a correct e-mail and password.
+pub struct SignedIn {
+    pub user: User,
+    /// The session cookie value (shown once; only its hash is stored).
+    pub session_token: String,
+    /// The user has a second factor to present before the session is usable.
+    pub second_factor_pending: bool,
+}
+
+/// Checks e-mail and password, counts failures, locks the account after too many, and opens a
+/// session. Every outcome is audited.
+pub async fn sign_in(db: &Db, settings: &AuthSettings, email: &str, password: &str) -> AppResult<SignedIn> {
+    let wrong = || AppError::client(StatusCode::UNAUTHORIZED, "invalid_credentials", "The e-mail or the password is not right.");
+    let now = now_ms();
+    let user = match Email::parse(email) {
+        Ok(e) => store::directory::get_user_by_email(db.reader(), &e).await?,
+        Err(_) => None,
+    };
+    let Some(user) = user else {
+        verify_password(password, &dummy_hash()).await?;
+        let mut tx = db.begin().await?;
+        store::audit::append(&mut tx, &AuditEvent::anonymous("sign_in.failed", "user", "unknown").detail(serde_json::json!({"email": email.trim().to_lowercase(), "reason": "unknown_email"}))).await?;
+        tx.commit().await?;
+        return Err(wrong());
+    };
+    let creds = store::directory::credentials(db.reader(), user.id).await?.ok_or_else(wrong)?;
+    if let Some(until) = creds.locked_until.filter(|u| *u > now) {
+        let mut tx = db.begin().await?;
+        store::audit::append(&mut tx, &AuditEvent::anonymous("sign_in.refused_locked", "user", user.id).scope(user.organisation_id)).await?;
+        tx.commit().await?;
+        return Err(locked_error(until, now));
+    }
+    if !verify_password(password, &creds.password_hash).await? {
+        let failures = creds.failed_sign_ins + 1;
+        let lock = (failures >= settings.lockout_threshold).then(|| now + settings.lockout_minutes * 60_000);
+        let mut tx = db.begin().await?;
+        store::directory::set_sign_in_failures(&mut *tx, user.id, if lock.is_some() { 0 } else { failures }, lock).await?;
+        store::audit::append(&mut tx, &AuditEvent::anonymous("sign_in.failed", "user", user.id).scope(user.organisation_id).detail(serde_json::json!({"reason": "wrong_password", "consecutive": failures}))).await?;
+        if let Some(until) = lock {
+            store::audit::append(&mut tx, &AuditEvent::anonymous("user.locked", "user", user.id).scope(user.organisation_id).detail(serde_json::json!({"until": format_ms(until), "after_failures": failures}))).await?;
+        }
+        tx.commit().await?;
+        return Err(match lock {
+            Some(until) => locked_error(until, now),
+            None => wrong(),
+        });
+    }
+    if !user.active {
+        return Err(AppError::client(StatusCode::FORBIDDEN, "account_deactivated", "This account has been deactivated; ask your organisation's administrator."));
+    }
+    let second_factor_pending = creds.totp_enabled;
+    let session_token = random_secret("");
+    let mut tx = db.begin().await?;
+    store::directory::set_sign_in_failures(&mut *tx, user.id, 0, None).await?;
+    store::auth::insert_session(
+        &mut *tx,
+        &sha256_hex(&session_token),
+        &store::auth::SessionRow {
+            user_id: user.id,
+            csrf_token: random_secret(""),
+            second_factor_pending,
+            created_at: now,
+            last_seen_at: now,
+            expires_at: now + settings.session_absolute_hours * 3_600_000,
+        },
+    )
+    .await?;
+    let principal = principal_of(&user);
+    store::audit::append(&mut tx, &AuditEvent::by(&principal, "sign_in", "user", user.id).detail(serde_json::json!({"second_factor_pending": second_factor_pending}))).await?;
+    tx.commit().await?;
+    Ok(SignedIn { user, session_token, second_factor_pending })
+}
+
+fn locked_error(until: i64, now: i64) -> AppError {
+    let seconds = u64::try_from((until - now + 999) / 1000).unwrap_or(0);
+    AppError::client(
+        StatusCode::LOCKED,
+        "account_locked",
+        format!("This account is locked after repeated failed sign-ins until {} (UTC); try again then, or ask an administrator to reset it.", format_ms(until)),
+    )
+    .with_retry_after(seconds)
+}
+
+pub fn principal_of(user: &User) -> Principal {
+    Principal { user_id: user.id, org_id: user.organisation_id, org_kind: user.organisation_kind, role: user.role, label: user.email.clone() }
+}
+
+/// A live session, resolved from its cookie.
+pub struct Session {
+    pub id_hash: String,
+    pub user: User,
+    pub principal: Principal,
+    pub csrf_token: String,
+    pub second_factor_pending: bool,
+    /// The deployment requires a second factor and this user has none yet.
+    pub must_enrol_second_factor: bool,
+}
+
+/// Resolves a session cookie, enforcing idle and absolute expiry and account state.
+pub async fn session(db: &Db, settings: &AuthSettings, token: &str) -> AppResult<Option<Session>> {
+    let id_hash = sha256_hex(token);
+    let Some(row) = store::auth::get_session(db.reader(), &id_hash).await? else { return Ok(None) };
+    let now = now_ms();
+    let idle_limit = settings.session_idle_minutes * 60_000;
+    if row.expires_at <= now || now - row.last_seen_at > idle_limit {
+        store::auth::delete_session(db.reader(), &id_hash).await?;
+        return Ok(None);
+    }
+    let Some(user) = store::directory::get_user(db.reader(), row.user_id).await? else { return Ok(None) };
+    if !user.active {
+        return Ok(None);
+    }
+    // Writing on every request would serialise reads behind the SQLite writer; a minute's
+    // precision is plenty for an idle timeout counted in tens of minutes.
+    if now - row.last_seen_at > 60_000 {
+        store::auth::touch_session(db.reader(), &id_hash, now).await?;
+    }
+    let must_enrol = settings.require_two_factor_for_enforcement && user.organisation_kind.is_enforcement() && !user.two_factor_enabled;
+    Ok(Some(Session {
+        id_hash,
+        principal: principal_of(&user),
+        user,
+        csrf_token: row.csrf_token,
+        second_factor_pending: row.second_factor_pending,
+        must_enrol_second_factor: must_enrol,
+    }))
+}
+
+pub async fn sign_out(db: &Db, session: &Session) -> AppResult<()> {
+    let mut tx = db.begin().await?;
+    store::auth::delete_session(&mut *tx, &session.id_hash).await?;
+    store::audit::append(&mut tx, &AuditEvent::by(&session.principal, "sign_out", "user", session.user.id)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+fn wrong_code() -> AppError {
+    AppError::invalid("code", "invalid_second_factor", "That code is not right; enter the 6 digits your authenticator app shows now.")
+}
+
+/// Completes a sign-in with the 6-digit code of the user's authenticator.
+pub async fn verify_second_factor(db: &Db, session: &Session, code: &str) -> AppResult<()> {
+    let creds = store::directory::credentials(db.reader(), session.user.id).await?.ok_or_else(AppError::unauthenticated)?;
+    let secret = creds.totp_secret.filter(|_| creds.totp_enabled).ok_or_else(wrong_code)?;
+    let ok = totp::verify(&secret, code, now_ms() / 1000);
+    let mut tx = db.begin().await?;
+    let action = if ok { "sign_in.second_factor" } else { "sign_in.second_factor_failed" };
+    store::audit::append(&mut tx, &AuditEvent::by(&session.principal, action, "user", session.user.id)).await?;
+    if ok {
+        store::auth::complete_second_factor(&mut *tx, &session.id_hash).await?;
+    }
+    tx.commit().await?;
+    if ok { Ok(()) } else { Err(wrong_code()) }
+}
+
+/// Starts enrolment: stores a new secret (not yet enabled) and returns it with its URI.
+pub async fn begin_second_factor_enrolment(db: &Db, principal: &Principal) -> AppResult<(String, String)> {
+    check(principal, Action::AccountManage, Target::User { org_id: principal.org_id, user_id: principal.user_id })?;
+    let secret = totp::generate_secret();
+    let mut tx = db.begin().await?;
+    store::directory::set_totp(&mut *tx, principal.user_id, Some(&secret), false).await?;
+    store::audit::append(&mut tx, &AuditEvent::by(principal, "user.second_factor_enrolment_started", "user", principal.user_id)).await?;
+    tx.commit().await?;
+    let uri = totp::provisioning_uri(&secret, &principal.label, "Touchstone");
+    Ok((secret, uri))
+}
+
+/// Confirms enrolment with a code from the app, which proves the secret was copied right.
+pub async fn confirm_second_factor_enrolment(db: &Db, principal: &Principal, code: &str) -> AppResult<()> {
+    check(principal, Action::AccountManage, Target::User { org_id: principal.org_id, user_id: principal.user_id })?;
+    let creds = store::directory::credentials(db.reader(), principal.user_id).await?.ok_or_else(AppError::unauthenticated)?;
+    let secret = creds.totp_secret.ok_or_else(|| AppError::invalid("code", "no_enrolment", "Start the enrolment first."))?;
+    if !totp::verify(&secret, code, now_ms() / 1000) {
+        return Err(wrong_code());
+    }
+    let mut tx = db.begin().await?;
+    store::directory::set_totp(&mut *tx, principal.user_id, Some(&secret), true).await?;
+    store::audit::append(&mut tx, &AuditEvent::by(principal, "user.second_factor_enabled", "user", principal.user_id)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn change_own_password(db: &Db, principal: &Principal, current: &str, new: &str) -> AppResult<()> {
+    check(principal, Action::AccountManage, Target::User { org_id: principal.org_id, user_id: principal.user_id })?;
+    let creds = store::directory::credentials(db.reader(), principal.user_id).await?.ok_or_else(AppError::unauthenticated)?;
+    if !verify_password(current, &creds.password_hash).await? {
+        return Err(AppError::invalid("current_password", "invalid_credentials", "The current password is not right."));
+    }
+    let hash = hash_password(&NewPassword::parse(new)?).await?;
+    let mut tx = db.begin().await?;
+    store::directory::set_password(&mut *tx, principal.user_id, &hash, false).await?;
+    store::audit::append(&mut tx, &AuditEvent::by(principal, "user.change_password", "user", principal.user_id)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// An API token as listed; the secret itself is shown only when created.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ApiToken {
+    pub id: i64,
+    pub name: String,
+    /// The first characters of the token, to recognise it.
+    pub prefix: String,
+    pub created_at: String,
+    pub expires_at: String,
+    pub revoked_at: Option<String>,
+    pub last_used_at: Option<String>,
+    pub active: bool,
+}
+
+impl From<store::auth::TokenRow> for ApiToken {
+    fn from(r: store::auth::TokenRow) -> Self {
+        let now = now_ms();
+        ApiToken {
+            id: r.id,
+            name: r.name,
+            prefix: r.prefix,
+            created_at: format_ms(r.created_at),
+            expires_at: format_ms(r.expires_at),
+            revoked_at: r.revoked_at.map(format_ms),
+            last_used_at: r.last_used_at.map(format_ms),
+            active: r.revoked_at.is_none() && r.expires_at > now,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewToken {
+    /// What the token is for, e.g. "scanner app".
+    pub name: String,
+    /// Lifetime in days, 1 to 365; the deployment's default when absent.
+    pub days: Option<i64>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CreatedToken {
+    pub token: ApiToken,
+    /// The bearer token. Shown once: store it now.
+    pub secret: String,
+}
+
+/// Creates a token for `owner` (the principal themself, or a user the console acts for).
+pub async fn create_token(db: &Db, settings: &AuthSettings, principal: &Principal, owner: &Principal, input: &NewToken) -> AppResult<CreatedToken> {
+    check(principal, Action::AccountManage, Target::User { org_id: owner.org_id, user_id: owner.user_id })?;
+    let name = super::types::Name::parse("name", &input.name)?;
+    let days = input.days.unwrap_or(settings.token_days);
+    if !(1..=365).contains(&days) {
+        return Err(AppError::invalid("days", "invalid_token_lifetime", "A token lives between 1 and 365 days."));
+    }
+    let secret = random_secret("ts_");
+    let now = now_ms();
+    let prefix: String = secret.chars().take(10).collect();
+    let mut tx = db.begin().await?;
+    let id = store::auth::insert_token(&mut *tx, owner.user_id, name.as_str(), &sha256_hex(&secret), &prefix, now, now + days * 86_400_000).await?;
+    store::audit::append(&mut tx, &AuditEvent::by(principal, "token.create", "api_token", id).scope(owner.org_id).detail(serde_json::json!({"name": name.as_str(), "days": days, "owner": owner.label}))).await?;
+    tx.commit().await?;
+    let row = store::auth::token_by_id(db.reader(), id).await?.ok_or_else(|| AppError::not_found("token"))?;
+    Ok(CreatedToken { token: row.into(), secret })
+}
+
+pub async fn list_tokens(db: &Db, principal: &Principal) -> AppResult<Vec<ApiToken>> {
+    check(principal, Action::AccountManage, Target::User { org_id: principal.org_id, user_id: principal.user_id })?;
+    Ok(store::auth::tokens_of(db.reader(), principal.user_id).await?.into_iter().map(Into::into).collect())
+}
+
+pub async fn revoke_token(db: &Db, principal: &Principal, id: i64) -> AppResult<()> {
+    let row = store::auth::token_by_id(db.reader(), id).await?.filter(|t| t.user_id == principal.user_id || principal.is_platform_admin()).ok_or_else(|| AppError::not_found("token"))?;
+    let mut tx = db.begin().await?;
+    store::auth::revoke_token(&mut *tx, row.id, now_ms()).await?;
+    store::audit::append(&mut tx, &AuditEvent::by(principal, "token.revoke", "api_token", id)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The principal behind a bearer token, if it is known, live and its user active.
+pub async fn principal_from_token(db: &Db, secret: &str) -> AppResult<Option<Principal>> {
+    let Some(row) = store::auth::token_by_hash(db.reader(), &sha256_hex(secret)).await? else { return Ok(None) };
+    let now = now_ms();
+    if row.revoked_at.is_some() || row.expires_at <= now {
+        return Ok(None);
+    }
+    let Some(user) = store::directory::get_user(db.reader(), row.user_id).await? else { return Ok(None) };
+    if !user.active {
+        return Ok(None);
+    }
+    if row.last_used_at.is_none_or(|t| now - t > 60_000) {
+        store::auth::mark_token_used(db.reader(), row.id, now).await?;
+    }
+    Ok(Some(principal_of(&user)))
+}
+
+/// Whether a role needs the admin pages at all (used to decide what the menu shows).
+pub fn is_admin(role: Role) -> bool {
+    matches!(role, Role::OrgAdmin | Role::PlatformAdmin)
+}

@@ -1,0 +1,262 @@
+//! Organisations and users: who is on the platform, on which side, with which role.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::audit::AuditEvent;
+use super::auth::{generate_password, hash_password};
+use super::now_ms;
+use super::policy::{check, may_grant_role, Action, Principal, Target};
+use super::types::{CountryCode, Email, Language, Name, NewPassword, OrgKind, Role};
+use crate::error::{AppError, AppResult};
+use crate::store::{self, is_unique_violation, Db};
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
+pub struct Organisation {
+    pub id: i64,
+    pub name: String,
+    pub kind: OrgKind,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub language: Language,
+    pub role: Role,
+    pub organisation_id: i64,
+    pub organisation_name: String,
+    pub organisation_kind: OrgKind,
+    pub active: bool,
+    pub two_factor_enabled: bool,
+    /// RFC 3339, UTC; set while the account is locked after failed sign-ins.
+    pub locked_until: Option<String>,
+    pub created_at: String,
+    /// Incremented on every change, for optimistic concurrency.
+    pub version: i64,
+}
+
+/// What sign-in needs to know and never shows.
+pub struct Credentials {
+    pub password_hash: String,
+    pub totp_secret: Option<String>,
+    pub totp_enabled: bool,
+    pub failed_sign_ins: i64,
+    pub locked_until: Option<i64>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewOrganisation {
+    pub name: String,
+    pub kind: String,
+    /// ISO 3166-1 alpha-2, e.g. `FR`.
+    pub country: String,
+}
+
+pub async fn create_organisation(db: &Db, principal: &Principal, input: &NewOrganisation) -> AppResult<Organisation> {
+    check(principal, Action::OrganisationCreate, Target::Platform)?;
+    let name = Name::parse("name", &input.name)?;
+    let kind = OrgKind::parse(&input.kind)?;
+    let country = CountryCode::parse(&input.country)?;
+    let mut tx = db.begin().await?;
+    let id = match store::directory::insert_organisation(&mut *tx, &name, kind, country, now_ms()).await {
+        Ok(id) => id,
+        Err(e) if is_unique_violation(&e) => {
+            return Err(AppError::conflict(
+                "organisation_exists",
+                format!("An organisation named '{}' already exists; choose another name.", name.as_str()),
+            ))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    store::audit::append(
+        &mut tx,
+        &AuditEvent::by(principal, "organisation.create", "organisation", id)
+            .scope(id)
+            .detail(serde_json::json!({"name": name.as_str(), "kind": kind, "country": country.as_str()})),
+    )
+    .await?;
+    tx.commit().await?;
+    store::directory::get_organisation(db.reader(), id).await?.ok_or_else(|| AppError::not_found("organisation"))
+}
+
+/// All organisations for a platform admin; one's own otherwise.
+pub async fn list_organisations(db: &Db, principal: &Principal) -> AppResult<Vec<Organisation>> {
+    if super::policy::allows(principal, Action::OrganisationListAll, Target::Platform) {
+        return Ok(store::directory::list_organisations(db.reader()).await?);
+    }
+    Ok(get_organisation(db, principal, principal.org_id).await.map(|o| vec![o])?)
+}
+
+pub async fn get_organisation(db: &Db, principal: &Principal, id: i64) -> AppResult<Organisation> {
+    // Not found and not allowed look the same from outside: ids of others are not confirmed.
+    if !super::policy::allows(principal, Action::OrganisationRead, Target::Organisation { org_id: id }) {
+        return Err(AppError::not_found("organisation"));
+    }
+    store::directory::get_organisation(db.reader(), id).await?.ok_or_else(|| AppError::not_found("organisation"))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewUser {
+    pub email: String,
+    pub display_name: String,
+    pub organisation_id: i64,
+    pub role: String,
+    /// `en` or `fr`; defaults to `en`.
+    pub language: Option<String>,
+    /// At least 12 characters and not a common password. When absent, one is generated and
+    /// returned once.
+    pub password: Option<String>,
+}
+
+/// A user just created, with the initial password when it was generated.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CreatedUser {
+    pub user: User,
+    /// Shown once; give it to the user over a separate channel.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub initial_password: Option<String>,
+}
+
+pub async fn create_user(db: &Db, principal: &Principal, input: &NewUser) -> AppResult<CreatedUser> {
+    let org = store::directory::get_organisation(db.reader(), input.organisation_id)
+        .await?
+        .filter(|o| super::policy::allows(principal, Action::OrganisationRead, Target::Organisation { org_id: o.id }))
+        .ok_or_else(|| AppError::invalid("organisation_id", "unknown_organisation", "No organisation with this id exists, or you may not add users to it."))?;
+    check(principal, Action::UserCreate, Target::Organisation { org_id: org.id })?;
+    let email = Email::parse(&input.email)?;
+    let display_name = Name::parse("display_name", &input.display_name)?;
+    let role = Role::parse(&input.role)?;
+    if !may_grant_role(principal, role, org.kind) {
+        return Err(AppError::invalid(
+            "role",
+            "role_not_allowed",
+            "Only platform administrators create platform administrators, and only in the operator organisation.",
+        ));
+    }
+    let language = input.language.as_deref().map(Language::parse).transpose()?.unwrap_or(Language::En);
+    let (password, generated) = match &input.password {
+        Some(p) => (NewPassword::parse(p)?, None),
+        None => {
+            let p = generate_password();
+            (NewPassword::parse(&p)?, Some(p))
+        }
+    };
+    let hash = hash_password(&password).await?;
+    let mut tx = db.begin().await?;
+    let row = store::directory::NewUserRow {
+        organisation_id: org.id,
+        email: &email,
+        display_name: &display_name,
+        language,
+        role,
+        password_hash: &hash,
+        now: now_ms(),
+    };
+    let id = match store::directory::insert_user(&mut *tx, row).await {
+        Ok(id) => id,
+        Err(e) if is_unique_violation(&e) => {
+            return Err(AppError::Client(crate::error::ClientError {
+                status: axum::http::StatusCode::CONFLICT,
+                code: "email_taken",
+                message: format!("A user with the e-mail {email} already exists."),
+                field: Some("email"),
+                retry_after: None,
+            }))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    store::audit::append(
+        &mut tx,
+        &AuditEvent::by(principal, "user.create", "user", id)
+            .scope(org.id)
+            .detail(serde_json::json!({"email": email.as_str(), "role": role, "organisation_id": org.id})),
+    )
+    .await?;
+    tx.commit().await?;
+    let user = store::directory::get_user(db.reader(), id).await?.ok_or_else(|| AppError::not_found("user"))?;
+    Ok(CreatedUser { user, initial_password: generated })
+}
+
+/// Users of one organisation (or all, for a platform admin who asks for no organisation).
+pub async fn list_users(db: &Db, principal: &Principal, organisation_id: Option<i64>) -> AppResult<Vec<User>> {
+    match organisation_id {
+        None if principal.is_platform_admin() => Ok(store::directory::list_users(db.reader(), None).await?),
+        None => {
+            check(principal, Action::UserList, Target::Organisation { org_id: principal.org_id })?;
+            Ok(store::directory::list_users(db.reader(), Some(principal.org_id)).await?)
+        }
+        Some(org_id) => {
+            check(principal, Action::UserList, Target::Organisation { org_id })?;
+            Ok(store::directory::list_users(db.reader(), Some(org_id)).await?)
+        }
+    }
+}
+
+pub async fn get_user(db: &Db, principal: &Principal, id: i64) -> AppResult<User> {
+    let user = store::directory::get_user(db.reader(), id).await?.ok_or_else(|| AppError::not_found("user"))?;
+    if !super::policy::allows(principal, Action::UserRead, Target::User { org_id: user.organisation_id, user_id: id }) {
+        return Err(AppError::not_found("user"));
+    }
+    Ok(user)
+}
+
+/// Fetches a user the principal may act on with `action`, hiding users they may not see.
+async fn user_for(db: &Db, principal: &Principal, id: i64, action: Action) -> AppResult<User> {
+    let user = store::directory::get_user(db.reader(), id).await?.ok_or_else(|| AppError::not_found("user"))?;
+    let target = Target::User { org_id: user.organisation_id, user_id: id };
+    if !super::policy::allows(principal, Action::UserRead, target) && !principal.is_platform_admin() {
+        return Err(AppError::not_found("user"));
+    }
+    check(principal, action, target)?;
+    Ok(user)
+}
+
+/// Deactivates (or reactivates) a user; their sessions and tokens stop working at once.
+pub async fn set_user_active(db: &Db, principal: &Principal, id: i64, active: bool) -> AppResult<User> {
+    let user = user_for(db, principal, id, Action::UserDeactivate).await?;
+    let mut tx = db.begin().await?;
+    store::directory::set_active(&mut *tx, id, active).await?;
+    if !active {
+        store::auth::delete_sessions_of(&mut *tx, id).await?;
+    }
+    let action = if active { "user.reactivate" } else { "user.deactivate" };
+    store::audit::append(&mut tx, &AuditEvent::by(principal, action, "user", id).scope(user.organisation_id)).await?;
+    tx.commit().await?;
+    Ok(store::directory::get_user(db.reader(), id).await?.ok_or_else(|| AppError::not_found("user"))?)
+}
+
+/// Replaces a user's password with a generated one (returned once), clears the second factor,
+/// unlocks the account and ends every session.
+pub async fn reset_credentials(db: &Db, principal: &Principal, id: i64) -> AppResult<CreatedUser> {
+    let user = user_for(db, principal, id, Action::UserResetCredentials).await?;
+    let password = generate_password();
+    let hash = hash_password(&NewPassword::parse(&password)?).await?;
+    let mut tx = db.begin().await?;
+    store::directory::set_password(&mut *tx, id, &hash, true).await?;
+    store::auth::delete_sessions_of(&mut *tx, id).await?;
+    store::audit::append(&mut tx, &AuditEvent::by(principal, "user.reset_credentials", "user", id).scope(user.organisation_id)).await?;
+    tx.commit().await?;
+    let user = store::directory::get_user(db.reader(), id).await?.ok_or_else(|| AppError::not_found("user"))?;
+    Ok(CreatedUser { user, initial_password: Some(password) })
+}
+
+pub async fn set_own_language(db: &Db, principal: &Principal, language: Language) -> AppResult<()> {
+    check(principal, Action::AccountManage, Target::User { org_id: principal.org_id, user_id: principal.user_id })?;
+    let mut tx = db.begin().await?;
+    store::directory::set_language(&mut *tx, principal.user_id, language).await?;
+    store::audit::append(
+        &mut tx,
+        &AuditEvent::by(principal, "user.set_language", "user", principal.user_id).detail(serde_json::json!({"language": language})),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,22 @@
+//! The rules of Touchstone, one module per part of the design, with the policy checked here
+//! (never only in handlers) so that the HTML pages, the JSON API and the CLI share it.
+
+pub mod audit;
+pub mod auth;
+pub mod directory;
+pub mod policy;
+pub mod totp;
+pub mod types;
+
+/// Milliseconds since the Unix epoch, the one representation of instants in the store.
+pub fn now_ms() -> i64 {
+    (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+/// RFC 3339 UTC text for an instant in milliseconds, as shown in the API and pages.
+pub fn format_ms(ms: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .ok()
+        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .unwrap_or_default()
+}

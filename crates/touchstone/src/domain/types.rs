@@ -1,0 +1,279 @@
+//! Parsed input types: once a value is one of these, it is valid. Store functions take only
+//! these, so nothing unchecked reaches the database.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::error::AppError;
+
+/// An e-mail address, trimmed and lower-cased so that uniqueness ignores case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(raw: &str) -> Result<Self, AppError> {
+        let s = raw.trim().to_lowercase();
+        let bad = || {
+            AppError::invalid(
+                "email",
+                "invalid_email",
+                format!("'{}' is not an e-mail address; write it as name@example.org.", raw.trim()),
+            )
+        };
+        if s.len() > 254 || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(bad());
+        }
+        let (local, domain) = s.split_once('@').ok_or_else(bad)?;
+        if local.is_empty()
+            || domain.len() < 3
+            || !domain.contains('.')
+            || domain.starts_with('.')
+            || domain.ends_with('.')
+            || domain.contains('@')
+        {
+            return Err(bad());
+        }
+        Ok(Email(s))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// ISO 3166-1 alpha-2 country codes, as assigned (user-assigned codes are refused).
+const ISO_3166_ALPHA2: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ \
+BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM \
+DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK \
+HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK \
+LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI \
+NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI \
+SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ \
+VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
+
+/// A country as an ISO 3166-1 alpha-2 code, upper case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CountryCode([u8; 2]);
+
+impl CountryCode {
+    pub fn parse(raw: &str) -> Result<Self, AppError> {
+        let s = raw.trim().to_ascii_uppercase();
+        if s.len() == 2 && ISO_3166_ALPHA2.split(' ').any(|c| c == s) {
+            let b = s.as_bytes();
+            Ok(CountryCode([b[0], b[1]]))
+        } else {
+            Err(AppError::invalid(
+                "country",
+                "invalid_country",
+                format!(
+                    "'{}' is not an ISO 3166-1 alpha-2 country code; use two letters such as FR, DE or US.",
+                    raw.trim()
+                ),
+            ))
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+}
+
+impl fmt::Display for CountryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Declares a closed set of values stored and exchanged as snake_case text, with parsing that
+/// names the accepted values when it fails.
+macro_rules! text_enum {
+    ($(#[$m:meta])* $name:ident, $field:literal, $code:literal { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+            pub fn parse(raw: &str) -> Result<Self, AppError> {
+                match raw.trim() {
+                    $($text => Ok($name::$variant),)+
+                    other => Err(AppError::invalid(
+                        $field,
+                        $code,
+                        format!(
+                            "'{}' is not a known {}; use one of: {}.",
+                            other,
+                            $field.replace('_', " "),
+                            [$($text),+].join(", ")
+                        ),
+                    )),
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+text_enum!(
+    /// What an organisation is; this decides which side of the platform it sits on.
+    OrgKind, "kind", "invalid_organisation_kind" {
+        Customs = "customs",
+        Police = "police",
+        OtherEnforcement = "other_enforcement",
+        RightsHolder = "rights_holder",
+        Representative = "representative",
+        Operator = "operator",
+    }
+);
+
+impl OrgKind {
+    /// Customs, police and other enforcement: the authorities' side of the platform.
+    pub fn is_enforcement(self) -> bool {
+        matches!(self, OrgKind::Customs | OrgKind::Police | OrgKind::OtherEnforcement)
+    }
+}
+
+text_enum!(
+    /// What a user may do within their organisation.
+    Role, "role", "invalid_role" {
+        Officer = "officer",
+        Analyst = "analyst",
+        Coordinator = "coordinator",
+        OrgAdmin = "org_admin",
+        PlatformAdmin = "platform_admin",
+    }
+);
+
+text_enum!(
+    /// Languages with a complete message catalogue.
+    Language, "language", "invalid_language" {
+        En = "en",
+        Fr = "fr",
+    }
+);
+
+/// A name for an organisation or a person: trimmed, non-empty, bounded, no control characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name(String);
+
+impl Name {
+    pub fn parse(field: &'static str, raw: &str) -> Result<Self, AppError> {
+        let s = raw.trim();
+        if s.is_empty() {
+            return Err(AppError::invalid(field, "required", format!("Enter a {}.", field.replace('_', " "))));
+        }
+        if s.chars().count() > 200 {
+            return Err(AppError::invalid(field, "too_long", "Keep it under 200 characters."));
+        }
+        if s.chars().any(char::is_control) {
+            return Err(AppError::invalid(field, "invalid_characters", "Remove control characters (tabs, line breaks)."));
+        }
+        Ok(Name(s.to_string()))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+pub const MIN_PASSWORD_CHARS: usize = 12;
+const MAX_PASSWORD_BYTES: usize = 1024;
+
+/// Well-known passwords and keyboard walks. A candidate is refused when, lower-cased and with
+/// trailing digits and punctuation removed, it is one of these (so "Password2024!" is refused).
+const COMMON_PASSWORDS: &str = include_str!("common-passwords.txt");
+
+/// A new password that meets the rules. Not `Debug`-printable, so it cannot end up in a log.
+pub struct NewPassword(String);
+
+impl NewPassword {
+    pub fn parse(raw: &str) -> Result<Self, AppError> {
+        if raw.chars().count() < MIN_PASSWORD_CHARS {
+            return Err(AppError::invalid(
+                "password",
+                "password_too_short",
+                format!("Choose a password of at least {MIN_PASSWORD_CHARS} characters; a few unrelated words work well."),
+            ));
+        }
+        if raw.len() > MAX_PASSWORD_BYTES {
+            return Err(AppError::invalid("password", "password_too_long", "Choose a password under 1024 bytes."));
+        }
+        if is_common_password(raw) {
+            return Err(AppError::invalid(
+                "password",
+                "password_too_common",
+                "This password is among the most commonly used ones; choose another.",
+            ));
+        }
+        Ok(NewPassword(raw.to_string()))
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+fn is_common_password(raw: &str) -> bool {
+    let lower = raw.to_lowercase();
+    let base = lower.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_ascii_punctuation() || c == ' ');
+    let mut chars = lower.chars();
+    let first = chars.next();
+    let single_repeated_char = chars.all(|c| Some(c) == first);
+    single_repeated_char
+        || base.is_empty()
+        || COMMON_PASSWORDS.lines().map(str::trim).any(|p| !p.is_empty() && (p == base || p == lower))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_is_lower_cased_and_trimmed() {
+        assert_eq!(Email::parse("  Officer@Customs.EXAMPLE ").unwrap().as_str(), "officer@customs.example");
+    }
+
+    #[test]
+    fn email_without_domain_is_refused() {
+        for bad in ["officer", "officer@", "@customs.fr", "a@b", "a b@c.fr", "a@.fr"] {
+            assert_eq!(Email::parse(bad).unwrap_err().code(), "invalid_email", "{bad}");
+        }
+    }
+
+    #[test]
+    fn country_codes_are_checked_against_iso_3166() {
+        assert_eq!(CountryCode::parse("fr").unwrap().as_str(), "FR");
+        assert_eq!(ISO_3166_ALPHA2.split(' ').count(), 249);
+        for bad in ["XX", "UK", "FRA", "", "F"] {
+            assert_eq!(CountryCode::parse(bad).unwrap_err().code(), "invalid_country", "{bad}");
+        }
+    }
+
+    #[test]
+    fn unknown_role_names_the_accepted_ones() {
+        let err = Role::parse("boss").unwrap_err();
+        assert!(err.public_message().contains("officer, analyst"), "{}", err.public_message());
+    }
+
+    #[test]
+    fn short_and_common_passwords_are_refused() {
+        assert_eq!(NewPassword::parse("short").err().unwrap().code(), "password_too_short");
+        for common in ["Password2024!", "qwertyuiop123", "123456789012", "aaaaaaaaaaaaaa", "iloveyou2020!!"] {
+            assert_eq!(NewPassword::parse(common).err().unwrap().code(), "password_too_common", "{common}");
+        }
+        assert!(NewPassword::parse("granite lantern orbit").is_ok());
+    }
+}

@@ -1,0 +1,18 @@
+//! Touchstone: the platform where enforcement officers and rights holders exchange what it takes
+//! to tell counterfeit goods from genuine ones. This crate holds the domain, the store, the JSON
+//! API, the HTML pages and the command line; `main.rs` only calls [`cli::run`].
+
+pub mod api;
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod http;
+pub mod i18n;
+pub mod state;
+pub mod store;
+pub mod web;
+
+pub use error::AppError;
+pub use state::AppState;

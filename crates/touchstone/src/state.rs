@@ -1,0 +1,56 @@
+//! What every handler and background task shares.
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::config::Config;
+use crate::store::Db;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+    pub sign_in_limiter: Arc<RateLimiter>,
+}
+
+impl AppState {
+    pub fn new(db: Db, config: Config) -> Self {
+        let per_minute = config.auth.sign_in_attempts_per_minute;
+        AppState { db, config: Arc::new(config), sign_in_limiter: Arc::new(RateLimiter::new(per_minute, Duration::from_secs(60))) }
+    }
+}
+
+/// A fixed-window counter per client address. It lives in the process: behind several
+/// processes each counts its own share, while the account lock (in the database) holds for all.
+pub struct RateLimiter {
+    limit: u32,
+    window: Duration,
+    hits: Mutex<HashMap<IpAddr, (Instant, u32)>>,
+}
+
+impl RateLimiter {
+    pub fn new(limit: u32, window: Duration) -> Self {
+        RateLimiter { limit, window, hits: Mutex::new(HashMap::new()) }
+    }
+
+    /// Counts one attempt; `Err(seconds)` until the window ends when over the limit.
+    pub fn check(&self, ip: IpAddr) -> Result<(), u64> {
+        let now = Instant::now();
+        let mut hits = self.hits.lock().unwrap_or_else(|p| p.into_inner());
+        if hits.len() > 100_000 {
+            hits.retain(|_, (start, _)| now.duration_since(*start) < self.window);
+        }
+        let entry = hits.entry(ip).or_insert((now, 0));
+        if now.duration_since(entry.0) >= self.window {
+            *entry = (now, 0);
+        }
+        entry.1 += 1;
+        if entry.1 > self.limit {
+            Err((self.window - now.duration_since(entry.0)).as_secs().max(1))
+        } else {
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,262 @@
+//! SQL for organisations and users.
+
+use sqlx::{Any, Executor, FromRow};
+
+use crate::domain::directory::{Credentials, Organisation, User};
+use crate::domain::format_ms;
+use crate::domain::types::{CountryCode, Email, Language, Name, OrgKind, Role};
+
+#[derive(FromRow)]
+struct OrganisationRow {
+    id: i64,
+    name: String,
+    kind: String,
+    country: String,
+    created_at: i64,
+}
+
+impl OrganisationRow {
+    fn into_domain(self) -> Organisation {
+        Organisation {
+            id: self.id,
+            name: self.name,
+            kind: OrgKind::parse(&self.kind).unwrap_or(OrgKind::OtherEnforcement),
+            country: self.country,
+            created_at: format_ms(self.created_at),
+        }
+    }
+}
+
+const ORG_COLUMNS: &str = "id, name, kind, country, created_at";
+
+pub async fn insert_organisation<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    name: &Name,
+    kind: OrgKind,
+    country: CountryCode,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("INSERT INTO organisations (name, kind, country, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
+        .bind(name.as_str())
+        .bind(kind.as_str())
+        .bind(country.as_str())
+        .bind(now)
+        .fetch_one(ex)
+        .await
+}
+
+pub async fn list_organisations<'c, E: Executor<'c, Database = Any>>(ex: E) -> Result<Vec<Organisation>, sqlx::Error> {
+    let rows: Vec<OrganisationRow> =
+        sqlx::query_as(&format!("SELECT {ORG_COLUMNS} FROM organisations ORDER BY name")).fetch_all(ex).await?;
+    Ok(rows.into_iter().map(OrganisationRow::into_domain).collect())
+}
+
+pub async fn get_organisation<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    id: i64,
+) -> Result<Option<Organisation>, sqlx::Error> {
+    let row: Option<OrganisationRow> = sqlx::query_as(&format!("SELECT {ORG_COLUMNS} FROM organisations WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(ex)
+        .await?;
+    Ok(row.map(OrganisationRow::into_domain))
+}
+
+pub async fn find_organisation_by_name<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    name: &str,
+) -> Result<Option<Organisation>, sqlx::Error> {
+    let row: Option<OrganisationRow> =
+        sqlx::query_as(&format!("SELECT {ORG_COLUMNS} FROM organisations WHERE name = $1"))
+            .bind(name)
+            .fetch_optional(ex)
+            .await?;
+    Ok(row.map(OrganisationRow::into_domain))
+}
+
+#[derive(FromRow)]
+struct UserRow {
+    id: i64,
+    email: String,
+    display_name: String,
+    language: String,
+    role: String,
+    organisation_id: i64,
+    organisation_name: String,
+    organisation_kind: String,
+    active: i64,
+    totp_enabled: i64,
+    locked_until: Option<i64>,
+    created_at: i64,
+    version: i64,
+}
+
+impl UserRow {
+    fn into_domain(self) -> User {
+        User {
+            id: self.id,
+            email: self.email,
+            display_name: self.display_name,
+            language: Language::parse(&self.language).unwrap_or(Language::En),
+            role: Role::parse(&self.role).unwrap_or(Role::Officer),
+            organisation_id: self.organisation_id,
+            organisation_name: self.organisation_name,
+            organisation_kind: OrgKind::parse(&self.organisation_kind).unwrap_or(OrgKind::OtherEnforcement),
+            active: self.active != 0,
+            two_factor_enabled: self.totp_enabled != 0,
+            locked_until: self.locked_until.map(format_ms),
+            created_at: format_ms(self.created_at),
+            version: self.version,
+        }
+    }
+}
+
+const USER_SELECT: &str = "SELECT u.id, u.email, u.display_name, u.language, u.role, u.organisation_id, \
+     o.name AS organisation_name, o.kind AS organisation_kind, u.active, u.totp_enabled, u.locked_until, \
+     u.created_at, u.version FROM users u JOIN organisations o ON o.id = u.organisation_id";
+
+pub struct NewUserRow<'a> {
+    pub organisation_id: i64,
+    pub email: &'a Email,
+    pub display_name: &'a Name,
+    pub language: Language,
+    pub role: Role,
+    pub password_hash: &'a str,
+    pub now: i64,
+}
+
+pub async fn insert_user<'c, E: Executor<'c, Database = Any>>(ex: E, u: NewUserRow<'_>) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO users (organisation_id, email, display_name, language, role, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(u.organisation_id)
+    .bind(u.email.as_str())
+    .bind(u.display_name.as_str())
+    .bind(u.language.as_str())
+    .bind(u.role.as_str())
+    .bind(u.password_hash)
+    .bind(u.now)
+    .fetch_one(ex)
+    .await
+}
+
+pub async fn list_users<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    organisation_id: Option<i64>,
+) -> Result<Vec<User>, sqlx::Error> {
+    let rows: Vec<UserRow> = match organisation_id {
+        Some(org) => {
+            sqlx::query_as(&format!("{USER_SELECT} WHERE u.organisation_id = $1 ORDER BY u.email"))
+                .bind(org)
+                .fetch_all(ex)
+                .await?
+        }
+        None => sqlx::query_as(&format!("{USER_SELECT} ORDER BY o.name, u.email")).fetch_all(ex).await?,
+    };
+    Ok(rows.into_iter().map(UserRow::into_domain).collect())
+}
+
+pub async fn get_user<'c, E: Executor<'c, Database = Any>>(ex: E, id: i64) -> Result<Option<User>, sqlx::Error> {
+    let row: Option<UserRow> =
+        sqlx::query_as(&format!("{USER_SELECT} WHERE u.id = $1")).bind(id).fetch_optional(ex).await?;
+    Ok(row.map(UserRow::into_domain))
+}
+
+pub async fn get_user_by_email<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    email: &Email,
+) -> Result<Option<User>, sqlx::Error> {
+    let row: Option<UserRow> = sqlx::query_as(&format!("{USER_SELECT} WHERE u.email = $1"))
+        .bind(email.as_str())
+        .fetch_optional(ex)
+        .await?;
+    Ok(row.map(UserRow::into_domain))
+}
+
+pub async fn credentials<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    user_id: i64,
+) -> Result<Option<Credentials>, sqlx::Error> {
+    let row: Option<(String, Option<String>, i64, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT password_hash, totp_secret, totp_enabled, failed_sign_ins, locked_until FROM users WHERE id = $1",
+    )
+    .bind(user_id)
+    .fetch_optional(ex)
+    .await?;
+    Ok(row.map(|(password_hash, totp_secret, totp_enabled, failed_sign_ins, locked_until)| Credentials {
+        password_hash,
+        totp_secret,
+        totp_enabled: totp_enabled != 0,
+        failed_sign_ins,
+        locked_until,
+    }))
+}
+
+pub async fn set_sign_in_failures<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    user_id: i64,
+    failed_sign_ins: i64,
+    locked_until: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET failed_sign_ins = $1, locked_until = $2 WHERE id = $3")
+        .bind(failed_sign_ins)
+        .bind(locked_until)
+        .bind(user_id)
+        .execute(ex)
+        .await
+        .map(|_| ())
+}
+
+/// Sets a new password hash; clears failures and locks, and optionally the second factor.
+pub async fn set_password<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    user_id: i64,
+    password_hash: &str,
+    clear_second_factor: bool,
+) -> Result<(), sqlx::Error> {
+    let sql = if clear_second_factor {
+        "UPDATE users SET password_hash = $1, failed_sign_ins = 0, locked_until = NULL, totp_secret = NULL, \
+         totp_enabled = 0, version = version + 1 WHERE id = $2"
+    } else {
+        "UPDATE users SET password_hash = $1, failed_sign_ins = 0, locked_until = NULL, version = version + 1 WHERE id = $2"
+    };
+    sqlx::query(sql).bind(password_hash).bind(user_id).execute(ex).await.map(|_| ())
+}
+
+pub async fn set_active<'c, E: Executor<'c, Database = Any>>(ex: E, user_id: i64, active: bool) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET active = $1, version = version + 1 WHERE id = $2")
+        .bind(super::flag(active))
+        .bind(user_id)
+        .execute(ex)
+        .await
+        .map(|_| ())
+}
+
+pub async fn set_language<'c, E: Executor<'c, Database = Any>>(ex: E, user_id: i64, language: Language) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET language = $1, version = version + 1 WHERE id = $2")
+        .bind(language.as_str())
+        .bind(user_id)
+        .execute(ex)
+        .await
+        .map(|_| ())
+}
+
+pub async fn set_totp<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    user_id: i64,
+    secret: Option<&str>,
+    enabled: bool,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET totp_secret = $1, totp_enabled = $2, version = version + 1 WHERE id = $3")
+        .bind(secret)
+        .bind(super::flag(enabled))
+        .bind(user_id)
+        .execute(ex)
+        .await
+        .map(|_| ())
+}
+
+pub async fn count_users<'c, E: Executor<'c, Database = Any>>(ex: E) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(ex).await
+}

@@ -1,0 +1,130 @@
+//! The SQL store, written once for SQLite and PostgreSQL through sqlx's `Any` driver.
+//!
+//! Portable SQL only: `$n` placeholders, `RETURNING`, BIGINT ids, 0/1 integers for booleans and
+//! epoch milliseconds passed in from Rust. On SQLite writes go through a pool of one connection,
+//! so write transactions queue in the pool instead of failing with `SQLITE_BUSY`; reads use a
+//! separate pool and run concurrently thanks to WAL.
+
+pub mod audit;
+pub mod auth;
+pub mod directory;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{Any, AnyPool, Executor, Transaction};
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone)]
+pub struct Db {
+    pub backend: Backend,
+    write: AnyPool,
+    read: AnyPool,
+}
+
+pub type Tx = Transaction<'static, Any>;
+
+impl Db {
+    /// Connects to `url` (`sqlite://…` or `postgres://…`); the URL is never logged, since it
+    /// may carry a password.
+    pub async fn connect(url: &str) -> anyhow::Result<Db> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Backend::Postgres
+        } else {
+            anyhow::bail!("the database URL must start with sqlite:// or postgres://");
+        };
+        let options = AnyConnectOptions::from_str(url).context("the database URL is not valid")?;
+        let db = match backend {
+            Backend::Sqlite => {
+                let write = sqlite_pool(1).connect_with(options.clone()).await.context("opening the SQLite database")?;
+                let read = sqlite_pool(8).connect_with(options).await.context("opening the SQLite database")?;
+                Db { backend, write, read }
+            }
+            Backend::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(options)
+                    .await
+                    .context("connecting to PostgreSQL")?;
+                Db { backend, write: pool.clone(), read: pool }
+            }
+        };
+        Ok(db)
+    }
+
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        let migrator = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator.run(&self.write).await.context("running database migrations")?;
+        Ok(())
+    }
+
+    /// The pool for reads that need no transaction.
+    pub fn reader(&self) -> &AnyPool {
+        &self.read
+    }
+
+    /// Starts the one transaction of a command.
+    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        self.write.begin().await
+    }
+
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
+        sqlx::query("SELECT 1").execute(&self.read).await.map(|_| ())
+    }
+
+    /// A consistent copy of a live SQLite database into `path` (which must not exist).
+    pub async fn backup_sqlite(&self, path: &str) -> anyhow::Result<()> {
+        anyhow::ensure!(self.backend == Backend::Sqlite, "backup copies SQLite databases; for PostgreSQL use pg_dump");
+        // VACUUM INTO takes a read transaction, so it sees one consistent state while writers go on.
+        sqlx::query("VACUUM INTO $1").bind(path).execute(&self.read).await.context("VACUUM INTO")?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.write.close().await;
+        self.read.close().await;
+    }
+}
+
+fn sqlite_pool(max: u32) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(max)
+        .acquire_timeout(Duration::from_secs(30))
+        .after_connect(|conn, _meta| {
+            Box::pin(async move {
+                conn.execute(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                     PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;",
+                )
+                .await?;
+                Ok(())
+            })
+        })
+}
+
+/// Whether an error is a unique-constraint violation (the same on both engines).
+pub fn is_unique_violation(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
+}
+
+/// Booleans are stored as 0/1 integers: the `Any` driver cannot read booleans portably.
+pub fn flag(b: bool) -> i64 {
+    i64::from(b)
+}
