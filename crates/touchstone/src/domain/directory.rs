@@ -128,8 +128,7 @@ pub struct CreatedUser {
 pub async fn create_user(db: &Db, principal: &Principal, input: &NewUser) -> AppResult<CreatedUser> {
     let org = store::directory::get_organisation(db.reader(), input.organisation_id)
         .await?
-        .filter(|o| super::policy::allows(principal, Action::OrganisationRead, Target::Organisation { org_id: o.id }))
-        .ok_or_else(|| AppError::invalid("organisation_id", "unknown_organisation", "No organisation with this id exists, or you may not add users to it."))?;
+        .ok_or_else(|| AppError::invalid("organisation_id", "unknown_organisation", "No organisation has this id; choose one from the list of organisations."))?;
     check(principal, Action::UserCreate, Target::Organisation { org_id: org.id })?;
     let email = Email::parse(&input.email)?;
     let display_name = Name::parse("display_name", &input.display_name)?;

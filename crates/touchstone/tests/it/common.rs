@@ -1,0 +1,233 @@
+//! Test harness: a fresh database per test (a SQLite file in a temporary directory, and a new
+//! PostgreSQL database when `TOUCHSTONE_TEST_DATABASE_URL` is set), the demo data seeded, and
+//! the real router driven in process.
+
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+use touchstone::config::{Config, Secret};
+use touchstone::store::Db;
+use touchstone::AppState;
+
+pub const PASSWORD: &str = touchstone::demo::DEMO_PASSWORD;
+
+pub struct TestApp {
+    pub router: Router,
+    pub state: AppState,
+    pub config: Config,
+    pub backend: &'static str,
+    pub dir: tempfile::TempDir,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub text: String,
+}
+
+impl Reply {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text))
+    }
+    pub fn error_code(&self) -> String {
+        self.json()["error"]["code"].as_str().unwrap_or_default().to_string()
+    }
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .filter_map(|v| v.split(';').next()?.split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    }
+    pub fn location(&self) -> &str {
+        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+}
+
+/// A database URL for a new, empty database of each configured backend.
+pub async fn fresh_database_urls(dir: &std::path::Path) -> Vec<(&'static str, String)> {
+    let mut urls = vec![("sqlite", format!("sqlite://{}?mode=rwc", dir.join("touchstone.db").display()))];
+    if let Ok(base) = std::env::var("TOUCHSTONE_TEST_DATABASE_URL") {
+        if !base.is_empty() {
+            urls.push(("postgres", fresh_postgres_database(&base).await));
+        }
+    }
+    urls
+}
+
+async fn fresh_postgres_database(base: &str) -> String {
+    sqlx::any::install_default_drivers();
+    let name = format!("ts_test_{}", uuid::Uuid::new_v4().simple());
+    let pool = sqlx::AnyPool::connect(base).await.expect("TOUCHSTONE_TEST_DATABASE_URL must be reachable");
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&pool).await.expect("create test database");
+    pool.close().await;
+    let mut url = url::Url::parse(base).expect("a postgres:// URL");
+    url.set_path(&name);
+    url.to_string()
+}
+
+impl TestApp {
+    pub async fn start(backend: &'static str, url: String, dir: tempfile::TempDir) -> TestApp {
+        let config = Config { data_dir: dir.path().to_path_buf(), database_url: Some(Secret::new(url)), ..Config::default() };
+        Self::start_with(backend, config, dir).await
+    }
+
+    pub async fn start_with(backend: &'static str, config: Config, dir: tempfile::TempDir) -> TestApp {
+        let db = Db::connect(config.database_url().expose()).await.expect("connect");
+        db.migrate().await.expect("migrate");
+        touchstone::demo::seed(&db).await.expect("seed demo data");
+        let state = AppState::new(db, config.clone());
+        let router = touchstone::http::build_router(state.clone());
+        TestApp { router, state, config, backend, dir }
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.state.db
+    }
+
+    pub async fn send(&self, req: Request<Body>) -> Reply {
+        let resp = self.router.clone().oneshot(req).await.expect("router answers");
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let bytes = resp.into_body().collect().await.expect("body").to_bytes();
+        Reply { status, headers, text: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    /// A JSON API call; `body` is sent verbatim so tests can send malformed JSON.
+    pub async fn api(&self, method: Method, path: &str, token: Option<&str>, body: Option<&str>) -> Reply {
+        let mut b = Request::builder().method(method).uri(path);
+        if let Some(t) = token {
+            b = b.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        let req = match body {
+            Some(text) => b.header(header::CONTENT_TYPE, "application/json").body(Body::from(text.to_string())),
+            None => b.body(Body::empty()),
+        };
+        self.send(req.unwrap()).await
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> Reply {
+        self.api(Method::GET, path, Some(token), None).await
+    }
+
+    pub async fn post_json(&self, path: &str, token: &str, body: serde_json::Value) -> Reply {
+        self.api(Method::POST, path, Some(token), Some(&body.to_string())).await
+    }
+
+    /// A bearer token for a demo user, made the way the CLI makes one.
+    pub async fn token_for(&self, email: &str) -> String {
+        let owner = touchstone::store::directory::get_user_by_email(self.db().reader(), &touchstone::domain::types::Email::parse(email).unwrap())
+            .await
+            .unwrap()
+            .expect("demo user exists");
+        let created = touchstone::domain::auth::create_token(
+            self.db(),
+            &self.config.auth,
+            &touchstone::domain::policy::Principal::console(),
+            &touchstone::domain::auth::principal_of(&owner),
+            &touchstone::domain::auth::NewToken { name: "test".into(), days: None },
+        )
+        .await
+        .unwrap();
+        created.secret
+    }
+
+    pub async fn org_id(&self, name: &str) -> i64 {
+        touchstone::store::directory::find_organisation_by_name(self.db().reader(), name).await.unwrap().expect("demo organisation").id
+    }
+}
+
+/// A browser: keeps cookies, fetches pages, submits forms with the page's CSRF token.
+pub struct Browser<'a> {
+    pub app: &'a TestApp,
+    pub cookies: Vec<(String, String)>,
+    pub accept_language: Option<&'static str>,
+}
+
+impl<'a> Browser<'a> {
+    pub fn new(app: &'a TestApp) -> Self {
+        Browser { app, cookies: Vec::new(), accept_language: None }
+    }
+
+    fn cookie_header(&self) -> String {
+        self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
+    }
+
+    fn remember(&mut self, reply: &Reply) {
+        for v in reply.headers.get_all(header::SET_COOKIE).iter().filter_map(|v| v.to_str().ok()) {
+            if let Some((k, val)) = v.split(';').next().and_then(|kv| kv.split_once('=')) {
+                self.cookies.retain(|(name, _)| name != k);
+                if !val.is_empty() && !v.contains("Max-Age=0") {
+                    self.cookies.push((k.to_string(), val.to_string()));
+                }
+            }
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Reply {
+        let mut b = Request::builder().uri(path).header(header::COOKIE, self.cookie_header());
+        if let Some(l) = self.accept_language {
+            b = b.header(header::ACCEPT_LANGUAGE, l);
+        }
+        let reply = self.app.send(b.body(Body::empty()).unwrap()).await;
+        self.remember(&reply);
+        reply
+    }
+
+    /// The CSRF token in a page's forms.
+    pub fn csrf_of(page: &Reply) -> String {
+        let marker = "name=\"csrf\" value=\"";
+        let start = page.text.find(marker).expect("page has a form with a CSRF token") + marker.len();
+        page.text[start..].split('"').next().unwrap().to_string()
+    }
+
+    /// Loads `page_path`, then posts `fields` (plus its CSRF token) to `action`.
+    pub async fn submit(&mut self, page_path: &str, action: &str, fields: &[(&str, &str)]) -> Reply {
+        let page = self.get(page_path).await;
+        let csrf = Self::csrf_of(&page);
+        self.post_raw(action, fields, Some(&csrf)).await
+    }
+
+    pub async fn post_raw(&mut self, action: &str, fields: &[(&str, &str)], csrf: Option<&str>) -> Reply {
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        if let Some(c) = csrf {
+            all.push(("csrf", c));
+        }
+        let body = serde_urlencoded::to_string(&all).unwrap();
+        let req = Request::builder()
+            .method(Method::POST)
+            .uri(action)
+            .header(header::COOKIE, self.cookie_header())
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap();
+        let reply = self.app.send(req).await;
+        self.remember(&reply);
+        reply
+    }
+
+    pub async fn sign_in(&mut self, email: &str, password: &str) -> Reply {
+        self.submit("/signin", "/signin", &[("email", email), ("password", password)]).await
+    }
+}
+
+/// Runs `test` once per configured backend, each on a fresh database with the demo data.
+pub async fn on_every_backend<F, Fut>(test: F)
+where
+    F: Fn(TestApp) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let dir = tempfile::tempdir().unwrap();
+    for (backend, url) in fresh_database_urls(dir.path()).await {
+        let app_dir = tempfile::tempdir().unwrap();
+        let app = TestApp::start(backend, url, app_dir).await;
+        test(app).await;
+    }
+}

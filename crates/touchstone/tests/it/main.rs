@@ -1,0 +1,8 @@
+//! Integration tests, in one binary so that it links once. Every test runs on SQLite and, when
+//! `TOUCHSTONE_TEST_DATABASE_URL` is set, again on a fresh PostgreSQL database.
+
+mod api;
+mod audit;
+mod cli;
+mod common;
+mod pages;
