@@ -49,13 +49,7 @@ pub type AppResult<T> = Result<T, AppError>;
 
 impl AppError {
     pub fn client(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        AppError::Client(ClientError {
-            status,
-            code,
-            message: message.into(),
-            field: None,
-            retry_after: None,
-        })
+        AppError::Client(ClientError { status, code, message: message.into(), field: None, retry_after: None })
     }
 
     /// Input that parsed but is not acceptable; names the field so forms can show it there.
@@ -78,11 +72,7 @@ impl AppError {
     }
 
     pub fn forbidden() -> Self {
-        Self::client(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "Your organisation and role do not allow this action.",
-        )
+        Self::client(StatusCode::FORBIDDEN, "forbidden", "Your organisation and role do not allow this action.")
     }
 
     pub fn not_found(what: &str) -> Self {
@@ -129,9 +119,7 @@ impl AppError {
     pub fn public_message(&self) -> String {
         match self {
             AppError::Client(c) => c.message.clone(),
-            AppError::Internal(_) => {
-                "Something went wrong on our side. It has been logged; please try again.".into()
-            }
+            AppError::Internal(_) => "Something went wrong on our side. It has been logged; please try again.".into(),
         }
     }
 

@@ -93,9 +93,7 @@ pub fn negotiate(accept_language: &str) -> Option<Language> {
     for part in accept_language.split(',') {
         let mut pieces = part.trim().split(';');
         let tag = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
-        let q = pieces
-            .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
-            .unwrap_or(1.0);
+        let q = pieces.find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok())).unwrap_or(1.0);
         let primary = tag.split('-').next().unwrap_or("");
         if let Ok(lang) = Language::parse(primary) {
             if q > 0.0 && best.is_none_or(|(bq, _)| q > bq) {
@@ -119,7 +117,8 @@ mod tests {
     #[test]
     fn english_and_french_catalogues_have_the_same_keys_and_placeholders() {
         let [en, fr] = catalogues();
-        let mut missing: Vec<String> = en.keys().filter(|k| !fr.contains_key(*k)).map(|k| format!("fr lacks {k}")).collect();
+        let mut missing: Vec<String> =
+            en.keys().filter(|k| !fr.contains_key(*k)).map(|k| format!("fr lacks {k}")).collect();
         missing.extend(fr.keys().filter(|k| !en.contains_key(*k)).map(|k| format!("en lacks {k}")));
         for (k, v) in en {
             if let Some(f) = fr.get(k) {
@@ -157,7 +156,9 @@ mod tests {
     fn every_role_kind_and_language_has_a_label_in_both_languages() {
         use crate::domain::types::{OrgKind, Role};
         for tr in [Tr::new(Language::En), Tr::new(Language::Fr)] {
-            let keys = Role::ALL.iter().map(|r| format!("role.{r}"))
+            let keys = Role::ALL
+                .iter()
+                .map(|r| format!("role.{r}"))
                 .chain(OrgKind::ALL.iter().map(|k| format!("kind.{k}")))
                 .chain(Language::ALL.iter().map(|l| format!("language.{l}")));
             for key in keys {

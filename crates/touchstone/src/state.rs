@@ -18,7 +18,11 @@ pub struct AppState {
 impl AppState {
     pub fn new(db: Db, config: Config) -> Self {
         let per_minute = config.auth.sign_in_attempts_per_minute;
-        AppState { db, config: Arc::new(config), sign_in_limiter: Arc::new(RateLimiter::new(per_minute, Duration::from_secs(60))) }
+        AppState {
+            db,
+            config: Arc::new(config),
+            sign_in_limiter: Arc::new(RateLimiter::new(per_minute, Duration::from_secs(60))),
+        }
     }
 }
 

@@ -28,6 +28,10 @@ pub struct AuditQuery {
 /// an organisation administrator.
 #[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditQuery),
     responses((status = 200, body = Vec<AuditRecord>), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson)))]
-pub async fn list_audit(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiQuery(q): ApiQuery<AuditQuery>) -> AppResult<Json<Vec<AuditRecord>>> {
+pub async fn list_audit(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiQuery(q): ApiQuery<AuditQuery>,
+) -> AppResult<Json<Vec<AuditRecord>>> {
     Ok(Json(audit::list(&s.db, &p, q.before, q.limit.unwrap_or(100)).await?))
 }

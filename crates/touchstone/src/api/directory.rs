@@ -42,13 +42,21 @@ pub async fn list_organisations(State(s): State<AppState>, ApiAuth(p): ApiAuth) 
     responses((status = 201, body = Organisation), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
         (status = 409, body = ErrorJson), (status = 413, body = ErrorJson), (status = 415, body = ErrorJson),
         (status = 400, body = ErrorJson), (status = 422, body = ErrorJson)))]
-pub async fn create_organisation(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiJson(input): ApiJson<NewOrganisation>) -> AppResult<impl axum::response::IntoResponse> {
+pub async fn create_organisation(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiJson(input): ApiJson<NewOrganisation>,
+) -> AppResult<impl axum::response::IntoResponse> {
     Ok(created(directory::create_organisation(&s.db, &p, &input).await?))
 }
 
 #[utoipa::path(get, path = "/api/v1/organisations/{id}", tag = "directory", params(("id" = i64, Path)),
     responses((status = 200, body = Organisation), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 404, body = ErrorJson)))]
-pub async fn get_organisation(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiPath(id): ApiPath<i64>) -> AppResult<Json<Organisation>> {
+pub async fn get_organisation(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<Organisation>> {
     Ok(Json(directory::get_organisation(&s.db, &p, id).await?))
 }
 
@@ -62,7 +70,11 @@ pub struct UserFilter {
 /// Users of an organisation (organisation and platform administrators).
 #[utoipa::path(get, path = "/api/v1/users", tag = "directory", params(UserFilter),
     responses((status = 200, body = Vec<User>), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson)))]
-pub async fn list_users(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiQuery(f): ApiQuery<UserFilter>) -> AppResult<Json<Vec<User>>> {
+pub async fn list_users(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiQuery(f): ApiQuery<UserFilter>,
+) -> AppResult<Json<Vec<User>>> {
     Ok(Json(directory::list_users(&s.db, &p, f.organisation_id).await?))
 }
 
@@ -70,32 +82,52 @@ pub async fn list_users(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiQuery
 #[utoipa::path(post, path = "/api/v1/users", tag = "directory", request_body = NewUser,
     responses((status = 201, body = CreatedUser), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
         (status = 409, body = ErrorJson), (status = 413, body = ErrorJson), (status = 415, body = ErrorJson), (status = 422, body = ErrorJson)))]
-pub async fn create_user(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiJson(input): ApiJson<NewUser>) -> AppResult<impl axum::response::IntoResponse> {
+pub async fn create_user(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiJson(input): ApiJson<NewUser>,
+) -> AppResult<impl axum::response::IntoResponse> {
     Ok(created(directory::create_user(&s.db, &p, &input).await?))
 }
 
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "directory", params(("id" = i64, Path)),
     responses((status = 200, body = User), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 404, body = ErrorJson)))]
-pub async fn get_user(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiPath(id): ApiPath<i64>) -> AppResult<Json<User>> {
+pub async fn get_user(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<User>> {
     Ok(Json(directory::get_user(&s.db, &p, id).await?))
 }
 
 /// Deactivates a user: their sessions end and their tokens stop working.
 #[utoipa::path(post, path = "/api/v1/users/{id}/deactivate", tag = "directory", params(("id" = i64, Path)),
     responses((status = 200, body = User), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson), (status = 404, body = ErrorJson)))]
-pub async fn deactivate_user(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiPath(id): ApiPath<i64>) -> AppResult<Json<User>> {
+pub async fn deactivate_user(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<User>> {
     Ok(Json(directory::set_user_active(&s.db, &p, id, false).await?))
 }
 
 #[utoipa::path(post, path = "/api/v1/users/{id}/reactivate", tag = "directory", params(("id" = i64, Path)),
     responses((status = 200, body = User), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson), (status = 404, body = ErrorJson)))]
-pub async fn reactivate_user(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiPath(id): ApiPath<i64>) -> AppResult<Json<User>> {
+pub async fn reactivate_user(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<User>> {
     Ok(Json(directory::set_user_active(&s.db, &p, id, true).await?))
 }
 
 /// Replaces the password with a generated one (returned once), removes the second factor and unlocks.
 #[utoipa::path(post, path = "/api/v1/users/{id}/reset-credentials", tag = "directory", params(("id" = i64, Path)),
     responses((status = 200, body = CreatedUser), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson), (status = 404, body = ErrorJson)))]
-pub async fn reset_credentials(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiPath(id): ApiPath<i64>) -> AppResult<Json<CreatedUser>> {
+pub async fn reset_credentials(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<CreatedUser>> {
     Ok(Json(directory::reset_credentials(&s.db, &p, id).await?))
 }

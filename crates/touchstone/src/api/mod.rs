@@ -28,9 +28,19 @@ pub fn router() -> Router<AppState> {
         .merge(directory::router())
         .merge(tokens::router())
         .merge(audit::router())
-        .fallback(|| async { AppError::client(StatusCode::NOT_FOUND, "no_such_endpoint", "There is no such endpoint; see /api/v1/openapi.json.") })
+        .fallback(|| async {
+            AppError::client(
+                StatusCode::NOT_FOUND,
+                "no_such_endpoint",
+                "There is no such endpoint; see /api/v1/openapi.json.",
+            )
+        })
         .method_not_allowed_fallback(|| async {
-            AppError::client(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "This endpoint does not accept that method; see /api/v1/openapi.json.")
+            AppError::client(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "This endpoint does not accept that method; see /api/v1/openapi.json.",
+            )
         })
 }
 
@@ -74,11 +84,19 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
                 "unsupported_media_type",
                 "Send the body as JSON with the header Content-Type: application/json.",
             )),
-            Err(R::JsonSyntaxError(e)) => Err(AppError::client(StatusCode::BAD_REQUEST, "malformed_json", format!("The body is not valid JSON: {}", inner_message(&e.body_text())))),
+            Err(R::JsonSyntaxError(e)) => Err(AppError::client(
+                StatusCode::BAD_REQUEST,
+                "malformed_json",
+                format!("The body is not valid JSON: {}", inner_message(&e.body_text())),
+            )),
             Err(R::JsonDataError(e)) => {
                 let text = inner_message(&e.body_text());
                 let code = if text.contains("unknown field") { "unknown_field" } else { "invalid_body" };
-                Err(AppError::client(StatusCode::UNPROCESSABLE_ENTITY, code, format!("The JSON does not have the expected shape: {text}")))
+                Err(AppError::client(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    code,
+                    format!("The JSON does not have the expected shape: {text}"),
+                ))
             }
             Err(R::BytesRejection(e)) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(too_large()),
             Err(other) if other.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(too_large()),
@@ -88,7 +106,11 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
 }
 
 pub fn too_large() -> AppError {
-    AppError::client(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "The request body is larger than this server accepts; send less data per request.")
+    AppError::client(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
+        "The request body is larger than this server accepts; send less data per request.",
+    )
 }
 
 /// serde's message without axum's "Failed to deserialize…" preamble.
@@ -102,10 +124,13 @@ pub struct ApiQuery<T>(pub T);
 impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
     type Rejection = AppError;
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        axum::extract::Query::<T>::from_request_parts(parts, state)
-            .await
-            .map(|q| ApiQuery(q.0))
-            .map_err(|e| AppError::client(StatusCode::BAD_REQUEST, "invalid_query", format!("The query string is not valid: {}", inner_message(&e.body_text()))))
+        axum::extract::Query::<T>::from_request_parts(parts, state).await.map(|q| ApiQuery(q.0)).map_err(|e| {
+            AppError::client(
+                StatusCode::BAD_REQUEST,
+                "invalid_query",
+                format!("The query string is not valid: {}", inner_message(&e.body_text())),
+            )
+        })
     }
 }
 
@@ -115,10 +140,13 @@ pub struct ApiPath<T>(pub T);
 impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath<T> {
     type Rejection = AppError;
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        axum::extract::Path::<T>::from_request_parts(parts, state)
-            .await
-            .map(|p| ApiPath(p.0))
-            .map_err(|e| AppError::client(StatusCode::BAD_REQUEST, "invalid_path", format!("The address is not valid: {}", inner_message(&e.body_text()))))
+        axum::extract::Path::<T>::from_request_parts(parts, state).await.map(|p| ApiPath(p.0)).map_err(|e| {
+            AppError::client(
+                StatusCode::BAD_REQUEST,
+                "invalid_path",
+                format!("The address is not valid: {}", inner_message(&e.body_text())),
+            )
+        })
     }
 }
 
@@ -130,8 +158,16 @@ impl FromRequestParts<AppState> for ApiAuth {
     type Rejection = AppError;
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         if let Some(value) = parts.headers.get(header::AUTHORIZATION) {
-            let token = value.to_str().ok().and_then(|v| v.strip_prefix("Bearer ")).map(str::trim).ok_or_else(AppError::unauthenticated)?;
-            return auth::principal_from_token(&state.db, token).await?.map(ApiAuth).ok_or_else(AppError::unauthenticated);
+            let token = value
+                .to_str()
+                .ok()
+                .and_then(|v| v.strip_prefix("Bearer "))
+                .map(str::trim)
+                .ok_or_else(AppError::unauthenticated)?;
+            return auth::principal_from_token(&state.db, token)
+                .await?
+                .map(ApiAuth)
+                .ok_or_else(AppError::unauthenticated);
         }
         if matches!(parts.method, Method::GET | Method::HEAD) {
             if let Some(session) = crate::web::session_from_parts(parts, state).await? {

@@ -19,7 +19,11 @@ use crate::state::AppState;
 use crate::store::{self, Db};
 
 #[derive(Parser)]
-#[command(name = "touchstone", version, about = "Where customs, police and rights holders tell genuine goods from counterfeits.")]
+#[command(
+    name = "touchstone",
+    version,
+    about = "Where customs, police and rights holders tell genuine goods from counterfeits."
+)]
 struct Cli {
     #[command(flatten)]
     global: GlobalArgs,
@@ -158,8 +162,13 @@ pub fn run() -> ExitCode {
 
 fn init_tracing() {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_env("TOUCHSTONE_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(std::io::stderr().is_terminal()).try_init();
+    let filter =
+        EnvFilter::try_from_env("TOUCHSTONE_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .try_init();
 }
 
 fn load_config(g: &GlobalArgs) -> anyhow::Result<Config> {
@@ -176,7 +185,8 @@ fn load_config(g: &GlobalArgs) -> anyhow::Result<Config> {
 /// Opens (creating if need be) the configured database and brings its schema up to date.
 pub async fn open_database(config: &Config) -> anyhow::Result<Db> {
     if config.database_url.is_none() {
-        std::fs::create_dir_all(&config.data_dir).with_context(|| format!("creating the data directory {}", config.data_dir.display()))?;
+        std::fs::create_dir_all(&config.data_dir)
+            .with_context(|| format!("creating the data directory {}", config.data_dir.display()))?;
     }
     let db = Db::connect(config.database_url().expose()).await?;
     db.migrate().await?;
@@ -204,7 +214,8 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::Org(OrgCommand::Create { name, kind, country }) => {
-            let org = app(directory::create_organisation(&db, &console, &NewOrganisation { name, kind, country }).await)?;
+            let org =
+                app(directory::create_organisation(&db, &console, &NewOrganisation { name, kind, country }).await)?;
             println!("{}", serde_json::to_string(&org)?);
             ExitCode::SUCCESS
         }
@@ -222,7 +233,10 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::User(UserCommand::Create { email, name, org, role, language, password_stdin }) => {
             let organisation_id = match org.parse::<i64>() {
                 Ok(id) => id,
-                Err(_) => store::directory::find_organisation_by_name(db.reader(), &org).await?.map(|o| o.id).with_context(|| format!("no organisation is named {org:?}"))?,
+                Err(_) => store::directory::find_organisation_by_name(db.reader(), &org)
+                    .await?
+                    .map(|o| o.id)
+                    .with_context(|| format!("no organisation is named {org:?}"))?,
             };
             let password = if password_stdin {
                 let mut line = String::new();
@@ -231,7 +245,8 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 None
             };
-            let input = NewUser { email, display_name: name, organisation_id, role, language: Some(language), password };
+            let input =
+                NewUser { email, display_name: name, organisation_id, role, language: Some(language), password };
             let created = app(directory::create_user(&db, &console, &input).await)?;
             println!("{}", serde_json::to_string(&created)?);
             ExitCode::SUCCESS
@@ -241,11 +256,13 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             if json {
                 let rows: Vec<_> = users
                     .iter()
-                    .map(|u| serde_json::json!({
-                        "id": u.id, "email": u.email, "display_name": u.display_name,
-                        "organisation": u.organisation_name, "organisation_kind": u.organisation_kind,
-                        "role": u.role, "language": u.language, "active": u.active,
-                    }))
+                    .map(|u| {
+                        serde_json::json!({
+                            "id": u.id, "email": u.email, "display_name": u.display_name,
+                            "organisation": u.organisation_name, "organisation_kind": u.organisation_kind,
+                            "role": u.role, "language": u.language, "active": u.active,
+                        })
+                    })
                     .collect();
                 println!("{}", serde_json::to_string_pretty(&rows)?);
             } else {
@@ -257,8 +274,17 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Token(TokenCommand::Create { user, name, days }) => {
             let email = app(Email::parse(&user))?;
-            let owner = store::directory::get_user_by_email(db.reader(), &email).await?.with_context(|| format!("no user has the e-mail {email}"))?;
-            let created = app(auth::create_token(&db, &config.auth, &console, &auth::principal_of(&owner), &NewToken { name, days }).await)?;
+            let owner = store::directory::get_user_by_email(db.reader(), &email)
+                .await?
+                .with_context(|| format!("no user has the e-mail {email}"))?;
+            let created = app(auth::create_token(
+                &db,
+                &config.auth,
+                &console,
+                &auth::principal_of(&owner),
+                &NewToken { name, days },
+            )
+            .await)?;
             println!("{}", created.secret);
             ExitCode::SUCCESS
         }
@@ -288,7 +314,8 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
 
 async fn serve(db: Db, config: Config, demo: bool) -> anyhow::Result<()> {
     let sign_ins = if demo { app(crate::demo::seed(&db).await)? } else { Vec::new() };
-    let listener = tokio::net::TcpListener::bind(&config.bind).await.with_context(|| format!("listening on {}", config.bind))?;
+    let listener =
+        tokio::net::TcpListener::bind(&config.bind).await.with_context(|| format!("listening on {}", config.bind))?;
     let addr = listener.local_addr()?;
     let where_data = match &config.database_url {
         Some(_) => "the configured database".to_string(),

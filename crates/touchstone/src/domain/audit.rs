@@ -31,7 +31,12 @@ pub struct AuditEvent {
 }
 
 impl AuditEvent {
-    pub fn by(principal: &Principal, action: &'static str, target_kind: &'static str, target_id: impl ToString) -> Self {
+    pub fn by(
+        principal: &Principal,
+        action: &'static str,
+        target_kind: &'static str,
+        target_id: impl ToString,
+    ) -> Self {
         let is_console = principal.user_id == 0;
         AuditEvent {
             actor_user_id: (!is_console).then_some(principal.user_id),
@@ -126,7 +131,11 @@ pub async fn verify_chain(db: &Db) -> anyhow::Result<ChainReport> {
     let mut expected_prev = GENESIS_HASH.to_string();
     let mut expected_seq = 1;
     let mut count = 0;
-    let broken = |seq: i64, problem: String, count: i64| ChainReport { records: count, first_broken_seq: Some(seq), problem: Some(problem) };
+    let broken = |seq: i64, problem: String, count: i64| ChainReport {
+        records: count,
+        first_broken_seq: Some(seq),
+        problem: Some(problem),
+    };
     loop {
         let page = store::audit::page_after(db.reader(), expected_seq - 1, 1000).await?;
         if page.is_empty() {
@@ -135,13 +144,25 @@ pub async fn verify_chain(db: &Db) -> anyhow::Result<ChainReport> {
         for record in page {
             count += 1;
             if record.seq != expected_seq {
-                return Ok(broken(expected_seq, format!("record {expected_seq} is missing (next is {})", record.seq), count));
+                return Ok(broken(
+                    expected_seq,
+                    format!("record {expected_seq} is missing (next is {})", record.seq),
+                    count,
+                ));
             }
             if record.prev_hash != expected_prev {
-                return Ok(broken(record.seq, format!("record {} does not link to record {}", record.seq, record.seq - 1), count));
+                return Ok(broken(
+                    record.seq,
+                    format!("record {} does not link to record {}", record.seq, record.seq - 1),
+                    count,
+                ));
             }
             if record.expected_hash(&expected_prev) != record.hash {
-                return Ok(broken(record.seq, format!("record {} was altered: its content no longer matches its hash", record.seq), count));
+                return Ok(broken(
+                    record.seq,
+                    format!("record {} was altered: its content no longer matches its hash", record.seq),
+                    count,
+                ));
             }
             expected_prev = record.hash;
             expected_seq += 1;
@@ -151,7 +172,10 @@ pub async fn verify_chain(db: &Db) -> anyhow::Result<ChainReport> {
     if head_seq != expected_seq - 1 || head_hash != expected_prev {
         return Ok(broken(
             expected_seq,
-            format!("the chain ends at record {} but its head says {head_seq}: records were removed from the end", expected_seq - 1),
+            format!(
+                "the chain ends at record {} but its head says {head_seq}: records were removed from the end",
+                expected_seq - 1
+            ),
             count,
         ));
     }
@@ -171,7 +195,12 @@ pub async fn list(db: &Db, principal: &Principal, before_seq: Option<i64>, limit
     let limit = limit.clamp(1, 500);
     let records = store::audit::list(db.reader(), scope, before_seq, limit).await?;
     let mut tx = db.begin().await?;
-    store::audit::append(&mut tx, &AuditEvent::by(principal, "audit.read", "audit", "trail").detail(serde_json::json!({"records": records.len()}))).await?;
+    store::audit::append(
+        &mut tx,
+        &AuditEvent::by(principal, "audit.read", "audit", "trail")
+            .detail(serde_json::json!({"records": records.len()})),
+    )
+    .await?;
     tx.commit().await?;
     Ok(records)
 }

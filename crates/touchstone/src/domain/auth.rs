@@ -50,7 +50,10 @@ fn dummy_hash() -> String {
     DUMMY_HASH
         .get_or_init(|| {
             let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
-            Argon2::default().hash_password(b"not a password of anyone", &salt).map(|h| h.to_string()).unwrap_or_default()
+            Argon2::default()
+                .hash_password(b"not a password of anyone", &salt)
+                .map(|h| h.to_string())
+                .unwrap_or_default()
         })
         .clone()
 }
@@ -87,7 +90,9 @@ pub struct SignedIn {
 /// Checks e-mail and password, counts failures, locks the account after too many, and opens a
 /// session. Every outcome is audited.
 pub async fn sign_in(db: &Db, settings: &AuthSettings, email: &str, password: &str) -> AppResult<SignedIn> {
-    let wrong = || AppError::client(StatusCode::UNAUTHORIZED, "invalid_credentials", "The e-mail or the password is not right.");
+    let wrong = || {
+        AppError::client(StatusCode::UNAUTHORIZED, "invalid_credentials", "The e-mail or the password is not right.")
+    };
     let now = now_ms();
     let user = match Email::parse(email) {
         Ok(e) => store::directory::get_user_by_email(db.reader(), &e).await?,
@@ -96,14 +101,23 @@ pub async fn sign_in(db: &Db, settings: &AuthSettings, email: &str, password: &s
     let Some(user) = user else {
         verify_password(password, &dummy_hash()).await?;
         let mut tx = db.begin().await?;
-        store::audit::append(&mut tx, &AuditEvent::anonymous("sign_in.failed", "user", "unknown").detail(serde_json::json!({"email": email.trim().to_lowercase(), "reason": "unknown_email"}))).await?;
+        store::audit::append(
+            &mut tx,
+            &AuditEvent::anonymous("sign_in.failed", "user", "unknown")
+                .detail(serde_json::json!({"email": email.trim().to_lowercase(), "reason": "unknown_email"})),
+        )
+        .await?;
         tx.commit().await?;
         return Err(wrong());
     };
     let creds = store::directory::credentials(db.reader(), user.id).await?.ok_or_else(wrong)?;
     if let Some(until) = creds.locked_until.filter(|u| *u > now) {
         let mut tx = db.begin().await?;
-        store::audit::append(&mut tx, &AuditEvent::anonymous("sign_in.refused_locked", "user", user.id).scope(user.organisation_id)).await?;
+        store::audit::append(
+            &mut tx,
+            &AuditEvent::anonymous("sign_in.refused_locked", "user", user.id).scope(user.organisation_id),
+        )
+        .await?;
         tx.commit().await?;
         return Err(locked_error(until, now));
     }
@@ -111,10 +125,23 @@ pub async fn sign_in(db: &Db, settings: &AuthSettings, email: &str, password: &s
         let failures = creds.failed_sign_ins + 1;
         let lock = (failures >= settings.lockout_threshold).then(|| now + settings.lockout_minutes * 60_000);
         let mut tx = db.begin().await?;
-        store::directory::set_sign_in_failures(&mut *tx, user.id, if lock.is_some() { 0 } else { failures }, lock).await?;
-        store::audit::append(&mut tx, &AuditEvent::anonymous("sign_in.failed", "user", user.id).scope(user.organisation_id).detail(serde_json::json!({"reason": "wrong_password", "consecutive": failures}))).await?;
+        store::directory::set_sign_in_failures(&mut *tx, user.id, if lock.is_some() { 0 } else { failures }, lock)
+            .await?;
+        store::audit::append(
+            &mut tx,
+            &AuditEvent::anonymous("sign_in.failed", "user", user.id)
+                .scope(user.organisation_id)
+                .detail(serde_json::json!({"reason": "wrong_password", "consecutive": failures})),
+        )
+        .await?;
         if let Some(until) = lock {
-            store::audit::append(&mut tx, &AuditEvent::anonymous("user.locked", "user", user.id).scope(user.organisation_id).detail(serde_json::json!({"until": format_ms(until), "after_failures": failures}))).await?;
+            store::audit::append(
+                &mut tx,
+                &AuditEvent::anonymous("user.locked", "user", user.id)
+                    .scope(user.organisation_id)
+                    .detail(serde_json::json!({"until": format_ms(until), "after_failures": failures})),
+            )
+            .await?;
         }
         tx.commit().await?;
         return Err(match lock {
@@ -123,7 +150,11 @@ pub async fn sign_in(db: &Db, settings: &AuthSettings, email: &str, password: &s
         });
     }
     if !user.active {
-        return Err(AppError::client(StatusCode::FORBIDDEN, "account_deactivated", "This account has been deactivated; ask your organisation's administrator."));
+        return Err(AppError::client(
+            StatusCode::FORBIDDEN,
+            "account_deactivated",
+            "This account has been deactivated; ask your organisation's administrator.",
+        ));
     }
     let second_factor_pending = creds.totp_enabled;
     let session_token = random_secret("");
@@ -143,7 +174,12 @@ pub async fn sign_in(db: &Db, settings: &AuthSettings, email: &str, password: &s
     )
     .await?;
     let principal = principal_of(&user);
-    store::audit::append(&mut tx, &AuditEvent::by(&principal, "sign_in", "user", user.id).detail(serde_json::json!({"second_factor_pending": second_factor_pending}))).await?;
+    store::audit::append(
+        &mut tx,
+        &AuditEvent::by(&principal, "sign_in", "user", user.id)
+            .detail(serde_json::json!({"second_factor_pending": second_factor_pending})),
+    )
+    .await?;
     tx.commit().await?;
     Ok(SignedIn { user, session_token, second_factor_pending })
 }
@@ -159,7 +195,13 @@ fn locked_error(until: i64, now: i64) -> AppError {
 }
 
 pub fn principal_of(user: &User) -> Principal {
-    Principal { user_id: user.id, org_id: user.organisation_id, org_kind: user.organisation_kind, role: user.role, label: user.email.clone() }
+    Principal {
+        user_id: user.id,
+        org_id: user.organisation_id,
+        org_kind: user.organisation_kind,
+        role: user.role,
+        label: user.email.clone(),
+    }
 }
 
 /// A live session, resolved from its cookie.
@@ -192,7 +234,9 @@ pub async fn session(db: &Db, settings: &AuthSettings, token: &str) -> AppResult
     if now - row.last_seen_at > 60_000 {
         store::auth::touch_session(db.reader(), &id_hash, now).await?;
     }
-    let must_enrol = settings.require_two_factor_for_enforcement && user.organisation_kind.is_enforcement() && !user.two_factor_enabled;
+    let must_enrol = settings.require_two_factor_for_enforcement
+        && user.organisation_kind.is_enforcement()
+        && !user.two_factor_enabled;
     Ok(Some(Session {
         id_hash,
         principal: principal_of(&user),
@@ -212,12 +256,17 @@ pub async fn sign_out(db: &Db, session: &Session) -> AppResult<()> {
 }
 
 fn wrong_code() -> AppError {
-    AppError::invalid("code", "invalid_second_factor", "That code is not right; enter the 6 digits your authenticator app shows now.")
+    AppError::invalid(
+        "code",
+        "invalid_second_factor",
+        "That code is not right; enter the 6 digits your authenticator app shows now.",
+    )
 }
 
 /// Completes a sign-in with the 6-digit code of the user's authenticator.
 pub async fn verify_second_factor(db: &Db, session: &Session, code: &str) -> AppResult<()> {
-    let creds = store::directory::credentials(db.reader(), session.user.id).await?.ok_or_else(AppError::unauthenticated)?;
+    let creds =
+        store::directory::credentials(db.reader(), session.user.id).await?.ok_or_else(AppError::unauthenticated)?;
     let secret = creds.totp_secret.filter(|_| creds.totp_enabled).ok_or_else(wrong_code)?;
     let ok = totp::verify(&secret, code, now_ms() / 1000);
     let mut tx = db.begin().await?;
@@ -227,7 +276,11 @@ pub async fn verify_second_factor(db: &Db, session: &Session, code: &str) -> App
         store::auth::complete_second_factor(&mut *tx, &session.id_hash).await?;
     }
     tx.commit().await?;
-    if ok { Ok(()) } else { Err(wrong_code()) }
+    if ok {
+        Ok(())
+    } else {
+        Err(wrong_code())
+    }
 }
 
 /// Starts enrolment: stores a new secret (not yet enabled) and returns it with its URI.
@@ -236,7 +289,11 @@ pub async fn begin_second_factor_enrolment(db: &Db, principal: &Principal) -> Ap
     let secret = totp::generate_secret();
     let mut tx = db.begin().await?;
     store::directory::set_totp(&mut *tx, principal.user_id, Some(&secret), false).await?;
-    store::audit::append(&mut tx, &AuditEvent::by(principal, "user.second_factor_enrolment_started", "user", principal.user_id)).await?;
+    store::audit::append(
+        &mut tx,
+        &AuditEvent::by(principal, "user.second_factor_enrolment_started", "user", principal.user_id),
+    )
+    .await?;
     tx.commit().await?;
     let uri = totp::provisioning_uri(&secret, &principal.label, "Touchstone");
     Ok((secret, uri))
@@ -245,28 +302,33 @@ pub async fn begin_second_factor_enrolment(db: &Db, principal: &Principal) -> Ap
 /// Confirms enrolment with a code from the app, which proves the secret was copied right.
 pub async fn confirm_second_factor_enrolment(db: &Db, principal: &Principal, code: &str) -> AppResult<()> {
     check(principal, Action::AccountManage, Target::User { org_id: principal.org_id, user_id: principal.user_id })?;
-    let creds = store::directory::credentials(db.reader(), principal.user_id).await?.ok_or_else(AppError::unauthenticated)?;
-    let secret = creds.totp_secret.ok_or_else(|| AppError::invalid("code", "no_enrolment", "Start the enrolment first."))?;
+    let creds =
+        store::directory::credentials(db.reader(), principal.user_id).await?.ok_or_else(AppError::unauthenticated)?;
+    let secret =
+        creds.totp_secret.ok_or_else(|| AppError::invalid("code", "no_enrolment", "Start the enrolment first."))?;
     if !totp::verify(&secret, code, now_ms() / 1000) {
         return Err(wrong_code());
     }
     let mut tx = db.begin().await?;
     store::directory::set_totp(&mut *tx, principal.user_id, Some(&secret), true).await?;
-    store::audit::append(&mut tx, &AuditEvent::by(principal, "user.second_factor_enabled", "user", principal.user_id)).await?;
+    store::audit::append(&mut tx, &AuditEvent::by(principal, "user.second_factor_enabled", "user", principal.user_id))
+        .await?;
     tx.commit().await?;
     Ok(())
 }
 
 pub async fn change_own_password(db: &Db, principal: &Principal, current: &str, new: &str) -> AppResult<()> {
     check(principal, Action::AccountManage, Target::User { org_id: principal.org_id, user_id: principal.user_id })?;
-    let creds = store::directory::credentials(db.reader(), principal.user_id).await?.ok_or_else(AppError::unauthenticated)?;
+    let creds =
+        store::directory::credentials(db.reader(), principal.user_id).await?.ok_or_else(AppError::unauthenticated)?;
     if !verify_password(current, &creds.password_hash).await? {
         return Err(AppError::invalid("current_password", "invalid_credentials", "The current password is not right."));
     }
     let hash = hash_password(&NewPassword::parse(new)?).await?;
     let mut tx = db.begin().await?;
     store::directory::set_password(&mut *tx, principal.user_id, &hash, false).await?;
-    store::audit::append(&mut tx, &AuditEvent::by(principal, "user.change_password", "user", principal.user_id)).await?;
+    store::audit::append(&mut tx, &AuditEvent::by(principal, "user.change_password", "user", principal.user_id))
+        .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -318,7 +380,13 @@ pub struct CreatedToken {
 }
 
 /// Creates a token for `owner` (the principal themself, or a user the console acts for).
-pub async fn create_token(db: &Db, settings: &AuthSettings, principal: &Principal, owner: &Principal, input: &NewToken) -> AppResult<CreatedToken> {
+pub async fn create_token(
+    db: &Db,
+    settings: &AuthSettings,
+    principal: &Principal,
+    owner: &Principal,
+    input: &NewToken,
+) -> AppResult<CreatedToken> {
     check(principal, Action::AccountManage, Target::User { org_id: owner.org_id, user_id: owner.user_id })?;
     let name = super::types::Name::parse("name", &input.name)?;
     let days = input.days.unwrap_or(settings.token_days);
@@ -329,8 +397,23 @@ pub async fn create_token(db: &Db, settings: &AuthSettings, principal: &Principa
     let now = now_ms();
     let prefix: String = secret.chars().take(10).collect();
     let mut tx = db.begin().await?;
-    let id = store::auth::insert_token(&mut *tx, owner.user_id, name.as_str(), &sha256_hex(&secret), &prefix, now, now + days * 86_400_000).await?;
-    store::audit::append(&mut tx, &AuditEvent::by(principal, "token.create", "api_token", id).scope(owner.org_id).detail(serde_json::json!({"name": name.as_str(), "days": days, "owner": owner.label}))).await?;
+    let id = store::auth::insert_token(
+        &mut *tx,
+        owner.user_id,
+        name.as_str(),
+        &sha256_hex(&secret),
+        &prefix,
+        now,
+        now + days * 86_400_000,
+    )
+    .await?;
+    store::audit::append(
+        &mut tx,
+        &AuditEvent::by(principal, "token.create", "api_token", id)
+            .scope(owner.org_id)
+            .detail(serde_json::json!({"name": name.as_str(), "days": days, "owner": owner.label})),
+    )
+    .await?;
     tx.commit().await?;
     let row = store::auth::token_by_id(db.reader(), id).await?.ok_or_else(|| AppError::not_found("token"))?;
     Ok(CreatedToken { token: row.into(), secret })
@@ -342,7 +425,10 @@ pub async fn list_tokens(db: &Db, principal: &Principal) -> AppResult<Vec<ApiTok
 }
 
 pub async fn revoke_token(db: &Db, principal: &Principal, id: i64) -> AppResult<()> {
-    let row = store::auth::token_by_id(db.reader(), id).await?.filter(|t| t.user_id == principal.user_id || principal.is_platform_admin()).ok_or_else(|| AppError::not_found("token"))?;
+    let row = store::auth::token_by_id(db.reader(), id)
+        .await?
+        .filter(|t| t.user_id == principal.user_id || principal.is_platform_admin())
+        .ok_or_else(|| AppError::not_found("token"))?;
     let mut tx = db.begin().await?;
     store::auth::revoke_token(&mut *tx, row.id, now_ms()).await?;
     store::audit::append(&mut tx, &AuditEvent::by(principal, "token.revoke", "api_token", id)).await?;

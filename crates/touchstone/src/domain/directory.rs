@@ -91,7 +91,7 @@ pub async fn list_organisations(db: &Db, principal: &Principal) -> AppResult<Vec
     if super::policy::allows(principal, Action::OrganisationListAll, Target::Platform) {
         return Ok(store::directory::list_organisations(db.reader()).await?);
     }
-    Ok(get_organisation(db, principal, principal.org_id).await.map(|o| vec![o])?)
+    get_organisation(db, principal, principal.org_id).await.map(|o| vec![o])
 }
 
 pub async fn get_organisation(db: &Db, principal: &Principal, id: i64) -> AppResult<Organisation> {
@@ -126,9 +126,13 @@ pub struct CreatedUser {
 }
 
 pub async fn create_user(db: &Db, principal: &Principal, input: &NewUser) -> AppResult<CreatedUser> {
-    let org = store::directory::get_organisation(db.reader(), input.organisation_id)
-        .await?
-        .ok_or_else(|| AppError::invalid("organisation_id", "unknown_organisation", "No organisation has this id; choose one from the list of organisations."))?;
+    let org = store::directory::get_organisation(db.reader(), input.organisation_id).await?.ok_or_else(|| {
+        AppError::invalid(
+            "organisation_id",
+            "unknown_organisation",
+            "No organisation has this id; choose one from the list of organisations.",
+        )
+    })?;
     check(principal, Action::UserCreate, Target::Organisation { org_id: org.id })?;
     let email = Email::parse(&input.email)?;
     let display_name = Name::parse("display_name", &input.display_name)?;
@@ -229,7 +233,7 @@ pub async fn set_user_active(db: &Db, principal: &Principal, id: i64, active: bo
     let action = if active { "user.reactivate" } else { "user.deactivate" };
     store::audit::append(&mut tx, &AuditEvent::by(principal, action, "user", id).scope(user.organisation_id)).await?;
     tx.commit().await?;
-    Ok(store::directory::get_user(db.reader(), id).await?.ok_or_else(|| AppError::not_found("user"))?)
+    store::directory::get_user(db.reader(), id).await?.ok_or_else(|| AppError::not_found("user"))
 }
 
 /// Replaces a user's password with a generated one (returned once), clears the second factor,
@@ -241,7 +245,11 @@ pub async fn reset_credentials(db: &Db, principal: &Principal, id: i64) -> AppRe
     let mut tx = db.begin().await?;
     store::directory::set_password(&mut *tx, id, &hash, true).await?;
     store::auth::delete_sessions_of(&mut *tx, id).await?;
-    store::audit::append(&mut tx, &AuditEvent::by(principal, "user.reset_credentials", "user", id).scope(user.organisation_id)).await?;
+    store::audit::append(
+        &mut tx,
+        &AuditEvent::by(principal, "user.reset_credentials", "user", id).scope(user.organisation_id),
+    )
+    .await?;
     tx.commit().await?;
     let user = store::directory::get_user(db.reader(), id).await?.ok_or_else(|| AppError::not_found("user"))?;
     Ok(CreatedUser { user, initial_password: Some(password) })
@@ -253,7 +261,8 @@ pub async fn set_own_language(db: &Db, principal: &Principal, language: Language
     store::directory::set_language(&mut *tx, principal.user_id, language).await?;
     store::audit::append(
         &mut tx,
-        &AuditEvent::by(principal, "user.set_language", "user", principal.user_id).detail(serde_json::json!({"language": language})),
+        &AuditEvent::by(principal, "user.set_language", "user", principal.user_id)
+            .detail(serde_json::json!({"language": language})),
     )
     .await?;
     tx.commit().await?;

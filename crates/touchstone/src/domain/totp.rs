@@ -51,7 +51,9 @@ pub fn verify(secret: &str, code: &str, unix_seconds: i64) -> bool {
         return false;
     }
     let step = step_of(unix_seconds);
-    (-1..=1).any(|d| code_at(secret, step + d).is_some_and(|c| subtle::ConstantTimeEq::ct_eq(c.as_bytes(), code.as_bytes()).into()))
+    (-1..=1).any(|d| {
+        code_at(secret, step + d).is_some_and(|c| subtle::ConstantTimeEq::ct_eq(c.as_bytes(), code.as_bytes()).into())
+    })
 }
 
 #[cfg(test)]
@@ -62,7 +64,13 @@ mod tests {
     #[test]
     fn codes_match_the_rfc_6238_test_vectors() {
         let secret = data_encoding::BASE32_NOPAD.encode(b"12345678901234567890");
-        for (time, code) in [(59, "287082"), (1111111109, "081804"), (1111111111, "050471"), (1234567890, "005924"), (2000000000, "279037")] {
+        for (time, code) in [
+            (59, "287082"),
+            (1111111109, "081804"),
+            (1111111111, "050471"),
+            (1234567890, "005924"),
+            (2000000000, "279037"),
+        ] {
             assert_eq!(code_at(&secret, step_of(time)).unwrap(), code, "at {time}");
         }
     }

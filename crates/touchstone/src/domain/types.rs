@@ -181,7 +181,11 @@ impl Name {
             return Err(AppError::invalid(field, "too_long", "Keep it under 200 characters."));
         }
         if s.chars().any(char::is_control) {
-            return Err(AppError::invalid(field, "invalid_characters", "Remove control characters (tabs, line breaks)."));
+            return Err(AppError::invalid(
+                field,
+                "invalid_characters",
+                "Remove control characters (tabs, line breaks).",
+            ));
         }
         Ok(Name(s.to_string()))
     }
@@ -206,7 +210,9 @@ impl NewPassword {
             return Err(AppError::invalid(
                 "password",
                 "password_too_short",
-                format!("Choose a password of at least {MIN_PASSWORD_CHARS} characters; a few unrelated words work well."),
+                format!(
+                    "Choose a password of at least {MIN_PASSWORD_CHARS} characters; a few unrelated words work well."
+                ),
             ));
         }
         if raw.len() > MAX_PASSWORD_BYTES {

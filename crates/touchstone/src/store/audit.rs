@@ -85,12 +85,17 @@ pub async fn append(conn: &mut AnyConnection, event: &AuditEvent) -> Result<(), 
     Ok(())
 }
 
-pub async fn page_after<'c, E: Executor<'c, Database = Any>>(ex: E, after_seq: i64, limit: i64) -> Result<Vec<AuditRecord>, sqlx::Error> {
-    let rows: Vec<Row> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2"))
-        .bind(after_seq)
-        .bind(limit)
-        .fetch_all(ex)
-        .await?;
+pub async fn page_after<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    after_seq: i64,
+    limit: i64,
+) -> Result<Vec<AuditRecord>, sqlx::Error> {
+    let rows: Vec<Row> =
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2"))
+            .bind(after_seq)
+            .bind(limit)
+            .fetch_all(ex)
+            .await?;
     Ok(rows.into_iter().map(Into::into).collect())
 }
 
@@ -107,19 +112,23 @@ pub async fn list<'c, E: Executor<'c, Database = Any>>(
 ) -> Result<Vec<AuditRecord>, sqlx::Error> {
     let before = before_seq.unwrap_or(i64::MAX);
     let rows: Vec<Row> = match scope_org_id {
-        Some(org) => sqlx::query_as(&format!(
-            "SELECT {COLUMNS} FROM audit_log WHERE scope_org_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3"
-        ))
-        .bind(org)
-        .bind(before)
-        .bind(limit)
-        .fetch_all(ex)
-        .await?,
-        None => sqlx::query_as(&format!("SELECT {COLUMNS} FROM audit_log WHERE seq < $1 ORDER BY seq DESC LIMIT $2"))
+        Some(org) => {
+            sqlx::query_as(&format!(
+                "SELECT {COLUMNS} FROM audit_log WHERE scope_org_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3"
+            ))
+            .bind(org)
             .bind(before)
             .bind(limit)
             .fetch_all(ex)
-            .await?,
+            .await?
+        }
+        None => {
+            sqlx::query_as(&format!("SELECT {COLUMNS} FROM audit_log WHERE seq < $1 ORDER BY seq DESC LIMIT $2"))
+                .bind(before)
+                .bind(limit)
+                .fetch_all(ex)
+                .await?
+        }
     };
     Ok(rows.into_iter().map(Into::into).collect())
 }

@@ -32,7 +32,10 @@ pub async fn insert_session<'c, E: Executor<'c, Database = Any>>(
     .map(|_| ())
 }
 
-pub async fn get_session<'c, E: Executor<'c, Database = Any>>(ex: E, id_hash: &str) -> Result<Option<SessionRow>, sqlx::Error> {
+pub async fn get_session<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    id_hash: &str,
+) -> Result<Option<SessionRow>, sqlx::Error> {
     let row: Option<(i64, String, i64, i64, i64, i64)> = sqlx::query_as(
         "SELECT user_id, csrf_token, second_factor_pending, created_at, last_seen_at, expires_at FROM sessions WHERE id_hash = $1",
     )
@@ -49,12 +52,28 @@ pub async fn get_session<'c, E: Executor<'c, Database = Any>>(ex: E, id_hash: &s
     }))
 }
 
-pub async fn touch_session<'c, E: Executor<'c, Database = Any>>(ex: E, id_hash: &str, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2").bind(now).bind(id_hash).execute(ex).await.map(|_| ())
+pub async fn touch_session<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    id_hash: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2")
+        .bind(now)
+        .bind(id_hash)
+        .execute(ex)
+        .await
+        .map(|_| ())
 }
 
-pub async fn complete_second_factor<'c, E: Executor<'c, Database = Any>>(ex: E, id_hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE sessions SET second_factor_pending = 0 WHERE id_hash = $1").bind(id_hash).execute(ex).await.map(|_| ())
+pub async fn complete_second_factor<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    id_hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE sessions SET second_factor_pending = 0 WHERE id_hash = $1")
+        .bind(id_hash)
+        .execute(ex)
+        .await
+        .map(|_| ())
 }
 
 pub async fn delete_session<'c, E: Executor<'c, Database = Any>>(ex: E, id_hash: &str) -> Result<(), sqlx::Error> {
@@ -105,12 +124,21 @@ pub async fn insert_token<'c, E: Executor<'c, Database = Any>>(
     .await
 }
 
-pub async fn token_by_hash<'c, E: Executor<'c, Database = Any>>(ex: E, token_hash: &str) -> Result<Option<TokenRow>, sqlx::Error> {
-    sqlx::query_as(&format!("SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = $1")).bind(token_hash).fetch_optional(ex).await
+pub async fn token_by_hash<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    token_hash: &str,
+) -> Result<Option<TokenRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = $1"))
+        .bind(token_hash)
+        .fetch_optional(ex)
+        .await
 }
 
 pub async fn tokens_of<'c, E: Executor<'c, Database = Any>>(ex: E, user_id: i64) -> Result<Vec<TokenRow>, sqlx::Error> {
-    sqlx::query_as(&format!("SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE user_id = $1 ORDER BY id DESC")).bind(user_id).fetch_all(ex).await
+    sqlx::query_as(&format!("SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE user_id = $1 ORDER BY id DESC"))
+        .bind(user_id)
+        .fetch_all(ex)
+        .await
 }
 
 pub async fn token_by_id<'c, E: Executor<'c, Database = Any>>(ex: E, id: i64) -> Result<Option<TokenRow>, sqlx::Error> {
@@ -118,9 +146,19 @@ pub async fn token_by_id<'c, E: Executor<'c, Database = Any>>(ex: E, id: i64) ->
 }
 
 pub async fn revoke_token<'c, E: Executor<'c, Database = Any>>(ex: E, id: i64, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL").bind(now).bind(id).execute(ex).await.map(|_| ())
+    sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
+        .bind(now)
+        .bind(id)
+        .execute(ex)
+        .await
+        .map(|_| ())
 }
 
 pub async fn mark_token_used<'c, E: Executor<'c, Database = Any>>(ex: E, id: i64, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2").bind(now).bind(id).execute(ex).await.map(|_| ())
+    sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(id)
+        .execute(ex)
+        .await
+        .map(|_| ())
 }

@@ -36,13 +36,15 @@ pub async fn insert_organisation<'c, E: Executor<'c, Database = Any>>(
     country: CountryCode,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("INSERT INTO organisations (name, kind, country, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
-        .bind(name.as_str())
-        .bind(kind.as_str())
-        .bind(country.as_str())
-        .bind(now)
-        .fetch_one(ex)
-        .await
+    sqlx::query_scalar(
+        "INSERT INTO organisations (name, kind, country, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(name.as_str())
+    .bind(kind.as_str())
+    .bind(country.as_str())
+    .bind(now)
+    .fetch_one(ex)
+    .await
 }
 
 pub async fn list_organisations<'c, E: Executor<'c, Database = Any>>(ex: E) -> Result<Vec<Organisation>, sqlx::Error> {
@@ -55,10 +57,11 @@ pub async fn get_organisation<'c, E: Executor<'c, Database = Any>>(
     ex: E,
     id: i64,
 ) -> Result<Option<Organisation>, sqlx::Error> {
-    let row: Option<OrganisationRow> = sqlx::query_as(&format!("SELECT {ORG_COLUMNS} FROM organisations WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(ex)
-        .await?;
+    let row: Option<OrganisationRow> =
+        sqlx::query_as(&format!("SELECT {ORG_COLUMNS} FROM organisations WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(ex)
+            .await?;
     Ok(row.map(OrganisationRow::into_domain))
 }
 
@@ -167,29 +170,36 @@ pub async fn get_user_by_email<'c, E: Executor<'c, Database = Any>>(
     ex: E,
     email: &Email,
 ) -> Result<Option<User>, sqlx::Error> {
-    let row: Option<UserRow> = sqlx::query_as(&format!("{USER_SELECT} WHERE u.email = $1"))
-        .bind(email.as_str())
-        .fetch_optional(ex)
-        .await?;
+    let row: Option<UserRow> =
+        sqlx::query_as(&format!("{USER_SELECT} WHERE u.email = $1")).bind(email.as_str()).fetch_optional(ex).await?;
     Ok(row.map(UserRow::into_domain))
+}
+
+#[derive(FromRow)]
+struct CredentialsRow {
+    password_hash: String,
+    totp_secret: Option<String>,
+    totp_enabled: i64,
+    failed_sign_ins: i64,
+    locked_until: Option<i64>,
 }
 
 pub async fn credentials<'c, E: Executor<'c, Database = Any>>(
     ex: E,
     user_id: i64,
 ) -> Result<Option<Credentials>, sqlx::Error> {
-    let row: Option<(String, Option<String>, i64, i64, Option<i64>)> = sqlx::query_as(
+    let row: Option<CredentialsRow> = sqlx::query_as(
         "SELECT password_hash, totp_secret, totp_enabled, failed_sign_ins, locked_until FROM users WHERE id = $1",
     )
     .bind(user_id)
     .fetch_optional(ex)
     .await?;
-    Ok(row.map(|(password_hash, totp_secret, totp_enabled, failed_sign_ins, locked_until)| Credentials {
-        password_hash,
-        totp_secret,
-        totp_enabled: totp_enabled != 0,
-        failed_sign_ins,
-        locked_until,
+    Ok(row.map(|r| Credentials {
+        password_hash: r.password_hash,
+        totp_secret: r.totp_secret,
+        totp_enabled: r.totp_enabled != 0,
+        failed_sign_ins: r.failed_sign_ins,
+        locked_until: r.locked_until,
     }))
 }
 
@@ -224,7 +234,11 @@ pub async fn set_password<'c, E: Executor<'c, Database = Any>>(
     sqlx::query(sql).bind(password_hash).bind(user_id).execute(ex).await.map(|_| ())
 }
 
-pub async fn set_active<'c, E: Executor<'c, Database = Any>>(ex: E, user_id: i64, active: bool) -> Result<(), sqlx::Error> {
+pub async fn set_active<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    user_id: i64,
+    active: bool,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE users SET active = $1, version = version + 1 WHERE id = $2")
         .bind(super::flag(active))
         .bind(user_id)
@@ -233,7 +247,11 @@ pub async fn set_active<'c, E: Executor<'c, Database = Any>>(ex: E, user_id: i64
         .map(|_| ())
 }
 
-pub async fn set_language<'c, E: Executor<'c, Database = Any>>(ex: E, user_id: i64, language: Language) -> Result<(), sqlx::Error> {
+pub async fn set_language<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    user_id: i64,
+    language: Language,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE users SET language = $1, version = version + 1 WHERE id = $2")
         .bind(language.as_str())
         .bind(user_id)

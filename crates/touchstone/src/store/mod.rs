@@ -49,7 +49,8 @@ impl Db {
         let options = AnyConnectOptions::from_str(url).context("the database URL is not valid")?;
         let db = match backend {
             Backend::Sqlite => {
-                let write = sqlite_pool(1).connect_with(options.clone()).await.context("opening the SQLite database")?;
+                let write =
+                    sqlite_pool(1).connect_with(options.clone()).await.context("opening the SQLite database")?;
                 let read = sqlite_pool(8).connect_with(options).await.context("opening the SQLite database")?;
                 Db { backend, write, read }
             }
@@ -104,19 +105,16 @@ impl Db {
 }
 
 fn sqlite_pool(max: u32) -> AnyPoolOptions {
-    AnyPoolOptions::new()
-        .max_connections(max)
-        .acquire_timeout(Duration::from_secs(30))
-        .after_connect(|conn, _meta| {
-            Box::pin(async move {
-                conn.execute(
-                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+    AnyPoolOptions::new().max_connections(max).acquire_timeout(Duration::from_secs(30)).after_connect(|conn, _meta| {
+        Box::pin(async move {
+            conn.execute(
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
                      PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;",
-                )
-                .await?;
-                Ok(())
-            })
+            )
+            .await?;
+            Ok(())
         })
+    })
 }
 
 /// Whether an error is a unique-constraint violation (the same on both engines).

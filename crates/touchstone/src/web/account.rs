@@ -8,7 +8,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 
-use super::{clone_layout, Ctx, CsrfForm, FieldError, Layout};
+use super::{clone_layout, CsrfForm, Ctx, FieldError, Layout};
 use crate::domain::auth::{self, ApiToken, NewToken};
 use crate::domain::directory;
 use crate::domain::types::Language;
@@ -43,7 +43,12 @@ struct Notice {
     done: Option<String>,
 }
 
-async fn render_account(ctx: Ctx, state: &AppState, status: StatusCode, mut page: impl FnMut(&mut AccountPage)) -> Response {
+async fn render_account(
+    ctx: Ctx,
+    state: &AppState,
+    status: StatusCode,
+    mut page: impl FnMut(&mut AccountPage),
+) -> Response {
     let session = match ctx.require() {
         Ok(s) => s,
         Err(r) => return r,
@@ -53,14 +58,25 @@ async fn render_account(ctx: Ctx, state: &AppState, status: StatusCode, mut page
         Err(e) => return ctx.error_page(e),
     };
     let must_enrol = session.must_enrol_second_factor;
-    let mut p = AccountPage { layout: clone_layout(&ctx.layout), tokens, notice: None, error: None, new_token: None, enrolment: None, must_enrol };
+    let mut p = AccountPage {
+        layout: clone_layout(&ctx.layout),
+        tokens,
+        notice: None,
+        error: None,
+        new_token: None,
+        enrolment: None,
+        must_enrol,
+    };
     page(&mut p);
     ctx.render(status, p)
 }
 
 async fn account_page(ctx: Ctx, State(state): State<AppState>, Query(n): Query<Notice>) -> Response {
     let notice = n.done.filter(|d| ["password", "language", "token_revoked", "second_factor"].contains(&d.as_str()));
-    render_account(ctx, &state, StatusCode::OK, |p| p.notice = notice.as_ref().map(|d| p.layout.tr.t(&format!("account.done.{d}")).to_string())).await
+    render_account(ctx, &state, StatusCode::OK, |p| {
+        p.notice = notice.as_ref().map(|d| p.layout.tr.t(&format!("account.done.{d}")).to_string())
+    })
+    .await
 }
 
 /// Runs an account action; on a client error re-renders the page with the message beside the
@@ -83,7 +99,9 @@ struct PasswordForm {
 }
 
 async fn change_password(ctx: Ctx, State(state): State<AppState>, CsrfForm(f): CsrfForm<PasswordForm>) -> Response {
-    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else { return Redirect::to("/signin").into_response() };
+    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else {
+        return Redirect::to("/signin").into_response();
+    };
     let r = auth::change_own_password(&state.db, &p, &f.current_password, &f.new_password).await;
     outcome(ctx, &state, r, "password").await
 }
@@ -94,7 +112,9 @@ struct LanguageForm {
 }
 
 async fn change_language(ctx: Ctx, State(state): State<AppState>, CsrfForm(f): CsrfForm<LanguageForm>) -> Response {
-    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else { return Redirect::to("/signin").into_response() };
+    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else {
+        return Redirect::to("/signin").into_response();
+    };
     let r = match Language::parse(&f.language) {
         Ok(l) => directory::set_own_language(&state.db, &p, l).await,
         Err(e) => Err(e),
@@ -109,14 +129,26 @@ struct TokenForm {
 }
 
 async fn create_token(ctx: Ctx, State(state): State<AppState>, CsrfForm(f): CsrfForm<TokenForm>) -> Response {
-    let Some(p) = ctx.session.as_ref().filter(|s| !s.second_factor_pending).map(|s| s.principal.clone()) else { return Redirect::to("/signin").into_response() };
+    let Some(p) = ctx.session.as_ref().filter(|s| !s.second_factor_pending).map(|s| s.principal.clone()) else {
+        return Redirect::to("/signin").into_response();
+    };
     let days = match f.days.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(str::parse::<i64>).transpose() {
         Ok(d) => d,
-        Err(_) => return outcome(ctx, &state, Err(AppError::invalid("days", "invalid_token_lifetime", "A token lives between 1 and 365 days.")), "").await,
+        Err(_) => {
+            return outcome(
+                ctx,
+                &state,
+                Err(AppError::invalid("days", "invalid_token_lifetime", "A token lives between 1 and 365 days.")),
+                "",
+            )
+            .await
+        }
     };
     match auth::create_token(&state.db, &state.config.auth, &p, &p, &NewToken { name: f.name, days }).await {
         // Shown once, so this answer is a page rather than a redirect.
-        Ok(created) => render_account(ctx, &state, StatusCode::OK, |page| page.new_token = Some(created.secret.clone())).await,
+        Ok(created) => {
+            render_account(ctx, &state, StatusCode::OK, |page| page.new_token = Some(created.secret.clone())).await
+        }
         Err(e) => outcome(ctx, &state, Err(e), "").await,
     }
 }
@@ -124,14 +156,23 @@ async fn create_token(ctx: Ctx, State(state): State<AppState>, CsrfForm(f): Csrf
 #[derive(Deserialize)]
 struct Empty {}
 
-async fn revoke_token(ctx: Ctx, State(state): State<AppState>, axum::extract::Path(id): axum::extract::Path<i64>, CsrfForm(_): CsrfForm<Empty>) -> Response {
-    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else { return Redirect::to("/signin").into_response() };
+async fn revoke_token(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Response {
+    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else {
+        return Redirect::to("/signin").into_response();
+    };
     let r = auth::revoke_token(&state.db, &p, id).await;
     outcome(ctx, &state, r, "token_revoked").await
 }
 
 async fn start_second_factor(ctx: Ctx, State(state): State<AppState>, CsrfForm(_): CsrfForm<Empty>) -> Response {
-    let Some(p) = ctx.session.as_ref().filter(|s| !s.second_factor_pending).map(|s| s.principal.clone()) else { return Redirect::to("/signin").into_response() };
+    let Some(p) = ctx.session.as_ref().filter(|s| !s.second_factor_pending).map(|s| s.principal.clone()) else {
+        return Redirect::to("/signin").into_response();
+    };
     match auth::begin_second_factor_enrolment(&state.db, &p).await {
         Ok(pair) => render_account(ctx, &state, StatusCode::OK, |page| page.enrolment = Some(pair.clone())).await,
         Err(e) => outcome(ctx, &state, Err(e), "").await,
@@ -144,7 +185,9 @@ struct CodeForm {
 }
 
 async fn confirm_second_factor(ctx: Ctx, State(state): State<AppState>, CsrfForm(f): CsrfForm<CodeForm>) -> Response {
-    let Some(p) = ctx.session.as_ref().filter(|s| !s.second_factor_pending).map(|s| s.principal.clone()) else { return Redirect::to("/signin").into_response() };
+    let Some(p) = ctx.session.as_ref().filter(|s| !s.second_factor_pending).map(|s| s.principal.clone()) else {
+        return Redirect::to("/signin").into_response();
+    };
     let r = auth::confirm_second_factor_enrolment(&state.db, &p, &f.code).await;
     outcome(ctx, &state, r, "second_factor").await
 }

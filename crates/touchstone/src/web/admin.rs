@@ -9,7 +9,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 
-use super::{clone_layout, Ctx, CsrfForm, FieldError, Layout};
+use super::{clone_layout, CsrfForm, Ctx, FieldError, Layout};
 use crate::domain::audit::{self, AuditRecord};
 use crate::domain::directory::{self, NewOrganisation, NewUser, Organisation, User};
 use crate::domain::format_ms;
@@ -42,7 +42,13 @@ struct OrgForm {
     country: String,
 }
 
-async fn render_orgs(ctx: Ctx, state: &AppState, status: StatusCode, form: OrgForm, error: Option<FieldError>) -> Response {
+async fn render_orgs(
+    ctx: Ctx,
+    state: &AppState,
+    status: StatusCode,
+    form: OrgForm,
+    error: Option<FieldError>,
+) -> Response {
     let session = match ctx.require() {
         Ok(s) => s,
         Err(r) => return r,
@@ -60,7 +66,9 @@ async fn organisations_page(ctx: Ctx, State(state): State<AppState>) -> Response
 }
 
 async fn create_organisation(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<OrgForm>) -> Response {
-    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else { return Redirect::to("/signin").into_response() };
+    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else {
+        return Redirect::to("/signin").into_response();
+    };
     let input = NewOrganisation { name: form.name.clone(), kind: form.kind.clone(), country: form.country.clone() };
     match directory::create_organisation(&state.db, &p, &input).await {
         Ok(_) => Redirect::to("/admin/organisations").into_response(),
@@ -100,7 +108,15 @@ struct UsersQuery {
     organisation_id: Option<i64>,
 }
 
-async fn render_users(ctx: Ctx, state: &AppState, status: StatusCode, filter: Option<i64>, form: UserForm, error: Option<FieldError>, issued: Option<(String, String)>) -> Response {
+async fn render_users(
+    ctx: Ctx,
+    state: &AppState,
+    status: StatusCode,
+    filter: Option<i64>,
+    form: UserForm,
+    error: Option<FieldError>,
+    issued: Option<(String, String)>,
+) -> Response {
     let session = match ctx.require() {
         Ok(s) => s,
         Err(r) => return r,
@@ -114,7 +130,10 @@ async fn render_users(ctx: Ctx, state: &AppState, status: StatusCode, filter: Op
         Err(e) => return ctx.error_page(e),
     };
     let layout = clone_layout(&ctx.layout);
-    ctx.render(status, UsersPage { layout, users, organisations, roles: Role::ALL, languages: Language::ALL, form, error, issued })
+    ctx.render(
+        status,
+        UsersPage { layout, users, organisations, roles: Role::ALL, languages: Language::ALL, form, error, issued },
+    )
 }
 
 async fn users_page(ctx: Ctx, State(state): State<AppState>, Query(q): Query<UsersQuery>) -> Response {
@@ -122,12 +141,21 @@ async fn users_page(ctx: Ctx, State(state): State<AppState>, Query(q): Query<Use
 }
 
 async fn create_user(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<UserForm>) -> Response {
-    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else { return Redirect::to("/signin").into_response() };
+    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else {
+        return Redirect::to("/signin").into_response();
+    };
     let result = match form.organisation_id.trim().parse::<i64>() {
         Err(_) => Err(AppError::invalid("organisation_id", "unknown_organisation", "Choose an organisation.")),
         Ok(organisation_id) => {
             let language = Some(form.language.clone()).filter(|l| !l.is_empty());
-            let input = NewUser { email: form.email.clone(), display_name: form.display_name.clone(), organisation_id, role: form.role.clone(), language, password: None };
+            let input = NewUser {
+                email: form.email.clone(),
+                display_name: form.display_name.clone(),
+                organisation_id,
+                role: form.role.clone(),
+                language,
+                password: None,
+            };
             directory::create_user(&state.db, &p, &input).await
         }
     };
@@ -148,17 +176,28 @@ async fn create_user(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): Cs
 #[derive(Deserialize)]
 struct Empty {}
 
-async fn user_action(ctx: Ctx, State(state): State<AppState>, Path((id, action)): Path<(i64, String)>, CsrfForm(_): CsrfForm<Empty>) -> Response {
-    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else { return Redirect::to("/signin").into_response() };
+async fn user_action(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((id, action)): Path<(i64, String)>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Response {
+    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else {
+        return Redirect::to("/signin").into_response();
+    };
     let result = match action.as_str() {
         "deactivate" => directory::set_user_active(&state.db, &p, id, false).await.map(|_| None),
         "reactivate" => directory::set_user_active(&state.db, &p, id, true).await.map(|_| None),
-        "reset" => directory::reset_credentials(&state.db, &p, id).await.map(|c| c.initial_password.map(|pw| (c.user.email, pw))),
+        "reset" => directory::reset_credentials(&state.db, &p, id)
+            .await
+            .map(|c| c.initial_password.map(|pw| (c.user.email, pw))),
         _ => Err(AppError::not_found("action")),
     };
     match result {
         Ok(None) => Redirect::to("/admin/users").into_response(),
-        Ok(issued @ Some(_)) => render_users(ctx, &state, StatusCode::OK, None, UserForm::default(), None, issued).await,
+        Ok(issued @ Some(_)) => {
+            render_users(ctx, &state, StatusCode::OK, None, UserForm::default(), None, issued).await
+        }
         Err(e) => ctx.error_page(e),
     }
 }

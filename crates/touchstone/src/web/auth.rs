@@ -11,7 +11,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 
-use super::{clone_layout, set_cookie, Ctx, CsrfForm, FieldError, Layout, SESSION_COOKIE};
+use super::{clone_layout, set_cookie, CsrfForm, Ctx, FieldError, Layout, SESSION_COOKIE};
 use crate::domain::auth;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -29,7 +29,11 @@ pub struct ClientIp(pub IpAddr);
 impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
     type Rejection = std::convert::Infallible;
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let ip = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()).unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+        let ip = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip())
+            .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
         Ok(ClientIp(ip))
     }
 }
@@ -56,16 +60,29 @@ struct SignInForm {
     password: String,
 }
 
-async fn signin(ctx: Ctx, State(state): State<AppState>, ClientIp(ip): ClientIp, CsrfForm(form): CsrfForm<SignInForm>) -> Response {
+async fn signin(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    CsrfForm(form): CsrfForm<SignInForm>,
+) -> Response {
     let result = match state.sign_in_limiter.check(ip) {
-        Err(retry) => Err(AppError::client(StatusCode::TOO_MANY_REQUESTS, "too_many_sign_in_attempts", format!("Too many sign-in attempts from your address; wait {retry} seconds and try again.")).with_retry_after(retry)),
+        Err(retry) => Err(AppError::client(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many_sign_in_attempts",
+            format!("Too many sign-in attempts from your address; wait {retry} seconds and try again."),
+        )
+        .with_retry_after(retry)),
         Ok(()) => auth::sign_in(&state.db, &state.config.auth, &form.email, &form.password).await,
     };
     match result {
         Ok(signed_in) => {
             let next = if signed_in.second_factor_pending { "/signin/second-factor" } else { "/" };
             let mut r = Redirect::to(next).into_response();
-            r.headers_mut().append(header::SET_COOKIE, set_cookie(SESSION_COOKIE, &signed_in.session_token, None, state.config.secure_cookies()));
+            r.headers_mut().append(
+                header::SET_COOKIE,
+                set_cookie(SESSION_COOKIE, &signed_in.session_token, None, state.config.secure_cookies()),
+            );
             r
         }
         Err(e @ AppError::Internal(_)) => ctx.error_page(e),

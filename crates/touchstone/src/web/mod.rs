@@ -32,7 +32,18 @@ const LANG_COOKIE: &str = "ts_lang";
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(home))
-        .route("/static/app.css", get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], include_str!("../../static/app.css")) }))
+        .route(
+            "/static/app.css",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+                        (header::CACHE_CONTROL, "public, max-age=3600"),
+                    ],
+                    include_str!("../../static/app.css"),
+                )
+            }),
+        )
         .route("/language", post(set_language))
         .route("/api", get(api_docs))
         .merge(auth::router())
@@ -111,7 +122,9 @@ impl FromRequestParts<AppState> for Ctx {
             Some(s) if !s.second_factor_pending => s.user.language,
             _ => cookie_value(&parts.headers, LANG_COOKIE)
                 .and_then(|l| Language::parse(l).ok())
-                .or_else(|| parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(negotiate))
+                .or_else(|| {
+                    parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(negotiate)
+                })
                 .unwrap_or(Language::En),
         };
         let secure = state.config.secure_cookies();
@@ -132,6 +145,7 @@ impl FromRequestParts<AppState> for Ctx {
 
 impl Ctx {
     /// The signed-in session, or a redirect to sign in (or to finish the second factor).
+    #[expect(clippy::result_large_err, reason = "the redirect is returned to axum as is; boxing it gains nothing")]
     pub fn require(&self) -> Result<&Session, Response> {
         match &self.session {
             Some(s) if s.second_factor_pending => Err(Redirect::to("/signin/second-factor").into_response()),
@@ -181,7 +195,9 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
             Ok(None) => cookie_value(&parts.headers, CSRF_COOKIE).map(str::to_string),
             Err(e) => return Err(e.into_response()),
         };
-        let bytes = axum::body::to_bytes(body, state.config.max_body_bytes).await.map_err(|_| crate::api::too_large().into_response())?;
+        let bytes = axum::body::to_bytes(body, state.config.max_body_bytes)
+            .await
+            .map_err(|_| crate::api::too_large().into_response())?;
         let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
         let given = fields.iter().find(|(k, _)| k == "csrf").map(|(_, v)| v.as_str());
         let ok = match (expected.as_deref(), given) {
@@ -189,10 +205,16 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
             _ => false,
         };
         if !ok {
-            return Err(AppError::client(StatusCode::FORBIDDEN, "csrf_failed", "This form has expired or did not come from Touchstone; reload the page and try again.").into_response());
+            return Err(AppError::client(
+                StatusCode::FORBIDDEN,
+                "csrf_failed",
+                "This form has expired or did not come from Touchstone; reload the page and try again.",
+            )
+            .into_response());
         }
         serde_urlencoded::from_bytes::<T>(&bytes).map(CsrfForm).map_err(|e| {
-            AppError::client(StatusCode::BAD_REQUEST, "invalid_form", format!("The form is not complete: {e}")).into_response()
+            AppError::client(StatusCode::BAD_REQUEST, "invalid_form", format!("The form is not complete: {e}"))
+                .into_response()
         })
     }
 }
@@ -237,7 +259,14 @@ async fn home(ctx: Ctx) -> Response {
 
 /// Layouts are cheap to copy; pages take them by value.
 pub fn clone_layout(l: &Layout) -> Layout {
-    Layout { tr: l.tr, csrf: l.csrf.clone(), me: l.me.clone(), here: l.here.clone(), new_csrf_cookie: None, secure: l.secure }
+    Layout {
+        tr: l.tr,
+        csrf: l.csrf.clone(),
+        me: l.me.clone(),
+        here: l.here.clone(),
+        new_csrf_cookie: None,
+        secure: l.secure,
+    }
 }
 
 #[derive(serde::Deserialize)]
@@ -247,7 +276,11 @@ struct LanguageForm {
 }
 
 /// The language switcher: remembered in a cookie, and in the profile of a signed-in user.
-async fn set_language(ctx: Ctx, axum::extract::State(state): axum::extract::State<AppState>, CsrfForm(form): CsrfForm<LanguageForm>) -> Response {
+async fn set_language(
+    ctx: Ctx,
+    axum::extract::State(state): axum::extract::State<AppState>,
+    CsrfForm(form): CsrfForm<LanguageForm>,
+) -> Response {
     let Ok(lang) = Language::parse(&form.lang) else {
         return ctx.error_page(AppError::invalid("lang", "invalid_language", "Choose English or French."));
     };
@@ -259,7 +292,8 @@ async fn set_language(ctx: Ctx, axum::extract::State(state): axum::extract::Stat
     // Only local paths: an open redirect would let a link elsewhere borrow our name.
     let next = form.next.filter(|n| n.starts_with('/') && !n.starts_with("//")).unwrap_or_else(|| "/".into());
     let mut r = Redirect::to(&next).into_response();
-    r.headers_mut().append(header::SET_COOKIE, set_cookie(LANG_COOKIE, lang.as_str(), Some(365 * 86400), ctx.layout.secure));
+    r.headers_mut()
+        .append(header::SET_COOKIE, set_cookie(LANG_COOKIE, lang.as_str(), Some(365 * 86400), ctx.layout.secure));
     r
 }
 
@@ -286,7 +320,13 @@ async fn api_docs(ctx: Ctx) -> Response {
     let doc = crate::api::ApiDoc::openapi();
     let mut endpoints = Vec::new();
     for (path, item) in doc.paths.paths {
-        for (method, op) in [("GET", &item.get), ("POST", &item.post), ("PUT", &item.put), ("PATCH", &item.patch), ("DELETE", &item.delete)] {
+        for (method, op) in [
+            ("GET", &item.get),
+            ("POST", &item.post),
+            ("PUT", &item.put),
+            ("PATCH", &item.patch),
+            ("DELETE", &item.delete),
+        ] {
             if let Some(op) = op {
                 let summary = op.summary.clone().or_else(|| op.description.clone()).unwrap_or_default();
                 endpoints.push(Endpoint { method, path: path.clone(), summary });

@@ -48,7 +48,13 @@ async fn malformed_json_gets_400_with_a_code_and_a_sentence() {
 async fn unknown_fields_are_refused_and_named() {
     on_every_backend(|app| async move {
         let admin = app.token_for("admin@touchstone.demo").await;
-        let r = app.post_json("/api/v1/organisations", &admin, json!({"name": "Zoll", "kind": "customs", "country": "DE", "colour": "red"})).await;
+        let r = app
+            .post_json(
+                "/api/v1/organisations",
+                &admin,
+                json!({"name": "Zoll", "kind": "customs", "country": "DE", "colour": "red"}),
+            )
+            .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
         assert_eq!(r.error_code(), "unknown_field");
         assert!(r.text.contains("colour"), "{}", r.text);
@@ -60,11 +66,15 @@ async fn unknown_fields_are_refused_and_named() {
 async fn a_wrong_country_code_is_refused_with_the_field_named() {
     on_every_backend(|app| async move {
         let admin = app.token_for("admin@touchstone.demo").await;
-        let r = app.post_json("/api/v1/organisations", &admin, json!({"name": "Zoll", "kind": "customs", "country": "XX"})).await;
+        let r = app
+            .post_json("/api/v1/organisations", &admin, json!({"name": "Zoll", "kind": "customs", "country": "XX"}))
+            .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(r.error_code(), "invalid_country");
         assert_eq!(r.json()["error"]["field"], "country");
-        let ok = app.post_json("/api/v1/organisations", &admin, json!({"name": "Zoll", "kind": "customs", "country": "de"})).await;
+        let ok = app
+            .post_json("/api/v1/organisations", &admin, json!({"name": "Zoll", "kind": "customs", "country": "de"}))
+            .await;
         assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.text);
         assert_eq!(ok.json()["country"], "DE");
     })
@@ -75,7 +85,10 @@ async fn a_wrong_country_code_is_refused_with_the_field_named() {
 async fn an_oversized_body_gets_413_with_the_envelope() {
     on_every_backend(|app| async move {
         let admin = app.token_for("admin@touchstone.demo").await;
-        let huge = format!("{{\"name\": \"{}\", \"kind\": \"customs\", \"country\": \"FR\"}}", "a".repeat(app.config.max_body_bytes + 10));
+        let huge = format!(
+            "{{\"name\": \"{}\", \"kind\": \"customs\", \"country\": \"FR\"}}",
+            "a".repeat(app.config.max_body_bytes + 10)
+        );
         let r = app.api(Method::POST, "/api/v1/organisations", Some(&admin), Some(&huge)).await;
         assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
         assert_eq!(r.error_code(), "payload_too_large");
@@ -121,12 +134,14 @@ async fn a_token_of_another_organisation_cannot_reach_its_users() {
         let list = app.get(&format!("/api/v1/users?organisation_id={customs}"), &brand_admin).await;
         assert_eq!(list.status, StatusCode::FORBIDDEN, "{}", list.text);
         assert_eq!(list.error_code(), "forbidden");
-        let officer_id = app.get("/api/v1/me", &app.token_for("officer@douane.demo").await).await.json()["id"].as_i64().unwrap();
+        let officer_id =
+            app.get("/api/v1/me", &app.token_for("officer@douane.demo").await).await.json()["id"].as_i64().unwrap();
         let one = app.get(&format!("/api/v1/users/{officer_id}"), &brand_admin).await;
         assert_eq!(one.status, StatusCode::NOT_FOUND, "another organisation's user is not even confirmed to exist");
         let org = app.get(&format!("/api/v1/organisations/{customs}"), &brand_admin).await;
         assert_eq!(org.status, StatusCode::NOT_FOUND);
-        let deactivate = app.api(Method::POST, &format!("/api/v1/users/{officer_id}/deactivate"), Some(&brand_admin), None).await;
+        let deactivate =
+            app.api(Method::POST, &format!("/api/v1/users/{officer_id}/deactivate"), Some(&brand_admin), None).await;
         assert_eq!(deactivate.status, StatusCode::NOT_FOUND);
     })
     .await;
@@ -220,7 +235,9 @@ async fn the_openapi_document_describes_every_api_route() {
         let doc = r.json();
         let paths = doc["paths"].as_object().unwrap();
         // Every route the API router serves (besides the document itself) must be described.
-        let source = include_str!("../../src/api/directory.rs").to_string() + include_str!("../../src/api/tokens.rs") + include_str!("../../src/api/audit.rs");
+        let source = include_str!("../../src/api/directory.rs").to_string()
+            + include_str!("../../src/api/tokens.rs")
+            + include_str!("../../src/api/audit.rs");
         for route in source.split(".route(\"").skip(1).map(|s| s.split('"').next().unwrap()) {
             let path = format!("/api/v1{route}");
             assert!(paths.contains_key(&path), "{path} is served but not in the OpenAPI document");

@@ -14,7 +14,8 @@ async fn exec(app: &TestApp, sql: &str) {
 async fn the_audit_chain_is_intact_after_normal_use() {
     on_every_backend(|app| async move {
         let admin = app.token_for("admin@touchstone.demo").await;
-        app.post_json("/api/v1/organisations", &admin, json!({"name": "Zoll", "kind": "customs", "country": "DE"})).await;
+        app.post_json("/api/v1/organisations", &admin, json!({"name": "Zoll", "kind": "customs", "country": "DE"}))
+            .await;
         let report = verify_chain(app.db()).await.unwrap();
         assert_eq!(report.first_broken_seq, None, "[{}] {:?}", app.backend, report.problem);
         assert!(report.records > 10, "demo seeding and the request were recorded");
@@ -39,7 +40,11 @@ async fn rewriting_a_record_with_a_fresh_hash_breaks_the_next_link() {
         let mut rec = touchstone::store::audit::page_after(app.db().reader(), 3, 1).await.unwrap().remove(0);
         rec.actor_label = "nobody".into();
         let forged = rec.expected_hash(&rec.prev_hash);
-        sqlx::query("UPDATE audit_log SET actor_label = 'nobody', hash = $1 WHERE seq = 4").bind(&forged).execute(app.db().reader()).await.unwrap();
+        sqlx::query("UPDATE audit_log SET actor_label = 'nobody', hash = $1 WHERE seq = 4")
+            .bind(&forged)
+            .execute(app.db().reader())
+            .await
+            .unwrap();
         let report = verify_chain(app.db()).await.unwrap();
         assert_eq!(report.first_broken_seq, Some(5), "{:?}", report.problem);
     })
@@ -81,7 +86,10 @@ async fn organisation_admins_read_only_their_organisations_audit_records() {
         assert_eq!(app.get("/api/v1/audit", &officer).await.status, StatusCode::FORBIDDEN);
         let admin = app.token_for("admin@touchstone.demo").await;
         let all = app.get("/api/v1/audit?limit=500", &admin).await.json();
-        assert!(all.as_array().unwrap().iter().any(|r| r["action"] == "audit.read"), "reading the trail is itself recorded");
+        assert!(
+            all.as_array().unwrap().iter().any(|r| r["action"] == "audit.read"),
+            "reading the trail is itself recorded"
+        );
     })
     .await;
 }
@@ -92,7 +100,9 @@ async fn users_and_organisations_survive_a_restart_on_the_same_database() {
     for (backend, url) in crate::common::fresh_database_urls(dir.path()).await {
         let first = TestApp::start(backend, url.clone(), tempfile::tempdir().unwrap()).await;
         let admin = first.token_for("admin@touchstone.demo").await;
-        let r = first.post_json("/api/v1/organisations", &admin, json!({"name": "Zoll", "kind": "customs", "country": "DE"})).await;
+        let r = first
+            .post_json("/api/v1/organisations", &admin, json!({"name": "Zoll", "kind": "customs", "country": "DE"}))
+            .await;
         assert_eq!(r.status, StatusCode::CREATED);
         first.db().close().await;
         drop(first);
@@ -101,7 +111,11 @@ async fn users_and_organisations_survive_a_restart_on_the_same_database() {
         assert_eq!(orgs.status, StatusCode::OK, "[{backend}] the token made before the restart still works");
         assert!(orgs.text.contains("Zoll"));
         let users = second.get("/api/v1/users", &admin).await.json();
-        assert_eq!(users.as_array().unwrap().len(), touchstone::demo::DEMO_ORGANISATIONS.iter().map(|o| o.3.len()).sum::<usize>(), "seeding twice creates nobody twice");
+        assert_eq!(
+            users.as_array().unwrap().len(),
+            touchstone::demo::DEMO_ORGANISATIONS.iter().map(|o| o.3.len()).sum::<usize>(),
+            "seeding twice creates nobody twice"
+        );
         assert_eq!(verify_chain(second.db()).await.unwrap().first_broken_seq, None);
     }
 }
@@ -113,7 +127,8 @@ async fn a_sqlite_backup_is_a_complete_database() {
     let app = TestApp::start("sqlite", url, tempfile::tempdir().unwrap()).await;
     let copy = dir.path().join("copy.db");
     app.db().backup_sqlite(copy.to_str().unwrap()).await.unwrap();
-    let restored = TestApp::start("sqlite", format!("sqlite://{}?mode=rw", copy.display()), tempfile::tempdir().unwrap()).await;
+    let restored =
+        TestApp::start("sqlite", format!("sqlite://{}?mode=rw", copy.display()), tempfile::tempdir().unwrap()).await;
     let admin = restored.token_for("admin@touchstone.demo").await;
     let users = restored.api(Method::GET, "/api/v1/users", Some(&admin), None).await.json();
     assert_eq!(users.as_array().unwrap().len(), 8);

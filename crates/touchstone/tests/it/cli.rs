@@ -50,14 +50,42 @@ async fn user_list_json_names_each_users_organisation_and_role() {
 fn cli_user_creation_refuses_bad_input_with_the_reason() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().to_str().unwrap();
-    let org = touchstone(&["org", "create", "--data-dir", data, "--name", "Zoll", "--kind", "customs", "--country", "DEU"]);
+    let org =
+        touchstone(&["org", "create", "--data-dir", data, "--name", "Zoll", "--kind", "customs", "--country", "DEU"]);
     assert!(!org.status.success());
     assert!(String::from_utf8_lossy(&org.stderr).contains("invalid_country"));
-    let org = touchstone(&["org", "create", "--data-dir", data, "--name", "Zoll", "--kind", "customs", "--country", "DE"]);
+    let org =
+        touchstone(&["org", "create", "--data-dir", data, "--name", "Zoll", "--kind", "customs", "--country", "DE"]);
     assert!(org.status.success(), "{}", String::from_utf8_lossy(&org.stderr));
-    let user = touchstone(&["user", "create", "--data-dir", data, "--email", "not-an-email", "--name", "X", "--org", "Zoll", "--role", "officer"]);
+    let user = touchstone(&[
+        "user",
+        "create",
+        "--data-dir",
+        data,
+        "--email",
+        "not-an-email",
+        "--name",
+        "X",
+        "--org",
+        "Zoll",
+        "--role",
+        "officer",
+    ]);
     assert!(String::from_utf8_lossy(&user.stderr).contains("invalid_email"));
-    let user = touchstone(&["user", "create", "--data-dir", data, "--email", "k@zoll.demo", "--name", "K", "--org", "Zoll", "--role", "officer"]);
+    let user = touchstone(&[
+        "user",
+        "create",
+        "--data-dir",
+        data,
+        "--email",
+        "k@zoll.demo",
+        "--name",
+        "K",
+        "--org",
+        "Zoll",
+        "--role",
+        "officer",
+    ]);
     assert!(user.status.success());
     let created: serde_json::Value = serde_json::from_str(&stdout(&user)).unwrap();
     assert!(created["initial_password"].as_str().unwrap().len() >= 12);
@@ -67,8 +95,12 @@ fn cli_user_creation_refuses_bad_input_with_the_reason() {
 fn audit_verify_exits_non_zero_naming_the_first_broken_record() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().to_str().unwrap();
-    assert!(touchstone(&["org", "create", "--data-dir", data, "--name", "A", "--kind", "police", "--country", "FR"]).status.success());
-    assert!(touchstone(&["org", "create", "--data-dir", data, "--name", "B", "--kind", "police", "--country", "FR"]).status.success());
+    assert!(touchstone(&["org", "create", "--data-dir", data, "--name", "A", "--kind", "police", "--country", "FR"])
+        .status
+        .success());
+    assert!(touchstone(&["org", "create", "--data-dir", data, "--name", "B", "--kind", "police", "--country", "FR"])
+        .status
+        .success());
     let ok = touchstone(&["audit", "verify", "--data-dir", data]);
     assert!(ok.status.success());
     assert!(stdout(&ok).contains("intact: 2 records"));
@@ -87,7 +119,9 @@ fn audit_verify_exits_non_zero_naming_the_first_broken_record() {
 fn backup_writes_a_copy_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().to_str().unwrap();
-    assert!(touchstone(&["org", "create", "--data-dir", data, "--name", "A", "--kind", "police", "--country", "FR"]).status.success());
+    assert!(touchstone(&["org", "create", "--data-dir", data, "--name", "A", "--kind", "police", "--country", "FR"])
+        .status
+        .success());
     let to = dir.path().join("backup.db");
     let out = touchstone(&["backup", "--data-dir", data, "--to", to.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

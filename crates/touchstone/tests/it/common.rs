@@ -75,7 +75,8 @@ async fn fresh_postgres_database(base: &str) -> String {
 
 impl TestApp {
     pub async fn start(backend: &'static str, url: String, dir: tempfile::TempDir) -> TestApp {
-        let config = Config { data_dir: dir.path().to_path_buf(), database_url: Some(Secret::new(url)), ..Config::default() };
+        let config =
+            Config { data_dir: dir.path().to_path_buf(), database_url: Some(Secret::new(url)), ..Config::default() };
         Self::start_with(backend, config, dir).await
     }
 
@@ -123,10 +124,13 @@ impl TestApp {
 
     /// A bearer token for a demo user, made the way the CLI makes one.
     pub async fn token_for(&self, email: &str) -> String {
-        let owner = touchstone::store::directory::get_user_by_email(self.db().reader(), &touchstone::domain::types::Email::parse(email).unwrap())
-            .await
-            .unwrap()
-            .expect("demo user exists");
+        let owner = touchstone::store::directory::get_user_by_email(
+            self.db().reader(),
+            &touchstone::domain::types::Email::parse(email).unwrap(),
+        )
+        .await
+        .unwrap()
+        .expect("demo user exists");
         let created = touchstone::domain::auth::create_token(
             self.db(),
             &self.config.auth,
@@ -140,7 +144,11 @@ impl TestApp {
     }
 
     pub async fn org_id(&self, name: &str) -> i64 {
-        touchstone::store::directory::find_organisation_by_name(self.db().reader(), name).await.unwrap().expect("demo organisation").id
+        touchstone::store::directory::find_organisation_by_name(self.db().reader(), name)
+            .await
+            .unwrap()
+            .expect("demo organisation")
+            .id
     }
 }
 

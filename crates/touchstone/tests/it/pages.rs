@@ -12,7 +12,13 @@ async fn a_demo_officer_signs_in_and_sees_their_home_page() {
         assert_eq!(r.status, StatusCode::SEE_OTHER, "[{}] {}", app.backend, r.text);
         assert_eq!(r.location(), "/");
         let session = r.cookie("ts_session").expect("a session cookie");
-        let raw = r.headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).find(|c| c.starts_with("ts_session")).unwrap();
+        let raw = r
+            .headers
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().unwrap().to_string())
+            .find(|c| c.starts_with("ts_session"))
+            .unwrap();
         assert!(raw.contains("HttpOnly") && raw.contains("SameSite=Lax"), "{raw}");
         assert!(session.len() >= 40);
         let home = b.get("/").await;
@@ -72,7 +78,8 @@ async fn an_administrator_reset_unlocks_and_issues_a_working_password() {
         chief.sign_in("chief@douane.demo", PASSWORD).await;
         let users = chief.get("/admin/users").await;
         assert_eq!(users.status, StatusCode::OK);
-        let officer_id = app.get("/api/v1/me", &app.token_for("officer@douane.demo").await).await.json()["id"].as_i64().unwrap();
+        let officer_id =
+            app.get("/api/v1/me", &app.token_for("officer@douane.demo").await).await.json()["id"].as_i64().unwrap();
         let reset = chief.submit("/admin/users", &format!("/admin/users/{officer_id}/reset"), &[]).await;
         assert_eq!(reset.status, StatusCode::OK, "{}", reset.text);
         let marker = "id=\"issued-password\">";
@@ -92,7 +99,13 @@ async fn a_form_without_its_csrf_token_is_refused() {
         let r = b.post_raw("/signin", &[("email", "officer@border.demo"), ("password", PASSWORD)], None).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN);
         assert!(r.text.contains("csrf_failed"));
-        let forged = b.post_raw("/signin", &[("email", "officer@border.demo"), ("password", PASSWORD)], Some("forged-token-forged-token-forged-token")).await;
+        let forged = b
+            .post_raw(
+                "/signin",
+                &[("email", "officer@border.demo"), ("password", PASSWORD)],
+                Some("forged-token-forged-token-forged-token"),
+            )
+            .await;
         assert_eq!(forged.status, StatusCode::FORBIDDEN);
         // Signed in, the session's own token is required: the anonymous one no longer works.
         let mut signed = Browser::new(&app);
@@ -188,17 +201,39 @@ async fn admins_create_organisations_and_users_in_the_pages_with_errors_beside_t
     on_every_backend(|app| async move {
         let mut admin = Browser::new(&app);
         admin.sign_in("admin@touchstone.demo", PASSWORD).await;
-        let bad = admin.submit("/admin/organisations", "/admin/organisations", &[("name", "Guardia di Finanza"), ("kind", "customs"), ("country", "ITA")]).await;
+        let bad = admin
+            .submit(
+                "/admin/organisations",
+                "/admin/organisations",
+                &[("name", "Guardia di Finanza"), ("kind", "customs"), ("country", "ITA")],
+            )
+            .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(bad.text.contains("not an ISO 3166-1 alpha-2 country code"));
         assert!(bad.text.contains("value=\"Guardia di Finanza\""), "what was typed is kept");
-        let ok = admin.submit("/admin/organisations", "/admin/organisations", &[("name", "Guardia di Finanza"), ("kind", "customs"), ("country", "IT")]).await;
+        let ok = admin
+            .submit(
+                "/admin/organisations",
+                "/admin/organisations",
+                &[("name", "Guardia di Finanza"), ("kind", "customs"), ("country", "IT")],
+            )
+            .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER);
         let list = admin.get("/admin/organisations").await;
         assert!(list.text.contains("Guardia di Finanza"));
         let gdf = app.org_id("Guardia di Finanza").await.to_string();
         let user = admin
-            .submit("/admin/users", "/admin/users", &[("email", "capitano@gdf.demo"), ("display_name", "Marco Rossi"), ("organisation_id", &gdf), ("role", "org_admin"), ("language", "en")])
+            .submit(
+                "/admin/users",
+                "/admin/users",
+                &[
+                    ("email", "capitano@gdf.demo"),
+                    ("display_name", "Marco Rossi"),
+                    ("organisation_id", &gdf),
+                    ("role", "org_admin"),
+                    ("language", "en"),
+                ],
+            )
             .await;
         assert_eq!(user.status, StatusCode::CREATED, "{}", user.text);
         assert!(user.text.contains("capitano@gdf.demo"));
