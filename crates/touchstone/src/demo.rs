@@ -28,7 +28,71 @@ pub const DEMO_ORGANISATIONS: &[DemoOrg] = &[
     ("Police nationale (démo)", "police", "FR", &[("coordinator@police.demo", "Julien Moreau", "coordinator", "fr")]),
     ("Maison Lumière (demo)", "rights_holder", "FR", &[("brand@lumiere.demo", "Claire Dubois", "org_admin", "en")]),
     ("Brand Protection Partners (demo)", "representative", "GB", &[("agent@bpp.demo", "Alex Morgan", "officer", "en")]),
+    ("Nordwerk Group (demo)", "rights_holder", "DE", &[("brand@nordwerk.demo", "Jonas Weber", "org_admin", "en")]),
 ];
+
+/// The rights holders that own the demo brands, in turn: brand `i` belongs to
+/// `BRAND_OWNERS[i % BRAND_OWNERS.len()]`.
+pub const BRAND_OWNERS: &[(&str, &str)] = &[
+    ("Maison Lumière (demo)", "FR"),
+    ("Nordwerk Group (demo)", "DE"),
+    ("Aurora Pharma (demo)", "CH"),
+    ("Kastell Automotive (demo)", "DE"),
+    ("Solano Electronics (demo)", "JP"),
+    ("Bella Cosmetics (demo)", "IT"),
+    ("Corvin Tobacco (demo)", "GB"),
+    ("Dalton Toys & Drinks (demo)", "US"),
+];
+
+/// How many demo brands `serve --demo` creates.
+pub const DEMO_BRANDS: usize = 400;
+pub const DEMO_PRODUCTS_PER_BRAND: usize = 3;
+
+/// Creates and publishes the demo catalog's missing brands and products. The first brands of
+/// Maison Lumière are delegated to the demo representative.
+pub async fn seed_catalog(db: &Db, brands: usize, products_per_brand: usize) -> AppResult<usize> {
+    use crate::demo_catalog as gen;
+    use crate::domain::catalog;
+    let console = Principal::console();
+    let mut owners = Vec::new();
+    for (name, country) in BRAND_OWNERS {
+        let org = match store::directory::find_organisation_by_name(db.reader(), name).await? {
+            Some(o) => o,
+            None => {
+                let input = NewOrganisation {
+                    name: name.to_string(),
+                    kind: "rights_holder".into(),
+                    country: country.to_string(),
+                };
+                directory::create_organisation(db, &console, &input).await?
+            }
+        };
+        owners.push(org.id);
+    }
+    let representative =
+        store::directory::find_organisation_by_name(db.reader(), "Brand Protection Partners (demo)").await?;
+    let mut created = 0;
+    for i in 0..brands {
+        if store::catalog::get_brand_by_key(db.reader(), &gen::brand_key(i)).await?.is_some() {
+            continue;
+        }
+        let owner = owners[i % owners.len()];
+        let brand = catalog::create_brand(db, &console, gen::brand(i, owner)).await?;
+        catalog::publish_brand(db, &console, brand.id).await?;
+        for item in 0..products_per_brand {
+            let p = catalog::create_product(db, &console, brand.id, gen::product(i, item)).await?;
+            if i % 25 != 24 {
+                // A few brands keep a product in draft, to show that officers do not see drafts.
+                catalog::publish_product(db, &console, p.id).await?;
+            }
+        }
+        if let (Some(rep), true) = (&representative, i % owners.len() == 0 && i < 5 * owners.len()) {
+            catalog::delegate_brand(db, &console, brand.id, rep.id).await?;
+        }
+        created += 1;
+    }
+    Ok(created)
+}
 
 /// Creates whatever of the demo data is missing; returns the sign-ins as (e-mail, role).
 pub async fn seed(db: &Db) -> AppResult<Vec<(&'static str, &'static str)>> {

@@ -6,6 +6,7 @@ pub mod api;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod demo_catalog;
 pub mod domain;
 pub mod error;
 pub mod http;

@@ -4,6 +4,7 @@
 //! the one error envelope), authenticate with [`ApiAuth`], and call the domain.
 
 mod audit;
+mod catalog;
 mod directory;
 mod tokens;
 
@@ -28,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .merge(directory::router())
         .merge(tokens::router())
         .merge(audit::router())
+        .merge(catalog::router())
         .fallback(|| async {
             AppError::client(
                 StatusCode::NOT_FOUND,
@@ -53,6 +55,9 @@ pub fn router() -> Router<AppState> {
         directory::reactivate_user, directory::reset_credentials,
         tokens::list_tokens, tokens::create_token, tokens::revoke_token,
         audit::list_audit,
+        catalog::list_brands, catalog::create_brand, catalog::get_brand, catalog::update_brand, catalog::publish_brand,
+        catalog::delegate_brand, catalog::list_products, catalog::create_product, catalog::get_product,
+        catalog::update_product, catalog::publish_product, catalog::product_card,
     ),
     components(schemas(crate::error::ErrorEnvelope, crate::error::ErrorBody)),
     modifiers(&BearerAuth),

@@ -199,6 +199,7 @@ pub fn principal_of(user: &User) -> Principal {
         user_id: user.id,
         org_id: user.organisation_id,
         org_kind: user.organisation_kind,
+        org_country: user.organisation_country.clone(),
         role: user.role,
         label: user.email.clone(),
     }

@@ -32,6 +32,8 @@ pub struct User {
     pub organisation_id: i64,
     pub organisation_name: String,
     pub organisation_kind: OrgKind,
+    /// ISO 3166-1 alpha-2 of the organisation.
+    pub organisation_country: String,
     pub active: bool,
     pub two_factor_enabled: bool,
     /// RFC 3339, UTC; set while the account is locked after failed sign-ins.

@@ -13,6 +13,8 @@ pub struct Principal {
     pub user_id: i64,
     pub org_id: i64,
     pub org_kind: OrgKind,
+    /// ISO 3166-1 alpha-2 of the principal's organisation.
+    pub org_country: String,
     pub role: Role,
     pub label: String,
 }
@@ -21,7 +23,14 @@ impl Principal {
     /// The operator at the machine's console (`touchstone` CLI): trusted like a platform
     /// administrator and recorded in the audit trail as `cli`.
     pub fn console() -> Self {
-        Principal { user_id: 0, org_id: 0, org_kind: OrgKind::Operator, role: Role::PlatformAdmin, label: "cli".into() }
+        Principal {
+            user_id: 0,
+            org_id: 0,
+            org_kind: OrgKind::Operator,
+            org_country: String::new(),
+            role: Role::PlatformAdmin,
+            label: "cli".into(),
+        }
     }
 
     pub fn is_platform_admin(&self) -> bool {
@@ -43,6 +52,18 @@ pub enum Action {
     /// Change one's own password, language, second factor and API tokens.
     AccountManage,
     AuditRead,
+    /// Read the published catalog (products, guides, contacts) outside confidential sections.
+    CatalogReadPublished,
+    /// Read a brand's confidential sections (supply chain, security features, prices).
+    CatalogReadConfidential,
+    /// Read a brand's drafts and history.
+    BrandReadDraft,
+    /// Create a brand owned by the target organisation.
+    BrandCreate,
+    /// Edit and publish a brand and its products.
+    BrandEdit,
+    /// Let a representative organisation act for a brand.
+    BrandDelegate,
 }
 
 impl Action {
@@ -57,6 +78,12 @@ impl Action {
         Action::UserResetCredentials,
         Action::AccountManage,
         Action::AuditRead,
+        Action::CatalogReadPublished,
+        Action::CatalogReadConfidential,
+        Action::BrandReadDraft,
+        Action::BrandCreate,
+        Action::BrandEdit,
+        Action::BrandDelegate,
     ];
 }
 
@@ -69,6 +96,10 @@ pub enum Target {
     Organisation { org_id: i64 },
     /// One user account.
     User { org_id: i64, user_id: i64 },
+    /// A brand, with the facts about the principal the rules need: whether the brand is
+    /// delegated to the principal's organisation, and whether the principal is in the
+    /// audience the rights holder chose for its confidential sections.
+    Brand { owner_org_id: i64, delegated_to_principal: bool, principal_in_audience: bool },
 }
 
 impl Target {
@@ -76,6 +107,7 @@ impl Target {
         match self {
             Target::Platform => None,
             Target::Organisation { org_id } | Target::User { org_id, .. } => Some(org_id),
+            Target::Brand { owner_org_id, .. } => Some(owner_org_id),
         }
     }
 }
@@ -88,6 +120,18 @@ pub fn allows(principal: &Principal, action: Action, target: Target) -> bool {
     let own_org = target.org_id() == Some(principal.org_id);
     let is_self = matches!(target, Target::User { user_id, .. } if user_id == principal.user_id);
     let org_admin = principal.role == Role::OrgAdmin;
+    let (delegated, in_audience) = match target {
+        Target::Brand { delegated_to_principal, principal_in_audience, .. } => {
+            (delegated_to_principal, principal_in_audience)
+        }
+        _ => (false, false),
+    };
+    let is_brand = matches!(target, Target::Brand { .. });
+    // Rights-holder staff who maintain the catalog; analysts only read.
+    let catalog_editor = matches!(principal.role, Role::OrgAdmin | Role::Officer | Role::Coordinator);
+    let acts_for_brand = is_brand
+        && ((own_org && principal.org_kind == OrgKind::RightsHolder)
+            || (delegated && principal.org_kind == OrgKind::Representative));
     match action {
         Action::OrganisationCreate | Action::OrganisationListAll => false,
         Action::OrganisationRead => own_org,
@@ -96,6 +140,12 @@ pub fn allows(principal: &Principal, action: Action, target: Target) -> bool {
         // An administrator who locks themself out needs another administrator.
         Action::UserDeactivate | Action::UserResetCredentials => org_admin && own_org && !is_self,
         Action::AccountManage => is_self,
+        Action::CatalogReadPublished => principal.org_kind.is_enforcement(),
+        Action::CatalogReadConfidential => acts_for_brand || (principal.org_kind.is_enforcement() && in_audience),
+        Action::BrandReadDraft => acts_for_brand,
+        Action::BrandCreate => org_admin && own_org && principal.org_kind == OrgKind::RightsHolder,
+        Action::BrandEdit => acts_for_brand && catalog_editor,
+        Action::BrandDelegate => is_brand && own_org && org_admin && principal.org_kind == OrgKind::RightsHolder,
     }
 }
 
@@ -126,50 +176,83 @@ mod tests {
     const SELF_ID: i64 = 1;
     const COLLEAGUE_ID: i64 = 2;
 
-    fn principal(role: Role) -> Principal {
-        let org_kind = if role == Role::PlatformAdmin { OrgKind::Operator } else { OrgKind::Customs };
-        Principal { user_id: SELF_ID, org_id: OWN_ORG, org_kind, role, label: "t".into() }
+    fn principal(kind: OrgKind, role: Role) -> Principal {
+        Principal {
+            user_id: SELF_ID,
+            org_id: OWN_ORG,
+            org_kind: kind,
+            org_country: "FR".into(),
+            role,
+            label: "t".into(),
+        }
     }
 
-    /// The expected answer for each action, as a row of letters per target:
-    /// P = platform, O = own organisation, X = other organisation,
-    /// S = self, C = a colleague in the own organisation, U = a user of another organisation.
-    /// A letter present means "allowed". One line per role below; any rule change must be
-    /// made here too, deliberately.
-    fn expected(role: Role, action: Action) -> &'static str {
+    /// Targets by letter: P platform; O own organisation; X other organisation; S self;
+    /// C colleague; U user of another organisation; B brand owned by the own organisation;
+    /// D brand of another organisation delegated to the own one; A brand of another
+    /// organisation whose confidential audience includes the principal; N brand of another
+    /// organisation, neither delegated nor in audience.
+    const TARGETS: &[(char, Target)] = &[
+        ('P', Target::Platform),
+        ('O', Target::Organisation { org_id: OWN_ORG }),
+        ('X', Target::Organisation { org_id: OTHER_ORG }),
+        ('S', Target::User { org_id: OWN_ORG, user_id: SELF_ID }),
+        ('C', Target::User { org_id: OWN_ORG, user_id: COLLEAGUE_ID }),
+        ('U', Target::User { org_id: OTHER_ORG, user_id: 99 }),
+        ('B', Target::Brand { owner_org_id: OWN_ORG, delegated_to_principal: false, principal_in_audience: false }),
+        ('D', Target::Brand { owner_org_id: OTHER_ORG, delegated_to_principal: true, principal_in_audience: false }),
+        ('A', Target::Brand { owner_org_id: OTHER_ORG, delegated_to_principal: false, principal_in_audience: true }),
+        ('N', Target::Brand { owner_org_id: OTHER_ORG, delegated_to_principal: false, principal_in_audience: false }),
+    ];
+
+    const ALL: &str = "POXSCUBDAN";
+
+    /// The expected answer as the letters of the targets on which the action is allowed.
+    /// Any rule change must be made here too, deliberately.
+    fn expected(kind: OrgKind, role: Role, action: Action) -> &'static str {
         use Action::*;
-        match (role, action) {
-            (Role::PlatformAdmin, _) => "POXSCU",
-            (_, OrganisationCreate | OrganisationListAll) => "",
-            (_, OrganisationRead) => "OSC",
-            (Role::OrgAdmin, UserCreate | UserList | AuditRead) => "OSC",
-            (_, UserCreate | UserList | AuditRead) => "",
-            (Role::OrgAdmin, UserRead) => "OSC",
-            (_, UserRead) => "S",
-            (Role::OrgAdmin, UserDeactivate | UserResetCredentials) => "OC",
-            (_, UserDeactivate | UserResetCredentials) => "",
-            (_, AccountManage) => "S",
+        use OrgKind::*;
+        let enforcement = matches!(kind, Customs | Police | OtherEnforcement);
+        let editor = matches!(role, Role::OrgAdmin | Role::Officer | Role::Coordinator);
+        match (kind, role, action) {
+            (Operator, Role::PlatformAdmin, _) => ALL,
+            (_, _, OrganisationCreate | OrganisationListAll) => "",
+            (_, _, OrganisationRead) => "OSCB",
+            (_, Role::OrgAdmin, UserCreate | UserList | AuditRead) => "OSCB",
+            (_, _, UserCreate | UserList | AuditRead) => "",
+            (_, Role::OrgAdmin, UserRead) => "OSCB",
+            (_, _, UserRead) => "S",
+            (_, Role::OrgAdmin, UserDeactivate | UserResetCredentials) => "OCB",
+            (_, _, UserDeactivate | UserResetCredentials) => "",
+            (_, _, AccountManage) => "S",
+            (_, _, CatalogReadPublished) if enforcement => ALL,
+            (_, _, CatalogReadPublished) => "",
+            (_, _, CatalogReadConfidential) if enforcement => "A",
+            (RightsHolder, _, CatalogReadConfidential | BrandReadDraft) => "B",
+            (Representative, _, CatalogReadConfidential | BrandReadDraft) => "D",
+            (_, _, CatalogReadConfidential | BrandReadDraft) => "",
+            (RightsHolder, Role::OrgAdmin, BrandCreate) => "OSCB",
+            (_, _, BrandCreate) => "",
+            (RightsHolder, _, BrandEdit) if editor => "B",
+            (Representative, _, BrandEdit) if editor => "D",
+            (_, _, BrandEdit) => "",
+            (RightsHolder, Role::OrgAdmin, BrandDelegate) => "B",
+            (_, _, BrandDelegate) => "",
         }
     }
 
     #[test]
-    fn policy_table_holds_for_every_action_role_and_target() {
-        let targets = [
-            ('P', Target::Platform),
-            ('O', Target::Organisation { org_id: OWN_ORG }),
-            ('X', Target::Organisation { org_id: OTHER_ORG }),
-            ('S', Target::User { org_id: OWN_ORG, user_id: SELF_ID }),
-            ('C', Target::User { org_id: OWN_ORG, user_id: COLLEAGUE_ID }),
-            ('U', Target::User { org_id: OTHER_ORG, user_id: 99 }),
-        ];
+    fn policy_table_holds_for_every_action_kind_role_and_target() {
         let mut mismatches = Vec::new();
-        for &role in Role::ALL {
-            for &action in Action::ALL {
-                let want = expected(role, action);
-                for (letter, target) in targets {
-                    let got = allows(&principal(role), action, target);
-                    if got != want.contains(letter) {
-                        mismatches.push(format!("{role:?} {action:?} on {letter}: allowed={got}"));
+        for &kind in OrgKind::ALL {
+            for &role in Role::ALL {
+                for &action in Action::ALL {
+                    let want = expected(kind, role, action);
+                    for &(letter, target) in TARGETS {
+                        let got = allows(&principal(kind, role), action, target);
+                        if got != want.contains(letter) {
+                            mismatches.push(format!("{kind:?} {role:?} {action:?} on {letter}: allowed={got}"));
+                        }
                     }
                 }
             }
@@ -178,17 +261,11 @@ mod tests {
     }
 
     #[test]
-    fn a_platform_admin_role_outside_the_operator_organisation_grants_nothing_extra() {
-        let mut p = principal(Role::PlatformAdmin);
-        p.org_kind = OrgKind::RightsHolder;
-        assert!(!allows(&p, Action::OrganisationCreate, Target::Platform));
-        assert!(!allows(&p, Action::UserList, Target::Organisation { org_id: OTHER_ORG }));
-    }
-
-    #[test]
     fn only_platform_admins_make_platform_admins() {
-        assert!(!may_grant_role(&principal(Role::OrgAdmin), Role::PlatformAdmin, OrgKind::Operator));
-        assert!(may_grant_role(&principal(Role::PlatformAdmin), Role::PlatformAdmin, OrgKind::Operator));
-        assert!(!may_grant_role(&principal(Role::PlatformAdmin), Role::PlatformAdmin, OrgKind::Customs));
+        let org_admin = principal(OrgKind::Customs, Role::OrgAdmin);
+        let platform_admin = principal(OrgKind::Operator, Role::PlatformAdmin);
+        assert!(!may_grant_role(&org_admin, Role::PlatformAdmin, OrgKind::Operator));
+        assert!(may_grant_role(&platform_admin, Role::PlatformAdmin, OrgKind::Operator));
+        assert!(!may_grant_role(&platform_admin, Role::PlatformAdmin, OrgKind::Customs));
     }
 }

@@ -87,6 +87,7 @@ struct UserRow {
     organisation_id: i64,
     organisation_name: String,
     organisation_kind: String,
+    organisation_country: String,
     active: i64,
     totp_enabled: i64,
     locked_until: Option<i64>,
@@ -105,6 +106,7 @@ impl UserRow {
             organisation_id: self.organisation_id,
             organisation_name: self.organisation_name,
             organisation_kind: OrgKind::parse(&self.organisation_kind).unwrap_or(OrgKind::OtherEnforcement),
+            organisation_country: self.organisation_country,
             active: self.active != 0,
             two_factor_enabled: self.totp_enabled != 0,
             locked_until: self.locked_until.map(format_ms),
@@ -115,7 +117,7 @@ impl UserRow {
 }
 
 const USER_SELECT: &str = "SELECT u.id, u.email, u.display_name, u.language, u.role, u.organisation_id, \
-     o.name AS organisation_name, o.kind AS organisation_kind, u.active, u.totp_enabled, u.locked_until, \
+     o.name AS organisation_name, o.kind AS organisation_kind, o.country AS organisation_country, u.active, u.totp_enabled, u.locked_until, \
      u.created_at, u.version FROM users u JOIN organisations o ON o.id = u.organisation_id";
 
 pub struct NewUserRow<'a> {

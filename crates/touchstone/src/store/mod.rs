@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod catalog;
 pub mod directory;
 
 use std::str::FromStr;

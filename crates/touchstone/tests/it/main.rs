@@ -3,6 +3,7 @@
 
 mod api;
 mod audit;
+mod catalog;
 mod cli;
 mod common;
 mod pages;

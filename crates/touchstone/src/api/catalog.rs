@@ -1,0 +1,186 @@
+//! Brands and products over JSON: the rights holder's side (drafts, publication, delegation)
+//! and the officer's product card.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+
+use super::{created, ApiAuth, ApiJson, ApiPath, ApiQuery, ErrorJson};
+use crate::domain::catalog::{
+    self, Brand, BrandSummary, BrandUpdate, NewBrand, NewProduct, Product, ProductCard, ProductSummary, ProductUpdate,
+};
+use crate::error::AppResult;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/brands", get(list_brands).post(create_brand))
+        .route("/brands/{id}", get(get_brand).put(update_brand))
+        .route("/brands/{id}/publish", post(publish_brand))
+        .route("/brands/{id}/delegations", post(delegate_brand))
+        .route("/brands/{id}/products", get(list_products).post(create_product))
+        .route("/products/{id}", get(get_product).put(update_product))
+        .route("/products/{id}/publish", post(publish_product))
+        .route("/products/{id}/card", get(product_card))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    /// At most this many (1–500, default 100).
+    limit: Option<i64>,
+    /// Skip this many.
+    offset: Option<i64>,
+}
+
+/// Brands: those the caller's organisation owns or represents, or the published ones for
+/// enforcement users.
+#[utoipa::path(get, path = "/api/v1/brands", tag = "catalog", params(Page),
+    responses((status = 200, body = Vec<BrandSummary>), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson)))]
+pub async fn list_brands(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiQuery(q): ApiQuery<Page>,
+) -> AppResult<Json<Vec<BrandSummary>>> {
+    Ok(Json(catalog::list_brands(&s.db, &p, q.limit.unwrap_or(100), q.offset.unwrap_or(0)).await?))
+}
+
+/// Creates a brand as a draft (rights-holder organisation administrators).
+#[utoipa::path(post, path = "/api/v1/brands", tag = "catalog", request_body = NewBrand,
+    responses((status = 201, body = Brand), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
+        (status = 409, body = ErrorJson), (status = 413, body = ErrorJson), (status = 415, body = ErrorJson), (status = 422, body = ErrorJson)))]
+pub async fn create_brand(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiJson(input): ApiJson<NewBrand>,
+) -> AppResult<impl IntoResponse> {
+    Ok(created(catalog::create_brand(&s.db, &p, input).await?))
+}
+
+#[utoipa::path(get, path = "/api/v1/brands/{id}", tag = "catalog", params(("id" = i64, Path)),
+    responses((status = 200, body = Brand), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 404, body = ErrorJson)))]
+pub async fn get_brand(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<Brand>> {
+    Ok(Json(catalog::get_brand(&s.db, &p, id).await?))
+}
+
+/// Saves a new draft; `version` must be the one you edited (409 `version_conflict` otherwise).
+#[utoipa::path(put, path = "/api/v1/brands/{id}", tag = "catalog", params(("id" = i64, Path)), request_body = BrandUpdate,
+    responses((status = 200, body = Brand), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
+        (status = 404, body = ErrorJson), (status = 409, body = ErrorJson), (status = 413, body = ErrorJson), (status = 415, body = ErrorJson), (status = 422, body = ErrorJson)))]
+pub async fn update_brand(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(u): ApiJson<BrandUpdate>,
+) -> AppResult<Json<Brand>> {
+    Ok(Json(catalog::update_brand(&s.db, &p, id, u).await?))
+}
+
+/// Publishes the current draft: enforcement users see it from now on.
+#[utoipa::path(post, path = "/api/v1/brands/{id}/publish", tag = "catalog", params(("id" = i64, Path)),
+    responses((status = 200, body = Brand), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson), (status = 404, body = ErrorJson)))]
+pub async fn publish_brand(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<Brand>> {
+    Ok(Json(catalog::publish_brand(&s.db, &p, id).await?))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Delegation {
+    /// The representative organisation that may act for the brand.
+    pub organisation_id: i64,
+}
+
+/// Lets a representative organisation edit and publish the brand (the owner's administrators).
+#[utoipa::path(post, path = "/api/v1/brands/{id}/delegations", tag = "catalog", params(("id" = i64, Path)), request_body = Delegation,
+    responses((status = 204), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson), (status = 404, body = ErrorJson),
+        (status = 413, body = ErrorJson), (status = 415, body = ErrorJson), (status = 422, body = ErrorJson)))]
+pub async fn delegate_brand(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(d): ApiJson<Delegation>,
+) -> AppResult<StatusCode> {
+    catalog::delegate_brand(&s.db, &p, id, d.organisation_id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(get, path = "/api/v1/brands/{id}/products", tag = "catalog", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<ProductSummary>), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 404, body = ErrorJson)))]
+pub async fn list_products(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<Vec<ProductSummary>>> {
+    Ok(Json(catalog::list_products(&s.db, &p, id).await?))
+}
+
+/// Creates a product of the brand as a draft.
+#[utoipa::path(post, path = "/api/v1/brands/{id}/products", tag = "catalog", params(("id" = i64, Path)), request_body = NewProduct,
+    responses((status = 201, body = Product), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
+        (status = 404, body = ErrorJson), (status = 409, body = ErrorJson), (status = 413, body = ErrorJson), (status = 415, body = ErrorJson), (status = 422, body = ErrorJson)))]
+pub async fn create_product(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(input): ApiJson<NewProduct>,
+) -> AppResult<impl IntoResponse> {
+    Ok(created(catalog::create_product(&s.db, &p, id, input).await?))
+}
+
+/// A product with its draft, for the brand's own side.
+#[utoipa::path(get, path = "/api/v1/products/{id}", tag = "catalog", params(("id" = i64, Path)),
+    responses((status = 200, body = Product), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 404, body = ErrorJson)))]
+pub async fn get_product(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<Product>> {
+    Ok(Json(catalog::get_product(&s.db, &p, id).await?))
+}
+
+#[utoipa::path(put, path = "/api/v1/products/{id}", tag = "catalog", params(("id" = i64, Path)), request_body = ProductUpdate,
+    responses((status = 200, body = Product), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
+        (status = 404, body = ErrorJson), (status = 409, body = ErrorJson), (status = 413, body = ErrorJson), (status = 415, body = ErrorJson), (status = 422, body = ErrorJson)))]
+pub async fn update_product(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(u): ApiJson<ProductUpdate>,
+) -> AppResult<Json<Product>> {
+    Ok(Json(catalog::update_product(&s.db, &p, id, u).await?))
+}
+
+#[utoipa::path(post, path = "/api/v1/products/{id}/publish", tag = "catalog", params(("id" = i64, Path)),
+    responses((status = 200, body = Product), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
+        (status = 404, body = ErrorJson), (status = 409, body = ErrorJson)))]
+pub async fn publish_product(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<Product>> {
+    Ok(Json(catalog::publish_product(&s.db, &p, id).await?))
+}
+
+/// The product card an officer consults: published sheet, guide, pictures and contacts;
+/// confidential sections only for the audience the rights holder chose.
+#[utoipa::path(get, path = "/api/v1/products/{id}/card", tag = "catalog", params(("id" = i64, Path)),
+    responses((status = 200, body = ProductCard), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 404, body = ErrorJson)))]
+pub async fn product_card(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<ProductCard>> {
+    Ok(Json(catalog::product_card(&s.db, &p, id).await?))
+}

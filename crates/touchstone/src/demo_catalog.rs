@@ -1,0 +1,335 @@
+//! The demo catalog: 400 fictional brands (the figure the WCO's IPM tool had reached in 2012)
+//! across sectors, each with products carrying valid GTINs under fictional GS1 company
+//! prefixes, guides, security features, supply chains and contacts. Deterministic: the same
+//! brand index always yields the same brand.
+
+use std::collections::BTreeMap;
+
+use crate::domain::catalog::{
+    BrandSheet, Confidentiality, Contact, Indicator, IndicatorSide, NewBrand, NewProduct, Party, PartyRole, Prices,
+    ProductSheet, Route, Section, Sector, SecurityFeature, SupplyChain, Trademark, TransportMode,
+};
+
+const FIRST: &[&str] = &[
+    "Vel", "Kast", "Lum", "Nord", "Aur", "Sol", "Mar", "Bel", "Cor", "Dal", "Eri", "Fal", "Gor", "Hal", "Iv", "Jor",
+    "Kel", "Lor", "Mon", "Nev",
+];
+const SECOND: &[&str] = &["oria", "enbrück", "ière", "werk", "ora", "ano", "ella", "ton", "ix", "ura"];
+const CITIES: &[(&str, &str)] = &[
+    ("FR", "Lyon"),
+    ("IT", "Milano"),
+    ("DE", "Stuttgart"),
+    ("GB", "Leeds"),
+    ("ES", "Valencia"),
+    ("CH", "Basel"),
+    ("JP", "Osaka"),
+    ("US", "Ohio"),
+    ("PT", "Porto"),
+    ("SE", "Malmö"),
+];
+
+/// The sector of brand `i`, and products typical of it: (category, HS code, product names).
+fn sector_of(i: usize) -> (Sector, &'static str, &'static str, [&'static str; 3]) {
+    match i % 9 {
+        0 => (Sector::Apparel, "t-shirts", "610910", ["Classic tee", "Logo hoodie", "Track jacket"]),
+        1 => (Sector::Luxury, "handbags", "420221", ["Signature tote", "Quilted clutch", "Monogram wallet"]),
+        2 => (
+            Sector::Pharmaceuticals,
+            "analgesics",
+            "300490",
+            ["Pain relief 500 mg tablets", "Fever syrup 120 ml", "Migraine capsules"],
+        ),
+        3 => (Sector::SpareParts, "brake parts", "870830", ["Brake pad set", "Brake disc 280 mm", "Oil filter"]),
+        4 => (
+            Sector::Electronics,
+            "chargers",
+            "850440",
+            ["USB-C charger 65 W", "Wireless earbuds", "Power bank 10000 mAh"],
+        ),
+        5 => (Sector::Cosmetics, "perfumes", "330300", ["Eau de parfum 50 ml", "Face cream 30 ml", "Lipstick"]),
+        6 => (Sector::Tobacco, "cigarettes", "240220", ["Cigarettes king size", "Rolling tobacco 50 g", "Cigarillos"]),
+        7 => (Sector::Toys, "dolls", "950300", ["Fashion doll", "Building set 500 pieces", "Plush bear"]),
+        _ => (Sector::Beverages, "spirits", "220830", ["Single malt 70 cl", "Vodka 1 l", "Gin 70 cl"]),
+    }
+}
+
+pub fn brand_name(i: usize) -> String {
+    let name = format!("{}{}", FIRST[i % FIRST.len()], SECOND[(i / FIRST.len()) % SECOND.len()]);
+    // 20 × 10 = 200 distinct stems; a second round gets a house suffix.
+    if i >= FIRST.len() * SECOND.len() {
+        format!("{name} Maison")
+    } else {
+        name
+    }
+}
+
+pub fn brand_key(i: usize) -> String {
+    format!("demo-{i:04}")
+}
+
+/// A GTIN-13 with a correct check digit under the brand's fictional prefix (the 20–29
+/// range is reserved for in-store use, so no real company holds these).
+pub fn gtin(brand: usize, item: usize) -> String {
+    let body = format!("2{:06}{:05}", brand, item);
+    let digit = gs1::check_digit_mod10(&body).unwrap_or(0);
+    format!("{body}{digit}")
+}
+
+pub fn company_prefix(brand: usize) -> String {
+    format!("2{brand:06}")
+}
+
+pub fn brand(i: usize, owner_org_id: i64) -> NewBrand {
+    let (sector, ..) = sector_of(i);
+    let name = brand_name(i);
+    let (country, _) = CITIES[i % CITIES.len()];
+    let confidentiality = if i.is_multiple_of(3) {
+        Confidentiality {
+            sections: vec![Section::SupplyChain, Section::Prices],
+            organisations: vec![],
+            countries: vec!["FR".into(), country.into()],
+        }
+    } else {
+        Confidentiality {
+            sections: vec![Section::SecurityFeatures],
+            organisations: vec![],
+            countries: vec![country.into()],
+        }
+    };
+    NewBrand {
+        key: brand_key(i),
+        owner_organisation_id: Some(owner_org_id),
+        sheet: BrandSheet {
+            aliases: vec![name.to_uppercase(), name.replace('ü', "ue").replace('è', "e")],
+            name,
+            sector,
+            logo: None,
+            trademarks: vec![
+                Trademark {
+                    office: "EUIPO".into(),
+                    number: format!("0{:08}", 18_000_000 + i * 37),
+                    nice_classes: vec![nice_class(sector)],
+                    expires_on: Some(format!("20{}-06-30", 28 + i % 10)),
+                },
+                Trademark {
+                    office: "WIPO".into(),
+                    number: format!("{}", 1_400_000 + i * 11),
+                    nice_classes: vec![nice_class(sector)],
+                    expires_on: Some("2031-01-15".into()),
+                },
+            ],
+            gs1_company_prefixes: vec![company_prefix(i)],
+            contacts: vec![
+                Contact {
+                    country: Some("FR".into()),
+                    name: "Brand protection — France".into(),
+                    languages: vec!["fr".into(), "en".into()],
+                    phone: Some(format!("+33 1 84 88 {:02} {:02}", i % 100, (i * 7) % 100)),
+                    email: Some(format!("douane@{}.demo", brand_key(i))),
+                    hours: Some("Mon–Fri 08:00–19:00 CET".into()),
+                },
+                Contact {
+                    country: None,
+                    name: "Global anti-counterfeiting desk".into(),
+                    languages: vec!["en".into()],
+                    phone: Some(format!("+44 20 3880 {:04}", i)),
+                    email: Some(format!("customs@{}.demo", brand_key(i))),
+                    hours: Some("24/7".into()),
+                },
+            ],
+            confidentiality,
+        },
+    }
+}
+
+fn nice_class(sector: Sector) -> u8 {
+    match sector {
+        Sector::Apparel => 25,
+        Sector::Luxury => 18,
+        Sector::Pharmaceuticals => 5,
+        Sector::SpareParts => 12,
+        Sector::Electronics => 9,
+        Sector::Cosmetics => 3,
+        Sector::Tobacco => 34,
+        Sector::Toys => 28,
+        Sector::Beverages | Sector::Other => 33,
+    }
+}
+
+pub fn product(brand_index: usize, item: usize) -> NewProduct {
+    let (_, category, hs, names) = sector_of(brand_index);
+    let brand = brand_name(brand_index);
+    let (made_in, city) = CITIES[(brand_index + item) % CITIES.len()];
+    let base = names[item % names.len()];
+    let en = format!("{brand} {base}");
+    let mut names_map = BTreeMap::from([("en".to_string(), en.clone())]);
+    names_map.insert("fr".into(), format!("{brand} — {}", french(base)));
+    let never = if brand_index.is_multiple_of(4) { vec!["NG".to_string(), "KP".to_string()] } else { vec![] };
+    NewProduct {
+        key: format!("p{item}"),
+        sheet: ProductSheet {
+            names: names_map,
+            descriptions: BTreeMap::from([(
+                "en".to_string(),
+                format!("{base} by {brand}, made in {city}. Sold with a serialised tamper seal."),
+            )]),
+            gtins: vec![gtin(brand_index, item)],
+            model_numbers: vec![format!("{}-{:03}", &brand.to_uppercase()[..3.min(brand.len())], item + 100)],
+            category: category.into(),
+            hs_code: Some(hs.into()),
+            packaging: "Printed carton with holographic seal over the opening; barcode on the base.".into(),
+            only_sold_in: vec![],
+            never_sold_in: never,
+            images: vec![],
+            guide: vec![
+                Indicator {
+                    side: IndicatorSide::Genuine,
+                    text: format!("The logo reads exactly \"{brand}\", letters evenly spaced."),
+                    image: None,
+                    weight: 4,
+                },
+                Indicator {
+                    side: IndicatorSide::Genuine,
+                    text: "The seal shows a colour-shifting hologram with a 10-character serial.".into(),
+                    image: None,
+                    weight: 5,
+                },
+                Indicator {
+                    side: IndicatorSide::Counterfeit,
+                    text: format!("Misspelt brand name (e.g. \"{}\").", misspell(&brand)),
+                    image: None,
+                    weight: 5,
+                },
+                Indicator {
+                    side: IndicatorSide::Counterfeit,
+                    text: "Seal missing, or flat print instead of a hologram.".into(),
+                    image: None,
+                    weight: 4,
+                },
+                Indicator {
+                    side: IndicatorSide::Counterfeit,
+                    text: "Colour off the reference shade; blurred printing on the carton.".into(),
+                    image: None,
+                    weight: 2,
+                },
+            ],
+            security_features: vec![
+                SecurityFeature {
+                    kind: "hologram".into(),
+                    how_to_check: "Tilt the seal: the logo turns from gold to green.".into(),
+                },
+                SecurityFeature {
+                    kind: "serialised code".into(),
+                    how_to_check:
+                        "The 10-character code under the seal is registered with the brand; send it to the contact."
+                            .into(),
+                },
+            ],
+            supply_chain: SupplyChain {
+                manufacturing_countries: vec![made_in.into()],
+                parties: vec![
+                    Party {
+                        role: PartyRole::Manufacturer,
+                        name: format!("{brand} Manufacturing {city}"),
+                        identifier: Some(format!("{made_in}MFR{brand_index:05}")),
+                        country: made_in.into(),
+                        market: None,
+                    },
+                    Party {
+                        role: PartyRole::Importer,
+                        name: format!("{brand} Europe Logistics"),
+                        identifier: Some(format!("FR{:011}", 40_000_000_000u64 + brand_index as u64)),
+                        country: "FR".into(),
+                        market: Some("FR".into()),
+                    },
+                ],
+                routes: vec![Route {
+                    origin: made_in.into(),
+                    destination: "FR".into(),
+                    mode: if made_in == "JP" || made_in == "US" { TransportMode::Sea } else { TransportMode::Road },
+                }],
+            },
+            prices: Some(Prices {
+                currency: "EUR".into(),
+                retail_min: Some(20.0 + (brand_index % 50) as f64),
+                retail_max: Some(60.0 + (brand_index % 50) as f64 * 3.0),
+                usual_declared_value: Some(12.0 + (brand_index % 30) as f64),
+            }),
+        },
+    }
+}
+
+fn french(base: &str) -> String {
+    match base {
+        "Classic tee" => "T-shirt classique",
+        "Logo hoodie" => "Sweat à capuche logo",
+        "Track jacket" => "Veste de survêtement",
+        "Signature tote" => "Cabas signature",
+        "Quilted clutch" => "Pochette matelassée",
+        "Monogram wallet" => "Portefeuille monogramme",
+        "Pain relief 500 mg tablets" => "Antidouleur 500 mg comprimés",
+        "Fever syrup 120 ml" => "Sirop contre la fièvre 120 ml",
+        "Migraine capsules" => "Gélules anti-migraine",
+        "Brake pad set" => "Jeu de plaquettes de frein",
+        "Brake disc 280 mm" => "Disque de frein 280 mm",
+        "Oil filter" => "Filtre à huile",
+        "USB-C charger 65 W" => "Chargeur USB-C 65 W",
+        "Wireless earbuds" => "Écouteurs sans fil",
+        "Power bank 10000 mAh" => "Batterie externe 10000 mAh",
+        "Eau de parfum 50 ml" => "Eau de parfum 50 ml",
+        "Face cream 30 ml" => "Crème visage 30 ml",
+        "Lipstick" => "Rouge à lèvres",
+        "Cigarettes king size" => "Cigarettes king size",
+        "Rolling tobacco 50 g" => "Tabac à rouler 50 g",
+        "Cigarillos" => "Cigarillos",
+        "Fashion doll" => "Poupée mannequin",
+        "Building set 500 pieces" => "Jeu de construction 500 pièces",
+        "Plush bear" => "Ours en peluche",
+        "Single malt 70 cl" => "Single malt 70 cl",
+        "Vodka 1 l" => "Vodka 1 l",
+        _ => "Gin 70 cl",
+    }
+    .to_string()
+}
+
+/// A plausible counterfeiter's misspelling: two adjacent letters swapped.
+pub fn misspell(name: &str) -> String {
+    let mut chars: Vec<char> = name.chars().collect();
+    if chars.len() > 3 {
+        chars.swap(1, 2);
+    }
+    chars.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn four_hundred_brands_have_distinct_names_and_keys() {
+        let names: std::collections::HashSet<String> = (0..400).map(brand_name).collect();
+        assert_eq!(names.len(), 400);
+    }
+
+    #[test]
+    fn demo_gtins_have_valid_check_digits_and_sit_under_the_brand_prefix() {
+        for b in [0, 7, 399] {
+            for item in 0..3 {
+                let g = gtin(b, item);
+                assert!(gs1::Gtin::parse(&g).is_ok(), "{g}");
+                assert!(g.starts_with(&company_prefix(b)));
+            }
+        }
+    }
+
+    #[test]
+    fn every_demo_sheet_passes_validation() {
+        for b in 0..18 {
+            assert!(brand(b, 1).sheet.validated().is_ok(), "brand {b}");
+            for item in 0..3 {
+                let p = product(b, item).sheet.validated();
+                assert!(p.is_ok(), "brand {b} item {item}: {:?}", p.err());
+            }
+        }
+    }
+}

@@ -1,0 +1,429 @@
+//! SQL for brands, products, their codes, history and uploaded media.
+
+use sqlx::{Any, AnyConnection, Executor, FromRow};
+
+use crate::domain::catalog::{Brand, BrandSheet, BrandSummary, Product, ProductSheet, ProductSummary, Sector};
+use crate::domain::format_ms;
+
+#[derive(FromRow)]
+struct BrandRow {
+    id: i64,
+    brand_key: String,
+    owner_org_id: i64,
+    draft: String,
+    published: Option<String>,
+    version: i64,
+    updated_at: i64,
+}
+
+fn decode<T: serde::de::DeserializeOwned>(what: &str, id: i64, text: &str) -> Result<T, sqlx::Error> {
+    serde_json::from_str(text)
+        .map_err(|e| sqlx::Error::Decode(format!("{what} {id} holds an unreadable sheet: {e}").into()))
+}
+
+impl BrandRow {
+    fn into_domain(self) -> Result<Brand, sqlx::Error> {
+        Ok(Brand {
+            id: self.id,
+            key: self.brand_key,
+            owner_organisation_id: self.owner_org_id,
+            version: self.version,
+            published: self.published.is_some(),
+            draft: decode("brand", self.id, &self.draft)?,
+            published_sheet: self.published.as_deref().map(|p| decode("brand", self.id, p)).transpose()?,
+            updated_at: format_ms(self.updated_at),
+        })
+    }
+}
+
+const BRAND_COLUMNS: &str = "id, brand_key, owner_org_id, draft, published, version, updated_at";
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_default()
+}
+
+async fn replace_prefixes(conn: &mut AnyConnection, brand_id: i64, sheet: &BrandSheet) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM gs1_prefixes WHERE brand_id = $1").bind(brand_id).execute(&mut *conn).await?;
+    for p in &sheet.gs1_company_prefixes {
+        sqlx::query("INSERT INTO gs1_prefixes (prefix, brand_id) VALUES ($1, $2)")
+            .bind(p)
+            .bind(brand_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn insert_brand(
+    conn: &mut AnyConnection,
+    key: &str,
+    owner: i64,
+    sheet: &BrandSheet,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO brands (brand_key, owner_org_id, name, sector, draft, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+    )
+    .bind(key)
+    .bind(owner)
+    .bind(&sheet.name)
+    .bind(sheet.sector.as_str())
+    .bind(json(sheet))
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    replace_prefixes(conn, id, sheet).await?;
+    Ok(id)
+}
+
+pub async fn get_brand<'c, E: Executor<'c, Database = Any>>(ex: E, id: i64) -> Result<Option<Brand>, sqlx::Error> {
+    let row: Option<BrandRow> = sqlx::query_as(&format!("SELECT {BRAND_COLUMNS} FROM brands WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(ex)
+        .await?;
+    row.map(BrandRow::into_domain).transpose()
+}
+
+pub async fn get_brand_by_key<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    key: &str,
+) -> Result<Option<Brand>, sqlx::Error> {
+    let row: Option<BrandRow> = sqlx::query_as(&format!("SELECT {BRAND_COLUMNS} FROM brands WHERE brand_key = $1"))
+        .bind(key)
+        .fetch_optional(ex)
+        .await?;
+    row.map(BrandRow::into_domain).transpose()
+}
+
+/// Saves a new draft if `expected_version` is still current; returns the new version.
+pub async fn update_brand_draft(
+    conn: &mut AnyConnection,
+    id: i64,
+    expected_version: i64,
+    sheet: &BrandSheet,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let version: Option<i64> = sqlx::query_scalar(
+        "UPDATE brands SET draft = $1, name = $2, sector = $3, updated_at = $4, version = version + 1 \
+         WHERE id = $5 AND version = $6 RETURNING version",
+    )
+    .bind(json(sheet))
+    .bind(&sheet.name)
+    .bind(sheet.sector.as_str())
+    .bind(now)
+    .bind(id)
+    .bind(expected_version)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if version.is_some() {
+        replace_prefixes(conn, id, sheet).await?;
+    }
+    Ok(version)
+}
+
+pub async fn publish_brand(conn: &mut AnyConnection, id: i64, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE brands SET published = draft, published_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+pub async fn record_history(
+    conn: &mut AnyConnection,
+    kind: &str,
+    id: i64,
+    version: i64,
+    action: &str,
+    actor: &str,
+    sheet: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO catalog_history (entity_kind, entity_id, version, action, actor_label, at, sheet) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(kind)
+    .bind(id)
+    .bind(version)
+    .bind(action)
+    .bind(actor)
+    .bind(crate::domain::now_ms())
+    .bind(sheet)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+pub async fn is_delegated<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    brand_id: i64,
+    org_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM brand_delegations WHERE brand_id = $1 AND org_id = $2")
+        .bind(brand_id)
+        .bind(org_id)
+        .fetch_one(ex)
+        .await?;
+    Ok(n > 0)
+}
+
+pub async fn insert_delegation(
+    conn: &mut AnyConnection,
+    brand_id: i64,
+    org_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    if is_delegated(&mut *conn, brand_id, org_id).await? {
+        return Ok(());
+    }
+    sqlx::query("INSERT INTO brand_delegations (brand_id, org_id, created_at) VALUES ($1, $2, $3)")
+        .bind(brand_id)
+        .bind(org_id)
+        .bind(now)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+pub enum BrandScope {
+    All,
+    Published,
+    /// Owned by or delegated to this organisation.
+    ActingFor(i64),
+}
+
+#[derive(FromRow)]
+struct BrandSummaryRow {
+    id: i64,
+    brand_key: String,
+    name: String,
+    sector: String,
+    owner_org_id: i64,
+    is_published: i64,
+    products: i64,
+}
+
+pub async fn list_brands<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    scope: BrandScope,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<BrandSummary>, sqlx::Error> {
+    let select = "SELECT b.id, b.brand_key, b.name, b.sector, b.owner_org_id, \
+        CASE WHEN b.published IS NULL THEN 0 ELSE 1 END AS is_published, \
+        (SELECT COUNT(*) FROM products p WHERE p.brand_id = b.id) AS products FROM brands b";
+    let rows: Vec<BrandSummaryRow> = match scope {
+        BrandScope::All => {
+            sqlx::query_as(&format!("{select} ORDER BY b.name LIMIT $1 OFFSET $2"))
+                .bind(limit)
+                .bind(offset)
+                .fetch_all(ex)
+                .await?
+        }
+        BrandScope::Published => {
+            sqlx::query_as(&format!("{select} WHERE b.published IS NOT NULL ORDER BY b.name LIMIT $1 OFFSET $2"))
+                .bind(limit)
+                .bind(offset)
+                .fetch_all(ex)
+                .await?
+        }
+        BrandScope::ActingFor(org) => {
+            sqlx::query_as(&format!(
+            "{select} WHERE b.owner_org_id = $1 OR b.id IN (SELECT brand_id FROM brand_delegations WHERE org_id = $1) \
+                 ORDER BY b.name LIMIT $2 OFFSET $3"
+        ))
+            .bind(org)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(ex)
+            .await?
+        }
+    };
+    Ok(rows
+        .into_iter()
+        .map(|r| BrandSummary {
+            id: r.id,
+            key: r.brand_key,
+            name: r.name,
+            sector: Sector::parse(&r.sector).unwrap_or(Sector::Other),
+            owner_organisation_id: r.owner_org_id,
+            published: r.is_published != 0,
+            products: r.products,
+        })
+        .collect())
+}
+
+#[derive(FromRow)]
+struct ProductRow {
+    id: i64,
+    brand_id: i64,
+    product_key: String,
+    draft: String,
+    published: Option<String>,
+    published_at: Option<i64>,
+    version: i64,
+    updated_at: i64,
+}
+
+impl ProductRow {
+    fn into_domain(self) -> Result<(Product, Option<String>), sqlx::Error> {
+        Ok((
+            Product {
+                id: self.id,
+                brand_id: self.brand_id,
+                key: self.product_key,
+                version: self.version,
+                published: self.published.is_some(),
+                draft: decode("product", self.id, &self.draft)?,
+                published_sheet: self.published.as_deref().map(|p| decode("product", self.id, p)).transpose()?,
+                updated_at: format_ms(self.updated_at),
+            },
+            self.published_at.map(format_ms),
+        ))
+    }
+}
+
+const PRODUCT_COLUMNS: &str = "id, brand_id, product_key, draft, published, published_at, version, updated_at";
+
+/// A product with when it was last published.
+pub struct ProductWithPublication {
+    pub product: Product,
+    pub published_at: Option<String>,
+}
+
+async fn replace_codes(conn: &mut AnyConnection, product_id: i64, sheet: &ProductSheet) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM product_codes WHERE product_id = $1").bind(product_id).execute(&mut *conn).await?;
+    for g in &sheet.gtins {
+        let gtin14 = format!("{g:0>14}");
+        sqlx::query("INSERT INTO product_codes (kind, code, product_id) VALUES ('gtin', $1, $2)")
+            .bind(gtin14)
+            .bind(product_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn insert_product(
+    conn: &mut AnyConnection,
+    brand_id: i64,
+    key: &str,
+    sheet: &ProductSheet,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO products (brand_id, product_key, name, category, draft, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+    )
+    .bind(brand_id)
+    .bind(key)
+    .bind(sheet.name_in("en"))
+    .bind(&sheet.category)
+    .bind(json(sheet))
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    replace_codes(conn, id, sheet).await?;
+    Ok(id)
+}
+
+pub async fn update_product_draft(
+    conn: &mut AnyConnection,
+    id: i64,
+    expected_version: i64,
+    sheet: &ProductSheet,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let version: Option<i64> = sqlx::query_scalar(
+        "UPDATE products SET draft = $1, name = $2, category = $3, updated_at = $4, version = version + 1 \
+         WHERE id = $5 AND version = $6 RETURNING version",
+    )
+    .bind(json(sheet))
+    .bind(sheet.name_in("en"))
+    .bind(&sheet.category)
+    .bind(now)
+    .bind(id)
+    .bind(expected_version)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if version.is_some() {
+        replace_codes(conn, id, sheet).await?;
+    }
+    Ok(version)
+}
+
+pub async fn publish_product(conn: &mut AnyConnection, id: i64, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE products SET published = draft, published_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+pub async fn get_product<'c, E: Executor<'c, Database = Any>>(ex: E, id: i64) -> Result<Option<Product>, sqlx::Error> {
+    let row: Option<ProductRow> = sqlx::query_as(&format!("SELECT {PRODUCT_COLUMNS} FROM products WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(ex)
+        .await?;
+    Ok(row.map(ProductRow::into_domain).transpose()?.map(|(p, _)| p))
+}
+
+pub async fn get_product_by_key<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    brand_id: i64,
+    key: &str,
+) -> Result<Option<Product>, sqlx::Error> {
+    let row: Option<ProductRow> =
+        sqlx::query_as(&format!("SELECT {PRODUCT_COLUMNS} FROM products WHERE brand_id = $1 AND product_key = $2"))
+            .bind(brand_id)
+            .bind(key)
+            .fetch_optional(ex)
+            .await?;
+    Ok(row.map(ProductRow::into_domain).transpose()?.map(|(p, _)| p))
+}
+
+pub async fn get_product_with_brand(
+    pool: &sqlx::AnyPool,
+    id: i64,
+) -> Result<Option<(ProductWithPublication, Brand)>, sqlx::Error> {
+    let row: Option<ProductRow> = sqlx::query_as(&format!("SELECT {PRODUCT_COLUMNS} FROM products WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    let Some((product, published_at)) = row.map(ProductRow::into_domain).transpose()? else { return Ok(None) };
+    let Some(brand) = get_brand(pool, product.brand_id).await? else { return Ok(None) };
+    Ok(Some((ProductWithPublication { product, published_at }, brand)))
+}
+
+pub async fn list_products<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    brand_id: i64,
+    published_only: bool,
+) -> Result<Vec<ProductSummary>, sqlx::Error> {
+    let filter = if published_only { " AND published IS NOT NULL" } else { "" };
+    let rows: Vec<(i64, i64, String, String, String, i64)> = sqlx::query_as(&format!(
+        "SELECT id, brand_id, product_key, name, category, CASE WHEN published IS NULL THEN 0 ELSE 1 END \
+         FROM products WHERE brand_id = $1{filter} ORDER BY name"
+    ))
+    .bind(brand_id)
+    .fetch_all(ex)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, brand_id, key, name, category, p)| ProductSummary {
+            id,
+            brand_id,
+            key,
+            name,
+            category,
+            published: p != 0,
+        })
+        .collect())
+}
+
+pub async fn media_exists<'c, E: Executor<'c, Database = Any>>(ex: E, hash: &str) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM media WHERE hash = $1").bind(hash).fetch_one(ex).await?;
+    Ok(n > 0)
+}
