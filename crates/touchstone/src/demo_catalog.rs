@@ -301,6 +301,49 @@ pub fn misspell(name: &str) -> String {
     chars.into_iter().collect()
 }
 
+/// Writes `brands × products_per_brand` import rows, brand by brand, without holding them in
+/// memory; returns how many were written.
+pub fn write_import_file<W: std::io::Write>(
+    mut out: W,
+    format: crate::domain::catalog_io::Format,
+    brands: usize,
+    products_per_brand: usize,
+) -> anyhow::Result<u64> {
+    use crate::domain::catalog_io::{Format, ImportRow};
+    let is_csv = format == Format::Csv;
+    if is_csv {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(crate::domain::catalog_io::CSV_COLUMNS)?;
+        out.write_all(&w.into_inner()?)?;
+    }
+    let mut n = 0;
+    for b in 0..brands {
+        let sector = brand(b, 0).sheet.sector;
+        for item in 0..products_per_brand {
+            let p = product(b, item);
+            let row = ImportRow {
+                brand_key: brand_key(b),
+                brand_name: Some(brand_name(b)),
+                sector: Some(sector),
+                product_key: p.key,
+                sheet: p.sheet,
+                publish: true,
+            };
+            if is_csv {
+                let mut w = csv::Writer::from_writer(Vec::new());
+                w.write_record(crate::domain::catalog_io::csv_cells(&row))?;
+                out.write_all(&w.into_inner()?)?;
+            } else {
+                serde_json::to_writer(&mut out, &row)?;
+                out.write_all(b"\n")?;
+            }
+            n += 1;
+        }
+    }
+    out.flush()?;
+    Ok(n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

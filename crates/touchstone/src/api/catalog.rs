@@ -2,7 +2,7 @@
 //! and the officer's product card.
 
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -13,7 +13,8 @@ use super::{created, ApiAuth, ApiJson, ApiPath, ApiQuery, ErrorJson};
 use crate::domain::catalog::{
     self, Brand, BrandSummary, BrandUpdate, NewBrand, NewProduct, Product, ProductCard, ProductSummary, ProductUpdate,
 };
-use crate::error::AppResult;
+use crate::domain::catalog_io::{self, ImportReport};
+use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -26,6 +27,73 @@ pub fn router() -> Router<AppState> {
         .route("/products/{id}", get(get_product).put(update_product))
         .route("/products/{id}/publish", post(publish_product))
         .route("/products/{id}/card", get(product_card))
+        .route("/catalog/import", post(import_catalog))
+        .route("/catalog/export", get(export_catalog))
+}
+
+/// Largest import accepted over HTTP; larger catalogs go through `touchstone catalog import`.
+const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ImportParams {
+    /// `csv` or `jsonl`; from the Content-Type when absent.
+    format: Option<catalog_io::Format>,
+    /// The rights-holder organisation that owns brands the import creates (platform administrators).
+    owner_organisation_id: Option<i64>,
+}
+
+/// Imports products (CSV or JSON Lines, up to 64 MiB); upserts on brand and product keys, so a
+/// repeated import changes nothing. Invalid rows are reported and do not block the others.
+#[utoipa::path(post, path = "/api/v1/catalog/import", tag = "catalog", params(ImportParams),
+    request_body(content = String, content_type = "text/csv", description = "CSV with the columns of the export, or JSON Lines (application/x-ndjson)"),
+    responses((status = 200, body = ImportReport), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
+        (status = 413, body = ErrorJson), (status = 415, body = ErrorJson)))]
+pub async fn import_catalog(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiQuery(q): ApiQuery<ImportParams>,
+    request: axum::extract::Request,
+) -> AppResult<Json<ImportReport>> {
+    catalog_io::check_may_import(&p)?;
+    let content_type =
+        request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let format = q.format.or_else(|| catalog_io::Format::from_name(&content_type)).ok_or_else(|| {
+        AppError::client(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Send text/csv or application/x-ndjson, or say ?format=csv or ?format=jsonl.",
+        )
+    })?;
+    let body = axum::body::to_bytes(request.into_body(), MAX_IMPORT_BYTES).await.map_err(|_| super::too_large())?;
+    let owner = if p.is_platform_admin() { q.owner_organisation_id } else { None };
+    Ok(Json(catalog_io::import(&s.db, &p, owner, format, std::io::Cursor::new(body)).await?))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ExportParams {
+    /// `csv` or `jsonl` (default).
+    format: Option<catalog_io::Format>,
+}
+
+/// Exports every product of the brands the caller owns or represents, in the import format.
+#[utoipa::path(get, path = "/api/v1/catalog/export", tag = "catalog", params(ExportParams),
+    responses((status = 200, content_type = "application/x-ndjson", body = String), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson)))]
+pub async fn export_catalog(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiQuery(q): ApiQuery<ExportParams>,
+) -> AppResult<impl IntoResponse> {
+    catalog_io::check_may_import(&p)?;
+    let format = q.format.unwrap_or(catalog_io::Format::Jsonl);
+    let mut out = Vec::new();
+    catalog_io::export(&s.db, &p, format, &mut out).await?;
+    let content_type = match format {
+        catalog_io::Format::Csv => "text/csv; charset=utf-8",
+        catalog_io::Format::Jsonl => "application/x-ndjson",
+    };
+    Ok(([(header::CONTENT_TYPE, content_type)], out))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -58,6 +58,7 @@ pub fn router() -> Router<AppState> {
         catalog::list_brands, catalog::create_brand, catalog::get_brand, catalog::update_brand, catalog::publish_brand,
         catalog::delegate_brand, catalog::list_products, catalog::create_product, catalog::get_product,
         catalog::update_product, catalog::publish_product, catalog::product_card,
+        catalog::import_catalog, catalog::export_catalog,
     ),
     components(schemas(crate::error::ErrorEnvelope, crate::error::ErrorBody)),
     modifiers(&BearerAuth),

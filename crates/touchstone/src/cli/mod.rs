@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::config::{Config, Secret};
 use crate::domain::auth::{self, NewToken};
+use crate::domain::catalog_io;
 use crate::domain::directory::{self, NewOrganisation, NewUser};
 use crate::domain::policy::Principal;
 use crate::domain::types::Email;
@@ -69,6 +70,12 @@ enum Command {
     /// The audit trail.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// The catalog: bulk import and export.
+    #[command(subcommand)]
+    Catalog(CatalogCommand),
+    /// Demo data for trying Touchstone and for benchmarks.
+    #[command(subcommand)]
+    Demo(DemoCommand),
     /// Copy the live SQLite database to a file (for PostgreSQL, use pg_dump).
     Backup {
         #[arg(long)]
@@ -129,6 +136,43 @@ enum TokenCommand {
         name: String,
         #[arg(long)]
         days: Option<i64>,
+    },
+}
+
+#[derive(Subcommand)]
+enum CatalogCommand {
+    /// Import products from a CSV or JSON Lines file (upsert on brand and product keys).
+    Import {
+        file: PathBuf,
+        /// csv or jsonl; from the file name when absent.
+        #[arg(long)]
+        format: Option<String>,
+        /// The rights-holder organisation (name or id) that owns brands the import creates.
+        #[arg(long)]
+        owner: Option<String>,
+        /// Import as this user (their rights are checked) instead of as the console operator.
+        #[arg(long = "as")]
+        as_user: Option<String>,
+    },
+    /// Export every product (as CSV or JSON Lines) to a file or standard output.
+    Export {
+        #[arg(long, default_value = "jsonl")]
+        format: String,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum DemoCommand {
+    /// Write a large import file of fictional brands and products (CSV or JSON Lines by extension).
+    Generate {
+        #[arg(long, default_value_t = 400)]
+        brands: usize,
+        #[arg(long, default_value_t = 3)]
+        products_per_brand: usize,
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -301,6 +345,36 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
         }
+        Command::Catalog(CatalogCommand::Import { file, format, owner, as_user }) => {
+            import_file(&db, &file, format.as_deref(), owner.as_deref(), as_user.as_deref()).await?
+        }
+        Command::Catalog(CatalogCommand::Export { format, out }) => {
+            let format = catalog_io::Format::from_name(&format).context("--format is csv or jsonl")?;
+            let count = match &out {
+                Some(path) => {
+                    let file = std::io::BufWriter::new(
+                        std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+                    );
+                    app(catalog_io::export(&db, &console, format, file).await)?
+                }
+                None => {
+                    app(catalog_io::export(&db, &console, format, std::io::BufWriter::new(std::io::stdout().lock()))
+                        .await)?
+                }
+            };
+            eprintln!("exported {count} products");
+            ExitCode::SUCCESS
+        }
+        Command::Demo(DemoCommand::Generate { brands, products_per_brand, out }) => {
+            let format =
+                catalog_io::Format::from_name(&out.to_string_lossy()).context("--out must end in .csv or .jsonl")?;
+            let file = std::io::BufWriter::new(
+                std::fs::File::create(&out).with_context(|| format!("creating {}", out.display()))?,
+            );
+            let rows = crate::demo_catalog::write_import_file(file, format, brands, products_per_brand)?;
+            eprintln!("wrote {rows} products of {brands} brands to {}", out.display());
+            ExitCode::SUCCESS
+        }
         Command::Backup { to } => {
             anyhow::ensure!(!to.exists(), "{} already exists; choose a new file name", to.display());
             db.backup_sqlite(&to.to_string_lossy()).await?;
@@ -310,6 +384,115 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     db.close().await;
     Ok(code)
+}
+
+/// Counts the bytes read, for the progress bar.
+struct Counting<R> {
+    inner: R,
+    read: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl<R: std::io::Read> std::io::Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+async fn import_file(
+    db: &Db,
+    file: &std::path::Path,
+    format: Option<&str>,
+    owner: Option<&str>,
+    as_user: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    use std::sync::atomic::Ordering;
+    let format = match format {
+        Some(f) => catalog_io::Format::from_name(f).context("--format is csv or jsonl")?,
+        None => catalog_io::Format::from_name(&file.to_string_lossy())
+            .context("name the format with --format csv or --format jsonl")?,
+    };
+    let principal = match as_user {
+        Some(email) => {
+            let email = app(Email::parse(email))?;
+            let user = store::directory::get_user_by_email(db.reader(), &email)
+                .await?
+                .with_context(|| format!("no user has the e-mail {email}"))?;
+            auth::principal_of(&user)
+        }
+        None => Principal::console(),
+    };
+    catalog_io::check_may_import(&principal).map_err(anyhow::Error::new)?;
+    let owner_id = match owner {
+        None => None,
+        Some(o) => Some(match o.parse::<i64>() {
+            Ok(id) => id,
+            Err(_) => store::directory::find_organisation_by_name(db.reader(), o)
+                .await?
+                .map(|o| o.id)
+                .with_context(|| format!("no organisation is named {o:?}"))?,
+        }),
+    };
+    let size = std::fs::metadata(file).with_context(|| format!("reading {}", file.display()))?.len();
+    let read = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let reader =
+        std::io::BufReader::with_capacity(1 << 16, Counting { inner: std::fs::File::open(file)?, read: read.clone() });
+    let bar = indicatif::ProgressBar::with_draw_target(Some(size), indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {percent:>3}% {bytes}/{total_bytes} {msg} eta {eta}")
+    {
+        bar.set_style(style);
+    }
+    let started = std::time::Instant::now();
+    let mut importer = catalog_io::Importer::new(db, &principal, owner_id);
+    match format {
+        catalog_io::Format::Csv => {
+            for (row, parsed) in catalog_io::csv_rows(reader) {
+                app(importer.push(row, parsed, true).await)?;
+                if row % 1000 == 0 {
+                    bar.set_position(read.load(Ordering::Relaxed));
+                    bar.set_message(format!("{row} rows"));
+                }
+            }
+        }
+        catalog_io::Format::Jsonl => {
+            for (row, parsed) in catalog_io::jsonl_rows(reader) {
+                app(importer.push(row, parsed, false).await)?;
+                if row % 1000 == 0 {
+                    bar.set_position(read.load(Ordering::Relaxed));
+                    bar.set_message(format!("{row} rows"));
+                }
+            }
+        }
+    }
+    let report = app(importer.finish().await)?;
+    bar.finish_and_clear();
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "{} rows in {secs:.1} s ({:.0} rows/s): {} created, {} updated, {} unchanged, {} published, {} brands created, {} failed",
+        report.rows,
+        report.rows as f64 / secs.max(0.001),
+        report.created,
+        report.updated,
+        report.unchanged,
+        report.published,
+        report.brands_created,
+        report.failed
+    );
+    for e in &report.errors {
+        println!(
+            "row {}, column {}: {} ({})",
+            e.row,
+            if e.column.is_empty() { "-" } else { &e.column },
+            e.message,
+            e.code
+        );
+    }
+    if report.errors_truncated {
+        println!("… and more; only the first {} problems are listed", report.errors.len());
+    }
+    Ok(if report.failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
 }
 
 async fn serve(db: Db, config: Config, demo: bool) -> anyhow::Result<()> {

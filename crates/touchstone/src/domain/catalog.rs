@@ -555,7 +555,7 @@ pub fn parse_key(field: &'static str, raw: &str) -> AppResult<String> {
 }
 
 /// Facts about the principal's relation to a brand, for the policy.
-pub(crate) async fn brand_target(
+pub async fn brand_target(
     db: &Db,
     principal: &Principal,
     brand_id: i64,

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod auth;
 pub mod catalog;
+pub mod catalog_io;
 pub mod directory;
 pub mod policy;
 pub mod totp;

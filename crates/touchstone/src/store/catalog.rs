@@ -427,3 +427,115 @@ pub async fn media_exists<'c, E: Executor<'c, Database = Any>>(ex: E, hash: &str
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM media WHERE hash = $1").bind(hash).fetch_one(ex).await?;
     Ok(n > 0)
 }
+
+/// What an upsert did.
+pub enum Upsert {
+    Created(i64),
+    /// The new version.
+    Updated(i64, i64),
+    Unchanged(i64),
+}
+
+/// Inserts a product, or replaces its draft when it differs, keeping its codes in step.
+pub async fn upsert_product(
+    conn: &mut AnyConnection,
+    brand_id: i64,
+    key: &str,
+    sheet: &ProductSheet,
+    now: i64,
+) -> Result<Upsert, sqlx::Error> {
+    let written: Option<(i64, i64)> = sqlx::query_as(
+        "INSERT INTO products (brand_id, product_key, name, category, draft, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6) \
+         ON CONFLICT (brand_id, product_key) DO UPDATE SET draft = excluded.draft, name = excluded.name, \
+         category = excluded.category, updated_at = excluded.updated_at, version = products.version + 1 \
+         WHERE products.draft <> excluded.draft RETURNING id, version",
+    )
+    .bind(brand_id)
+    .bind(key)
+    .bind(sheet.name_in("en"))
+    .bind(&sheet.category)
+    .bind(json(sheet))
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?;
+    match written {
+        Some((id, 1)) => {
+            replace_codes(conn, id, sheet).await?;
+            Ok(Upsert::Created(id))
+        }
+        Some((id, version)) => {
+            replace_codes(conn, id, sheet).await?;
+            Ok(Upsert::Updated(id, version))
+        }
+        None => {
+            let id: i64 = sqlx::query_scalar("SELECT id FROM products WHERE brand_id = $1 AND product_key = $2")
+                .bind(brand_id)
+                .bind(key)
+                .fetch_one(&mut *conn)
+                .await?;
+            Ok(Upsert::Unchanged(id))
+        }
+    }
+}
+
+/// Publishes the draft unless it is what is already published; whether it did.
+pub async fn publish_if_changed(conn: &mut AnyConnection, id: i64, now: i64) -> Result<bool, sqlx::Error> {
+    let r = sqlx::query("UPDATE products SET published = draft, published_at = $1 WHERE id = $2 AND (published IS NULL OR published <> draft)")
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(r.rows_affected() > 0)
+}
+
+/// One product of an export.
+pub struct ExportRow {
+    pub product_id: i64,
+    pub brand_key: String,
+    pub brand_name: String,
+    pub sector: Sector,
+    pub product_key: String,
+    pub draft: ProductSheet,
+    /// The draft is what officers see.
+    pub published_is_current: bool,
+}
+
+/// Products after `after_id`, of the brands an organisation owns or represents (all when
+/// `org` is none), in id order.
+pub async fn export_page<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    org: Option<i64>,
+    after_id: i64,
+    limit: i64,
+) -> Result<Vec<ExportRow>, sqlx::Error> {
+    let select = "SELECT p.id, b.brand_key, b.name, b.sector, p.product_key, p.draft, \
+        CASE WHEN p.published IS NOT NULL AND p.published = p.draft THEN 1 ELSE 0 END AS current \
+        FROM products p JOIN brands b ON b.id = p.brand_id WHERE p.id > $1";
+    let rows: Vec<(i64, String, String, String, String, String, i64)> = match org {
+        None => sqlx::query_as(&format!("{select} ORDER BY p.id LIMIT $2")).bind(after_id).bind(limit).fetch_all(ex).await?,
+        Some(org) => {
+            sqlx::query_as(&format!(
+                "{select} AND (b.owner_org_id = $2 OR b.id IN (SELECT brand_id FROM brand_delegations WHERE org_id = $2)) ORDER BY p.id LIMIT $3"
+            ))
+            .bind(after_id)
+            .bind(org)
+            .bind(limit)
+            .fetch_all(ex)
+            .await?
+        }
+    };
+    rows.into_iter()
+        .map(|(id, brand_key, brand_name, sector, product_key, draft, current)| {
+            Ok(ExportRow {
+                product_id: id,
+                brand_key,
+                brand_name,
+                sector: Sector::parse(&sector).unwrap_or(Sector::Other),
+                product_key,
+                draft: decode("product", id, &draft)?,
+                published_is_current: current != 0,
+            })
+        })
+        .collect()
+}

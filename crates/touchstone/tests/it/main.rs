@@ -6,4 +6,5 @@ mod audit;
 mod catalog;
 mod cli;
 mod common;
+mod import;
 mod pages;
