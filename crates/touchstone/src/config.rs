@@ -40,6 +40,8 @@ pub struct Config {
     pub public_url: Option<String>,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
+    /// Largest uploaded file (picture, PDF), in bytes.
+    pub max_upload_bytes: usize,
     pub auth: AuthSettings,
 }
 
@@ -69,6 +71,7 @@ impl Default for Config {
             database_url: None,
             public_url: None,
             max_body_bytes: 1024 * 1024,
+            max_upload_bytes: 15 * 1024 * 1024,
             auth: AuthSettings::default(),
         }
     }
@@ -124,6 +127,9 @@ impl Config {
         }
         if let Some(v) = var("TOUCHSTONE_MAX_BODY_BYTES") {
             self.max_body_bytes = parsed("TOUCHSTONE_MAX_BODY_BYTES", v)?;
+        }
+        if let Some(v) = var("TOUCHSTONE_MAX_UPLOAD_BYTES") {
+            self.max_upload_bytes = parsed("TOUCHSTONE_MAX_UPLOAD_BYTES", v)?;
         }
         if let Some(v) = var("TOUCHSTONE_REQUIRE_TWO_FACTOR") {
             self.auth.require_two_factor_for_enforcement = parsed("TOUCHSTONE_REQUIRE_TWO_FACTOR", v)?;

@@ -28,6 +28,7 @@ pub fn build_router(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .nest("/api/v1", crate::api::router())
+        .merge(crate::api::media::read_router())
         .merge(crate::web::router())
         .fallback(crate::web::not_found)
         .with_state(state)

@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::config::Config;
+use crate::domain::media::MediaStore;
 use crate::store::Db;
 
 #[derive(Clone)]
@@ -13,15 +14,18 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub sign_in_limiter: Arc<RateLimiter>,
+    pub media: MediaStore,
 }
 
 impl AppState {
     pub fn new(db: Db, config: Config) -> Self {
         let per_minute = config.auth.sign_in_attempts_per_minute;
+        let media = MediaStore::new(config.data_dir.join("media"), config.max_upload_bytes);
         AppState {
             db,
             config: Arc::new(config),
             sign_in_limiter: Arc::new(RateLimiter::new(per_minute, Duration::from_secs(60))),
+            media,
         }
     }
 }

@@ -6,6 +6,7 @@
 mod audit;
 mod catalog;
 mod directory;
+pub mod media;
 mod tokens;
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -30,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .merge(tokens::router())
         .merge(audit::router())
         .merge(catalog::router())
+        .merge(media::router())
         .fallback(|| async {
             AppError::client(
                 StatusCode::NOT_FOUND,
@@ -59,6 +61,7 @@ pub fn router() -> Router<AppState> {
         catalog::delegate_brand, catalog::list_products, catalog::create_product, catalog::get_product,
         catalog::update_product, catalog::publish_product, catalog::product_card,
         catalog::import_catalog, catalog::export_catalog,
+        media::upload, media::original, media::thumbnail,
     ),
     components(schemas(crate::error::ErrorEnvelope, crate::error::ErrorBody)),
     modifiers(&BearerAuth),

@@ -539,3 +539,40 @@ pub async fn export_page<'c, E: Executor<'c, Database = Any>>(
         })
         .collect()
 }
+
+/// Records an uploaded file; false when it was already known.
+pub async fn insert_media(
+    conn: &mut AnyConnection,
+    m: &crate::domain::media::StoredMedia,
+    org_id: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    if media_exists(&mut *conn, &m.hash).await? {
+        return Ok(false);
+    }
+    sqlx::query(
+        "INSERT INTO media (hash, kind, byte_len, width, height, thumbnail_hash, uploaded_by_org, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&m.hash)
+    .bind(&m.kind)
+    .bind(m.byte_len)
+    .bind(m.width)
+    .bind(m.height)
+    .bind(&m.thumbnail_hash)
+    .bind(org_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(true)
+}
+
+pub async fn get_media<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    hash: &str,
+) -> Result<Option<crate::domain::media::StoredMedia>, sqlx::Error> {
+    sqlx::query_as("SELECT hash, kind, byte_len, width, height, thumbnail_hash FROM media WHERE hash = $1")
+        .bind(hash)
+        .fetch_optional(ex)
+        .await
+}

@@ -7,4 +7,5 @@ mod catalog;
 mod cli;
 mod common;
 mod import;
+mod media;
 mod pages;

@@ -1,0 +1,140 @@
+//! Uploaded files (product pictures, guides, detention photos): checked, cleaned of metadata
+//! and stored by content hash. Decoding is CPU-heavy, so it runs on blocking threads, a few at
+//! a time, under a time limit.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use serde::Serialize;
+use tokio::sync::Semaphore;
+use utoipa::ToSchema;
+
+use super::audit::AuditEvent;
+use super::now_ms;
+use super::policy::Principal;
+use crate::error::{AppError, AppResult};
+use crate::store::{self, Db};
+
+/// What decoding may take before the upload is refused.
+const PROCESSING_TIME_LIMIT: Duration = Duration::from_secs(30);
+
+/// Where files live and how many may be decoded at once.
+#[derive(Clone)]
+pub struct MediaStore {
+    pub files: Arc<media::FileStore>,
+    pub limits: media::Limits,
+    permits: Arc<Semaphore>,
+}
+
+impl MediaStore {
+    pub fn new(root: std::path::PathBuf, max_bytes: usize) -> Self {
+        let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+        MediaStore {
+            files: Arc::new(media::FileStore::new(root)),
+            limits: media::Limits { max_bytes, ..media::Limits::default() },
+            permits: Arc::new(Semaphore::new(workers)),
+        }
+    }
+}
+
+/// A stored file.
+#[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
+pub struct StoredMedia {
+    /// SHA-256 of the stored (cleaned) file; refer to it from sheets and cases.
+    pub hash: String,
+    /// `jpeg`, `png`, `webp` or `pdf`.
+    pub kind: String,
+    pub byte_len: i64,
+    pub width: Option<i64>,
+    pub height: Option<i64>,
+    pub thumbnail_hash: Option<String>,
+}
+
+fn media_error(e: media::MediaError) -> AppError {
+    let status = match e.code() {
+        "file_too_large" => StatusCode::PAYLOAD_TOO_LARGE,
+        "unsupported_type" => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    AppError::client(status, e.code(), e.to_string())
+}
+
+/// Checks, cleans and stores an upload; the same picture uploaded twice is stored once.
+pub async fn upload(db: &Db, store_: &MediaStore, principal: &Principal, bytes: Vec<u8>) -> AppResult<StoredMedia> {
+    let _permit = store_.permits.acquire().await.map_err(|e| AppError::Internal(e.into()))?;
+    let limits = store_.limits.clone();
+    let task = tokio::task::spawn_blocking(move || media::process(&bytes, &limits));
+    let processed = match tokio::time::timeout(PROCESSING_TIME_LIMIT, task).await {
+        Err(_) => {
+            return Err(AppError::client(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "processing_timeout",
+                "This file took too long to decode; send a smaller or simpler image.",
+            ))
+        }
+        Ok(joined) => joined.map_err(|e| AppError::Internal(e.into()))?.map_err(media_error)?,
+    };
+    let files = store_.files.clone();
+    let (hash, thumbnail_hash, byte_len) = {
+        let bytes = processed.bytes;
+        let thumb = processed.thumbnail.map(|t| t.bytes);
+        tokio::task::spawn_blocking(move || -> std::io::Result<(String, Option<String>, usize)> {
+            let hash = files.put(&bytes)?;
+            let thumb_hash = thumb.map(|t| files.put(&t)).transpose()?;
+            Ok((hash, thumb_hash, bytes.len()))
+        })
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?
+        .map_err(|e| AppError::Internal(e.into()))?
+    };
+    let stored = StoredMedia {
+        hash,
+        kind: processed.kind.extension().replace("jpg", "jpeg"),
+        byte_len: byte_len as i64,
+        width: processed.dimensions.map(|d| i64::from(d.0)),
+        height: processed.dimensions.map(|d| i64::from(d.1)),
+        thumbnail_hash,
+    };
+    let mut tx = db.begin().await?;
+    let inserted = store::catalog::insert_media(&mut tx, &stored, principal.org_id, now_ms()).await?;
+    if inserted {
+        store::audit::append(
+            &mut tx,
+            &AuditEvent::by(principal, "media.upload", "media", &stored.hash)
+                .detail(serde_json::json!({"kind": stored.kind, "bytes": stored.byte_len})),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(stored)
+}
+
+/// A stored file's bytes and content type, or its thumbnail.
+pub async fn read(db: &Db, store_: &MediaStore, hash: &str, thumbnail: bool) -> AppResult<(Vec<u8>, &'static str)> {
+    let Some(row) = store::catalog::get_media(db.reader(), hash).await? else {
+        return Err(AppError::not_found("file"));
+    };
+    let (wanted, content_type) = match (thumbnail, &row.thumbnail_hash) {
+        (true, Some(t)) => (t.clone(), "image/jpeg"),
+        (true, None) => return Err(AppError::not_found("thumbnail")),
+        (false, _) => (row.hash.clone(), mime_of(&row.kind)),
+    };
+    let files = store_.files.clone();
+    let bytes = tokio::task::spawn_blocking(move || files.get(&wanted))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?
+        .map_err(|e| AppError::Internal(e.into()))?
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("file {hash} is recorded but missing from the store")))?;
+    Ok((bytes, content_type))
+}
+
+fn mime_of(kind: &str) -> &'static str {
+    match kind {
+        "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "webp" => "image/webp",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}

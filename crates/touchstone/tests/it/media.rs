@@ -1,0 +1,178 @@
+//! Uploads over the API: accepted pictures are cleaned and served back; hostile or broken
+//! files get a clear 4xx.
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use serde_json::json;
+
+use crate::common::{on_every_backend, Reply, TestApp};
+
+fn fixture(path: &str) -> Vec<u8> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/testdata/barcodes").join(path);
+    std::fs::read(&p)
+        .unwrap_or_else(|e| panic!("the shared test data must be beside the checkout ({}): {e}", p.display()))
+}
+
+async fn upload(app: &TestApp, token: Option<&str>, bytes: Vec<u8>) -> Reply {
+    let mut b = Request::builder().method(Method::POST).uri("/api/v1/media").header(header::CONTENT_TYPE, "image/jpeg");
+    if let Some(t) = token {
+        b = b.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    app.send(b.body(Body::from(bytes)).unwrap()).await
+}
+
+/// Splices an EXIF block holding a recognisable GPS-like marker right after the JPEG's SOI.
+fn with_exif_marker(jpeg: &[u8], marker: &[u8]) -> Vec<u8> {
+    let mut payload = b"Exif\0\0MM\0\x2a\0\0\0\x08".to_vec();
+    payload.extend_from_slice(marker);
+    let len = (payload.len() + 2) as u16;
+    let mut out = jpeg[..2].to_vec();
+    out.extend_from_slice(&[0xFF, 0xE1]);
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(&payload);
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let mut c = (data.len() as u32).to_be_bytes().to_vec();
+    c.extend_from_slice(kind);
+    c.extend_from_slice(data);
+    let mut crc_input = kind.to_vec();
+    crc_input.extend_from_slice(data);
+    c.extend_from_slice(&crc32(&crc_input).to_be_bytes());
+    c
+}
+
+/// A valid-looking PNG whose header claims 40,000 × 40,000 pixels (6.4 GB decoded).
+fn decompression_bomb() -> Vec<u8> {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = 40_000u32.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&40_000u32.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    png.extend(chunk(b"IHDR", &ihdr));
+    png.extend(chunk(b"IDAT", &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]));
+    png.extend(chunk(b"IEND", &[]));
+    png
+}
+
+#[tokio::test]
+async fn an_uploaded_photo_is_stored_once_without_its_metadata_and_served_back() {
+    on_every_backend(|app| async move {
+        let token = app.token_for("brand@lumiere.demo").await;
+        let photo = with_exif_marker(&fixture("qrcode-2/high-res-1.jpg"), b"GPSLatitude=48.8566N;SECRET-WAREHOUSE");
+        let r = upload(&app, Some(&token), photo.clone()).await;
+        assert_eq!(r.status, StatusCode::CREATED, "[{}] {}", app.backend, r.text);
+        let stored = r.json();
+        let hash = stored["hash"].as_str().unwrap().to_string();
+        assert_eq!(stored["kind"], "jpeg");
+        let original = app.get(&format!("/api/v1/media/{hash}"), &token).await;
+        assert_eq!(original.status, StatusCode::OK);
+        assert_eq!(original.headers.get(header::CONTENT_TYPE).unwrap(), "image/jpeg");
+        let body = app.router.clone();
+        let raw = {
+            use http_body_util::BodyExt;
+            use tower::ServiceExt;
+            let req = Request::builder()
+                .uri(format!("/media/{hash}"))
+                .header(header::AUTHORIZATION, format!("Bearer {token}"))
+                .body(Body::empty())
+                .unwrap();
+            body.oneshot(req).await.unwrap().into_body().collect().await.unwrap().to_bytes()
+        };
+        assert!(!raw.windows(16).any(|w| w == b"SECRET-WAREHOUSE"), "metadata was stripped");
+        assert!(!raw.windows(6).any(|w| w == b"Exif\0\0"));
+        let thumb = app.get(&format!("/media/{hash}/thumbnail"), &token).await;
+        assert_eq!(thumb.status, StatusCode::OK);
+        let again = upload(&app, Some(&token), photo).await;
+        assert_eq!(again.json()["hash"], hash.as_str(), "the same file is stored once");
+        let admin = app.token_for("admin@touchstone.demo").await;
+        let audit = app.get("/api/v1/audit?limit=100", &admin).await.json();
+        assert_eq!(audit.as_array().unwrap().iter().filter(|r| r["action"] == "media.upload").count(), 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn hostile_or_broken_files_get_a_clear_4xx() {
+    on_every_backend(|app| async move {
+        let token = app.token_for("officer@douane.demo").await;
+        let bomb = upload(&app, Some(&token), decompression_bomb()).await;
+        assert_eq!(
+            (bomb.status, bomb.error_code().as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, "too_many_pixels"),
+            "{}",
+            bomb.text
+        );
+        let jpeg = fixture("qrcode-2/high-res-1.jpg");
+        let truncated = upload(&app, Some(&token), jpeg[..jpeg.len() / 2].to_vec()).await;
+        assert_eq!(
+            (truncated.status, truncated.error_code().as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, "corrupt_file")
+        );
+        let text = upload(&app, Some(&token), b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec()).await;
+        assert_eq!((text.status, text.error_code().as_str()), (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_type"));
+        let empty = upload(&app, Some(&token), Vec::new()).await;
+        assert_eq!(empty.error_code(), "empty_file");
+        let huge = upload(&app, Some(&token), vec![0xFF; app.config.max_upload_bytes + 1024]).await;
+        assert_eq!(huge.status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(upload(&app, None, jpeg).await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(app.get(&format!("/api/v1/media/{}", "0".repeat(64)), &token).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(app.get("/api/v1/media/..%2F..%2Fetc%2Fpasswd", &token).await.status, StatusCode::NOT_FOUND);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_product_may_show_only_pictures_that_were_uploaded() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), 1, 1).await.unwrap();
+        let token = app.token_for("brand@lumiere.demo").await;
+        let brand =
+            touchstone::store::catalog::get_brand_by_key(app.db().reader(), "demo-0000").await.unwrap().unwrap();
+        let product =
+            touchstone::store::catalog::get_product_by_key(app.db().reader(), brand.id, "p0").await.unwrap().unwrap();
+        let mut sheet = serde_json::to_value(&product.draft).unwrap();
+        sheet["images"] = json!([{"hash": "a".repeat(64), "label": "genuine", "caption": "Front"}]);
+        let put = |version: i64, sheet: serde_json::Value| json!({"version": version, "sheet": sheet}).to_string();
+        let refused = app
+            .api(
+                Method::PUT,
+                &format!("/api/v1/products/{}", product.id),
+                Some(&token),
+                Some(&put(product.version, sheet.clone())),
+            )
+            .await;
+        assert_eq!(refused.error_code(), "unknown_media");
+        let hash = upload(&app, Some(&token), fixture("qrcode-2/high-res-1.jpg")).await.json()["hash"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        sheet["images"][0]["hash"] = json!(hash);
+        let saved = app
+            .api(
+                Method::PUT,
+                &format!("/api/v1/products/{}", product.id),
+                Some(&token),
+                Some(&put(product.version, sheet)),
+            )
+            .await;
+        assert_eq!(saved.status, StatusCode::OK, "{}", saved.text);
+        app.api(Method::POST, &format!("/api/v1/products/{}/publish", product.id), Some(&token), None).await;
+        let officer = app.token_for("officer@douane.demo").await;
+        let card = app.get(&format!("/api/v1/products/{}/card", product.id), &officer).await.json();
+        assert_eq!(card["sheet"]["images"][0]["hash"], hash.as_str());
+    })
+    .await;
+}
