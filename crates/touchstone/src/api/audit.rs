@@ -16,11 +16,13 @@ pub fn router() -> Router<AppState> {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AuditQuery {
     /// Records with a sequence number below this one (for paging back).
     before: Option<i64>,
-    /// At most this many records (1–500, default 100).
+    /// At most this many records (default 100).
+    #[param(minimum = 1, maximum = 500)]
     limit: Option<i64>,
 }
 
@@ -33,5 +35,6 @@ pub async fn list_audit(
     ApiAuth(p): ApiAuth,
     ApiQuery(q): ApiQuery<AuditQuery>,
 ) -> AppResult<Json<Vec<AuditRecord>>> {
-    Ok(Json(audit::list(&s.db, &p, q.before, q.limit.unwrap_or(100)).await?))
+    let limit = super::bounded("limit", q.limit, 1, 500)?.unwrap_or(100);
+    Ok(Json(audit::list(&s.db, &p, q.before, limit).await?))
 }

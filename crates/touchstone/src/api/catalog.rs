@@ -35,6 +35,7 @@ pub fn router() -> Router<AppState> {
 const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ImportParams {
     /// `csv` or `jsonl`; from the Content-Type when absent.
@@ -48,7 +49,7 @@ pub struct ImportParams {
 #[utoipa::path(post, path = "/api/v1/catalog/import", tag = "catalog", params(ImportParams),
     request_body(content = String, content_type = "text/csv", description = "CSV with the columns of the export, or JSON Lines (application/x-ndjson)"),
     responses((status = 200, body = ImportReport), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
-        (status = 413, body = ErrorJson), (status = 415, body = ErrorJson)))]
+        (status = 413, body = ErrorJson), (status = 415, body = ErrorJson), (status = 422, body = ErrorJson)))]
 pub async fn import_catalog(
     State(s): State<AppState>,
     ApiAuth(p): ApiAuth,
@@ -66,11 +67,19 @@ pub async fn import_catalog(
         )
     })?;
     let body = axum::body::to_bytes(request.into_body(), MAX_IMPORT_BYTES).await.map_err(|_| super::too_large())?;
+    if body.is_empty() {
+        return Err(AppError::client(
+            StatusCode::BAD_REQUEST,
+            "empty_body",
+            "Send the file to import as the request body.",
+        ));
+    }
     let owner = if p.is_platform_admin() { q.owner_organisation_id } else { None };
     Ok(Json(catalog_io::import(&s.db, &p, owner, format, std::io::Cursor::new(body)).await?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ExportParams {
     /// `csv` or `jsonl` (default).
@@ -79,7 +88,8 @@ pub struct ExportParams {
 
 /// Exports every product of the brands the caller owns or represents, in the import format.
 #[utoipa::path(get, path = "/api/v1/catalog/export", tag = "catalog", params(ExportParams),
-    responses((status = 200, content_type = "application/x-ndjson", body = String), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson)))]
+    responses((status = 200, description = "The products, one per line or row", content((String = "application/x-ndjson"), (String = "text/csv"))),
+        (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson)))]
 pub async fn export_catalog(
     State(s): State<AppState>,
     ApiAuth(p): ApiAuth,
@@ -97,11 +107,14 @@ pub async fn export_catalog(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct Page {
-    /// At most this many (1–500, default 100).
+    /// At most this many (default 100).
+    #[param(minimum = 1, maximum = 500)]
     limit: Option<i64>,
     /// Skip this many.
+    #[param(minimum = 0)]
     offset: Option<i64>,
 }
 
@@ -114,7 +127,9 @@ pub async fn list_brands(
     ApiAuth(p): ApiAuth,
     ApiQuery(q): ApiQuery<Page>,
 ) -> AppResult<Json<Vec<BrandSummary>>> {
-    Ok(Json(catalog::list_brands(&s.db, &p, q.limit.unwrap_or(100), q.offset.unwrap_or(0)).await?))
+    let limit = super::bounded("limit", q.limit, 1, 500)?.unwrap_or(100);
+    let offset = super::bounded("offset", q.offset, 0, i64::MAX)?.unwrap_or(0);
+    Ok(Json(catalog::list_brands(&s.db, &p, limit, offset).await?))
 }
 
 /// Creates a brand as a draft (rights-holder organisation administrators).

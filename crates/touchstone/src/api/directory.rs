@@ -61,6 +61,7 @@ pub async fn get_organisation(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct UserFilter {
     /// Only this organisation's users; the caller's own by default (all, for a platform admin).

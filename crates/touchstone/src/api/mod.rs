@@ -63,7 +63,7 @@ pub fn router() -> Router<AppState> {
         catalog::import_catalog, catalog::export_catalog,
         media::upload, media::original, media::thumbnail,
     ),
-    components(schemas(crate::error::ErrorEnvelope, crate::error::ErrorBody)),
+    components(schemas(crate::error::ErrorEnvelope, crate::error::ErrorBody, crate::domain::catalog_io::Format)),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
 )]
@@ -186,6 +186,22 @@ impl FromRequestParts<AppState> for ApiAuth {
             }
         }
         Err(AppError::unauthenticated())
+    }
+}
+
+/// A query number within its documented bounds, or a 400 naming them.
+pub(crate) fn bounded(name: &'static str, value: Option<i64>, min: i64, max: i64) -> Result<Option<i64>, AppError> {
+    match value {
+        Some(v) if v < min || v > max => Err(AppError::client(
+            StatusCode::BAD_REQUEST,
+            "out_of_range",
+            if max == i64::MAX {
+                format!("{name} must be at least {min}.")
+            } else {
+                format!("{name} must be between {min} and {max}.")
+            },
+        )),
+        v => Ok(v),
     }
 }
 

@@ -368,8 +368,10 @@ impl From<store::auth::TokenRow> for ApiToken {
 #[serde(deny_unknown_fields)]
 pub struct NewToken {
     /// What the token is for, e.g. "scanner app".
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
-    /// Lifetime in days, 1 to 365; the deployment's default when absent.
+    /// Lifetime in days; the deployment's default when absent.
+    #[schema(minimum = 1, maximum = 365)]
     pub days: Option<i64>,
 }
 

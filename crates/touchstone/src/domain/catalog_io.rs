@@ -334,6 +334,15 @@ impl<'a> Importer<'a> {
 
     /// Takes one parsed row; writes a batch when enough have gathered.
     pub async fn push(&mut self, row: u64, parsed: Result<ImportRow, RowError>, from_csv: bool) -> AppResult<()> {
+        // Row 0 is the CSV header: without its key columns no row can be read, so the whole
+        // file is refused rather than reported row by row.
+        if let (0, Err(e)) = (row, &parsed) {
+            return Err(AppError::client(
+                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                "missing_columns",
+                e.message.clone(),
+            ));
+        }
         self.report.rows += 1;
         match self.validate(row, parsed).await? {
             Ok(mut v) => {

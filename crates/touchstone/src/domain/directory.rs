@@ -55,9 +55,12 @@ pub struct Credentials {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewOrganisation {
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
+    #[schema(value_type = OrgKind)]
     pub kind: String,
     /// ISO 3166-1 alpha-2, e.g. `FR`.
+    #[schema(pattern = "^[A-Za-z]{2}$")]
     pub country: String,
 }
 
@@ -107,11 +110,15 @@ pub async fn get_organisation(db: &Db, principal: &Principal, id: i64) -> AppRes
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewUser {
+    #[schema(format = Email, min_length = 3)]
     pub email: String,
+    #[schema(min_length = 1, max_length = 200)]
     pub display_name: String,
     pub organisation_id: i64,
+    #[schema(value_type = Role)]
     pub role: String,
     /// `en` or `fr`; defaults to `en`.
+    #[schema(value_type = Option<Language>)]
     pub language: Option<String>,
     /// At least 12 characters and not a common password. When absent, one is generated and
     /// returned once.

@@ -114,11 +114,15 @@ impl Target {
 
 /// Whether `principal` may perform `action` on `target`.
 pub fn allows(principal: &Principal, action: Action, target: Target) -> bool {
+    let is_self = matches!(target, Target::User { user_id, .. } if user_id == principal.user_id);
+    // Nobody locks themself out: deactivating or resetting oneself needs another administrator.
+    if is_self && matches!(action, Action::UserDeactivate | Action::UserResetCredentials) {
+        return false;
+    }
     if principal.is_platform_admin() {
         return true;
     }
     let own_org = target.org_id() == Some(principal.org_id);
-    let is_self = matches!(target, Target::User { user_id, .. } if user_id == principal.user_id);
     let org_admin = principal.role == Role::OrgAdmin;
     let (delegated, in_audience) = match target {
         Target::Brand { delegated_to_principal, principal_in_audience, .. } => {
@@ -137,8 +141,7 @@ pub fn allows(principal: &Principal, action: Action, target: Target) -> bool {
         Action::OrganisationRead => own_org,
         Action::UserCreate | Action::UserList | Action::AuditRead => org_admin && own_org,
         Action::UserRead => is_self || (org_admin && own_org),
-        // An administrator who locks themself out needs another administrator.
-        Action::UserDeactivate | Action::UserResetCredentials => org_admin && own_org && !is_self,
+        Action::UserDeactivate | Action::UserResetCredentials => org_admin && own_org,
         Action::AccountManage => is_self,
         Action::CatalogReadPublished => principal.org_kind.is_enforcement(),
         Action::CatalogReadConfidential => acts_for_brand || (principal.org_kind.is_enforcement() && in_audience),
@@ -215,6 +218,7 @@ mod tests {
         let enforcement = matches!(kind, Customs | Police | OtherEnforcement);
         let editor = matches!(role, Role::OrgAdmin | Role::Officer | Role::Coordinator);
         match (kind, role, action) {
+            (Operator, Role::PlatformAdmin, UserDeactivate | UserResetCredentials) => "POXCUBDAN",
             (Operator, Role::PlatformAdmin, _) => ALL,
             (_, _, OrganisationCreate | OrganisationListAll) => "",
             (_, _, OrganisationRead) => "OSCB",

@@ -244,6 +244,21 @@ async fn the_openapi_document_describes_every_api_route() {
             assert!(paths.contains_key(&path), "{path} is served but not in the OpenAPI document");
         }
         assert!(doc["components"]["schemas"]["ErrorEnvelope"].is_object());
+        // Path parameters are exactly the path's placeholders; everything else is in the query.
+        for (path, item) in paths {
+            for (method, op) in item.as_object().unwrap() {
+                for param in op["parameters"].as_array().into_iter().flatten() {
+                    let name = param["name"].as_str().unwrap();
+                    let in_path = path.contains(&format!("{{{name}}}"));
+                    let declared = param["in"].as_str().unwrap();
+                    assert_eq!(
+                        declared == "path",
+                        in_path,
+                        "{method} {path}: parameter {name} is declared in {declared}"
+                    );
+                }
+            }
+        }
     })
     .await;
 }

@@ -191,9 +191,12 @@ async fn nobody_imports_into_a_brand_they_may_not_edit() {
 async fn a_file_without_the_key_columns_is_refused_with_their_names() {
     on_every_backend(|app| async move {
         let token = app.token_for("brand@lumiere.demo").await;
-        let (_, report) = import_csv(&app, &token, "name,price\nx,1\n").await;
-        assert_eq!(report["errors"][0]["code"], "missing_columns", "{report}");
-        assert!(report["errors"][0]["column"].as_str().unwrap().contains("brand_key"));
+        let (status, report) = import_csv(&app, &token, "name,price\nx,1\n").await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(report["error"]["code"], "missing_columns", "{report}");
+        assert!(report["error"]["message"].as_str().unwrap().contains("brand_key"));
+        let (status, empty) = import_csv(&app, &token, "").await;
+        assert_eq!((status, empty["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("empty_body")));
     })
     .await;
 }
