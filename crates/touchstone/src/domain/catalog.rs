@@ -603,16 +603,7 @@ pub async fn create_brand(db: &Db, principal: &Principal, input: NewBrand) -> Ap
         Err(e) if is_unique_violation(&e) => return Err(conflict_on(&e, &key)),
         Err(e) => return Err(e.into()),
     };
-    store::catalog::record_history(
-        &mut tx,
-        "brand",
-        id,
-        1,
-        "create",
-        &principal.label,
-        &serde_json::to_string(&sheet).unwrap_or_default(),
-    )
-    .await?;
+    history(&mut tx, principal, "brand", id, 1, "create", &sheet).await?;
     store::audit::append(
         &mut tx,
         &AuditEvent::by(principal, "brand.create", "brand", id)
@@ -622,6 +613,20 @@ pub async fn create_brand(db: &Db, principal: &Principal, input: NewBrand) -> Ap
     .await?;
     tx.commit().await?;
     store::catalog::get_brand(db.reader(), id).await?.ok_or_else(|| AppError::not_found("brand"))
+}
+
+/// Keeps a copy of the sheet as saved, for the history.
+pub(crate) async fn history<T: Serialize>(
+    tx: &mut store::Tx,
+    principal: &Principal,
+    kind: &str,
+    id: i64,
+    version: i64,
+    action: &str,
+    sheet: &T,
+) -> Result<(), sqlx::Error> {
+    let text = serde_json::to_string(sheet).map_err(|e| sqlx::Error::Encode(e.into()))?;
+    store::catalog::record_history(tx, kind, id, version, action, &principal.label, &text).await
 }
 
 fn conflict_on(e: &sqlx::Error, key: &str) -> AppError {
@@ -677,12 +682,7 @@ pub struct ProductUpdate {
 }
 
 pub async fn update_brand(db: &Db, principal: &Principal, id: i64, update: BrandUpdate) -> AppResult<Brand> {
-    let brand = store::catalog::get_brand(db.reader(), id).await?.ok_or_else(|| AppError::not_found("brand"))?;
-    let target = brand_target(db, principal, id, brand.owner_organisation_id, &brand.draft.confidentiality).await?;
-    if !allows(principal, Action::BrandReadDraft, target) {
-        return Err(AppError::not_found("brand"));
-    }
-    check(principal, Action::BrandEdit, target)?;
+    let brand = brand_for_edit(db, principal, id).await?;
     let sheet = update.sheet.validated()?;
     if sheet.confidentiality != brand.draft.confidentiality
         && principal.org_id != brand.owner_organisation_id
@@ -701,16 +701,7 @@ pub async fn update_brand(db: &Db, principal: &Principal, id: i64, update: Brand
         Err(e) => return Err(e.into()),
     };
     let Some(version) = saved else { return Err(version_conflict(brand.version)) };
-    store::catalog::record_history(
-        &mut tx,
-        "brand",
-        id,
-        version,
-        "save",
-        &principal.label,
-        &serde_json::to_string(&sheet).unwrap_or_default(),
-    )
-    .await?;
+    history(&mut tx, principal, "brand", id, version, "save", &sheet).await?;
     let mut event = AuditEvent::by(principal, "brand.update", "brand", id)
         .scope(brand.owner_organisation_id)
         .detail(serde_json::json!({"version": version}));
@@ -725,24 +716,10 @@ pub async fn update_brand(db: &Db, principal: &Principal, id: i64, update: Brand
 }
 
 pub async fn publish_brand(db: &Db, principal: &Principal, id: i64) -> AppResult<Brand> {
-    let brand = store::catalog::get_brand(db.reader(), id).await?.ok_or_else(|| AppError::not_found("brand"))?;
-    let target = brand_target(db, principal, id, brand.owner_organisation_id, &brand.draft.confidentiality).await?;
-    if !allows(principal, Action::BrandReadDraft, target) {
-        return Err(AppError::not_found("brand"));
-    }
-    check(principal, Action::BrandEdit, target)?;
+    let brand = brand_for_edit(db, principal, id).await?;
     let mut tx = db.begin().await?;
     store::catalog::publish_brand(&mut tx, id, now_ms()).await?;
-    store::catalog::record_history(
-        &mut tx,
-        "brand",
-        id,
-        brand.version,
-        "publish",
-        &principal.label,
-        &serde_json::to_string(&brand.draft).unwrap_or_default(),
-    )
-    .await?;
+    history(&mut tx, principal, "brand", id, brand.version, "publish", &brand.draft).await?;
     store::audit::append(
         &mut tx,
         &AuditEvent::by(principal, "brand.publish", "brand", id)
@@ -859,16 +836,7 @@ pub async fn create_product(db: &Db, principal: &Principal, brand_id: i64, input
         Err(e) if is_unique_violation(&e) => return Err(conflict_on(&e, &key)),
         Err(e) => return Err(e.into()),
     };
-    store::catalog::record_history(
-        &mut tx,
-        "product",
-        id,
-        1,
-        "create",
-        &principal.label,
-        &serde_json::to_string(&sheet).unwrap_or_default(),
-    )
-    .await?;
+    history(&mut tx, principal, "product", id, 1, "create", &sheet).await?;
     store::audit::append(
         &mut tx,
         &AuditEvent::by(principal, "product.create", "product", id)
@@ -892,16 +860,7 @@ pub async fn update_product(db: &Db, principal: &Principal, id: i64, update: Pro
         Err(e) => return Err(e.into()),
     };
     let Some(version) = saved else { return Err(version_conflict(product.version)) };
-    store::catalog::record_history(
-        &mut tx,
-        "product",
-        id,
-        version,
-        "save",
-        &principal.label,
-        &serde_json::to_string(&sheet).unwrap_or_default(),
-    )
-    .await?;
+    history(&mut tx, principal, "product", id, version, "save", &sheet).await?;
     store::audit::append(
         &mut tx,
         &AuditEvent::by(principal, "product.update", "product", id)
@@ -924,16 +883,7 @@ pub async fn publish_product(db: &Db, principal: &Principal, id: i64) -> AppResu
     }
     let mut tx = db.begin().await?;
     store::catalog::publish_product(&mut tx, id, now_ms()).await?;
-    store::catalog::record_history(
-        &mut tx,
-        "product",
-        id,
-        product.version,
-        "publish",
-        &principal.label,
-        &serde_json::to_string(&product.draft).unwrap_or_default(),
-    )
-    .await?;
+    history(&mut tx, principal, "product", id, product.version, "publish", &product.draft).await?;
     store::audit::append(
         &mut tx,
         &AuditEvent::by(principal, "product.publish", "product", id)

@@ -570,34 +570,13 @@ async fn write_row(tx: &mut store::Tx, principal: &Principal, v: &ValidRow) -> R
         v.sheet.clone()
     };
     let written = store::catalog::upsert_product(tx, v.brand, &v.product_key, &sheet, now).await?;
-    let (product_id, change) = match written {
-        store::catalog::Upsert::Created(id) => (id, Change::Created),
-        store::catalog::Upsert::Updated(id, version) => {
-            store::catalog::record_history(
-                tx,
-                "product",
-                id,
-                version,
-                "import",
-                &principal.label,
-                &serde_json::to_string(&sheet).unwrap_or_default(),
-            )
-            .await?;
-            (id, Change::Updated)
-        }
-        store::catalog::Upsert::Unchanged(id) => (id, Change::Unchanged),
+    let (product_id, change, version) = match written {
+        store::catalog::Upsert::Created(id) => (id, Change::Created, Some(1)),
+        store::catalog::Upsert::Updated(id, version) => (id, Change::Updated, Some(version)),
+        store::catalog::Upsert::Unchanged(id) => (id, Change::Unchanged, None),
     };
-    if change == Change::Created {
-        store::catalog::record_history(
-            tx,
-            "product",
-            product_id,
-            1,
-            "import",
-            &principal.label,
-            &serde_json::to_string(&sheet).unwrap_or_default(),
-        )
-        .await?;
+    if let Some(version) = version {
+        catalog::history(tx, principal, "product", product_id, version, "import", &sheet).await?;
     }
     let published = v.publish && store::catalog::publish_if_changed(tx, product_id, now).await?;
     Ok(Outcome { product_id, change, published })
