@@ -482,18 +482,7 @@ impl<'a> Importer<'a> {
         }
         let batch = std::mem::take(&mut self.pending);
         let mut tx = self.db.begin().await?;
-        let mut outcomes = Vec::with_capacity(batch.len());
-        let mut failed = false;
-        for v in &batch {
-            match write_row(&mut tx, self.principal, v).await {
-                Ok(o) => outcomes.push(o),
-                Err(_) => {
-                    failed = true;
-                    break;
-                }
-            }
-        }
-        if !failed {
+        if let Ok(outcomes) = write_batch(&mut tx, self.principal, &batch).await {
             audit_batch(&mut tx, self.principal, &batch, &outcomes).await?;
             tx.commit().await?;
             self.count(&outcomes);
@@ -502,25 +491,24 @@ impl<'a> Importer<'a> {
         tx.rollback().await?;
         for v in batch {
             let mut tx = self.db.begin().await?;
-            match write_row(&mut tx, self.principal, &v).await {
-                Ok(o) => {
-                    audit_batch(&mut tx, self.principal, std::slice::from_ref(&v), std::slice::from_ref(&o)).await?;
+            let one = std::slice::from_ref(&v);
+            match write_batch(&mut tx, self.principal, one).await {
+                Ok(outcomes) => {
+                    audit_batch(&mut tx, self.principal, one, &outcomes).await?;
                     tx.commit().await?;
-                    self.count(&[o]);
+                    self.count(&outcomes);
                 }
                 Err(e) => {
                     tx.rollback().await?;
-                    let err = if store::is_unique_violation(&e) {
-                        RowError {
-                            row: v.row,
-                            column: "gtins".into(),
-                            code: "gtin_taken".into(),
-                            message: "One of these GTINs already belongs to another product.".into(),
-                        }
-                    } else {
+                    if !store::is_unique_violation(&e) {
                         return Err(e.into());
-                    };
-                    self.fail(err);
+                    }
+                    self.fail(RowError {
+                        row: v.row,
+                        column: "gtins".into(),
+                        code: "gtin_taken".into(),
+                        message: "One of these GTINs already belongs to another product.".into(),
+                    });
                 }
             }
         }
@@ -559,27 +547,77 @@ struct Outcome {
     published: bool,
 }
 
-async fn write_row(tx: &mut store::Tx, principal: &Principal, v: &ValidRow) -> Result<Outcome, sqlx::Error> {
+/// Writes a batch: one upsert per product (publication folded in), then the codes and the
+/// history of all changed products in a few multi-row statements. Per-statement overhead,
+/// not the data, is what bounds a million-row import.
+async fn write_batch(
+    tx: &mut store::Tx,
+    principal: &Principal,
+    rows: &[ValidRow],
+) -> Result<Vec<Outcome>, sqlx::Error> {
     let now = now_ms();
-    let sheet = if v.merge {
-        match store::catalog::get_product_by_key(&mut **tx, v.brand, &v.product_key).await? {
-            Some(existing) => merge_csv_fields(existing.draft, &v.sheet),
+    let merged = existing_drafts(tx, rows).await?;
+    let mut outcomes = Vec::with_capacity(rows.len());
+    let mut changed: Vec<store::catalog::ChangedProduct> = Vec::new();
+    for (v, stored) in rows.iter().zip(merged) {
+        let sheet = match stored {
+            Some(existing) => merge_csv_fields(existing, &v.sheet),
             None => v.sheet.clone(),
+        };
+        let json = serde_json::to_string(&sheet).map_err(|e| sqlx::Error::Encode(e.into()))?;
+        let written =
+            store::catalog::upsert_product(tx, v.brand, &v.product_key, &sheet, &json, v.publish, now).await?;
+        let outcome = match written {
+            store::catalog::Upsert::Created(id) => {
+                Outcome { product_id: id, change: Change::Created, published: v.publish }
+            }
+            store::catalog::Upsert::Updated(id, _) => {
+                Outcome { product_id: id, change: Change::Updated, published: v.publish }
+            }
+            store::catalog::Upsert::Unchanged => {
+                let republished = match v.publish {
+                    true => store::catalog::publish_unchanged(tx, v.brand, &v.product_key, now).await?,
+                    false => None,
+                };
+                Outcome {
+                    product_id: republished.unwrap_or(0),
+                    change: Change::Unchanged,
+                    published: republished.is_some(),
+                }
+            }
+        };
+        if let store::catalog::Upsert::Created(id) | store::catalog::Upsert::Updated(id, _) = written {
+            let version = match written {
+                store::catalog::Upsert::Updated(_, version) => version,
+                _ => 1,
+            };
+            changed.push(store::catalog::ChangedProduct {
+                id,
+                version,
+                replaced: outcome.change == Change::Updated,
+                gtins: sheet.gtins.clone(),
+                sheet: json,
+            });
         }
-    } else {
-        v.sheet.clone()
-    };
-    let written = store::catalog::upsert_product(tx, v.brand, &v.product_key, &sheet, now).await?;
-    let (product_id, change, version) = match written {
-        store::catalog::Upsert::Created(id) => (id, Change::Created, Some(1)),
-        store::catalog::Upsert::Updated(id, version) => (id, Change::Updated, Some(version)),
-        store::catalog::Upsert::Unchanged(id) => (id, Change::Unchanged, None),
-    };
-    if let Some(version) = version {
-        catalog::history(tx, principal, "product", product_id, version, "import", &sheet).await?;
+        outcomes.push(outcome);
     }
-    let published = v.publish && store::catalog::publish_if_changed(tx, product_id, now).await?;
-    Ok(Outcome { product_id, change, published })
+    store::catalog::write_codes_and_history(tx, &changed, "import", &principal.label, now).await?;
+    Ok(outcomes)
+}
+
+/// The stored drafts CSV rows merge into (JSON rows replace whole sheets), fetched per brand.
+async fn existing_drafts(tx: &mut store::Tx, rows: &[ValidRow]) -> Result<Vec<Option<ProductSheet>>, sqlx::Error> {
+    let mut wanted: BTreeMap<i64, Vec<&str>> = BTreeMap::new();
+    for v in rows.iter().filter(|v| v.merge) {
+        wanted.entry(v.brand).or_default().push(&v.product_key);
+    }
+    let mut found: HashMap<(i64, String), ProductSheet> = HashMap::new();
+    for (brand, keys) in wanted {
+        for (key, sheet) in store::catalog::drafts_by_keys(tx, brand, &keys).await? {
+            found.insert((brand, key), sheet);
+        }
+    }
+    Ok(rows.iter().map(|v| if v.merge { found.remove(&(v.brand, v.product_key.clone())) } else { None }).collect())
 }
 
 /// Fields a CSV row carries replace the stored ones; the rest (guide, pictures, supply
