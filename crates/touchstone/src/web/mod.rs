@@ -7,6 +7,7 @@
 mod account;
 mod admin;
 mod auth;
+mod catalog;
 
 use askama::Template;
 use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -49,6 +50,7 @@ pub fn router() -> Router<AppState> {
         .merge(auth::router())
         .merge(account::router())
         .merge(admin::router())
+        .merge(catalog::router())
 }
 
 pub fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {

@@ -1,0 +1,560 @@
+//! Catalog pages: the brands a reader may see, a brand with its products, and the product card
+//! an officer consults at the inspection table (pictures side by side, the guide as a checklist,
+//! contacts for the officer's country first). Rights holders see their drafts here and publish.
+//!
+//! Who sees what is the domain's decision; these handlers only choose how to show it. The reader
+//! is on the "own side" (the brand's rights holder, its representative or a platform
+//! administrator) when the domain answered and the reader is not an enforcement user, since
+//! enforcement users only ever get published sheets.
+
+use askama::Template;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+
+use super::{clone_layout, CsrfForm, Ctx, Layout};
+use crate::domain::catalog::{
+    self, BrandSummary, Contact, ImageLabel, ImageRef, IndicatorSide, ProductSummary, Route, Sector, SecurityFeature,
+    Trademark,
+};
+use crate::domain::catalog::{Party, Prices};
+use crate::domain::policy::Principal;
+use crate::domain::types::Language;
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/catalog", get(brands_page))
+        .route("/catalog/brands/{id}", get(brand_page))
+        .route("/catalog/brands/{id}/publish", post(publish_brand))
+        .route("/catalog/products/{id}", get(product_page))
+        .route("/catalog/products/{id}/publish", post(publish_product))
+}
+
+/// Brands per page of the list.
+const PER_PAGE: usize = 25;
+/// How many brands one call to the domain returns at most.
+const BATCH: i64 = 500;
+/// A filtered list reads at most this many brands.
+const MAX_SCANNED: i64 = 20_000;
+/// Longer searches are cut: no brand name is this long.
+const MAX_QUERY_CHARS: usize = 100;
+
+/// The reader is on the brand's side: the domain answered with drafts, not published sheets.
+fn own_side(principal: &Principal) -> bool {
+    !principal.org_kind.is_enforcement()
+}
+
+/// An id from the path; anything else is a page that does not exist.
+fn parse_id(raw: &str) -> Option<i64> {
+    raw.parse::<i64>().ok().filter(|id| *id > 0)
+}
+
+/// Lowercase, without the accents of Latin scripts, for search ("lumiere" finds "Lumière").
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let plain = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+            'ç' | 'ć' | 'č' => "c",
+            'ď' | 'đ' => "d",
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
+            'ł' | 'ľ' => "l",
+            'ñ' | 'ń' | 'ň' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+            'ř' => "r",
+            'ś' | 'š' | 'ş' => "s",
+            'ť' | 'ţ' => "t",
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+            'ý' | 'ÿ' => "y",
+            'ź' | 'ż' | 'ž' => "z",
+            'ß' => "ss",
+            'æ' => "ae",
+            'œ' => "oe",
+            other => {
+                out.push(other);
+                continue;
+            }
+        };
+        out.push_str(plain);
+    }
+    out
+}
+
+/// The reader's contacts first, then those for every country, then the others.
+fn contacts_for(principal: &Principal, mut contacts: Vec<Contact>) -> Vec<ContactView> {
+    contacts.sort_by_key(|c| match c.country.as_deref() {
+        Some(c) if c == principal.org_country => 0,
+        None => 1,
+        _ => 2,
+    });
+    contacts.into_iter().map(ContactView::from).collect()
+}
+
+/// A contact with its phone number as a `tel:` link.
+struct ContactView {
+    contact: Contact,
+    tel: Option<String>,
+}
+
+impl From<Contact> for ContactView {
+    fn from(contact: Contact) -> Self {
+        let tel = contact.phone.as_deref().map(|p| {
+            let digits: String = p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+            format!("tel:{digits}")
+        });
+        ContactView { contact, tel }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The brand list
+
+#[derive(Deserialize, Default)]
+struct BrandsQuery {
+    q: Option<String>,
+    sector: Option<String>,
+    page: Option<String>,
+}
+
+struct SectorOption {
+    value: &'static str,
+    sector: Sector,
+    selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "catalog_brands.html")]
+struct BrandsPage {
+    layout: Layout,
+    own_side: bool,
+    brands: Vec<BrandSummary>,
+    query: String,
+    sectors: Vec<SectorOption>,
+    filtered: bool,
+    page: usize,
+    previous_href: Option<String>,
+    next_href: Option<String>,
+}
+
+fn list_href(query: &str, sector: Option<Sector>, page: usize) -> String {
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    if !query.is_empty() {
+        pairs.push(("q", query.to_string()));
+    }
+    if let Some(s) = sector {
+        pairs.push(("sector", s.as_str().to_string()));
+    }
+    if page > 1 {
+        pairs.push(("page", page.to_string()));
+    }
+    match serde_urlencoded::to_string(&pairs) {
+        Ok(qs) if !qs.is_empty() => format!("/catalog?{qs}"),
+        _ => "/catalog".to_string(),
+    }
+}
+
+async fn brands_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    query: Result<Query<BrandsQuery>, QueryRejection>,
+) -> Response {
+    let principal = match ctx.require() {
+        Ok(s) => s.principal.clone(),
+        Err(r) => return r,
+    };
+    let q = query.map(|Query(q)| q).unwrap_or_default();
+    let text: String = q.q.as_deref().unwrap_or("").trim().chars().take(MAX_QUERY_CHARS).collect();
+    let sector = q.sector.as_deref().and_then(Sector::parse);
+    let page = q.page.as_deref().and_then(|p| p.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 100_000);
+    let filtered = !text.is_empty() || sector.is_some();
+    let start = (page - 1) * PER_PAGE;
+    let (brands, more) = if !filtered {
+        // Unfiltered, the store pages: one more than shown tells whether a next page exists.
+        match catalog::list_brands(&state.db, &principal, PER_PAGE as i64 + 1, start as i64).await {
+            Ok(mut list) => {
+                let more = list.len() > PER_PAGE;
+                list.truncate(PER_PAGE);
+                (list, more)
+            }
+            Err(e) => return ctx.error_page(e),
+        }
+    } else {
+        let needle = fold(&text);
+        let mut matched = Vec::new();
+        let mut offset = 0;
+        loop {
+            let batch = match catalog::list_brands(&state.db, &principal, BATCH, offset).await {
+                Ok(b) => b,
+                Err(e) => return ctx.error_page(e),
+            };
+            let n = batch.len() as i64;
+            matched.extend(
+                batch.into_iter().filter(|b| sector.is_none_or(|s| b.sector == s) && fold(&b.name).contains(&needle)),
+            );
+            offset += BATCH;
+            if n < BATCH || offset >= MAX_SCANNED {
+                break;
+            }
+        }
+        let more = matched.len() > start + PER_PAGE;
+        (matched.into_iter().skip(start).take(PER_PAGE).collect(), more)
+    };
+    let sectors = Sector::ALL
+        .iter()
+        .map(|s| SectorOption { value: s.as_str(), sector: *s, selected: sector == Some(*s) })
+        .collect();
+    let previous_href = (page > 1).then(|| list_href(&text, sector, page - 1));
+    let next_href = more.then(|| list_href(&text, sector, page + 1));
+    let layout = clone_layout(&ctx.layout);
+    let own_side = own_side(&principal);
+    ctx.render(
+        StatusCode::OK,
+        BrandsPage { layout, own_side, brands, query: text, sectors, filtered, page, previous_href, next_href },
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// A brand
+
+#[derive(Deserialize, Default)]
+struct DoneQuery {
+    published: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "catalog_brand.html")]
+struct BrandPage {
+    layout: Layout,
+    own_side: bool,
+    just_published: bool,
+    id: i64,
+    name: String,
+    aliases: Vec<String>,
+    sector: Sector,
+    published: bool,
+    unpublished_changes: bool,
+    trademarks: Vec<TrademarkView>,
+    contacts: Vec<ContactView>,
+    products: Vec<ProductSummary>,
+}
+
+struct TrademarkView {
+    tm: Trademark,
+    classes: String,
+}
+
+async fn brand_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    done: Result<Query<DoneQuery>, QueryRejection>,
+) -> Response {
+    let principal = match ctx.require() {
+        Ok(s) => s.principal.clone(),
+        Err(r) => return r,
+    };
+    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
+    let brand = match catalog::get_brand(&state.db, &principal, id).await {
+        Ok(b) => b,
+        Err(e) => return ctx.error_page(e),
+    };
+    let products = match catalog::list_products(&state.db, &principal, id).await {
+        Ok(p) => p,
+        Err(e) => return ctx.error_page(e),
+    };
+    let own_side = own_side(&principal);
+    let unpublished_changes = own_side && brand.published_sheet.as_ref().is_some_and(|p| *p != brand.draft);
+    let sheet = brand.draft;
+    let trademarks = sheet
+        .trademarks
+        .into_iter()
+        .map(|tm| {
+            let classes = tm.nice_classes.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
+            TrademarkView { tm, classes }
+        })
+        .collect();
+    let page = BrandPage {
+        layout: clone_layout(&ctx.layout),
+        own_side,
+        just_published: done.is_ok_and(|Query(d)| d.published.is_some()),
+        id: brand.id,
+        name: sheet.name,
+        aliases: sheet.aliases,
+        sector: sheet.sector,
+        published: brand.published,
+        unpublished_changes,
+        trademarks,
+        contacts: contacts_for(&principal, sheet.contacts),
+        products,
+    };
+    ctx.render(StatusCode::OK, page)
+}
+
+// ---------------------------------------------------------------------------------------------
+// A product card
+
+struct PictureView {
+    src: String,
+    alt: String,
+    caption: String,
+    label: ImageLabel,
+}
+
+struct IndicatorView {
+    text: String,
+    weight: u8,
+    /// The weight as five dots, filled up to the weight.
+    dots: String,
+    image: Option<String>,
+}
+
+struct PricesView {
+    retail: Option<String>,
+    declared: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "catalog_product.html")]
+struct ProductPage {
+    layout: Layout,
+    own_side: bool,
+    just_published: bool,
+    id: i64,
+    brand_id: i64,
+    brand_name: String,
+    brand_aliases: Vec<String>,
+    sector: Sector,
+    name: String,
+    description: Option<String>,
+    gtins: Vec<String>,
+    model_numbers: Vec<String>,
+    category: String,
+    hs_code: Option<String>,
+    packaging: String,
+    only_sold_in: Vec<String>,
+    never_sold_in: Vec<String>,
+    has_pictures: bool,
+    genuine_pictures: Vec<PictureView>,
+    counterfeit_pictures: Vec<PictureView>,
+    other_pictures: Vec<PictureView>,
+    genuine_signs: Vec<IndicatorView>,
+    counterfeit_signs: Vec<IndicatorView>,
+    security_features: Vec<SecurityFeature>,
+    manufacturing_countries: Vec<String>,
+    parties: Vec<Party>,
+    routes: Vec<Route>,
+    prices: Option<PricesView>,
+    /// The translated names of the withheld sections, or empty.
+    withheld: String,
+    published_at: Option<String>,
+    trademarks: Vec<TrademarkView>,
+    contacts: Vec<ContactView>,
+}
+
+fn thumbnail(hash: &str) -> String {
+    format!("/media/{hash}/thumbnail")
+}
+
+fn picture(layout: &Layout, image: ImageRef) -> PictureView {
+    let alt = if image.caption.trim().is_empty() {
+        layout.tr.label("image_label", image.label)
+    } else {
+        image.caption.clone()
+    };
+    PictureView { src: thumbnail(&image.hash), alt, caption: image.caption, label: image.label }
+}
+
+fn money(lang: Language, amount: f64) -> String {
+    let s = format!("{amount:.2}");
+    match lang {
+        Language::Fr => s.replace('.', ","),
+        Language::En => s,
+    }
+}
+
+fn prices_view(layout: &Layout, p: &Prices) -> PricesView {
+    let lang = layout.tr.lang;
+    let retail = match (p.retail_min, p.retail_max) {
+        (Some(min), Some(max)) if (max - min).abs() > f64::EPSILON => Some(layout.tr.f(
+            "catalog.retail_range",
+            &[("min", &money(lang, min)), ("max", &money(lang, max)), ("currency", &p.currency)],
+        )),
+        (Some(v), _) | (None, Some(v)) => Some(format!("{} {}", money(lang, v), p.currency)),
+        (None, None) => None,
+    };
+    let declared = p.usual_declared_value.map(|v| format!("{} {}", money(lang, v), p.currency));
+    PricesView { retail, declared }
+}
+
+async fn product_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    done: Result<Query<DoneQuery>, QueryRejection>,
+) -> Response {
+    let principal = match ctx.require() {
+        Ok(s) => s.principal.clone(),
+        Err(r) => return r,
+    };
+    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
+    let card = match catalog::product_card(&state.db, &principal, id).await {
+        Ok(c) => c,
+        Err(e) => return ctx.error_page(e),
+    };
+    let layout = clone_layout(&ctx.layout);
+    let lang = layout.tr.code();
+    let sheet = card.sheet;
+    let name = sheet.name_in(lang).to_string();
+    let description = sheet
+        .descriptions
+        .get(lang)
+        .or_else(|| sheet.descriptions.get("en"))
+        .or_else(|| sheet.descriptions.values().next())
+        .filter(|d| !d.trim().is_empty())
+        .cloned();
+    let has_pictures = !sheet.images.is_empty();
+    let (mut genuine_pictures, mut counterfeit_pictures, mut other_pictures) = (Vec::new(), Vec::new(), Vec::new());
+    for image in sheet.images {
+        let label = image.label;
+        let view = picture(&layout, image);
+        match label {
+            ImageLabel::Genuine => genuine_pictures.push(view),
+            ImageLabel::Counterfeit => counterfeit_pictures.push(view),
+            ImageLabel::Packaging | ImageLabel::SecurityFeature => other_pictures.push(view),
+        }
+    }
+    let (mut genuine_signs, mut counterfeit_signs) = (Vec::new(), Vec::new());
+    for indicator in sheet.guide {
+        let weight = indicator.weight.clamp(1, 5);
+        let view = IndicatorView {
+            text: indicator.text,
+            weight,
+            dots: format!("{}{}", "●".repeat(weight.into()), "○".repeat((5 - weight).into())),
+            image: indicator.image.as_deref().map(thumbnail),
+        };
+        match indicator.side {
+            IndicatorSide::Genuine => genuine_signs.push(view),
+            IndicatorSide::Counterfeit => counterfeit_signs.push(view),
+        }
+    }
+    // Heaviest signs first: at the inspection table the conclusive ones matter most.
+    genuine_signs.sort_by_key(|s| std::cmp::Reverse(s.weight));
+    counterfeit_signs.sort_by_key(|s| std::cmp::Reverse(s.weight));
+    let withheld = card.withheld_sections.iter().map(|s| layout.tr.label("section", s)).collect::<Vec<_>>().join(", ");
+    let prices = sheet.prices.as_ref().map(|p| prices_view(&layout, p));
+    let trademarks = card
+        .trademarks
+        .into_iter()
+        .map(|tm| {
+            let classes = tm.nice_classes.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
+            TrademarkView { tm, classes }
+        })
+        .collect();
+    let page = ProductPage {
+        own_side: own_side(&principal),
+        just_published: done.is_ok_and(|Query(d)| d.published.is_some()),
+        id: card.product_id,
+        brand_id: card.brand_id,
+        brand_name: card.brand_name,
+        brand_aliases: card.brand_aliases,
+        sector: card.sector,
+        name,
+        description,
+        gtins: sheet.gtins,
+        model_numbers: sheet.model_numbers,
+        category: sheet.category,
+        hs_code: sheet.hs_code,
+        packaging: sheet.packaging,
+        only_sold_in: sheet.only_sold_in,
+        never_sold_in: sheet.never_sold_in,
+        has_pictures,
+        genuine_pictures,
+        counterfeit_pictures,
+        other_pictures,
+        genuine_signs,
+        counterfeit_signs,
+        security_features: sheet.security_features,
+        manufacturing_countries: sheet.supply_chain.manufacturing_countries,
+        parties: sheet.supply_chain.parties,
+        routes: sheet.supply_chain.routes,
+        prices,
+        withheld,
+        published_at: card.published_at,
+        trademarks,
+        contacts: contacts_for(&principal, card.contacts),
+        layout,
+    };
+    ctx.render(StatusCode::OK, page)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Publishing (Post/Redirect/Get)
+
+#[derive(Deserialize)]
+struct PublishForm {
+    /// Which page the form was on: "product" returns there, anything else to the brand.
+    #[serde(default)]
+    from: String,
+}
+
+async fn publish_brand(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<PublishForm>,
+) -> Response {
+    let principal = match ctx.require() {
+        Ok(s) => s.principal.clone(),
+        Err(r) => return r,
+    };
+    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
+    match catalog::publish_brand(&state.db, &principal, id).await {
+        Ok(b) => Redirect::to(&format!("/catalog/brands/{}?published=1", b.id)).into_response(),
+        Err(e) => ctx.error_page(e),
+    }
+}
+
+async fn publish_product(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<PublishForm>,
+) -> Response {
+    let principal = match ctx.require() {
+        Ok(s) => s.principal.clone(),
+        Err(r) => return r,
+    };
+    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
+    match catalog::publish_product(&state.db, &principal, id).await {
+        Ok(p) if form.from == "product" => {
+            Redirect::to(&format!("/catalog/products/{}?published=1", p.id)).into_response()
+        }
+        Ok(p) => Redirect::to(&format!("/catalog/brands/{}?published=1#product-{}", p.brand_id, p.id)).into_response(),
+        Err(e) => ctx.error_page(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_ignores_case_and_accents() {
+        assert_eq!(fold("Maison LUMIÈRE"), "maison lumiere");
+        assert!(fold("Kastenbrück").contains(&fold("BRUCK")));
+        assert_eq!(fold("Œuvre Straße"), "oeuvre strasse");
+    }
+
+    #[test]
+    fn list_links_keep_the_search_and_encode_it() {
+        assert_eq!(list_href("", None, 1), "/catalog");
+        assert_eq!(list_href("a&b", Some(Sector::SpareParts), 2), "/catalog?q=a%26b&sector=spare_parts&page=2");
+    }
+}

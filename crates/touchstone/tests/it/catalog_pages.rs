@@ -1,0 +1,311 @@
+//! The catalog pages as officers and rights holders use them: the brand list and its search,
+//! a brand with its products, the product card with pictures, guide and contacts, and
+//! publishing a draft from the page.
+
+use axum::http::StatusCode;
+
+use crate::common::{on_every_backend, Browser, TestApp, PASSWORD};
+use touchstone::demo_catalog as gen;
+
+async fn seed(app: &TestApp) {
+    touchstone::demo::seed_catalog(app.db(), 16, 2).await.expect("seed a small catalog");
+}
+
+async fn brand_id(app: &TestApp, i: usize) -> i64 {
+    touchstone::store::catalog::get_brand_by_key(app.db().reader(), &gen::brand_key(i)).await.unwrap().unwrap().id
+}
+
+async fn product_id(app: &TestApp, brand: usize, item: usize) -> i64 {
+    let b = brand_id(app, brand).await;
+    touchstone::store::catalog::get_product_by_key(app.db().reader(), b, &format!("p{item}")).await.unwrap().unwrap().id
+}
+
+async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
+    let mut b = Browser::new(app);
+    let r = b.sign_in(email, PASSWORD).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "[{}] {email} signs in: {}", app.backend, r.text);
+    b
+}
+
+/// The address of the first link on `page` whose text is exactly `text`.
+fn link_to(page: &str, text: &str) -> String {
+    let end = page.find(&format!(">{text}</a>")).unwrap_or_else(|| panic!("no link to {text:?} in {page}"));
+    let start = page[..end].rfind("href=\"").expect("the link has an address") + "href=\"".len();
+    page[start..end].split('"').next().unwrap().to_string()
+}
+
+fn french_name(brand: usize, item: usize) -> String {
+    gen::product(brand, item).sheet.names["fr"].clone()
+}
+
+fn english_name(brand: usize, item: usize) -> String {
+    gen::product(brand, item).sheet.names["en"].clone()
+}
+
+#[tokio::test]
+async fn an_officer_goes_from_the_brand_list_to_a_product_card_with_its_guide_and_local_contact_first() {
+    on_every_backend(|app| async move {
+        seed(&app).await;
+        let mut b = signed_in(&app, "officer@douane.demo").await;
+        let list = b.get("/catalog").await;
+        assert_eq!(list.status, StatusCode::OK, "[{}] {}", app.backend, list.text);
+        for i in [0, 1, 9, 15] {
+            assert!(list.text.contains(&gen::brand_name(i)), "brand {i} is listed: {}", list.text);
+        }
+        assert!(!list.text.contains("badge"), "officers see no draft/published badges");
+        let brand_href = link_to(&list.text, &gen::brand_name(1));
+        assert_eq!(brand_href, format!("/catalog/brands/{}", brand_id(&app, 1).await));
+        let brand = b.get(&brand_href).await;
+        assert_eq!(brand.status, StatusCode::OK, "{}", brand.text);
+        assert!(brand.text.contains("EUIPO"), "trademarks are shown");
+        assert!(!brand.text.contains("/publish"), "officers have no publish button");
+        let product_href = link_to(&brand.text, &english_name(1, 0));
+        assert_eq!(product_href, format!("/catalog/products/{}", product_id(&app, 1, 0).await));
+        let card = b.get(&product_href).await;
+        assert_eq!(card.status, StatusCode::OK, "{}", card.text);
+        let text = &card.text;
+        assert!(text.contains(&format!("<h1>{}</h1>", french_name(1, 0))), "{text}");
+        assert!(text.contains(&gen::gtin(1, 0)));
+        assert!(text.contains("The seal shows a colour-shifting hologram with a 10-character serial."), "genuine sign");
+        assert!(text.contains("Seal missing, or flat print instead of a hologram."), "counterfeit sign");
+        assert_eq!(text.matches("type=\"checkbox\"").count(), 5, "the guide is a checklist");
+        assert!(text.contains("●●●●●"), "weights show as dots");
+        let france = text.find("Brand protection — France").expect("the French contact");
+        let global = text.find("Global anti-counterfeiting desk").expect("the global contact");
+        assert!(france < global, "the officer's country comes first");
+        assert!(text.contains("href=\"tel:+33184880107\""), "phones are tel: links: {text}");
+        assert!(text.contains(&format!("href=\"mailto:douane@{}.demo\"", gen::brand_key(1))));
+        assert!(text.contains("Pas encore de photos."), "no pictures yet");
+        assert!(!text.contains("/media/"));
+        assert!(!text.contains("Aperçu tel qu"), "officers get no preview note");
+        assert!(!text.contains("<script") && !text.contains("style=\""), "nothing inline for the CSP");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_product_card_is_in_french_for_a_french_officer_and_in_english_for_a_british_one() {
+    on_every_backend(|app| async move {
+        seed(&app).await;
+        let id = product_id(&app, 1, 0).await;
+        let mut fr = signed_in(&app, "officer@douane.demo").await;
+        let card = fr.get(&format!("/catalog/products/{id}")).await;
+        assert_eq!(card.status, StatusCode::OK, "[{}] {}", app.backend, card.text);
+        assert!(card.text.contains("<html lang=\"fr\">"));
+        assert!(card.text.contains("GTIN (codes-barres)"), "{}", card.text);
+        assert!(card.text.contains("Indices d&#39;une contrefaçon"), "{}", card.text);
+        assert!(card.text.contains("Catégorie"));
+        assert!(card.text.contains("Produits de luxe"), "the sector is translated");
+        assert!(card.text.contains(&french_name(1, 0)));
+        assert!(!card.text.contains(&english_name(1, 0)));
+        let mut uk = signed_in(&app, "officer@border.demo").await;
+        let card = uk.get(&format!("/catalog/products/{id}")).await;
+        assert!(card.text.contains("Authentication guide") && card.text.contains("Luxury goods"));
+        assert!(card.text.contains(&format!("<h1>{}</h1>", english_name(1, 0))));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_british_officer_is_told_what_is_withheld_while_the_french_officer_sees_the_suppliers() {
+    on_every_backend(|app| async move {
+        seed(&app).await;
+        // Brand 0 keeps its supply chain and prices for French authorities.
+        let id = product_id(&app, 0, 0).await;
+        let supplier = gen::product(0, 0).sheet.supply_chain.parties[0].name.clone();
+        let importer = gen::product(0, 0).sheet.supply_chain.parties[1].name.clone();
+        let mut uk = signed_in(&app, "officer@border.demo").await;
+        let card = uk.get(&format!("/catalog/products/{id}")).await;
+        assert_eq!(card.status, StatusCode::OK, "[{}] {}", app.backend, card.text);
+        assert!(
+            card.text.contains(
+                "The rights holder shares these parts with selected authorities only: supply chain, prices; \
+                 ask the contacts below."
+            ),
+            "{}",
+            card.text
+        );
+        assert!(!card.text.contains(&supplier) && !card.text.contains(&importer), "no supplier names");
+        assert!(!card.text.contains("Usual declared value"), "no prices");
+        assert!(card.text.contains("Security features"), "not confidential for this brand");
+        let mut fr = signed_in(&app, "officer@douane.demo").await;
+        let card = fr.get(&format!("/catalog/products/{id}")).await;
+        assert!(card.text.contains(&supplier) && card.text.contains(&importer), "{}", card.text);
+        assert!(card.text.contains("Fabricant") && card.text.contains("Valeur déclarée habituelle"));
+        assert!(!card.text.contains("ne partage ces parties"), "nothing withheld");
+        // Brand 0 is never sold in NG or KP: the card says so.
+        assert!(card.text.contains("class=\"never-sold\"") && card.text.contains("KP, NG"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_rights_holder_sees_only_its_own_brands_and_gets_404_on_another_rights_holders_product() {
+    on_every_backend(|app| async move {
+        seed(&app).await;
+        let mut anonymous = Browser::new(&app);
+        assert_eq!(anonymous.get("/catalog").await.location(), "/signin");
+        let mut b = signed_in(&app, "brand@lumiere.demo").await;
+        let list = b.get("/catalog").await;
+        assert_eq!(list.status, StatusCode::OK, "[{}] {}", app.backend, list.text);
+        assert!(list.text.contains(&gen::brand_name(0)) && list.text.contains(&gen::brand_name(8)), "{}", list.text);
+        for other in [1, 2, 9, 15] {
+            assert!(!list.text.contains(&gen::brand_name(other)), "brand {other} is not Lumière's");
+        }
+        assert!(list.text.contains("badge published"), "its own side sees publication state");
+        let nordwerk_product = product_id(&app, 1, 0).await;
+        let r = b.get(&format!("/catalog/products/{nordwerk_product}")).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
+        assert!(r.text.contains("This item does not exist, or you may not see it."));
+        assert_eq!(b.get(&format!("/catalog/brands/{}", brand_id(&app, 1).await)).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(b.get("/catalog/products/999999").await.status, StatusCode::NOT_FOUND);
+        assert_eq!(b.get("/catalog/products/not-a-number").await.status, StatusCode::NOT_FOUND);
+        // Its own product is a preview of what officers see.
+        let own = b.get(&format!("/catalog/products/{}", product_id(&app, 0, 0).await)).await;
+        assert_eq!(own.status, StatusCode::OK);
+        assert!(own.text.contains("Preview as an officer sees it"), "{}", own.text);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_rights_holder_publishes_a_draft_product_from_its_brand_page_and_officers_then_see_it() {
+    on_every_backend(|app| async move {
+        seed(&app).await;
+        let brand = brand_id(&app, 0).await;
+        let sheet = serde_json::from_value(serde_json::json!({
+            "names": {"en": "Night cream 50 ml", "fr": "Crème de nuit 50 ml"},
+            "category": "creams",
+            "gtins": [gen::gtin(0, 90)],
+            "hs_code": "330499",
+        }))
+        .unwrap();
+        let draft = touchstone::domain::catalog::create_product(
+            app.db(),
+            &touchstone::domain::policy::Principal::console(),
+            brand,
+            touchstone::domain::catalog::NewProduct { key: "night-cream".into(), sheet },
+        )
+        .await
+        .unwrap();
+        let mut officer = signed_in(&app, "officer@border.demo").await;
+        let hidden = officer.get(&format!("/catalog/products/{}", draft.id)).await;
+        assert_eq!(hidden.status, StatusCode::NOT_FOUND, "[{}] drafts stay hidden", app.backend);
+        assert!(!officer.get(&format!("/catalog/brands/{brand}")).await.text.contains("Night cream 50 ml"));
+
+        let mut owner = signed_in(&app, "brand@lumiere.demo").await;
+        let page_path = format!("/catalog/brands/{brand}");
+        let page = owner.get(&page_path).await;
+        assert!(page.text.contains("Night cream 50 ml") && page.text.contains("badge draft"), "{}", page.text);
+        let action = format!("/catalog/products/{}/publish", draft.id);
+        assert!(page.text.contains(&format!("action=\"{action}\"")));
+        let forged = owner.post_raw(&action, &[("from", "brand")], Some("not-the-token")).await;
+        assert_eq!(forged.status, StatusCode::FORBIDDEN);
+        let done = owner.submit(&page_path, &action, &[("from", "brand")]).await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.text);
+        assert_eq!(done.location(), format!("/catalog/brands/{brand}?published=1#product-{}", draft.id));
+        let after = owner.get(&format!("/catalog/brands/{brand}?published=1")).await;
+        assert!(after.text.contains("Published: officers now see this version."));
+
+        let card = officer.get(&format!("/catalog/products/{}", draft.id)).await;
+        assert_eq!(card.status, StatusCode::OK, "{}", card.text);
+        assert!(card.text.contains("<h1>Night cream 50 ml</h1>"));
+        assert!(card.text.contains(&gen::gtin(0, 90)));
+        assert!(card.text.contains("The rights holder has not written a guide yet."));
+        // Officers cannot publish.
+        let r = officer.submit(&format!("/catalog/brands/{brand}"), &action, &[]).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn searching_the_catalog_finds_part_of_a_name_in_any_case_and_escapes_what_was_typed() {
+    on_every_backend(|app| async move {
+        seed(&app).await;
+        let mut b = signed_in(&app, "officer@border.demo").await;
+        for q in ["kASTor", "KÄST"] {
+            let query = serde_urlencoded::to_string([("q", q)]).unwrap();
+            let found = b.get(&format!("/catalog?{query}")).await;
+            assert_eq!(found.status, StatusCode::OK, "[{}] {}", app.backend, found.text);
+            assert!(found.text.contains(&gen::brand_name(1)), "{q} finds {}", gen::brand_name(1));
+            assert!(!found.text.contains(&gen::brand_name(0)), "{q} does not find {}", gen::brand_name(0));
+        }
+        // Brands 1 and 10 are the luxury ones of the small catalog.
+        let luxury = b.get("/catalog?sector=luxury").await;
+        assert!(luxury.text.contains(&gen::brand_name(1)) && luxury.text.contains(&gen::brand_name(10)));
+        assert!(!luxury.text.contains(&gen::brand_name(0)));
+        assert!(luxury.text.contains("<option value=\"luxury\" selected>"));
+
+        let query = serde_urlencoded::to_string([("q", "<script>alert(1)</script>")]).unwrap();
+        let r = b.get(&format!("/catalog?{query}")).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(!r.text.contains("<script>alert(1)"), "{}", r.text);
+        assert!(r.text.contains("value=\"&#60;script&#62;alert(1)"), "{}", r.text);
+        assert!(r.text.contains("No brand matches your search."));
+
+        let odd = b.get("/catalog?page=abc&sector=weapons").await;
+        assert_eq!(odd.status, StatusCode::OK, "odd parameters are ignored, not an error");
+        assert!(odd.text.contains(&gen::brand_name(0)));
+        let beyond = b.get("/catalog?page=2").await;
+        assert!(beyond.text.contains("rel=\"prev\"") && !beyond.text.contains(&gen::brand_name(0)));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn pictures_show_genuine_and_counterfeit_side_by_side_with_their_captions() {
+    on_every_backend(|app| async move {
+        seed(&app).await;
+        let token = app.token_for("brand@lumiere.demo").await;
+        let photo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/testdata/barcodes/qrcode-2/high-res-1.jpg");
+        let photo = std::fs::read(&photo).unwrap_or_else(|e| panic!("shared test data ({}): {e}", photo.display()));
+        let req = axum::http::Request::builder()
+            .method(axum::http::Method::POST)
+            .uri("/api/v1/media")
+            .header(axum::http::header::CONTENT_TYPE, "image/jpeg")
+            .header(axum::http::header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(axum::body::Body::from(photo))
+            .unwrap();
+        let uploaded = app.send(req).await;
+        assert!(uploaded.status.is_success(), "[{}] {}", app.backend, uploaded.text);
+        let hash = uploaded.json()["hash"].as_str().unwrap().to_string();
+        let sheet = serde_json::from_value(serde_json::json!({
+            "names": {"en": "Pictured tote"},
+            "category": "handbags",
+            "images": [
+                {"hash": hash, "label": "counterfeit", "caption": "Fake: <b>crooked</b> logo"},
+                {"hash": hash, "label": "genuine", "caption": "Genuine: straight logo"},
+                {"hash": hash, "label": "packaging", "caption": ""},
+            ],
+            "guide": [{"side": "genuine", "text": "Straight logo", "weight": 2, "image": hash}],
+        }))
+        .unwrap();
+        let console = touchstone::domain::policy::Principal::console();
+        let p = touchstone::domain::catalog::create_product(
+            app.db(),
+            &console,
+            brand_id(&app, 0).await,
+            touchstone::domain::catalog::NewProduct { key: "pictured".into(), sheet },
+        )
+        .await
+        .unwrap();
+        touchstone::domain::catalog::publish_product(app.db(), &console, p.id).await.unwrap();
+        let mut officer = signed_in(&app, "officer@border.demo").await;
+        let card = officer.get(&format!("/catalog/products/{}", p.id)).await;
+        assert_eq!(card.status, StatusCode::OK, "{}", card.text);
+        let text = &card.text;
+        let src = format!("src=\"/media/{hash}/thumbnail\"");
+        assert_eq!(text.matches(&src).count(), 4, "three pictures and the guide's: {text}");
+        let genuine = text.find("class=\"side genuine\"").expect("a genuine column");
+        let counterfeit = text.find("class=\"side counterfeit\"").expect("a counterfeit column");
+        let genuine_alt = text.find("alt=\"Genuine: straight logo\"").unwrap();
+        let fake_alt = text.find("alt=\"Fake: &#60;b&#62;crooked&#60;/b&#62; logo\"").expect("captions are escaped");
+        assert!(genuine < genuine_alt && genuine_alt < counterfeit && counterfeit < fake_alt);
+        assert!(text.contains("alt=\"Packaging\""), "a picture without caption is described by its label");
+        assert!(text.contains("●●○○○") && text.contains("Weight 2 of 5"));
+        assert!(!text.contains("No pictures yet."));
+    })
+    .await;
+}
