@@ -6,6 +6,7 @@
 mod audit;
 mod catalog;
 mod directory;
+mod lookup;
 pub mod media;
 mod tokens;
 
@@ -32,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .merge(audit::router())
         .merge(catalog::router())
         .merge(media::router())
+        .merge(lookup::router())
         .fallback(|| async {
             AppError::client(
                 StatusCode::NOT_FOUND,
@@ -62,6 +64,7 @@ pub fn router() -> Router<AppState> {
         catalog::update_product, catalog::publish_product, catalog::product_card,
         catalog::import_catalog, catalog::export_catalog,
         media::upload, media::original, media::thumbnail,
+        lookup::lookup_code,
     ),
     components(schemas(crate::error::ErrorEnvelope, crate::error::ErrorBody, crate::domain::catalog_io::Format)),
     modifiers(&BearerAuth),

@@ -76,6 +76,9 @@ enum Command {
     /// Demo data for trying Touchstone and for benchmarks.
     #[command(subcommand)]
     Demo(DemoCommand),
+    /// Barcodes and product codes, without a database.
+    #[command(subcommand)]
+    Code(CodeCommand),
     /// Copy the live SQLite database to a file (for PostgreSQL, use pg_dump).
     Backup {
         #[arg(long)]
@@ -164,6 +167,13 @@ enum CatalogCommand {
 }
 
 #[derive(Subcommand)]
+enum CodeCommand {
+    /// Parse a GTIN, GS1 element string, Digital Link URI or scanner output; print JSON.
+    /// Exits 1 with an error object when the code is invalid.
+    Parse { text: String },
+}
+
+#[derive(Subcommand)]
 enum DemoCommand {
     /// Write a large import file of fictional brands and products (CSV or JSON Lines by extension).
     Generate {
@@ -241,7 +251,37 @@ fn app<T>(r: Result<T, AppError>) -> anyhow::Result<T> {
     r.map_err(anyhow::Error::new)
 }
 
+/// `code parse`: the scan as JSON with its Application Identifiers in order under `ais`.
+fn parse_code(text: &str) -> anyhow::Result<ExitCode> {
+    let scan = gs1::parse_scan(text);
+    let mut json = serde_json::to_value(&scan)?;
+    let ais: Vec<serde_json::Value> = match &scan {
+        gs1::Scan::Gtin { gtin, .. } => vec![serde_json::json!({"ai": "01", "value": gtin.to_gtin14()})],
+        gs1::Scan::ElementString { element_string, .. } => {
+            element_string.ais.iter().map(|a| serde_json::json!({"ai": a.ai, "value": a.value})).collect()
+        }
+        gs1::Scan::DigitalLink { digital_link, .. } => {
+            digital_link.element_string.ais.iter().map(|a| serde_json::json!({"ai": a.ai, "value": a.value})).collect()
+        }
+        gs1::Scan::Invalid { error, .. } => {
+            let kind = json["error"]["kind"].as_str().unwrap_or("invalid").to_string();
+            println!("{}", serde_json::json!({"error": {"code": kind, "message": error.to_string()}, "input": text}));
+            return Ok(ExitCode::FAILURE);
+        }
+        gs1::Scan::Unrecognised { reason, .. } => {
+            println!("{}", serde_json::json!({"error": {"code": "unrecognised", "message": reason}, "input": text}));
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    json["ais"] = serde_json::Value::Array(ais);
+    println!("{json}");
+    Ok(ExitCode::SUCCESS)
+}
+
 async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Command::Code(CodeCommand::Parse { text }) = &cli.command {
+        return parse_code(text);
+    }
     let mut config = load_config(&cli.global)?;
     if let Command::Serve { bind: Some(b), .. } = &cli.command {
         config.bind = b.clone();
@@ -375,6 +415,7 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             eprintln!("wrote {rows} products of {brands} brands to {}", out.display());
             ExitCode::SUCCESS
         }
+        Command::Code(_) => unreachable!("handled before the database is opened"),
         Command::Backup { to } => {
             anyhow::ensure!(!to.exists(), "{} already exists; choose a new file name", to.display());
             db.backup_sqlite(&to.to_string_lossy()).await?;

@@ -718,7 +718,7 @@ pub async fn update_brand(db: &Db, principal: &Principal, id: i64, update: Brand
 pub async fn publish_brand(db: &Db, principal: &Principal, id: i64) -> AppResult<Brand> {
     let brand = brand_for_edit(db, principal, id).await?;
     let mut tx = db.begin().await?;
-    store::catalog::publish_brand(&mut tx, id, now_ms()).await?;
+    store::catalog::publish_brand(&mut tx, id, now_ms(), &brand.draft).await?;
     history(&mut tx, principal, "brand", id, brand.version, "publish", &brand.draft).await?;
     store::audit::append(
         &mut tx,
@@ -882,7 +882,7 @@ pub async fn publish_product(db: &Db, principal: &Principal, id: i64) -> AppResu
         ));
     }
     let mut tx = db.begin().await?;
-    store::catalog::publish_product(&mut tx, id, now_ms()).await?;
+    store::catalog::publish_product(&mut tx, id, now_ms(), &product.draft).await?;
     history(&mut tx, principal, "product", id, product.version, "publish", &product.draft).await?;
     store::audit::append(
         &mut tx,

@@ -576,7 +576,7 @@ async fn write_batch(
             }
             store::catalog::Upsert::Unchanged => {
                 let republished = match v.publish {
-                    true => store::catalog::publish_unchanged(tx, v.brand, &v.product_key, now).await?,
+                    true => store::catalog::publish_unchanged(tx, v.brand, &v.product_key, &sheet, now).await?,
                     false => None,
                 };
                 Outcome {

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod catalog;
 pub mod catalog_io;
 pub mod directory;
+pub mod lookup;
 pub mod media;
 pub mod policy;
 pub mod totp;

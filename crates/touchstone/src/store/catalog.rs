@@ -105,7 +105,9 @@ pub async fn update_brand_draft(
     now: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
     let version: Option<i64> = sqlx::query_scalar(
-        "UPDATE brands SET draft = $1, name = $2, sector = $3, updated_at = $4, version = version + 1 \
+        // The listing columns follow what officers see once the brand is published.
+        "UPDATE brands SET draft = $1, name = CASE WHEN published IS NULL THEN $2 ELSE name END, \
+         sector = CASE WHEN published IS NULL THEN $3 ELSE sector END, updated_at = $4, version = version + 1 \
          WHERE id = $5 AND version = $6 RETURNING version",
     )
     .bind(json(sheet))
@@ -122,10 +124,12 @@ pub async fn update_brand_draft(
     Ok(version)
 }
 
-pub async fn publish_brand(conn: &mut AnyConnection, id: i64, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE brands SET published = draft, published_at = $1 WHERE id = $2")
+pub async fn publish_brand(conn: &mut AnyConnection, id: i64, now: i64, draft: &BrandSheet) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE brands SET published = draft, published_at = $1, name = $3, sector = $4 WHERE id = $2")
         .bind(now)
         .bind(id)
+        .bind(&draft.name)
+        .bind(draft.sector.as_str())
         .execute(conn)
         .await
         .map(|_| ())
@@ -336,7 +340,9 @@ pub async fn update_product_draft(
     now: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
     let version: Option<i64> = sqlx::query_scalar(
-        "UPDATE products SET draft = $1, name = $2, category = $3, updated_at = $4, version = version + 1 \
+        // The listing columns follow what officers see once the product is published.
+        "UPDATE products SET draft = $1, name = CASE WHEN published IS NULL THEN $2 ELSE name END, \
+         category = CASE WHEN published IS NULL THEN $3 ELSE category END, updated_at = $4, version = version + 1 \
          WHERE id = $5 AND version = $6 RETURNING version",
     )
     .bind(json(sheet))
@@ -353,10 +359,17 @@ pub async fn update_product_draft(
     Ok(version)
 }
 
-pub async fn publish_product(conn: &mut AnyConnection, id: i64, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE products SET published = draft, published_at = $1 WHERE id = $2")
+pub async fn publish_product(
+    conn: &mut AnyConnection,
+    id: i64,
+    now: i64,
+    draft: &ProductSheet,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE products SET published = draft, published_at = $1, name = $3, category = $4 WHERE id = $2")
         .bind(now)
         .bind(id)
+        .bind(draft.name_in("en"))
+        .bind(&draft.category)
         .execute(conn)
         .await
         .map(|_| ())
@@ -451,8 +464,10 @@ pub async fn upsert_product(
     let written: Option<(i64, i64)> = sqlx::query_as(
         "INSERT INTO products (brand_id, product_key, name, category, draft, published, published_at, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, CASE WHEN $6 = 1 THEN $5 ELSE NULL END, CASE WHEN $6 = 1 THEN $7 ELSE NULL END, $7, $7) \
-         ON CONFLICT (brand_id, product_key) DO UPDATE SET draft = excluded.draft, name = excluded.name, \
-         category = excluded.category, updated_at = excluded.updated_at, version = products.version + 1, \
+         ON CONFLICT (brand_id, product_key) DO UPDATE SET draft = excluded.draft, \
+         name = CASE WHEN $6 = 1 OR products.published IS NULL THEN excluded.name ELSE products.name END, \
+         category = CASE WHEN $6 = 1 OR products.published IS NULL THEN excluded.category ELSE products.category END, \
+         updated_at = excluded.updated_at, version = products.version + 1, \
          published = CASE WHEN $6 = 1 THEN excluded.draft ELSE products.published END, \
          published_at = CASE WHEN $6 = 1 THEN excluded.updated_at ELSE products.published_at END \
          WHERE products.draft <> excluded.draft RETURNING id, version",
@@ -478,15 +493,18 @@ pub async fn publish_unchanged(
     conn: &mut AnyConnection,
     brand_id: i64,
     key: &str,
+    sheet: &ProductSheet,
     now: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar(
-        "UPDATE products SET published = draft, published_at = $1 \
+        "UPDATE products SET published = draft, published_at = $1, name = $4, category = $5 \
          WHERE brand_id = $2 AND product_key = $3 AND (published IS NULL OR published <> draft) RETURNING id",
     )
     .bind(now)
     .bind(brand_id)
     .bind(key)
+    .bind(sheet.name_in("en"))
+    .bind(&sheet.category)
     .fetch_optional(conn)
     .await
 }
@@ -665,4 +683,29 @@ pub async fn get_media<'c, E: Executor<'c, Database = Any>>(
         .bind(hash)
         .fetch_optional(ex)
         .await
+}
+
+/// The product claiming a GTIN (14 digits).
+pub async fn product_by_gtin<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    gtin14: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT product_id FROM product_codes WHERE kind = 'gtin' AND code = $1")
+        .bind(gtin14)
+        .fetch_optional(ex)
+        .await
+}
+
+/// The brand holding the longest of these GS1 company prefixes.
+pub async fn brand_by_prefix<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    candidates: &[&str],
+) -> Result<Option<(i64, String)>, sqlx::Error> {
+    let placeholders = (1..=candidates.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+    let sql = format!("SELECT brand_id, prefix FROM gs1_prefixes WHERE prefix IN ({placeholders}) ORDER BY LENGTH(prefix) DESC LIMIT 1");
+    let mut q = sqlx::query_as::<_, (i64, String)>(&sql);
+    for c in candidates {
+        q = q.bind(*c);
+    }
+    q.fetch_optional(ex).await
 }

@@ -86,6 +86,9 @@ async fn officers_see_only_what_is_published() {
                 .await
                 .unwrap();
         assert_eq!(history, 3, "create, publish and save are kept");
+        let listed = app.get(&format!("/api/v1/brands/{b}/products"), &officer).await.json();
+        let names: Vec<&str> = listed.as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+        assert!(names.contains(&"Night cream 50 ml"), "lists show the published name, not the draft's: {names:?}");
     })
     .await;
 }

@@ -129,3 +129,28 @@ fn backup_writes_a_copy_and_refuses_to_overwrite() {
     let again = touchstone(&["backup", "--data-dir", data, "--to", to.to_str().unwrap()]);
     assert!(!again.status.success());
 }
+
+#[test]
+fn code_parse_prints_the_application_identifiers_in_order() {
+    let out = touchstone(&["code", "parse", "(01)09520123456788(17)251231(10)ABC123"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let ais: Vec<(&str, &str)> = json["ais"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["ai"].as_str().unwrap(), a["value"].as_str().unwrap()))
+        .collect();
+    assert_eq!(ais, vec![("01", "09520123456788"), ("17", "251231"), ("10", "ABC123")]);
+}
+
+#[test]
+fn code_parse_fails_with_an_error_object_on_invalid_input() {
+    let out = touchstone(&["code", "parse", "(01)09520123456788(17)251332"]);
+    assert!(!out.status.success());
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(json["error"]["message"].as_str().unwrap().contains("(17)"), "{json}");
+    let text = touchstone(&["code", "parse", "not a code"]);
+    assert!(!text.status.success());
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&stdout(&text)).unwrap()["error"]["code"], "unrecognised");
+}

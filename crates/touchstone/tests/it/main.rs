@@ -4,8 +4,10 @@
 mod api;
 mod audit;
 mod catalog;
+mod catalog_pages;
 mod cli;
 mod common;
 mod import;
+mod lookup;
 mod media;
 mod pages;

@@ -1,0 +1,133 @@
+//! Identifying a product from a code: what a scanner read, what an officer typed, or what was
+//! read from a photo. The code is parsed by the `gs1` crate; a GTIN resolves to the published
+//! product card, or, when no product has it, to the brand owning its GS1 company prefix.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::catalog::{self, Contact, ProductCard};
+use super::policy::{check, Action, Principal, Target};
+use crate::error::{AppError, AppResult};
+use crate::store::{self, Db};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// A published product has this code.
+    Product,
+    /// No product has it, but its GS1 company prefix belongs to a brand.
+    BrandOnly,
+    /// A valid product code nobody registered.
+    NotRegistered,
+    /// GS1 data with an error (e.g. a wrong check digit).
+    Invalid,
+    /// Not a product code at all (free text, a plain URL).
+    NotAProductCode,
+}
+
+/// The brand a code's company prefix belongs to, and whom to call.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct BrandOwner {
+    pub brand_id: i64,
+    pub brand_name: String,
+    pub gs1_company_prefix: String,
+    pub contacts: Vec<Contact>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct LookupResult {
+    /// The code as given.
+    pub code: String,
+    /// How the code was read: its type (`gtin`, `element_string`, `digital_link`, `invalid`,
+    /// `unrecognised`) and parts, e.g. the Application Identifiers in order.
+    #[schema(value_type = Object)]
+    pub interpretation: serde_json::Value,
+    /// The GTIN it carries, as 14 digits.
+    pub gtin: Option<String>,
+    pub outcome: Outcome,
+    pub product: Option<ProductCard>,
+    pub brand_owner: Option<BrandOwner>,
+    /// What it means, in a sentence.
+    pub message: String,
+}
+
+/// Codes longer than this are not product codes; refusing them early bounds the work.
+const MAX_CODE_BYTES: usize = 4096;
+
+pub async fn lookup(db: &Db, principal: &Principal, code: &str) -> AppResult<LookupResult> {
+    check(principal, Action::CatalogReadPublished, Target::Platform)?;
+    if code.trim().is_empty() {
+        return Err(AppError::invalid(
+            "code",
+            "required",
+            "Give the code: the digits under the barcode, or what the scanner read.",
+        ));
+    }
+    if code.len() > MAX_CODE_BYTES {
+        return Err(AppError::invalid("code", "too_long", "This is too long to be a product code."));
+    }
+    let scan = gs1::parse_scan(code);
+    let interpretation = serde_json::to_value(&scan).map_err(|e| AppError::Internal(e.into()))?;
+    let mut result = LookupResult {
+        code: code.to_string(),
+        interpretation,
+        gtin: None,
+        outcome: Outcome::NotAProductCode,
+        product: None,
+        brand_owner: None,
+        message: String::new(),
+    };
+    let gtin = match (&scan, scan.gtin()) {
+        (gs1::Scan::Invalid { error, .. }, _) => {
+            result.outcome = Outcome::Invalid;
+            result.message = format!("This code is not valid: {error}.");
+            return Ok(result);
+        }
+        (gs1::Scan::Unrecognised { reason, .. }, _) => {
+            result.message = format!("This is not a product code: {reason}");
+            return Ok(result);
+        }
+        (_, None) => {
+            result.message = "This GS1 code carries no GTIN, so it does not name a product.".into();
+            return Ok(result);
+        }
+        (_, Some(g)) => g.to_gtin14(),
+    };
+    result.gtin = Some(gtin.clone());
+    if let Some(product_id) = store::catalog::product_by_gtin(db.reader(), &gtin).await? {
+        match catalog::product_card(db, principal, product_id).await {
+            Ok(card) => {
+                result.message = format!("{} by {}.", card.sheet.name_in("en"), card.brand_name);
+                result.outcome = Outcome::Product;
+                result.product = Some(card);
+                return Ok(result);
+            }
+            // A draft or withdrawn product is, for an officer, not registered.
+            Err(AppError::Client(c)) if c.status == axum::http::StatusCode::NOT_FOUND => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let body = &gtin[1..13];
+    let candidates: Vec<&str> = (6..=12).map(|n| &body[..n]).collect();
+    if let Some((brand_id, prefix)) = store::catalog::brand_by_prefix(db.reader(), &candidates).await? {
+        if let Some(brand) = store::catalog::get_brand(db.reader(), brand_id).await? {
+            if let Some(sheet) = brand.published_sheet {
+                result.outcome = Outcome::BrandOnly;
+                result.message = format!(
+                    "No product is registered with GTIN {gtin}, but its company prefix {prefix} belongs to {}: ask them.",
+                    sheet.name
+                );
+                result.brand_owner = Some(BrandOwner {
+                    brand_id,
+                    brand_name: sheet.name,
+                    gs1_company_prefix: prefix,
+                    contacts: sheet.contacts,
+                });
+                return Ok(result);
+            }
+        }
+    }
+    result.outcome = Outcome::NotRegistered;
+    result.message = format!("Nothing is registered in Touchstone for GTIN {gtin}.");
+    Ok(result)
+}

@@ -1,0 +1,88 @@
+//! Identifying a product from a code, as an officer does at the border.
+
+use axum::http::StatusCode;
+use serde_json::Value;
+
+use crate::common::{on_every_backend, TestApp};
+use touchstone::demo_catalog as gen;
+
+async fn lookup(app: &TestApp, token: &str, code: &str) -> Value {
+    let q: String = url::form_urlencoded::byte_serialize(code.as_bytes()).collect();
+    let r = app.get(&format!("/api/v1/lookup?code={q}"), token).await;
+    assert_eq!(r.status, StatusCode::OK, "{code}: {}", r.text);
+    r.json()
+}
+
+#[tokio::test]
+async fn a_scanned_or_typed_gtin_finds_the_published_product_card() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), 3, 2).await.unwrap();
+        let officer = app.token_for("officer@border.demo").await;
+        let gtin = gen::gtin(2, 1);
+        for code in [
+            gtin.clone(),
+            format!("]E0{gtin}"),
+            format!("0{gtin}"),
+            format!("(01)0{gtin}(10)LOT42"),
+            format!("https://id.example.com/01/0{gtin}"),
+        ] {
+            let r = lookup(&app, &officer, &code).await;
+            assert_eq!(r["outcome"], "product", "[{}] {code}: {r}", app.backend);
+            assert_eq!(r["product"]["brand_name"], gen::brand_name(2));
+            assert_eq!(r["gtin"], format!("0{gtin}"));
+        }
+        let element = lookup(&app, &officer, &format!("(01)0{gtin}(10)LOT42")).await;
+        assert_eq!(element["interpretation"]["element_string"]["ais"][1]["value"], "LOT42");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_unregistered_gtin_still_names_the_brand_owning_its_prefix() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), 3, 1).await.unwrap();
+        let officer = app.token_for("officer@douane.demo").await;
+        let r = lookup(&app, &officer, &gen::gtin(1, 777)).await;
+        assert_eq!(r["outcome"], "brand_only", "{r}");
+        assert_eq!(r["brand_owner"]["brand_name"], gen::brand_name(1));
+        assert_eq!(r["brand_owner"]["gs1_company_prefix"], gen::company_prefix(1));
+        assert!(!r["brand_owner"]["contacts"].as_array().unwrap().is_empty());
+        let nobody = lookup(&app, &officer, "4006381333931").await;
+        assert_eq!(nobody["outcome"], "not_registered");
+        assert!(nobody["message"].as_str().unwrap().contains("Nothing is registered"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn bad_codes_are_explained_not_guessed() {
+    on_every_backend(|app| async move {
+        let officer = app.token_for("officer@douane.demo").await;
+        let wrong = lookup(&app, &officer, "4006381333932").await;
+        assert_eq!(wrong["outcome"], "invalid");
+        assert!(wrong["message"].as_str().unwrap().contains("should be 1"), "{wrong}");
+        let text = lookup(&app, &officer, "hello world").await;
+        assert_eq!(text["outcome"], "not_a_product_code");
+        let empty = app.get("/api/v1/lookup?code=%20", &officer).await;
+        assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let brand = app.token_for("brand@lumiere.demo").await;
+        assert_eq!(app.get("/api/v1/lookup?code=4006381333931", &brand).await.status, StatusCode::FORBIDDEN);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_draft_product_is_not_shown_to_officers_by_its_code() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), 1, 1).await.unwrap();
+        let brand = app.token_for("brand@lumiere.demo").await;
+        let b = touchstone::store::catalog::get_brand_by_key(app.db().reader(), &gen::brand_key(0)).await.unwrap().unwrap().id;
+        let body = serde_json::json!({"key": "secret", "sheet": {"names": {"en": "Unreleased"}, "category": "x", "gtins": [gen::gtin(0, 55)]}});
+        assert_eq!(app.post_json(&format!("/api/v1/brands/{b}/products"), &brand, body).await.status, StatusCode::CREATED);
+        let officer = app.token_for("officer@douane.demo").await;
+        let r = lookup(&app, &officer, &gen::gtin(0, 55)).await;
+        assert_eq!(r["outcome"], "brand_only", "{r}");
+        assert!(r["product"].is_null());
+    })
+    .await;
+}
