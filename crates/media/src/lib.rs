@@ -22,6 +22,7 @@
 //! from `tokio::task::spawn_blocking` (or any thread pool), not from an async
 //! task. [`FileStore`] keeps the cleaned bytes in content-addressed storage.
 
+pub mod draw;
 mod error;
 mod kind;
 mod process;
