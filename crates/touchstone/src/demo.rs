@@ -1,10 +1,14 @@
 //! Demo data for `touchstone serve --demo`: organisations on every side of the platform and a
 //! user for each role, all signing in with [`DEMO_PASSWORD`]. Seeding is idempotent.
 
+use crate::domain::audit::AuditEvent;
+use crate::domain::catalog::{ImageLabel, ImageRef, ProductSheet};
 use crate::domain::directory::{self, NewOrganisation, NewUser};
+use crate::domain::media::{MediaStore, StoredMedia};
 use crate::domain::policy::Principal;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::store::{self, Db};
+use media::draw::Variant;
 
 pub const DEMO_PASSWORD: &str = "touchstone-demo";
 
@@ -50,7 +54,7 @@ pub const DEMO_PRODUCTS_PER_BRAND: usize = 3;
 
 /// Creates and publishes the demo catalog's missing brands and products. The first brands of
 /// Maison Lumière are delegated to the demo representative.
-pub async fn seed_catalog(db: &Db, brands: usize, products_per_brand: usize) -> AppResult<usize> {
+pub async fn seed_catalog(db: &Db, files: &MediaStore, brands: usize, products_per_brand: usize) -> AppResult<usize> {
     use crate::demo_catalog as gen;
     use crate::domain::catalog;
     let console = Principal::console();
@@ -79,8 +83,11 @@ pub async fn seed_catalog(db: &Db, brands: usize, products_per_brand: usize) -> 
         let owner = owners[i % owners.len()];
         let brand = catalog::create_brand(db, &console, gen::brand(i, owner)).await?;
         catalog::publish_brand(db, &console, brand.id).await?;
-        for item in 0..products_per_brand {
-            let p = catalog::create_product(db, &console, brand.id, gen::product(i, item)).await?;
+        let pictures = store_pictures(db, files, &console, i, products_per_brand).await?;
+        for (item, images) in pictures.into_iter().enumerate() {
+            let mut product = gen::product(i, item);
+            attach_pictures(&mut product.sheet, images);
+            let p = catalog::create_product(db, &console, brand.id, product).await?;
             if i % 25 != 24 {
                 // A few brands keep a product in draft, to show that officers do not see drafts.
                 catalog::publish_product(db, &console, p.id).await?;
@@ -126,4 +133,71 @@ pub async fn seed(db: &Db) -> AppResult<Vec<(&'static str, &'static str)>> {
         }
     }
     Ok(sign_ins)
+}
+
+/// Draws and stores the pictures of one brand's products (off the async runtime); returns,
+/// per product, each picture's variant and content hash.
+async fn store_pictures(
+    db: &Db,
+    files: &MediaStore,
+    console: &Principal,
+    brand_index: usize,
+    products: usize,
+) -> AppResult<Vec<Vec<(Variant, String)>>> {
+    let store_ = files.files.clone();
+    let drawn = tokio::task::spawn_blocking(move || -> std::io::Result<Vec<Vec<(Variant, String, usize)>>> {
+        (0..products)
+            .map(|item| {
+                crate::demo_catalog::pictures(brand_index, item)
+                    .into_iter()
+                    .map(|(variant, png)| Ok((variant, store_.put(&png)?, png.len())))
+                    .collect()
+            })
+            .collect()
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))?
+    .map_err(|e| AppError::Internal(e.into()))?;
+    let mut tx = db.begin().await?;
+    let now = crate::domain::now_ms();
+    for (_, hash, len) in drawn.iter().flatten() {
+        let m = StoredMedia {
+            hash: hash.clone(),
+            kind: "png".into(),
+            byte_len: *len as i64,
+            width: Some(320),
+            height: Some(320),
+            // Drawn at thumbnail size: the picture is its own thumbnail.
+            thumbnail_hash: Some(hash.clone()),
+        };
+        store::catalog::insert_media(&mut tx, &m, console.org_id, now).await?;
+    }
+    store::audit::append(
+        &mut tx,
+        &AuditEvent::by(console, "media.demo_pictures", "brand", crate::demo_catalog::brand_key(brand_index))
+            .detail(serde_json::json!({"pictures": drawn.iter().map(Vec::len).sum::<usize>()})),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(drawn.into_iter().map(|p| p.into_iter().map(|(v, h, _)| (v, h)).collect()).collect())
+}
+
+/// Puts the pictures in the gallery and beside the guide indicators they illustrate.
+fn attach_pictures(sheet: &mut ProductSheet, images: Vec<(Variant, String)>) {
+    for (variant, hash) in images {
+        let (label, caption, indicator) = match variant {
+            Variant::Genuine => {
+                (ImageLabel::Genuine, "Genuine: front, with the holographic seal", "logo reads exactly")
+            }
+            Variant::Misspelt => (ImageLabel::Counterfeit, "Counterfeit: misspelt brand name", "Misspelt"),
+            Variant::WrongColour => {
+                (ImageLabel::Counterfeit, "Counterfeit: colour off the reference shade", "Colour off")
+            }
+            Variant::MissingSeal => (ImageLabel::Counterfeit, "Counterfeit: seal missing", "Seal missing"),
+        };
+        if let Some(g) = sheet.guide.iter_mut().find(|g| g.text.contains(indicator) && g.image.is_none()) {
+            g.image = Some(hash.clone());
+        }
+        sheet.images.push(ImageRef { hash, label, caption: caption.into() });
+    }
 }

@@ -53,6 +53,65 @@ fn sector_of(i: usize) -> (Sector, &'static str, &'static str, [&'static str; 3]
     }
 }
 
+/// The colour of brand `i`'s products in the demo pictures.
+pub fn colour(i: usize) -> [u8; 3] {
+    const PALETTE: &[[u8; 3]] = &[
+        [32, 64, 160],
+        [170, 30, 40],
+        [20, 120, 70],
+        [230, 190, 40],
+        [90, 40, 130],
+        [240, 240, 235],
+        [30, 30, 30],
+        [200, 90, 20],
+        [60, 150, 190],
+        [150, 110, 80],
+    ];
+    PALETTE[(i / FIRST.len()) % PALETTE.len()]
+}
+
+/// The silhouette the demo pictures draw for brand `i`'s sector.
+pub fn shape(i: usize) -> media::draw::Shape {
+    use media::draw::Shape;
+    match sector_of(i).0 {
+        Sector::Apparel => Shape::Garment,
+        Sector::Luxury => Shape::Bag,
+        Sector::Pharmaceuticals => Shape::PillBox,
+        Sector::SpareParts => Shape::BrakePart,
+        Sector::Electronics => Shape::Device,
+        Sector::Cosmetics | Sector::Beverages => Shape::Bottle,
+        Sector::Tobacco => Shape::Pack,
+        Sector::Toys => Shape::Toy,
+        Sector::Other => Shape::Carton,
+    }
+}
+
+/// The counterfeit variants pictured for a product: two of the three, in turn.
+pub fn counterfeit_variants(item: usize) -> [media::draw::Variant; 2] {
+    use media::draw::Variant;
+    const ALL: [Variant; 3] = [Variant::Misspelt, Variant::WrongColour, Variant::MissingSeal];
+    [ALL[item % 3], ALL[(item + 1) % 3]]
+}
+
+/// PNG pictures of a product: the genuine one, then its counterfeit variants.
+pub fn pictures(brand_index: usize, item: usize) -> Vec<(media::draw::Variant, Vec<u8>)> {
+    use media::draw::{draw_product_png, PictureSpec, Variant};
+    let label = brand_name(brand_index);
+    std::iter::once(Variant::Genuine)
+        .chain(counterfeit_variants(item))
+        .map(|variant| {
+            let spec = PictureSpec {
+                label: &label,
+                shape: shape(brand_index),
+                colour: colour(brand_index),
+                variant,
+                seed: (brand_index * 1000 + item) as u64,
+            };
+            (variant, draw_product_png(&spec, 320))
+        })
+        .collect()
+}
+
 pub fn brand_name(i: usize) -> String {
     let name = format!("{}{}", FIRST[i % FIRST.len()], SECOND[(i / FIRST.len()) % SECOND.len()]);
     // 20 × 10 = 200 distinct stems; a second round gets a house suffix.
@@ -196,7 +255,7 @@ pub fn product(brand_index: usize, item: usize) -> NewProduct {
                 },
                 Indicator {
                     side: IndicatorSide::Counterfeit,
-                    text: format!("Misspelt brand name (e.g. \"{}\").", misspell(&brand)),
+                    text: format!("Misspelt brand name (e.g. \"{}\").", media::draw::misspell(&brand)),
                     image: None,
                     weight: 5,
                 },
@@ -290,15 +349,6 @@ fn french(base: &str) -> String {
         _ => "Gin 70 cl",
     }
     .to_string()
-}
-
-/// A plausible counterfeiter's misspelling: two adjacent letters swapped.
-pub fn misspell(name: &str) -> String {
-    let mut chars: Vec<char> = name.chars().collect();
-    if chars.len() > 3 {
-        chars.swap(1, 2);
-    }
-    chars.into_iter().collect()
 }
 
 /// Writes `brands × products_per_brand` import rows, brand by brand, without holding them in

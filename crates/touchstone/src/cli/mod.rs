@@ -540,8 +540,14 @@ async fn serve(db: Db, config: Config, demo: bool) -> anyhow::Result<()> {
     let sign_ins = if demo { app(crate::demo::seed(&db).await)? } else { Vec::new() };
     if demo {
         let started = std::time::Instant::now();
-        let created =
-            app(crate::demo::seed_catalog(&db, crate::demo::DEMO_BRANDS, crate::demo::DEMO_PRODUCTS_PER_BRAND).await)?;
+        let files = crate::domain::media::MediaStore::new(config.data_dir.join("media"), config.max_upload_bytes);
+        let created = app(crate::demo::seed_catalog(
+            &db,
+            &files,
+            crate::demo::DEMO_BRANDS,
+            crate::demo::DEMO_PRODUCTS_PER_BRAND,
+        )
+        .await)?;
         if created > 0 {
             println!("Demo catalog: {created} brands created in {:.1} s", started.elapsed().as_secs_f64());
         }

@@ -116,6 +116,8 @@ pub async fn read(db: &Db, store_: &MediaStore, hash: &str, thumbnail: bool) -> 
         return Err(AppError::not_found("file"));
     };
     let (wanted, content_type) = match (thumbnail, &row.thumbnail_hash) {
+        // A picture small enough is its own thumbnail, in its own format; others get a JPEG.
+        (true, Some(t)) if *t == row.hash => (t.clone(), mime_of(&row.kind)),
         (true, Some(t)) => (t.clone(), "image/jpeg"),
         (true, None) => return Err(AppError::not_found("thumbnail")),
         (false, _) => (row.hash.clone(), mime_of(&row.kind)),

@@ -8,7 +8,7 @@ use crate::common::{on_every_backend, TestApp};
 use touchstone::demo_catalog as gen;
 
 async fn seed(app: &TestApp) {
-    touchstone::demo::seed_catalog(app.db(), 16, 2).await.expect("seed a small catalog");
+    touchstone::demo::seed_catalog(app.db(), &app.state.media, 16, 2).await.expect("seed a small catalog");
 }
 
 async fn brand_id(app: &TestApp, i: usize) -> i64 {
@@ -283,4 +283,42 @@ async fn only_rights_holder_administrators_create_brands_for_their_own_organisat
         assert_eq!(bad_sector.status, StatusCode::UNPROCESSABLE_ENTITY);
     })
     .await;
+}
+
+#[tokio::test]
+async fn the_demo_catalog_has_400_brands_whose_products_all_have_pictures_and_a_guide() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("demo.db").display());
+    let app = TestApp::start("sqlite", url, tempfile::tempdir().unwrap()).await;
+    touchstone::demo::seed_catalog(
+        app.db(),
+        &app.state.media,
+        touchstone::demo::DEMO_BRANDS,
+        touchstone::demo::DEMO_PRODUCTS_PER_BRAND,
+    )
+    .await
+    .unwrap();
+    let officer = app.token_for("officer@border.demo").await;
+    let brands = app.get("/api/v1/brands?limit=500", &officer).await.json();
+    assert_eq!(brands.as_array().unwrap().len(), 400);
+    let products: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, draft FROM products ORDER BY id").fetch_all(app.db().reader()).await.unwrap();
+    assert_eq!(products.len(), 1200);
+    for (id, draft) in &products {
+        let sheet: touchstone::domain::catalog::ProductSheet = serde_json::from_str(draft).unwrap();
+        let labels: Vec<_> = sheet.images.iter().map(|i| i.label).collect();
+        assert!(labels.contains(&touchstone::domain::catalog::ImageLabel::Genuine), "product {id}");
+        assert!(labels.contains(&touchstone::domain::catalog::ImageLabel::Counterfeit), "product {id}");
+        assert!(sheet.guide.len() >= 4 && sheet.guide.iter().any(|g| g.image.is_some()), "product {id}");
+    }
+    // Officers can open published products; a few are kept as drafts on purpose.
+    for (id, _) in products.iter().step_by(97) {
+        let card = app.get(&format!("/api/v1/products/{id}/card"), &officer).await;
+        assert!(card.status == StatusCode::OK || card.status == StatusCode::NOT_FOUND, "{}", card.text);
+    }
+    let first = app.get(&format!("/api/v1/products/{}/card", products[0].0), &officer).await.json();
+    let hash = first["sheet"]["images"][0]["hash"].as_str().unwrap();
+    let thumb = app.get(&format!("/media/{hash}/thumbnail"), &officer).await;
+    assert_eq!(thumb.status, StatusCode::OK);
+    assert_eq!(thumb.headers.get("content-type").unwrap(), "image/png");
 }

@@ -8,7 +8,7 @@ use crate::common::{on_every_backend, Browser, TestApp, PASSWORD};
 use touchstone::demo_catalog as gen;
 
 async fn seed(app: &TestApp) {
-    touchstone::demo::seed_catalog(app.db(), 16, 2).await.expect("seed a small catalog");
+    touchstone::demo::seed_catalog(app.db(), &app.state.media, 16, 2).await.expect("seed a small catalog");
 }
 
 async fn brand_id(app: &TestApp, i: usize) -> i64 {
@@ -75,8 +75,8 @@ async fn an_officer_goes_from_the_brand_list_to_a_product_card_with_its_guide_an
         assert!(france < global, "the officer's country comes first");
         assert!(text.contains("href=\"tel:+33184880107\""), "phones are tel: links: {text}");
         assert!(text.contains(&format!("href=\"mailto:douane@{}.demo\"", gen::brand_key(1))));
-        assert!(text.contains("Pas encore de photos."), "no pictures yet");
-        assert!(!text.contains("/media/"));
+        assert!(text.contains("/media/") && text.contains("/thumbnail\""), "the demo pictures are shown");
+        assert!(!text.contains("Pas encore de photos."));
         assert!(!text.contains("Aperçu tel qu"), "officers get no preview note");
         assert!(!text.contains("<script") && !text.contains("style=\""), "nothing inline for the CSP");
     })

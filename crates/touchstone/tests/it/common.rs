@@ -235,7 +235,23 @@ where
     let dir = tempfile::tempdir().unwrap();
     for (backend, url) in fresh_database_urls(dir.path()).await {
         let app_dir = tempfile::tempdir().unwrap();
-        let app = TestApp::start(backend, url, app_dir).await;
+        let app = TestApp::start(backend, url.clone(), app_dir).await;
         test(app).await;
+        if backend == "postgres" {
+            drop_postgres_database(&url).await;
+        }
+    }
+}
+
+/// Removes a test's PostgreSQL database once it passed (a failed test keeps it, to look at).
+pub async fn drop_postgres_database(url: &str) {
+    let (Ok(base), Ok(parsed)) = (std::env::var("TOUCHSTONE_TEST_DATABASE_URL"), url::Url::parse(url)) else { return };
+    let name = parsed.path().trim_start_matches('/').to_string();
+    if !name.starts_with("ts_test_") {
+        return;
+    }
+    if let Ok(pool) = sqlx::AnyPool::connect(&base).await {
+        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&pool).await;
+        pool.close().await;
     }
 }

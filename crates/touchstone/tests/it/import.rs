@@ -117,7 +117,7 @@ async fn importing_the_same_file_again_changes_nothing() {
 #[tokio::test]
 async fn a_spreadsheet_update_keeps_the_guide_it_does_not_carry() {
     on_every_backend(|app| async move {
-        touchstone::demo::seed_catalog(app.db(), 8, 1).await.unwrap();
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 8, 1).await.unwrap();
         let token = app.token_for("brand@lumiere.demo").await;
         let export = app.get("/api/v1/catalog/export?format=csv", &token).await;
         assert_eq!(export.status, StatusCode::OK);
@@ -141,7 +141,7 @@ async fn export_then_import_round_trips_into_an_empty_database() {
     let urls = crate::common::fresh_database_urls(dir.path()).await;
     for (backend, url) in urls {
         let source = TestApp::start(backend, url, tempfile::tempdir().unwrap()).await;
-        touchstone::demo::seed_catalog(source.db(), 10, 2).await.unwrap();
+        touchstone::demo::seed_catalog(source.db(), &source.state.media, 10, 2).await.unwrap();
         let console = Principal::console();
         let mut first = Vec::new();
         catalog_io::export(source.db(), &console, Format::Jsonl, &mut first).await.unwrap();
@@ -174,7 +174,7 @@ async fn export_then_import_round_trips_into_an_empty_database() {
 #[tokio::test]
 async fn nobody_imports_into_a_brand_they_may_not_edit() {
     on_every_backend(|app| async move {
-        touchstone::demo::seed_catalog(app.db(), 2, 1).await.unwrap();
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 2, 1).await.unwrap();
         let nordwerk = app.token_for("brand@nordwerk.demo").await;
         let row = format!("{},,,p9,Intruder,,,,,,scarves,,,,,no", gen::brand_key(0));
         let (status, report) = import_csv(&app, &nordwerk, &[HEADER, &row].join("\n")).await;

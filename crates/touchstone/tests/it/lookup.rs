@@ -16,7 +16,7 @@ async fn lookup(app: &TestApp, token: &str, code: &str) -> Value {
 #[tokio::test]
 async fn a_scanned_or_typed_gtin_finds_the_published_product_card() {
     on_every_backend(|app| async move {
-        touchstone::demo::seed_catalog(app.db(), 3, 2).await.unwrap();
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 3, 2).await.unwrap();
         let officer = app.token_for("officer@border.demo").await;
         let gtin = gen::gtin(2, 1);
         for code in [
@@ -40,7 +40,7 @@ async fn a_scanned_or_typed_gtin_finds_the_published_product_card() {
 #[tokio::test]
 async fn an_unregistered_gtin_still_names_the_brand_owning_its_prefix() {
     on_every_backend(|app| async move {
-        touchstone::demo::seed_catalog(app.db(), 3, 1).await.unwrap();
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 3, 1).await.unwrap();
         let officer = app.token_for("officer@douane.demo").await;
         let r = lookup(&app, &officer, &gen::gtin(1, 777)).await;
         assert_eq!(r["outcome"], "brand_only", "{r}");
@@ -74,7 +74,7 @@ async fn bad_codes_are_explained_not_guessed() {
 #[tokio::test]
 async fn a_draft_product_is_not_shown_to_officers_by_its_code() {
     on_every_backend(|app| async move {
-        touchstone::demo::seed_catalog(app.db(), 1, 1).await.unwrap();
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();
         let brand = app.token_for("brand@lumiere.demo").await;
         let b = touchstone::store::catalog::get_brand_by_key(app.db().reader(), &gen::brand_key(0)).await.unwrap().unwrap().id;
         let body = serde_json::json!({"key": "secret", "sheet": {"names": {"en": "Unreleased"}, "category": "x", "gtins": [gen::gtin(0, 55)]}});

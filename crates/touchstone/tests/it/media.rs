@@ -137,7 +137,7 @@ async fn hostile_or_broken_files_get_a_clear_4xx() {
 #[tokio::test]
 async fn a_product_may_show_only_pictures_that_were_uploaded() {
     on_every_backend(|app| async move {
-        touchstone::demo::seed_catalog(app.db(), 1, 1).await.unwrap();
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();
         let token = app.token_for("brand@lumiere.demo").await;
         let brand =
             touchstone::store::catalog::get_brand_by_key(app.db().reader(), "demo-0000").await.unwrap().unwrap();
