@@ -1,0 +1,163 @@
+use super::*;
+
+fn brand(id: i64, name: &str, sector: &str) -> CatalogDoc {
+    CatalogDoc {
+        kind: DocKind::Brand,
+        brand_id: id,
+        product_id: None,
+        title: name.into(),
+        brand_name: name.into(),
+        brand_aliases: vec![name.to_uppercase()],
+        names: vec![],
+        descriptions: vec![],
+        categories: vec![sector.into()],
+        codes: vec![],
+        gs1_prefixes: vec![format!("2{id:06}")],
+        hs_code: None,
+    }
+}
+
+fn product(brand_id: i64, brand_name: &str, id: i64, en: &str, fr: &str, category: &str, gtin: &str) -> CatalogDoc {
+    CatalogDoc {
+        kind: DocKind::Product,
+        brand_id,
+        product_id: Some(id),
+        title: format!("{brand_name} {en}"),
+        brand_name: brand_name.into(),
+        brand_aliases: vec![],
+        names: vec![("en".into(), format!("{brand_name} {en}")), ("fr".into(), format!("{brand_name} — {fr}"))],
+        descriptions: vec![("en".into(), format!("{en} by {brand_name}, sold with a tamper seal."))],
+        categories: vec![category.into(), "luxury".into()],
+        codes: vec![gtin.into(), format!("{}-{id:03}", &brand_name[..3].to_uppercase())],
+        gs1_prefixes: vec![format!("2{brand_id:06}")],
+        hs_code: Some("420221".into()),
+    }
+}
+
+/// Three brands with close names and a few products.
+fn catalog() -> SearchIndex {
+    let index = SearchIndex::in_ram();
+    for doc in [
+        brand(1, "Kastenbrück", "luxury"),
+        brand(2, "Kastenbrück Maison", "luxury"),
+        brand(3, "Lumière", "cosmetics"),
+        product(1, "Kastenbrück", 10, "Signature tote", "Cabas signature", "handbags", "2000001000017"),
+        product(1, "Kastenbrück", 11, "Quilted clutch", "Pochette matelassée", "handbags", "2000001000024"),
+        product(2, "Kastenbrück Maison", 20, "Monogram wallet", "Portefeuille monogramme", "wallets", "2000002000016"),
+        product(3, "Lumière", 30, "Face cream 30 ml", "Crème visage 30 ml", "perfumes", "2000003000015"),
+    ] {
+        index.upsert(&doc).unwrap();
+    }
+    index.commit(Some("42")).unwrap();
+    index
+}
+
+fn find(index: &SearchIndex, text: &str) -> Vec<Hit> {
+    index.search(&SearchQuery { text: text.into(), limit: 10, ..Default::default() }).unwrap()
+}
+
+#[test]
+fn the_exact_brand_name_comes_first_before_its_products_and_longer_namesakes() {
+    let hits = find(&catalog(), "Kastenbrück");
+    assert_eq!((hits[0].kind, hits[0].brand_id), (DocKind::Brand, 1), "{hits:#?}");
+    assert_eq!((hits[1].kind, hits[1].brand_id), (DocKind::Brand, 2), "{hits:#?}");
+    assert!(hits[2..].iter().all(|h| h.kind == DocKind::Product));
+}
+
+#[test]
+fn misspelt_brand_names_still_find_the_brand_first() {
+    let index = catalog();
+    for typo in ["Kastenbruk", "kastenbruck", "Kastnebrück", "Lumeire", "lumiere", "LUMIRE"] {
+        let hits = find(&index, typo);
+        let expected = if typo.to_lowercase().starts_with('k') { 1 } else { 3 };
+        assert_eq!((hits[0].kind, hits[0].brand_id), (DocKind::Brand, expected), "{typo}: {hits:#?}");
+    }
+}
+
+#[test]
+fn a_word_too_far_from_every_name_finds_nothing() {
+    assert!(find(&catalog(), "Zebulon").is_empty());
+}
+
+#[test]
+fn words_match_in_any_language_and_inflection() {
+    let index = catalog();
+    let hits = find(&index, "pochettes matelassées");
+    assert_eq!(hits[0].product_id, Some(11), "{hits:#?}");
+    let hits = find(&index, "totes");
+    assert_eq!(hits[0].product_id, Some(10), "{hits:#?}");
+    let hits = find(&index, "creme");
+    assert_eq!(hits[0].product_id, Some(30), "{hits:#?}");
+}
+
+#[test]
+fn codes_find_their_product_or_brand() {
+    let index = catalog();
+    for code in ["2000001000024", "02000001000024", "KAS-011"] {
+        let hits = find(&index, code);
+        assert_eq!(hits[0].product_id, Some(11), "{code}: {hits:#?}");
+    }
+    let hits = find(&index, "2000003");
+    assert!(hits.iter().any(|h| h.kind == DocKind::Brand && h.brand_id == 3), "{hits:#?}");
+    let hs = find(&index, "4202.21");
+    assert_eq!(hs.len(), 4, "{hs:#?}");
+    assert_eq!(find(&index, "4202").len(), 4);
+}
+
+#[test]
+fn filters_keep_only_the_category_or_the_brand() {
+    let index = catalog();
+    let q = |text: &str, category: Option<&str>, brand_id: Option<i64>| {
+        index
+            .search(&SearchQuery { text: text.into(), category: category.map(Into::into), brand_id, limit: 10 })
+            .unwrap()
+    };
+    let handbags = q("kastenbruck", Some("Handbags"), None);
+    assert_eq!(handbags.iter().filter_map(|h| h.product_id).collect::<Vec<_>>().len(), 2, "{handbags:#?}");
+    assert!(handbags.iter().all(|h| h.category.as_deref() == Some("handbags")));
+    let maison = q("kastenbruck", None, Some(2));
+    assert!(maison.iter().all(|h| h.brand_id == 2) && maison.len() == 2, "{maison:#?}");
+    let listing = q("", Some("cosmetics"), None);
+    assert_eq!(listing.len(), 1);
+    assert!(q("   ", None, None).is_empty());
+}
+
+#[test]
+fn replacing_and_deleting_documents_shows_after_the_commit() {
+    let index = catalog();
+    let mut renamed = product(3, "Lumière", 30, "Night serum", "Sérum de nuit", "perfumes", "2000003000015");
+    renamed.title = "Lumière Night serum".into();
+    index.upsert(&renamed).unwrap();
+    assert_eq!(find(&index, "serum").len(), 0, "not committed yet");
+    index.commit(None).unwrap();
+    assert_eq!(find(&index, "serum")[0].product_id, Some(30));
+    assert!(find(&index, "cream").is_empty(), "the old version is gone");
+    index.delete_products_of_brand(1).unwrap();
+    index.delete_brand(1).unwrap();
+    index.commit(None).unwrap();
+    assert!(find(&index, "Kastenbrück").iter().all(|h| h.brand_id == 2));
+}
+
+#[test]
+fn an_index_on_disk_keeps_its_documents_and_payload_and_a_second_writer_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let (index, opened) = SearchIndex::open_in_dir(dir.path()).unwrap();
+        assert_eq!(opened, Opened::Created);
+        index.upsert(&brand(3, "Lumière", "cosmetics")).unwrap();
+        index.commit(Some("{\"high_water\":7}")).unwrap();
+        let (other, _) = SearchIndex::open_in_dir(dir.path()).unwrap();
+        assert!(matches!(other.lock_for_writing(), Err(SearchError::Locked(_))));
+    }
+    let (index, opened) = SearchIndex::open_in_dir(dir.path()).unwrap();
+    assert_eq!(opened, Opened::Existing { payload: Some("{\"high_water\":7}".into()) });
+    assert_eq!(index.num_docs(), 1);
+    assert_eq!(find(&index, "lumiere")[0].brand_id, 3);
+}
+
+#[test]
+fn typo_tolerance_grows_with_the_word() {
+    assert_eq!(typo_distance("ab"), 0);
+    assert_eq!(typo_distance("lui"), 1);
+    assert_eq!(typo_distance("vuiton"), 2);
+}
