@@ -1,0 +1,471 @@
+//! Detentions: the officer records one, the rights holder is told and answers within the legal
+//! deadline, the regime decides what silence means, and everyone sees the outcome.
+
+use axum::http::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::common::{on_every_backend, on_every_backend_with, TestApp};
+use touchstone::demo_catalog as gen;
+use touchstone::domain::calendar::{Calendar, WorkingDays};
+use touchstone::domain::{format_ms, now_ms};
+
+/// The published demo product `item` of demo brand `brand` (brand 0 is Maison Lumière's,
+/// brand 1 Nordwerk's).
+async fn product_id(app: &TestApp, token: &str, brand: usize, item: usize) -> i64 {
+    let r = app.get(&format!("/api/v1/lookup?code={}", gen::gtin(brand, item)), token).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    r.json()["product"]["product_id"].as_i64().expect("a published demo product")
+}
+
+fn detention(product_id: i64, case_type: &str, country: &str) -> Value {
+    json!({
+        "case_type": case_type,
+        "detain": true,
+        "sheet": {
+            "office": {"code": format!("{country}000730"), "name": "Roissy-Charles de Gaulle fret", "country": country},
+            "customs_procedure": "import",
+            "transport_mode": "air",
+            "origin_country": "CN",
+            "destination_country": country,
+            "containers": ["MSKU 907032-3"],
+            "air_waybills": ["020-12345675"],
+            "consignor": {"name": "Shenzhen Bright Trading Co., Ltd.", "address": "12 Export Road", "country": "CN"},
+            "consignee": {"name": "Paris Import SARL", "country": country},
+            "declarant": {"name": "Express Courier SAS"},
+            "goods": [{"description": "handbags with the brand's logo", "quantity": 40, "unit": "pieces",
+                       "hs_code": "4202.21", "declared_value": 800, "currency": "eur", "product_id": product_id}],
+            "notes": "Tip-off from the risk analysis unit"
+        }
+    })
+}
+
+fn in_a_year() -> String {
+    (time::OffsetDateTime::now_utc().date() + time::Duration::days(365)).to_string()
+}
+
+async fn create(app: &TestApp, token: &str, body: &Value) -> Value {
+    let r = app.post_json("/api/v1/cases", token, body.clone()).await;
+    assert_eq!(r.status, StatusCode::CREATED, "[{}] {}", app.backend, r.text);
+    r.json()
+}
+
+fn obligation<'a>(case: &'a Value, party: &str) -> &'a Value {
+    case["obligations"].as_array().unwrap().iter().find(|o| o["party"] == party).expect("obligation")
+}
+
+async fn notices_for(app: &TestApp, org_id: i64) -> Vec<String> {
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT DISTINCT event_id FROM outbox WHERE org_id = $1 ORDER BY event_id")
+            .bind(org_id)
+            .fetch_all(app.db().reader())
+            .await
+            .expect("the outbox is readable");
+    rows.into_iter().map(|(e,)| e).collect()
+}
+
+#[tokio::test]
+async fn a_detention_reaches_the_rights_holder_whose_answer_moves_the_case_to_its_outcome() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 2, 1).await.unwrap();
+        let officer = app.token_for("officer@douane.demo").await;
+        let lumiere = app.token_for("brand@lumiere.demo").await;
+        let nordwerk = app.token_for("brand@nordwerk.demo").await;
+        let product = product_id(&app, &officer, 0, 0).await;
+
+        let before = now_ms();
+        let case = create(&app, &officer, &detention(product, "standard", "FR")).await;
+        let id = case["id"].as_i64().unwrap();
+        assert_eq!(case["state"], "detained");
+        assert_eq!(case["regime_id"], "eu-608-2013");
+        assert!(case["reference"].as_str().unwrap().starts_with("FR-"));
+        assert_eq!(case["sheet"]["containers"][0], "MSKU9070323", "normalised");
+        assert_eq!(case["brands"][0]["name"], gen::brand_name(0));
+        let cal = WorkingDays::parse(&Calendar::default()).unwrap();
+        let rh = obligation(&case, "rights_holder");
+        let expected = [format_ms(cal.deadline_after(before, 10)), format_ms(cal.deadline_after(now_ms(), 10))];
+        assert!(expected.contains(&rh["due_at"].as_str().unwrap().to_string()), "10 working days: {rh}");
+        assert_eq!(rh["silence"], "release");
+        assert_eq!(obligation(&case, "declarant")["silence"], "agree_destruction");
+
+        // The rights holder was told, and sees only what the disclosure rule allows.
+        let lumiere_org = app.org_id("Maison Lumière (demo)").await;
+        assert!(notices_for(&app, lumiere_org).await.contains(&format!("case-{id}-case.detained-org-{lumiere_org}")));
+        let seen = app.get(&format!("/api/v1/cases/{id}"), &lumiere).await;
+        assert_eq!(seen.status, StatusCode::OK, "{}", seen.text);
+        let seen = seen.json();
+        assert_eq!(seen["sheet"]["goods"][0]["quantity"], 40.0);
+        assert_eq!(seen["sheet"]["consignor"]["name"], "Shenzhen Bright Trading Co., Ltd.");
+        assert!(seen["sheet"]["consignor"].get("address").is_none(), "names only: {seen}");
+        assert!(seen["sheet"].get("notes").is_none(), "the administration's notes stay inside");
+        assert_eq!(seen["sheet"]["containers"], json!([]), "transport documents are not disclosed by default");
+        assert!(seen["sheet"]["goods"][0].get("declared_value").is_none());
+        assert_eq!(seen["allowed_actions"], json!([]));
+        // Another rights holder does not even learn that the case exists.
+        let other = app.get(&format!("/api/v1/cases/{id}"), &nordwerk).await;
+        assert_eq!(other.status, StatusCode::NOT_FOUND);
+        let listed = app.get("/api/v1/cases", &nordwerk).await.json();
+        assert_eq!(listed, json!([]));
+
+        // The rights holder agrees to destruction; the officer records the declarant's agreement.
+        let r = app.post_json(&format!("/api/v1/cases/{id}/answers"), &lumiere, json!({"party": "rights_holder", "answer": "agree_destruction", "note": "Confirmed counterfeit: wrong stitching"})).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        assert_eq!(r.json()["state"], "detained", "the declarant has not answered yet");
+        let officer_org = app.org_id("Douane française (démo)").await;
+        assert!(notices_for(&app, officer_org).await.iter().any(|e| e.starts_with(&format!("case-{id}-answer-"))));
+        let again = app.post_json(&format!("/api/v1/cases/{id}/answers"), &lumiere, json!({"party": "rights_holder", "answer": "not_infringing"})).await;
+        assert_eq!((again.status, again.error_code().as_str()), (StatusCode::CONFLICT, "nothing_to_answer"));
+        let wrong = app.post_json(&format!("/api/v1/cases/{id}/answers"), &officer, json!({"party": "declarant", "answer": "start_proceedings"})).await;
+        assert_eq!(wrong.error_code(), "answer_not_allowed", "{}", wrong.text);
+        let r = app.post_json(&format!("/api/v1/cases/{id}/answers"), &officer, json!({"party": "declarant", "answer": "agree_destruction"})).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        let answered = r.json();
+        assert_eq!((answered["state"].as_str(), answered["outcome"].as_str()), (Some("answered"), Some("destruction")));
+
+        // The officer decides and closes; the rights holder is told of the outcome.
+        let r = app.post_json(&format!("/api/v1/cases/{id}/transitions"), &officer, json!({"action": "decide"})).await;
+        assert_eq!(r.json()["state"], "decided", "{}", r.text);
+        let r = app.post_json(&format!("/api/v1/cases/{id}/transitions"), &officer, json!({"action": "close", "note": "40 bags destroyed"})).await;
+        assert_eq!(r.json()["state"], "closed", "{}", r.text);
+        let notices = notices_for(&app, lumiere_org).await;
+        assert!(notices.contains(&format!("case-{id}-case.decided-org-{lumiere_org}")), "{notices:?}");
+        assert!(notices.contains(&format!("case-{id}-case.closed-org-{lumiere_org}")));
+        let seen = app.get(&format!("/api/v1/cases/{id}"), &lumiere).await.json();
+        assert_eq!((seen["state"].as_str(), seen["outcome"].as_str()), (Some("closed"), Some("destruction")));
+        let stats = app.get("/api/v1/stats/cases", &lumiere).await.json();
+        assert_eq!(stats, json!([{"state": "closed", "outcome": "destruction", "count": 1}]));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_workflow_refuses_steps_out_of_order_and_names_the_allowed_ones() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();
+        let officer = app.token_for("officer@douane.demo").await;
+        let product = product_id(&app, &officer, 0, 0).await;
+        let mut body = detention(product, "standard", "FR");
+        body["detain"] = json!(false);
+        let case = create(&app, &officer, &body).await;
+        let id = case["id"].as_i64().unwrap();
+        assert_eq!(case["state"], "draft");
+        assert_eq!(case["allowed_actions"], json!(["detain"]));
+        let r = app.post_json(&format!("/api/v1/cases/{id}/transitions"), &officer, json!({"action": "close"})).await;
+        assert_eq!((r.status, r.error_code().as_str()), (StatusCode::CONFLICT, "invalid_transition"));
+        assert!(r.json()["error"]["message"].as_str().unwrap().contains("allowed now: detain"), "{}", r.text);
+        let r = app.post_json(&format!("/api/v1/cases/{id}/transitions"), &officer, json!({"action": "detain"})).await;
+        assert_eq!(r.json()["state"], "detained", "{}", r.text);
+        let r = app
+            .post_json(
+                &format!("/api/v1/cases/{id}/transitions"),
+                &officer,
+                json!({"action": "decide", "outcome": "destruction"}),
+            )
+            .await;
+        assert_eq!(r.error_code(), "answers_pending", "no destruction without the answers");
+        let r = app
+            .post_json(
+                &format!("/api/v1/cases/{id}/transitions"),
+                &officer,
+                json!({"action": "record_declarant_notice"}),
+            )
+            .await;
+        assert!(r.json()["declarant_notified_at"].is_string(), "{}", r.text);
+        let r = app.post_json(&format!("/api/v1/cases/{id}/transitions"), &officer, json!({"action": "fly"})).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_same_idempotency_key_creates_one_case_and_a_stale_save_is_a_409() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();
+        let officer = app.token_for("officer@douane.demo").await;
+        let chief = app.token_for("chief@douane.demo").await;
+        let product = product_id(&app, &officer, 0, 0).await;
+        let body = detention(product, "standard", "FR");
+        let send = |key: &'static str, body: Value| {
+            let req = axum::http::Request::builder()
+                .method(Method::POST)
+                .uri("/api/v1/cases")
+                .header("authorization", format!("Bearer {officer}"))
+                .header("content-type", "application/json")
+                .header("idempotency-key", key)
+                .body(axum::body::Body::from(body.to_string()))
+                .unwrap();
+            app.send(req)
+        };
+        let first = send("3f1c9a2e-retry-test", body.clone()).await;
+        assert_eq!(first.status, StatusCode::CREATED, "{}", first.text);
+        let second = send("3f1c9a2e-retry-test", body.clone()).await;
+        assert_eq!(second.status, StatusCode::OK, "{}", second.text);
+        assert_eq!(first.json()["id"], second.json()["id"]);
+        let mut other = body.clone();
+        other["sheet"]["goods"][0]["quantity"] = json!(41);
+        let reused = send("3f1c9a2e-retry-test", other).await;
+        assert_eq!(reused.error_code(), "idempotency_key_reused");
+        let listed = app.get("/api/v1/cases", &officer).await.json();
+        assert_eq!(listed.as_array().unwrap().len(), 1, "one case, not two");
+
+        // Two officers edit the same version: the second save is refused.
+        let case = first.json();
+        let id = case["id"].as_i64().unwrap();
+        let mut sheet = case["sheet"].clone();
+        sheet["goods"][0]["quantity"] = json!(42);
+        let update = json!({"version": case["version"], "case_type": "standard", "sheet": sheet});
+        let r = app.api(Method::PUT, &format!("/api/v1/cases/{id}"), Some(&officer), Some(&update.to_string())).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        assert_eq!(r.json()["sheet"]["goods"][0]["quantity"], 42.0);
+        let r = app.api(Method::PUT, &format!("/api/v1/cases/{id}"), Some(&chief), Some(&update.to_string())).await;
+        assert_eq!((r.status, r.error_code().as_str()), (StatusCode::CONFLICT, "version_conflict"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_silent_declarant_of_a_small_consignment_ends_in_destruction_without_the_rights_holder() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();
+        let officer = app.token_for("officer@douane.demo").await;
+        let product = product_id(&app, &officer, 0, 0).await;
+        let case = create(&app, &officer, &detention(product, "small_consignment", "FR")).await;
+        let id = case["id"].as_i64().unwrap();
+        let rh = obligation(&case, "rights_holder");
+        assert_eq!(rh["started"], false, "the rights holder is brought in only on objection");
+        let lumiere_org = app.org_id("Maison Lumière (demo)").await;
+        assert!(notices_for(&app, lumiere_org).await.is_empty(), "nobody asks the rights holder anything");
+
+        // Nothing happens before the deadline; after it, silence counts as agreement.
+        touchstone::domain::cases::tick(app.db(), &app.state.legal, now_ms() + 3_600_000).await.unwrap();
+        assert_eq!(app.get(&format!("/api/v1/cases/{id}"), &officer).await.json()["state"], "detained");
+        let later = now_ms() + 20 * 24 * 3_600_000;
+        touchstone::domain::cases::tick(app.db(), &app.state.legal, later).await.unwrap();
+        let case = app.get(&format!("/api/v1/cases/{id}"), &officer).await.json();
+        assert_eq!(
+            (case["state"].as_str(), case["outcome"].as_str()),
+            (Some("answered"), Some("destruction")),
+            "{case}"
+        );
+        let declarant = obligation(&case, "declarant");
+        assert_eq!(
+            (declarant["answer"].as_str(), declarant["deemed"].as_bool()),
+            (Some("agree_destruction"), Some(true))
+        );
+        assert!(notices_for(&app, lumiere_org).await.is_empty());
+        // A second pass (another process) changes nothing.
+        assert_eq!(touchstone::domain::cases::tick(app.db(), &app.state.legal, later).await.unwrap(), 0);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_objection_to_a_small_consignment_brings_the_rights_holder_in() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();
+        let officer = app.token_for("officer@douane.demo").await;
+        let lumiere = app.token_for("brand@lumiere.demo").await;
+        let product = product_id(&app, &officer, 0, 0).await;
+        let id = create(&app, &officer, &detention(product, "small_consignment", "FR")).await["id"].as_i64().unwrap();
+        let r = app
+            .post_json(
+                &format!("/api/v1/cases/{id}/answers"),
+                &officer,
+                json!({"party": "declarant", "answer": "object"}),
+            )
+            .await;
+        let case = r.json();
+        assert_eq!(obligation(&case, "rights_holder")["started"], true, "{case}");
+        let lumiere_org = app.org_id("Maison Lumière (demo)").await;
+        assert!(notices_for(&app, lumiere_org).await.iter().any(|e| e.starts_with(&format!("case-{id}-required-"))));
+        let r = app
+            .post_json(
+                &format!("/api/v1/cases/{id}/answers"),
+                &lumiere,
+                json!({"party": "rights_holder", "answer": "start_proceedings"}),
+            )
+            .await;
+        assert_eq!(r.json()["outcome"], "legal_proceedings", "{}", r.text);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn deadlines_follow_the_configured_holidays_and_a_second_regime_comes_from_configuration() {
+    // Tomorrow and the day after are holidays in France; the US runs a regime of its own.
+    let today = time::OffsetDateTime::now_utc().date();
+    let holidays: Vec<String> = [1, 2].iter().map(|d| (today + time::Duration::days(*d)).to_string()).collect();
+    let regime: touchstone::domain::regime::Regime = toml::from_str(
+        r#"id = "us-example"
+name = "Example regime: notice within 5 business days, 7 to answer"
+countries = ["US"]
+notify_within_working_days = 5
+[procedures.standard]
+notify = ["declarant", "rights_holder"]
+[[procedures.standard.obligations]]
+party = "declarant"
+starts = "on_detention"
+working_days = 7
+answers = ["agree_destruction", "object"]
+silence = "none"
+[[procedures.standard.obligations]]
+party = "rights_holder"
+starts = "on_detention"
+working_days = 7
+answers = ["agree_destruction", "start_proceedings", "not_infringing"]
+silence = "release"
+"#,
+    )
+    .unwrap();
+    let fr_calendar = Calendar { holidays: holidays.clone(), ..Calendar::default() };
+    on_every_backend_with(
+        |config| {
+            config.legal.calendars.insert("FR".into(), fr_calendar.clone());
+            config.legal.regimes.push(regime.clone());
+        },
+        |app| {
+            let fr_calendar = fr_calendar.clone();
+            async move {
+                touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();
+                let officer = app.token_for("officer@douane.demo").await;
+                let product = product_id(&app, &officer, 0, 0).await;
+                let start = now_ms();
+                let fr = create(&app, &officer, &detention(product, "perishable", "FR")).await;
+                let with_holidays = WorkingDays::parse(&fr_calendar).unwrap();
+                let plain = WorkingDays::parse(&Calendar::default()).unwrap();
+                let due = obligation(&fr, "rights_holder")["due_at"].as_str().unwrap().to_string();
+                assert_eq!(
+                    due,
+                    format_ms(with_holidays.deadline_after(start, 3)),
+                    "3 working days for perishables, holidays skipped"
+                );
+                assert_ne!(due, format_ms(plain.deadline_after(start, 3)), "the holidays moved the deadline");
+                assert_eq!(obligation(&fr, "rights_holder")["can_extend"], false, "no extension for perishables");
+
+                let us = create(&app, &officer, &detention(product, "standard", "US")).await;
+                assert_eq!(us["regime_id"], "us-example");
+                assert_eq!(us["notify_due_at"].as_str().unwrap(), format_ms(plain.deadline_after(start, 5)));
+                assert_eq!(
+                    obligation(&us, "declarant")["due_at"].as_str().unwrap(),
+                    format_ms(plain.deadline_after(start, 7))
+                );
+                assert_eq!(obligation(&us, "declarant")["silence"], "none");
+            }
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn the_thread_carries_messages_both_ways_with_read_state() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();
+        let officer = app.token_for("officer@douane.demo").await;
+        let lumiere = app.token_for("brand@lumiere.demo").await;
+        let nordwerk = app.token_for("brand@nordwerk.demo").await;
+        let product = product_id(&app, &officer, 0, 0).await;
+        let id = create(&app, &officer, &detention(product, "standard", "FR")).await["id"].as_i64().unwrap();
+        let r = app
+            .post_json(
+                &format!("/api/v1/cases/{id}/messages"),
+                &lumiere,
+                json!({"body": "Can you send a photo of the inner label?"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let r = app.post_json(&format!("/api/v1/cases/{id}/messages"), &nordwerk, json!({"body": "hello"})).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        let first = app.get(&format!("/api/v1/cases/{id}/messages"), &officer).await.json();
+        assert_eq!(first[0]["body"], "Can you send a photo of the inner label?");
+        assert_eq!(first[0]["unread"], true);
+        let again = app.get(&format!("/api/v1/cases/{id}/messages"), &officer).await.json();
+        assert_eq!(again[0]["unread"], false, "read once listed");
+        let r = app
+            .post_json(
+                &format!("/api/v1/cases/{id}/messages"),
+                &officer,
+                json!({"body": "Attached.", "attachments": ["zz"]}),
+            )
+            .await;
+        assert_eq!(r.error_code(), "invalid_attachment");
+        let r =
+            app.post_json(&format!("/api/v1/cases/{id}/messages"), &officer, json!({"body": "Photo follows."})).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let lumiere_org = app.org_id("Maison Lumière (demo)").await;
+        assert!(notices_for(&app, lumiere_org).await.iter().any(|e| e.starts_with(&format!("case-{id}-message-"))));
+        let theirs = app.get(&format!("/api/v1/cases/{id}/messages"), &lumiere).await.json();
+        assert_eq!(theirs.as_array().unwrap().len(), 2);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn alerts_reach_the_officers_they_target_and_matching_cases_tell_their_owner() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();
+        let officer = app.token_for("officer@douane.demo").await;
+        let uk_officer = app.token_for("officer@border.demo").await;
+        let lumiere = app.token_for("brand@lumiere.demo").await;
+        let alert = json!({
+            "title": "Fake handbags from Shenzhen Bright Trading",
+            "description": "Consignments declared as 'bags' through CDG.",
+            "target_countries": ["FR"],
+            "suspect_parties": ["SHENZHEN BRIGHT TRADING LIMITED"],
+            "valid_to": in_a_year()
+        });
+        let r = app.post_json("/api/v1/alerts", &lumiere, alert.clone()).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let alert_id = r.json()["id"].as_i64().unwrap();
+        let mut bad = alert.clone();
+        bad["suspect_parties"] = json!([]);
+        assert_eq!(app.post_json("/api/v1/alerts", &lumiere, bad).await.error_code(), "nothing_to_match");
+
+        let fr: Vec<i64> = app
+            .get("/api/v1/alerts", &officer)
+            .await
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].as_i64().unwrap())
+            .collect();
+        assert!(fr.contains(&alert_id));
+        let uk: Vec<i64> = app
+            .get("/api/v1/alerts", &uk_officer)
+            .await
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].as_i64().unwrap())
+            .collect();
+        assert!(!uk.contains(&alert_id), "the alert targets France only");
+        assert_eq!(app.get(&format!("/api/v1/alerts/{alert_id}"), &uk_officer).await.status, StatusCode::NOT_FOUND);
+
+        let product = product_id(&app, &officer, 0, 0).await;
+        let case = create(&app, &officer, &detention(product, "standard", "FR")).await;
+        let matches = case["alert_matches"].as_array().unwrap();
+        assert_eq!(matches.len(), 1, "{case}");
+        assert_eq!(matches[0]["alert_id"], alert_id);
+        assert!(matches[0]["reasons"][0].as_str().unwrap().contains("consignor"));
+        let lumiere_org = app.org_id("Maison Lumière (demo)").await;
+        assert!(notices_for(&app, lumiere_org).await.contains(&format!("alert-{alert_id}-case-{}", case["id"])));
+
+        // Withdrawn, it matches nothing more.
+        let update = json!({"version": 1, "sheet": alert, "status": "withdrawn"});
+        let r = app
+            .api(Method::PUT, &format!("/api/v1/alerts/{alert_id}"), Some(&lumiere), Some(&update.to_string()))
+            .await;
+        assert_eq!(r.json()["in_force"], false, "{}", r.text);
+        let case = create(&app, &officer, &detention(product, "standard", "FR")).await;
+        assert_eq!(case["alert_matches"], json!([]));
+        let uk_case = app
+            .post_json(
+                "/api/v1/alerts",
+                &uk_officer,
+                json!({"title": "t", "description": "d", "containers": ["MSKU9070324"], "valid_to": in_a_year()}),
+            )
+            .await;
+        assert_eq!(uk_case.error_code(), "invalid_container_number");
+    })
+    .await;
+}
