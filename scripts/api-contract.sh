@@ -17,7 +17,9 @@ bin="${TOUCHSTONE_BIN:-target/debug/touchstone}"
 [ -x "$bin" ] || cargo build -q -p touchstone
 command -v schemathesis >/dev/null || python3 -m pip install -q schemathesis
 data="$(mktemp -d)"
-"$bin" serve --demo --data-dir "$data" --bind "127.0.0.1:$port" >"$data/serve.log" 2>&1 &
+# No notification worker: schemathesis registers webhooks at generated addresses, and the
+# run must not send requests to them.
+TOUCHSTONE_NOTIFY_WORKER=false "$bin" serve --demo --data-dir "$data" --bind "127.0.0.1:$port" >"$data/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do

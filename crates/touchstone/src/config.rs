@@ -43,6 +43,9 @@ pub struct Config {
     /// Largest uploaded file (picture, PDF), in bytes.
     pub max_upload_bytes: usize,
     pub auth: AuthSettings,
+    /// The mail server notifications are sent through; none means e-mails wait in the outbox.
+    pub smtp: SmtpSettings,
+    pub notify: NotifySettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -63,6 +66,89 @@ pub struct AuthSettings {
     pub token_days: i64,
 }
 
+/// How TLS is used towards the SMTP server.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    /// Plain connection upgraded with STARTTLS, which must succeed (usually port 587).
+    Starttls,
+    /// TLS from the first byte (usually port 465).
+    Tls,
+    /// No encryption: only for a relay on the same machine or a test server.
+    None,
+}
+
+impl std::str::FromStr for SmtpTls {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        match s {
+            "starttls" => Ok(SmtpTls::Starttls),
+            "tls" => Ok(SmtpTls::Tls),
+            "none" => Ok(SmtpTls::None),
+            _ => Err(()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SmtpSettings {
+    /// The mail server; e-mail is off while this is unset.
+    pub host: Option<String>,
+    pub port: u16,
+    pub tls: SmtpTls,
+    /// The sender, e.g. `Touchstone <notifications@example.org>`.
+    pub from: String,
+    pub username: Option<String>,
+    pub password: Option<Secret>,
+    /// Give up on one attempt after this many seconds (it is retried later).
+    pub timeout_seconds: u64,
+}
+
+impl Default for SmtpSettings {
+    fn default() -> Self {
+        SmtpSettings {
+            host: None,
+            port: 587,
+            tls: SmtpTls::Starttls,
+            from: "Touchstone <touchstone@localhost>".into(),
+            username: None,
+            password: None,
+            timeout_seconds: 15,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NotifySettings {
+    /// Run the delivery worker in `serve` (every process may: leases keep them apart).
+    pub worker: bool,
+    /// How often the worker looks for due deliveries, in milliseconds.
+    pub poll_interval_ms: u64,
+    /// Wait before the first retry, in milliseconds; doubled after each failure...
+    pub retry_base_ms: i64,
+    /// ...up to this wait, in milliseconds; retries never stop.
+    pub retry_max_ms: i64,
+    /// After this many failed attempts a delivery shows as failing to administrators.
+    pub failing_after_attempts: i64,
+    /// Allow `http://` and loopback or private webhook addresses (development and tests only).
+    pub webhook_allow_local: bool,
+}
+
+impl Default for NotifySettings {
+    fn default() -> Self {
+        NotifySettings {
+            worker: true,
+            poll_interval_ms: 400,
+            retry_base_ms: 10_000,
+            retry_max_ms: 3_600_000,
+            failing_after_attempts: 5,
+            webhook_allow_local: false,
+        }
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -73,6 +159,8 @@ impl Default for Config {
             max_body_bytes: 1024 * 1024,
             max_upload_bytes: 15 * 1024 * 1024,
             auth: AuthSettings::default(),
+            smtp: SmtpSettings::default(),
+            notify: NotifySettings::default(),
         }
     }
 }
@@ -140,6 +228,27 @@ impl Config {
         if let Some(v) = var("TOUCHSTONE_LOCKOUT_THRESHOLD") {
             self.auth.lockout_threshold = parsed("TOUCHSTONE_LOCKOUT_THRESHOLD", v)?;
         }
+        if let Some(v) = var("TOUCHSTONE_SMTP_HOST") {
+            self.smtp.host = Some(v).filter(|v| !v.is_empty());
+        }
+        if let Some(v) = var("TOUCHSTONE_SMTP_PORT") {
+            self.smtp.port = parsed("TOUCHSTONE_SMTP_PORT", v)?;
+        }
+        if let Some(v) = var("TOUCHSTONE_SMTP_TLS") {
+            self.smtp.tls = parsed("TOUCHSTONE_SMTP_TLS", v)?;
+        }
+        if let Some(v) = var("TOUCHSTONE_SMTP_FROM") {
+            self.smtp.from = v;
+        }
+        if let Some(v) = var("TOUCHSTONE_SMTP_USERNAME") {
+            self.smtp.username = Some(v).filter(|v| !v.is_empty());
+        }
+        if let Some(v) = var("TOUCHSTONE_SMTP_PASSWORD").filter(|v| !v.is_empty()) {
+            self.smtp.password = Some(Secret::new(v));
+        }
+        if let Some(v) = var("TOUCHSTONE_NOTIFY_WORKER") {
+            self.notify.worker = parsed("TOUCHSTONE_NOTIFY_WORKER", v)?;
+        }
         Ok(())
     }
 
@@ -172,6 +281,21 @@ mod tests {
     #[test]
     fn unknown_keys_in_the_file_are_refused() {
         assert!(toml::from_str::<Config>("bnid = \"x\"").is_err());
+    }
+
+    #[test]
+    fn smtp_settings_come_from_the_file_and_the_environment_and_the_password_stays_hidden() {
+        let mut c: Config = toml::from_str("[smtp]\nhost = \"mail.example.org\"\ntls = \"tls\"\nport = 465\n").unwrap();
+        assert_eq!(c.smtp.tls, SmtpTls::Tls);
+        c.apply_env(|k| match k {
+            "TOUCHSTONE_SMTP_PORT" => Some("2525".into()),
+            "TOUCHSTONE_SMTP_PASSWORD" => Some("hunter2".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!((c.smtp.host.as_deref(), c.smtp.port), (Some("mail.example.org"), 2525));
+        assert!(!format!("{c:?}").contains("hunter2"));
+        assert!(c.apply_env(|k| (k == "TOUCHSTONE_SMTP_TLS").then(|| "ssl".into())).is_err());
     }
 
     #[test]

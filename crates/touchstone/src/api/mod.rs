@@ -8,6 +8,7 @@ mod catalog;
 mod directory;
 mod lookup;
 pub mod media;
+mod notify;
 mod tokens;
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -34,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .merge(catalog::router())
         .merge(media::router())
         .merge(lookup::router())
+        .merge(notify::router())
         .fallback(|| async {
             AppError::client(
                 StatusCode::NOT_FOUND,
@@ -64,6 +66,8 @@ pub fn router() -> Router<AppState> {
         catalog::update_product, catalog::publish_product, catalog::product_card,
         catalog::import_catalog, catalog::export_catalog,
         media::upload, media::original, media::thumbnail,
+        notify::get_inbox, notify::mark_read, notify::read_all, notify::list_webhooks, notify::create_webhook,
+        notify::delete_webhook, notify::list_deliveries,
         lookup::lookup_code,
     ),
     components(schemas(crate::error::ErrorEnvelope, crate::error::ErrorBody, crate::domain::catalog_io::Format)),

@@ -568,6 +568,8 @@ async fn serve(db: Db, config: Config, demo: bool) -> anyhow::Result<()> {
     }
     let state = AppState::new(db, config);
     crate::http::spawn_housekeeping(state.clone());
+    // Picks up whatever earlier runs left undelivered, then tails the notification outbox.
+    crate::domain::notify_delivery::spawn(state.db.clone(), &state.config)?;
     let router = crate::http::build_router(state);
     crate::http::serve(listener, router, crate::http::shutdown_signal()).await?;
     Ok(())

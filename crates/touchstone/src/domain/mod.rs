@@ -8,6 +8,8 @@ pub mod catalog_io;
 pub mod directory;
 pub mod lookup;
 pub mod media;
+pub mod notify;
+pub mod notify_delivery;
 pub mod policy;
 pub mod totp;
 pub mod types;

@@ -52,6 +52,10 @@ pub enum Action {
     /// Change one's own password, language, second factor and API tokens.
     AccountManage,
     AuditRead,
+    /// Register, list and remove the organisation's webhook endpoints.
+    WebhookManage,
+    /// See the organisation's notification deliveries that keep failing.
+    DeliveriesRead,
     /// Read the published catalog (products, guides, contacts) outside confidential sections.
     CatalogReadPublished,
     /// Read a brand's confidential sections (supply chain, security features, prices).
@@ -78,6 +82,8 @@ impl Action {
         Action::UserResetCredentials,
         Action::AccountManage,
         Action::AuditRead,
+        Action::WebhookManage,
+        Action::DeliveriesRead,
         Action::CatalogReadPublished,
         Action::CatalogReadConfidential,
         Action::BrandReadDraft,
@@ -140,6 +146,7 @@ pub fn allows(principal: &Principal, action: Action, target: Target) -> bool {
         Action::OrganisationCreate | Action::OrganisationListAll => false,
         Action::OrganisationRead => own_org,
         Action::UserCreate | Action::UserList | Action::AuditRead => org_admin && own_org,
+        Action::WebhookManage | Action::DeliveriesRead => org_admin && own_org,
         Action::UserRead => is_self || (org_admin && own_org),
         Action::UserDeactivate | Action::UserResetCredentials => org_admin && own_org,
         Action::AccountManage => is_self,
@@ -224,6 +231,8 @@ mod tests {
             (_, _, OrganisationRead) => "OSCB",
             (_, Role::OrgAdmin, UserCreate | UserList | AuditRead) => "OSCB",
             (_, _, UserCreate | UserList | AuditRead) => "",
+            (_, Role::OrgAdmin, WebhookManage | DeliveriesRead) => "OSCB",
+            (_, _, WebhookManage | DeliveriesRead) => "",
             (_, Role::OrgAdmin, UserRead) => "OSCB",
             (_, _, UserRead) => "S",
             (_, Role::OrgAdmin, UserDeactivate | UserResetCredentials) => "OCB",

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod auth;
 pub mod catalog;
 pub mod directory;
+pub mod notify;
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -8,6 +8,7 @@ mod account;
 mod admin;
 mod auth;
 mod catalog;
+mod notify;
 
 use askama::Template;
 use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -51,6 +52,7 @@ pub fn router() -> Router<AppState> {
         .merge(account::router())
         .merge(admin::router())
         .merge(catalog::router())
+        .merge(notify::router())
 }
 
 pub fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
@@ -93,6 +95,8 @@ pub struct Layout {
     /// A CSRF cookie to set, for a visitor without session who had none.
     new_csrf_cookie: Option<HeaderValue>,
     pub secure: bool,
+    /// Notifications the signed-in reader has not read, shown beside the inbox link.
+    pub unread: i64,
 }
 
 impl Layout {
@@ -141,7 +145,15 @@ impl FromRequestParts<AppState> for Ctx {
         };
         let me = session.as_ref().filter(|s| !s.second_factor_pending).map(|s| s.user.clone());
         let here = parts.uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
-        Ok(Ctx { session, layout: Layout { tr: Tr::new(lang), csrf, me, here, new_csrf_cookie, secure } })
+        let unread = match session.as_ref().filter(|s| !s.second_factor_pending) {
+            // A page still renders when the count cannot be read; the inbox itself will say why.
+            Some(s) => crate::domain::notify::unread_count(&state.db, &s.principal).await.unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "could not count unread notifications");
+                0
+            }),
+            None => 0,
+        };
+        Ok(Ctx { session, layout: Layout { tr: Tr::new(lang), csrf, me, here, new_csrf_cookie, secure, unread } })
     }
 }
 
@@ -268,6 +280,7 @@ pub fn clone_layout(l: &Layout) -> Layout {
         here: l.here.clone(),
         new_csrf_cookie: None,
         secure: l.secure,
+        unread: l.unread,
     }
 }
 

@@ -10,4 +10,5 @@ mod common;
 mod import;
 mod lookup;
 mod media;
+mod notify;
 mod pages;
