@@ -1,6 +1,9 @@
 //! Notifications end to end: the outbox written by `enqueue`, the inbox (API and page), e-mail
 //! through a real SMTP server (Python's aiosmtpd writing a Maildir), signed webhooks to a real
 //! HTTP receiver that fails first, two workers on one database, and a restart.
+//!
+//! The receivers ([`Receiver`], [`SmtpServer`]) and [`register`] / [`drain`] are `pub(crate)`
+//! so that other modules' tests (cases, alerts) can prove their notifications arrive too.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -64,7 +67,7 @@ fn notice(event_id: &str, org_id: i64) -> Notice {
 }
 
 /// Enqueues in a transaction of its own, as a command would, and commits.
-async fn enqueue(db: &Db, n: &Notice) {
+pub(crate) async fn enqueue(db: &Db, n: &Notice) {
     let mut tx = db.begin().await.unwrap();
     notify::enqueue(&mut tx, n, now_ms()).await.unwrap();
     tx.commit().await.unwrap();
@@ -72,7 +75,7 @@ async fn enqueue(db: &Db, n: &Notice) {
 
 /// Runs `worker` until a round finds nothing due to claim, and nothing is waiting for a retry
 /// (bounded, so a bug fails the test instead of hanging it).
-async fn drain(worker: &Deliverer, db: &Db) {
+pub(crate) async fn drain(worker: &Deliverer, db: &Db) {
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         let round = worker.run_once().await.unwrap();
@@ -86,7 +89,7 @@ async fn drain(worker: &Deliverer, db: &Db) {
 }
 
 /// Rows neither delivered nor cancelled, e-mail included only when the worker sends it.
-async fn pending(db: &Db) -> i64 {
+pub(crate) async fn pending(db: &Db) -> i64 {
     sqlx::query_scalar("SELECT COUNT(*) FROM notify_deliveries WHERE delivered_at IS NULL AND cancelled_at IS NULL")
         .fetch_one(db.reader())
         .await
@@ -97,15 +100,15 @@ async fn pending(db: &Db) -> i64 {
 // A webhook receiver: a real HTTP server on a free port that checks every signature.
 
 #[derive(Clone, Debug)]
-struct Received {
-    event_id: String,
-    signature_ok: bool,
-    body: serde_json::Value,
-    status: u16,
+pub(crate) struct Received {
+    pub event_id: String,
+    pub signature_ok: bool,
+    pub body: serde_json::Value,
+    pub status: u16,
 }
 
 #[derive(Clone)]
-struct Receiver {
+pub(crate) struct Receiver {
     secret: Arc<Mutex<String>>,
     /// Answers to give, in order; 200 once they run out.
     script: Arc<Mutex<Vec<u16>>>,
@@ -114,7 +117,7 @@ struct Receiver {
 }
 
 impl Receiver {
-    async fn start(script: Vec<u16>) -> Receiver {
+    pub(crate) async fn start(script: Vec<u16>) -> Receiver {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let r = Receiver {
@@ -135,7 +138,7 @@ impl Receiver {
         r
     }
 
-    fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         format!("http://{}/hook", self.addr)
     }
 
@@ -163,12 +166,12 @@ impl Receiver {
         StatusCode::from_u16(status).unwrap()
     }
 
-    fn received(&self) -> Vec<Received> {
+    pub(crate) fn received(&self) -> Vec<Received> {
         self.log.lock().unwrap().clone()
     }
 
     /// Accepted (2xx) deliveries per event id.
-    fn accepted(&self) -> HashMap<String, usize> {
+    pub(crate) fn accepted(&self) -> HashMap<String, usize> {
         let mut m = HashMap::new();
         for r in self.received().into_iter().filter(|r| r.status == 200) {
             *m.entry(r.event_id).or_insert(0) += 1;
@@ -179,7 +182,7 @@ impl Receiver {
 
 /// Registers the receiver for the organisation of `admin_email` through the API; returns the
 /// endpoint's id and tells the receiver the secret (shown once, in the creation answer).
-async fn register(app: &TestApp, admin_email: &str, receiver: &Receiver) -> i64 {
+pub(crate) async fn register(app: &TestApp, admin_email: &str, receiver: &Receiver) -> i64 {
     let token = app.token_for(admin_email).await;
     let r =
         app.post_json("/api/v1/webhooks", &token, json!({"url": receiver.url(), "description": "test receiver"})).await;
@@ -192,9 +195,9 @@ async fn register(app: &TestApp, admin_email: &str, receiver: &Receiver) -> i64 
 // ---------------------------------------------------------------------------------------------
 // A real SMTP server: aiosmtpd (PyPI) writing every message it accepts into a Maildir.
 
-struct SmtpServer {
+pub(crate) struct SmtpServer {
     child: std::process::Child,
-    port: u16,
+    pub port: u16,
     maildir: PathBuf,
 }
 
@@ -208,7 +211,7 @@ impl Drop for SmtpServer {
 impl SmtpServer {
     /// Starts aiosmtpd, or returns `None` (outside CI only) when it is not installed. In CI a
     /// missing aiosmtpd fails the test: the e-mail path must be proven there.
-    async fn start(dir: &Path) -> Option<SmtpServer> {
+    pub(crate) async fn start(dir: &Path) -> Option<SmtpServer> {
         let installed = std::process::Command::new("python3")
             .args(["-c", "import aiosmtpd"])
             .stderr(std::process::Stdio::null())
@@ -240,7 +243,7 @@ impl SmtpServer {
     }
 
     /// The messages delivered so far, as (headers in lower case, body).
-    fn messages(&self) -> Vec<(HashMap<String, String>, String)> {
+    pub(crate) fn messages(&self) -> Vec<(HashMap<String, String>, String)> {
         let Ok(entries) = std::fs::read_dir(self.maildir.join("new")) else { return Vec::new() };
         entries
             .filter_map(Result::ok)
@@ -496,7 +499,7 @@ async fn a_webhook_that_fails_first_is_retried_signed_and_recorded_delivered_exa
 }
 
 /// Runs the worker until the event's webhook rows are delivered.
-async fn drain_webhooks(worker: &Deliverer, db: &Db, event_id: &str) {
+pub(crate) async fn drain_webhooks(worker: &Deliverer, db: &Db, event_id: &str) {
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         worker.run_once().await.unwrap();
@@ -694,6 +697,36 @@ async fn a_removed_endpoint_gets_nothing_more() {
             assert!(hook.cancelled_at.is_some(), "{hook:?}");
             let rows = store::notify::deliveries_of_event(app.db().reader(), "removed-2").await.unwrap();
             assert!(rows.iter().all(|r| r.channel == "email"), "no row for a removed endpoint: {rows:?}");
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn the_worker_that_serve_starts_delivers_what_was_waiting_before_it_started() {
+    on_every_backend(
+        |c| c.notify.poll_interval_ms = 50,
+        |app| async move {
+            let receiver = Receiver::start(vec![]).await;
+            register(&app, "brand@lumiere.demo", &receiver).await;
+            let lumiere = app.org_id(LUMIERE).await;
+            enqueue(app.db(), &notice("waiting-before-start", lumiere)).await;
+            let handle = notify_delivery::spawn(app.db().clone(), &app.config).unwrap().expect("the worker runs");
+            let deadline = Instant::now() + Duration::from_secs(20);
+            while receiver.accepted().get("waiting-before-start").is_none() {
+                assert!(Instant::now() < deadline, "the running worker did not deliver within 20 s");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            // And what arrives while it runs.
+            enqueue(app.db(), &notice("arriving-while-running", lumiere)).await;
+            while receiver.accepted().get("arriving-while-running").is_none() {
+                assert!(Instant::now() < deadline, "the running worker did not deliver within 20 s");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            handle.abort();
+            let mut off = app.config.clone();
+            off.notify.worker = false;
+            assert!(notify_delivery::spawn(app.db().clone(), &off).unwrap().is_none(), "[notify] worker = false");
         },
     )
     .await;
