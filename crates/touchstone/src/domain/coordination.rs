@@ -1,0 +1,853 @@
+//! Access grants and operations coordination.
+//!
+//! Police and other agencies reach the enforcement side through access grants a customs
+//! administration gives them (scoped, expiring, revocable at once). Agencies register their
+//! operations, targets and planned actions; targets meet only as keyed hashes (HMAC-SHA256 of the
+//! normalised identifier under the deployment's coordination key), so one agency's plaintext is
+//! never compared with, or shown to, another. A hit tells each side's point of contact the other
+//! agency's name and point of contact and which of *its own* items matched — nothing more.
+
+use std::collections::{BTreeMap, HashMap};
+
+use hmac::{Hmac, Mac};
+use serde::{Deserialize, Serialize};
+use sha2::Sha256;
+use utoipa::ToSchema;
+
+use super::audit::AuditEvent;
+use super::cases::{air_waybill, CaseSheet};
+use super::normalize;
+use super::notify::{self, Notice};
+use super::policy::{check, Action, GrantScopes, Principal, Target};
+use super::regime::names;
+use super::types::{CountryCode, OrgKind};
+use super::{format_ms, now_ms};
+use crate::error::{AppError, AppResult};
+use crate::store::coordination::{self as sql, NewHit};
+use crate::store::{self, Db, Tx};
+
+names!(
+    /// What an access grant opens.
+    Scope { CatalogAlerts = "catalog_alerts", CaseSharing = "case_sharing", Coordination = "coordination" }
+);
+
+names!(
+    /// What kind of identifier a target is.
+    TargetKind {
+        Company = "company", Person = "person", Address = "address", Phone = "phone", Email = "email",
+        Vehicle = "vehicle", Container = "container", Vessel = "vessel", AirWaybill = "air_waybill",
+        BillOfLading = "bill_of_lading", WebDomain = "web_domain", Iban = "iban",
+    }
+);
+
+names!(
+    /// A planned action.
+    EventKind { Search = "search", ControlledDelivery = "controlled_delivery", Inspection = "inspection", Surveillance = "surveillance" }
+);
+
+names!(
+    OperationStatus { Planned = "planned", Active = "active", Closed = "closed" }
+);
+
+names!(
+    Confidentiality { Restricted = "restricted", Confidential = "confidential", Secret = "secret" }
+);
+
+fn invalid(field: &'static str, code: &'static str, message: impl Into<String>) -> AppError {
+    AppError::invalid(field, code, message)
+}
+
+fn text(field: &'static str, raw: &str, max: usize) -> AppResult<String> {
+    let t = raw.trim();
+    if t.is_empty() || t.chars().count() > max || t.chars().any(char::is_control) {
+        return Err(invalid(field, "invalid_text", format!("The {} must be 1 to {max} characters of text.", field.replace('_', " "))));
+    }
+    Ok(t.to_string())
+}
+
+fn day(field: &'static str, raw: &str, end: bool) -> AppResult<i64> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let d = time::Date::parse(raw.trim(), &format).map_err(|_| invalid(field, "invalid_date", format!("'{raw}' is not a date as YYYY-MM-DD.")))?;
+    let ms = (d.with_time(time::Time::MIDNIGHT).assume_utc().unix_timestamp_nanos() / 1_000_000) as i64;
+    Ok(if end { ms + 86_400_000 - 1 } else { ms })
+}
+
+fn instant(field: &'static str, raw: &str) -> AppResult<i64> {
+    let t = time::OffsetDateTime::parse(raw.trim(), &time::format_description::well_known::Rfc3339)
+        .map_err(|_| invalid(field, "invalid_time", format!("'{raw}' is not a time such as 2026-12-01T06:00:00Z.")))?;
+    Ok((t.unix_timestamp_nanos() / 1_000_000) as i64)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Access grants
+
+/// The scopes `org`'s grants give it now.
+pub async fn scopes_of(db: &Db, org: i64, now: i64) -> AppResult<GrantScopes> {
+    let mut scopes = GrantScopes::default();
+    for list in sql::active_scopes(db.reader(), org, now).await? {
+        for s in list.split(',').filter_map(Scope::parse) {
+            match s {
+                Scope::CatalogAlerts => scopes.catalog_alerts = true,
+                Scope::CaseSharing => scopes.case_sharing = true,
+                Scope::Coordination => scopes.coordination = true,
+            }
+        }
+    }
+    Ok(scopes)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewGrant {
+    /// The police or other enforcement organisation given access.
+    pub grantee_organisation_id: i64,
+    pub scopes: Vec<Scope>,
+    pub reason: String,
+    /// Last day of validity (`YYYY-MM-DD`, UTC), at most two years ahead.
+    pub expires_on: String,
+    /// The customs administration giving access (platform administrators); the caller's own otherwise.
+    #[serde(default)]
+    pub grantor_organisation_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Grant {
+    pub id: i64,
+    pub grantor_organisation_id: i64,
+    pub grantee_organisation_id: i64,
+    pub grantee_name: String,
+    pub scopes: Vec<Scope>,
+    pub reason: String,
+    pub expires_at: String,
+    pub created_by: String,
+    pub created_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revoked_at: Option<String>,
+    pub active: bool,
+}
+
+async fn to_grant(db: &Db, r: sql::GrantRow, now: i64) -> AppResult<Grant> {
+    let grantee_name = store::directory::get_organisation(db.reader(), r.grantee_org_id).await?.map(|o| o.name).unwrap_or_default();
+    Ok(Grant {
+        id: r.id,
+        grantor_organisation_id: r.grantor_org_id,
+        grantee_organisation_id: r.grantee_org_id,
+        grantee_name,
+        scopes: r.scopes.split(',').filter_map(Scope::parse).collect(),
+        reason: r.reason,
+        expires_at: format_ms(r.expires_at),
+        created_by: r.created_by,
+        created_at: format_ms(r.created_at),
+        active: r.revoked_at.is_none() && r.expires_at > now,
+        revoked_at: r.revoked_at.map(format_ms),
+    })
+}
+
+pub async fn create_grant(db: &Db, principal: &Principal, input: NewGrant) -> AppResult<Grant> {
+    let grantor = if principal.is_platform_admin() { input.grantor_organisation_id.unwrap_or(principal.org_id) } else { principal.org_id };
+    if principal.is_platform_admin() {
+        let org = store::directory::get_organisation(db.reader(), grantor).await?;
+        if !org.is_some_and(|o| o.kind == OrgKind::Customs) {
+            return Err(invalid("grantor_organisation_id", "not_customs", "Access is granted by a customs administration."));
+        }
+    }
+    check(principal, Action::GrantManage, Target::Organisation { org_id: grantor })?;
+    let grantee = store::directory::get_organisation(db.reader(), input.grantee_organisation_id)
+        .await?
+        .ok_or_else(|| invalid("grantee_organisation_id", "unknown_organisation", "No organisation has this id."))?;
+    if !matches!(grantee.kind, OrgKind::Police | OrgKind::OtherEnforcement) {
+        return Err(invalid("grantee_organisation_id", "not_an_agency", "Grants open the enforcement side to police and other enforcement agencies only."));
+    }
+    if input.scopes.is_empty() {
+        return Err(invalid("scopes", "required", "Choose at least one scope: catalog_alerts, case_sharing, coordination."));
+    }
+    let reason = text("reason", &input.reason, 1000)?;
+    let now = now_ms();
+    let expires = day("expires_on", &input.expires_on, true)?;
+    if expires <= now || expires > now + 2 * 366 * 86_400_000 {
+        return Err(invalid("expires_on", "invalid_expiry", "A grant expires after today and within two years."));
+    }
+    let mut scopes: Vec<&str> = input.scopes.iter().map(|s| s.as_str()).collect();
+    scopes.sort_unstable();
+    scopes.dedup();
+    let mut tx = db.begin().await?;
+    let id = sql::insert_grant(&mut tx, grantor, grantee.id, &scopes.join(","), &reason, expires, &principal.label, now).await?;
+    store::audit::append(&mut tx, &AuditEvent::by(principal, "grant.create", "grant", id).scope(grantor).detail(serde_json::json!({"grantee": grantee.id, "scopes": scopes, "reason": reason}))).await?;
+    store::audit::append(&mut tx, &AuditEvent::by(principal, "grant.received", "grant", id).scope(grantee.id).detail(serde_json::json!({"grantor": grantor, "scopes": scopes}))).await?;
+    tx.commit().await?;
+    let row = sql::get_grant(db.reader(), id).await?.ok_or_else(|| AppError::not_found("grant"))?;
+    to_grant(db, row, now).await
+}
+
+pub async fn revoke_grant(db: &Db, principal: &Principal, id: i64) -> AppResult<Grant> {
+    let row = sql::get_grant(db.reader(), id).await?.ok_or_else(|| AppError::not_found("grant"))?;
+    check(principal, Action::GrantManage, Target::Organisation { org_id: row.grantor_org_id })?;
+    let now = now_ms();
+    let mut tx = db.begin().await?;
+    if sql::revoke_grant(&mut tx, id, &principal.label, now).await? {
+        store::audit::append(&mut tx, &AuditEvent::by(principal, "grant.revoke", "grant", id).scope(row.grantor_org_id)).await?;
+    }
+    tx.commit().await?;
+    let row = sql::get_grant(db.reader(), id).await?.ok_or_else(|| AppError::not_found("grant"))?;
+    to_grant(db, row, now).await
+}
+
+/// Grants the caller's organisation gave or received (all for platform administrators).
+pub async fn list_grants(db: &Db, principal: &Principal) -> AppResult<Vec<Grant>> {
+    let org = if principal.is_platform_admin() { None } else { Some(principal.org_id) };
+    if org.is_some() && !principal.org_kind.is_enforcement() {
+        return Err(AppError::forbidden());
+    }
+    let now = now_ms();
+    let mut out = Vec::new();
+    for r in sql::grants_of(db.reader(), org).await? {
+        out.push(to_grant(db, r, now).await?);
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets: normal forms and keyed hashes
+
+/// The deployment's coordination key: HMAC-SHA256 of a normal form is what gets compared.
+#[derive(Clone)]
+pub struct MatchKey(std::sync::Arc<Vec<u8>>);
+
+impl MatchKey {
+    pub fn new(secret: &[u8]) -> Self {
+        MatchKey(std::sync::Arc::new(secret.to_vec()))
+    }
+
+    /// The key from configuration, else from `DATA_DIR/coordination.key`, made on first start.
+    pub fn load(configured: Option<&str>, data_dir: &std::path::Path) -> anyhow::Result<Self> {
+        if let Some(k) = configured.filter(|k| !k.is_empty()) {
+            anyhow::ensure!(k.len() >= 32, "the coordination key must be at least 32 characters");
+            return Ok(MatchKey::new(k.as_bytes()));
+        }
+        let path = data_dir.join("coordination.key");
+        if let Ok(k) = std::fs::read_to_string(&path) {
+            return Ok(MatchKey::new(k.trim().as_bytes()));
+        }
+        let mut bytes = [0u8; 32];
+        rand::RngCore::fill_bytes(&mut rand::thread_rng(), &mut bytes);
+        let k = data_encoding::HEXLOWER.encode(&bytes);
+        std::fs::create_dir_all(data_dir)?;
+        std::fs::write(&path, &k)?;
+        Ok(MatchKey::new(k.as_bytes()))
+    }
+
+    fn digest(&self, kind: TargetKind, normal: &str) -> String {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("HMAC takes keys of any length");
+        mac.update(kind.as_str().as_bytes());
+        mac.update(b"\x1f");
+        mac.update(normal.as_bytes());
+        data_encoding::HEXLOWER.encode(&mac.finalize().into_bytes())
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewTarget {
+    pub kind: TargetKind,
+    /// The name, number, address or identifier.
+    pub value: String,
+    /// Country (companies, vehicles: required for vehicles).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Company registration number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration_number: Option<String>,
+    /// A person's date of birth, `YYYY-MM-DD` (required for persons).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_of_birth: Option<String>,
+}
+
+/// The normal form a target is matched on; errors name the field and the rule.
+pub fn normal_form(t: &NewTarget) -> AppResult<String> {
+    let rule = |code: &'static str| move |m: String| invalid("value", code, m);
+    Ok(match t.kind {
+        TargetKind::Company => {
+            let name = normalize::company_name(&text("value", &t.value, 300)?);
+            if name.is_empty() {
+                return Err(invalid("value", "invalid_company", "Give the company's name."));
+            }
+            name
+        }
+        TargetKind::Person => {
+            let name = normalize::person_name(&text("value", &t.value, 300)?);
+            let dob = t.date_of_birth.as_deref().ok_or_else(|| invalid("date_of_birth", "required", "A person is matched on name and date of birth; give the date of birth."))?;
+            day("date_of_birth", dob, false)?;
+            format!("{name}|{}", dob.trim())
+        }
+        TargetKind::Address => normalize::fold(&text("value", &t.value, 500)?),
+        TargetKind::Phone => normalize::phone(&t.value).map_err(rule("invalid_phone"))?,
+        TargetKind::Email => normalize::email(&t.value).map_err(rule("invalid_email"))?,
+        TargetKind::Vehicle => {
+            let plate = normalize::reference(&t.value);
+            if !(2..=12).contains(&plate.len()) {
+                return Err(invalid("value", "invalid_plate", format!("'{}' is not a vehicle registration plate.", t.value)));
+            }
+            let country = t.country.as_deref().ok_or_else(|| invalid("country", "required", "A plate is matched with its country; give the country."))?;
+            let country = CountryCode::parse(country).map_err(|_| invalid("country", "invalid_country", "Give the plate's country as ISO 3166-1 alpha-2, e.g. FR."))?;
+            format!("{country}:{plate}")
+        }
+        TargetKind::Container => normalize::container_number(&t.value).map_err(rule("invalid_container_number"))?,
+        TargetKind::Vessel => normalize::imo_number(&t.value).map_err(rule("invalid_imo_number"))?,
+        TargetKind::AirWaybill => air_waybill(&t.value).map_err(rule("invalid_air_waybill"))?,
+        TargetKind::BillOfLading => {
+            let r = normalize::reference(&t.value);
+            if !(4..=35).contains(&r.len()) {
+                return Err(invalid("value", "invalid_bill_of_lading", format!("'{}' is not a bill of lading number (4 to 35 letters and digits).", t.value)));
+            }
+            r
+        }
+        TargetKind::WebDomain => normalize::web_domain(&t.value).map_err(rule("invalid_domain"))?,
+        TargetKind::Iban => normalize::iban(&t.value).map_err(rule("invalid_iban"))?,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operations
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PointOfContact {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OperationInput {
+    pub name: String,
+    /// e.g. `investigation`, `joint customs operation`.
+    pub kind: String,
+    pub status: OperationStatus,
+    /// `YYYY-MM-DD`.
+    pub starts_on: String,
+    pub ends_on: String,
+    pub contact: PointOfContact,
+    pub confidentiality: Confidentiality,
+    /// Whether an officer whose detention hits a target of this operation is told too; when
+    /// false the hit is silent: only this operation's point of contact hears of it.
+    #[serde(default)]
+    pub tell_detaining_officer: bool,
+    /// For edits: the version read.
+    #[serde(default)]
+    pub version: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TargetView {
+    pub id: i64,
+    pub kind: TargetKind,
+    /// As the agency typed it.
+    pub label: String,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct EventView {
+    pub id: i64,
+    pub kind: EventKind,
+    pub lat: f64,
+    pub lon: f64,
+    pub radius_m: f64,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Operation {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub name: String,
+    pub kind: String,
+    pub status: OperationStatus,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub contact: PointOfContact,
+    pub confidentiality: Confidentiality,
+    pub tell_detaining_officer: bool,
+    pub version: i64,
+    pub targets: Vec<TargetView>,
+    pub events: Vec<EventView>,
+}
+
+struct CheckedOperation {
+    name: String,
+    kind: String,
+    starts_at: i64,
+    ends_at: i64,
+    contact: String,
+}
+
+fn checked(input: &OperationInput) -> AppResult<CheckedOperation> {
+    let name = text("name", &input.name, 200)?;
+    let kind = text("kind", &input.kind, 80)?;
+    let starts_at = day("starts_on", &input.starts_on, false)?;
+    let ends_at = day("ends_on", &input.ends_on, true)?;
+    if ends_at < starts_at {
+        return Err(invalid("ends_on", "invalid_period", "The operation must end on or after the day it starts."));
+    }
+    let contact = PointOfContact {
+        name: text("contact", &input.contact.name, 200)?,
+        phone: input.contact.phone.as_deref().filter(|p| !p.trim().is_empty()).map(|p| normalize::phone(p).map_err(|m| invalid("contact_phone", "invalid_phone", m))).transpose()?,
+        email: input.contact.email.as_deref().filter(|e| !e.trim().is_empty()).map(|e| normalize::email(e).map_err(|m| invalid("contact_email", "invalid_email", m))).transpose()?,
+    };
+    if contact.phone.is_none() && contact.email.is_none() {
+        return Err(invalid("contact", "contact_unreachable", "Give the point of contact a phone number or an e-mail address: that is how the other agency reaches them."));
+    }
+    Ok(CheckedOperation { name, kind, starts_at, ends_at, contact: serde_json::to_string(&contact).map_err(anyhow::Error::from)? })
+}
+
+pub async fn create_operation(db: &Db, principal: &Principal, input: OperationInput) -> AppResult<Operation> {
+    check(principal, Action::OperationCreate, Target::Organisation { org_id: principal.org_id })?;
+    let c = checked(&input)?;
+    let now = now_ms();
+    let mut tx = db.begin().await?;
+    let fields = sql::OperationFields { name: &c.name, kind: &c.kind, status: input.status.as_str(), starts_at: c.starts_at, ends_at: c.ends_at, contact: &c.contact, confidentiality: input.confidentiality.as_str(), tell_detaining_officer: input.tell_detaining_officer };
+    let id = sql::insert_operation(&mut tx, principal.org_id, &fields, now).await?;
+    store::audit::append(&mut tx, &AuditEvent::by(principal, "operation.create", "operation", id)).await?;
+    tx.commit().await?;
+    get_operation(db, principal, id).await
+}
+
+pub async fn update_operation(db: &Db, principal: &Principal, id: i64, input: OperationInput) -> AppResult<Operation> {
+    let row = load(db, principal, id, Action::OperationEdit).await?;
+    let c = checked(&input)?;
+    let now = now_ms();
+    let mut tx = db.begin().await?;
+    let fields = sql::OperationFields { name: &c.name, kind: &c.kind, status: input.status.as_str(), starts_at: c.starts_at, ends_at: c.ends_at, contact: &c.contact, confidentiality: input.confidentiality.as_str(), tell_detaining_officer: input.tell_detaining_officer };
+    let Some(_) = sql::update_operation(&mut tx, id, input.version.unwrap_or(row.version), &fields, now).await? else {
+        return Err(AppError::conflict("version_conflict", "Someone changed this operation in the meantime; reload it and save again."));
+    };
+    store::audit::append(&mut tx, &AuditEvent::by(principal, "operation.update", "operation", id)).await?;
+    tx.commit().await?;
+    get_operation(db, principal, id).await
+}
+
+/// Another agency's operation is "not found": not even its existence is told.
+async fn load(db: &Db, principal: &Principal, id: i64, action: Action) -> AppResult<sql::OperationRow> {
+    let row = sql::get_operation(db.reader(), id).await?.ok_or_else(|| AppError::not_found("operation"))?;
+    let target = Target::Operation { org_id: row.org_id };
+    if !super::policy::allows(principal, Action::OperationRead, target) {
+        return Err(AppError::not_found("operation"));
+    }
+    check(principal, action, target)?;
+    Ok(row)
+}
+
+pub async fn get_operation(db: &Db, principal: &Principal, id: i64) -> AppResult<Operation> {
+    let row = load(db, principal, id, Action::OperationRead).await?;
+    let targets = sql::targets_of(db.reader(), id)
+        .await?
+        .into_iter()
+        .map(|t| TargetView { id: t.id, kind: TargetKind::parse(&t.kind).unwrap_or(TargetKind::Company), label: t.label, created_at: format_ms(t.created_at) })
+        .collect();
+    let events = sql::events_of(db.reader(), id).await?.into_iter().map(event_view).collect();
+    Ok(Operation {
+        id: row.id,
+        organisation_id: row.org_id,
+        name: row.name,
+        kind: row.kind,
+        status: OperationStatus::parse(&row.status).unwrap_or(OperationStatus::Planned),
+        starts_at: format_ms(row.starts_at),
+        ends_at: format_ms(row.ends_at),
+        contact: serde_json::from_str(&row.contact).unwrap_or(PointOfContact { name: String::new(), phone: None, email: None }),
+        confidentiality: Confidentiality::parse(&row.confidentiality).unwrap_or(Confidentiality::Restricted),
+        tell_detaining_officer: row.tell_detaining_officer == 1,
+        version: row.version,
+        targets,
+        events,
+    })
+}
+
+fn event_view(e: sql::EventRow) -> EventView {
+    EventView { id: e.id, kind: EventKind::parse(&e.kind).unwrap_or(EventKind::Search), lat: e.lat, lon: e.lon, radius_m: e.radius_m, starts_at: format_ms(e.starts_at), ends_at: format_ms(e.ends_at), note: e.note }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OperationSummary {
+    pub id: i64,
+    pub name: String,
+    pub status: OperationStatus,
+    pub starts_at: String,
+    pub ends_at: String,
+}
+
+pub async fn list_operations(db: &Db, principal: &Principal) -> AppResult<Vec<OperationSummary>> {
+    check(principal, Action::OperationRead, Target::Operation { org_id: principal.org_id })?;
+    Ok(sql::operations_of(db.reader(), principal.org_id)
+        .await?
+        .into_iter()
+        .map(|r| OperationSummary { id: r.id, name: r.name, status: OperationStatus::parse(&r.status).unwrap_or(OperationStatus::Planned), starts_at: format_ms(r.starts_at), ends_at: format_ms(r.ends_at) })
+        .collect())
+}
+
+/// What adding targets found: the targets stored and how many hits they made.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TargetsAdded {
+    pub targets: Vec<TargetView>,
+    pub hits: usize,
+}
+
+/// Adds targets (up to 5,000 at once) and checks them against every other agency's at once.
+pub async fn add_targets(db: &Db, key: &MatchKey, principal: &Principal, id: i64, input: Vec<NewTarget>) -> AppResult<TargetsAdded> {
+    let op = load(db, principal, id, Action::OperationEdit).await?;
+    if input.is_empty() || input.len() > 5000 {
+        return Err(invalid("targets", "invalid_count", "Send 1 to 5,000 targets at once."));
+    }
+    let mut prepared = Vec::with_capacity(input.len());
+    for (i, t) in input.iter().enumerate() {
+        let normal = normal_form(t).map_err(|e| match e {
+            AppError::Client(mut c) => {
+                c.message = format!("Target {}: {}", i + 1, c.message);
+                AppError::Client(c)
+            }
+            other => other,
+        })?;
+        let label = match (&t.country, &t.date_of_birth) {
+            (Some(c), _) => format!("{} ({})", t.value.trim(), c.trim()),
+            (_, Some(d)) => format!("{} ({})", t.value.trim(), d.trim()),
+            _ => t.value.trim().to_string(),
+        };
+        prepared.push((t.kind, label, serde_json::to_string(t).map_err(anyhow::Error::from)?, key.digest(t.kind, &normal)));
+    }
+    let now = now_ms();
+    let mut tx = db.begin().await?;
+    let mut views = Vec::with_capacity(prepared.len());
+    let mut by_key: HashMap<String, Vec<(i64, String)>> = HashMap::new();
+    for (kind, label, detail, mk) in &prepared {
+        let tid = sql::insert_target(&mut tx, id, principal.org_id, kind.as_str(), label, detail, mk, now).await?;
+        by_key.entry(mk.clone()).or_default().push((tid, label.clone()));
+        views.push(TargetView { id: tid, kind: *kind, label: label.clone(), created_at: format_ms(now) });
+    }
+    let keys: Vec<String> = by_key.keys().cloned().collect();
+    let mut hits = 0;
+    for chunk in keys.chunks(500) {
+        for (other_tid, other_op, other_org, mk, other_label) in sql::targets_with_keys(&mut *tx, chunk).await? {
+            if other_org == principal.org_id {
+                continue;
+            }
+            for (tid, label) in by_key.get(&mk).into_iter().flatten() {
+                let pair = if *tid < other_tid { (*tid, other_tid) } else { (other_tid, *tid) };
+                let hit_key = format!("target:{}:{}", pair.0, pair.1);
+                let mine = Side { org: principal.org_id, operation: Some(id), item_kind: "target", item_id: *tid, item_label: label.clone() };
+                let theirs = Side { org: other_org, operation: Some(other_op), item_kind: "target", item_id: other_tid, item_label: other_label.clone() };
+                if record_hit(&mut tx, &hit_key, &mine, &theirs, "target", true, now).await? {
+                    hits += 1;
+                }
+            }
+        }
+    }
+    store::audit::append(&mut tx, &AuditEvent::by(principal, "operation.targets", "operation", id).detail(serde_json::json!({"added": views.len(), "hits": hits}))).await?;
+    let _ = op;
+    tx.commit().await?;
+    Ok(TargetsAdded { targets: views, hits })
+}
+
+/// One side of a hit: an agency and its own item.
+struct Side {
+    org: i64,
+    operation: Option<i64>,
+    item_kind: &'static str,
+    item_id: i64,
+    item_label: String,
+}
+
+async fn contact_of(tx: &mut Tx, side: &Side) -> AppResult<String> {
+    let org_name = store::directory::get_organisation(&mut **tx, side.org).await?.map(|o| o.name).unwrap_or_default();
+    let contact = match side.operation {
+        Some(op) => sql::get_operation(&mut **tx, op).await?.and_then(|o| serde_json::from_str::<PointOfContact>(&o.contact).ok()),
+        None => None,
+    };
+    Ok(match contact {
+        Some(c) => format!("{org_name}: {}{}{}", c.name, c.phone.map(|p| format!(", {p}")).unwrap_or_default(), c.email.map(|e| format!(", {e}")).unwrap_or_default()),
+        None => org_name,
+    })
+}
+
+/// Records both sides of a hit (or only `a`'s when `tell_b` is false) and notifies each side's
+/// organisation, telling it the other agency and its own matching item only. True when new.
+async fn record_hit(tx: &mut Tx, hit_key: &str, a: &Side, b: &Side, match_kind: &str, tell_b: bool, now: i64) -> AppResult<bool> {
+    let mut new = false;
+    for (me, other, tell) in [(a, b, true), (b, a, tell_b)] {
+        if !tell {
+            continue;
+        }
+        let other_contact = contact_of(tx, other).await?;
+        let hit = NewHit { hit_key, org_id: me.org, operation_id: me.operation, own_item_kind: me.item_kind, own_item_id: me.item_id, own_item_label: &me.item_label, other_org_id: other.org, other_contact: &other_contact, match_kind };
+        if sql::insert_hit(tx, &hit, now).await? {
+            new = true;
+            let notice = Notice {
+                event_id: format!("hit-{hit_key}-org-{}", me.org),
+                kind: "operation.hit".into(),
+                org_id: me.org,
+                subject: format!("Coordination: another agency is working on your {} \"{}\"", me.item_kind.replace('_', " "), me.item_label),
+                body: format!("Contact before acting: {other_contact}.\nMatched on: {}. The other agency's file is not shown to you, nor yours to them.", match_kind.replace('_', " ")),
+                link: "/coordination/hits".into(),
+                payload: serde_json::json!({"hit_key": hit_key, "match": match_kind, "own_item": {"kind": me.item_kind, "id": me.item_id, "label": me.item_label}, "other_agency": other_contact}),
+            };
+            notify::enqueue(tx, &notice, now).await?;
+            store::audit::append(tx, &AuditEvent::anonymous("coordination.hit", me.item_kind, me.item_id).scope(me.org).detail(serde_json::json!({"hit_key": hit_key, "other_org": other.org}))).await?;
+        }
+    }
+    Ok(new)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planned actions and deconfliction
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewEvent {
+    pub kind: EventKind,
+    pub lat: f64,
+    pub lon: f64,
+    /// The area of the action around the point, in metres (1 to 50,000).
+    pub radius_m: f64,
+    /// RFC 3339.
+    pub starts_at: String,
+    pub ends_at: String,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct EventAdded {
+    pub event: EventView,
+    /// Planned actions of other agencies that overlap in place and time (each reported to both).
+    pub conflicts: usize,
+}
+
+/// Largest radius accepted, which bounds the search band for overlaps.
+const MAX_RADIUS_M: f64 = 50_000.0;
+const EARTH_RADIUS_M: f64 = 6_371_000.0;
+
+pub fn distance_m(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = (lat2 - lat1).to_radians();
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_M * a.sqrt().asin()
+}
+
+/// Other agencies' planned actions overlapping `(lat, lon, radius)` during `[from, to]`.
+pub async fn overlapping(db: &Db, org: i64, lat: f64, lon: f64, radius: f64, from: i64, to: i64) -> AppResult<Vec<sql::EventRow>> {
+    overlapping_in(db.reader(), org, lat, lon, radius, from, to).await
+}
+
+async fn overlapping_in<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(ex: E, org: i64, lat: f64, lon: f64, radius: f64, from: i64, to: i64) -> AppResult<Vec<sql::EventRow>> {
+    let band = (radius + MAX_RADIUS_M) / 111_000.0;
+    let near = sql::events_near(ex, lat - band, lat + band, from, to).await?;
+    Ok(near.into_iter().filter(|e| e.org_id != org && distance_m(lat, lon, e.lat, e.lon) <= radius + e.radius_m).collect())
+}
+
+pub async fn add_event(db: &Db, principal: &Principal, id: i64, input: NewEvent) -> AppResult<EventAdded> {
+    load(db, principal, id, Action::OperationEdit).await?;
+    if !(input.lat.is_finite() && (-90.0..=90.0).contains(&input.lat)) {
+        return Err(invalid("lat", "invalid_latitude", "The latitude must be between -90 and 90."));
+    }
+    if !(input.lon.is_finite() && (-180.0..=180.0).contains(&input.lon)) {
+        return Err(invalid("lon", "invalid_longitude", "The longitude must be between -180 and 180."));
+    }
+    if !(input.radius_m.is_finite() && (1.0..=MAX_RADIUS_M).contains(&input.radius_m)) {
+        return Err(invalid("radius_m", "invalid_radius", "The radius must be between 1 and 50,000 metres."));
+    }
+    let from = instant("starts_at", &input.starts_at)?;
+    let to = instant("ends_at", &input.ends_at)?;
+    if to <= from || to - from > 30 * 86_400_000 {
+        return Err(invalid("ends_at", "invalid_window", "A planned action ends after it starts and lasts at most 30 days."));
+    }
+    let note = input.note.as_deref().filter(|n| !n.trim().is_empty()).map(|n| text("note", n, 1000)).transpose()?.unwrap_or_default();
+    let now = now_ms();
+    let mut tx = db.begin().await?;
+    let eid = sql::insert_event(&mut tx, id, principal.org_id, input.kind.as_str(), input.lat, input.lon, input.radius_m, from, to, &note, now).await?;
+    let conflicts = overlapping_in(&mut *tx, principal.org_id, input.lat, input.lon, input.radius_m, from, to).await?;
+    let label = format!("{} {}–{}", input.kind.as_str().replace('_', " "), format_ms(from), format_ms(to));
+    let mut count = 0;
+    for other in &conflicts {
+        let pair = if eid < other.id { (eid, other.id) } else { (other.id, eid) };
+        let mine = Side { org: principal.org_id, operation: Some(id), item_kind: "planned_action", item_id: eid, item_label: label.clone() };
+        let other_label = format!("{} {}–{}", other.kind.replace('_', " "), format_ms(other.starts_at), format_ms(other.ends_at));
+        let theirs = Side { org: other.org_id, operation: Some(other.operation_id), item_kind: "planned_action", item_id: other.id, item_label: other_label };
+        if record_hit(&mut tx, &format!("event:{}:{}", pair.0, pair.1), &mine, &theirs, "place_and_time", true, now).await? {
+            count += 1;
+        }
+    }
+    store::audit::append(&mut tx, &AuditEvent::by(principal, "operation.event", "operation", id).detail(serde_json::json!({"event": eid, "conflicts": count}))).await?;
+    tx.commit().await?;
+    let event = sql::events_of(db.reader(), id).await?.into_iter().find(|e| e.id == eid).map(event_view).ok_or_else(|| AppError::not_found("event"))?;
+    Ok(EventAdded { event, conflicts: count })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hits
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Hit {
+    pub id: i64,
+    /// `target`, `place_and_time`, or `detention`.
+    pub match_kind: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operation_id: Option<i64>,
+    /// Which of the reader's own items matched.
+    pub own_item_kind: String,
+    pub own_item_label: String,
+    /// The other agency and its point of contact; nothing of its file.
+    pub other_agency: String,
+    pub other_organisation_id: i64,
+    pub at: String,
+}
+
+/// The hits of the caller's organisation (a coordinator's inbox); all for platform administrators.
+pub async fn hits(db: &Db, principal: &Principal) -> AppResult<Vec<Hit>> {
+    let org = if principal.is_platform_admin() { None } else { Some(principal.org_id) };
+    if org.is_some() {
+        check(principal, Action::OperationRead, Target::Operation { org_id: principal.org_id })?;
+    }
+    Ok(sql::hits_of(db.reader(), org, 500)
+        .await?
+        .into_iter()
+        .map(|h| Hit { id: h.id, match_kind: h.match_kind, operation_id: h.operation_id, own_item_kind: h.own_item_kind, own_item_label: h.own_item_label, other_agency: h.other_contact, other_organisation_id: h.other_org_id, at: format_ms(h.created_at) })
+        .collect())
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Overview {
+    pub operations: usize,
+    pub active_operations: usize,
+    pub targets: usize,
+    pub planned_actions: usize,
+    pub hits: usize,
+    /// Hits by kind of match.
+    pub hits_by_match: BTreeMap<String, usize>,
+}
+
+/// A coordinator's overview of the own agency's operations and hits.
+pub async fn overview(db: &Db, principal: &Principal) -> AppResult<Overview> {
+    let ops = sql::operations_of(db.reader(), principal.org_id).await?;
+    check(principal, Action::OperationRead, Target::Operation { org_id: principal.org_id })?;
+    let mut targets = 0;
+    let mut events = 0;
+    for op in &ops {
+        targets += sql::targets_of(db.reader(), op.id).await?.len();
+        events += sql::events_of(db.reader(), op.id).await?.len();
+    }
+    let hits = sql::hits_of(db.reader(), Some(principal.org_id), 10_000).await?;
+    let mut hits_by_match = BTreeMap::new();
+    for h in &hits {
+        *hits_by_match.entry(h.match_kind.clone()).or_insert(0) += 1;
+    }
+    Ok(Overview { operations: ops.len(), active_operations: ops.iter().filter(|o| o.status == "active").count(), targets, planned_actions: events, hits: hits.len(), hits_by_match })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detentions against targets
+
+const CASES_CURSOR: &str = "coordination.cases";
+/// Cases committed this long after their `updated_at` stamp are still seen (PostgreSQL commits
+/// out of order).
+const LATE_COMMIT_MS: i64 = 10_000;
+
+/// The normal forms a case can be matched on.
+fn case_keys(key: &MatchKey, sheet: &CaseSheet) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (role, p) in [("consignor", &sheet.consignor), ("consignee", &sheet.consignee), ("declarant", &sheet.declarant)] {
+        if let Some(p) = p {
+            let n = normalize::company_name(&p.name);
+            if !n.is_empty() {
+                out.push((key.digest(TargetKind::Company, &n), format!("{role} {}", p.name)));
+            }
+        }
+    }
+    for c in &sheet.containers {
+        out.push((key.digest(TargetKind::Container, c), format!("container {c}")));
+    }
+    for a in &sheet.air_waybills {
+        out.push((key.digest(TargetKind::AirWaybill, a), format!("air waybill {a}")));
+    }
+    for b in &sheet.bills_of_lading {
+        out.push((key.digest(TargetKind::BillOfLading, &normalize::reference(b)), format!("bill of lading {b}")));
+    }
+    out
+}
+
+/// Matches detentions recorded or changed since the last pass against active targets. Safe to
+/// run on several processes: a hit is recorded and notified once (unique per side).
+pub async fn match_cases(db: &Db, key: &MatchKey) -> AppResult<usize> {
+    let since = sql::cursor(db.reader(), CASES_CURSOR).await?;
+    let rows = sql::cases_changed_since(db.reader(), since - LATE_COMMIT_MS, 500).await?;
+    let mut found = 0;
+    let mut last = since;
+    for (case_id, case_org, updated_at, state, sheet) in rows {
+        last = last.max(updated_at);
+        if state == "draft" {
+            continue;
+        }
+        let Ok(sheet) = serde_json::from_str::<CaseSheet>(&sheet) else { continue };
+        let keys = case_keys(key, &sheet);
+        let digests: Vec<String> = keys.iter().map(|(k, _)| k.clone()).collect();
+        let mut tx = db.begin().await?;
+        for (tid, op_id, org, mk, label) in sql::targets_with_keys(&mut *tx, &digests).await? {
+            let tell_officer = sql::get_operation(&mut *tx, op_id).await?.is_some_and(|o| o.tell_detaining_officer == 1);
+            let what = keys.iter().find(|(k, _)| *k == mk).map(|(_, l)| l.clone()).unwrap_or_default();
+            let operation_side = Side { org, operation: Some(op_id), item_kind: "target", item_id: tid, item_label: label };
+            let case_side = Side { org: case_org, operation: None, item_kind: "detention", item_id: case_id, item_label: format!("case {case_id}: {what}") };
+            if record_hit(&mut tx, &format!("case:{case_id}:{tid}"), &operation_side, &case_side, "detention", tell_officer, now_ms()).await? {
+                found += 1;
+            }
+        }
+        tx.commit().await?;
+    }
+    if last > since {
+        let mut tx = db.begin().await?;
+        sql::set_cursor(&mut tx, CASES_CURSOR, last).await?;
+        tx.commit().await?;
+    }
+    Ok(found)
+}
+
+/// Runs [`match_cases`] every `period`.
+pub async fn run_case_matching(db: Db, key: MatchKey, period: std::time::Duration) {
+    let mut interval = tokio::time::interval(period);
+    loop {
+        interval.tick().await;
+        if let Err(e) = match_cases(&db, &key).await {
+            tracing::warn!(error = %e, "matching detentions against operation targets failed; retrying");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances_on_the_earth() {
+        let d = distance_m(48.8566, 2.3522, 48.8566, 2.3563);
+        assert!((290.0..310.0).contains(&d), "{d}");
+        let d = distance_m(48.8566, 2.3522, 49.1, 2.55);
+        assert!(d > 29_000.0, "{d}");
+    }
+
+    #[test]
+    fn targets_are_normalised_and_checked() {
+        let t = |kind, value: &str| NewTarget { kind, value: value.into(), country: Some("FR".into()), registration_number: None, date_of_birth: Some("1980-02-29".into()) };
+        assert_eq!(normal_form(&t(TargetKind::Company, "ACME Trading Ltd.")).unwrap(), normal_form(&t(TargetKind::Company, "Acme trading limited")).unwrap());
+        assert_eq!(normal_form(&t(TargetKind::Person, "MÜLLER, Hans")).unwrap(), "hans muller|1980-02-29");
+        assert_eq!(normal_form(&t(TargetKind::Vehicle, "ab-123-cd")).unwrap(), "FR:AB123CD");
+        let err = normal_form(&t(TargetKind::Container, "MSKU9070324")).unwrap_err().to_string();
+        assert!(err.starts_with("invalid_container_number") && err.contains("check digit"), "{err}");
+        assert!(normal_form(&t(TargetKind::Vessel, "IMO 9074728")).unwrap_err().to_string().starts_with("invalid_imo_number"));
+        assert!(normal_form(&t(TargetKind::Iban, "GB83WEST12345698765432")).unwrap_err().to_string().starts_with("invalid_iban"));
+        let key = MatchKey::new(b"k");
+        assert_ne!(key.digest(TargetKind::Company, "acme"), MatchKey::new(b"other").digest(TargetKind::Company, "acme"), "keyed");
+        assert_ne!(key.digest(TargetKind::Company, "acme"), key.digest(TargetKind::Address, "acme"), "kinds do not collide");
+    }
+}

@@ -1,0 +1,409 @@
+//! SQL for access grants, operations, their targets and planned actions, and hits.
+
+use sqlx::{Any, AnyConnection, Executor, FromRow};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct GrantRow {
+    pub id: i64,
+    pub grantor_org_id: i64,
+    pub grantee_org_id: i64,
+    pub scopes: String,
+    pub reason: String,
+    pub expires_at: i64,
+    pub created_by: String,
+    pub created_at: i64,
+    pub revoked_at: Option<i64>,
+}
+
+const GRANT_COLUMNS: &str =
+    "id, grantor_org_id, grantee_org_id, scopes, reason, expires_at, created_by, created_at, revoked_at";
+
+pub async fn insert_grant(
+    conn: &mut AnyConnection,
+    grantor: i64,
+    grantee: i64,
+    scopes: &str,
+    reason: &str,
+    expires_at: i64,
+    by: &str,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO access_grants (grantor_org_id, grantee_org_id, scopes, reason, expires_at, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(grantor)
+    .bind(grantee)
+    .bind(scopes)
+    .bind(reason)
+    .bind(expires_at)
+    .bind(by)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn get_grant<'c, E: Executor<'c, Database = Any>>(ex: E, id: i64) -> Result<Option<GrantRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {GRANT_COLUMNS} FROM access_grants WHERE id = $1")).bind(id).fetch_optional(ex).await
+}
+
+/// Grants given or received by `org` (all of them when `None`), newest first.
+pub async fn grants_of<'c, E: Executor<'c, Database = Any>>(ex: E, org: Option<i64>) -> Result<Vec<GrantRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {GRANT_COLUMNS} FROM access_grants WHERE $1 < 0 OR grantor_org_id = $1 OR grantee_org_id = $1 \
+         ORDER BY id DESC LIMIT 500"
+    ))
+    .bind(org.unwrap_or(-1))
+    .fetch_all(ex)
+    .await
+}
+
+/// The scopes of `org`'s grants in force at `now`, as their comma-separated lists.
+pub async fn active_scopes<'c, E: Executor<'c, Database = Any>>(ex: E, org: i64, now: i64) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT scopes FROM access_grants WHERE grantee_org_id = $1 AND revoked_at IS NULL AND expires_at > $2",
+    )
+    .bind(org)
+    .bind(now)
+    .fetch_all(ex)
+    .await
+}
+
+pub async fn revoke_grant(conn: &mut AnyConnection, id: i64, by: &str, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE access_grants SET revoked_at = $1, revoked_by = $2 WHERE id = $3 AND revoked_at IS NULL")
+        .bind(now)
+        .bind(by)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct OperationRow {
+    pub id: i64,
+    pub org_id: i64,
+    pub name: String,
+    pub kind: String,
+    pub status: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub contact: String,
+    pub confidentiality: String,
+    pub tell_detaining_officer: i64,
+    pub version: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+const OPERATION_COLUMNS: &str = "id, org_id, name, kind, status, starts_at, ends_at, contact, confidentiality, \
+     tell_detaining_officer, version, created_at, updated_at";
+
+pub struct OperationFields<'a> {
+    pub name: &'a str,
+    pub kind: &'a str,
+    pub status: &'a str,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub contact: &'a str,
+    pub confidentiality: &'a str,
+    pub tell_detaining_officer: bool,
+}
+
+pub async fn insert_operation(conn: &mut AnyConnection, org: i64, f: &OperationFields<'_>, now: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO operations (org_id, name, kind, status, starts_at, ends_at, contact, confidentiality, \
+         tell_detaining_officer, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+    )
+    .bind(org)
+    .bind(f.name)
+    .bind(f.kind)
+    .bind(f.status)
+    .bind(f.starts_at)
+    .bind(f.ends_at)
+    .bind(f.contact)
+    .bind(f.confidentiality)
+    .bind(super::flag(f.tell_detaining_officer))
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn update_operation(
+    conn: &mut AnyConnection,
+    id: i64,
+    version: i64,
+    f: &OperationFields<'_>,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "UPDATE operations SET name = $1, kind = $2, status = $3, starts_at = $4, ends_at = $5, contact = $6, \
+         confidentiality = $7, tell_detaining_officer = $8, updated_at = $9, version = version + 1 \
+         WHERE id = $10 AND version = $11 RETURNING version",
+    )
+    .bind(f.name)
+    .bind(f.kind)
+    .bind(f.status)
+    .bind(f.starts_at)
+    .bind(f.ends_at)
+    .bind(f.contact)
+    .bind(f.confidentiality)
+    .bind(super::flag(f.tell_detaining_officer))
+    .bind(now)
+    .bind(id)
+    .bind(version)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn get_operation<'c, E: Executor<'c, Database = Any>>(ex: E, id: i64) -> Result<Option<OperationRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {OPERATION_COLUMNS} FROM operations WHERE id = $1")).bind(id).fetch_optional(ex).await
+}
+
+pub async fn operations_of<'c, E: Executor<'c, Database = Any>>(ex: E, org: i64) -> Result<Vec<OperationRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {OPERATION_COLUMNS} FROM operations WHERE org_id = $1 ORDER BY id DESC LIMIT 500"))
+        .bind(org)
+        .fetch_all(ex)
+        .await
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct TargetRow {
+    pub id: i64,
+    pub operation_id: i64,
+    pub org_id: i64,
+    pub kind: String,
+    pub label: String,
+    pub detail: String,
+    pub match_key: String,
+    pub active: i64,
+    pub created_at: i64,
+}
+
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_target(
+    conn: &mut AnyConnection,
+    operation_id: i64,
+    org: i64,
+    kind: &str,
+    label: &str,
+    detail: &str,
+    key: &str,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO operation_targets (operation_id, org_id, kind, label, detail, match_key, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(operation_id)
+    .bind(org)
+    .bind(kind)
+    .bind(label)
+    .bind(detail)
+    .bind(key)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn targets_of<'c, E: Executor<'c, Database = Any>>(ex: E, operation_id: i64) -> Result<Vec<TargetRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, operation_id, org_id, kind, label, detail, match_key, active, created_at FROM operation_targets \
+         WHERE operation_id = $1 ORDER BY id",
+    )
+    .bind(operation_id)
+    .fetch_all(ex)
+    .await
+}
+
+/// Active targets of open operations carrying one of `keys`: `(target id, operation id, org, key, label)`.
+pub async fn targets_with_keys<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    keys: &[String],
+) -> Result<Vec<(i64, i64, i64, String, String)>, sqlx::Error> {
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (1..=keys.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT t.id, t.operation_id, t.org_id, t.match_key, t.label FROM operation_targets t \
+         JOIN operations o ON o.id = t.operation_id \
+         WHERE t.match_key IN ({}) AND t.active = 1 AND o.status <> 'closed'",
+        placeholders.join(", ")
+    );
+    let mut q = sqlx::query_as(&sql);
+    for k in keys {
+        q = q.bind(k);
+    }
+    q.fetch_all(ex).await
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct EventRow {
+    pub id: i64,
+    pub operation_id: i64,
+    pub org_id: i64,
+    pub kind: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub radius_m: f64,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub note: String,
+}
+
+const EVENT_COLUMNS: &str = "id, operation_id, org_id, kind, lat, lon, radius_m, starts_at, ends_at, note";
+
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_event(
+    conn: &mut AnyConnection,
+    operation_id: i64,
+    org: i64,
+    kind: &str,
+    lat: f64,
+    lon: f64,
+    radius_m: f64,
+    starts_at: i64,
+    ends_at: i64,
+    note: &str,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO operation_events (operation_id, org_id, kind, lat, lon, radius_m, starts_at, ends_at, note, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+    )
+    .bind(operation_id)
+    .bind(org)
+    .bind(kind)
+    .bind(lat)
+    .bind(lon)
+    .bind(radius_m)
+    .bind(starts_at)
+    .bind(ends_at)
+    .bind(note)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn events_of<'c, E: Executor<'c, Database = Any>>(ex: E, operation_id: i64) -> Result<Vec<EventRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {EVENT_COLUMNS} FROM operation_events WHERE operation_id = $1 ORDER BY starts_at"))
+        .bind(operation_id)
+        .fetch_all(ex)
+        .await
+}
+
+/// Active planned actions in a latitude band whose time window meets `[from, to]`.
+pub async fn events_near<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    lat_min: f64,
+    lat_max: f64,
+    from: i64,
+    to: i64,
+) -> Result<Vec<EventRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {EVENT_COLUMNS} FROM operation_events WHERE lat >= $1 AND lat <= $2 AND starts_at <= $4 \
+         AND ends_at >= $3 AND active = 1"
+    ))
+    .bind(lat_min)
+    .bind(lat_max)
+    .bind(from)
+    .bind(to)
+    .fetch_all(ex)
+    .await
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct HitRow {
+    pub id: i64,
+    pub org_id: i64,
+    pub operation_id: Option<i64>,
+    pub own_item_kind: String,
+    pub own_item_id: i64,
+    pub own_item_label: String,
+    pub other_org_id: i64,
+    pub other_contact: String,
+    pub match_kind: String,
+    pub created_at: i64,
+    pub read_at: Option<i64>,
+}
+
+pub struct NewHit<'a> {
+    pub hit_key: &'a str,
+    pub org_id: i64,
+    pub operation_id: Option<i64>,
+    pub own_item_kind: &'a str,
+    pub own_item_id: i64,
+    pub own_item_label: &'a str,
+    pub other_org_id: i64,
+    pub other_contact: &'a str,
+    pub match_kind: &'a str,
+}
+
+/// Records one side of a hit unless known; true when new.
+pub async fn insert_hit(conn: &mut AnyConnection, h: &NewHit<'_>, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "INSERT INTO coordination_hits (hit_key, org_id, operation_id, own_item_kind, own_item_id, own_item_label, \
+         other_org_id, other_contact, match_kind, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+         ON CONFLICT (hit_key, org_id) DO NOTHING",
+    )
+    .bind(h.hit_key)
+    .bind(h.org_id)
+    .bind(h.operation_id)
+    .bind(h.own_item_kind)
+    .bind(h.own_item_id)
+    .bind(h.own_item_label)
+    .bind(h.other_org_id)
+    .bind(h.other_contact)
+    .bind(h.match_kind)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn hits_of<'c, E: Executor<'c, Database = Any>>(ex: E, org: Option<i64>, limit: i64) -> Result<Vec<HitRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, org_id, operation_id, own_item_kind, own_item_id, own_item_label, other_org_id, other_contact, \
+         match_kind, created_at, read_at FROM coordination_hits WHERE $1 < 0 OR org_id = $1 ORDER BY id DESC LIMIT $2",
+    )
+    .bind(org.unwrap_or(-1))
+    .bind(limit)
+    .fetch_all(ex)
+    .await
+}
+
+pub async fn cursor<'c, E: Executor<'c, Database = Any>>(ex: E, name: &str) -> Result<i64, sqlx::Error> {
+    Ok(sqlx::query_scalar("SELECT position FROM worker_cursors WHERE name = $1")
+        .bind(name)
+        .fetch_optional(ex)
+        .await?
+        .unwrap_or(0))
+}
+
+pub async fn set_cursor(conn: &mut AnyConnection, name: &str, position: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO worker_cursors (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE \
+         SET position = excluded.position WHERE worker_cursors.position < excluded.position",
+    )
+    .bind(name)
+    .bind(position)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+/// Cases changed since `after` (epoch ms), oldest first: `(id, org, updated_at, state, sheet)`.
+pub async fn cases_changed_since<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<(i64, i64, i64, String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, org_id, updated_at, state, sheet FROM cases WHERE updated_at > $1 ORDER BY updated_at, id LIMIT $2",
+    )
+    .bind(after)
+    .bind(limit)
+    .fetch_all(ex)
+    .await
+}
