@@ -261,9 +261,19 @@ impl Deliverer {
             job.user_name.clone(),
             address.parse().map_err(|e| format!("the recipient address {address:?} is not valid: {e}"))?,
         );
+        // The footer in the recipient's language; the notice itself is as its sender wrote it.
+        let footer = match job.user_language.as_deref() {
+            Some("fr") => {
+                "Vous recevez ce courriel en tant que membre de votre organisation sur Touchstone ; \
+                 votre boîte de notifications y liste chaque notification et permet d'arrêter ces courriels."
+            }
+            _ => {
+                "You receive this as a member of your organisation on Touchstone; your inbox there lists \
+                 every notification, and lets you turn these e-mails off."
+            }
+        };
         let text = format!(
-            "{body}\n\n{link}\n\n-- \nTouchstone · {event}\nYou receive this as a member of your organisation on Touchstone; \
-             your inbox there lists every notification, and lets you turn these e-mails off.\n",
+            "{body}\n\n{link}\n\n-- \nTouchstone · {event}\n{footer}\n",
             body = job.body.trim_end(),
             link = self.absolute_link(&job.link),
             event = job.event_id,
@@ -279,6 +289,7 @@ impl Deliverer {
                 &self.inner.message_id_domain,
             )))
             .header(EventIdHeader(job.event_id.clone()))
+            .header(AutoSubmitted)
             .header(ContentType::TEXT_PLAIN)
             .body(text)
             .map(Some)
@@ -386,6 +397,22 @@ impl Header for EventIdHeader {
     }
     fn display(&self) -> HeaderValue {
         HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `Auto-Submitted: auto-generated` (RFC 3834): out-of-office replies are not sent back.
+#[derive(Clone)]
+struct AutoSubmitted;
+
+impl Header for AutoSubmitted {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("Auto-Submitted")
+    }
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(AutoSubmitted)
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "auto-generated".into())
     }
 }
 

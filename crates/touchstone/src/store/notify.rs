@@ -373,6 +373,7 @@ pub struct Job {
     pub user_name: Option<String>,
     pub user_email: Option<String>,
     pub user_active: Option<i64>,
+    pub user_language: Option<String>,
     pub webhook_url: Option<String>,
     pub webhook_secret: Option<String>,
     pub webhook_deleted_at: Option<i64>,
@@ -382,7 +383,7 @@ pub async fn job<'c, E: Executor<'c, Database = Any>>(ex: E, id: i64) -> Result<
     sqlx::query_as(
         "SELECT d.id, d.channel, d.destination, d.attempts, d.user_id, d.webhook_id, \
                 n.event_id, n.org_id, n.kind, n.subject, n.body, n.link, n.payload, n.created_at AS notice_created_at, \
-                u.display_name AS user_name, u.email AS user_email, u.active AS user_active, \
+                u.display_name AS user_name, u.email AS user_email, u.active AS user_active, u.language AS user_language, \
                 w.url AS webhook_url, w.secret AS webhook_secret, w.deleted_at AS webhook_deleted_at \
          FROM notify_deliveries d JOIN notify_notices n ON n.id = d.notice_id \
          LEFT JOIN users u ON u.id = d.user_id LEFT JOIN notify_webhooks w ON w.id = d.webhook_id \

@@ -252,15 +252,44 @@ impl SmtpServer {
                 let (head, body) = text.split_once("\n\n").unwrap_or((&text, ""));
                 // Unfold continuation lines, then split "Name: value".
                 let unfolded = head.replace("\n ", " ").replace("\n\t", " ");
-                let headers = unfolded
+                let headers: HashMap<String, String> = unfolded
                     .lines()
                     .filter_map(|l| l.split_once(':'))
                     .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
                     .collect();
-                (headers, body.to_string())
+                let body = match headers.get("content-transfer-encoding").map(|e| e.to_ascii_lowercase()) {
+                    Some(e) if e == "quoted-printable" => decode_quoted_printable(body),
+                    Some(e) if e == "base64" => String::from_utf8(
+                        data_encoding::BASE64.decode(body.replace('\n', "").trim().as_bytes()).expect("base64 body"),
+                    )
+                    .expect("UTF-8 body"),
+                    _ => body.to_string(),
+                };
+                (headers, body)
             })
             .collect()
     }
+}
+
+/// Quoted-printable (RFC 2045) to text: soft line breaks joined, `=XX` bytes decoded.
+fn decode_quoted_printable(s: &str) -> String {
+    let joined = s.replace("=\n", "");
+    let b = joined.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'=' && i + 3 <= b.len() {
+            if let Some(byte) = std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8(out).expect("UTF-8 body")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -415,6 +444,8 @@ async fn email_goes_out_through_a_real_smtp_server_once_per_recipient_with_a_sta
                 assert_eq!(h["message-id"], format!("<{event}.o{douane}.u{officer_id}@touchstone.test>"));
                 assert!(body.contains("200 handbags"), "{body}");
                 assert!(body.contains("https://touchstone.test/cases/12"), "links are absolute: {body}");
+                assert!(body.contains("membre de votre organisation"), "the footer is in the officer's French: {body}");
+                assert_eq!(h["auto-submitted"], "auto-generated", "no out-of-office replies");
 
                 let rows = store::notify::deliveries_of_event(app.db().reader(), &event).await.unwrap();
                 assert_eq!(rows.len(), 1);
