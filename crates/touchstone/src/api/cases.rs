@@ -11,7 +11,7 @@ use utoipa::IntoParams;
 use super::{ApiAuth, ApiJson, ApiPath, ApiQuery, ErrorJson};
 use crate::domain::alerts::{self, Alert, AlertSheet, AlertUpdate};
 use crate::domain::cases::{
-    self, AnswerInput, Case, CaseListFilter, CaseState, CaseSummary, CaseUpdate, Message, NewCase, NewMessage,
+    self, AnswerInput, ShareInput, Case, CaseListFilter, CaseState, CaseSummary, CaseUpdate, Message, NewCase, NewMessage,
     OutcomeCount, Transition,
 };
 use crate::error::{AppError, AppResult};
@@ -25,6 +25,8 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{id}/answers", post(answer))
         .route("/cases/{id}/extension", post(request_extension))
         .route("/cases/{id}/messages", get(list_messages).post(post_message))
+        .route("/cases/{id}/shares", post(share_case))
+        .route("/cases/{id}/shares/{org}/withdraw", post(withdraw_share))
         .route("/stats/cases", get(case_stats))
         .route("/alerts", get(list_alerts).post(create_alert))
         .route("/alerts/{id}", get(get_alert).put(update_alert))
@@ -252,4 +254,28 @@ pub async fn update_alert(
     ApiJson(u): ApiJson<AlertUpdate>,
 ) -> AppResult<Json<Alert>> {
     Ok(Json(alerts::update_alert(&s.db, &p, id, u).await?))
+}
+
+/// Shares the case with another agency (e.g. police, for an investigation), with a note.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/shares", tag = "cases", params(("id" = i64, Path)), request_body = ShareInput,
+    responses((status = 200, body = Case), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
+        (status = 404, body = ErrorJson), (status = 413, body = ErrorJson), (status = 415, body = ErrorJson), (status = 422, body = ErrorJson)))]
+pub async fn share_case(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(input): ApiJson<ShareInput>,
+) -> AppResult<Json<Case>> {
+    Ok(Json(cases::share_case(&s.db, &s.legal, &p, id, input).await?))
+}
+
+/// Withdraws a share at once.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/shares/{org}/withdraw", tag = "cases", params(("id" = i64, Path), ("org" = i64, Path)),
+    responses((status = 200, body = Case), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson), (status = 404, body = ErrorJson)))]
+pub async fn withdraw_share(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath((id, org)): ApiPath<(i64, i64)>,
+) -> AppResult<Json<Case>> {
+    Ok(Json(cases::withdraw_share(&s.db, &s.legal, &p, id, org).await?))
 }

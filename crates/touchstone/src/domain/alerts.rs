@@ -362,7 +362,7 @@ pub async fn list_alerts(db: &Db, principal: &Principal, limit: i64, offset: i64
     for row in sql::alerts_of(db.reader(), Some(principal.org_id), limit, 0).await? {
         out.push(to_alert(row, now)?);
     }
-    out.sort_by(|a, b| b.id.cmp(&a.id));
+    out.sort_by_key(|a| std::cmp::Reverse(a.id));
     Ok(out.into_iter().skip(offset as usize).take(limit as usize).collect())
 }
 

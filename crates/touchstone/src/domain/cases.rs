@@ -17,22 +17,7 @@ use utoipa::ToSchema;
 use super::audit::AuditEvent;
 use super::catalog::{parse_hs_code, TransportMode};
 use super::normalize;
-use notify::Notice;
-// TEMP-NOTIFY-SHIM
-mod notify {
-    pub struct Notice {
-        pub event_id: String,
-        pub kind: String,
-        pub org_id: i64,
-        pub subject: String,
-        pub body: String,
-        pub link: String,
-        pub payload: serde_json::Value,
-    }
-    pub async fn enqueue(_tx: &mut crate::store::Tx, _n: &Notice, _now: i64) -> Result<(), crate::error::AppError> {
-        Ok(())
-    }
-}
+use super::notify::{self, Notice};
 use super::policy::{allows, check, Action, Principal, Target};
 use super::regime::{names, resolve, Answer, LegalRules, Next, ObligationState, Outcome, PartyKind, Silence, Start};
 use super::types::{CountryCode, OrgKind};
@@ -277,7 +262,7 @@ impl CaseSheet {
             }
             g.hs_code = g.hs_code.as_deref().filter(|h| !h.trim().is_empty()).map(parse_hs_code).transpose()?;
             if let Some(v) = g.declared_value {
-                if !(v.is_finite() && v >= 0.0 && v < 1e15) {
+                if !(0.0..1e15).contains(&v) {
                     return Err(invalid("declared_value", "invalid_value", "A declared value must be zero or more."));
                 }
             }
@@ -1872,4 +1857,47 @@ mod tests {
         assert_eq!(nothing.goods[0].quantity, 0.0);
         assert!(nothing.consignor.is_none());
     }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ShareInput {
+    /// The agency (police or other enforcement) to share with.
+    pub organisation_id: i64,
+    pub note: String,
+}
+
+/// Shares a case with another agency, which then reads it and takes part in its thread while
+/// its access grant allows case sharing.
+pub async fn share_case(db: &Db, rules: &LegalRules, principal: &Principal, id: i64, input: ShareInput) -> AppResult<Case> {
+    let (row, _) = load(db, principal, id, Action::CaseEdit).await?;
+    let org = store::directory::get_organisation(db.reader(), input.organisation_id)
+        .await?
+        .ok_or_else(|| invalid("organisation_id", "unknown_organisation", "No organisation has this id."))?;
+    if !org.kind.is_enforcement() || org.id == row.org_id {
+        return Err(invalid("organisation_id", "not_an_agency", "Cases are shared with another enforcement agency (police, other enforcement)."));
+    }
+    let note = bounded_text("note", &input.note, 2000)?;
+    let now = now_ms();
+    let mut tx = db.begin().await?;
+    sql::share(&mut tx, id, org.id, &note, &principal.label, now).await?;
+    sql::add_event(&mut tx, id, &principal.label, "shared", &serde_json::json!({"organisation": org.name}).to_string(), now).await?;
+    store::audit::append(&mut tx, &AuditEvent::by(principal, "case.share", "case", id).detail(serde_json::json!({"organisation_id": org.id, "note": note}))).await?;
+    store::audit::append(&mut tx, &AuditEvent::by(principal, "case.shared_with", "case", id).scope(org.id)).await?;
+    notify_event(&mut tx, id, org.id, "case.shared", &format!("case-{id}-shared-{}-{now}", org.id), &format!("Case {} shared with you", reference(&row)), &note, now).await?;
+    tx.commit().await?;
+    get_case(db, rules, principal, id).await
+}
+
+pub async fn withdraw_share(db: &Db, rules: &LegalRules, principal: &Principal, id: i64, organisation_id: i64) -> AppResult<Case> {
+    load(db, principal, id, Action::CaseEdit).await?;
+    let now = now_ms();
+    let mut tx = db.begin().await?;
+    if !sql::withdraw_share(&mut tx, id, organisation_id, now).await? {
+        return Err(AppError::not_found("share"));
+    }
+    sql::add_event(&mut tx, id, &principal.label, "share_withdrawn", &serde_json::json!({"organisation_id": organisation_id}).to_string(), now).await?;
+    store::audit::append(&mut tx, &AuditEvent::by(principal, "case.share_withdrawn", "case", id).detail(serde_json::json!({"organisation_id": organisation_id}))).await?;
+    tx.commit().await?;
+    get_case(db, rules, principal, id).await
 }

@@ -236,6 +236,11 @@ impl MatchKey {
         Ok(MatchKey::new(k.as_bytes()))
     }
 
+    /// The key a company of this name is matched on (benchmarks and tools that fill the store).
+    pub fn company_key(&self, name: &str) -> String {
+        self.digest(TargetKind::Company, &normalize::company_name(name))
+    }
+
     fn digest(&self, kind: TargetKind, normal: &str) -> String {
         let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("HMAC takes keys of any length");
         mac.update(kind.as_str().as_bytes());
@@ -609,7 +614,7 @@ pub struct NewEvent {
     pub kind: EventKind,
     pub lat: f64,
     pub lon: f64,
-    /// The area of the action around the point, in metres (1 to 50,000).
+    /// The area of the action around the point, in metres (1 to 10,000).
     pub radius_m: f64,
     /// RFC 3339.
     pub starts_at: String,
@@ -626,8 +631,12 @@ pub struct EventAdded {
 }
 
 /// Largest radius accepted, which bounds the search band for overlaps.
-const MAX_RADIUS_M: f64 = 50_000.0;
+/// Planned actions are local (a search, a surveillance post); a larger area is several actions.
+const MAX_RADIUS_M: f64 = 10_000.0;
 const EARTH_RADIUS_M: f64 = 6_371_000.0;
+/// Two actions closer than their radii plus this margin are a conflict: teams a street apart
+/// can see, hear or alert each other's subjects even when their areas do not touch.
+pub const SAFETY_MARGIN_M: f64 = 1_000.0;
 
 pub fn distance_m(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
@@ -637,15 +646,16 @@ pub fn distance_m(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * EARTH_RADIUS_M * a.sqrt().asin()
 }
 
-/// Other agencies' planned actions overlapping `(lat, lon, radius)` during `[from, to]`.
+/// Other agencies' planned actions overlapping `(lat, lon, radius)`, with the safety margin,
+/// during `[from, to]`.
 pub async fn overlapping(db: &Db, org: i64, lat: f64, lon: f64, radius: f64, from: i64, to: i64) -> AppResult<Vec<sql::EventRow>> {
     overlapping_in(db.reader(), org, lat, lon, radius, from, to).await
 }
 
 async fn overlapping_in<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(ex: E, org: i64, lat: f64, lon: f64, radius: f64, from: i64, to: i64) -> AppResult<Vec<sql::EventRow>> {
-    let band = (radius + MAX_RADIUS_M) / 111_000.0;
+    let band = (radius + MAX_RADIUS_M + SAFETY_MARGIN_M) / 111_000.0;
     let near = sql::events_near(ex, lat - band, lat + band, from, to).await?;
-    Ok(near.into_iter().filter(|e| e.org_id != org && distance_m(lat, lon, e.lat, e.lon) <= radius + e.radius_m).collect())
+    Ok(near.into_iter().filter(|e| e.org_id != org && distance_m(lat, lon, e.lat, e.lon) <= radius + e.radius_m + SAFETY_MARGIN_M).collect())
 }
 
 pub async fn add_event(db: &Db, principal: &Principal, id: i64, input: NewEvent) -> AppResult<EventAdded> {
@@ -657,7 +667,7 @@ pub async fn add_event(db: &Db, principal: &Principal, id: i64, input: NewEvent)
         return Err(invalid("lon", "invalid_longitude", "The longitude must be between -180 and 180."));
     }
     if !(input.radius_m.is_finite() && (1.0..=MAX_RADIUS_M).contains(&input.radius_m)) {
-        return Err(invalid("radius_m", "invalid_radius", "The radius must be between 1 and 50,000 metres."));
+        return Err(invalid("radius_m", "invalid_radius", "The radius must be between 1 and 10,000 metres; cover a larger area with several actions."));
     }
     let from = instant("starts_at", &input.starts_at)?;
     let to = instant("ends_at", &input.ends_at)?;

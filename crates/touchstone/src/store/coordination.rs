@@ -18,6 +18,7 @@ pub struct GrantRow {
 const GRANT_COLUMNS: &str =
     "id, grantor_org_id, grantee_org_id, scopes, reason, expires_at, created_by, created_at, revoked_at";
 
+#[allow(clippy::too_many_arguments)]
 pub async fn insert_grant(
     conn: &mut AnyConnection,
     grantor: i64,

@@ -55,7 +55,7 @@ fn obligation<'a>(case: &'a Value, party: &str) -> &'a Value {
 
 async fn notices_for(app: &TestApp, org_id: i64) -> Vec<String> {
     let rows: Vec<(String,)> =
-        sqlx::query_as("SELECT DISTINCT event_id FROM outbox WHERE org_id = $1 ORDER BY event_id")
+        sqlx::query_as("SELECT DISTINCT event_id FROM notify_notices WHERE org_id = $1 ORDER BY event_id")
             .bind(org_id)
             .fetch_all(app.db().reader())
             .await
