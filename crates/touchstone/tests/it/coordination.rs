@@ -197,3 +197,41 @@ async fn what_police_see_follows_the_active_grant_and_shared_cases() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_police_coordinator_registers_an_operation_on_the_pages_and_sees_the_hit() {
+    use crate::common::{Browser, PASSWORD};
+    on_every_backend(|app| async move {
+        let chief = app.token_for("chief@douane.demo").await;
+        let customs_op = create_operation(&app, &chief, operation("Contrôle Roissy", false)).await;
+        app.post_json(&format!("/api/v1/operations/{customs_op}/targets"), &chief, json!([{"kind": "container", "value": "MSKU9070323"}])).await;
+
+        let mut police = Browser::new(&app);
+        police.sign_in("coordinator@police.demo", PASSWORD).await;
+        let page = police.get("/operations").await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+        assert!(page.text.contains("Enregistrer une opération"), "French for the French coordinator");
+        let today = time::OffsetDateTime::now_utc().date().to_string();
+        let fields = [("name", "Opération Sablier"), ("kind", "enquête"), ("status", "active"), ("starts_on", today.as_str()),
+            ("ends_on", today.as_str()), ("contact_name", "Julien Moreau"), ("contact_phone", "+33 1 23 45 67 89"),
+            ("contact_email", ""), ("confidentiality", "secret")];
+        let r = police.submit("/operations", "/operations", &fields).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let op_path = r.location().to_string();
+        // A bad container number is refused beside the field, with what was typed kept.
+        let r = police.submit(&op_path, &format!("{op_path}/targets"), &[("kind", "container"), ("value", "MSKU9070324"), ("country", ""), ("date_of_birth", "")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text.contains("MSKU9070324") && r.text.contains("aria-invalid"), "{}", r.text);
+        let r = police.submit(&op_path, &format!("{op_path}/targets"), &[("kind", "container"), ("value", "MSKU 907032-3"), ("country", ""), ("date_of_birth", "")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let page = police.get(r.location()).await;
+        assert!(page.text.contains("1 concordance(s)"), "{}", page.text);
+        let hits = police.get("/coordination").await;
+        assert!(hits.text.contains("Douane française (démo)") && hits.text.contains("MSKU 907032-3"), "{}", hits.text);
+        assert!(!hits.text.contains("Contrôle Roissy"), "the other agency's operation stays hidden");
+        // The customs operation's page is not the police's to see.
+        let other = police.get(&format!("/operations/{customs_op}")).await;
+        assert_eq!(other.status, StatusCode::NOT_FOUND);
+    })
+    .await;
+}
