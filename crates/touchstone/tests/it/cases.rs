@@ -479,3 +479,54 @@ async fn alerts_reach_the_officers_they_target_and_matching_cases_tell_their_own
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_detention_reaches_the_rights_holders_inbox_email_and_webhook_once() {
+    use crate::notify::{drain, register, Receiver, SmtpServer};
+    use std::sync::Arc;
+    let smtp_dir = tempfile::tempdir().unwrap();
+    let Some(server) = SmtpServer::start(smtp_dir.path()).await else { return };
+    let port = server.port;
+    let server = Arc::new(server);
+    on_every_backend_with(
+        |c| {
+            c.smtp.host = Some("127.0.0.1".into());
+            c.smtp.port = port;
+            c.smtp.tls = touchstone::config::SmtpTls::None;
+            c.notify.webhook_allow_local = true;
+            c.notify.retry_base_ms = 50;
+            c.notify.retry_max_ms = 200;
+        },
+        |app| {
+            let server = server.clone();
+            async move {
+                touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();
+                let receiver = Receiver::start(vec![]).await;
+                register(&app, "brand@lumiere.demo", &receiver).await;
+                let officer = app.token_for("officer@douane.demo").await;
+                let lumiere = app.token_for("brand@lumiere.demo").await;
+                let product = product_id(&app, &officer, 0, 0).await;
+                let case = create(&app, &officer, &detention(product, "standard", "FR")).await;
+                let id = case["id"].as_i64().unwrap();
+                let event = format!("case-{id}-case.detained-org-{}", app.org_id("Maison Lumière (demo)").await);
+
+                let worker = touchstone::domain::notify_delivery::Deliverer::new(app.db().clone(), &app.config).unwrap();
+                drain(&worker, app.db()).await;
+                drain(&worker, app.db()).await;
+
+                let inbox = app.get("/api/v1/inbox", &lumiere).await.json();
+                assert!(inbox.to_string().contains(&format!("/cases/{id}")), "{inbox}");
+                assert_eq!(receiver.accepted().get(&event), Some(&1), "{:?}", receiver.received());
+                let mails: Vec<_> = server
+                    .messages()
+                    .into_iter()
+                    .filter(|(h, _)| h.get("x-touchstone-event-id").is_some_and(|e| *e == event))
+                    .collect();
+                assert_eq!(mails.len(), 1, "one e-mail to the rights holder's one user");
+                assert_eq!(mails[0].0["x-rcptto"], "brand@lumiere.demo");
+                assert!(mails[0].1.contains("handbags"), "{}", mails[0].1);
+            }
+        },
+    )
+    .await;
+}
