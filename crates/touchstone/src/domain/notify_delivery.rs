@@ -147,14 +147,18 @@ impl Deliverer {
         let due = store::notify::due_deliveries(self.inner.db.reader(), now, self.sends_email(), BATCH).await?;
         let mut round = Round::default();
         let mut tasks = JoinSet::new();
+        let mut claim_error = None;
         for id in due {
             // The permit comes first so that a lease starts only when its attempt can start.
             let permit = self.inner.permits.clone().acquire_owned().await?;
-            let now = now_ms();
-            let lease_until = now + self.inner.lease.as_millis() as i64;
-            let mut tx = self.inner.db.begin().await?;
-            let won = store::notify::claim(&mut *tx, id, &self.inner.worker_id, now, lease_until).await?;
-            tx.commit().await?;
+            let won = match self.claim(id).await {
+                Ok(won) => won,
+                Err(e) => {
+                    // Stop claiming, but let the attempts already running finish and be recorded.
+                    claim_error = Some(e);
+                    break;
+                }
+            };
             if !won {
                 continue;
             }
@@ -177,7 +181,19 @@ impl Deliverer {
                 Err(e) => tracing::error!(error = %e, "a delivery task panicked"),
             }
         }
-        Ok(round)
+        match claim_error {
+            Some(e) => Err(e),
+            None => Ok(round),
+        }
+    }
+
+    async fn claim(&self, id: i64) -> anyhow::Result<bool> {
+        let now = now_ms();
+        let lease_until = now + self.inner.lease.as_millis() as i64;
+        let mut tx = self.inner.db.begin().await?;
+        let won = store::notify::claim(&mut *tx, id, &self.inner.worker_id, now, lease_until).await?;
+        tx.commit().await?;
+        Ok(won)
     }
 
     /// Sends one claimed row and records the outcome.
@@ -209,7 +225,7 @@ impl Deliverer {
             Err(error) => {
                 let error: String = error.chars().take(500).collect();
                 let next = now + self.backoff_ms(job.attempts);
-                store::notify::mark_failed(&mut *tx, id, &error, now, next).await?;
+                store::notify::mark_failed(&mut *tx, id, &self.inner.worker_id, &error, now, next).await?;
                 let attempts = job.attempts + 1;
                 if attempts >= self.inner.settings.failing_after_attempts {
                     tracing::warn!(delivery = id, event_id = %job.event_id, channel = %job.channel, attempts, %error,

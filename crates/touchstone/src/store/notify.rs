@@ -408,22 +408,26 @@ pub async fn mark_delivered<'c, E: Executor<'c, Database = Any>>(ex: E, id: i64,
     .map(|_| ())
 }
 
-/// Records a failed attempt and when to try again, releasing the lease.
+/// Records a failed attempt and when to try again, releasing the lease — only if this worker
+/// still holds it: had the lease run out and another worker taken the row, releasing it would
+/// let a third one send it alongside the second.
 pub async fn mark_failed<'c, E: Executor<'c, Database = Any>>(
     ex: E,
     id: i64,
+    worker: &str,
     error: &str,
     now: i64,
     next_attempt_at: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE notify_deliveries SET attempts = attempts + 1, last_attempt_at = $1, last_error = $2, \
-         next_attempt_at = $3, claimed_until = NULL WHERE id = $4 AND delivered_at IS NULL",
+         next_attempt_at = $3, claimed_until = NULL WHERE id = $4 AND claimed_by = $5 AND delivered_at IS NULL",
     )
     .bind(now)
     .bind(error)
     .bind(next_attempt_at)
     .bind(id)
+    .bind(worker)
     .execute(ex)
     .await
     .map(|_| ())

@@ -641,6 +641,10 @@ async fn a_notice_committed_before_a_crash_is_delivered_after_the_restart() {
             let now = now_ms();
             assert!(store::notify::claim(&mut *tx, id, "dead-worker", now, now + 1500).await.unwrap());
             tx.commit().await.unwrap();
+            // Only the lease holder releases a lease: a late failure report from elsewhere does not.
+            let mut tx = before.begin().await.unwrap();
+            store::notify::mark_failed(&mut *tx, id, "another-worker", "late report", now, now).await.unwrap();
+            tx.commit().await.unwrap();
             before.close().await;
 
             // The restarted process: a new pool and a new worker pick both up.
