@@ -29,7 +29,8 @@ pub fn router() -> Router<AppState> {
 #[template(path = "inbox.html")]
 struct InboxPage {
     layout: Layout,
-    items: Vec<InboxItem>,
+    /// Each notice with its time as people read it (`2026-11-29 08:06 UTC`).
+    items: Vec<(String, InboxItem)>,
     unread_only: bool,
     email_enabled: bool,
 }
@@ -46,7 +47,7 @@ async fn inbox_page(ctx: Ctx, State(state): State<AppState>, Query(q): Query<Inb
     };
     let unread_only = q.unread.as_deref().is_some_and(|v| v == "1" || v == "true");
     let items = match notify::inbox(&state.db, &session.principal, unread_only, 200).await {
-        Ok(i) => i,
+        Ok(i) => i.into_iter().map(|n| (readable_time(&n.created_at), n)).collect(),
         Err(e) => return ctx.error_page(e),
     };
     let email_enabled = match notify::email_enabled(&state.db, &session.principal).await {
@@ -55,6 +56,14 @@ async fn inbox_page(ctx: Ctx, State(state): State<AppState>, Query(q): Query<Inb
     };
     let layout = clone_layout(&ctx.layout);
     ctx.render(StatusCode::OK, InboxPage { layout, items, unread_only, email_enabled })
+}
+
+/// `2026-11-29T08:06:18.653Z` as `2026-11-29 08:06 UTC`.
+fn readable_time(rfc3339: &str) -> String {
+    match rfc3339.get(..16) {
+        Some(minutes) => format!("{} UTC", minutes.replace('T', " ")),
+        None => rfc3339.to_string(),
+    }
 }
 
 #[derive(Deserialize)]
