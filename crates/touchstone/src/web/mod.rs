@@ -7,6 +7,7 @@
 mod account;
 mod admin;
 mod auth;
+mod cases;
 mod catalog;
 mod notify;
 
@@ -52,6 +53,7 @@ pub fn router() -> Router<AppState> {
         .merge(account::router())
         .merge(admin::router())
         .merge(catalog::router())
+        .merge(cases::router())
         .merge(notify::router())
 }
 
@@ -261,14 +263,17 @@ impl FieldError {
 #[template(path = "home.html")]
 struct HomePage {
     layout: Layout,
+    cases: cases::HomeCases,
 }
 
-async fn home(ctx: Ctx) -> Response {
-    if let Err(r) = ctx.require() {
-        return r;
-    }
+async fn home(ctx: Ctx, axum::extract::State(state): axum::extract::State<AppState>) -> Response {
+    let principal = match ctx.require() {
+        Ok(s) => s.principal.clone(),
+        Err(r) => return r,
+    };
+    let cases = cases::home_cases(&state, &principal, &ctx.layout.tr).await;
     let layout = clone_layout(&ctx.layout);
-    ctx.render(StatusCode::OK, HomePage { layout })
+    ctx.render(StatusCode::OK, HomePage { layout, cases })
 }
 
 /// Layouts are cheap to copy; pages take them by value.

@@ -3,6 +3,7 @@
 
 mod api;
 mod audit;
+mod case_pages;
 mod catalog;
 mod catalog_pages;
 mod cli;

@@ -1,0 +1,316 @@
+//! The case and alert pages as officers and rights holders use them: an alert published from
+//! its form, a detention recorded from the product card through the officer's form (errors
+//! keep what was typed, a double submit records one case), the rights holder answering and
+//! writing on the case page, the officer seeing both and moving the case to its outcome, and
+//! the figures counting it.
+
+use axum::http::StatusCode;
+
+use crate::common::{on_every_backend, Browser, Reply, TestApp, PASSWORD};
+use touchstone::demo_catalog as gen;
+
+async fn product_id(app: &TestApp, brand: usize, item: usize) -> i64 {
+    let b = touchstone::store::catalog::get_brand_by_key(app.db().reader(), &gen::brand_key(brand))
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    touchstone::store::catalog::get_product_by_key(app.db().reader(), b, &format!("p{item}")).await.unwrap().unwrap().id
+}
+
+async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
+    let mut b = Browser::new(app);
+    let r = b.sign_in(email, PASSWORD).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "[{}] {email} signs in: {}", app.backend, r.text);
+    b
+}
+
+/// The value of the input named `name` on `page`.
+fn input_value(page: &Reply, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = page.text.find(&marker).unwrap_or_else(|| panic!("no input {name} in {}", page.text)) + marker.len();
+    page.text[start..].split('"').next().unwrap().to_string()
+}
+
+fn case_id_of(reply: &Reply) -> i64 {
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.text);
+    reply.location().strip_prefix("/cases/").and_then(|r| r.split(['?', '#']).next()).unwrap().parse().unwrap()
+}
+
+fn in_a_year() -> String {
+    (time::OffsetDateTime::now_utc().date() + time::Duration::days(365)).to_string()
+}
+
+#[tokio::test]
+async fn a_detention_recorded_from_the_form_is_answered_and_discussed_on_the_case_page() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 2, 1).await.unwrap();
+        let product = product_id(&app, 0, 0).await;
+
+        // The rights holder warns enforcement first; the alert names its brand by name.
+        let mut lumiere = signed_in(&app, "brand@lumiere.demo").await;
+        let until = in_a_year();
+        let r = lumiere
+            .submit(
+                "/alerts/new",
+                "/alerts",
+                &[
+                    ("title", "Fake handbags by air from Shenzhen"),
+                    ("description", "Counterfeit handbags declared as generic leather goods."),
+                    ("target_countries", "FR"),
+                    ("brands", &gen::brand_name(0)),
+                    ("suspect_parties", "Shenzhen Bright Trading Co., Ltd."),
+                    ("valid_to", &until),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "[{}] {}", app.backend, r.text);
+        let alert_path = r.location().to_string();
+        let alert = lumiere.get(&alert_path).await;
+        assert!(alert.text.contains("Fake handbags by air from Shenzhen"), "{}", alert.text);
+        assert!(alert.text.contains("Withdraw the alert"), "the owner may withdraw it");
+
+        // The French officer sees it on the home page, and starts from the product card.
+        let mut officer = signed_in(&app, "officer@douane.demo").await;
+        let home = officer.get("/").await;
+        assert!(home.text.contains("Alertes en vigueur qui vous concernent"), "{}", home.text);
+        assert!(home.text.contains(&format!("href=\"{alert_path}\"")), "{}", home.text);
+        assert!(home.text.contains("href=\"/cases\"") && home.text.contains("href=\"/stats\""), "nav links");
+        let card = officer.get(&format!("/catalog/products/{product}")).await;
+        let new_href = format!("/cases/new?product_id={product}");
+        assert!(card.text.contains(&format!("href=\"{new_href}\"")), "{}", card.text);
+        let form = officer.get(&new_href).await;
+        assert_eq!(form.status, StatusCode::OK, "{}", form.text);
+        assert!(form.text.contains("Enregistrer une retenue") && form.text.contains("Numéros de conteneur"));
+        assert_eq!(input_value(&form, "office_country"), "FR", "the officer's country is prefilled");
+        assert_eq!(input_value(&form, "goods_0_product_id"), product.to_string());
+        let key = input_value(&form, "idempotency_key");
+        assert!(key.len() >= 20, "a random key: {key}");
+        let product_str = product.to_string();
+        let mut fields = vec![
+            ("idempotency_key", key.as_str()),
+            ("case_type", "standard"),
+            ("office_code", "FR000730"),
+            ("office_name", "Roissy fret"),
+            ("office_country", "FR"),
+            ("customs_procedure", "import"),
+            ("transport_mode", "air"),
+            ("origin_country", "CN"),
+            ("destination_country", "FR"),
+            ("containers", "MSKU 907032-4"),
+            ("air_waybills", "020-12345675"),
+            ("consignor_name", "Shenzhen Bright Trading Co., Ltd."),
+            ("consignor_address", "12 Export Road"),
+            ("consignor_country", "CN"),
+            ("consignee_name", "Paris Import SARL"),
+            ("declarant_name", "Express Courier SAS"),
+            ("lines", "3"),
+            ("goods_0_description", "Sacs à main au logo de la marque"),
+            ("goods_0_quantity", "40"),
+            ("goods_0_unit", "pièces"),
+            ("goods_0_hs_code", "4202.21"),
+            ("goods_0_declared_value", "800,50"),
+            ("goods_0_currency", "EUR"),
+            ("goods_0_product_id", product_str.as_str()),
+            ("notes", "Signalement de la cellule d'analyse de risque"),
+            ("detain", "1"),
+        ];
+
+        // A wrong check digit: the form comes back with the message and what was typed.
+        let csrf = Browser::csrf_of(&form);
+        let bad = officer.post_raw("/cases", &fields, Some(&csrf)).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "[{}] {}", app.backend, bad.text);
+        assert!(bad.text.contains("Ce numéro de conteneur n&#39;est pas valide"), "{}", bad.text);
+        assert!(bad.text.contains("class=\"field-error\""));
+        assert!(bad.text.contains(">MSKU 907032-4</textarea>"), "the typed container is kept");
+        assert_eq!(input_value(&bad, "office_name"), "Roissy fret");
+        assert_eq!(input_value(&bad, "goods_0_declared_value"), "800,50");
+        assert_eq!(input_value(&bad, "idempotency_key"), key, "nothing was recorded: the same key");
+
+        // Corrected and sent twice (a double tap): one case.
+        fields.retain(|(k, _)| *k != "containers");
+        fields.push(("containers", "MSKU 907032-3"));
+        let first = officer.post_raw("/cases", &fields, Some(&csrf)).await;
+        let id = case_id_of(&first);
+        let again = officer.post_raw("/cases", &fields, Some(&csrf)).await;
+        assert_eq!(case_id_of(&again), id, "the same form sent twice records one case");
+        let list = officer.get("/cases").await;
+        assert_eq!(list.text.matches("class=\"case-ref\"").count(), 1, "{}", list.text);
+
+        let page = officer.get(&format!("/cases/{id}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+        let text = &page.text;
+        assert!(text.contains("Dossier FR-"), "{text}");
+        assert!(text.contains("badge state-detained"));
+        assert!(text.contains("jours ouvrés restants"), "a countdown in working days: {text}");
+        assert!(text.contains("Délais") && text.contains("Historique") && text.contains("Le silence à l&#39;échéance vaut"));
+        assert!(text.contains("mainlevée des marchandises"), "the rights holder's silence releases the goods");
+        assert!(text.contains("Ce dossier correspond à des alertes"), "the alert match is shown: {text}");
+        assert!(text.contains("MSKU9070323"));
+        assert!(text.contains("Enregistrer la réponse du déclarant"), "the officer records the declarant's answer");
+        assert!(text.contains("value=\"record_declarant_notice\""));
+        assert!(!text.contains("<script") && !text.contains("style=\""), "nothing inline for the CSP");
+
+        // A step the workflow does not allow now is a notice on the page, not a crash.
+        let version = input_value(&page, "version");
+        let r = officer
+            .post_raw(&format!("/cases/{id}/transition"), &[("action", "close"), ("version", &version)], Some(&csrf))
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+        assert!(r.text.contains("id=\"problem\"") && r.text.contains("Cette étape n&#39;est pas possible"), "{}", r.text);
+
+        // The rights holder finds the case in its list, answers, asks nothing more and writes.
+        let list = lumiere.get("/cases").await;
+        assert!(list.text.contains(&format!("href=\"/cases/{id}\"")), "{}", list.text);
+        let page = lumiere.get(&format!("/cases/{id}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+        assert!(page.text.contains("working days left"), "{}", page.text);
+        assert!(page.text.contains("Your answer") && page.text.contains("value=\"agree_destruction\""));
+        assert!(page.text.contains("Ask for an extension"), "the EU regime allows one extension");
+        assert!(!page.text.contains("Signalement de la cellule"), "the administration's notes stay inside");
+        assert!(!page.text.contains("12 Export Road"), "addresses are not disclosed");
+        let csrf = csrf_of(&mut lumiere).await;
+        let r = lumiere
+            .post_raw(
+                &format!("/cases/{id}/answer"),
+                &[("party", "rights_holder"), ("answer", "agree_destruction"), ("note", "Wrong stitching")],
+                Some(&csrf),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        assert_eq!(r.location(), format!("/cases/{id}?done=answer"));
+        let page = lumiere.get(r.location()).await;
+        assert!(page.text.contains("Your answer is recorded."));
+        assert!(page.text.contains("Agrees to destruction"));
+        let csrf = csrf_of(&mut lumiere).await;
+        let r = lumiere
+            .post_raw(
+                &format!("/cases/{id}/messages"),
+                &[("body", "Our expert can come to Roissy on Thursday.")],
+                Some(&csrf),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let csrf = csrf_of(&mut lumiere).await;
+        let empty = lumiere
+            .post_raw(&format!("/cases/{id}/messages"), &[("body", "  ")], Some(&csrf))
+            .await;
+        assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY, "an empty message is refused on the page");
+        assert!(empty.text.contains("id=\"problem\""));
+
+        // The officer sees the answer and the new message, then moves the case to its end.
+        let page = officer.get(&format!("/cases/{id}")).await;
+        assert!(page.text.contains("Consent à la destruction"), "{}", page.text);
+        assert!(page.text.contains("Our expert can come to Roissy on Thursday."));
+        assert!(page.text.contains("<li class=\"unread\">"), "the new message is marked: {}", page.text);
+        let page = officer.get(&format!("/cases/{id}")).await;
+        assert!(!page.text.contains("<li class=\"unread\">"), "read once seen");
+        let r = officer
+            .post_raw(
+                &format!("/cases/{id}/answer"),
+                &[("party", "declarant"), ("answer", "agree_destruction")],
+                Some(&csrf),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let page = officer.get(&format!("/cases/{id}")).await;
+        assert!(page.text.contains("badge state-answered"), "{}", page.text);
+        let version = input_value(&page, "version");
+        let r = officer
+            .post_raw(
+                &format!("/cases/{id}/transition"),
+                &[("action", "decide"), ("outcome", "destruction"), ("version", &version)],
+                Some(&csrf),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        // A stale form (the version read before the decision) is refused, not applied.
+        let r = officer
+            .post_raw(&format!("/cases/{id}/transition"), &[("action", "close"), ("version", &version)], Some(&csrf))
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+        assert!(r.text.contains("Quelqu&#39;un a modifié ceci entre-temps"), "{}", r.text);
+        let page = officer.get(&format!("/cases/{id}")).await;
+        let version = input_value(&page, "version");
+        let r = officer
+            .post_raw(
+                &format!("/cases/{id}/transition"),
+                &[("action", "close"), ("note", "40 sacs détruits"), ("version", &version)],
+                Some(&csrf),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+
+        // Both sides see the outcome and the figures count it.
+        let page = lumiere.get(&format!("/cases/{id}")).await;
+        assert!(page.text.contains("badge state-closed") && page.text.contains("<strong>Destruction</strong>"));
+        for (who, b) in [("officer", &mut officer), ("rights holder", &mut lumiere)] {
+            let stats = b.get("/stats").await;
+            assert_eq!(stats.status, StatusCode::OK, "{who}: {}", stats.text);
+            assert!(stats.text.contains("<td>Destruction</td><td class=\"count\">1</td>"), "{who}: {}", stats.text);
+            assert!(stats.text.contains("<rect width=\"100\""), "{who}: the bar is drawn");
+        }
+
+        // The British officer's administration has none of it, in English.
+        let mut uk = signed_in(&app, "officer@border.demo").await;
+        let list = uk.get("/cases").await;
+        assert!(list.text.contains("Record a detention") && list.text.contains("No case to show."), "{}", list.text);
+        assert_eq!(uk.get(&format!("/cases/{id}")).await.status, StatusCode::NOT_FOUND);
+    })
+    .await;
+}
+
+/// The CSRF token of the reader's session, read from any page.
+async fn csrf_of(b: &mut Browser<'_>) -> String {
+    let page = b.get("/cases").await;
+    Browser::csrf_of(&page)
+}
+
+#[tokio::test]
+async fn a_form_error_keeps_every_line_and_adding_a_line_records_nothing() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();
+        let mut officer = signed_in(&app, "officer@border.demo").await;
+        let form = officer.get("/cases/new").await;
+        assert_eq!(form.status, StatusCode::OK, "[{}] {}", app.backend, form.text);
+        assert_eq!(input_value(&form, "office_country"), "GB");
+        let csrf = Browser::csrf_of(&form);
+        let key = input_value(&form, "idempotency_key");
+        let fields = [
+            ("idempotency_key", key.as_str()),
+            ("case_type", "small_consignment"),
+            ("office_code", "GB000120"),
+            ("office_name", "Heathrow"),
+            ("office_country", "GB"),
+            ("lines", "3"),
+            ("goods_0_description", "Watches"),
+            ("goods_0_quantity", "a dozen"),
+            ("goods_0_unit", "pieces"),
+            ("goods_0_brand", "Chronos"),
+            ("goods_1_description", "Straps"),
+            ("goods_1_quantity", "12"),
+            ("goods_1_unit", "pieces"),
+        ];
+        let bad = officer.post_raw("/cases", &fields, Some(&csrf)).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
+        assert!(bad.text.contains("is not a number"), "{}", bad.text);
+        assert_eq!(input_value(&bad, "goods_0_quantity"), "a dozen");
+        assert_eq!(input_value(&bad, "goods_1_description"), "Straps");
+        assert!(bad.text.contains("value=\"small_consignment\" selected"), "the case type is kept");
+
+        let mut more: Vec<(&str, &str)> = fields.to_vec();
+        more.push(("add_line", "1"));
+        let longer = officer.post_raw("/cases", &more, Some(&csrf)).await;
+        assert_eq!(longer.status, StatusCode::OK, "{}", longer.text);
+        assert!(longer.text.contains("name=\"goods_3_description\""), "a fourth line");
+        assert_eq!(input_value(&longer, "goods_0_quantity"), "a dozen");
+        let list = officer.get("/cases").await;
+        assert!(list.text.contains("No case to show."), "nothing was recorded");
+
+        // A rights holder has no detention form.
+        let mut lumiere = signed_in(&app, "brand@lumiere.demo").await;
+        assert_eq!(lumiere.get("/cases/new").await.status, StatusCode::FORBIDDEN);
+        assert!(!lumiere.get("/cases").await.text.contains("href=\"/cases/new\""));
+    })
+    .await;
+}
