@@ -650,8 +650,12 @@ async fn a_notice_committed_before_a_crash_is_delivered_after_the_restart() {
             // The restarted process: a new pool and a new worker pick both up.
             let after = Db::connect(url.expose()).await.unwrap();
             let worker = Deliverer::new(after.clone(), &app.config).unwrap();
+            let started = now_ms();
             let first = worker.run_once().await.unwrap();
-            assert_eq!(first.delivered, 1, "crash-1 at once; crash-2 is still leased to the dead worker");
+            // On a loaded machine the lease may already have run out; only then may both go at once.
+            if started < now + 1000 {
+                assert_eq!(first.delivered, 1, "crash-1 at once; crash-2 is still leased to the dead worker");
+            }
             tokio::time::sleep(Duration::from_millis(1600)).await;
             drain_webhooks(&worker, &after, "crash-2").await;
             let accepted = receiver.accepted();
