@@ -156,7 +156,8 @@ async fn list_page(ctx: Ctx, State(s): State<AppState>, q: Result<Query<ListQuer
             deadline: c.next_deadline.as_deref().map(when),
         })
         .collect();
-    let states = CaseState::ALL.iter().map(|v| StateOption { value: v.as_str(), selected: state == Some(*v) }).collect();
+    let states =
+        CaseState::ALL.iter().map(|v| StateOption { value: v.as_str(), selected: state == Some(*v) }).collect();
     let can_create = allows(&p, Action::CaseCreate, Target::Organisation { org_id: p.org_id });
     let layout = clone_layout(&ctx.layout);
     ctx.render(StatusCode::OK, ListPage { layout, cases, states, filtered: state.is_some(), can_create })
@@ -181,16 +182,9 @@ struct LineForm {
 
 impl LineForm {
     fn is_blank(&self) -> bool {
-        [
-            &self.description,
-            &self.quantity,
-            &self.hs_code,
-            &self.declared_value,
-            &self.product_id,
-            &self.brand,
-        ]
-        .iter()
-        .all(|v| v.trim().is_empty())
+        [&self.description, &self.quantity, &self.hs_code, &self.declared_value, &self.product_id, &self.brand]
+            .iter()
+            .all(|v| v.trim().is_empty())
     }
 }
 
@@ -812,9 +806,11 @@ async fn render_case(ctx: Ctx, s: &AppState, p: &Principal, id: i64, extra: Case
     }
 
     let sheet = &case.sheet;
-    let office = sheet.office.as_ref().filter(|o| !o.code.is_empty() || !o.name.is_empty()).map(|o| {
-        format!("{} ({}, {})", o.name, o.code, o.country)
-    });
+    let office = sheet
+        .office
+        .as_ref()
+        .filter(|o| !o.code.is_empty() || !o.name.is_empty())
+        .map(|o| format!("{} ({}, {})", o.name, o.code, o.country));
     let mut route = Vec::new();
     if let Some(v) = sheet.customs_procedure {
         route.push((tr.t("cases.procedure").to_string(), label_or(&tr, "cases.procedures", v.as_str())));
@@ -1047,7 +1043,8 @@ async fn post_message(
     let input = NewMessage { body: f.body.clone(), thread_organisation_id: thread, attachments: Vec::new() };
     match cases::post_message(&s.db, &p, id, input).await {
         Ok(m) => {
-            let t = if rights_holder_side(&p) { String::new() } else { format!("&thread={}", m.thread_organisation_id) };
+            let t =
+                if rights_holder_side(&p) { String::new() } else { format!("&thread={}", m.thread_organisation_id) };
             Redirect::to(&format!("/cases/{id}?done=message{t}#thread")).into_response()
         }
         Err(e) => refused(ctx, &s, &p, id, e, CaseExtra { thread, draft: f.body, ..Default::default() }).await,
@@ -1276,10 +1273,8 @@ async fn create_alert(
         match parse_id(&raw) {
             Some(id) => product_ids.push(id),
             None => {
-                let fe = FieldError {
-                    field: "product_ids".into(),
-                    message: tr.f("alerts.bad_product", &[("value", &raw)]),
-                };
+                let fe =
+                    FieldError { field: "product_ids".into(), message: tr.f("alerts.bad_product", &[("value", &raw)]) };
                 return render_alert_form(ctx, form, Some(fe), StatusCode::UNPROCESSABLE_ENTITY);
             }
         }
@@ -1321,14 +1316,25 @@ struct AlertPage {
     problem: Option<String>,
 }
 
-async fn render_alert(ctx: Ctx, s: &AppState, p: &Principal, id: i64, problem: Option<String>, status: StatusCode) -> Response {
+async fn render_alert(
+    ctx: Ctx,
+    s: &AppState,
+    p: &Principal,
+    id: i64,
+    problem: Option<String>,
+    status: StatusCode,
+) -> Response {
     let alert = match alerts::get_alert(&s.db, p, id).await {
         Ok(a) => a,
         Err(e) => return ctx.error_page(e),
     };
     let tr = ctx.layout.tr;
     let can_withdraw = alert.status == "active"
-        && allows(p, Action::AlertEdit, Target::Alert { owner_org_id: alert.owner_organisation_id, targets_principal: false });
+        && allows(
+            p,
+            Action::AlertEdit,
+            Target::Alert { owner_org_id: alert.owner_organisation_id, targets_principal: false },
+        );
     let modes = alert.sheet.transport_modes.iter().map(|m| tr.label("catalog.transport", m)).collect();
     let row = alert_row(&tr, &alert);
     let layout = clone_layout(&ctx.layout);

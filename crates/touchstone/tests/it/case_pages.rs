@@ -143,7 +143,9 @@ async fn a_detention_recorded_from_the_form_is_answered_and_discussed_on_the_cas
         assert!(text.contains("Dossier FR-"), "{text}");
         assert!(text.contains("badge state-detained"));
         assert!(text.contains("jours ouvrés restants"), "a countdown in working days: {text}");
-        assert!(text.contains("Délais") && text.contains("Historique") && text.contains("Le silence à l&#39;échéance vaut"));
+        assert!(
+            text.contains("Délais") && text.contains("Historique") && text.contains("Le silence à l&#39;échéance vaut")
+        );
         assert!(text.contains("mainlevée des marchandises"), "the rights holder's silence releases the goods");
         assert!(text.contains("Ce dossier correspond à des alertes"), "the alert match is shown: {text}");
         assert!(text.contains("MSKU9070323"));
@@ -157,7 +159,11 @@ async fn a_detention_recorded_from_the_form_is_answered_and_discussed_on_the_cas
             .post_raw(&format!("/cases/{id}/transition"), &[("action", "close"), ("version", &version)], Some(&csrf))
             .await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
-        assert!(r.text.contains("id=\"problem\"") && r.text.contains("Cette étape n&#39;est pas possible"), "{}", r.text);
+        assert!(
+            r.text.contains("id=\"problem\"") && r.text.contains("Cette étape n&#39;est pas possible"),
+            "{}",
+            r.text
+        );
 
         // The rights holder finds the case in its list, answers, asks nothing more and writes.
         let list = lumiere.get("/cases").await;
@@ -169,12 +175,12 @@ async fn a_detention_recorded_from_the_form_is_answered_and_discussed_on_the_cas
         assert!(page.text.contains("Ask for an extension"), "the EU regime allows one extension");
         assert!(!page.text.contains("Signalement de la cellule"), "the administration's notes stay inside");
         assert!(!page.text.contains("12 Export Road"), "addresses are not disclosed");
-        let csrf = csrf_of(&mut lumiere).await;
+        let rh_csrf = csrf_of(&mut lumiere).await;
         let r = lumiere
             .post_raw(
                 &format!("/cases/{id}/answer"),
                 &[("party", "rights_holder"), ("answer", "agree_destruction"), ("note", "Wrong stitching")],
-                Some(&csrf),
+                Some(&rh_csrf),
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
@@ -182,19 +188,17 @@ async fn a_detention_recorded_from_the_form_is_answered_and_discussed_on_the_cas
         let page = lumiere.get(r.location()).await;
         assert!(page.text.contains("Your answer is recorded."));
         assert!(page.text.contains("Agrees to destruction"));
-        let csrf = csrf_of(&mut lumiere).await;
+        let rh_csrf = csrf_of(&mut lumiere).await;
         let r = lumiere
             .post_raw(
                 &format!("/cases/{id}/messages"),
                 &[("body", "Our expert can come to Roissy on Thursday.")],
-                Some(&csrf),
+                Some(&rh_csrf),
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
-        let csrf = csrf_of(&mut lumiere).await;
-        let empty = lumiere
-            .post_raw(&format!("/cases/{id}/messages"), &[("body", "  ")], Some(&csrf))
-            .await;
+        let rh_csrf = csrf_of(&mut lumiere).await;
+        let empty = lumiere.post_raw(&format!("/cases/{id}/messages"), &[("body", "  ")], Some(&rh_csrf)).await;
         assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY, "an empty message is refused on the page");
         assert!(empty.text.contains("id=\"problem\""));
 
