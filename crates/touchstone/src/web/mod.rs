@@ -47,6 +47,16 @@ pub fn router() -> Router<AppState> {
                 )
             }),
         )
+        // Browsers ask for /favicon.ico on every site; without it each page logs a 404.
+        .route(
+            "/favicon.ico",
+            get(|| async {
+                (
+                    [(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=86400")],
+                    include_str!("../../static/favicon.svg"),
+                )
+            }),
+        )
         .route("/language", post(set_language))
         .route("/api", get(api_docs))
         .merge(auth::router())

@@ -1,0 +1,430 @@
+#!/usr/bin/env python3
+"""Browser walk-throughs: real Chromium, driven through chromedriver with Selenium, against a
+running `touchstone serve --demo`, at phone width, in English and French.
+
+Each walk-through is a function decorated with @walkthrough that takes a fresh `Browser`
+(its own Chromium, no cookies). It checks what a person sees: the text on the page (taken from
+the same message catalogues as the server, locales/*.toml), that pictures have really loaded,
+that the page fits the phone's width, and that the browser console shows no error. Add a new
+walk-through by writing one more decorated function; helpers for signing in, following links
+and filling forms are on `Browser`.
+
+    python3 tests/browser/walkthrough.py --base-url http://127.0.0.1:8080 [--only NAME ...]
+
+Usually run through scripts/browser-tests.sh, which starts the server. Exits non-zero when a
+walk-through fails; screenshots and the page's HTML at the moment of failure go to
+--artifacts (a temporary directory by default), whose path is printed.
+"""
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+import time
+import tomllib
+import traceback
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+LOCALES = ROOT / "crates" / "touchstone" / "locales"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+PASSWORD = "touchstone-demo"
+PHONE = {"width": 390, "height": 844, "pixelRatio": 3.0}
+WAIT = 20  # seconds for a page, a picture or an element
+
+# Demo users (crates/touchstone/src/demo.rs) and the demo catalog (demo_catalog.rs): brand 0
+# "Veloria" belongs to Maison Lumière, brand 1 "Kastoria" to Nordwerk.
+OFFICER_EN = "officer@border.demo"
+OFFICER_FR = "officer@douane.demo"
+RIGHTS_HOLDER = "brand@lumiere.demo"
+OWN_BRAND = "Veloria"
+OTHER_OWNERS_BRAND = "Kastoria"
+
+
+class WalkthroughFailure(AssertionError):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise WalkthroughFailure(message)
+
+
+# ---- messages, from the server's own catalogues -------------------------------------------
+
+_catalogues = {}
+
+
+def t(lang, key, **args):
+    """The message `key` (e.g. "catalog.title") in `lang`, with {placeholders} filled."""
+    if lang not in _catalogues:
+        with open(LOCALES / f"{lang}.toml", "rb") as f:
+            _catalogues[lang] = tomllib.load(f)
+    node = _catalogues[lang]
+    for part in key.split("."):
+        node = node[part]
+    for name, value in args.items():
+        node = node.replace("{" + name + "}", str(value))
+    return node
+
+
+# ---- the browser ----------------------------------------------------------------------------
+
+
+class Browser:
+    """One headless Chromium at phone width, with checks made after every page."""
+
+    def __init__(self, base_url, name, artifacts):
+        self.base_url = base_url.rstrip("/")
+        self.name = name
+        self.artifacts = artifacts
+        self.pages_seen = 0
+        self.allowed_console = []  # regular expressions of console entries a walk-through expects
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        for arg in (
+            "--headless=new",
+            "--no-sandbox",  # CI runs as root
+            "--disable-dev-shm-usage",
+            "--disable-gpu",
+            "--lang=en-US",
+            f"--window-size={PHONE['width']},{PHONE['height']}",
+            "--no-first-run",
+            "--disable-extensions",
+        ):
+            options.add_argument(arg)
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": PHONE})
+        options.add_experimental_option("prefs", {"intl.accept_languages": "en-US,en"})
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+        self.driver.set_page_load_timeout(60)
+
+    def close(self):
+        try:
+            self.driver.quit()
+        except WebDriverException:
+            pass
+
+    # -- what the page is --
+
+    def path(self):
+        return urlparse(self.driver.current_url).path
+
+    def text(self):
+        return self.driver.find_element(By.TAG_NAME, "body").text
+
+    def lang(self):
+        return self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
+
+    def heading(self):
+        return self.driver.find_element(By.TAG_NAME, "h1").text.strip()
+
+    def find(self, css):
+        return self.driver.find_element(By.CSS_SELECTOR, css)
+
+    def find_all(self, css):
+        return self.driver.find_elements(By.CSS_SELECTOR, css)
+
+    # -- moving around --
+
+    def go(self, path):
+        self.driver.get(urljoin(self.base_url + "/", path.lstrip("/")))
+        self.page_ready()
+
+    def click(self, css=None, link_text=None):
+        el = self.driver.find_element(By.LINK_TEXT, link_text) if link_text else self.find(css)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
+        check(el.is_displayed(), f"'{link_text or css}' is not visible on {self.path()}")
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        el.click()
+        WebDriverWait(self.driver, WAIT).until(lambda d: _stale(old))
+        self.page_ready()
+
+    def fill(self, css, value):
+        el = self.find(css)
+        el.clear()
+        el.send_keys(value)
+
+    def submit(self, css):
+        """Clicks a form's submit button and waits for the next page."""
+        self.click(css)
+
+    def page_ready(self):
+        WebDriverWait(self.driver, WAIT).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        self.pages_seen += 1
+        self.check_console()
+        self.check_fits_phone()
+
+    # -- checks made on every page --
+
+    def check_console(self):
+        """Fails on any SEVERE console entry (script errors, failed loads, CSP refusals)."""
+        severe = [
+            e
+            for e in self.driver.get_log("browser")
+            if e.get("level") == "SEVERE" and not any(re.search(p, e.get("message", "")) for p in self.allowed_console)
+        ]
+        check(not severe, f"console errors on {self.path()}: " + "; ".join(e.get("message", "") for e in severe))
+
+    def check_fits_phone(self):
+        """Nothing makes a phone scroll sideways."""
+        overflow = self.driver.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        check(overflow <= 1, f"{self.path()} is {overflow}px wider than the phone's screen")
+
+    # -- checks a walk-through asks for --
+
+    def expect_text(self, *needles):
+        body = self.text()
+        for n in needles:
+            check(n in body, f"'{n}' not shown on {self.path()}")
+
+    def expect_no_text(self, *needles):
+        body = self.text()
+        for n in needles:
+            check(n not in body, f"'{n}' shown on {self.path()}, it should not be")
+
+    def expect_path(self, pattern):
+        check(re.fullmatch(pattern, self.path()), f"expected a page at {pattern}, got {self.path()}")
+
+    def expect_images_loaded(self, css, at_least=1):
+        """Every matching picture has arrived and decoded (lazy ones are scrolled to first)."""
+        images = self.find_all(css)
+        check(len(images) >= at_least, f"{len(images)} pictures '{css}' on {self.path()}, expected {at_least} or more")
+        for img in images:
+            self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", img)
+            try:
+                WebDriverWait(self.driver, WAIT).until(
+                    lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", img)
+                )
+            except TimeoutException:
+                raise WalkthroughFailure(f"picture {img.get_attribute('src')} did not load on {self.path()}")
+            check(img.is_displayed(), f"picture {img.get_attribute('src')} is hidden on {self.path()}")
+            check(img.size["width"] > 0, f"picture {img.get_attribute('src')} is drawn 0px wide on {self.path()}")
+        self.check_console()
+        return len(images)
+
+    # -- people --
+
+    def sign_in(self, email, password=PASSWORD):
+        self.go("/signin")
+        lang = self.lang()
+        self.expect_text(t(lang, "signin.title"))
+        self.fill("#email", email)
+        self.fill("#password", password)
+        self.submit("form[action='/signin'] button[type=submit]")
+        if self.path() == "/signin/second-factor":
+            raise WalkthroughFailure(
+                f"{email} has a second factor enrolled; the demo users have none, so the walk-throughs "
+                "expect a server started with TOUCHSTONE_REQUIRE_TWO_FACTOR=false"
+            )
+        check(self.path() == "/", f"signing in as {email} ended on {self.path()}: {self.text()[:300]}")
+
+    def sign_out(self):
+        lang = self.lang()
+        button = self.driver.find_element(
+            By.XPATH, f"//form[@action='/signout']//button[normalize-space()='{t(lang, 'nav.sign_out')}']"
+        )
+        check(button.is_displayed(), f"no visible '{t(lang, 'nav.sign_out')}' button on {self.path()}")
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        button.click()
+        WebDriverWait(self.driver, WAIT).until(lambda d: _stale(old))
+        self.page_ready()
+        self.expect_path("/signin")
+        # The session is gone, not just the page: a signed-in page sends us back.
+        self.go("/catalog")
+        self.expect_path("/signin")
+
+    def save_failure(self):
+        stem = Path(self.artifacts) / self.name
+        try:
+            self.driver.save_screenshot(str(stem) + ".png")
+            Path(str(stem) + ".html").write_text(self.driver.page_source)
+            return str(stem) + ".png"
+        except WebDriverException as e:
+            return f"(no screenshot: {e.msg})"
+
+
+def _stale(element):
+    try:
+        element.is_enabled()
+        return False
+    except WebDriverException:
+        return True
+
+
+# ---- walk-throughs ---------------------------------------------------------------------------
+
+WALKTHROUGHS = []
+
+
+def walkthrough(fn):
+    WALKTHROUGHS.append(fn)
+    return fn
+
+
+def search_brand(b, lang, query, brand):
+    """From the catalog, search `query` and open `brand` among the results."""
+    b.click(link_text=t(lang, "catalog.nav"))
+    b.expect_path("/catalog")
+    check(b.heading() == t(lang, "catalog.title"), f"catalog heading is '{b.heading()}'")
+    b.expect_text(t(lang, "catalog.search_label"))
+    b.fill("#q", query)
+    b.submit("form.search button[type=submit]")
+    b.expect_path("/catalog")
+    check(b.find("#q").get_attribute("value") == query, f"the search box lost '{query}'")
+    names = [a.text for a in b.find_all(".brand-list a.brand-name")]
+    check(brand in names, f"searching '{query}' listed {names}, not {brand}")
+    b.click(link_text=brand)
+    b.expect_path(r"/catalog/brands/\d+")
+    check(b.heading().startswith(brand), f"brand page heading is '{b.heading()}'")
+
+
+def identify_product(b, lang):
+    """Open the brand's first product and check the card an officer compares goods with."""
+    b.expect_text(t(lang, "catalog.products"))
+    product = b.find(".product-list a.product-name").text
+    b.click(".product-list a.product-name")
+    b.expect_path(r"/catalog/products/\d+")
+    if lang == "en":
+        check(b.heading() == product, f"product card heading '{b.heading()}', the link said '{product}'")
+    else:
+        # The card is in the reader's language; the brand page still lists English names
+        # (the store keeps one listing name), so only the brand part is compared.
+        check(b.heading().split()[0] == product.split()[0], f"card '{b.heading()}' opened from '{product}'")
+    b.expect_text(
+        t(lang, "catalog.identification"),
+        t(lang, "catalog.gtins"),
+        t(lang, "catalog.pictures"),
+        t(lang, "catalog.genuine_pictures"),
+        t(lang, "catalog.counterfeit_pictures"),
+        t(lang, "catalog.guide"),
+        t(lang, "catalog.genuine_signs"),
+        t(lang, "catalog.counterfeit_signs"),
+    )
+    check(re.search(r"\b\d{13}\b", b.find(".gtin").text), "no 13-digit GTIN on the card")
+    genuine = b.expect_images_loaded(".compare .side.genuine img")
+    counterfeit = b.expect_images_loaded(".compare .side.counterfeit img")
+    # The guide as a checklist the officer ticks, with pictures beside some indicators.
+    signs = b.find_all("fieldset.checklist input[type=checkbox]")
+    check(len(signs) >= 2, f"the guide has {len(signs)} indicators")
+    first = b.find("fieldset.checklist.genuine li label")
+    check(first.text.strip(), "an indicator of the guide has no text")
+    box = b.find("fieldset.checklist.genuine input[type=checkbox]")
+    b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    first.click()  # its label ticks it, as a thumb would
+    check(box.is_selected(), "tapping an indicator's label does not tick it")
+    b.expect_images_loaded("fieldset.checklist img.indicator")
+    return genuine, counterfeit
+
+
+@walkthrough
+def officer_identifies_a_product(b):
+    """An English-speaking officer signs in, finds a brand, compares a product, signs out."""
+    b.sign_in(OFFICER_EN)
+    check(b.lang() == "en", f"page language is {b.lang()}")
+    b.expect_text(t("en", "home.welcome", name="Sam Taylor"), "UK Border Force (demo)")
+    search_brand(b, "en", "velor", OWN_BRAND)
+    b.expect_text(t("en", "catalog.contacts"))
+    identify_product(b, "en")
+    b.sign_out()
+
+
+@walkthrough
+def french_officer_sees_french(b):
+    """The French customs officer gets every label in French, from sign-in to sign-out."""
+    b.sign_in(OFFICER_FR)
+    check(b.lang() == "fr", f"page language is {b.lang()} for a French officer")
+    b.expect_text(t("fr", "home.welcome", name="Camille Martin"), t("fr", "nav.sign_out"), "Catalogue")
+    b.expect_no_text(t("en", "nav.sign_out"), t("en", "home.next"))
+    search_brand(b, "fr", "VELÓ", OWN_BRAND)  # accents and capitals do not matter
+    identify_product(b, "fr")
+    b.expect_text("Authentique", "Contrefaçon")
+    b.expect_no_text(t("en", "catalog.genuine_signs"), t("en", "catalog.counterfeit_signs"), t("en", "catalog.pictures"))
+    b.sign_out()
+
+
+@walkthrough
+def rights_holder_sees_its_brands(b):
+    """Maison Lumière sees its own brands (published), and not another owner's."""
+    b.sign_in(RIGHTS_HOLDER)
+    b.expect_text(t("en", "home.welcome", name="Claire Dubois"), "Maison Lumière (demo)")
+    b.click(link_text=t("en", "catalog.nav"))
+    b.expect_text(t("en", "catalog.intro_own"))
+    badges = [s.text for s in b.find_all(".brand-list .badge")]
+    check(t("en", "catalog.published") in badges, f"no published badge among {badges}")
+    b.fill("#q", OTHER_OWNERS_BRAND)
+    b.submit("form.search button[type=submit]")
+    b.expect_text(t("en", "catalog.no_match"))
+    b.fill("#q", OWN_BRAND)
+    b.submit("form.search button[type=submit]")
+    b.click(link_text=OWN_BRAND)
+    b.expect_text(t("en", "catalog.own_note"), t("en", "catalog.products"))
+    b.sign_out()
+
+
+@walkthrough
+def wrong_password_is_refused(b):
+    """A wrong password keeps the person on the sign-in page with a message they can read."""
+    b.allowed_console.append(r"/signin - Failed to load resource: .* 401")  # the refusal's own status
+    b.go("/signin")
+    b.fill("#email", OFFICER_EN)
+    b.fill("#password", "not-the-password-at-all")
+    b.submit("form[action='/signin'] button[type=submit]")
+    b.expect_path("/signin")
+    message = b.find("#signin-error").text
+    check(message.strip(), "no message after a wrong password")
+    b.go("/catalog")
+    b.expect_path("/signin")
+
+
+# ---- running them ----------------------------------------------------------------------------
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--base-url", required=True)
+    parser.add_argument("--artifacts", help="where screenshots of failures go (default: a new temporary directory)")
+    parser.add_argument("--only", nargs="*", help="run only these walk-throughs")
+    args = parser.parse_args()
+    artifacts = args.artifacts or tempfile.mkdtemp(prefix="touchstone-browser-")
+    os.makedirs(artifacts, exist_ok=True)
+    chosen = [w for w in WALKTHROUGHS if not args.only or w.__name__ in args.only]
+    passed, failed = 0, 0
+    for w in chosen:
+        started = time.monotonic()
+        b = None
+        try:
+            b = Browser(args.base_url, w.__name__, artifacts)
+            w(b)
+            passed += 1
+            print(f"ok    {w.__name__} ({b.pages_seen} pages, {time.monotonic() - started:.1f}s)", flush=True)
+        except Exception as e:  # noqa: BLE001 - every failure is reported the same way
+            failed += 1
+            shot = b.save_failure() if b else "(the browser did not start)"
+            where = f" at {b.driver.current_url}" if b else ""
+            print(f"FAIL  {w.__name__}{where}: {e}", flush=True)
+            if not isinstance(e, WalkthroughFailure):
+                traceback.print_exc()
+            print(f"      screenshot: {shot}", flush=True)
+        finally:
+            if b:
+                b.close()
+    if failed:
+        print(f"screenshots and pages of the failures: {artifacts}")
+    print(f"browser walk-throughs: {passed} passed, {failed} failed")
+    return 1 if failed or not passed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
