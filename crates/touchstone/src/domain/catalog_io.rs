@@ -268,6 +268,27 @@ pub fn jsonl_rows<R: BufRead>(reader: R) -> impl Iterator<Item = (u64, Result<Im
     })
 }
 
+/// Checks one row on its own, without the database: its keys and its product sheet, returned
+/// normalised. What needs the database (the brand, GTINs given twice in a file) is checked by
+/// the [`Importer`]. Pure, so the fuzz target (`crates/touchstone/fuzz`) drives it directly.
+pub fn check_row(row: u64, r: ImportRow) -> AppResult<Result<ImportRow, RowError>> {
+    let ImportRow { brand_key, brand_name, sector, product_key, sheet, publish } = r;
+    let brand_key = match parse_key("brand_key", &brand_key) {
+        Ok(k) => k,
+        Err(e) => return Ok(Err(row_error(row, "brand_key", &e))),
+    };
+    let product_key = match parse_key("product_key", &product_key) {
+        Ok(k) => k,
+        Err(e) => return Ok(Err(row_error(row, "product_key", &e))),
+    };
+    let sheet = match sheet.validated() {
+        Ok(s) => s,
+        Err(AppError::Internal(e)) => return Err(AppError::Internal(e)),
+        Err(e) => return Ok(Err(row_error(row, &column_of(e.field()), &e))),
+    };
+    Ok(Ok(ImportRow { brand_key, brand_name, sector, product_key, sheet, publish }))
+}
+
 /// Which CSV column a sheet field error belongs to.
 fn column_of(field: Option<&str>) -> String {
     match field {
@@ -362,22 +383,13 @@ impl<'a> Importer<'a> {
         row: u64,
         parsed: Result<ImportRow, RowError>,
     ) -> AppResult<Result<ValidRow, RowError>> {
+        let parsed = match parsed {
+            Ok(r) => check_row(row, r)?,
+            Err(e) => Err(e),
+        };
         let ImportRow { brand_key, brand_name, sector, product_key, sheet, publish } = match parsed {
             Ok(r) => r,
             Err(e) => return Ok(Err(e)),
-        };
-        let brand_key = match parse_key("brand_key", &brand_key) {
-            Ok(k) => k,
-            Err(e) => return Ok(Err(row_error(row, "brand_key", &e))),
-        };
-        let product_key = match parse_key("product_key", &product_key) {
-            Ok(k) => k,
-            Err(e) => return Ok(Err(row_error(row, "product_key", &e))),
-        };
-        let sheet = match sheet.validated() {
-            Ok(s) => s,
-            Err(AppError::Internal(e)) => return Err(AppError::Internal(e)),
-            Err(e) => return Ok(Err(row_error(row, &column_of(e.field()), &e))),
         };
         for g in &sheet.gtins {
             let key = format!("{g:0>14}");
