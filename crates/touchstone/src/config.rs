@@ -249,6 +249,15 @@ impl Config {
         if let Some(v) = var("TOUCHSTONE_NOTIFY_WORKER") {
             self.notify.worker = parsed("TOUCHSTONE_NOTIFY_WORKER", v)?;
         }
+        if let Some(v) = var("TOUCHSTONE_NOTIFY_POLL_MS") {
+            self.notify.poll_interval_ms = parsed("TOUCHSTONE_NOTIFY_POLL_MS", v)?;
+        }
+        if let Some(v) = var("TOUCHSTONE_NOTIFY_RETRY_BASE_MS") {
+            self.notify.retry_base_ms = parsed("TOUCHSTONE_NOTIFY_RETRY_BASE_MS", v)?;
+        }
+        if let Some(v) = var("TOUCHSTONE_WEBHOOK_ALLOW_LOCAL") {
+            self.notify.webhook_allow_local = parsed("TOUCHSTONE_WEBHOOK_ALLOW_LOCAL", v)?;
+        }
         Ok(())
     }
 
