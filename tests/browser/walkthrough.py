@@ -374,6 +374,21 @@ def rights_holder_sees_its_brands(b):
 
 
 @walkthrough
+def french_officer_opens_the_detention_form(b):
+    """The case pages (being built): the French officer's case list and detention form read in
+    French and load cleanly. Recording a whole detention is the next walk-through to add here."""
+    b.sign_in(OFFICER_FR)
+    b.go("/cases")
+    b.expect_path("/cases")
+    b.expect_text(t("fr", "cases.title"))
+    b.go("/cases/new")
+    b.expect_path("/cases/new")
+    check(b.heading() == t("fr", "cases.new_title"), f"detention form heading is '{b.heading()}'")
+    b.expect_text(t("fr", "cases.office_code"), t("fr", "cases.origin"))
+    b.sign_out()
+
+
+@walkthrough
 def wrong_password_is_refused(b):
     """A wrong password keeps the person on the sign-in page with a message they can read."""
     b.allowed_console.append(r"/signin - Failed to load resource: .* 401")  # the refusal's own status
