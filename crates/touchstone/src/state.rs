@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use crate::config::Config;
 use crate::domain::media::MediaStore;
+use crate::domain::search::SearchService;
 use crate::store::Db;
 
 #[derive(Clone)]
@@ -15,6 +16,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub sign_in_limiter: Arc<RateLimiter>,
     pub media: MediaStore,
+    /// The search index: in memory unless `serve` opened `DATA_DIR/search` (see `with_search`).
+    pub search: SearchService,
 }
 
 impl AppState {
@@ -26,7 +29,14 @@ impl AppState {
             config: Arc::new(config),
             sign_in_limiter: Arc::new(RateLimiter::new(per_minute, Duration::from_secs(60))),
             media,
+            search: SearchService::in_memory(),
         }
+    }
+
+    /// The same state with another search index (the one on disk, when serving).
+    pub fn with_search(mut self, search: SearchService) -> Self {
+        self.search = search;
+        self
     }
 }
 

@@ -6,6 +6,7 @@
 mod audit;
 mod catalog;
 mod directory;
+mod identify;
 mod lookup;
 pub mod media;
 mod notify;
@@ -35,6 +36,7 @@ pub fn router() -> Router<AppState> {
         .merge(catalog::router())
         .merge(media::router())
         .merge(lookup::router())
+        .merge(identify::router())
         .merge(notify::router())
         .fallback(|| async {
             AppError::client(
@@ -68,7 +70,7 @@ pub fn router() -> Router<AppState> {
         media::upload, media::original, media::thumbnail,
         notify::get_inbox, notify::mark_read, notify::read_all, notify::list_webhooks, notify::create_webhook,
         notify::delete_webhook, notify::list_deliveries,
-        lookup::lookup_code,
+        lookup::lookup_code, identify::scan_photo, identify::search_catalog,
     ),
     components(schemas(crate::error::ErrorEnvelope, crate::error::ErrorBody, crate::domain::catalog_io::Format)),
     modifiers(&BearerAuth),

@@ -19,6 +19,8 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::{self, Db};
 
+mod identify;
+
 #[derive(Parser)]
 #[command(
     name = "touchstone",
@@ -76,6 +78,9 @@ enum Command {
     /// Demo data for trying Touchstone and for benchmarks.
     #[command(subcommand)]
     Demo(DemoCommand),
+    /// Rebuild the search index (DATA_DIR/search) from the database. A running server keeps
+    /// its own index current from the change feed; stop it first.
+    Reindex,
     /// Barcodes and product codes, without a database.
     #[command(subcommand)]
     Code(CodeCommand),
@@ -171,6 +176,13 @@ enum CodeCommand {
     /// Parse a GTIN, GS1 element string, Digital Link URI or scanner output; print JSON.
     /// Exits 1 with an error object when the code is invalid.
     Parse { text: String },
+    /// Read the barcodes in photos (JPEG, PNG, WebP): one JSON object per line per image,
+    /// `{"file", "codes": [{"format", "symbology_identifier", "text"}]}`. A file that cannot be
+    /// read prints `{"file", "error"}`; the others are still read, and the exit status is 1.
+    Read {
+        #[arg(required = true)]
+        images: Vec<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -281,6 +293,9 @@ fn parse_code(text: &str) -> anyhow::Result<ExitCode> {
 async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Command::Code(CodeCommand::Parse { text }) = &cli.command {
         return parse_code(text);
+    }
+    if let Command::Code(CodeCommand::Read { images }) = &cli.command {
+        return Ok(identify::read_codes(images));
     }
     let mut config = load_config(&cli.global)?;
     if let Command::Serve { bind: Some(b), .. } = &cli.command {
@@ -415,6 +430,7 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             eprintln!("wrote {rows} products of {brands} brands to {}", out.display());
             ExitCode::SUCCESS
         }
+        Command::Reindex => identify::reindex(&db, &config).await?,
         Command::Code(_) => unreachable!("handled before the database is opened"),
         Command::Backup { to } => {
             anyhow::ensure!(!to.exists(), "{} already exists; choose a new file name", to.display());
@@ -566,7 +582,10 @@ async fn serve(db: Db, config: Config, demo: bool) -> anyhow::Result<()> {
             println!("  {email:<28} {role}");
         }
     }
-    let state = AppState::new(db, config);
+    // The search index follows the change feed for as long as the server runs.
+    let search = identify::open_search(&config);
+    let state = AppState::new(db, config).with_search(search);
+    state.search.spawn_follower(state.db.clone());
     crate::http::spawn_housekeeping(state.clone());
     // Picks up whatever earlier runs left undelivered, then tails the notification outbox.
     crate::domain::notify_delivery::spawn(state.db.clone(), &state.config)?;

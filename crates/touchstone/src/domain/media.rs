@@ -28,6 +28,13 @@ pub struct MediaStore {
 }
 
 impl MediaStore {
+    /// Waits for one of the blocking decoders (uploads and barcode reading share them).
+    pub async fn decoder_permit(&self) -> AppResult<tokio::sync::SemaphorePermit<'_>> {
+        self.permits.acquire().await.map_err(|e| AppError::Internal(e.into()))
+    }
+}
+
+impl MediaStore {
     pub fn new(root: std::path::PathBuf, max_bytes: usize) -> Self {
         let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
         MediaStore {

@@ -11,6 +11,8 @@ pub mod media;
 pub mod notify;
 pub mod notify_delivery;
 pub mod policy;
+pub mod scan;
+pub mod search;
 pub mod totp;
 pub mod types;
 

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod catalog;
 pub mod directory;
 pub mod notify;
+pub mod search;
 
 use std::str::FromStr;
 use std::time::Duration;

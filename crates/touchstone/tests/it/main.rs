@@ -8,6 +8,7 @@ mod catalog;
 mod catalog_pages;
 mod cli;
 mod common;
+mod identify;
 mod import;
 mod lookup;
 mod media;
