@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Load figures with wrk (Debian's `wrk`, `apt-get install wrk`): starts a release
+# `touchstone serve --demo` on a fresh SQLite directory (and on a fresh PostgreSQL database when
+# the backend list names postgres), optionally imports a generated catalog on top of the demo
+# one, and measures, one after the other with the same connections and duration:
+#   GET /healthz (the ceiling: routing, middleware, no database), GET /api/v1/lookup?code=<GTIN>,
+#   GET /api/v1/search?q=<misspelt brand>, POST /api/v1/scan (an EAN-13 photo from
+#   ../shared/testdata/barcodes, read in place), POST /api/v1/cases (a detention, a fresh
+#   Idempotency-Key each).
+# Prints a Markdown table: throughput, p50, p99, non-2xx answers, and throughput as a share of
+# the /healthz ceiling. Not run in CI.
+#   scripts/load.sh [SECONDS_PER_ENDPOINT=15] [CONNECTIONS=16] [BACKENDS="sqlite postgres"]
+# LOAD_PRODUCTS=N imports N generated products (100 per brand) before measuring (N=1000000 is
+# the catalog of issue 7; expect minutes of import and of search indexing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs="${1:-15}"
+conns="${2:-16}"
+backends="${3:-sqlite postgres}"
+products="${LOAD_PRODUCTS:-0}"
+target="${CARGO_TARGET_DIR:-target}"
+bin="${TOUCHSTONE_BIN:-$target/release/touchstone}"
+[ -n "${TOUCHSTONE_BIN:-}" ] || cargo build --release -q -p touchstone
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 2; }
+photo="${LOAD_PHOTO:-../shared/testdata/barcodes/ean13-1/4.webp}"
+[ -f "$photo" ] || photo="$(ls ../shared/testdata/barcodes/ean13-1/*.{png,jpg,webp} 2>/dev/null | head -n1)"
+pg="${TOUCHSTONE_LOAD_PG:-postgres://postgres@127.0.0.1:5432}"
+work="$(mktemp -d)"
+server=""
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+export TOUCHSTONE_LOG=warn TOUCHSTONE_COORDINATION_KEY=load-test-coordination-key-0123456789abcdef
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+
+gtin() { python3 - "$1" "$2" <<'PY'
+import sys
+b = "2%06d%05d" % (int(sys.argv[1]), int(sys.argv[2]))
+t = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(b)))
+print(b + str((10 - t % 10) % 10))
+PY
+}
+
+start_server() {  # db args...
+  "$bin" serve --demo --bind "127.0.0.1:$port" "$@" >>"$work/serve.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 1800); do
+    curl -fsS "$base/readyz" >/dev/null 2>&1 && return 0
+    kill -0 "$server" 2>/dev/null || { tail -n 30 "$work/serve.log"; exit 1; }
+    sleep 1
+  done
+  echo "server not ready" >&2; exit 1
+}
+stop_server() { kill "$server"; wait "$server" 2>/dev/null || true; server=""; }
+
+# wrk's Lua: the bearer token, and the request each endpoint sends.
+cat >"$work/get.lua" <<'LUA'
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("LOAD_TOKEN")
+LUA
+cat >"$work/scan.lua" <<'LUA'
+local f = assert(io.open(os.getenv("LOAD_PHOTO"), "rb"))
+wrk.body = f:read("*a")
+f:close()
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("LOAD_TOKEN")
+wrk.headers["Content-Type"] = "application/octet-stream"
+LUA
+cat >"$work/cases.lua" <<'LUA'
+local counter = 0
+local id = tostring(math.random(1, 1e9))
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("LOAD_TOKEN")
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"case_type":"standard","detain":true,"sheet":{"office":{"code":"FR000730","name":"Roissy","country":"FR"},'
+  .. '"transport_mode":"air","origin_country":"CN","consignor":{"name":"Shenzhen Bright Trading Co., Ltd.","country":"CN"},'
+  .. '"goods":[{"description":"handbags","quantity":40,"unit":"pieces","product_id":' .. os.getenv("LOAD_PRODUCT") .. '}]}}'
+function setup(thread) thread:set("id", tostring(math.random(1, 1e9))) end
+request = function()
+  counter = counter + 1
+  wrk.headers["Idempotency-Key"] = "load-" .. id .. "-" .. counter
+  return wrk.format()
+end
+LUA
+
+ceiling=""
+measure() {  # label url [lua]
+  local label="$1" url="$2" lua="${3:-$work/get.lua}" out
+  out="$(wrk -t2 -c"$conns" -d"${secs}s" --timeout 30s --latency -s "$lua" "$url")"
+  echo "$out" >>"$work/wrk.log"
+  python3 - "$label" "$ceiling" <<PY
+import re, sys
+out = """$out"""
+def ms(v):
+    n, u = re.match(r"([\d.]+)(us|ms|s|m)", v).groups()
+    return float(n) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[u]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+p50 = ms(re.search(r"50%\s+(\S+)", out).group(1))
+p99 = ms(re.search(r"99%\s+(\S+)", out).group(1))
+bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+errs = re.search(r"Socket errors: (.*)", out)
+total = int(re.search(r"(\d+) requests in", out).group(1))
+ceiling = float(sys.argv[2]) if sys.argv[2] else rps
+print("| %s | %s | %s | %.0f | %.2f | %.1f | %s | %.1f %% |" % (sys.argv[1].split("|")[0], sys.argv[1].split("|")[1], total, rps, p50, p99,
+      (bad.group(1) if bad else "0") + ("; " + errs.group(1) if errs else ""), 100 * rps / ceiling))
+open("$work/last_rps", "w").write(str(rps))
+PY
+}
+
+echo "wrk $secs s per endpoint, $conns connections, 2 threads; $(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| backend | endpoint | requests | req/s | p50 ms | p99 ms | non-2xx | of /healthz |"
+echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+for backend in $backends; do
+  case "$backend" in
+    sqlite) db_args=(--data-dir "$work/sqlite") ;;
+    postgres)
+      db="ts_load_$(date +%s)_$$"
+      psql "$pg/postgres" -X -q -c "CREATE DATABASE $db"
+      db_args=(--data-dir "$work/pgdata" --database-url "$pg/$db") ;;
+  esac
+  if [ "$products" -gt 0 ]; then
+    # Seed the demo data first (the import's owner), then import the generated catalog.
+    start_server "${db_args[@]}"; stop_server
+    [ -f "$work/catalog.csv" ] || "$bin" demo generate --brands $((products / 100)) --products-per-brand 100 --out "$work/catalog.csv" >/dev/null
+    t=$(date +%s)
+    "$bin" "${db_args[@]}" catalog import "$work/catalog.csv" --owner "Maison Lumière (demo)" >/dev/null
+    echo "($backend: $products generated products imported in $(( $(date +%s) - t )) s)" >&2
+  fi
+  t=$(date +%s)
+  start_server "${db_args[@]}"
+  echo "($backend: ready in $(( $(date +%s) - t )) s)" >&2
+  export LOAD_TOKEN LOAD_PHOTO LOAD_PRODUCT
+  LOAD_TOKEN="$("$bin" "${db_args[@]}" token create --user officer@douane.demo --name load)"
+  LOAD_PHOTO="$(realpath "$photo")"
+  code="$(gtin 5 1)"
+  lookup="$(curl -fsS -H "Authorization: Bearer $LOAD_TOKEN" "$base/api/v1/lookup?code=$code")"
+  LOAD_PRODUCT="$(echo "$lookup" | python3 -c 'import json,sys; print(json.load(sys.stdin)["product"]["product_id"])')"
+  # The brand's name with two letters swapped: a misspelling search forgives.
+  typo="$(echo "$lookup" | python3 -c 'import json,sys,urllib.parse; n=json.load(sys.stdin)["product"]["brand_name"].split()[0]; print(urllib.parse.quote(n[0]+n[2]+n[1]+n[3:]))')"
+  ceiling=""
+  measure "$backend|GET /healthz" "$base/healthz"
+  ceiling="$(cat "$work/last_rps")"
+  measure "$backend|GET /api/v1/lookup?code=$code" "$base/api/v1/lookup?code=$code"
+  measure "$backend|GET /api/v1/search?q=$typo" "$base/api/v1/search?q=$typo"
+  measure "$backend|POST /api/v1/scan ($(basename "$photo"), $(stat -c %s "$photo") B)" "$base/api/v1/scan" "$work/scan.lua"
+  measure "$backend|POST /api/v1/cases" "$base/api/v1/cases" "$work/cases.lua"
+  stop_server
+  [ "$backend" = postgres ] && psql "$pg/postgres" -X -q -c "DROP DATABASE IF EXISTS $db"
+done
+echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
