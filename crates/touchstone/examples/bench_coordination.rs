@@ -33,7 +33,13 @@ async fn main() -> anyhow::Result<()> {
     let customs = touchstone::store::directory::find_organisation_by_name(db.reader(), "Douane française (démo)")
         .await?
         .expect("demo customs");
-    let as_org = |org_id, kind| Principal { org_id, org_kind: kind, user_id: 1, role: touchstone::domain::types::Role::Coordinator, ..Principal::console() };
+    let as_org = |org_id, kind| Principal {
+        org_id,
+        org_kind: kind,
+        user_id: 1,
+        role: touchstone::domain::types::Role::Coordinator,
+        ..Principal::console()
+    };
     let police_p = as_org(police.id, touchstone::domain::types::OrgKind::Police);
     let customs_p = as_org(customs.id, touchstone::domain::types::OrgKind::Customs);
     let today = time::OffsetDateTime::now_utc().date();
@@ -66,7 +72,10 @@ async fn main() -> anyhow::Result<()> {
             let n = chunk * 10_000 + i;
             let label = format!("Company {n}");
             let mk = key_of(&key, &label);
-            touchstone::store::coordination::insert_target(&mut tx, police_op, police.id, "company", &label, "{}", &mk, 0).await?;
+            touchstone::store::coordination::insert_target(
+                &mut tx, police_op, police.id, "company", &label, "{}", &mk, 0,
+            )
+            .await?;
         }
         tx.commit().await?;
     }
@@ -77,7 +86,20 @@ async fn main() -> anyhow::Result<()> {
             let lat = 42.0 + (next() % 9_000) as f64 / 1000.0;
             let lon = -4.0 + (next() % 12_000) as f64 / 1000.0;
             let start = now + (next() % (180 * 86_400_000)) as i64;
-            touchstone::store::coordination::insert_event(&mut tx, police_op, police.id, "search", lat, lon, 200.0, start, start + 4 * 3_600_000, "", 0).await?;
+            touchstone::store::coordination::insert_event(
+                &mut tx,
+                police_op,
+                police.id,
+                "search",
+                lat,
+                lon,
+                200.0,
+                start,
+                start + 4 * 3_600_000,
+                "",
+                0,
+            )
+            .await?;
         }
         tx.commit().await?;
         let _ = chunk;
@@ -96,7 +118,11 @@ async fn main() -> anyhow::Result<()> {
         .collect();
     let t = Instant::now();
     let added = coordination::add_targets(&db, &key, &customs_p, customs_op, batch).await?;
-    println!("1,000 new targets registered and checked in {:.0} ms ({} hits)", t.elapsed().as_secs_f64() * 1000.0, added.hits);
+    println!(
+        "1,000 new targets registered and checked in {:.0} ms ({} hits)",
+        t.elapsed().as_secs_f64() * 1000.0,
+        added.hits
+    );
 
     // Overlap checks at random places and times.
     let mut latencies = Vec::with_capacity(2000);
@@ -111,7 +137,12 @@ async fn main() -> anyhow::Result<()> {
     }
     latencies.sort_by(|a, b| a.total_cmp(b));
     let p = |q: f64| latencies[((latencies.len() as f64 * q) as usize).min(latencies.len() - 1)];
-    println!("overlap check over {EVENTS} planned actions: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms", p(0.5), p(0.99), p(1.0));
+    println!(
+        "overlap check over {EVENTS} planned actions: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        p(0.5),
+        p(0.99),
+        p(1.0)
+    );
     db.close().await;
     Ok(())
 }

@@ -46,6 +46,11 @@ pub struct Config {
     /// The mail server notifications are sent through; none means e-mails wait in the outbox.
     pub smtp: SmtpSettings,
     pub notify: NotifySettings,
+    /// Legal regimes, working-day calendars and the disclosure rule (`[legal]`).
+    pub legal: crate::domain::regime::LegalSettings,
+    /// The secret under which operation targets are hashed for matching; every process of a
+    /// deployment needs the same one. Made in the data directory on first start when unset.
+    pub coordination_key: Option<Secret>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -161,6 +166,8 @@ impl Default for Config {
             auth: AuthSettings::default(),
             smtp: SmtpSettings::default(),
             notify: NotifySettings::default(),
+            legal: Default::default(),
+            coordination_key: None,
         }
     }
 }
@@ -189,6 +196,8 @@ impl Config {
             None => Config::default(),
         };
         config.apply_env(|k| std::env::var(k).ok())?;
+        crate::domain::regime::LegalRules::from_settings(&config.legal)
+            .map_err(|e| anyhow::anyhow!("the [legal] configuration is not valid: {e}"))?;
         Ok(config)
     }
 
@@ -209,6 +218,9 @@ impl Config {
         }
         if let Some(v) = var("TOUCHSTONE_DATABASE_URL").filter(|v| !v.is_empty()) {
             self.database_url = Some(Secret::new(v));
+        }
+        if let Some(v) = var("TOUCHSTONE_COORDINATION_KEY").filter(|v| !v.is_empty()) {
+            self.coordination_key = Some(Secret::new(v));
         }
         if let Some(v) = var("TOUCHSTONE_PUBLIC_URL") {
             self.public_url = Some(v);

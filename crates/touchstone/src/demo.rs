@@ -132,6 +132,7 @@ pub async fn seed(db: &Db) -> AppResult<Vec<(&'static str, &'static str)>> {
             sign_ins.push((*email, *role));
         }
     }
+    seed_grant(db).await?;
     Ok(sign_ins)
 }
 
@@ -200,4 +201,25 @@ fn attach_pictures(sheet: &mut ProductSheet, images: Vec<(Variant, String)>) {
         }
         sheet.images.push(ImageRef { hash, label, caption: caption.into() });
     }
+}
+
+/// The demo police force works with the demo customs administration through an access grant.
+async fn seed_grant(db: &Db) -> AppResult<()> {
+    use crate::domain::coordination::{self, NewGrant, Scope};
+    let customs = store::directory::find_organisation_by_name(db.reader(), "Douane française (démo)").await?;
+    let police = store::directory::find_organisation_by_name(db.reader(), "Police nationale (démo)").await?;
+    let (Some(customs), Some(police)) = (customs, police) else { return Ok(()) };
+    if coordination::scopes_of(db, police.id, crate::domain::now_ms()).await? != Default::default() {
+        return Ok(());
+    }
+    let expires = time::OffsetDateTime::now_utc().date() + time::Duration::days(365);
+    let grant = NewGrant {
+        grantee_organisation_id: police.id,
+        scopes: vec![Scope::CatalogAlerts, Scope::CaseSharing, Scope::Coordination],
+        reason: "Demo: joint work against counterfeit networks".into(),
+        expires_on: expires.to_string(),
+        grantor_organisation_id: Some(customs.id),
+    };
+    coordination::create_grant(db, &Principal::console(), grant).await?;
+    Ok(())
 }

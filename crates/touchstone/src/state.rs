@@ -6,7 +6,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::config::Config;
+use crate::domain::coordination::MatchKey;
 use crate::domain::media::MediaStore;
+use crate::domain::regime::LegalRules;
 use crate::domain::search::SearchService;
 use crate::store::Db;
 
@@ -18,13 +20,21 @@ pub struct AppState {
     pub media: MediaStore,
     /// The search index: in memory unless `serve` opened `DATA_DIR/search` (see `with_search`).
     pub search: SearchService,
+    pub legal: Arc<LegalRules>,
+    pub match_key: MatchKey,
 }
 
 impl AppState {
     pub fn new(db: Db, config: Config) -> Self {
         let per_minute = config.auth.sign_in_attempts_per_minute;
         let media = MediaStore::new(config.data_dir.join("media"), config.max_upload_bytes);
+        // Config::load has checked the legal settings; a hand-built Config is checked here.
+        let legal = LegalRules::from_settings(&config.legal).expect("the [legal] configuration is valid");
+        let match_key = MatchKey::load(config.coordination_key.as_ref().map(|k| k.expose()), &config.data_dir)
+            .expect("the coordination key is readable or can be made in the data directory");
         AppState {
+            match_key,
+            legal: Arc::new(legal),
             db,
             config: Arc::new(config),
             sign_in_limiter: Arc::new(RateLimiter::new(per_minute, Duration::from_secs(60))),

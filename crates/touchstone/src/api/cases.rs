@@ -11,8 +11,8 @@ use utoipa::IntoParams;
 use super::{ApiAuth, ApiJson, ApiPath, ApiQuery, ErrorJson};
 use crate::domain::alerts::{self, Alert, AlertSheet, AlertUpdate};
 use crate::domain::cases::{
-    self, AnswerInput, ShareInput, Case, CaseListFilter, CaseState, CaseSummary, CaseUpdate, Message, NewCase, NewMessage,
-    OutcomeCount, Transition,
+    self, AnswerInput, Case, CaseListFilter, CaseState, CaseSummary, CaseUpdate, Message, NewCase, NewMessage,
+    OutcomeCount, ShareInput, Transition,
 };
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;

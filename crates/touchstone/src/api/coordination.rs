@@ -36,14 +36,22 @@ pub async fn list_grants(State(s): State<AppState>, ApiAuth(p): ApiAuth) -> AppR
 #[utoipa::path(post, path = "/api/v1/grants", tag = "coordination", request_body = NewGrant,
     responses((status = 201, body = Grant), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
         (status = 413, body = ErrorJson), (status = 415, body = ErrorJson), (status = 422, body = ErrorJson)))]
-pub async fn create_grant(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiJson(g): ApiJson<NewGrant>) -> AppResult<impl IntoResponse> {
+pub async fn create_grant(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiJson(g): ApiJson<NewGrant>,
+) -> AppResult<impl IntoResponse> {
     Ok(created(coordination::create_grant(&s.db, &p, g).await?))
 }
 
 /// Revokes a grant at once.
 #[utoipa::path(post, path = "/api/v1/grants/{id}/revoke", tag = "coordination", params(("id" = i64, Path)),
     responses((status = 200, body = Grant), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson), (status = 404, body = ErrorJson)))]
-pub async fn revoke_grant(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiPath(id): ApiPath<i64>) -> AppResult<Json<Grant>> {
+pub async fn revoke_grant(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<Grant>> {
     Ok(Json(coordination::revoke_grant(&s.db, &p, id).await?))
 }
 
@@ -57,21 +65,34 @@ pub async fn list_operations(State(s): State<AppState>, ApiAuth(p): ApiAuth) -> 
 #[utoipa::path(post, path = "/api/v1/operations", tag = "coordination", request_body = OperationInput,
     responses((status = 201, body = Operation), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
         (status = 413, body = ErrorJson), (status = 415, body = ErrorJson), (status = 422, body = ErrorJson)))]
-pub async fn create_operation(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiJson(o): ApiJson<OperationInput>) -> AppResult<impl IntoResponse> {
+pub async fn create_operation(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiJson(o): ApiJson<OperationInput>,
+) -> AppResult<impl IntoResponse> {
     Ok(created(coordination::create_operation(&s.db, &p, o).await?))
 }
 
 /// One of the caller's agency's operations; another agency's is a 404.
 #[utoipa::path(get, path = "/api/v1/operations/{id}", tag = "coordination", params(("id" = i64, Path)),
     responses((status = 200, body = Operation), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 404, body = ErrorJson)))]
-pub async fn get_operation(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiPath(id): ApiPath<i64>) -> AppResult<Json<Operation>> {
+pub async fn get_operation(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<Operation>> {
     Ok(Json(coordination::get_operation(&s.db, &p, id).await?))
 }
 
 #[utoipa::path(put, path = "/api/v1/operations/{id}", tag = "coordination", params(("id" = i64, Path)), request_body = OperationInput,
     responses((status = 200, body = Operation), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
         (status = 404, body = ErrorJson), (status = 409, body = ErrorJson), (status = 413, body = ErrorJson), (status = 415, body = ErrorJson), (status = 422, body = ErrorJson)))]
-pub async fn update_operation(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiPath(id): ApiPath<i64>, ApiJson(o): ApiJson<OperationInput>) -> AppResult<Json<Operation>> {
+pub async fn update_operation(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(o): ApiJson<OperationInput>,
+) -> AppResult<Json<Operation>> {
     Ok(Json(coordination::update_operation(&s.db, &p, id, o).await?))
 }
 
@@ -80,7 +101,12 @@ pub async fn update_operation(State(s): State<AppState>, ApiAuth(p): ApiAuth, Ap
 #[utoipa::path(post, path = "/api/v1/operations/{id}/targets", tag = "coordination", params(("id" = i64, Path)), request_body = Vec<NewTarget>,
     responses((status = 200, body = TargetsAdded), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
         (status = 404, body = ErrorJson), (status = 413, body = ErrorJson), (status = 415, body = ErrorJson), (status = 422, body = ErrorJson)))]
-pub async fn add_targets(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiPath(id): ApiPath<i64>, ApiJson(t): ApiJson<Vec<NewTarget>>) -> AppResult<Json<TargetsAdded>> {
+pub async fn add_targets(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(t): ApiJson<Vec<NewTarget>>,
+) -> AppResult<Json<TargetsAdded>> {
     Ok(Json(coordination::add_targets(&s.db, &s.match_key, &p, id, t).await?))
 }
 
@@ -88,7 +114,12 @@ pub async fn add_targets(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiPath
 #[utoipa::path(post, path = "/api/v1/operations/{id}/events", tag = "coordination", params(("id" = i64, Path)), request_body = NewEvent,
     responses((status = 200, body = EventAdded), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
         (status = 404, body = ErrorJson), (status = 413, body = ErrorJson), (status = 415, body = ErrorJson), (status = 422, body = ErrorJson)))]
-pub async fn add_event(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiPath(id): ApiPath<i64>, ApiJson(e): ApiJson<NewEvent>) -> AppResult<Json<EventAdded>> {
+pub async fn add_event(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(e): ApiJson<NewEvent>,
+) -> AppResult<Json<EventAdded>> {
     Ok(Json(coordination::add_event(&s.db, &p, id, e).await?))
 }
 

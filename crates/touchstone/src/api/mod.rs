@@ -4,7 +4,9 @@
 //! the one error envelope), authenticate with [`ApiAuth`], and call the domain.
 
 mod audit;
+mod cases;
 mod catalog;
+mod coordination;
 mod directory;
 mod identify;
 mod lookup;
@@ -36,8 +38,10 @@ pub fn router() -> Router<AppState> {
         .merge(catalog::router())
         .merge(media::router())
         .merge(lookup::router())
-        .merge(identify::router())
         .merge(notify::router())
+        .merge(identify::router())
+        .merge(cases::router())
+        .merge(coordination::router())
         .fallback(|| async {
             AppError::client(
                 StatusCode::NOT_FOUND,
@@ -71,6 +75,14 @@ pub fn router() -> Router<AppState> {
         notify::get_inbox, notify::mark_read, notify::read_all, notify::list_webhooks, notify::create_webhook,
         notify::delete_webhook, notify::list_deliveries,
         lookup::lookup_code, identify::scan_photo, identify::search_catalog,
+        cases::list_cases, cases::create_case, cases::get_case, cases::update_case, cases::transition, cases::answer,
+        cases::request_extension, cases::list_messages, cases::post_message, cases::case_stats,
+        cases::share_case, cases::withdraw_share,
+        cases::list_alerts, cases::create_alert, cases::get_alert, cases::update_alert,
+        coordination::list_grants, coordination::create_grant, coordination::revoke_grant,
+        coordination::list_operations, coordination::create_operation, coordination::get_operation,
+        coordination::update_operation, coordination::add_targets, coordination::add_event,
+        coordination::list_hits, coordination::overview,
     ),
     components(schemas(crate::error::ErrorEnvelope, crate::error::ErrorBody, crate::domain::catalog_io::Format)),
     modifiers(&BearerAuth),

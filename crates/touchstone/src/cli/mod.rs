@@ -589,6 +589,17 @@ async fn serve(db: Db, config: Config, demo: bool) -> anyhow::Result<()> {
     crate::http::spawn_housekeeping(state.clone());
     // Picks up whatever earlier runs left undelivered, then tails the notification outbox.
     crate::domain::notify_delivery::spawn(state.db.clone(), &state.config)?;
+    tokio::spawn(crate::domain::coordination::run_case_matching(
+        state.db.clone(),
+        state.match_key.clone(),
+        std::time::Duration::from_secs(1),
+    ));
+    // Reminders and the consequences of silence at legal deadlines; safe on several nodes.
+    tokio::spawn(crate::domain::cases::run_deadlines(
+        state.db.clone(),
+        state.legal.clone(),
+        std::time::Duration::from_secs(60),
+    ));
     let router = crate::http::build_router(state);
     crate::http::serve(listener, router, crate::http::shutdown_signal()).await?;
     Ok(())

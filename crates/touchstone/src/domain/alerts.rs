@@ -376,14 +376,25 @@ pub struct AlertBrief {
 }
 
 /// Alerts in force the principal may read that name the product or its brand.
-pub async fn naming(db: &Db, principal: &Principal, brand_id: i64, product_id: Option<i64>) -> AppResult<Vec<AlertBrief>> {
+pub async fn naming(
+    db: &Db,
+    principal: &Principal,
+    brand_id: i64,
+    product_id: Option<i64>,
+) -> AppResult<Vec<AlertBrief>> {
     let now = now_ms();
     let mut out = Vec::new();
     for row in sql::active_alerts(db.reader(), now).await? {
         let alert = to_alert(row.clone(), now)?;
-        let names = alert.sheet.brand_ids.contains(&brand_id) || product_id.is_some_and(|p| alert.sheet.product_ids.contains(&p));
+        let names = alert.sheet.brand_ids.contains(&brand_id)
+            || product_id.is_some_and(|p| alert.sheet.product_ids.contains(&p));
         if names && allows(principal, Action::AlertRead, target_of(&row, &alert.sheet, principal)) {
-            out.push(AlertBrief { id: alert.id, title: alert.sheet.title, description: alert.sheet.description, valid_to: format_ms(row.valid_to) });
+            out.push(AlertBrief {
+                id: alert.id,
+                title: alert.sheet.title,
+                description: alert.sheet.description,
+                valid_to: format_ms(row.valid_to),
+            });
         }
     }
     Ok(out)

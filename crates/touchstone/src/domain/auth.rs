@@ -14,8 +14,8 @@ use utoipa::ToSchema;
 
 use super::audit::AuditEvent;
 use super::directory::User;
-use super::policy::{check, Action, Principal, Target};
-use super::types::{Email, NewPassword, Role};
+use super::policy::{check, Action, GrantScopes, Principal, Target};
+use super::types::{Email, NewPassword, OrgKind, Role};
 use super::{format_ms, now_ms, totp};
 use crate::config::AuthSettings;
 use crate::error::{AppError, AppResult};
@@ -202,7 +202,17 @@ pub fn principal_of(user: &User) -> Principal {
         org_country: user.organisation_country.clone(),
         role: user.role,
         label: user.email.clone(),
+        // Police and other agencies get theirs from their access grants ([`with_grants`]).
+        grants: if user.organisation_kind == OrgKind::Customs { GrantScopes::ALL } else { GrantScopes::default() },
     }
+}
+
+/// The principal with the scopes its organisation's active access grants give.
+pub async fn with_grants(db: &Db, mut principal: Principal) -> AppResult<Principal> {
+    if principal.org_kind.is_enforcement() && principal.org_kind != OrgKind::Customs {
+        principal.grants = crate::domain::coordination::scopes_of(db, principal.org_id, now_ms()).await?;
+    }
+    Ok(principal)
 }
 
 /// A live session, resolved from its cookie.
@@ -240,7 +250,7 @@ pub async fn session(db: &Db, settings: &AuthSettings, token: &str) -> AppResult
         && !user.two_factor_enabled;
     Ok(Some(Session {
         id_hash,
-        principal: principal_of(&user),
+        principal: with_grants(db, principal_of(&user)).await?,
         user,
         csrf_token: row.csrf_token,
         second_factor_pending: row.second_factor_pending,
@@ -453,7 +463,7 @@ pub async fn principal_from_token(db: &Db, secret: &str) -> AppResult<Option<Pri
     if row.last_used_at.is_none_or(|t| now - t > 60_000) {
         store::auth::mark_token_used(db.reader(), row.id, now).await?;
     }
-    Ok(Some(principal_of(&user)))
+    Ok(Some(with_grants(db, principal_of(&user)).await?))
 }
 
 /// Whether a role needs the admin pages at all (used to decide what the menu shows).

@@ -603,7 +603,7 @@ pub async fn create_brand(db: &Db, principal: &Principal, input: NewBrand) -> Ap
         Err(e) if is_unique_violation(&e) => return Err(conflict_on(&e, &key)),
         Err(e) => return Err(e.into()),
     };
-    history(&mut tx, principal, "brand", id, 1, "create", &sheet).await?;
+    keep_history(&mut tx, principal, "brand", id, 1, "create", &sheet).await?;
     store::audit::append(
         &mut tx,
         &AuditEvent::by(principal, "brand.create", "brand", id)
@@ -616,7 +616,7 @@ pub async fn create_brand(db: &Db, principal: &Principal, input: NewBrand) -> Ap
 }
 
 /// Keeps a copy of the sheet as saved, for the history.
-pub(crate) async fn history<T: Serialize>(
+pub(crate) async fn keep_history<T: Serialize>(
     tx: &mut store::Tx,
     principal: &Principal,
     kind: &str,
@@ -701,7 +701,7 @@ pub async fn update_brand(db: &Db, principal: &Principal, id: i64, update: Brand
         Err(e) => return Err(e.into()),
     };
     let Some(version) = saved else { return Err(version_conflict(brand.version)) };
-    history(&mut tx, principal, "brand", id, version, "save", &sheet).await?;
+    keep_history(&mut tx, principal, "brand", id, version, "save", &sheet).await?;
     let mut event = AuditEvent::by(principal, "brand.update", "brand", id)
         .scope(brand.owner_organisation_id)
         .detail(serde_json::json!({"version": version}));
@@ -719,7 +719,7 @@ pub async fn publish_brand(db: &Db, principal: &Principal, id: i64) -> AppResult
     let brand = brand_for_edit(db, principal, id).await?;
     let mut tx = db.begin().await?;
     store::catalog::publish_brand(&mut tx, id, now_ms(), &brand.draft).await?;
-    history(&mut tx, principal, "brand", id, brand.version, "publish", &brand.draft).await?;
+    keep_history(&mut tx, principal, "brand", id, brand.version, "publish", &brand.draft).await?;
     store::audit::append(
         &mut tx,
         &AuditEvent::by(principal, "brand.publish", "brand", id)
@@ -836,7 +836,7 @@ pub async fn create_product(db: &Db, principal: &Principal, brand_id: i64, input
         Err(e) if is_unique_violation(&e) => return Err(conflict_on(&e, &key)),
         Err(e) => return Err(e.into()),
     };
-    history(&mut tx, principal, "product", id, 1, "create", &sheet).await?;
+    keep_history(&mut tx, principal, "product", id, 1, "create", &sheet).await?;
     store::audit::append(
         &mut tx,
         &AuditEvent::by(principal, "product.create", "product", id)
@@ -860,7 +860,7 @@ pub async fn update_product(db: &Db, principal: &Principal, id: i64, update: Pro
         Err(e) => return Err(e.into()),
     };
     let Some(version) = saved else { return Err(version_conflict(product.version)) };
-    history(&mut tx, principal, "product", id, version, "save", &sheet).await?;
+    keep_history(&mut tx, principal, "product", id, version, "save", &sheet).await?;
     store::audit::append(
         &mut tx,
         &AuditEvent::by(principal, "product.update", "product", id)
@@ -883,7 +883,7 @@ pub async fn publish_product(db: &Db, principal: &Principal, id: i64) -> AppResu
     }
     let mut tx = db.begin().await?;
     store::catalog::publish_product(&mut tx, id, now_ms(), &product.draft).await?;
-    history(&mut tx, principal, "product", id, product.version, "publish", &product.draft).await?;
+    keep_history(&mut tx, principal, "product", id, product.version, "publish", &product.draft).await?;
     store::audit::append(
         &mut tx,
         &AuditEvent::by(principal, "product.publish", "product", id)
@@ -987,6 +987,50 @@ async fn allows_draft(db: &Db, principal: &Principal, brand: &Brand) -> AppResul
     let target =
         brand_target(db, principal, brand.id, brand.owner_organisation_id, &brand.draft.confidentiality).await?;
     Ok(allows(principal, Action::BrandReadDraft, target))
+}
+
+closed_set!(
+    /// What a history belongs to.
+    HistoryKind { Brand = "brand", Product = "product" }
+);
+
+/// One saved version of a brand or product sheet.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct HistoryEntry {
+    pub version: i64,
+    /// `create`, `save`, `publish` or `import`.
+    pub action: String,
+    /// Who saved it.
+    pub actor: String,
+    pub at: String,
+}
+
+/// How many versions the history shows at most.
+const HISTORY_LIMIT: i64 = 500;
+
+/// Every saved version of a brand or product, newest first: for the brand's own side only.
+pub async fn history(db: &Db, principal: &Principal, kind: HistoryKind, id: i64) -> AppResult<Vec<HistoryEntry>> {
+    let what = kind.as_str();
+    let brand_id = match kind {
+        HistoryKind::Brand => id,
+        HistoryKind::Product => {
+            store::catalog::get_product(db.reader(), id).await?.ok_or_else(|| AppError::not_found(what))?.brand_id
+        }
+    };
+    let brand = store::catalog::get_brand(db.reader(), brand_id).await?.ok_or_else(|| AppError::not_found(what))?;
+    if !allows_draft(db, principal, &brand).await? {
+        return Err(AppError::not_found(what));
+    }
+    let rows = store::catalog::list_history(db.reader(), what, id, HISTORY_LIMIT).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| HistoryEntry {
+            version: r.version,
+            action: r.action,
+            actor: r.actor_label,
+            at: super::format_ms(r.at),
+        })
+        .collect())
 }
 
 /// A published product summary for lists.

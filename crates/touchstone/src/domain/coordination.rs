@@ -60,14 +60,19 @@ fn invalid(field: &'static str, code: &'static str, message: impl Into<String>) 
 fn text(field: &'static str, raw: &str, max: usize) -> AppResult<String> {
     let t = raw.trim();
     if t.is_empty() || t.chars().count() > max || t.chars().any(char::is_control) {
-        return Err(invalid(field, "invalid_text", format!("The {} must be 1 to {max} characters of text.", field.replace('_', " "))));
+        return Err(invalid(
+            field,
+            "invalid_text",
+            format!("The {} must be 1 to {max} characters of text.", field.replace('_', " ")),
+        ));
     }
     Ok(t.to_string())
 }
 
 fn day(field: &'static str, raw: &str, end: bool) -> AppResult<i64> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
-    let d = time::Date::parse(raw.trim(), &format).map_err(|_| invalid(field, "invalid_date", format!("'{raw}' is not a date as YYYY-MM-DD.")))?;
+    let d = time::Date::parse(raw.trim(), &format)
+        .map_err(|_| invalid(field, "invalid_date", format!("'{raw}' is not a date as YYYY-MM-DD.")))?;
     let ms = (d.with_time(time::Time::MIDNIGHT).assume_utc().unix_timestamp_nanos() / 1_000_000) as i64;
     Ok(if end { ms + 86_400_000 - 1 } else { ms })
 }
@@ -127,7 +132,8 @@ pub struct Grant {
 }
 
 async fn to_grant(db: &Db, r: sql::GrantRow, now: i64) -> AppResult<Grant> {
-    let grantee_name = store::directory::get_organisation(db.reader(), r.grantee_org_id).await?.map(|o| o.name).unwrap_or_default();
+    let grantee_name =
+        store::directory::get_organisation(db.reader(), r.grantee_org_id).await?.map(|o| o.name).unwrap_or_default();
     Ok(Grant {
         id: r.id,
         grantor_organisation_id: r.grantor_org_id,
@@ -144,11 +150,19 @@ async fn to_grant(db: &Db, r: sql::GrantRow, now: i64) -> AppResult<Grant> {
 }
 
 pub async fn create_grant(db: &Db, principal: &Principal, input: NewGrant) -> AppResult<Grant> {
-    let grantor = if principal.is_platform_admin() { input.grantor_organisation_id.unwrap_or(principal.org_id) } else { principal.org_id };
+    let grantor = if principal.is_platform_admin() {
+        input.grantor_organisation_id.unwrap_or(principal.org_id)
+    } else {
+        principal.org_id
+    };
     if principal.is_platform_admin() {
         let org = store::directory::get_organisation(db.reader(), grantor).await?;
         if !org.is_some_and(|o| o.kind == OrgKind::Customs) {
-            return Err(invalid("grantor_organisation_id", "not_customs", "Access is granted by a customs administration."));
+            return Err(invalid(
+                "grantor_organisation_id",
+                "not_customs",
+                "Access is granted by a customs administration.",
+            ));
         }
     }
     check(principal, Action::GrantManage, Target::Organisation { org_id: grantor })?;
@@ -156,10 +170,18 @@ pub async fn create_grant(db: &Db, principal: &Principal, input: NewGrant) -> Ap
         .await?
         .ok_or_else(|| invalid("grantee_organisation_id", "unknown_organisation", "No organisation has this id."))?;
     if !matches!(grantee.kind, OrgKind::Police | OrgKind::OtherEnforcement) {
-        return Err(invalid("grantee_organisation_id", "not_an_agency", "Grants open the enforcement side to police and other enforcement agencies only."));
+        return Err(invalid(
+            "grantee_organisation_id",
+            "not_an_agency",
+            "Grants open the enforcement side to police and other enforcement agencies only.",
+        ));
     }
     if input.scopes.is_empty() {
-        return Err(invalid("scopes", "required", "Choose at least one scope: catalog_alerts, case_sharing, coordination."));
+        return Err(invalid(
+            "scopes",
+            "required",
+            "Choose at least one scope: catalog_alerts, case_sharing, coordination.",
+        ));
     }
     let reason = text("reason", &input.reason, 1000)?;
     let now = now_ms();
@@ -171,9 +193,23 @@ pub async fn create_grant(db: &Db, principal: &Principal, input: NewGrant) -> Ap
     scopes.sort_unstable();
     scopes.dedup();
     let mut tx = db.begin().await?;
-    let id = sql::insert_grant(&mut tx, grantor, grantee.id, &scopes.join(","), &reason, expires, &principal.label, now).await?;
-    store::audit::append(&mut tx, &AuditEvent::by(principal, "grant.create", "grant", id).scope(grantor).detail(serde_json::json!({"grantee": grantee.id, "scopes": scopes, "reason": reason}))).await?;
-    store::audit::append(&mut tx, &AuditEvent::by(principal, "grant.received", "grant", id).scope(grantee.id).detail(serde_json::json!({"grantor": grantor, "scopes": scopes}))).await?;
+    let id =
+        sql::insert_grant(&mut tx, grantor, grantee.id, &scopes.join(","), &reason, expires, &principal.label, now)
+            .await?;
+    store::audit::append(
+        &mut tx,
+        &AuditEvent::by(principal, "grant.create", "grant", id)
+            .scope(grantor)
+            .detail(serde_json::json!({"grantee": grantee.id, "scopes": scopes, "reason": reason})),
+    )
+    .await?;
+    store::audit::append(
+        &mut tx,
+        &AuditEvent::by(principal, "grant.received", "grant", id)
+            .scope(grantee.id)
+            .detail(serde_json::json!({"grantor": grantor, "scopes": scopes})),
+    )
+    .await?;
     tx.commit().await?;
     let row = sql::get_grant(db.reader(), id).await?.ok_or_else(|| AppError::not_found("grant"))?;
     to_grant(db, row, now).await
@@ -185,7 +221,11 @@ pub async fn revoke_grant(db: &Db, principal: &Principal, id: i64) -> AppResult<
     let now = now_ms();
     let mut tx = db.begin().await?;
     if sql::revoke_grant(&mut tx, id, &principal.label, now).await? {
-        store::audit::append(&mut tx, &AuditEvent::by(principal, "grant.revoke", "grant", id).scope(row.grantor_org_id)).await?;
+        store::audit::append(
+            &mut tx,
+            &AuditEvent::by(principal, "grant.revoke", "grant", id).scope(row.grantor_org_id),
+        )
+        .await?;
     }
     tx.commit().await?;
     let row = sql::get_grant(db.reader(), id).await?.ok_or_else(|| AppError::not_found("grant"))?;
@@ -280,7 +320,13 @@ pub fn normal_form(t: &NewTarget) -> AppResult<String> {
         }
         TargetKind::Person => {
             let name = normalize::person_name(&text("value", &t.value, 300)?);
-            let dob = t.date_of_birth.as_deref().ok_or_else(|| invalid("date_of_birth", "required", "A person is matched on name and date of birth; give the date of birth."))?;
+            let dob = t.date_of_birth.as_deref().ok_or_else(|| {
+                invalid(
+                    "date_of_birth",
+                    "required",
+                    "A person is matched on name and date of birth; give the date of birth.",
+                )
+            })?;
             day("date_of_birth", dob, false)?;
             format!("{name}|{}", dob.trim())
         }
@@ -290,10 +336,18 @@ pub fn normal_form(t: &NewTarget) -> AppResult<String> {
         TargetKind::Vehicle => {
             let plate = normalize::reference(&t.value);
             if !(2..=12).contains(&plate.len()) {
-                return Err(invalid("value", "invalid_plate", format!("'{}' is not a vehicle registration plate.", t.value)));
+                return Err(invalid(
+                    "value",
+                    "invalid_plate",
+                    format!("'{}' is not a vehicle registration plate.", t.value),
+                ));
             }
-            let country = t.country.as_deref().ok_or_else(|| invalid("country", "required", "A plate is matched with its country; give the country."))?;
-            let country = CountryCode::parse(country).map_err(|_| invalid("country", "invalid_country", "Give the plate's country as ISO 3166-1 alpha-2, e.g. FR."))?;
+            let country = t.country.as_deref().ok_or_else(|| {
+                invalid("country", "required", "A plate is matched with its country; give the country.")
+            })?;
+            let country = CountryCode::parse(country).map_err(|_| {
+                invalid("country", "invalid_country", "Give the plate's country as ISO 3166-1 alpha-2, e.g. FR.")
+            })?;
             format!("{country}:{plate}")
         }
         TargetKind::Container => normalize::container_number(&t.value).map_err(rule("invalid_container_number"))?,
@@ -302,7 +356,11 @@ pub fn normal_form(t: &NewTarget) -> AppResult<String> {
         TargetKind::BillOfLading => {
             let r = normalize::reference(&t.value);
             if !(4..=35).contains(&r.len()) {
-                return Err(invalid("value", "invalid_bill_of_lading", format!("'{}' is not a bill of lading number (4 to 35 letters and digits).", t.value)));
+                return Err(invalid(
+                    "value",
+                    "invalid_bill_of_lading",
+                    format!("'{}' is not a bill of lading number (4 to 35 letters and digits).", t.value),
+                ));
             }
             r
         }
@@ -401,13 +459,35 @@ fn checked(input: &OperationInput) -> AppResult<CheckedOperation> {
     }
     let contact = PointOfContact {
         name: text("contact", &input.contact.name, 200)?,
-        phone: input.contact.phone.as_deref().filter(|p| !p.trim().is_empty()).map(|p| normalize::phone(p).map_err(|m| invalid("contact_phone", "invalid_phone", m))).transpose()?,
-        email: input.contact.email.as_deref().filter(|e| !e.trim().is_empty()).map(|e| normalize::email(e).map_err(|m| invalid("contact_email", "invalid_email", m))).transpose()?,
+        phone: input
+            .contact
+            .phone
+            .as_deref()
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| normalize::phone(p).map_err(|m| invalid("contact_phone", "invalid_phone", m)))
+            .transpose()?,
+        email: input
+            .contact
+            .email
+            .as_deref()
+            .filter(|e| !e.trim().is_empty())
+            .map(|e| normalize::email(e).map_err(|m| invalid("contact_email", "invalid_email", m)))
+            .transpose()?,
     };
     if contact.phone.is_none() && contact.email.is_none() {
-        return Err(invalid("contact", "contact_unreachable", "Give the point of contact a phone number or an e-mail address: that is how the other agency reaches them."));
+        return Err(invalid(
+            "contact",
+            "contact_unreachable",
+            "Give the point of contact a phone number or an e-mail address: that is how the other agency reaches them.",
+        ));
     }
-    Ok(CheckedOperation { name, kind, starts_at, ends_at, contact: serde_json::to_string(&contact).map_err(anyhow::Error::from)? })
+    Ok(CheckedOperation {
+        name,
+        kind,
+        starts_at,
+        ends_at,
+        contact: serde_json::to_string(&contact).map_err(anyhow::Error::from)?,
+    })
 }
 
 pub async fn create_operation(db: &Db, principal: &Principal, input: OperationInput) -> AppResult<Operation> {
@@ -415,7 +495,16 @@ pub async fn create_operation(db: &Db, principal: &Principal, input: OperationIn
     let c = checked(&input)?;
     let now = now_ms();
     let mut tx = db.begin().await?;
-    let fields = sql::OperationFields { name: &c.name, kind: &c.kind, status: input.status.as_str(), starts_at: c.starts_at, ends_at: c.ends_at, contact: &c.contact, confidentiality: input.confidentiality.as_str(), tell_detaining_officer: input.tell_detaining_officer };
+    let fields = sql::OperationFields {
+        name: &c.name,
+        kind: &c.kind,
+        status: input.status.as_str(),
+        starts_at: c.starts_at,
+        ends_at: c.ends_at,
+        contact: &c.contact,
+        confidentiality: input.confidentiality.as_str(),
+        tell_detaining_officer: input.tell_detaining_officer,
+    };
     let id = sql::insert_operation(&mut tx, principal.org_id, &fields, now).await?;
     store::audit::append(&mut tx, &AuditEvent::by(principal, "operation.create", "operation", id)).await?;
     tx.commit().await?;
@@ -427,9 +516,21 @@ pub async fn update_operation(db: &Db, principal: &Principal, id: i64, input: Op
     let c = checked(&input)?;
     let now = now_ms();
     let mut tx = db.begin().await?;
-    let fields = sql::OperationFields { name: &c.name, kind: &c.kind, status: input.status.as_str(), starts_at: c.starts_at, ends_at: c.ends_at, contact: &c.contact, confidentiality: input.confidentiality.as_str(), tell_detaining_officer: input.tell_detaining_officer };
+    let fields = sql::OperationFields {
+        name: &c.name,
+        kind: &c.kind,
+        status: input.status.as_str(),
+        starts_at: c.starts_at,
+        ends_at: c.ends_at,
+        contact: &c.contact,
+        confidentiality: input.confidentiality.as_str(),
+        tell_detaining_officer: input.tell_detaining_officer,
+    };
     let Some(_) = sql::update_operation(&mut tx, id, input.version.unwrap_or(row.version), &fields, now).await? else {
-        return Err(AppError::conflict("version_conflict", "Someone changed this operation in the meantime; reload it and save again."));
+        return Err(AppError::conflict(
+            "version_conflict",
+            "Someone changed this operation in the meantime; reload it and save again.",
+        ));
     };
     store::audit::append(&mut tx, &AuditEvent::by(principal, "operation.update", "operation", id)).await?;
     tx.commit().await?;
@@ -452,7 +553,12 @@ pub async fn get_operation(db: &Db, principal: &Principal, id: i64) -> AppResult
     let targets = sql::targets_of(db.reader(), id)
         .await?
         .into_iter()
-        .map(|t| TargetView { id: t.id, kind: TargetKind::parse(&t.kind).unwrap_or(TargetKind::Company), label: t.label, created_at: format_ms(t.created_at) })
+        .map(|t| TargetView {
+            id: t.id,
+            kind: TargetKind::parse(&t.kind).unwrap_or(TargetKind::Company),
+            label: t.label,
+            created_at: format_ms(t.created_at),
+        })
         .collect();
     let events = sql::events_of(db.reader(), id).await?.into_iter().map(event_view).collect();
     Ok(Operation {
@@ -463,7 +569,11 @@ pub async fn get_operation(db: &Db, principal: &Principal, id: i64) -> AppResult
         status: OperationStatus::parse(&row.status).unwrap_or(OperationStatus::Planned),
         starts_at: format_ms(row.starts_at),
         ends_at: format_ms(row.ends_at),
-        contact: serde_json::from_str(&row.contact).unwrap_or(PointOfContact { name: String::new(), phone: None, email: None }),
+        contact: serde_json::from_str(&row.contact).unwrap_or(PointOfContact {
+            name: String::new(),
+            phone: None,
+            email: None,
+        }),
         confidentiality: Confidentiality::parse(&row.confidentiality).unwrap_or(Confidentiality::Restricted),
         tell_detaining_officer: row.tell_detaining_officer == 1,
         version: row.version,
@@ -473,7 +583,16 @@ pub async fn get_operation(db: &Db, principal: &Principal, id: i64) -> AppResult
 }
 
 fn event_view(e: sql::EventRow) -> EventView {
-    EventView { id: e.id, kind: EventKind::parse(&e.kind).unwrap_or(EventKind::Search), lat: e.lat, lon: e.lon, radius_m: e.radius_m, starts_at: format_ms(e.starts_at), ends_at: format_ms(e.ends_at), note: e.note }
+    EventView {
+        id: e.id,
+        kind: EventKind::parse(&e.kind).unwrap_or(EventKind::Search),
+        lat: e.lat,
+        lon: e.lon,
+        radius_m: e.radius_m,
+        starts_at: format_ms(e.starts_at),
+        ends_at: format_ms(e.ends_at),
+        note: e.note,
+    }
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -490,7 +609,13 @@ pub async fn list_operations(db: &Db, principal: &Principal) -> AppResult<Vec<Op
     Ok(sql::operations_of(db.reader(), principal.org_id)
         .await?
         .into_iter()
-        .map(|r| OperationSummary { id: r.id, name: r.name, status: OperationStatus::parse(&r.status).unwrap_or(OperationStatus::Planned), starts_at: format_ms(r.starts_at), ends_at: format_ms(r.ends_at) })
+        .map(|r| OperationSummary {
+            id: r.id,
+            name: r.name,
+            status: OperationStatus::parse(&r.status).unwrap_or(OperationStatus::Planned),
+            starts_at: format_ms(r.starts_at),
+            ends_at: format_ms(r.ends_at),
+        })
         .collect())
 }
 
@@ -502,7 +627,13 @@ pub struct TargetsAdded {
 }
 
 /// Adds targets (up to 5,000 at once) and checks them against every other agency's at once.
-pub async fn add_targets(db: &Db, key: &MatchKey, principal: &Principal, id: i64, input: Vec<NewTarget>) -> AppResult<TargetsAdded> {
+pub async fn add_targets(
+    db: &Db,
+    key: &MatchKey,
+    principal: &Principal,
+    id: i64,
+    input: Vec<NewTarget>,
+) -> AppResult<TargetsAdded> {
     let op = load(db, principal, id, Action::OperationEdit).await?;
     if input.is_empty() || input.len() > 5000 {
         return Err(invalid("targets", "invalid_count", "Send 1 to 5,000 targets at once."));
@@ -521,7 +652,12 @@ pub async fn add_targets(db: &Db, key: &MatchKey, principal: &Principal, id: i64
             (_, Some(d)) => format!("{} ({})", t.value.trim(), d.trim()),
             _ => t.value.trim().to_string(),
         };
-        prepared.push((t.kind, label, serde_json::to_string(t).map_err(anyhow::Error::from)?, key.digest(t.kind, &normal)));
+        prepared.push((
+            t.kind,
+            label,
+            serde_json::to_string(t).map_err(anyhow::Error::from)?,
+            key.digest(t.kind, &normal),
+        ));
     }
     let now = now_ms();
     let mut tx = db.begin().await?;
@@ -542,15 +678,32 @@ pub async fn add_targets(db: &Db, key: &MatchKey, principal: &Principal, id: i64
             for (tid, label) in by_key.get(&mk).into_iter().flatten() {
                 let pair = if *tid < other_tid { (*tid, other_tid) } else { (other_tid, *tid) };
                 let hit_key = format!("target:{}:{}", pair.0, pair.1);
-                let mine = Side { org: principal.org_id, operation: Some(id), item_kind: "target", item_id: *tid, item_label: label.clone() };
-                let theirs = Side { org: other_org, operation: Some(other_op), item_kind: "target", item_id: other_tid, item_label: other_label.clone() };
+                let mine = Side {
+                    org: principal.org_id,
+                    operation: Some(id),
+                    item_kind: "target",
+                    item_id: *tid,
+                    item_label: label.clone(),
+                };
+                let theirs = Side {
+                    org: other_org,
+                    operation: Some(other_op),
+                    item_kind: "target",
+                    item_id: other_tid,
+                    item_label: other_label.clone(),
+                };
                 if record_hit(&mut tx, &hit_key, &mine, &theirs, "target", true, now).await? {
                     hits += 1;
                 }
             }
         }
     }
-    store::audit::append(&mut tx, &AuditEvent::by(principal, "operation.targets", "operation", id).detail(serde_json::json!({"added": views.len(), "hits": hits}))).await?;
+    store::audit::append(
+        &mut tx,
+        &AuditEvent::by(principal, "operation.targets", "operation", id)
+            .detail(serde_json::json!({"added": views.len(), "hits": hits})),
+    )
+    .await?;
     let _ = op;
     tx.commit().await?;
     Ok(TargetsAdded { targets: views, hits })
@@ -568,25 +721,50 @@ struct Side {
 async fn contact_of(tx: &mut Tx, side: &Side) -> AppResult<String> {
     let org_name = store::directory::get_organisation(&mut **tx, side.org).await?.map(|o| o.name).unwrap_or_default();
     let contact = match side.operation {
-        Some(op) => sql::get_operation(&mut **tx, op).await?.and_then(|o| serde_json::from_str::<PointOfContact>(&o.contact).ok()),
+        Some(op) => sql::get_operation(&mut **tx, op)
+            .await?
+            .and_then(|o| serde_json::from_str::<PointOfContact>(&o.contact).ok()),
         None => None,
     };
     Ok(match contact {
-        Some(c) => format!("{org_name}: {}{}{}", c.name, c.phone.map(|p| format!(", {p}")).unwrap_or_default(), c.email.map(|e| format!(", {e}")).unwrap_or_default()),
+        Some(c) => format!(
+            "{org_name}: {}{}{}",
+            c.name,
+            c.phone.map(|p| format!(", {p}")).unwrap_or_default(),
+            c.email.map(|e| format!(", {e}")).unwrap_or_default()
+        ),
         None => org_name,
     })
 }
 
 /// Records both sides of a hit (or only `a`'s when `tell_b` is false) and notifies each side's
 /// organisation, telling it the other agency and its own matching item only. True when new.
-async fn record_hit(tx: &mut Tx, hit_key: &str, a: &Side, b: &Side, match_kind: &str, tell_b: bool, now: i64) -> AppResult<bool> {
+async fn record_hit(
+    tx: &mut Tx,
+    hit_key: &str,
+    a: &Side,
+    b: &Side,
+    match_kind: &str,
+    tell_b: bool,
+    now: i64,
+) -> AppResult<bool> {
     let mut new = false;
     for (me, other, tell) in [(a, b, true), (b, a, tell_b)] {
         if !tell {
             continue;
         }
         let other_contact = contact_of(tx, other).await?;
-        let hit = NewHit { hit_key, org_id: me.org, operation_id: me.operation, own_item_kind: me.item_kind, own_item_id: me.item_id, own_item_label: &me.item_label, other_org_id: other.org, other_contact: &other_contact, match_kind };
+        let hit = NewHit {
+            hit_key,
+            org_id: me.org,
+            operation_id: me.operation,
+            own_item_kind: me.item_kind,
+            own_item_id: me.item_id,
+            own_item_label: &me.item_label,
+            other_org_id: other.org,
+            other_contact: &other_contact,
+            match_kind,
+        };
         if sql::insert_hit(tx, &hit, now).await? {
             new = true;
             let notice = Notice {
@@ -599,7 +777,13 @@ async fn record_hit(tx: &mut Tx, hit_key: &str, a: &Side, b: &Side, match_kind: 
                 payload: serde_json::json!({"hit_key": hit_key, "match": match_kind, "own_item": {"kind": me.item_kind, "id": me.item_id, "label": me.item_label}, "other_agency": other_contact}),
             };
             notify::enqueue(tx, &notice, now).await?;
-            store::audit::append(tx, &AuditEvent::anonymous("coordination.hit", me.item_kind, me.item_id).scope(me.org).detail(serde_json::json!({"hit_key": hit_key, "other_org": other.org}))).await?;
+            store::audit::append(
+                tx,
+                &AuditEvent::anonymous("coordination.hit", me.item_kind, me.item_id)
+                    .scope(me.org)
+                    .detail(serde_json::json!({"hit_key": hit_key, "other_org": other.org})),
+            )
+            .await?;
         }
     }
     Ok(new)
@@ -648,14 +832,33 @@ pub fn distance_m(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 
 /// Other agencies' planned actions overlapping `(lat, lon, radius)`, with the safety margin,
 /// during `[from, to]`.
-pub async fn overlapping(db: &Db, org: i64, lat: f64, lon: f64, radius: f64, from: i64, to: i64) -> AppResult<Vec<sql::EventRow>> {
+pub async fn overlapping(
+    db: &Db,
+    org: i64,
+    lat: f64,
+    lon: f64,
+    radius: f64,
+    from: i64,
+    to: i64,
+) -> AppResult<Vec<sql::EventRow>> {
     overlapping_in(db.reader(), org, lat, lon, radius, from, to).await
 }
 
-async fn overlapping_in<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(ex: E, org: i64, lat: f64, lon: f64, radius: f64, from: i64, to: i64) -> AppResult<Vec<sql::EventRow>> {
+async fn overlapping_in<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
+    ex: E,
+    org: i64,
+    lat: f64,
+    lon: f64,
+    radius: f64,
+    from: i64,
+    to: i64,
+) -> AppResult<Vec<sql::EventRow>> {
     let band = (radius + MAX_RADIUS_M + SAFETY_MARGIN_M) / 111_000.0;
     let near = sql::events_near(ex, lat - band, lat + band, from, to).await?;
-    Ok(near.into_iter().filter(|e| e.org_id != org && distance_m(lat, lon, e.lat, e.lon) <= radius + e.radius_m + SAFETY_MARGIN_M).collect())
+    Ok(near
+        .into_iter()
+        .filter(|e| e.org_id != org && distance_m(lat, lon, e.lat, e.lon) <= radius + e.radius_m + SAFETY_MARGIN_M)
+        .collect())
 }
 
 pub async fn add_event(db: &Db, principal: &Principal, id: i64, input: NewEvent) -> AppResult<EventAdded> {
@@ -667,32 +870,84 @@ pub async fn add_event(db: &Db, principal: &Principal, id: i64, input: NewEvent)
         return Err(invalid("lon", "invalid_longitude", "The longitude must be between -180 and 180."));
     }
     if !(input.radius_m.is_finite() && (1.0..=MAX_RADIUS_M).contains(&input.radius_m)) {
-        return Err(invalid("radius_m", "invalid_radius", "The radius must be between 1 and 10,000 metres; cover a larger area with several actions."));
+        return Err(invalid(
+            "radius_m",
+            "invalid_radius",
+            "The radius must be between 1 and 10,000 metres; cover a larger area with several actions.",
+        ));
     }
     let from = instant("starts_at", &input.starts_at)?;
     let to = instant("ends_at", &input.ends_at)?;
     if to <= from || to - from > 30 * 86_400_000 {
-        return Err(invalid("ends_at", "invalid_window", "A planned action ends after it starts and lasts at most 30 days."));
+        return Err(invalid(
+            "ends_at",
+            "invalid_window",
+            "A planned action ends after it starts and lasts at most 30 days.",
+        ));
     }
-    let note = input.note.as_deref().filter(|n| !n.trim().is_empty()).map(|n| text("note", n, 1000)).transpose()?.unwrap_or_default();
+    let note = input
+        .note
+        .as_deref()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| text("note", n, 1000))
+        .transpose()?
+        .unwrap_or_default();
     let now = now_ms();
     let mut tx = db.begin().await?;
-    let eid = sql::insert_event(&mut tx, id, principal.org_id, input.kind.as_str(), input.lat, input.lon, input.radius_m, from, to, &note, now).await?;
+    let eid = sql::insert_event(
+        &mut tx,
+        id,
+        principal.org_id,
+        input.kind.as_str(),
+        input.lat,
+        input.lon,
+        input.radius_m,
+        from,
+        to,
+        &note,
+        now,
+    )
+    .await?;
     let conflicts = overlapping_in(&mut *tx, principal.org_id, input.lat, input.lon, input.radius_m, from, to).await?;
     let label = format!("{} {}–{}", input.kind.as_str().replace('_', " "), format_ms(from), format_ms(to));
     let mut count = 0;
     for other in &conflicts {
         let pair = if eid < other.id { (eid, other.id) } else { (other.id, eid) };
-        let mine = Side { org: principal.org_id, operation: Some(id), item_kind: "planned_action", item_id: eid, item_label: label.clone() };
-        let other_label = format!("{} {}–{}", other.kind.replace('_', " "), format_ms(other.starts_at), format_ms(other.ends_at));
-        let theirs = Side { org: other.org_id, operation: Some(other.operation_id), item_kind: "planned_action", item_id: other.id, item_label: other_label };
-        if record_hit(&mut tx, &format!("event:{}:{}", pair.0, pair.1), &mine, &theirs, "place_and_time", true, now).await? {
+        let mine = Side {
+            org: principal.org_id,
+            operation: Some(id),
+            item_kind: "planned_action",
+            item_id: eid,
+            item_label: label.clone(),
+        };
+        let other_label =
+            format!("{} {}–{}", other.kind.replace('_', " "), format_ms(other.starts_at), format_ms(other.ends_at));
+        let theirs = Side {
+            org: other.org_id,
+            operation: Some(other.operation_id),
+            item_kind: "planned_action",
+            item_id: other.id,
+            item_label: other_label,
+        };
+        if record_hit(&mut tx, &format!("event:{}:{}", pair.0, pair.1), &mine, &theirs, "place_and_time", true, now)
+            .await?
+        {
             count += 1;
         }
     }
-    store::audit::append(&mut tx, &AuditEvent::by(principal, "operation.event", "operation", id).detail(serde_json::json!({"event": eid, "conflicts": count}))).await?;
+    store::audit::append(
+        &mut tx,
+        &AuditEvent::by(principal, "operation.event", "operation", id)
+            .detail(serde_json::json!({"event": eid, "conflicts": count})),
+    )
+    .await?;
     tx.commit().await?;
-    let event = sql::events_of(db.reader(), id).await?.into_iter().find(|e| e.id == eid).map(event_view).ok_or_else(|| AppError::not_found("event"))?;
+    let event = sql::events_of(db.reader(), id)
+        .await?
+        .into_iter()
+        .find(|e| e.id == eid)
+        .map(event_view)
+        .ok_or_else(|| AppError::not_found("event"))?;
     Ok(EventAdded { event, conflicts: count })
 }
 
@@ -724,7 +979,16 @@ pub async fn hits(db: &Db, principal: &Principal) -> AppResult<Vec<Hit>> {
     Ok(sql::hits_of(db.reader(), org, 500)
         .await?
         .into_iter()
-        .map(|h| Hit { id: h.id, match_kind: h.match_kind, operation_id: h.operation_id, own_item_kind: h.own_item_kind, own_item_label: h.own_item_label, other_agency: h.other_contact, other_organisation_id: h.other_org_id, at: format_ms(h.created_at) })
+        .map(|h| Hit {
+            id: h.id,
+            match_kind: h.match_kind,
+            operation_id: h.operation_id,
+            own_item_kind: h.own_item_kind,
+            own_item_label: h.own_item_label,
+            other_agency: h.other_contact,
+            other_organisation_id: h.other_org_id,
+            at: format_ms(h.created_at),
+        })
         .collect())
 }
 
@@ -754,7 +1018,14 @@ pub async fn overview(db: &Db, principal: &Principal) -> AppResult<Overview> {
     for h in &hits {
         *hits_by_match.entry(h.match_kind.clone()).or_insert(0) += 1;
     }
-    Ok(Overview { operations: ops.len(), active_operations: ops.iter().filter(|o| o.status == "active").count(), targets, planned_actions: events, hits: hits.len(), hits_by_match })
+    Ok(Overview {
+        operations: ops.len(),
+        active_operations: ops.iter().filter(|o| o.status == "active").count(),
+        targets,
+        planned_actions: events,
+        hits: hits.len(),
+        hits_by_match,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -768,7 +1039,8 @@ const LATE_COMMIT_MS: i64 = 10_000;
 /// The normal forms a case can be matched on.
 fn case_keys(key: &MatchKey, sheet: &CaseSheet) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for (role, p) in [("consignor", &sheet.consignor), ("consignee", &sheet.consignee), ("declarant", &sheet.declarant)] {
+    for (role, p) in [("consignor", &sheet.consignor), ("consignee", &sheet.consignee), ("declarant", &sheet.declarant)]
+    {
         if let Some(p) = p {
             let n = normalize::company_name(&p.name);
             if !n.is_empty() {
@@ -805,11 +1077,29 @@ pub async fn match_cases(db: &Db, key: &MatchKey) -> AppResult<usize> {
         let digests: Vec<String> = keys.iter().map(|(k, _)| k.clone()).collect();
         let mut tx = db.begin().await?;
         for (tid, op_id, org, mk, label) in sql::targets_with_keys(&mut *tx, &digests).await? {
-            let tell_officer = sql::get_operation(&mut *tx, op_id).await?.is_some_and(|o| o.tell_detaining_officer == 1);
+            let tell_officer =
+                sql::get_operation(&mut *tx, op_id).await?.is_some_and(|o| o.tell_detaining_officer == 1);
             let what = keys.iter().find(|(k, _)| *k == mk).map(|(_, l)| l.clone()).unwrap_or_default();
-            let operation_side = Side { org, operation: Some(op_id), item_kind: "target", item_id: tid, item_label: label };
-            let case_side = Side { org: case_org, operation: None, item_kind: "detention", item_id: case_id, item_label: format!("case {case_id}: {what}") };
-            if record_hit(&mut tx, &format!("case:{case_id}:{tid}"), &operation_side, &case_side, "detention", tell_officer, now_ms()).await? {
+            let operation_side =
+                Side { org, operation: Some(op_id), item_kind: "target", item_id: tid, item_label: label };
+            let case_side = Side {
+                org: case_org,
+                operation: None,
+                item_kind: "detention",
+                item_id: case_id,
+                item_label: format!("case {case_id}: {what}"),
+            };
+            if record_hit(
+                &mut tx,
+                &format!("case:{case_id}:{tid}"),
+                &operation_side,
+                &case_side,
+                "detention",
+                tell_officer,
+                now_ms(),
+            )
+            .await?
+            {
                 found += 1;
             }
         }
@@ -848,16 +1138,39 @@ mod tests {
 
     #[test]
     fn targets_are_normalised_and_checked() {
-        let t = |kind, value: &str| NewTarget { kind, value: value.into(), country: Some("FR".into()), registration_number: None, date_of_birth: Some("1980-02-29".into()) };
-        assert_eq!(normal_form(&t(TargetKind::Company, "ACME Trading Ltd.")).unwrap(), normal_form(&t(TargetKind::Company, "Acme trading limited")).unwrap());
+        let t = |kind, value: &str| NewTarget {
+            kind,
+            value: value.into(),
+            country: Some("FR".into()),
+            registration_number: None,
+            date_of_birth: Some("1980-02-29".into()),
+        };
+        assert_eq!(
+            normal_form(&t(TargetKind::Company, "ACME Trading Ltd.")).unwrap(),
+            normal_form(&t(TargetKind::Company, "Acme trading limited")).unwrap()
+        );
         assert_eq!(normal_form(&t(TargetKind::Person, "MÜLLER, Hans")).unwrap(), "hans muller|1980-02-29");
         assert_eq!(normal_form(&t(TargetKind::Vehicle, "ab-123-cd")).unwrap(), "FR:AB123CD");
         let err = normal_form(&t(TargetKind::Container, "MSKU9070324")).unwrap_err().to_string();
         assert!(err.starts_with("invalid_container_number") && err.contains("check digit"), "{err}");
-        assert!(normal_form(&t(TargetKind::Vessel, "IMO 9074728")).unwrap_err().to_string().starts_with("invalid_imo_number"));
-        assert!(normal_form(&t(TargetKind::Iban, "GB83WEST12345698765432")).unwrap_err().to_string().starts_with("invalid_iban"));
+        assert!(normal_form(&t(TargetKind::Vessel, "IMO 9074728"))
+            .unwrap_err()
+            .to_string()
+            .starts_with("invalid_imo_number"));
+        assert!(normal_form(&t(TargetKind::Iban, "GB83WEST12345698765432"))
+            .unwrap_err()
+            .to_string()
+            .starts_with("invalid_iban"));
         let key = MatchKey::new(b"k");
-        assert_ne!(key.digest(TargetKind::Company, "acme"), MatchKey::new(b"other").digest(TargetKind::Company, "acme"), "keyed");
-        assert_ne!(key.digest(TargetKind::Company, "acme"), key.digest(TargetKind::Address, "acme"), "kinds do not collide");
+        assert_ne!(
+            key.digest(TargetKind::Company, "acme"),
+            MatchKey::new(b"other").digest(TargetKind::Company, "acme"),
+            "keyed"
+        );
+        assert_ne!(
+            key.digest(TargetKind::Company, "acme"),
+            key.digest(TargetKind::Address, "acme"),
+            "kinds do not collide"
+        );
     }
 }

@@ -47,6 +47,8 @@ pub struct LookupResult {
     pub outcome: Outcome,
     pub product: Option<ProductCard>,
     pub brand_owner: Option<BrandOwner>,
+    /// Alerts in force that target the reader and name this product or its brand.
+    pub alerts: Vec<super::alerts::AlertBrief>,
     /// What it means, in a sentence.
     pub message: String,
 }
@@ -75,6 +77,7 @@ pub async fn lookup(db: &Db, principal: &Principal, code: &str) -> AppResult<Loo
         outcome: Outcome::NotAProductCode,
         product: None,
         brand_owner: None,
+        alerts: Vec::new(),
         message: String::new(),
     };
     let gtin = match (&scan, scan.gtin()) {
@@ -99,6 +102,7 @@ pub async fn lookup(db: &Db, principal: &Principal, code: &str) -> AppResult<Loo
             Ok(card) => {
                 result.message = format!("{} by {}.", card.sheet.name_in("en"), card.brand_name);
                 result.outcome = Outcome::Product;
+                result.alerts = super::alerts::naming(db, principal, card.brand_id, Some(card.product_id)).await?;
                 result.product = Some(card);
                 return Ok(result);
             }
@@ -117,6 +121,7 @@ pub async fn lookup(db: &Db, principal: &Principal, code: &str) -> AppResult<Loo
                     "No product is registered with GTIN {gtin}, but its company prefix {prefix} belongs to {}: ask them.",
                     sheet.name
                 );
+                result.alerts = super::alerts::naming(db, principal, brand_id, None).await?;
                 result.brand_owner = Some(BrandOwner {
                     brand_id,
                     brand_name: sheet.name,

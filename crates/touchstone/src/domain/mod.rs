@@ -1,16 +1,22 @@
 //! The rules of Touchstone, one module per part of the design, with the policy checked here
 //! (never only in handlers) so that the HTML pages, the JSON API and the CLI share it.
 
+pub mod alerts;
 pub mod audit;
 pub mod auth;
+pub mod calendar;
+pub mod cases;
 pub mod catalog;
 pub mod catalog_io;
+pub mod coordination;
 pub mod directory;
 pub mod lookup;
 pub mod media;
+pub mod normalize;
 pub mod notify;
 pub mod notify_delivery;
 pub mod policy;
+pub mod regime;
 pub mod scan;
 pub mod search;
 pub mod totp;

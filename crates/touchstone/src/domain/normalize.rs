@@ -69,10 +69,6 @@ const LEGAL_FORMS: &[&str] = &[
     "llp",
     "jsc",
     "ooo",
-    "trading",
-    "intl",
-    "international",
-    "the",
 ];
 
 /// A company or party name with its legal-form words removed, for matching.
@@ -128,15 +124,115 @@ pub fn container_number(raw: &str) -> Result<String, String> {
     Ok(s)
 }
 
+/// A phone number in E.164 form (`+` and 8 to 15 digits); `00` counts as `+`.
+pub fn phone(raw: &str) -> Result<String, String> {
+    let compact: String = raw.chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '/')).collect();
+    let digits = compact.strip_prefix('+').or_else(|| compact.strip_prefix("00"));
+    match digits {
+        Some(d) if (8..=15).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()) && !d.starts_with('0') => {
+            Ok(format!("+{d}"))
+        }
+        _ => Err(format!("'{raw}' is not an international phone number: + and country code, e.g. +33 6 12 34 56 78")),
+    }
+}
+
+pub fn email(raw: &str) -> Result<String, String> {
+    let e = raw.trim().to_lowercase();
+    match e.split_once('@') {
+        Some((local, domain)) if !local.is_empty() && web_domain(domain).is_ok() && !e.contains(' ') => Ok(e),
+        _ => Err(format!("'{raw}' is not an e-mail address")),
+    }
+}
+
+/// A web domain without scheme, path or `www.`.
+pub fn web_domain(raw: &str) -> Result<String, String> {
+    let mut d = raw.trim().to_lowercase();
+    for scheme in ["https://", "http://"] {
+        if let Some(rest) = d.strip_prefix(scheme) {
+            d = rest.to_string();
+        }
+    }
+    let d = d.split(['/', '?', '#']).next().unwrap_or("").trim_end_matches('.');
+    let d = d.strip_prefix("www.").unwrap_or(d);
+    let labels: Vec<&str> = d.split('.').collect();
+    let valid = labels.len() >= 2
+        && d.len() <= 253
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        });
+    if valid {
+        Ok(d.to_string())
+    } else {
+        Err(format!("'{raw}' is not a web domain such as example.com"))
+    }
+}
+
+/// An IMO ship number: 7 digits, the last a check digit (weights 7 to 2, modulo 10).
+pub fn imo_number(raw: &str) -> Result<String, String> {
+    let t = raw.trim().to_ascii_uppercase();
+    let digits: String = t.strip_prefix("IMO").unwrap_or(&t).chars().filter(|c| !c.is_whitespace()).collect();
+    if digits.len() != 7 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("'{raw}' is not an IMO number: 7 digits, e.g. IMO 9074729"));
+    }
+    let d: Vec<u32> = digits.bytes().map(|b| u32::from(b - b'0')).collect();
+    let sum: u32 = d[..6].iter().zip([7, 6, 5, 4, 3, 2]).map(|(x, w)| x * w).sum();
+    if sum % 10 != d[6] {
+        return Err(format!("'{raw}' has the wrong check digit: the IMO rule gives {}", sum % 10));
+    }
+    Ok(digits)
+}
+
+/// An IBAN with its check digits verified (ISO 13616, modulo 97).
+pub fn iban(raw: &str) -> Result<String, String> {
+    let s = reference(raw);
+    let b = s.as_bytes();
+    if !(15..=34).contains(&b.len())
+        || !b[..2].iter().all(u8::is_ascii_uppercase)
+        || !b[2..4].iter().all(u8::is_ascii_digit)
+    {
+        return Err(format!("'{raw}' is not an IBAN: country code, 2 check digits and up to 30 letters or digits"));
+    }
+    let rearranged = s[4..].chars().chain(s[..4].chars());
+    let mut rem: u32 = 0;
+    for c in rearranged {
+        let v = c.to_digit(36).unwrap_or(0);
+        rem = if v >= 10 { (rem * 100 + v) % 97 } else { (rem * 10 + v) % 97 };
+    }
+    if rem != 1 {
+        return Err(format!("'{raw}' has wrong IBAN check digits"));
+    }
+    Ok(s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
+    fn phones_mails_domains_ships_and_ibans() {
+        assert_eq!(phone("+33 6 12 34 56 78").unwrap(), "+33612345678");
+        assert_eq!(phone("0033 (6) 12-34-56-78").unwrap(), "+33612345678");
+        assert!(phone("06 12 34 56 78").is_err());
+        assert_eq!(email(" Info@Example.COM ").unwrap(), "info@example.com");
+        assert!(email("no-at-sign").is_err());
+        assert_eq!(web_domain("https://www.Fake-Bags.example/shop?id=1").unwrap(), "fake-bags.example");
+        assert!(web_domain("localhost").is_err());
+        assert_eq!(imo_number("IMO 9074729").unwrap(), "9074729");
+        assert!(imo_number("IMO 9074728").unwrap_err().contains("check digit"));
+        assert_eq!(iban("GB82 WEST 1234 5698 7654 32").unwrap(), "GB82WEST12345698765432");
+        assert!(iban("GB83 WEST 1234 5698 7654 32").unwrap_err().contains("check digits"));
+        assert!(iban("12345").is_err());
+    }
+
+    #[test]
     fn names_fold_accents_case_punctuation_and_legal_forms() {
         assert_eq!(fold("  Société Générale, S.A. "), "societe generale s a");
-        assert_eq!(company_name("ACME Trading Ltd."), "acme");
-        assert_eq!(company_name("acme limited"), "acme");
+        assert_eq!(company_name("ACME Trading Ltd."), "acme trading");
+        assert_eq!(company_name("Acme trading limited"), "acme trading");
         assert_eq!(company_name("Müller GmbH"), "muller");
         assert_eq!(company_name("Ltd"), "ltd", "a name that is only a legal form stays");
         assert_eq!(person_name("MÜLLER, Hans"), person_name("hans muller"));

@@ -17,6 +17,24 @@ pub struct Principal {
     pub org_country: String,
     pub role: Role,
     pub label: String,
+    /// What police and other agencies may reach through active access grants; customs
+    /// administrations reach all of it without one.
+    pub grants: GrantScopes,
+}
+
+/// The scopes of access grants an organisation holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GrantScopes {
+    /// The published catalog and the alerts that target the organisation.
+    pub catalog_alerts: bool,
+    /// Cases shared with the organisation, and their threads.
+    pub case_sharing: bool,
+    /// Operations, targets, planned actions and their hits.
+    pub coordination: bool,
+}
+
+impl GrantScopes {
+    pub const ALL: GrantScopes = GrantScopes { catalog_alerts: true, case_sharing: true, coordination: true };
 }
 
 impl Principal {
@@ -30,6 +48,7 @@ impl Principal {
             org_country: String::new(),
             role: Role::PlatformAdmin,
             label: "cli".into(),
+            grants: GrantScopes::ALL,
         }
     }
 
@@ -68,6 +87,28 @@ pub enum Action {
     BrandEdit,
     /// Let a representative organisation act for a brand.
     BrandDelegate,
+    /// Record a detention for the target (own) organisation.
+    CaseCreate,
+    /// Read a case: the own administration's in full; a rights holder's only the disclosed parts.
+    CaseRead,
+    /// Edit a case, move it through its workflow, record the declarant's answers.
+    CaseEdit,
+    /// Answer a case as the rights holder concerned.
+    CaseAnswer,
+    /// Write in a case's thread.
+    CaseMessage,
+    /// Publish an alert for the target (own) organisation.
+    AlertCreate,
+    AlertRead,
+    AlertEdit,
+    /// Give, list and revoke access grants to police and other agencies (as the grantor).
+    GrantManage,
+    /// Register an operation for the target (own) organisation.
+    OperationCreate,
+    /// Read an operation, its targets, planned actions and hits.
+    OperationRead,
+    /// Edit an operation, add targets and planned actions.
+    OperationEdit,
 }
 
 impl Action {
@@ -90,6 +131,18 @@ impl Action {
         Action::BrandCreate,
         Action::BrandEdit,
         Action::BrandDelegate,
+        Action::CaseCreate,
+        Action::CaseRead,
+        Action::CaseEdit,
+        Action::CaseAnswer,
+        Action::CaseMessage,
+        Action::AlertCreate,
+        Action::AlertRead,
+        Action::AlertEdit,
+        Action::GrantManage,
+        Action::OperationCreate,
+        Action::OperationRead,
+        Action::OperationEdit,
     ];
 }
 
@@ -106,6 +159,14 @@ pub enum Target {
     /// delegated to the principal's organisation, and whether the principal is in the
     /// audience the rights holder chose for its confidential sections.
     Brand { owner_org_id: i64, delegated_to_principal: bool, principal_in_audience: bool },
+    /// A case (detention) recorded by `org_id`, with whether it names a brand the principal's
+    /// organisation owns or represents, and whether it is shared with the principal's organisation.
+    Case { org_id: i64, concerns_principal: bool, shared_with_principal: bool },
+    /// An alert published by `owner_org_id`, with whether it targets the principal (its country,
+    /// its office, or every country).
+    Alert { owner_org_id: i64, targets_principal: bool },
+    /// An operation registered by `org_id`: only that agency ever reads it.
+    Operation { org_id: i64 },
 }
 
 impl Target {
@@ -114,6 +175,7 @@ impl Target {
             Target::Platform => None,
             Target::Organisation { org_id } | Target::User { org_id, .. } => Some(org_id),
             Target::Brand { owner_org_id, .. } => Some(owner_org_id),
+            Target::Case { .. } | Target::Alert { .. } | Target::Operation { .. } => None,
         }
     }
 }
@@ -137,6 +199,24 @@ pub fn allows(principal: &Principal, action: Action, target: Target) -> bool {
         _ => (false, false),
     };
     let is_brand = matches!(target, Target::Brand { .. });
+    let customs = principal.org_kind == OrgKind::Customs;
+    // Police and other agencies reach the enforcement side through access grants.
+    let enforcement = customs || (principal.org_kind.is_enforcement() && principal.grants.catalog_alerts);
+    let may_share = customs || (principal.org_kind.is_enforcement() && principal.grants.case_sharing);
+    let coordinates = customs || (principal.org_kind.is_enforcement() && principal.grants.coordination);
+    let own_operation = matches!(target, Target::Operation { org_id } if org_id == principal.org_id);
+    let for_rights_holder = matches!(principal.org_kind, OrgKind::RightsHolder | OrgKind::Representative);
+    let own_org_itself = matches!(target, Target::Organisation { org_id } if org_id == principal.org_id);
+    let (own_case, concerned_case, shared_case) = match target {
+        Target::Case { org_id, concerns_principal, shared_with_principal } => {
+            (org_id == principal.org_id, concerns_principal, shared_with_principal)
+        }
+        _ => (false, false, false),
+    };
+    let (own_alert, targeted_alert) = match target {
+        Target::Alert { owner_org_id, targets_principal } => (owner_org_id == principal.org_id, targets_principal),
+        _ => (false, false),
+    };
     // Rights-holder staff who maintain the catalog; analysts only read.
     let catalog_editor = matches!(principal.role, Role::OrgAdmin | Role::Officer | Role::Coordinator);
     let acts_for_brand = is_brand
@@ -150,12 +230,29 @@ pub fn allows(principal: &Principal, action: Action, target: Target) -> bool {
         Action::UserRead => is_self || (org_admin && own_org),
         Action::UserDeactivate | Action::UserResetCredentials => org_admin && own_org,
         Action::AccountManage => is_self,
-        Action::CatalogReadPublished => principal.org_kind.is_enforcement(),
-        Action::CatalogReadConfidential => acts_for_brand || (principal.org_kind.is_enforcement() && in_audience),
+        Action::CatalogReadPublished => enforcement,
+        Action::CatalogReadConfidential => acts_for_brand || (enforcement && in_audience),
         Action::BrandReadDraft => acts_for_brand,
         Action::BrandCreate => org_admin && own_org && principal.org_kind == OrgKind::RightsHolder,
         Action::BrandEdit => acts_for_brand && catalog_editor,
         Action::BrandDelegate => is_brand && own_org && org_admin && principal.org_kind == OrgKind::RightsHolder,
+        Action::CaseCreate => own_org_itself && customs && catalog_editor,
+        Action::CaseRead => {
+            (customs && own_case) || (may_share && shared_case) || (for_rights_holder && concerned_case)
+        }
+        Action::CaseEdit => customs && catalog_editor && own_case,
+        Action::CaseAnswer => for_rights_holder && catalog_editor && concerned_case,
+        Action::CaseMessage => {
+            catalog_editor
+                && ((customs && own_case) || (may_share && shared_case) || (for_rights_holder && concerned_case))
+        }
+        Action::AlertCreate => own_org_itself && catalog_editor && (enforcement || for_rights_holder),
+        Action::AlertRead => own_alert || (enforcement && targeted_alert),
+        Action::AlertEdit => own_alert && catalog_editor && (enforcement || for_rights_holder),
+        Action::GrantManage => own_org_itself && org_admin && customs,
+        Action::OperationCreate => own_org_itself && coordinates && catalog_editor,
+        Action::OperationRead => own_operation && coordinates,
+        Action::OperationEdit => own_operation && coordinates && catalog_editor,
     }
 }
 
@@ -194,6 +291,9 @@ mod tests {
             org_country: "FR".into(),
             role,
             label: "t".into(),
+            // The table holds for police and other agencies with every grant; what they reach
+            // without one has its own test below.
+            grants: GrantScopes::ALL,
         }
     }
 
@@ -213,9 +313,23 @@ mod tests {
         ('D', Target::Brand { owner_org_id: OTHER_ORG, delegated_to_principal: true, principal_in_audience: false }),
         ('A', Target::Brand { owner_org_id: OTHER_ORG, delegated_to_principal: false, principal_in_audience: true }),
         ('N', Target::Brand { owner_org_id: OTHER_ORG, delegated_to_principal: false, principal_in_audience: false }),
+        ('K', Target::Case { org_id: OWN_ORG, concerns_principal: false, shared_with_principal: false }),
+        ('L', Target::Case { org_id: OTHER_ORG, concerns_principal: true, shared_with_principal: false }),
+        ('M', Target::Case { org_id: OTHER_ORG, concerns_principal: false, shared_with_principal: true }),
+        ('Q', Target::Case { org_id: OTHER_ORG, concerns_principal: false, shared_with_principal: false }),
+        ('R', Target::Alert { owner_org_id: OWN_ORG, targets_principal: false }),
+        ('T', Target::Alert { owner_org_id: OTHER_ORG, targets_principal: true }),
+        ('V', Target::Alert { owner_org_id: OTHER_ORG, targets_principal: false }),
+        ('W', Target::Operation { org_id: OWN_ORG }),
+        ('Y', Target::Operation { org_id: OTHER_ORG }),
     ];
 
-    const ALL: &str = "POXSCUBDAN";
+    /// Targets by letter, continued: K case of the own organisation; L case of another
+    /// organisation naming a brand of the principal's; M case of another organisation shared
+    /// with the principal's; Q any other case; R alert of the own organisation; T alert of
+    /// another organisation targeting the principal; V any other alert.
+    /// W operation of the own organisation; Y operation of another.
+    const ALL: &str = "POXSCUBDANKLMQRTVWY";
 
     /// The expected answer as the letters of the targets on which the action is allowed.
     /// Any rule change must be made here too, deliberately.
@@ -225,7 +339,7 @@ mod tests {
         let enforcement = matches!(kind, Customs | Police | OtherEnforcement);
         let editor = matches!(role, Role::OrgAdmin | Role::Officer | Role::Coordinator);
         match (kind, role, action) {
-            (Operator, Role::PlatformAdmin, UserDeactivate | UserResetCredentials) => "POXCUBDAN",
+            (Operator, Role::PlatformAdmin, UserDeactivate | UserResetCredentials) => "POXCUBDANKLMQRTVWY",
             (Operator, Role::PlatformAdmin, _) => ALL,
             (_, _, OrganisationCreate | OrganisationListAll) => "",
             (_, _, OrganisationRead) => "OSCB",
@@ -251,6 +365,35 @@ mod tests {
             (_, _, BrandEdit) => "",
             (RightsHolder, Role::OrgAdmin, BrandDelegate) => "B",
             (_, _, BrandDelegate) => "",
+            (Customs, _, CaseCreate) if editor => "O",
+            (_, _, CaseCreate) => "",
+            (_, _, AlertCreate) if enforcement && editor => "O",
+            (RightsHolder | Representative, _, AlertCreate) if editor => "O",
+            (_, _, AlertCreate) => "",
+            (Customs, _, CaseRead) => "KM",
+            (_, _, CaseRead) if enforcement => "M",
+            (RightsHolder | Representative, _, CaseRead) => "L",
+            (_, _, CaseRead) => "",
+            (Customs, _, CaseEdit) if editor => "K",
+            (_, _, CaseEdit) => "",
+            (RightsHolder | Representative, _, CaseAnswer | CaseMessage) if editor => "L",
+            (_, _, CaseAnswer) => "",
+            (Customs, _, CaseMessage) if editor => "KM",
+            (_, _, CaseMessage) if enforcement && editor => "M",
+            (_, _, CaseMessage) => "",
+            (_, _, AlertRead) if enforcement => "RT",
+            (_, _, AlertRead) => "R",
+            (RightsHolder | Representative, _, AlertEdit) if editor => "R",
+            (_, _, AlertEdit) if enforcement && editor => "R",
+            (_, _, AlertEdit) => "",
+            (Customs, Role::OrgAdmin, GrantManage) => "O",
+            (_, _, GrantManage) => "",
+            (_, _, OperationCreate) if enforcement && editor => "O",
+            (_, _, OperationCreate) => "",
+            (_, _, OperationRead) if enforcement => "W",
+            (_, _, OperationRead) => "",
+            (_, _, OperationEdit) if enforcement && editor => "W",
+            (_, _, OperationEdit) => "",
         }
     }
 
@@ -271,6 +414,39 @@ mod tests {
             }
         }
         assert!(mismatches.is_empty(), "policy differs from the table:\n{}", mismatches.join("\n"));
+    }
+
+    #[test]
+    fn police_without_a_grant_reach_nothing_of_the_enforcement_side() {
+        for kind in [OrgKind::Police, OrgKind::OtherEnforcement] {
+            let mut p = principal(kind, Role::Coordinator);
+            p.grants = GrantScopes::default();
+            for &(letter, target) in TARGETS {
+                for action in [
+                    Action::CatalogReadPublished,
+                    Action::AlertRead,
+                    Action::CaseRead,
+                    Action::OperationRead,
+                    Action::OperationCreate,
+                ] {
+                    // An alert the agency itself published stays readable to it.
+                    if !(action == Action::AlertRead && letter == 'R') {
+                        assert!(!allows(&p, action, target), "{kind:?} without grant may {action:?} on {letter}");
+                    }
+                }
+            }
+            p.grants = GrantScopes { catalog_alerts: true, ..GrantScopes::default() };
+            assert!(allows(&p, Action::CatalogReadPublished, Target::Platform));
+            assert!(
+                !allows(&p, Action::OperationCreate, Target::Organisation { org_id: OWN_ORG }),
+                "coordination is its own scope"
+            );
+            assert!(!allows(
+                &p,
+                Action::CaseRead,
+                Target::Case { org_id: OTHER_ORG, concerns_principal: false, shared_with_principal: true }
+            ));
+        }
     }
 
     #[test]

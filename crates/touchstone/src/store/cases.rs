@@ -614,7 +614,14 @@ pub async fn matches_of_case<'c, E: Executor<'c, Database = Any>>(
 }
 
 /// Shares a case with an agency, or renews a withdrawn share.
-pub async fn share(conn: &mut AnyConnection, case_id: i64, org_id: i64, note: &str, by: &str, now: i64) -> Result<(), sqlx::Error> {
+pub async fn share(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    org_id: i64,
+    note: &str,
+    by: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO case_shares (case_id, org_id, note, shared_by, shared_at) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (case_id, org_id) DO UPDATE SET note = excluded.note, shared_by = excluded.shared_by, \
@@ -630,12 +637,19 @@ pub async fn share(conn: &mut AnyConnection, case_id: i64, org_id: i64, note: &s
     .map(|_| ())
 }
 
-pub async fn withdraw_share(conn: &mut AnyConnection, case_id: i64, org_id: i64, now: i64) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("UPDATE case_shares SET withdrawn_at = $1 WHERE case_id = $2 AND org_id = $3 AND withdrawn_at IS NULL")
-        .bind(now)
-        .bind(case_id)
-        .bind(org_id)
-        .execute(conn)
-        .await?;
+pub async fn withdraw_share(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    org_id: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE case_shares SET withdrawn_at = $1 WHERE case_id = $2 AND org_id = $3 AND withdrawn_at IS NULL",
+    )
+    .bind(now)
+    .bind(case_id)
+    .bind(org_id)
+    .execute(conn)
+    .await?;
     Ok(done.rows_affected() == 1)
 }

@@ -159,6 +159,32 @@ pub async fn record_history(
     .map(|_| ())
 }
 
+/// One saved version of a sheet (without the sheet), as listed on the history page.
+#[derive(Debug, Clone, FromRow)]
+pub struct HistoryRow {
+    pub version: i64,
+    pub action: String,
+    pub actor_label: String,
+    pub at: i64,
+}
+
+/// The saved versions of a brand or product, newest first.
+pub async fn list_history<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    kind: &str,
+    id: i64,
+    limit: i64,
+) -> Result<Vec<HistoryRow>, sqlx::Error> {
+    sqlx::query_as::<_, HistoryRow>(
+        "SELECT version, action, actor_label, at FROM catalog_history WHERE entity_kind = $1 AND entity_id = $2 ORDER BY id DESC LIMIT $3",
+    )
+    .bind(kind)
+    .bind(id)
+    .bind(limit)
+    .fetch_all(ex)
+    .await
+}
+
 pub async fn is_delegated<'c, E: Executor<'c, Database = Any>>(
     ex: E,
     brand_id: i64,

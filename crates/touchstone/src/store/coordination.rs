@@ -45,11 +45,17 @@ pub async fn insert_grant(
 }
 
 pub async fn get_grant<'c, E: Executor<'c, Database = Any>>(ex: E, id: i64) -> Result<Option<GrantRow>, sqlx::Error> {
-    sqlx::query_as(&format!("SELECT {GRANT_COLUMNS} FROM access_grants WHERE id = $1")).bind(id).fetch_optional(ex).await
+    sqlx::query_as(&format!("SELECT {GRANT_COLUMNS} FROM access_grants WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(ex)
+        .await
 }
 
 /// Grants given or received by `org` (all of them when `None`), newest first.
-pub async fn grants_of<'c, E: Executor<'c, Database = Any>>(ex: E, org: Option<i64>) -> Result<Vec<GrantRow>, sqlx::Error> {
+pub async fn grants_of<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    org: Option<i64>,
+) -> Result<Vec<GrantRow>, sqlx::Error> {
     sqlx::query_as(&format!(
         "SELECT {GRANT_COLUMNS} FROM access_grants WHERE $1 < 0 OR grantor_org_id = $1 OR grantee_org_id = $1 \
          ORDER BY id DESC LIMIT 500"
@@ -60,7 +66,11 @@ pub async fn grants_of<'c, E: Executor<'c, Database = Any>>(ex: E, org: Option<i
 }
 
 /// The scopes of `org`'s grants in force at `now`, as their comma-separated lists.
-pub async fn active_scopes<'c, E: Executor<'c, Database = Any>>(ex: E, org: i64, now: i64) -> Result<Vec<String>, sqlx::Error> {
+pub async fn active_scopes<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    org: i64,
+    now: i64,
+) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT scopes FROM access_grants WHERE grantee_org_id = $1 AND revoked_at IS NULL AND expires_at > $2",
     )
@@ -71,12 +81,13 @@ pub async fn active_scopes<'c, E: Executor<'c, Database = Any>>(ex: E, org: i64,
 }
 
 pub async fn revoke_grant(conn: &mut AnyConnection, id: i64, by: &str, now: i64) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("UPDATE access_grants SET revoked_at = $1, revoked_by = $2 WHERE id = $3 AND revoked_at IS NULL")
-        .bind(now)
-        .bind(by)
-        .bind(id)
-        .execute(conn)
-        .await?;
+    let done =
+        sqlx::query("UPDATE access_grants SET revoked_at = $1, revoked_by = $2 WHERE id = $3 AND revoked_at IS NULL")
+            .bind(now)
+            .bind(by)
+            .bind(id)
+            .execute(conn)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -111,7 +122,12 @@ pub struct OperationFields<'a> {
     pub tell_detaining_officer: bool,
 }
 
-pub async fn insert_operation(conn: &mut AnyConnection, org: i64, f: &OperationFields<'_>, now: i64) -> Result<i64, sqlx::Error> {
+pub async fn insert_operation(
+    conn: &mut AnyConnection,
+    org: i64,
+    f: &OperationFields<'_>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO operations (org_id, name, kind, status, starts_at, ends_at, contact, confidentiality, \
          tell_detaining_officer, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
@@ -157,11 +173,20 @@ pub async fn update_operation(
     .await
 }
 
-pub async fn get_operation<'c, E: Executor<'c, Database = Any>>(ex: E, id: i64) -> Result<Option<OperationRow>, sqlx::Error> {
-    sqlx::query_as(&format!("SELECT {OPERATION_COLUMNS} FROM operations WHERE id = $1")).bind(id).fetch_optional(ex).await
+pub async fn get_operation<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    id: i64,
+) -> Result<Option<OperationRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {OPERATION_COLUMNS} FROM operations WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(ex)
+        .await
 }
 
-pub async fn operations_of<'c, E: Executor<'c, Database = Any>>(ex: E, org: i64) -> Result<Vec<OperationRow>, sqlx::Error> {
+pub async fn operations_of<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    org: i64,
+) -> Result<Vec<OperationRow>, sqlx::Error> {
     sqlx::query_as(&format!("SELECT {OPERATION_COLUMNS} FROM operations WHERE org_id = $1 ORDER BY id DESC LIMIT 500"))
         .bind(org)
         .fetch_all(ex)
@@ -207,7 +232,10 @@ pub async fn insert_target(
     .await
 }
 
-pub async fn targets_of<'c, E: Executor<'c, Database = Any>>(ex: E, operation_id: i64) -> Result<Vec<TargetRow>, sqlx::Error> {
+pub async fn targets_of<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    operation_id: i64,
+) -> Result<Vec<TargetRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, operation_id, org_id, kind, label, detail, match_key, active, created_at FROM operation_targets \
          WHERE operation_id = $1 ORDER BY id",
@@ -287,7 +315,10 @@ pub async fn insert_event(
     .await
 }
 
-pub async fn events_of<'c, E: Executor<'c, Database = Any>>(ex: E, operation_id: i64) -> Result<Vec<EventRow>, sqlx::Error> {
+pub async fn events_of<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    operation_id: i64,
+) -> Result<Vec<EventRow>, sqlx::Error> {
     sqlx::query_as(&format!("SELECT {EVENT_COLUMNS} FROM operation_events WHERE operation_id = $1 ORDER BY starts_at"))
         .bind(operation_id)
         .fetch_all(ex)
@@ -363,7 +394,11 @@ pub async fn insert_hit(conn: &mut AnyConnection, h: &NewHit<'_>, now: i64) -> R
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn hits_of<'c, E: Executor<'c, Database = Any>>(ex: E, org: Option<i64>, limit: i64) -> Result<Vec<HitRow>, sqlx::Error> {
+pub async fn hits_of<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    org: Option<i64>,
+    limit: i64,
+) -> Result<Vec<HitRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, org_id, operation_id, own_item_kind, own_item_id, own_item_label, other_org_id, other_contact, \
          match_kind, created_at, read_at FROM coordination_hits WHERE $1 < 0 OR org_id = $1 ORDER BY id DESC LIMIT $2",

@@ -7,7 +7,9 @@
 
 pub mod audit;
 pub mod auth;
+pub mod cases;
 pub mod catalog;
+pub mod coordination;
 pub mod directory;
 pub mod notify;
 pub mod search;

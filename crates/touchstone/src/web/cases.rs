@@ -628,8 +628,8 @@ struct CasePage {
 }
 
 impl CasePage {
-    fn may(&self, action: &str) -> bool {
-        self.actions.iter().any(|a| *a == action)
+    fn may(&self, action: &'static str) -> bool {
+        self.actions.contains(&action)
     }
 }
 

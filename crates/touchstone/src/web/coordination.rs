@@ -247,15 +247,25 @@ fn blank(s: &str) -> Option<String> {
     Some(s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
-async fn add_target(ctx: Ctx, State(s): State<AppState>, Path(id): Path<String>, CsrfForm(f): CsrfForm<TargetForm>) -> Response {
+async fn add_target(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<TargetForm>,
+) -> Response {
     let p = match signed_in(&ctx) {
         Ok(p) => p,
         Err(r) => return r,
     };
     let Some(id) = parse_id(&id) else { return super::not_found(ctx).await };
     let Some(kind) = TargetKind::parse(&f.kind) else {
-        let e = crate::error::AppError::invalid("kind", "invalid_target_kind", "Choose what kind of identifier this is.");
-        let parts = OperationParts { target_error: FieldError::from_error(&ctx.layout.tr, &e), target_form: f, ..OperationParts::default() };
+        let e =
+            crate::error::AppError::invalid("kind", "invalid_target_kind", "Choose what kind of identifier this is.");
+        let parts = OperationParts {
+            target_error: FieldError::from_error(&ctx.layout.tr, &e),
+            target_form: f,
+            ..OperationParts::default()
+        };
         return render_operation(ctx, &s, &p, id, parts, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     let target = NewTarget {
@@ -268,7 +278,11 @@ async fn add_target(ctx: Ctx, State(s): State<AppState>, Path(id): Path<String>,
     match coordination::add_targets(&s.db, &s.match_key, &p, id, vec![target]).await {
         Ok(added) => Redirect::to(&format!("/operations/{id}?hits={}", added.hits)).into_response(),
         Err(e) if e.field().is_some() => {
-            let parts = OperationParts { target_error: FieldError::from_error(&ctx.layout.tr, &e), target_form: f, ..OperationParts::default() };
+            let parts = OperationParts {
+                target_error: FieldError::from_error(&ctx.layout.tr, &e),
+                target_form: f,
+                ..OperationParts::default()
+            };
             render_operation(ctx, &s, &p, id, parts, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => ctx.error_page(e),
@@ -285,7 +299,12 @@ fn as_rfc3339(local: &str) -> String {
     }
 }
 
-async fn add_event(ctx: Ctx, State(s): State<AppState>, Path(id): Path<String>, CsrfForm(f): CsrfForm<EventForm>) -> Response {
+async fn add_event(
+    ctx: Ctx,
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<EventForm>,
+) -> Response {
     let p = match signed_in(&ctx) {
         Ok(p) => p,
         Err(r) => return r,
@@ -316,7 +335,11 @@ async fn add_event(ctx: Ctx, State(s): State<AppState>, Path(id): Path<String>, 
     match result {
         Ok(added) => Redirect::to(&format!("/operations/{id}?conflicts={}", added.conflicts)).into_response(),
         Err(e) if e.field().is_some() => {
-            let parts = OperationParts { event_error: FieldError::from_error(&ctx.layout.tr, &e), event_form: f, ..OperationParts::default() };
+            let parts = OperationParts {
+                event_error: FieldError::from_error(&ctx.layout.tr, &e),
+                event_form: f,
+                ..OperationParts::default()
+            };
             render_operation(ctx, &s, &p, id, parts, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => ctx.error_page(e),

@@ -9,6 +9,8 @@ mod admin;
 mod auth;
 mod cases;
 mod catalog;
+mod catalog_editor;
+mod coordination;
 mod notify;
 
 use askama::Template;
@@ -63,6 +65,8 @@ pub fn router() -> Router<AppState> {
         .merge(account::router())
         .merge(admin::router())
         .merge(catalog::router())
+        .merge(catalog_editor::router())
+        .merge(coordination::router())
         .merge(cases::router())
         .merge(notify::router())
 }

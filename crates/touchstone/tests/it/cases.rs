@@ -510,7 +510,8 @@ async fn a_detention_reaches_the_rights_holders_inbox_email_and_webhook_once() {
                 let id = case["id"].as_i64().unwrap();
                 let event = format!("case-{id}-case.detained-org-{}", app.org_id("Maison Lumière (demo)").await);
 
-                let worker = touchstone::domain::notify_delivery::Deliverer::new(app.db().clone(), &app.config).unwrap();
+                let worker =
+                    touchstone::domain::notify_delivery::Deliverer::new(app.db().clone(), &app.config).unwrap();
                 drain(&worker, app.db()).await;
                 drain(&worker, app.db()).await;
 

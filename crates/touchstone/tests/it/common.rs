@@ -243,6 +243,30 @@ where
     }
 }
 
+/// [`on_every_backend`] with the configuration changed by `configure` (e.g. legal regimes).
+pub async fn on_every_backend_with<C, F, Fut>(configure: C, test: F)
+where
+    C: Fn(&mut Config),
+    F: Fn(TestApp) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let dir = tempfile::tempdir().unwrap();
+    for (backend, url) in fresh_database_urls(dir.path()).await {
+        let app_dir = tempfile::tempdir().unwrap();
+        let mut config = Config {
+            data_dir: app_dir.path().to_path_buf(),
+            database_url: Some(Secret::new(url.clone())),
+            ..Config::default()
+        };
+        configure(&mut config);
+        let app = TestApp::start_with(backend, config, app_dir).await;
+        test(app).await;
+        if backend == "postgres" {
+            drop_postgres_database(&url).await;
+        }
+    }
+}
+
 /// Removes a test's PostgreSQL database once it passed (a failed test keeps it, to look at).
 pub async fn drop_postgres_database(url: &str) {
     let (Ok(base), Ok(parsed)) = (std::env::var("TOUCHSTONE_TEST_DATABASE_URL"), url::Url::parse(url)) else { return };

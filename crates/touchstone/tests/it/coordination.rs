@@ -138,15 +138,36 @@ async fn invalid_identifiers_are_refused_naming_the_field_and_the_rule() {
             ("phone", "06 12 34 56 78", "invalid_phone"),
             ("air_waybill", "020-12345676", "invalid_air_waybill"),
         ] {
-            let r = app.post_json(&format!("/api/v1/operations/{op}/targets"), &police, json!([{"kind": "email", "value": "ok@example.com"}, {"kind": kind, "value": value}])).await;
-            assert_eq!((r.status, r.error_code()), (StatusCode::UNPROCESSABLE_ENTITY, code.to_string()), "{kind}: {}", r.text);
+            let r = app
+                .post_json(
+                    &format!("/api/v1/operations/{op}/targets"),
+                    &police,
+                    json!([{"kind": "email", "value": "ok@example.com"}, {"kind": kind, "value": value}]),
+                )
+                .await;
+            assert_eq!(
+                (r.status, r.error_code()),
+                (StatusCode::UNPROCESSABLE_ENTITY, code.to_string()),
+                "{kind}: {}",
+                r.text
+            );
             let e = r.json();
             assert_eq!(e["error"]["field"], "value");
             assert!(e["error"]["message"].as_str().unwrap().starts_with("Target 2:"), "{e}");
         }
-        let r = app.post_json(&format!("/api/v1/operations/{op}/targets"), &police, json!([{"kind": "person", "value": "Hans Müller"}])).await;
+        let r = app
+            .post_json(
+                &format!("/api/v1/operations/{op}/targets"),
+                &police,
+                json!([{"kind": "person", "value": "Hans Müller"}]),
+            )
+            .await;
         assert_eq!(r.json()["error"]["field"], "date_of_birth");
-        assert_eq!(app.get(&format!("/api/v1/operations/{op}"), &police).await.json()["targets"], json!([]), "nothing half-stored");
+        assert_eq!(
+            app.get(&format!("/api/v1/operations/{op}"), &police).await.json()["targets"],
+            json!([]),
+            "nothing half-stored"
+        );
     })
     .await;
 }
@@ -204,7 +225,12 @@ async fn a_police_coordinator_registers_an_operation_on_the_pages_and_sees_the_h
     on_every_backend(|app| async move {
         let chief = app.token_for("chief@douane.demo").await;
         let customs_op = create_operation(&app, &chief, operation("Contrôle Roissy", false)).await;
-        app.post_json(&format!("/api/v1/operations/{customs_op}/targets"), &chief, json!([{"kind": "container", "value": "MSKU9070323"}])).await;
+        app.post_json(
+            &format!("/api/v1/operations/{customs_op}/targets"),
+            &chief,
+            json!([{"kind": "container", "value": "MSKU9070323"}]),
+        )
+        .await;
 
         let mut police = Browser::new(&app);
         police.sign_in("coordinator@police.demo", PASSWORD).await;
@@ -212,17 +238,37 @@ async fn a_police_coordinator_registers_an_operation_on_the_pages_and_sees_the_h
         assert_eq!(page.status, StatusCode::OK, "{}", page.text);
         assert!(page.text.contains("Enregistrer une opération"), "French for the French coordinator");
         let today = time::OffsetDateTime::now_utc().date().to_string();
-        let fields = [("name", "Opération Sablier"), ("kind", "enquête"), ("status", "active"), ("starts_on", today.as_str()),
-            ("ends_on", today.as_str()), ("contact_name", "Julien Moreau"), ("contact_phone", "+33 1 23 45 67 89"),
-            ("contact_email", ""), ("confidentiality", "secret")];
+        let fields = [
+            ("name", "Opération Sablier"),
+            ("kind", "enquête"),
+            ("status", "active"),
+            ("starts_on", today.as_str()),
+            ("ends_on", today.as_str()),
+            ("contact_name", "Julien Moreau"),
+            ("contact_phone", "+33 1 23 45 67 89"),
+            ("contact_email", ""),
+            ("confidentiality", "secret"),
+        ];
         let r = police.submit("/operations", "/operations", &fields).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
         let op_path = r.location().to_string();
         // A bad container number is refused beside the field, with what was typed kept.
-        let r = police.submit(&op_path, &format!("{op_path}/targets"), &[("kind", "container"), ("value", "MSKU9070324"), ("country", ""), ("date_of_birth", "")]).await;
+        let r = police
+            .submit(
+                &op_path,
+                &format!("{op_path}/targets"),
+                &[("kind", "container"), ("value", "MSKU9070324"), ("country", ""), ("date_of_birth", "")],
+            )
+            .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.text.contains("MSKU9070324") && r.text.contains("aria-invalid"), "{}", r.text);
-        let r = police.submit(&op_path, &format!("{op_path}/targets"), &[("kind", "container"), ("value", "MSKU 907032-3"), ("country", ""), ("date_of_birth", "")]).await;
+        let r = police
+            .submit(
+                &op_path,
+                &format!("{op_path}/targets"),
+                &[("kind", "container"), ("value", "MSKU 907032-3"), ("country", ""), ("date_of_birth", "")],
+            )
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
         let page = police.get(r.location()).await;
         assert!(page.text.contains("1 concordance(s)"), "{}", page.text);

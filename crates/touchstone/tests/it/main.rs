@@ -4,10 +4,12 @@
 mod api;
 mod audit;
 mod case_pages;
+mod cases;
 mod catalog;
 mod catalog_pages;
 mod cli;
 mod common;
+mod coordination;
 mod identify;
 mod import;
 mod lookup;
