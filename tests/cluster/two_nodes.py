@@ -198,7 +198,7 @@ def main():
             status, _ = writer.call("POST", "/api/v1/products/%d/publish" % product["id"], brand_tok)
             published = time.time()
             looked = searched = None
-            typo = word[:-2] + word[-1] + word[-2]  # two letters swapped: misspellings are forgiven
+            typo = word[:2] + word[3] + word[2] + word[4:]  # "Qulilonade…": two letters swapped, forgiven
             while time.time() - published < 10 and (looked is None or searched is None):
                 if looked is None:
                     s, r = reader.call("GET", "/api/v1/lookup?code=" + code, officer_tok)
