@@ -6,6 +6,7 @@ mod audit;
 mod case_pages;
 mod cases;
 mod catalog;
+mod catalog_editor;
 mod catalog_pages;
 mod cli;
 mod common;

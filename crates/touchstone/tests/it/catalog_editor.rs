@@ -1,0 +1,295 @@
+//! The rights holder's editor pages: history, main details with version checks, gallery
+//! upload through the media checks, and guide indicators — then what officers see.
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+
+use crate::common::{on_every_backend, Browser, Reply, TestApp, PASSWORD};
+use touchstone::demo_catalog as gen;
+
+async fn seed(app: &TestApp) {
+    touchstone::demo::seed_catalog(app.db(), &app.state.media, 2, 1).await.expect("seed a small catalog");
+}
+
+async fn product_id(app: &TestApp, brand: usize, item: usize) -> i64 {
+    let b =
+        touchstone::store::catalog::get_brand_by_key(app.db().reader(), &gen::brand_key(brand)).await.unwrap().unwrap();
+    touchstone::store::catalog::get_product_by_key(app.db().reader(), b.id, &format!("p{item}"))
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
+    let mut b = Browser::new(app);
+    let r = b.sign_in(email, PASSWORD).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "[{}] {email} signs in: {}", app.backend, r.text);
+    b
+}
+
+/// The value of the first input named `name` on the page.
+fn value_of(page: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = page.find(&marker).unwrap_or_else(|| panic!("no {name} field in {page}")) + marker.len();
+    page[start..].split('"').next().unwrap().to_string()
+}
+
+/// The main form's fields as the current draft holds them, with `changes` applied.
+async fn main_fields(app: &TestApp, id: i64, version: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    let p = touchstone::store::catalog::get_product(app.db().reader(), id).await.unwrap().unwrap();
+    let s = p.draft;
+    let mut fields: Vec<(String, String)> = vec![
+        ("version".into(), version.into()),
+        ("name_en".into(), s.names.get("en").cloned().unwrap_or_default()),
+        ("name_fr".into(), s.names.get("fr").cloned().unwrap_or_default()),
+        ("description_en".into(), s.descriptions.get("en").cloned().unwrap_or_default()),
+        ("description_fr".into(), s.descriptions.get("fr").cloned().unwrap_or_default()),
+        ("category".into(), s.category.clone()),
+        ("hs_code".into(), s.hs_code.clone().unwrap_or_default()),
+        ("gtins".into(), s.gtins.join("\n")),
+        ("only_sold_in".into(), s.only_sold_in.join(", ")),
+        ("never_sold_in".into(), s.never_sold_in.join(", ")),
+        ("packaging".into(), s.packaging.clone()),
+    ];
+    for (k, v) in changes {
+        fields.iter_mut().find(|(name, _)| name == k).unwrap().1 = v.to_string();
+    }
+    fields
+}
+
+async fn save(b: &mut Browser<'_>, id: i64, fields: &[(String, String)]) -> Reply {
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let path = format!("/catalog/products/{id}/edit");
+    b.submit(&path, &path, &fields).await
+}
+
+/// Posts the gallery form as a browser does: multipart, with the page's CSRF token.
+async fn upload(b: &mut Browser<'_>, id: i64, label: &str, caption: &str, bytes: &[u8]) -> Reply {
+    let page = b.get(&format!("/catalog/products/{id}/edit")).await;
+    let csrf = Browser::csrf_of(&page);
+    let version = page
+        .text
+        .split("action=\"/catalog/products/")
+        .find(|s| s.contains("/images\""))
+        .map(|s| value_of(s, "version"));
+    let version = version.unwrap_or_else(|| "0".into());
+    let boundary = "touchstone-test-boundary-7d1f";
+    let mut body = Vec::new();
+    for (name, value) in
+        [("csrf", csrf.as_str()), ("version", version.as_str()), ("label", label), ("caption", caption)]
+    {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"picture.png\"\r\nContent-Type: image/png\r\n\r\n")
+            .as_bytes(),
+    );
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let cookies = b.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ");
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri(format!("/catalog/products/{id}/images"))
+        .header(header::COOKIE, cookies)
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+        .body(Body::from(body))
+        .unwrap();
+    b.app.send(req).await
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let mut c = (data.len() as u32).to_be_bytes().to_vec();
+    c.extend_from_slice(kind);
+    c.extend_from_slice(data);
+    let mut crc_input = kind.to_vec();
+    crc_input.extend_from_slice(data);
+    c.extend_from_slice(&crc32(&crc_input).to_be_bytes());
+    c
+}
+
+/// A valid-looking PNG whose header claims 40,000 × 40,000 pixels.
+fn decompression_bomb() -> Vec<u8> {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = 40_000u32.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&40_000u32.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    png.extend(chunk(b"IHDR", &ihdr));
+    png.extend(chunk(b"IDAT", &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]));
+    png.extend(chunk(b"IEND", &[]));
+    png
+}
+
+#[tokio::test]
+async fn a_rights_holder_edits_uploads_adds_an_indicator_publishes_and_the_officer_sees_it() {
+    on_every_backend(|app| async move {
+        seed(&app).await;
+        let id = product_id(&app, 0, 0).await;
+        let edit = format!("/catalog/products/{id}/edit");
+        let mut owner = signed_in(&app, "brand@lumiere.demo").await;
+
+        let card = owner.get(&format!("/catalog/products/{id}")).await;
+        assert!(card.text.contains(&format!("href=\"{edit}\"")), "[{}] the card links the editor", app.backend);
+        assert!(card.text.contains(&format!("href=\"/catalog/products/{id}/history\"")));
+        let page = owner.get(&edit).await;
+        assert_eq!(page.status, StatusCode::OK, "[{}] {}", app.backend, page.text);
+        let v0 = value_of(&page.text, "version");
+
+        // A refused value is shown beside its field, with what was typed kept.
+        let bad = main_fields(&app, id, &v0, &[("hs_code", "12"), ("name_en", "Spring tote typed")]).await;
+        let r = save(&mut owner, id, &bad).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+        assert!(r.text.contains("id=\"error-hs_code\""), "{}", r.text);
+        assert!(r.text.contains("value=\"12\"") && r.text.contains("value=\"Spring tote typed\""));
+
+        let good = main_fields(&app, id, &v0, &[("name_en", "Spring tote"), ("packaging", "Cotton dust bag")]).await;
+        let before = touchstone::store::catalog::get_product(app.db().reader(), id).await.unwrap().unwrap();
+        let r = save(&mut owner, id, &good).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        assert_eq!(r.location(), format!("{edit}?saved=main"));
+        let after = touchstone::store::catalog::get_product(app.db().reader(), id).await.unwrap().unwrap();
+        assert_eq!(after.draft.names["en"], "Spring tote");
+        assert_eq!(after.draft.packaging, "Cotton dust bag");
+        assert_eq!(after.draft.supply_chain, before.draft.supply_chain, "fields the form does not show are kept");
+        assert_eq!(after.draft.images, before.draft.images);
+        assert_eq!(after.draft.guide, before.draft.guide);
+        let v1 = after.version;
+
+        let history = owner.get(&format!("/catalog/products/{id}/history")).await;
+        assert_eq!(history.status, StatusCode::OK, "{}", history.text);
+        assert!(history.text.contains(&format!("<td>{v1}</td><td>Saved</td>")), "{}", history.text);
+
+        // Saving from the page loaded before that save is refused, and said so.
+        let stale = main_fields(&app, id, &v0, &[("name_en", "Someone else's tote")]).await;
+        let r = save(&mut owner, id, &stale).await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+        assert!(r.text.contains("Someone saved this product in the meantime; reload the page"), "{}", r.text);
+        assert!(r.text.contains("value=\"Someone else&#39;s tote\"") || r.text.contains("Someone else"));
+
+        // Hostile or wrong files get the media codes and a sentence.
+        let r = upload(&mut owner, id, "genuine", "bomb", &decompression_bomb()).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+        assert!(r.text.contains("data-code=\"too_many_pixels\"") && r.text.contains("This file was refused."));
+        let r = upload(&mut owner, id, "genuine", "text", b"just some text, not a picture").await;
+        assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{}", r.text);
+        assert!(r.text.contains("data-code=\"unsupported_type\""), "{}", r.text);
+
+        let png = gen::pictures(7, 3).remove(0).1;
+        let r = upload(&mut owner, id, "genuine", "Spring stitching, even", &png).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "[{}] {}", app.backend, r.text);
+        let draft = touchstone::store::catalog::get_product(app.db().reader(), id).await.unwrap().unwrap();
+        let added = draft.draft.images.last().unwrap().clone();
+        assert_eq!(added.caption, "Spring stitching, even");
+        let hash = added.hash;
+
+        let r = owner
+            .submit(
+                &edit,
+                &format!("/catalog/products/{id}/indicators"),
+                &[
+                    ("version", &draft.version.to_string()),
+                    ("side", "counterfeit"),
+                    ("text", "Seam of the spring edition is crooked"),
+                    ("weight", "4"),
+                    ("image", &hash),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let r = owner
+            .submit(
+                &edit,
+                &format!("/catalog/products/{id}/indicators"),
+                &[("version", &(draft.version + 1).to_string()), ("side", "genuine"), ("text", "x"), ("weight", "9")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+        assert!(r.text.contains("id=\"error-weight\""), "{}", r.text);
+
+        let r = owner
+            .submit(
+                &format!("/catalog/products/{id}"),
+                &format!("/catalog/products/{id}/publish"),
+                &[("from", "product")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let history = owner.get(&format!("/catalog/products/{id}/history")).await;
+        assert!(history.text.contains("<td>Published</td>"), "{}", history.text);
+
+        let mut officer = signed_in(&app, "officer@border.demo").await;
+        let card = officer.get(&format!("/catalog/products/{id}")).await;
+        assert_eq!(card.status, StatusCode::OK, "{}", card.text);
+        assert!(card.text.contains(&format!("src=\"/media/{hash}/thumbnail\"")), "{}", card.text);
+        assert!(card.text.contains("Spring stitching, even"));
+        assert!(card.text.contains("Seam of the spring edition is crooked"));
+        assert!(!card.text.contains(&format!("href=\"{edit}\"")), "officers get no editor link");
+        let r = officer.get(&edit).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        let r = officer.get(&format!("/catalog/products/{id}/history")).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn another_rights_holder_cannot_see_or_change_the_editor_or_the_history() {
+    on_every_backend(|app| async move {
+        seed(&app).await;
+        let id = product_id(&app, 0, 0).await;
+        let brand =
+            touchstone::store::catalog::get_brand_by_key(app.db().reader(), &gen::brand_key(0)).await.unwrap().unwrap();
+        let mut other = signed_in(&app, "brand@nordwerk.demo").await;
+        let edit = format!("/catalog/products/{id}/edit");
+        for path in
+            [edit.clone(), format!("/catalog/products/{id}/history"), format!("/catalog/brands/{}/history", brand.id)]
+        {
+            let r = other.get(&path).await;
+            assert!(
+                matches!(r.status, StatusCode::NOT_FOUND | StatusCode::FORBIDDEN),
+                "[{}] {path}: {}",
+                app.backend,
+                r.status
+            );
+        }
+        let before = touchstone::store::catalog::get_product(app.db().reader(), id).await.unwrap().unwrap();
+        let fields = main_fields(&app, id, &before.version.to_string(), &[("name_en", "Hijacked")]).await;
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let r = other.submit("/catalog", &edit, &fields).await;
+        assert!(matches!(r.status, StatusCode::NOT_FOUND | StatusCode::FORBIDDEN), "{}", r.status);
+        let r = other
+            .submit(
+                "/catalog",
+                &format!("/catalog/products/{id}/indicators"),
+                &[("version", &before.version.to_string()), ("side", "genuine"), ("text", "x"), ("weight", "3")],
+            )
+            .await;
+        assert!(matches!(r.status, StatusCode::NOT_FOUND | StatusCode::FORBIDDEN), "{}", r.status);
+        let r = upload(&mut other, id, "genuine", "x", &gen::pictures(7, 3).remove(0).1).await;
+        assert!(matches!(r.status, StatusCode::NOT_FOUND | StatusCode::FORBIDDEN), "{}", r.status);
+        let after = touchstone::store::catalog::get_product(app.db().reader(), id).await.unwrap().unwrap();
+        assert_eq!(after.version, before.version);
+
+        // The owner sees the brand's history, linked from the brand page.
+        let mut owner = signed_in(&app, "brand@lumiere.demo").await;
+        let page = owner.get(&format!("/catalog/brands/{}", brand.id)).await;
+        assert!(page.text.contains(&format!("href=\"/catalog/brands/{}/history\"", brand.id)));
+        let h = owner.get(&format!("/catalog/brands/{}/history", brand.id)).await;
+        assert_eq!(h.status, StatusCode::OK, "{}", h.text);
+        assert!(h.text.contains("class=\"history-entry\""), "{}", h.text);
+    })
+    .await;
+}
