@@ -509,6 +509,15 @@ async fn a_detention_reaches_the_rights_holders_inbox_email_and_webhook_once() {
                 let case = create(&app, &officer, &detention(product, "standard", "FR")).await;
                 let id = case["id"].as_i64().unwrap();
                 let event = format!("case-{id}-case.detained-org-{}", app.org_id("Maison Lumière (demo)").await);
+                // The SMTP server serves both backends, whose first cases share an event id.
+                let mails_for = |event: &str| {
+                    server
+                        .messages()
+                        .into_iter()
+                        .filter(|(h, _)| h.get("x-touchstone-event-id").is_some_and(|e| e == event))
+                        .collect::<Vec<_>>()
+                };
+                let earlier = mails_for(&event).len();
 
                 let worker =
                     touchstone::domain::notify_delivery::Deliverer::new(app.db().clone(), &app.config).unwrap();
@@ -518,11 +527,7 @@ async fn a_detention_reaches_the_rights_holders_inbox_email_and_webhook_once() {
                 let inbox = app.get("/api/v1/inbox", &lumiere).await.json();
                 assert!(inbox.to_string().contains(&format!("/cases/{id}")), "{inbox}");
                 assert_eq!(receiver.accepted().get(&event), Some(&1), "{:?}", receiver.received());
-                let mails: Vec<_> = server
-                    .messages()
-                    .into_iter()
-                    .filter(|(h, _)| h.get("x-touchstone-event-id").is_some_and(|e| *e == event))
-                    .collect();
+                let mails: Vec<_> = mails_for(&event).into_iter().skip(earlier).collect();
                 assert_eq!(mails.len(), 1, "one e-mail to the rights holder's one user");
                 assert_eq!(mails[0].0["x-rcptto"], "brand@lumiere.demo");
                 assert!(mails[0].1.contains("handbags"), "{}", mails[0].1);
