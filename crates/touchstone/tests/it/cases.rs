@@ -536,3 +536,51 @@ async fn a_detention_reaches_the_rights_holders_inbox_email_and_webhook_once() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn the_rights_holder_is_reminded_before_its_deadline_once_and_silence_then_releases() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();
+        let officer = app.token_for("officer@douane.demo").await;
+        let product = product_id(&app, &officer, 0, 0).await;
+        let case = create(&app, &officer, &detention(product, "standard", "FR")).await;
+        let id = case["id"].as_i64().unwrap();
+        let due = obligation(&case, "rights_holder")["due_at"].as_str().unwrap().to_string();
+        let due_ms = (time::OffsetDateTime::parse(&due, &time::format_description::well_known::Rfc3339)
+            .unwrap()
+            .unix_timestamp_nanos()
+            / 1_000_000) as i64;
+        let lumiere_org = app.org_id("Maison Lumière (demo)").await;
+        let reminders = |app: &TestApp| {
+            let app_db = app.db().clone();
+            async move {
+                let n: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM notify_notices WHERE org_id = $1 AND kind = 'case.deadline_reminder'",
+                )
+                .bind(lumiere_org)
+                .fetch_one(app_db.reader())
+                .await
+                .unwrap();
+                n
+            }
+        };
+        let legal = app.state.legal.clone();
+        // A week before: too early. The day before: reminded, once, however many passes run.
+        touchstone::domain::cases::tick(app.db(), &legal, due_ms - 7 * 86_400_000).await.unwrap();
+        assert_eq!(reminders(&app).await, 0);
+        touchstone::domain::cases::tick(app.db(), &legal, due_ms - 3_600_000).await.unwrap();
+        touchstone::domain::cases::tick(app.db(), &legal, due_ms - 1_800_000).await.unwrap();
+        assert_eq!(reminders(&app).await, 1);
+        // The declarant agreed, the rights holder stayed silent: the goods are released.
+        app.post_json(
+            &format!("/api/v1/cases/{id}/answers"),
+            &officer,
+            json!({"party": "declarant", "answer": "agree_destruction"}),
+        )
+        .await;
+        touchstone::domain::cases::tick(app.db(), &legal, due_ms + 1).await.unwrap();
+        let case = app.get(&format!("/api/v1/cases/{id}"), &officer).await.json();
+        assert_eq!((case["state"].as_str(), case["outcome"].as_str()), (Some("answered"), Some("released")), "{case}");
+    })
+    .await;
+}
