@@ -147,6 +147,13 @@ for backend in $backends; do
   LOAD_PRODUCT="$(echo "$lookup" | python3 -c 'import json,sys; print(json.load(sys.stdin)["product"]["product_id"])')"
   # The brand's name with two letters swapped: a misspelling search forgives.
   typo="$(echo "$lookup" | python3 -c 'import json,sys,urllib.parse; n=json.load(sys.stdin)["product"]["brand_name"].split()[0]; print(urllib.parse.quote(n[0]+n[2]+n[1]+n[3:]))')"
+  # The index follows the change feed from start; wait until the search finds the brand.
+  for _ in $(seq 1 600); do
+    hits="$(curl -fsS -H "Authorization: Bearer $LOAD_TOKEN" "$base/api/v1/search?q=$typo" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["hits"]))')"
+    [ "$hits" -gt 0 ] && break
+    sleep 1
+  done
+  echo "($backend: search for $typo: $hits hits; $(curl -fsS -H "Authorization: Bearer $LOAD_TOKEN" "$base/api/v1/lookup?code=$code" | python3 -c 'import json,sys; print(json.load(sys.stdin)["outcome"])') for $code)" >&2
   ceiling=""
   measure "$backend|GET /healthz" "$base/healthz"
   ceiling="$(cat "$work/last_rps")"
