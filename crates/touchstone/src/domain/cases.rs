@@ -1358,16 +1358,18 @@ async fn advance(tx: &mut Tx, rules: &LegalRules, id: i64, now: i64) -> AppResul
     for (o, s) in rows.iter().zip(&states) {
         if o.answer.is_none() && s.deemed {
             if let Some(a) = s.answer {
-                sql::answer_obligation(tx, o.id, a.as_str(), true, "silence", None, now).await?;
-                sql::add_event(
-                    tx,
-                    id,
-                    "regime",
-                    "deemed",
-                    &serde_json::json!({"party": o.party, "answer": a.as_str()}).to_string(),
-                    now,
-                )
-                .await?;
+                // Another process's pass may have recorded it first; only the winner writes the event.
+                if sql::answer_obligation(tx, o.id, a.as_str(), true, "silence", None, now).await? {
+                    sql::add_event(
+                        tx,
+                        id,
+                        "regime",
+                        "deemed",
+                        &serde_json::json!({"party": o.party, "answer": a.as_str()}).to_string(),
+                        now,
+                    )
+                    .await?;
+                }
             }
         }
     }
