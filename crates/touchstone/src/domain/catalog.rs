@@ -403,7 +403,10 @@ impl ProductSheet {
         self.descriptions = descriptions;
         self.gtins =
             self.gtins.iter().map(|g| parse_gtin(g).map(|g| g.as_str().to_string())).collect::<AppResult<_>>()?;
-        self.gtins.dedup();
+        // One product code each: the same GTIN twice, even written at another length
+        // (96385074 and 0000096385074), would break the product_codes key when stored.
+        let mut seen = std::collections::HashSet::new();
+        self.gtins.retain(|g| seen.insert(format!("{g:0>14}")));
         self.model_numbers = self
             .model_numbers
             .iter()
@@ -1078,6 +1081,15 @@ mod tests {
         let p = product().validated().unwrap();
         assert_eq!(p.hs_code.as_deref(), Some("420221"));
         assert_eq!(p.only_sold_in, vec!["BE", "FR"]);
+    }
+
+    /// Found by the import fuzz targets' "distinct GTINs" property (docs/FUZZING.md).
+    #[test]
+    fn a_gtin_given_twice_is_kept_once_whatever_its_length() {
+        let mut p = product();
+        p.gtins = vec!["4006381333931".into(), "96385074".into(), "4006381333931".into(), "0000096385074".into()];
+        let p = p.validated().unwrap();
+        assert_eq!(p.gtins, vec!["4006381333931", "96385074"]);
     }
 
     #[test]
