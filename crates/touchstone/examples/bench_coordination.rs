@@ -50,7 +50,7 @@ async fn main() -> anyhow::Result<()> {
         starts_on: today.to_string(),
         ends_on: (today + time::Duration::days(365)).to_string(),
         contact: coordination::PointOfContact { name: "Bench".into(), phone: Some("+33123456789".into()), email: None },
-        confidentiality: coordination::Confidentiality::Restricted,
+        confidentiality: coordination::ConfidentialityLevel::Restricted,
         tell_detaining_officer: false,
         version: None,
     };

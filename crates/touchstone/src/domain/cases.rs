@@ -19,7 +19,9 @@ use super::catalog::{parse_hs_code, TransportMode};
 use super::normalize;
 use super::notify::{self, Notice};
 use super::policy::{allows, check, Action, Principal, Target};
-use super::regime::{names, resolve, Answer, LegalRules, Next, ObligationState, Outcome, PartyKind, Silence, Start};
+use super::regime::{
+    names, resolve, Answer, CaseOutcome, LegalRules, Next, ObligationState, PartyKind, Silence, Start,
+};
 use super::types::{CountryCode, OrgKind};
 use super::{format_ms, now_ms};
 use crate::error::{AppError, AppResult};
@@ -379,7 +381,7 @@ pub struct Transition {
     pub action: CaseAction,
     /// For `decide`: the decision; the regime's outcome when absent.
     #[serde(default)]
-    pub outcome: Option<Outcome>,
+    pub outcome: Option<CaseOutcome>,
     #[serde(default)]
     pub note: Option<String>,
     /// When given, the step is refused with 409 if the case has changed since.
@@ -459,7 +461,7 @@ pub struct Case {
     pub state: CaseState,
     /// The regime's outcome once answered; the decision once decided.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub outcome: Option<Outcome>,
+    pub outcome: Option<CaseOutcome>,
     pub regime_id: String,
     pub version: i64,
     pub sheet: CaseSheet,
@@ -495,7 +497,7 @@ pub struct CaseSummary {
     pub case_type: CaseType,
     pub state: CaseState,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub outcome: Option<Outcome>,
+    pub outcome: Option<CaseOutcome>,
     pub office_country: String,
     pub goods: String,
     /// The earliest open deadline.
@@ -918,7 +920,7 @@ async fn build_view(
         organisation_id: row.org_id,
         case_type,
         state,
-        outcome: row.outcome.as_deref().and_then(Outcome::parse),
+        outcome: row.outcome.as_deref().and_then(CaseOutcome::parse),
         regime_id: row.regime_id.clone(),
         version: row.version,
         sheet,
@@ -1074,7 +1076,7 @@ pub async fn transition(
             .await?;
         }
         CaseAction::Decide => {
-            let proposed = row.outcome.as_deref().and_then(Outcome::parse);
+            let proposed = row.outcome.as_deref().and_then(CaseOutcome::parse);
             let outcome = step.outcome.or(proposed).ok_or_else(|| {
                 invalid(
                     "outcome",
@@ -1082,7 +1084,7 @@ pub async fn transition(
                     "Choose the decision: destruction, legal_proceedings or released.",
                 )
             })?;
-            if state == CaseState::Detained && outcome == Outcome::Destruction {
+            if state == CaseState::Detained && outcome == CaseOutcome::Destruction {
                 return Err(AppError::conflict("answers_pending", "Destruction needs the parties' agreement or the end of their deadlines; the answers are not all in."));
             }
             if !sql::set_state(
@@ -1143,7 +1145,7 @@ pub async fn transition(
                 now,
             )
             .await?;
-            let outcome = row.outcome.as_deref().and_then(Outcome::parse).map(outcome_words).unwrap_or("closed");
+            let outcome = row.outcome.as_deref().and_then(CaseOutcome::parse).map(outcome_words).unwrap_or("closed");
             for org in concerned_orgs(db, id).await? {
                 notify_org(
                     &mut tx,
@@ -1168,11 +1170,11 @@ pub async fn transition(
     get_case(db, rules, principal, id).await
 }
 
-fn outcome_words(o: Outcome) -> &'static str {
+fn outcome_words(o: CaseOutcome) -> &'static str {
     match o {
-        Outcome::Destruction => "the goods are to be destroyed",
-        Outcome::LegalProceedings => "legal proceedings",
-        Outcome::Released => "the goods are released",
+        CaseOutcome::Destruction => "the goods are to be destroyed",
+        CaseOutcome::LegalProceedings => "legal proceedings",
+        CaseOutcome::Released => "the goods are released",
     }
 }
 
@@ -1536,7 +1538,7 @@ pub async fn list_cases(
             reference: reference(&row),
             case_type: CaseType::parse(&row.case_type).unwrap_or(CaseType::Standard),
             state: parse_state(&row),
-            outcome: row.outcome.as_deref().and_then(Outcome::parse),
+            outcome: row.outcome.as_deref().and_then(CaseOutcome::parse),
             office_country: row.office_country.clone(),
             goods,
             next_deadline,
@@ -1575,7 +1577,7 @@ fn visibility(principal: &Principal) -> AppResult<sql::CaseFilter<'static>> {
 pub struct OutcomeCount {
     pub state: CaseState,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub outcome: Option<Outcome>,
+    pub outcome: Option<CaseOutcome>,
     pub count: i64,
 }
 
@@ -1587,7 +1589,7 @@ pub async fn stats(db: &Db, principal: &Principal) -> AppResult<Vec<OutcomeCount
         .into_iter()
         .map(|(state, outcome, count)| OutcomeCount {
             state: CaseState::parse(&state).unwrap_or(CaseState::Draft),
-            outcome: outcome.as_deref().and_then(Outcome::parse),
+            outcome: outcome.as_deref().and_then(CaseOutcome::parse),
             count,
         })
         .collect())

@@ -50,7 +50,7 @@ names!(
 );
 
 names!(
-    Confidentiality { Restricted = "restricted", Confidential = "confidential", Secret = "secret" }
+    ConfidentialityLevel { Restricted = "restricted", Confidential = "confidential", Secret = "secret" }
 );
 
 fn invalid(field: &'static str, code: &'static str, message: impl Into<String>) -> AppError {
@@ -393,7 +393,7 @@ pub struct OperationInput {
     pub starts_on: String,
     pub ends_on: String,
     pub contact: PointOfContact,
-    pub confidentiality: Confidentiality,
+    pub confidentiality: ConfidentialityLevel,
     /// Whether an officer whose detention hits a target of this operation is told too; when
     /// false the hit is silent: only this operation's point of contact hears of it.
     #[serde(default)]
@@ -434,7 +434,7 @@ pub struct Operation {
     pub starts_at: String,
     pub ends_at: String,
     pub contact: PointOfContact,
-    pub confidentiality: Confidentiality,
+    pub confidentiality: ConfidentialityLevel,
     pub tell_detaining_officer: bool,
     pub version: i64,
     pub targets: Vec<TargetView>,
@@ -574,7 +574,7 @@ pub async fn get_operation(db: &Db, principal: &Principal, id: i64) -> AppResult
             phone: None,
             email: None,
         }),
-        confidentiality: Confidentiality::parse(&row.confidentiality).unwrap_or(Confidentiality::Restricted),
+        confidentiality: ConfidentialityLevel::parse(&row.confidentiality).unwrap_or(ConfidentialityLevel::Restricted),
         tell_detaining_officer: row.tell_detaining_officer == 1,
         version: row.version,
         targets,

@@ -58,7 +58,7 @@ names!(
 
 names!(
     /// How a case ends.
-    Outcome { Destruction = "destruction", LegalProceedings = "legal_proceedings", Released = "released" }
+    CaseOutcome { Destruction = "destruction", LegalProceedings = "legal_proceedings", Released = "released" }
 );
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -246,7 +246,7 @@ pub enum Next {
     /// The obligations that start now (e.g. the rights holder's after an objection).
     Start(Vec<usize>),
     /// The case is decided.
-    Decide(Outcome),
+    Decide(CaseOutcome),
 }
 
 /// Applies silence at passed deadlines (mutating the states) and says what happens next.
@@ -255,17 +255,17 @@ pub fn resolve(states: &mut [ObligationState], now_ms: i64) -> Next {
         if s.answer.is_none() && s.due_at.is_some_and(|d| now_ms > d) {
             match s.silence {
                 Silence::AgreeDestruction => (s.answer, s.deemed) = (Some(Answer::AgreeDestruction), true),
-                Silence::Release => return Next::Decide(Outcome::Released),
+                Silence::Release => return Next::Decide(CaseOutcome::Released),
                 Silence::None => {}
             }
         }
     }
     let answered = |a: Answer| states.iter().any(|s| s.answer == Some(a));
     if answered(Answer::NotInfringing) {
-        return Next::Decide(Outcome::Released);
+        return Next::Decide(CaseOutcome::Released);
     }
     if answered(Answer::StartProceedings) {
-        return Next::Decide(Outcome::LegalProceedings);
+        return Next::Decide(CaseOutcome::LegalProceedings);
     }
     let objected = answered(Answer::Object);
     if objected {
@@ -287,7 +287,7 @@ pub fn resolve(states: &mut [ObligationState], now_ms: i64) -> Next {
         return Next::Waiting;
     }
     if active.iter().all(|s| s.answer == Some(Answer::AgreeDestruction)) {
-        return Next::Decide(Outcome::Destruction);
+        return Next::Decide(CaseOutcome::Destruction);
     }
     Next::Waiting
 }
@@ -318,12 +318,16 @@ mod tests {
         assert_eq!(resolve(&mut s, 50), Next::Waiting);
         s[0].answer = Some(Answer::AgreeDestruction);
         assert_eq!(resolve(&mut s, 50), Next::Waiting, "the declarant still has time");
-        assert_eq!(resolve(&mut s, 101), Next::Decide(Outcome::Destruction), "a silent declarant is deemed to agree");
+        assert_eq!(
+            resolve(&mut s, 101),
+            Next::Decide(CaseOutcome::Destruction),
+            "a silent declarant is deemed to agree"
+        );
         assert!(s[1].deemed);
 
         let mut s = states(&rules, "standard", 100);
         s[1].answer = Some(Answer::AgreeDestruction);
-        assert_eq!(resolve(&mut s, 101), Next::Decide(Outcome::Released), "no confirmation from the rights holder");
+        assert_eq!(resolve(&mut s, 101), Next::Decide(CaseOutcome::Released), "no confirmation from the rights holder");
 
         let mut s = states(&rules, "standard", 100);
         s[0].answer = Some(Answer::AgreeDestruction);
@@ -331,7 +335,7 @@ mod tests {
         assert_eq!(resolve(&mut s, 50), Next::Waiting, "the rights holder may still start proceedings");
         assert_eq!(resolve(&mut s, 101), Next::Waiting, "its agreement alone does not keep the goods");
         s[0].answer = Some(Answer::StartProceedings);
-        assert_eq!(resolve(&mut s, 60), Next::Decide(Outcome::LegalProceedings));
+        assert_eq!(resolve(&mut s, 60), Next::Decide(CaseOutcome::LegalProceedings));
     }
 
     #[test]
@@ -339,14 +343,14 @@ mod tests {
         let rules = LegalRules::default();
         let mut s = states(&rules, "small_consignment", 100);
         assert_eq!(s.iter().filter(|o| o.due_at.is_some()).count(), 1, "only the declarant at first");
-        assert_eq!(resolve(&mut s, 101), Next::Decide(Outcome::Destruction), "silence is agreement");
+        assert_eq!(resolve(&mut s, 101), Next::Decide(CaseOutcome::Destruction), "silence is agreement");
 
         let mut s = states(&rules, "small_consignment", 100);
         s[0].answer = Some(Answer::Object);
         assert_eq!(resolve(&mut s, 50), Next::Start(vec![1]), "the rights holder is brought in");
         s[1].due_at = Some(200);
         assert_eq!(resolve(&mut s, 150), Next::Waiting);
-        assert_eq!(resolve(&mut s, 201), Next::Decide(Outcome::Released));
+        assert_eq!(resolve(&mut s, 201), Next::Decide(CaseOutcome::Released));
     }
 
     #[test]

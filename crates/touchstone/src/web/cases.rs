@@ -27,7 +27,7 @@ use crate::domain::cases::{
 };
 use crate::domain::catalog::{self, TransportMode};
 use crate::domain::policy::{allows, Action, Principal, Target};
-use crate::domain::regime::{Answer, Outcome, PartyKind};
+use crate::domain::regime::{Answer, CaseOutcome, PartyKind};
 use crate::domain::types::OrgKind;
 use crate::error::AppError;
 use crate::i18n::Tr;
@@ -152,7 +152,7 @@ async fn list_page(ctx: Ctx, State(s): State<AppState>, q: Result<Query<ListQuer
             reference: c.reference,
             goods: c.goods,
             state: c.state.as_str(),
-            outcome: c.outcome.map(Outcome::as_str),
+            outcome: c.outcome.map(CaseOutcome::as_str),
             deadline: c.next_deadline.as_deref().map(when),
         })
         .collect();
@@ -875,7 +875,7 @@ async fn render_case(ctx: Ctx, s: &AppState, p: &Principal, id: i64, extra: Case
         })
         .collect();
     let actions: Vec<&'static str> = case.allowed_actions.iter().map(|a| a.as_str()).collect();
-    let outcomes = Outcome::ALL
+    let outcomes = CaseOutcome::ALL
         .iter()
         .map(|o| OutcomeOption {
             value: o.as_str(),
@@ -955,7 +955,7 @@ async fn transition(
         Some(action) => {
             let step = Transition {
                 action,
-                outcome: Outcome::parse(&f.outcome),
+                outcome: CaseOutcome::parse(&f.outcome),
                 note: optional(&f.note),
                 version: f.version.trim().parse().ok(),
             };
@@ -1427,7 +1427,7 @@ async fn stats_page(ctx: Ctx, State(s): State<AppState>) -> Response {
         })
         .collect();
     // An outcome counts once it is decided; an answered case only has the regime's proposal.
-    let by_outcome = Outcome::ALL
+    let by_outcome = CaseOutcome::ALL
         .iter()
         .map(|o| {
             let n = counts

@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::{clone_layout, CsrfForm, Ctx, FieldError, Layout};
 use crate::domain::coordination::{
-    self, Confidentiality, EventKind, Hit, NewEvent, NewTarget, Operation, OperationInput, OperationStatus,
+    self, ConfidentialityLevel, EventKind, Hit, NewEvent, NewTarget, Operation, OperationInput, OperationStatus,
     OperationSummary, Overview, PointOfContact, TargetKind,
 };
 use crate::domain::policy::Principal;
@@ -65,7 +65,7 @@ struct OperationsPage {
     form: OperationForm,
     error: FieldError,
     statuses: &'static [OperationStatus],
-    levels: &'static [Confidentiality],
+    levels: &'static [ConfidentialityLevel],
 }
 
 async fn operations_page(ctx: Ctx, State(s): State<AppState>) -> Response {
@@ -103,7 +103,7 @@ async fn render_operations(
         form,
         error,
         statuses: OperationStatus::ALL,
-        levels: Confidentiality::ALL,
+        levels: ConfidentialityLevel::ALL,
     };
     ctx.render(status, page)
 }
@@ -124,7 +124,7 @@ async fn create_operation(ctx: Ctx, State(s): State<AppState>, CsrfForm(f): Csrf
             phone: Some(f.contact_phone.clone()),
             email: Some(f.contact_email.clone()),
         },
-        confidentiality: Confidentiality::parse(&f.confidentiality).unwrap_or(Confidentiality::Restricted),
+        confidentiality: ConfidentialityLevel::parse(&f.confidentiality).unwrap_or(ConfidentialityLevel::Restricted),
         tell_detaining_officer: f.tell_detaining_officer.is_some(),
         version: None,
     };
