@@ -8,7 +8,6 @@
 
 use std::time::Instant;
 
-use touchstone::config::Config;
 use touchstone::domain::coordination::{self, MatchKey, NewTarget, OperationInput, TargetKind};
 use touchstone::domain::policy::Principal;
 use touchstone::store::Db;
@@ -25,7 +24,6 @@ async fn main() -> anyhow::Result<()> {
     let db = Db::connect(&url).await?;
     db.migrate().await?;
     touchstone::demo::seed(&db).await?;
-    let _ = Config::default();
     let key = MatchKey::new(b"benchmark coordination key, 32 bytes or more");
     let police = touchstone::store::directory::find_organisation_by_name(db.reader(), "Police nationale (démo)")
         .await?

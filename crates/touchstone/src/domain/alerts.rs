@@ -7,6 +7,7 @@ use utoipa::ToSchema;
 use super::audit::AuditEvent;
 use super::cases::CaseSheet;
 use super::catalog::{parse_hs_code, TransportMode};
+use super::input::{day_ms, required_text};
 use super::normalize;
 use super::policy::{allows, check, Action, Principal, Target};
 use super::types::CountryCode;
@@ -58,27 +59,11 @@ fn invalid(field: &'static str, code: &'static str, message: impl Into<String>) 
     AppError::invalid(field, code, message)
 }
 
-fn day_ms(field: &'static str, raw: &str, end_of_day: bool) -> AppResult<i64> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    let d = time::Date::parse(raw.trim(), &format)
-        .map_err(|_| invalid(field, "invalid_date", format!("'{raw}' is not a date as YYYY-MM-DD.")))?;
-    let t = d.with_time(time::Time::MIDNIGHT).assume_utc();
-    let ms = (t.unix_timestamp_nanos() / 1_000_000) as i64;
-    Ok(if end_of_day { ms + 24 * 3600 * 1000 - 1 } else { ms })
-}
-
 impl AlertSheet {
     /// The checked sheet and its validity as `(from, to)` in milliseconds.
     pub fn validated(mut self, now: i64) -> AppResult<(AlertSheet, i64, i64)> {
-        let text = |field: &'static str, raw: &str, max: usize| -> AppResult<String> {
-            let t = raw.trim();
-            if t.is_empty() || t.chars().count() > max {
-                return Err(invalid(field, "invalid_text", format!("The {field} must be 1 to {max} characters.")));
-            }
-            Ok(t.to_string())
-        };
-        self.title = text("title", &self.title, 200)?;
-        self.description = text("description", &self.description, 5000)?;
+        self.title = required_text("title", &self.title, 200)?;
+        self.description = required_text("description", &self.description, 5000)?;
         let lists = [
             self.brand_ids.len(),
             self.product_ids.len(),
@@ -106,9 +91,9 @@ impl AlertSheet {
             }
         }
         self.target_offices =
-            self.target_offices.iter().map(|o| text("target_offices", o, 40)).collect::<AppResult<_>>()?;
+            self.target_offices.iter().map(|o| required_text("target_offices", o, 40)).collect::<AppResult<_>>()?;
         self.suspect_parties =
-            self.suspect_parties.iter().map(|p| text("suspect_parties", p, 200)).collect::<AppResult<_>>()?;
+            self.suspect_parties.iter().map(|p| required_text("suspect_parties", p, 200)).collect::<AppResult<_>>()?;
         self.containers = self
             .containers
             .iter()
@@ -117,18 +102,7 @@ impl AlertSheet {
         self.transport_documents = self
             .transport_documents
             .iter()
-            .map(|d| {
-                let r = normalize::reference(d);
-                if (4..=35).contains(&r.len()) {
-                    Ok(r)
-                } else {
-                    Err(invalid(
-                        "transport_documents",
-                        "invalid_reference",
-                        format!("'{d}' is not a transport document number."),
-                    ))
-                }
-            })
+            .map(|d| normalize::bill_of_lading(d).map_err(|m| invalid("transport_documents", "invalid_reference", m)))
             .collect::<AppResult<_>>()?;
         self.hs_codes = self
             .hs_codes

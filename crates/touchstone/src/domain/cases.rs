@@ -16,6 +16,7 @@ use utoipa::ToSchema;
 
 use super::audit::AuditEvent;
 use super::catalog::{parse_hs_code, TransportMode};
+use super::input::required_text;
 use super::normalize;
 use super::notify::{self, Notice};
 use super::policy::{allows, check, Action, Principal, Target};
@@ -141,21 +142,6 @@ fn invalid(field: &'static str, code: &'static str, message: impl Into<String>) 
     AppError::invalid(field, code, message)
 }
 
-fn bounded_text(field: &'static str, raw: &str, max: usize) -> AppResult<String> {
-    let t = raw.trim();
-    if t.is_empty() {
-        return Err(invalid(field, "required", format!("Give the {}.", field.replace('_', " "))));
-    }
-    if t.chars().count() > max || t.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(invalid(
-            field,
-            "invalid_text",
-            format!("The {} must be at most {max} characters of text.", field.replace('_', " ")),
-        ));
-    }
-    Ok(t.to_string())
-}
-
 fn country(field: &'static str, raw: &Option<String>) -> AppResult<Option<String>> {
     raw.as_deref()
         .filter(|c| !c.trim().is_empty())
@@ -195,8 +181,8 @@ impl CaseSheet {
             .take()
             .ok_or_else(|| invalid("office", "required", "Say at which customs office the goods were detained."))?;
         self.office = Some(Office {
-            code: bounded_text("office_code", &office.code, 40)?,
-            name: bounded_text("office_name", &office.name, 200)?,
+            code: required_text("office_code", &office.code, 40)?,
+            name: required_text("office_name", &office.name, 200)?,
             country: country("office_country", &Some(office.country))?
                 .ok_or_else(|| invalid("office_country", "required", "Give the office's country."))?,
         });
@@ -228,25 +214,14 @@ impl CaseSheet {
         self.bills_of_lading = self
             .bills_of_lading
             .iter()
-            .map(|b| {
-                let r = normalize::reference(b);
-                if (4..=35).contains(&r.len()) {
-                    Ok(r)
-                } else {
-                    Err(invalid(
-                        "bills_of_lading",
-                        "invalid_bill_of_lading",
-                        format!("'{b}' is not a bill of lading number (4 to 35 letters and digits)."),
-                    ))
-                }
-            })
+            .map(|b| normalize::bill_of_lading(b).map_err(|m| invalid("bills_of_lading", "invalid_bill_of_lading", m)))
             .collect::<AppResult<_>>()?;
         for (field, party) in
             [("consignor", &mut self.consignor), ("consignee", &mut self.consignee), ("declarant", &mut self.declarant)]
         {
             if let Some(p) = party {
-                p.name = bounded_text(field, &p.name, 200)?;
-                p.address = p.address.as_deref().map(|a| bounded_text(field, a, 500)).transpose()?;
+                p.name = required_text(field, &p.name, 200)?;
+                p.address = p.address.as_deref().map(|a| required_text(field, a, 500)).transpose()?;
                 p.country = country(field, &p.country)?;
             }
         }
@@ -257,8 +232,8 @@ impl CaseSheet {
             return Err(invalid("goods", "too_many", "At most 200 lines of goods per case."));
         }
         for g in &mut self.goods {
-            g.description = bounded_text("goods", &g.description, 500)?;
-            g.unit = bounded_text("unit", &g.unit, 20)?;
+            g.description = required_text("goods", &g.description, 500)?;
+            g.unit = required_text("unit", &g.unit, 20)?;
             if !(g.quantity.is_finite() && g.quantity > 0.0 && g.quantity < 1e12) {
                 return Err(invalid("quantity", "invalid_quantity", "Each quantity must be a positive number."));
             }
@@ -283,7 +258,7 @@ impl CaseSheet {
                 .brand_text
                 .as_deref()
                 .filter(|t| !t.trim().is_empty())
-                .map(|t| bounded_text("brand_text", t, 200))
+                .map(|t| required_text("brand_text", t, 200))
                 .transpose()?;
         }
         if self.photos.len() > 50
@@ -299,7 +274,7 @@ impl CaseSheet {
             .notes
             .as_deref()
             .filter(|n| !n.trim().is_empty())
-            .map(|n| bounded_text("notes", n, 5000))
+            .map(|n| required_text("notes", n, 5000))
             .transpose()?;
         Ok(self)
     }
@@ -506,6 +481,20 @@ pub struct CaseSummary {
     pub updated_at: String,
 }
 
+/// The regime a case was recorded under (the office country's today, should it be gone).
+fn regime_of<'r>(rules: &'r LegalRules, row: &CaseRow) -> &'r super::regime::Regime {
+    rules.regime(&row.regime_id).unwrap_or_else(|| rules.regime_for_country(&row.office_country))
+}
+
+/// The regime's procedure a case type follows; perishable goods follow the standard one.
+fn procedure_name(case_type: CaseType) -> &'static str {
+    if case_type == CaseType::SmallConsignment {
+        "small_consignment"
+    } else {
+        "standard"
+    }
+}
+
 fn reference(row: &CaseRow) -> String {
     let year = time::OffsetDateTime::from_unix_timestamp(row.created_at / 1000).map(|t| t.year()).unwrap_or(1970);
     format!("{}-{year}-{:06}", row.office_country, row.id)
@@ -707,10 +696,10 @@ async fn detain(
             "The case changed in the meantime; reload it and try again.",
         ));
     }
-    let regime = rules.regime(&row.regime_id).unwrap_or_else(|| rules.regime_for_country(&row.office_country));
+    let regime = regime_of(rules, row);
     let calendar = rules.calendar(&row.office_country);
     let case_type = CaseType::parse(&row.case_type).unwrap_or(CaseType::Standard);
-    let procedure_name = if case_type == CaseType::SmallConsignment { "small_consignment" } else { "standard" };
+    let procedure_name = procedure_name(case_type);
     let procedure = regime
         .procedures
         .get(procedure_name)
@@ -850,9 +839,7 @@ async fn build_view(
     let calendar = rules.calendar(&row.office_country);
     let regime = rules.regime(&row.regime_id);
     let case_type = CaseType::parse(&row.case_type).unwrap_or(CaseType::Standard);
-    let procedure = regime.and_then(|r| {
-        r.procedures.get(if case_type == CaseType::SmallConsignment { "small_consignment" } else { "standard" })
-    });
+    let procedure = regime.and_then(|r| r.procedures.get(procedure_name(case_type)));
     let obligations = sql::obligations(db.reader(), row.id)
         .await?
         .into_iter()
@@ -1036,7 +1023,7 @@ pub async fn transition(
         return Err(conflict());
     }
     let note =
-        step.note.as_deref().filter(|n| !n.trim().is_empty()).map(|n| bounded_text("note", n, 2000)).transpose()?;
+        step.note.as_deref().filter(|n| !n.trim().is_empty()).map(|n| required_text("note", n, 2000)).transpose()?;
     let state = parse_state(&row);
     let allowed_now = allowed(state, &row);
     if !allowed_now.contains(&step.action) {
@@ -1199,7 +1186,7 @@ pub async fn answer(
         return Err(AppError::conflict("not_awaiting_answers", format!("A {} case takes no more answers.", row.state)));
     }
     let note =
-        input.note.as_deref().filter(|n| !n.trim().is_empty()).map(|n| bounded_text("note", n, 2000)).transpose()?;
+        input.note.as_deref().filter(|n| !n.trim().is_empty()).map(|n| required_text("note", n, 2000)).transpose()?;
     let obligations = sql::obligations(db.reader(), id).await?;
     let mine = obligations.iter().find(|o| {
         o.party == input.party.as_str()
@@ -1217,9 +1204,9 @@ pub async fn answer(
             ),
         ));
     };
-    let regime = rules.regime(&row.regime_id).unwrap_or_else(|| rules.regime_for_country(&row.office_country));
+    let regime = regime_of(rules, &row);
     let procedure =
-        regime.procedures.get(if row.case_type == "small_consignment" { "small_consignment" } else { "standard" });
+        regime.procedures.get(procedure_name(CaseType::parse(&row.case_type).unwrap_or(CaseType::Standard)));
     let rule = procedure.and_then(|p| {
         p.obligations.iter().find(|r| r.party.as_str() == obligation.party && r.starts.as_str() == obligation.starts)
     });
@@ -1296,7 +1283,7 @@ pub async fn request_extension(db: &Db, rules: &LegalRules, principal: &Principa
     let Some(o) = case.obligations.iter().find(|o| o.organisation_id == Some(principal.org_id) && o.can_extend) else {
         return Err(AppError::conflict("no_extension", "No extension is possible: it was used, the deadline has passed, the goods are perishable, or the regime has none."));
     };
-    let regime = rules.regime(&row.regime_id).unwrap_or_else(|| rules.regime_for_country(&row.office_country));
+    let regime = regime_of(rules, &row);
     let days = regime
         .procedures
         .get("standard")
@@ -1380,7 +1367,7 @@ async fn advance(tx: &mut Tx, rules: &LegalRules, id: i64, now: i64) -> AppResul
         Next::Waiting => {}
         Next::Start(indices) => {
             let calendar = rules.calendar(&row.office_country);
-            let regime = rules.regime(&row.regime_id).unwrap_or_else(|| rules.regime_for_country(&row.office_country));
+            let regime = regime_of(rules, &row);
             for i in indices {
                 let o = &rows[i];
                 let days = regime
@@ -1458,7 +1445,7 @@ pub async fn tick(db: &Db, rules: &LegalRules, now: i64) -> AppResult<usize> {
         let Some(row) = sql::get_case(db.reader(), o.case_id).await? else { continue };
         let Some(due_at) = o.due_at else { continue };
         let calendar = rules.calendar(&row.office_country);
-        let regime = rules.regime(&row.regime_id).unwrap_or_else(|| rules.regime_for_country(&row.office_country));
+        let regime = regime_of(rules, &row);
         let mut tx = db.begin().await?;
         if now > due_at {
             advance(&mut tx, rules, o.case_id, now).await?;
@@ -1659,7 +1646,7 @@ async fn thread_for(
 
 pub async fn post_message(db: &Db, principal: &Principal, id: i64, input: NewMessage) -> AppResult<Message> {
     let (row, target) = load(db, principal, id, Action::CaseMessage).await?;
-    let body = bounded_text("body", &input.body, 10_000)?;
+    let body = required_text("body", &input.body, 10_000)?;
     if input.attachments.len() > 20
         || input.attachments.iter().any(|h| h.len() != 64 || !h.bytes().all(|b| b.is_ascii_hexdigit()))
     {
@@ -1891,7 +1878,7 @@ pub async fn share_case(
             "Cases are shared with another enforcement agency (police, other enforcement).",
         ));
     }
-    let note = bounded_text("note", &input.note, 2000)?;
+    let note = required_text("note", &input.note, 2000)?;
     let now = now_ms();
     let mut tx = db.begin().await?;
     sql::share(&mut tx, id, org.id, &note, &principal.label, now).await?;

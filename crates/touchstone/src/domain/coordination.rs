@@ -16,6 +16,7 @@ use utoipa::ToSchema;
 
 use super::audit::AuditEvent;
 use super::cases::{air_waybill, CaseSheet};
+use super::input::{day_ms, required_text};
 use super::normalize;
 use super::notify::{self, Notice};
 use super::policy::{check, Action, GrantScopes, Principal, Target};
@@ -55,26 +56,6 @@ names!(
 
 fn invalid(field: &'static str, code: &'static str, message: impl Into<String>) -> AppError {
     AppError::invalid(field, code, message)
-}
-
-fn text(field: &'static str, raw: &str, max: usize) -> AppResult<String> {
-    let t = raw.trim();
-    if t.is_empty() || t.chars().count() > max || t.chars().any(char::is_control) {
-        return Err(invalid(
-            field,
-            "invalid_text",
-            format!("The {} must be 1 to {max} characters of text.", field.replace('_', " ")),
-        ));
-    }
-    Ok(t.to_string())
-}
-
-fn day(field: &'static str, raw: &str, end: bool) -> AppResult<i64> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    let d = time::Date::parse(raw.trim(), &format)
-        .map_err(|_| invalid(field, "invalid_date", format!("'{raw}' is not a date as YYYY-MM-DD.")))?;
-    let ms = (d.with_time(time::Time::MIDNIGHT).assume_utc().unix_timestamp_nanos() / 1_000_000) as i64;
-    Ok(if end { ms + 86_400_000 - 1 } else { ms })
 }
 
 fn instant(field: &'static str, raw: &str) -> AppResult<i64> {
@@ -183,9 +164,9 @@ pub async fn create_grant(db: &Db, principal: &Principal, input: NewGrant) -> Ap
             "Choose at least one scope: catalog_alerts, case_sharing, coordination.",
         ));
     }
-    let reason = text("reason", &input.reason, 1000)?;
+    let reason = required_text("reason", &input.reason, 1000)?;
     let now = now_ms();
-    let expires = day("expires_on", &input.expires_on, true)?;
+    let expires = day_ms("expires_on", &input.expires_on, true)?;
     if expires <= now || expires > now + 2 * 366 * 86_400_000 {
         return Err(invalid("expires_on", "invalid_expiry", "A grant expires after today and within two years."));
     }
@@ -312,14 +293,14 @@ pub fn normal_form(t: &NewTarget) -> AppResult<String> {
     let rule = |code: &'static str| move |m: String| invalid("value", code, m);
     Ok(match t.kind {
         TargetKind::Company => {
-            let name = normalize::company_name(&text("value", &t.value, 300)?);
+            let name = normalize::company_name(&required_text("value", &t.value, 300)?);
             if name.is_empty() {
                 return Err(invalid("value", "invalid_company", "Give the company's name."));
             }
             name
         }
         TargetKind::Person => {
-            let name = normalize::person_name(&text("value", &t.value, 300)?);
+            let name = normalize::person_name(&required_text("value", &t.value, 300)?);
             let dob = t.date_of_birth.as_deref().ok_or_else(|| {
                 invalid(
                     "date_of_birth",
@@ -327,10 +308,10 @@ pub fn normal_form(t: &NewTarget) -> AppResult<String> {
                     "A person is matched on name and date of birth; give the date of birth.",
                 )
             })?;
-            day("date_of_birth", dob, false)?;
+            day_ms("date_of_birth", dob, false)?;
             format!("{name}|{}", dob.trim())
         }
-        TargetKind::Address => normalize::fold(&text("value", &t.value, 500)?),
+        TargetKind::Address => normalize::fold(&required_text("value", &t.value, 500)?),
         TargetKind::Phone => normalize::phone(&t.value).map_err(rule("invalid_phone"))?,
         TargetKind::Email => normalize::email(&t.value).map_err(rule("invalid_email"))?,
         TargetKind::Vehicle => {
@@ -353,17 +334,7 @@ pub fn normal_form(t: &NewTarget) -> AppResult<String> {
         TargetKind::Container => normalize::container_number(&t.value).map_err(rule("invalid_container_number"))?,
         TargetKind::Vessel => normalize::imo_number(&t.value).map_err(rule("invalid_imo_number"))?,
         TargetKind::AirWaybill => air_waybill(&t.value).map_err(rule("invalid_air_waybill"))?,
-        TargetKind::BillOfLading => {
-            let r = normalize::reference(&t.value);
-            if !(4..=35).contains(&r.len()) {
-                return Err(invalid(
-                    "value",
-                    "invalid_bill_of_lading",
-                    format!("'{}' is not a bill of lading number (4 to 35 letters and digits).", t.value),
-                ));
-            }
-            r
-        }
+        TargetKind::BillOfLading => normalize::bill_of_lading(&t.value).map_err(rule("invalid_bill_of_lading"))?,
         TargetKind::WebDomain => normalize::web_domain(&t.value).map_err(rule("invalid_domain"))?,
         TargetKind::Iban => normalize::iban(&t.value).map_err(rule("invalid_iban"))?,
     })
@@ -450,15 +421,15 @@ struct CheckedOperation {
 }
 
 fn checked(input: &OperationInput) -> AppResult<CheckedOperation> {
-    let name = text("name", &input.name, 200)?;
-    let kind = text("kind", &input.kind, 80)?;
-    let starts_at = day("starts_on", &input.starts_on, false)?;
-    let ends_at = day("ends_on", &input.ends_on, true)?;
+    let name = required_text("name", &input.name, 200)?;
+    let kind = required_text("kind", &input.kind, 80)?;
+    let starts_at = day_ms("starts_on", &input.starts_on, false)?;
+    let ends_at = day_ms("ends_on", &input.ends_on, true)?;
     if ends_at < starts_at {
         return Err(invalid("ends_on", "invalid_period", "The operation must end on or after the day it starts."));
     }
     let contact = PointOfContact {
-        name: text("contact", &input.contact.name, 200)?,
+        name: required_text("contact", &input.contact.name, 200)?,
         phone: input
             .contact
             .phone
@@ -634,7 +605,7 @@ pub async fn add_targets(
     id: i64,
     input: Vec<NewTarget>,
 ) -> AppResult<TargetsAdded> {
-    let op = load(db, principal, id, Action::OperationEdit).await?;
+    load(db, principal, id, Action::OperationEdit).await?;
     if input.is_empty() || input.len() > 5000 {
         return Err(invalid("targets", "invalid_count", "Send 1 to 5,000 targets at once."));
     }
@@ -704,7 +675,6 @@ pub async fn add_targets(
             .detail(serde_json::json!({"added": views.len(), "hits": hits})),
     )
     .await?;
-    let _ = op;
     tx.commit().await?;
     Ok(TargetsAdded { targets: views, hits })
 }
@@ -889,7 +859,7 @@ pub async fn add_event(db: &Db, principal: &Principal, id: i64, input: NewEvent)
         .note
         .as_deref()
         .filter(|n| !n.trim().is_empty())
-        .map(|n| text("note", n, 1000))
+        .map(|n| required_text("note", n, 1000))
         .transpose()?
         .unwrap_or_default();
     let now = now_ms();

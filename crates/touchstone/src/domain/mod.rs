@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod catalog_io;
 pub mod coordination;
 pub mod directory;
+pub mod input;
 pub mod lookup;
 pub mod media;
 pub mod normalize;

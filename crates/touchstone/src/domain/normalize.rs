@@ -95,6 +95,16 @@ pub fn reference(text: &str) -> String {
     text.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect()
 }
 
+/// A bill of lading (or other transport document) reference: 4 to 35 letters and digits.
+pub fn bill_of_lading(raw: &str) -> Result<String, String> {
+    let r = reference(raw);
+    if (4..=35).contains(&r.len()) {
+        Ok(r)
+    } else {
+        Err(format!("'{raw}' is not a transport document number (4 to 35 letters and digits)."))
+    }
+}
+
 /// A container number checked against ISO 6346 (owner code, category, serial, check digit).
 pub fn container_number(raw: &str) -> Result<String, String> {
     let s = reference(raw);

@@ -206,9 +206,9 @@ impl Default for LegalRules {
 }
 
 fn validate(r: &Regime) -> Result<(), String> {
-    let standard =
-        r.procedures.get("standard").ok_or_else(|| format!("regime {}: needs a 'standard' procedure", r.id))?;
-    let _ = standard;
+    if !r.procedures.contains_key("standard") {
+        return Err(format!("regime {}: needs a 'standard' procedure", r.id));
+    }
     for (name, p) in &r.procedures {
         if !["standard", "small_consignment"].contains(&name.as_str()) {
             return Err(format!("regime {}: '{name}' is not a procedure (standard, small_consignment)", r.id));
