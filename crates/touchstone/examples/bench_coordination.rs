@@ -10,6 +10,7 @@ use std::time::Instant;
 
 use touchstone::domain::coordination::{self, MatchKey, NewTarget, OperationInput, TargetKind};
 use touchstone::domain::policy::Principal;
+use touchstone::store::coordination::TargetInsert;
 use touchstone::store::Db;
 
 const TARGETS: usize = 1_000_000;
@@ -65,16 +66,15 @@ async fn main() -> anyhow::Result<()> {
         rng
     };
     for chunk in 0..TARGETS / 10_000 {
+        let labels: Vec<String> = (0..10_000).map(|i| format!("Company {}", chunk * 10_000 + i)).collect();
+        let keys: Vec<String> = labels.iter().map(|l| key.company_key(l)).collect();
+        let rows: Vec<TargetInsert> = labels
+            .iter()
+            .zip(&keys)
+            .map(|(label, mk)| TargetInsert { kind: "company", label, detail: "{}", match_key: mk })
+            .collect();
         let mut tx = db.begin().await?;
-        for i in 0..10_000 {
-            let n = chunk * 10_000 + i;
-            let label = format!("Company {n}");
-            let mk = key_of(&key, &label);
-            touchstone::store::coordination::insert_target(
-                &mut tx, police_op, police.id, "company", &label, "{}", &mk, 0,
-            )
-            .await?;
-        }
+        touchstone::store::coordination::insert_targets(&mut tx, police_op, police.id, &rows, 0).await?;
         tx.commit().await?;
     }
     let now = touchstone::domain::now_ms();
@@ -143,9 +143,4 @@ async fn main() -> anyhow::Result<()> {
     );
     db.close().await;
     Ok(())
-}
-
-/// The key a company target named `label` is stored under, as `add_targets` computes it.
-fn key_of(key: &MatchKey, label: &str) -> String {
-    key.company_key(label)
 }

@@ -632,10 +632,14 @@ pub async fn add_targets(
     }
     let now = now_ms();
     let mut tx = db.begin().await?;
+    let rows: Vec<sql::TargetInsert> = prepared
+        .iter()
+        .map(|(kind, label, detail, mk)| sql::TargetInsert { kind: kind.as_str(), label, detail, match_key: mk })
+        .collect();
+    let ids = sql::insert_targets(&mut tx, id, principal.org_id, &rows, now).await?;
     let mut views = Vec::with_capacity(prepared.len());
     let mut by_key: HashMap<String, Vec<(i64, String)>> = HashMap::new();
-    for (kind, label, detail, mk) in &prepared {
-        let tid = sql::insert_target(&mut tx, id, principal.org_id, kind.as_str(), label, detail, mk, now).await?;
+    for ((kind, label, _, mk), tid) in prepared.iter().zip(ids) {
         by_key.entry(mk.clone()).or_default().push((tid, label.clone()));
         views.push(TargetView { id: tid, kind: *kind, label: label.clone(), created_at: format_ms(now) });
     }
@@ -791,6 +795,8 @@ const EARTH_RADIUS_M: f64 = 6_371_000.0;
 /// Two actions closer than their radii plus this margin are a conflict: teams a street apart
 /// can see, hear or alert each other's subjects even when their areas do not touch.
 pub const SAFETY_MARGIN_M: f64 = 1_000.0;
+/// Longest planned action accepted (30 days); it also bounds the overlap search in time.
+const LONGEST_ACTION_MS: i64 = 30 * 86_400_000;
 
 pub fn distance_m(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
@@ -824,7 +830,7 @@ async fn overlapping_in<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
     to: i64,
 ) -> AppResult<Vec<sql::EventRow>> {
     let band = (radius + MAX_RADIUS_M + SAFETY_MARGIN_M) / 111_000.0;
-    let near = sql::events_near(ex, lat - band, lat + band, from, to).await?;
+    let near = sql::events_near(ex, lat - band, lat + band, from, to, LONGEST_ACTION_MS).await?;
     Ok(near
         .into_iter()
         .filter(|e| e.org_id != org && distance_m(lat, lon, e.lat, e.lon) <= radius + e.radius_m + SAFETY_MARGIN_M)
@@ -848,7 +854,7 @@ pub async fn add_event(db: &Db, principal: &Principal, id: i64, input: NewEvent)
     }
     let from = instant("starts_at", &input.starts_at)?;
     let to = instant("ends_at", &input.ends_at)?;
-    if to <= from || to - from > 30 * 86_400_000 {
+    if to <= from || to - from > LONGEST_ACTION_MS {
         return Err(invalid(
             "ends_at",
             "invalid_window",

@@ -206,30 +206,62 @@ pub struct TargetRow {
     pub created_at: i64,
 }
 
-#[allow(clippy::too_many_arguments)]
-pub async fn insert_target(
+/// A target to store: its kind, the plaintext label and detail only its agency reads, and its
+/// match key.
+pub struct TargetInsert<'a> {
+    pub kind: &'a str,
+    pub label: &'a str,
+    pub detail: &'a str,
+    pub match_key: &'a str,
+}
+
+/// Rows per `INSERT`: 7 parameters each stays well under SQLite's and PostgreSQL's limits.
+const TARGETS_PER_STATEMENT: usize = 400;
+
+/// Stores `rows` with multi-row `INSERT`s (one statement per 400 rows, not one per target) and
+/// returns their ids in the order given.
+pub async fn insert_targets(
     conn: &mut AnyConnection,
     operation_id: i64,
     org: i64,
-    kind: &str,
-    label: &str,
-    detail: &str,
-    key: &str,
+    rows: &[TargetInsert<'_>],
     now: i64,
-) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "INSERT INTO operation_targets (operation_id, org_id, kind, label, detail, match_key, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-    )
-    .bind(operation_id)
-    .bind(org)
-    .bind(kind)
-    .bind(label)
-    .bind(detail)
-    .bind(key)
-    .bind(now)
-    .fetch_one(conn)
-    .await
+) -> Result<Vec<i64>, sqlx::Error> {
+    let mut ids = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(TARGETS_PER_STATEMENT) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                let b = i * 7;
+                format!("(${}, ${}, ${}, ${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7)
+            })
+            .collect();
+        // The returned rows' order is not promised by SQL, so each id is matched back to its
+        // row by (key, label); identical rows are interchangeable.
+        let sql = format!(
+            "INSERT INTO operation_targets (operation_id, org_id, kind, label, detail, match_key, created_at) \
+             VALUES {} RETURNING id, match_key, label",
+            values.join(", ")
+        );
+        let mut q = sqlx::query_as::<_, (i64, String, String)>(&sql);
+        for r in chunk {
+            q = q.bind(operation_id).bind(org).bind(r.kind).bind(r.label).bind(r.detail).bind(r.match_key).bind(now);
+        }
+        let mut returned: std::collections::HashMap<(String, String), Vec<i64>> = std::collections::HashMap::new();
+        for (id, key, label) in q.fetch_all(&mut *conn).await? {
+            returned.entry((key, label)).or_default().push(id);
+        }
+        for list in returned.values_mut() {
+            list.sort_unstable_by(|a, b| b.cmp(a));
+        }
+        for r in chunk {
+            let id = returned
+                .get_mut(&(r.match_key.to_string(), r.label.to_string()))
+                .and_then(Vec::pop)
+                .ok_or_else(|| sqlx::Error::Protocol("a stored target came back without its id".into()))?;
+            ids.push(id);
+        }
+    }
+    Ok(ids)
 }
 
 pub async fn targets_of<'c, E: Executor<'c, Database = Any>>(
@@ -325,22 +357,25 @@ pub async fn events_of<'c, E: Executor<'c, Database = Any>>(
         .await
 }
 
-/// Active planned actions in a latitude band whose time window meets `[from, to]`.
+/// Active planned actions in a latitude band whose time window meets `[from, to]`. No action
+/// lasts longer than `longest_ms`, which bounds the start times to read in the index.
 pub async fn events_near<'c, E: Executor<'c, Database = Any>>(
     ex: E,
     lat_min: f64,
     lat_max: f64,
     from: i64,
     to: i64,
+    longest_ms: i64,
 ) -> Result<Vec<EventRow>, sqlx::Error> {
     sqlx::query_as(&format!(
         "SELECT {EVENT_COLUMNS} FROM operation_events WHERE lat >= $1 AND lat <= $2 AND starts_at <= $4 \
-         AND ends_at >= $3 AND active = 1"
+         AND starts_at >= $5 AND ends_at >= $3 AND active = 1"
     ))
     .bind(lat_min)
     .bind(lat_max)
     .bind(from)
     .bind(to)
+    .bind(from - longest_ms)
     .fetch_all(ex)
     .await
 }
