@@ -69,6 +69,24 @@ wrk.method = "POST"
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("LOAD_TOKEN")
 wrk.headers["Content-Type"] = "application/octet-stream"
 LUA
+# A different product each time: GTINs of brands 0..LOAD_BRANDS-1, items 0..LOAD_ITEMS-1 (the
+# demo catalog's and `demo generate`'s numbering), so no single row stays hot in any cache.
+cat >"$work/lookup_any.lua" <<'LUA'
+local brands = tonumber(os.getenv("LOAD_BRANDS"))
+local items = tonumber(os.getenv("LOAD_ITEMS"))
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("LOAD_TOKEN")
+function setup(thread) thread:set("seed", math.random(1, 1e9)) end
+function init() math.randomseed(seed) end
+request = function()
+  local body = string.format("2%06d%05d", math.random(0, brands - 1), math.random(0, items - 1))
+  local sum = 0
+  for k = 1, 12 do
+    local d = tonumber(body:sub(k, k))
+    if (13 - k) % 2 == 1 then sum = sum + 3 * d else sum = sum + d end
+  end
+  return wrk.format("GET", "/api/v1/lookup?code=" .. body .. ((10 - sum % 10) % 10))
+end
+LUA
 cat >"$work/cases.lua" <<'LUA'
 local counter = 0
 local id = tostring(math.random(1, 1e9))
@@ -158,6 +176,8 @@ for backend in $backends; do
   measure "$backend|GET /healthz" "$base/healthz"
   ceiling="$(cat "$work/last_rps")"
   measure "$backend|GET /api/v1/lookup?code=$code" "$base/api/v1/lookup?code=$code"
+  if [ "$products" -gt 0 ]; then export LOAD_BRANDS=$((products / 100)) LOAD_ITEMS=100; else export LOAD_BRANDS=400 LOAD_ITEMS=3; fi
+  measure "$backend|GET /api/v1/lookup (a random one of $LOAD_BRANDS × $LOAD_ITEMS GTINs)" "$base/api/v1/lookup" "$work/lookup_any.lua"
   measure "$backend|GET /api/v1/search?q=$typo" "$base/api/v1/search?q=$typo"
   measure "$backend|POST /api/v1/scan ($(basename "$photo"), $(stat -c %s "$photo") B)" "$base/api/v1/scan" "$work/scan.lua"
   measure "$backend|POST /api/v1/cases" "$base/api/v1/cases" "$work/cases.lua"

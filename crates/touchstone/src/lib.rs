@@ -3,6 +3,7 @@
 //! API, the HTML pages and the command line; `main.rs` only calls [`cli::run`].
 
 pub mod api;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod demo;

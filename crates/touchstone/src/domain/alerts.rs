@@ -358,20 +358,41 @@ pub async fn naming(
 ) -> AppResult<Vec<AlertBrief>> {
     let now = now_ms();
     let mut out = Vec::new();
-    for row in sql::active_alerts(db.reader(), now).await? {
-        let alert = to_alert(row.clone(), now)?;
+    for (row, alert) in in_force(db, now).await?.iter() {
+        // The memory may be up to a moment old: an alert that has just expired is left out.
         let names = alert.sheet.brand_ids.contains(&brand_id)
             || product_id.is_some_and(|p| alert.sheet.product_ids.contains(&p));
-        if names && allows(principal, Action::AlertRead, target_of(&row, &alert.sheet, principal)) {
+        if names
+            && row.valid_from <= now
+            && row.valid_to >= now
+            && allows(principal, Action::AlertRead, target_of(row, &alert.sheet, principal))
+        {
             out.push(AlertBrief {
                 id: alert.id,
-                title: alert.sheet.title,
-                description: alert.sheet.description,
+                title: alert.sheet.title.clone(),
+                description: alert.sheet.description.clone(),
                 valid_to: format_ms(row.valid_to),
             });
         }
     }
     Ok(out)
+}
+
+/// The alerts in force, read again only after a write or once the memory is a moment old
+/// (every lookup asks for them).
+async fn in_force(db: &Db, now: i64) -> AppResult<crate::cache::AlertsInForce> {
+    let epoch = db.write_epoch();
+    if let Some(known) = db.caches.alerts_in_force.get(&(), epoch) {
+        return Ok(known);
+    }
+    let mut alerts = Vec::new();
+    for row in sql::active_alerts(db.reader(), now).await? {
+        let alert = to_alert(row.clone(), now)?;
+        alerts.push((row, alert));
+    }
+    let alerts = std::sync::Arc::new(alerts);
+    db.caches.alerts_in_force.put((), epoch, alerts.clone());
+    Ok(alerts)
 }
 
 #[cfg(test)]

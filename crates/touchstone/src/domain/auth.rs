@@ -451,7 +451,18 @@ pub async fn revoke_token(db: &Db, principal: &Principal, id: i64) -> AppResult<
 
 /// The principal behind a bearer token, if it is known, live and its user active.
 pub async fn principal_from_token(db: &Db, secret: &str) -> AppResult<Option<Principal>> {
-    let Some(row) = store::auth::token_by_hash(db.reader(), &sha256_hex(secret)).await? else { return Ok(None) };
+    let hash = sha256_hex(secret);
+    let epoch = db.write_epoch();
+    if let Some(known) = db.caches.principals.get(&hash, epoch) {
+        return Ok(known);
+    }
+    let principal = principal_from_token_hash(db, &hash).await?;
+    db.caches.principals.put(hash, epoch, principal.clone());
+    Ok(principal)
+}
+
+async fn principal_from_token_hash(db: &Db, hash: &str) -> AppResult<Option<Principal>> {
+    let Some(row) = store::auth::token_by_hash(db.reader(), hash).await? else { return Ok(None) };
     let now = now_ms();
     if row.revoked_at.is_some() || row.expires_at <= now {
         return Ok(None);

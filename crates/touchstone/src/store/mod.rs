@@ -15,6 +15,8 @@ pub mod notify;
 pub mod search;
 
 use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -35,6 +37,10 @@ pub struct Db {
     pub backend: Backend,
     write: AnyPool,
     read: AnyPool,
+    /// Write transactions begun through this handle: what [`crate::cache`] entries are
+    /// checked against.
+    writes: Arc<AtomicU64>,
+    pub caches: Arc<crate::cache::Caches>,
 }
 
 pub type Tx = Transaction<'static, Any>;
@@ -57,7 +63,7 @@ impl Db {
                 let write =
                     sqlite_pool(1).connect_with(options.clone()).await.context("opening the SQLite database")?;
                 let read = sqlite_pool(8).connect_with(options).await.context("opening the SQLite database")?;
-                Db { backend, write, read }
+                Db::with_pools(backend, write, read)
             }
             Backend::Postgres => {
                 let pool = AnyPoolOptions::new()
@@ -66,10 +72,19 @@ impl Db {
                     .connect_with(options)
                     .await
                     .context("connecting to PostgreSQL")?;
-                Db { backend, write: pool.clone(), read: pool }
+                Db::with_pools(backend, pool.clone(), pool)
             }
         };
         Ok(db)
+    }
+
+    fn with_pools(backend: Backend, write: AnyPool, read: AnyPool) -> Db {
+        Db { backend, write, read, writes: Arc::default(), caches: Arc::default() }
+    }
+
+    /// Changes with every write transaction begun; read it before a read whose result is kept.
+    pub fn write_epoch(&self) -> u64 {
+        self.writes.load(Ordering::Acquire)
     }
 
     pub async fn migrate(&self) -> anyhow::Result<()> {
@@ -88,6 +103,7 @@ impl Db {
 
     /// Starts the one transaction of a command.
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        self.writes.fetch_add(1, Ordering::AcqRel);
         self.write.begin().await
     }
 

@@ -1,0 +1,88 @@
+//! Short-lived memories of what almost every API request reads again: the principal behind a
+//! bearer token and the alerts in force.
+//!
+//! An entry is used only while no write transaction has begun on this node since it was read
+//! (the store's write epoch, see [`crate::store::Db::write_epoch`]) and for at most
+//! [`LIFETIME`]. So a change made through this node (a revoked token, a withdrawn alert) is seen
+//! by the next request, and a change made through another node sharing the database within
+//! [`LIFETIME`].
+
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+pub const LIFETIME: Duration = Duration::from_secs(2);
+
+/// Entries kept at most; the whole memory is dropped when full (cheaper than ordering it, and
+/// refilled by the requests that follow).
+const CAPACITY: usize = 10_000;
+
+/// The memories a [`crate::store::Db`] handle carries.
+#[derive(Default)]
+pub struct Caches {
+    /// By the SHA-256 of the bearer token: the principal, or `None` for a token that does not
+    /// authenticate (so a flood of wrong tokens does not reach the database each time either).
+    pub principals: Recent<String, Option<crate::domain::policy::Principal>>,
+    /// The alerts in force (their rows and parsed alerts), under the key `()`.
+    pub alerts_in_force: Recent<(), AlertsInForce>,
+}
+
+pub type AlertsInForce = std::sync::Arc<Vec<(crate::store::cases::AlertRow, crate::domain::alerts::Alert)>>;
+
+pub struct Recent<K, V> {
+    entries: Mutex<HashMap<K, Entry<V>>>,
+}
+
+struct Entry<V> {
+    epoch: u64,
+    at: Instant,
+    value: V,
+}
+
+impl<K: Eq + Hash, V: Clone> Default for Recent<K, V> {
+    fn default() -> Self {
+        Recent { entries: Mutex::new(HashMap::new()) }
+    }
+}
+
+impl<K: Eq + Hash, V: Clone> Recent<K, V> {
+    /// The value stored for `key`, if it was read at `epoch` less than [`LIFETIME`] ago.
+    pub fn get(&self, key: &K, epoch: u64) -> Option<V> {
+        let entries = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        entries.get(key).filter(|e| e.epoch == epoch && e.at.elapsed() < LIFETIME).map(|e| e.value.clone())
+    }
+
+    /// Remembers `value`, read at `epoch` (taken before the read began).
+    pub fn put(&self, key: K, epoch: u64, value: V) {
+        let mut entries = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if entries.len() >= CAPACITY {
+            entries.clear();
+        }
+        entries.insert(key, Entry { epoch, at: Instant::now(), value });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_is_forgotten_when_a_write_began_after_it_was_read() {
+        let memory: Recent<&str, i32> = Recent::default();
+        memory.put("token", 7, 1);
+        assert_eq!(memory.get(&"token", 7), Some(1));
+        assert_eq!(memory.get(&"token", 8), None);
+        assert_eq!(memory.get(&"other", 7), None);
+    }
+
+    #[test]
+    fn a_full_memory_starts_again_rather_than_growing() {
+        let memory: Recent<usize, usize> = Recent::default();
+        for i in 0..=CAPACITY {
+            memory.put(i, 0, i);
+        }
+        assert_eq!(memory.get(&CAPACITY, 0), Some(CAPACITY));
+        assert_eq!(memory.get(&0, 0), None);
+    }
+}
