@@ -25,12 +25,22 @@ bin="${TOUCHSTONE_BIN:-$target/release/touchstone}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 2; }
 photo="${LOAD_PHOTO:-../shared/testdata/barcodes/ean13-1/4.webp}"
 [ -f "$photo" ] || photo="$(ls ../shared/testdata/barcodes/ean13-1/*.{png,jpg,webp} 2>/dev/null | head -n1)"
+# A 12-megapixel phone photo made from the same test photo (crates/barcode/examples/phone_photo.rs);
+# LOAD_PHONE_PHOTO=none skips it.
+phone="${LOAD_PHONE_PHOTO:-}"
+if [ -z "$phone" ]; then
+  phone="$(mktemp --suffix=.jpg)"
+  cargo run --release -q -p barcode --example phone_photo -- "$photo" "$phone"
+elif [ "$phone" = none ]; then
+  phone=""
+fi
 pg="${TOUCHSTONE_LOAD_PG:-postgres://postgres@127.0.0.1:5432}"
 work="$(mktemp -d)"
 server=""
 cleanup() {
   [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
   rm -rf "$work"
+  [ -n "${LOAD_PHONE_PHOTO:-}" ] || rm -f "$phone"
 }
 trap cleanup EXIT
 export TOUCHSTONE_LOG=warn TOUCHSTONE_COORDINATION_KEY=load-test-coordination-key-0123456789abcdef
@@ -105,9 +115,9 @@ end
 LUA
 
 ceiling=""
-measure() {  # label url [lua]
-  local label="$1" url="$2" lua="${3:-$work/get.lua}" out
-  out="$(wrk -t2 -c"$conns" -d"${secs}s" --timeout 30s --latency -s "$lua" "$url")"
+measure() {  # label url [lua] [connections]
+  local label="$1" url="$2" lua="${3:-$work/get.lua}" c="${4:-$conns}" out
+  out="$(wrk -t"$(( c < 2 ? c : 2 ))" -c"$c" -d"${secs}s" --timeout 30s --latency -s "$lua" "$url")"
   echo "$out" >>"$work/wrk.log"
   python3 - "$label" "$ceiling" <<PY
 import re, sys
@@ -179,7 +189,13 @@ for backend in $backends; do
   if [ "$products" -gt 0 ]; then export LOAD_BRANDS=$((products / 100)) LOAD_ITEMS=100; else export LOAD_BRANDS=400 LOAD_ITEMS=3; fi
   measure "$backend|GET /api/v1/lookup (a random one of $LOAD_BRANDS × $LOAD_ITEMS GTINs)" "$base/api/v1/lookup" "$work/lookup_any.lua"
   measure "$backend|GET /api/v1/search?q=$typo" "$base/api/v1/search?q=$typo"
+  # Latency without queueing: one connection per core.
+  measure "$backend|GET /api/v1/lookup (random GTINs, 2 connections)" "$base/api/v1/lookup" "$work/lookup_any.lua" 2
+  measure "$backend|GET /api/v1/search?q=$typo (2 connections)" "$base/api/v1/search?q=$typo" "$work/get.lua" 2
   measure "$backend|POST /api/v1/scan ($(basename "$photo"), $(stat -c %s "$photo") B)" "$base/api/v1/scan" "$work/scan.lua"
+  if [ -n "$phone" ]; then
+    LOAD_PHOTO="$phone" measure "$backend|POST /api/v1/scan (12 MP JPEG, $(stat -c %s "$phone") B, one at a time)" "$base/api/v1/scan" "$work/scan.lua" 1
+  fi
   measure "$backend|POST /api/v1/cases" "$base/api/v1/cases" "$work/cases.lua"
   stop_server
   [ "$backend" = postgres ] && psql "$pg/postgres" -X -q -c "DROP DATABASE IF EXISTS $db"
