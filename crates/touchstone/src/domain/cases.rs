@@ -7,7 +7,7 @@
 //! working days. Every command is one transaction that writes the case, its timeline, its audit
 //! record and the notices for everyone who must hear of it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
@@ -1504,6 +1504,8 @@ pub async fn list_cases(
         &sql::CaseFilter { state: filter.state.map(|s| s.as_str()), limit: filter.limit, offset: filter.offset, ..f },
     )
     .await?;
+    let detained: Vec<i64> = rows.iter().filter(|r| r.state == "detained").map(|r| r.id).collect();
+    let deadlines: HashMap<i64, i64> = sql::next_deadlines(db.reader(), &detained).await?.into_iter().collect();
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let own_side =
@@ -1513,13 +1515,7 @@ pub async fn list_cases(
         } else {
             String::new()
         };
-        let next_deadline = sql::obligations(db.reader(), row.id)
-            .await?
-            .iter()
-            .filter(|o| o.answer.is_none() && row.state == "detained")
-            .filter_map(|o| o.due_at)
-            .min()
-            .map(format_ms);
+        let next_deadline = deadlines.get(&row.id).copied().map(format_ms);
         out.push(CaseSummary {
             id: row.id,
             reference: reference(&row),

@@ -214,6 +214,28 @@ pub async fn obligations<'c, E: Executor<'c, Database = Any>>(
         .await
 }
 
+/// For each of `case_ids` that has one, the earliest deadline of an obligation not yet
+/// answered: `(case id, due at)`. One query for a whole list page.
+pub async fn next_deadlines<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    case_ids: &[i64],
+) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    if case_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (1..=case_ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT case_id, MIN(due_at) FROM case_obligations WHERE case_id IN ({}) AND answer IS NULL \
+         AND due_at IS NOT NULL GROUP BY case_id",
+        placeholders.join(", ")
+    );
+    let mut q = sqlx::query_as(&sql);
+    for id in case_ids {
+        q = q.bind(id);
+    }
+    q.fetch_all(ex).await
+}
+
 /// Records an answer unless one is already there; false when it was.
 pub async fn answer_obligation(
     conn: &mut AnyConnection,

@@ -105,6 +105,15 @@ async fn a_detention_reaches_the_rights_holder_whose_answer_moves_the_case_to_it
         assert_eq!(other.status, StatusCode::NOT_FOUND);
         let listed = app.get("/api/v1/cases", &nordwerk).await.json();
         assert_eq!(listed, json!([]));
+        // The officer's list shows the nearest deadline still open: the declarant's or the
+        // rights holder's, whichever comes first.
+        let listed = app.get("/api/v1/cases", &officer).await.json();
+        let mine = listed.as_array().unwrap().iter().find(|c| c["id"] == id).expect("the officer lists the case");
+        let earliest = [rh["due_at"].as_str().unwrap(), obligation(&case, "declarant")["due_at"].as_str().unwrap()]
+            .into_iter()
+            .min()
+            .unwrap();
+        assert_eq!(mine["next_deadline"], earliest, "{mine}");
 
         // The rights holder agrees to destruction; the officer records the declarant's agreement.
         let r = app.post_json(&format!("/api/v1/cases/{id}/answers"), &lumiere, json!({"party": "rights_holder", "answer": "agree_destruction", "note": "Confirmed counterfeit: wrong stitching"})).await;
