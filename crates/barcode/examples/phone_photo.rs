@@ -32,9 +32,8 @@ fn main() {
     let (w, h) = ((source.width() as f32 * scale) as u32, (source.height() as f32 * scale) as u32);
     let enlarged = imageops::resize(&source, w, h, FilterType::Triangle);
     imageops::overlay(&mut frame, &enlarged, i64::from((WIDTH - w) / 2), i64::from((HEIGHT - h.min(HEIGHT)) / 2));
-    let mut out = std::io::BufWriter::new(
-        std::fs::File::create(output).unwrap_or_else(|e| panic!("cannot write {output}: {e}")),
-    );
+    let mut out =
+        std::io::BufWriter::new(std::fs::File::create(output).unwrap_or_else(|e| panic!("cannot write {output}: {e}")));
     JpegEncoder::new_with_quality(&mut out, 88).encode_image(&frame).expect("encodes the JPEG");
 }
 
