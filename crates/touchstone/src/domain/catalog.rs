@@ -451,6 +451,14 @@ impl ProductSheet {
         for f in &mut self.security_features {
             f.kind = text("security_features", &f.kind, 80)?;
             f.how_to_check = text("security_features", &f.how_to_check, 2000)?;
+            // A feature an officer cannot check is no help at the inspection table.
+            if f.kind.is_empty() || f.how_to_check.is_empty() {
+                return Err(invalid(
+                    "security_features",
+                    "required",
+                    "Each security feature needs its kind (e.g. hologram) and how an officer checks it.",
+                ));
+            }
         }
         let sc = &mut self.supply_chain;
         sc.manufacturing_countries = countries("supply_chain", &sc.manufacturing_countries)?;
@@ -811,6 +819,21 @@ async fn brand_for_edit(db: &Db, principal: &Principal, brand_id: i64) -> AppRes
     }
     check(principal, Action::BrandEdit, target)?;
     Ok(brand)
+}
+
+/// The brand's draft for its editor: only those who may edit it get it; others get 404.
+pub async fn brand_for_editing(db: &Db, principal: &Principal, brand_id: i64) -> AppResult<Brand> {
+    brand_for_edit(db, principal, brand_id).await
+}
+
+/// A product's draft for its editor: only those who may edit its brand get it.
+pub async fn product_for_editing(db: &Db, principal: &Principal, id: i64) -> AppResult<Product> {
+    let product = store::catalog::get_product(db.reader(), id).await?.ok_or_else(|| AppError::not_found("product"))?;
+    brand_for_edit(db, principal, product.brand_id).await.map_err(|e| match e.status() {
+        StatusCode::NOT_FOUND => AppError::not_found("product"),
+        _ => e,
+    })?;
+    Ok(product)
 }
 
 async fn check_media(db: &Db, sheet: &ProductSheet) -> AppResult<()> {
