@@ -681,12 +681,11 @@ pub async fn insert_media(
     org_id: i64,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
-    if media_exists(&mut *conn, &m.hash).await? {
-        return Ok(false);
-    }
-    sqlx::query(
+    // Two imports may bring the same new picture at once: the second one finds it stored,
+    // rather than failing on the key (which would read as a conflict of its row).
+    let done = sqlx::query(
         "INSERT INTO media (hash, kind, byte_len, width, height, thumbnail_hash, uploaded_by_org, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (hash) DO NOTHING",
     )
     .bind(&m.hash)
     .bind(&m.kind)
@@ -698,7 +697,7 @@ pub async fn insert_media(
     .bind(now)
     .execute(conn)
     .await?;
-    Ok(true)
+    Ok(done.rows_affected() > 0)
 }
 
 pub async fn get_media<'c, E: Executor<'c, Database = Any>>(

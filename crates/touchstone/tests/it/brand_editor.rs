@@ -335,3 +335,28 @@ async fn another_rights_holder_gets_not_found_on_every_editor_and_changes_nothin
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_representative_edits_the_brand_delegated_to_it_and_no_other() {
+    on_every_backend(|app| async move {
+        seed(&app).await;
+        let delegated = brand(&app, 0).await;
+        let not_delegated = brand(&app, 1).await;
+        let mut agent = signed_in(&app, "agent@bpp.demo").await;
+        let edit = format!("/catalog/brands/{}/edit", delegated.id);
+        assert_eq!(agent.get(&edit).await.status, StatusCode::OK, "[{}]", app.backend);
+        let version = delegated.version.to_string();
+        let r = agent
+            .submit(
+                &edit,
+                &format!("/catalog/brands/{}/contacts", delegated.id),
+                &[("version", &version), ("country", "GB"), ("name", "BPP London desk"), ("phone", "+44 20 7946 0000")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        assert_eq!(brand(&app, 0).await.draft.contacts.last().unwrap().name, "BPP London desk");
+        let other = format!("/catalog/brands/{}/edit", not_delegated.id);
+        assert_eq!(agent.get(&other).await.status, StatusCode::NOT_FOUND);
+    })
+    .await;
+}
