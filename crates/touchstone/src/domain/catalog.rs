@@ -746,6 +746,10 @@ pub async fn publish_brand(db: &Db, principal: &Principal, id: i64) -> AppResult
 pub async fn delegate_brand(db: &Db, principal: &Principal, id: i64, representative_org_id: i64) -> AppResult<()> {
     let brand = store::catalog::get_brand(db.reader(), id).await?.ok_or_else(|| AppError::not_found("brand"))?;
     let target = brand_target(db, principal, id, brand.owner_organisation_id, &brand.draft.confidentiality).await?;
+    // Outsiders learn nothing of the brand's existence; its own side is told it may not.
+    if !allows(principal, Action::BrandReadDraft, target) {
+        return Err(AppError::not_found("brand"));
+    }
     check(principal, Action::BrandDelegate, target)?;
     let rep = store::directory::get_organisation(db.reader(), representative_org_id)
         .await?
@@ -766,6 +770,65 @@ pub async fn delegate_brand(db: &Db, principal: &Principal, id: i64, representat
             .detail(serde_json::json!({"representative": rep.id})),
     )
     .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// An organisation that acts, or could act, for a brand.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RepresentativeOrg {
+    pub organisation_id: i64,
+    pub name: String,
+}
+
+/// Who acts for a brand, and which representative organisations it could also delegate to;
+/// `None` when the principal may edit the brand but not choose its representatives (only the
+/// owner's administrators and platform administrators do).
+pub async fn representatives(
+    db: &Db,
+    principal: &Principal,
+    brand_id: i64,
+) -> AppResult<Option<(Vec<RepresentativeOrg>, Vec<RepresentativeOrg>)>> {
+    let brand = brand_for_edit(db, principal, brand_id).await?;
+    let target =
+        brand_target(db, principal, brand_id, brand.owner_organisation_id, &brand.draft.confidentiality).await?;
+    if !allows(principal, Action::BrandDelegate, target) {
+        return Ok(None);
+    }
+    let acting: Vec<RepresentativeOrg> = store::catalog::list_delegations(db.reader(), brand_id)
+        .await?
+        .into_iter()
+        .map(|(organisation_id, name)| RepresentativeOrg { organisation_id, name })
+        .collect();
+    let candidates = store::directory::list_organisations(db.reader())
+        .await?
+        .into_iter()
+        .filter(|o| {
+            o.kind == super::types::OrgKind::Representative && !acting.iter().any(|a| a.organisation_id == o.id)
+        })
+        .map(|o| RepresentativeOrg { organisation_id: o.id, name: o.name })
+        .collect();
+    Ok(Some((acting, candidates)))
+}
+
+/// Stops a representative organisation acting for a brand.
+pub async fn revoke_delegation(db: &Db, principal: &Principal, id: i64, representative_org_id: i64) -> AppResult<()> {
+    let brand = store::catalog::get_brand(db.reader(), id).await?.ok_or_else(|| AppError::not_found("brand"))?;
+    let target = brand_target(db, principal, id, brand.owner_organisation_id, &brand.draft.confidentiality).await?;
+    if !allows(principal, Action::BrandReadDraft, target) {
+        return Err(AppError::not_found("brand"));
+    }
+    check(principal, Action::BrandDelegate, target)?;
+    let mut tx = db.begin().await?;
+    if store::catalog::delete_delegation(&mut tx, id, representative_org_id).await? {
+        store::audit::append(
+            &mut tx,
+            &AuditEvent::by(principal, "brand.revoke_delegation", "brand", id)
+                .scope(brand.owner_organisation_id)
+                .detail(serde_json::json!({"representative": representative_org_id})),
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(())
 }

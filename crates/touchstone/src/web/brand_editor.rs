@@ -20,8 +20,8 @@ use serde::Deserialize;
 use super::catalog_editor::{csrf_ok, read_upload};
 use super::{clone_layout, CsrfForm, Ctx, FieldError, Layout};
 use crate::domain::catalog::{
-    self, Brand, BrandSheet, BrandUpdate, Contact, Party, PartyRole, Product, ProductSheet, ProductUpdate, Route,
-    Sector, SecurityFeature, Trademark, TransportMode,
+    self, Brand, BrandSheet, BrandUpdate, Contact, Party, PartyRole, Product, ProductSheet, ProductUpdate,
+    RepresentativeOrg, Route, Sector, SecurityFeature, Trademark, TransportMode,
 };
 use crate::domain::policy::Principal;
 use crate::error::AppError;
@@ -33,6 +33,8 @@ pub fn router() -> Router<AppState> {
         .route("/catalog/brands/{id}/trademarks", post(add_trademark))
         .route("/catalog/brands/{id}/contacts", post(add_contact))
         .route("/catalog/brands/{id}/remove", post(remove_from_brand))
+        .route("/catalog/brands/{id}/representatives", post(add_representative))
+        .route("/catalog/brands/{id}/representatives/remove", post(remove_representative))
         // The upload reads at most the media limit itself, field by field.
         .route("/catalog/brands/{id}/logo", post(upload_logo).layer(DefaultBodyLimit::disable()))
         .route("/catalog/products/{id}/sections", get(sections_page))
@@ -250,6 +252,8 @@ struct BrandEditorPage {
     trademark: TrademarkForm,
     contacts: Vec<ContactRow>,
     contact: ContactForm,
+    /// Who acts for the brand and who could: shown to those who may choose.
+    representatives: Option<(Vec<RepresentativeOrg>, Vec<RepresentativeOrg>)>,
 }
 
 impl BrandEditorPage {
@@ -277,6 +281,10 @@ async fn render_brand(
 ) -> Response {
     let brand = match catalog::brand_for_editing(&state.db, principal, id).await {
         Ok(b) => b,
+        Err(e) => return ctx.error_page(e),
+    };
+    let representatives = match catalog::representatives(&state.db, principal, id).await {
+        Ok(r) => r,
         Err(e) => return ctx.error_page(e),
     };
     let sheet = brand.draft;
@@ -310,6 +318,7 @@ async fn render_brand(
             .map(|(index, contact)| ContactRow { index, contact })
             .collect(),
         contact: refused.contact.unwrap_or_default(),
+        representatives,
     };
     ctx.render(refused.status.unwrap_or(StatusCode::OK), page)
 }
@@ -325,7 +334,7 @@ async fn brand_page(
         Err(r) => return r,
     };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
-    let saved = saved_of(done, &["main", "trademark", "contact", "logo", "removed"]);
+    let saved = saved_of(done, &["main", "trademark", "contact", "logo", "removed", "representative"]);
     render_brand(ctx, &state, &principal, id, saved, BrandRefused::default()).await
 }
 
@@ -459,6 +468,86 @@ async fn remove_from_brand(
     .await;
     let refused = BrandRefused { form: "remove", ..BrandRefused::default() };
     after_brand_save(ctx, &state, &principal, id, result, "removed", refused).await
+}
+
+#[derive(Deserialize, Default)]
+struct RepresentativeForm {
+    #[serde(default)]
+    organisation_id: String,
+}
+
+impl RepresentativeForm {
+    fn id(&self) -> Result<i64, AppError> {
+        self.organisation_id
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|id| *id > 0)
+            .ok_or_else(|| AppError::invalid("organisation_id", "required", "Choose a representative organisation."))
+    }
+}
+
+/// After a delegation form: back to the editor, or the editor with the refusal.
+async fn after_delegation(
+    ctx: Ctx,
+    state: &AppState,
+    principal: &Principal,
+    id: i64,
+    result: Result<(), AppError>,
+) -> Response {
+    match result {
+        Ok(()) => {
+            Redirect::to(&format!("/catalog/brands/{id}/edit?saved=representative#representative")).into_response()
+        }
+        Err(e) if ends_the_page(&e) => ctx.error_page(e),
+        Err(e) => {
+            e.log();
+            let refused = BrandRefused {
+                status: Some(e.status()),
+                form: "representative",
+                error: FieldError::from_error(&ctx.layout.tr, &e),
+                code: e.code().to_string(),
+                ..BrandRefused::default()
+            };
+            render_brand(ctx, state, principal, id, None, refused).await
+        }
+    }
+}
+
+async fn add_representative(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<RepresentativeForm>,
+) -> Response {
+    let principal = match ctx.require() {
+        Ok(s) => s.principal.clone(),
+        Err(r) => return r,
+    };
+    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
+    let result = match form.id() {
+        Ok(org) => catalog::delegate_brand(&state.db, &principal, id, org).await,
+        Err(e) => Err(e),
+    };
+    after_delegation(ctx, &state, &principal, id, result).await
+}
+
+async fn remove_representative(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<RepresentativeForm>,
+) -> Response {
+    let principal = match ctx.require() {
+        Ok(s) => s.principal.clone(),
+        Err(r) => return r,
+    };
+    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
+    let result = match form.id() {
+        Ok(org) => catalog::revoke_delegation(&state.db, &principal, id, org).await,
+        Err(e) => Err(e),
+    };
+    after_delegation(ctx, &state, &principal, id, result).await
 }
 
 async fn upload_logo(

@@ -360,3 +360,53 @@ async fn a_representative_edits_the_brand_delegated_to_it_and_no_other() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_owner_chooses_its_representatives_and_a_revoked_one_loses_the_editor_at_once() {
+    on_every_backend(|app| async move {
+        seed(&app).await;
+        let b = brand(&app, 0).await;
+        let edit = format!("/catalog/brands/{}/edit", b.id);
+        let bpp = app.org_id("Brand Protection Partners (demo)").await.to_string();
+        let mut owner = signed_in(&app, "brand@lumiere.demo").await;
+        let page = owner.get(&edit).await;
+        assert!(page.text.contains("<li class=\"representative\">Brand Protection Partners (demo)"), "{}", page.text);
+
+        let mut agent = signed_in(&app, "agent@bpp.demo").await;
+        let page = agent.get(&edit).await;
+        assert_eq!(page.status, StatusCode::OK, "[{}]", app.backend);
+        assert!(!page.text.contains("id=\"representative\""), "a representative does not choose representatives");
+        let r = agent
+            .submit(&edit, &format!("/catalog/brands/{}/representatives/remove", b.id), &[("organisation_id", &bpp)])
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
+
+        let r = owner
+            .submit(&edit, &format!("/catalog/brands/{}/representatives/remove", b.id), &[("organisation_id", &bpp)])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        assert_eq!(agent.get(&edit).await.status, StatusCode::NOT_FOUND, "revoked: the brand is out of reach");
+        let lumiere = app.org_id("Maison Lumière (demo)").await.to_string();
+        let r = owner
+            .submit(&edit, &format!("/catalog/brands/{}/representatives", b.id), &[("organisation_id", &lumiere)])
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+        assert!(r.text.contains("id=\"error-representative\""), "{}", r.text);
+        let r = owner
+            .submit(&edit, &format!("/catalog/brands/{}/representatives", b.id), &[("organisation_id", &bpp)])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        assert_eq!(agent.get(&edit).await.status, StatusCode::OK);
+
+        let mut other = signed_in(&app, "brand@nordwerk.demo").await;
+        let r = other
+            .submit(
+                "/catalog",
+                &format!("/catalog/brands/{}/representatives/remove", b.id),
+                &[("organisation_id", &bpp)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
+    })
+    .await;
+}
