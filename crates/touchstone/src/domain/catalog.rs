@@ -774,41 +774,48 @@ pub async fn delegate_brand(db: &Db, principal: &Principal, id: i64, representat
     Ok(())
 }
 
-/// An organisation that acts, or could act, for a brand.
+/// An organisation a brand owner may choose, by id and name.
 #[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct RepresentativeOrg {
+pub struct OrgChoice {
     pub organisation_id: i64,
     pub name: String,
 }
 
-/// Who acts for a brand, and which representative organisations it could also delegate to;
-/// `None` when the principal may edit the brand but not choose its representatives (only the
-/// owner's administrators and platform administrators do).
-pub async fn representatives(
-    db: &Db,
-    principal: &Principal,
-    brand_id: i64,
-) -> AppResult<Option<(Vec<RepresentativeOrg>, Vec<RepresentativeOrg>)>> {
+/// What only the brand owner's administrators choose: who acts for the brand (and who could),
+/// and which enforcement organisations could be in the audience of its confidential sections.
+#[derive(Debug, Clone, Default)]
+pub struct OwnerChoices {
+    pub acting: Vec<OrgChoice>,
+    pub candidates: Vec<OrgChoice>,
+    pub enforcement: Vec<OrgChoice>,
+}
+
+/// The owner's choices for a brand; `None` when the principal may edit the brand but not make
+/// them (only the owner's administrators and platform administrators do).
+pub async fn owner_choices(db: &Db, principal: &Principal, brand_id: i64) -> AppResult<Option<OwnerChoices>> {
     let brand = brand_for_edit(db, principal, brand_id).await?;
     let target =
         brand_target(db, principal, brand_id, brand.owner_organisation_id, &brand.draft.confidentiality).await?;
     if !allows(principal, Action::BrandDelegate, target) {
         return Ok(None);
     }
-    let acting: Vec<RepresentativeOrg> = store::catalog::list_delegations(db.reader(), brand_id)
+    let acting: Vec<OrgChoice> = store::catalog::list_delegations(db.reader(), brand_id)
         .await?
         .into_iter()
-        .map(|(organisation_id, name)| RepresentativeOrg { organisation_id, name })
+        .map(|(organisation_id, name)| OrgChoice { organisation_id, name })
         .collect();
-    let candidates = store::directory::list_organisations(db.reader())
-        .await?
-        .into_iter()
-        .filter(|o| {
-            o.kind == super::types::OrgKind::Representative && !acting.iter().any(|a| a.organisation_id == o.id)
-        })
-        .map(|o| RepresentativeOrg { organisation_id: o.id, name: o.name })
-        .collect();
-    Ok(Some((acting, candidates)))
+    let mut choices = OwnerChoices { acting, ..OwnerChoices::default() };
+    for o in store::directory::list_organisations(db.reader()).await? {
+        let choice = OrgChoice { organisation_id: o.id, name: o.name };
+        if o.kind.is_enforcement() {
+            choices.enforcement.push(choice);
+        } else if o.kind == super::types::OrgKind::Representative
+            && !choices.acting.iter().any(|a| a.organisation_id == o.id)
+        {
+            choices.candidates.push(choice);
+        }
+    }
+    Ok(Some(choices))
 }
 
 /// Stops a representative organisation acting for a brand.

@@ -20,8 +20,8 @@ use serde::Deserialize;
 use super::catalog_editor::{csrf_ok, read_upload};
 use super::{clone_layout, CsrfForm, Ctx, FieldError, Layout};
 use crate::domain::catalog::{
-    self, Brand, BrandSheet, BrandUpdate, Contact, Party, PartyRole, Product, ProductSheet, ProductUpdate,
-    RepresentativeOrg, Route, Sector, SecurityFeature, Trademark, TransportMode,
+    self, Brand, BrandSheet, BrandUpdate, Confidentiality, Contact, OwnerChoices, Party, PartyRole, Product,
+    ProductSheet, ProductUpdate, Route, Section, Sector, SecurityFeature, Trademark, TransportMode,
 };
 use crate::domain::policy::Principal;
 use crate::error::AppError;
@@ -35,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .route("/catalog/brands/{id}/remove", post(remove_from_brand))
         .route("/catalog/brands/{id}/representatives", post(add_representative))
         .route("/catalog/brands/{id}/representatives/remove", post(remove_representative))
+        .route("/catalog/brands/{id}/audience", post(save_audience))
         // The upload reads at most the media limit itself, field by field.
         .route("/catalog/brands/{id}/logo", post(upload_logo).layer(DefaultBodyLimit::disable()))
         .route("/catalog/products/{id}/sections", get(sections_page))
@@ -228,6 +229,7 @@ struct BrandRefused {
     error: FieldError,
     code: String,
     main: Option<BrandMainForm>,
+    audience_countries: Option<String>,
     trademark: Option<TrademarkForm>,
     contact: Option<ContactForm>,
 }
@@ -253,7 +255,20 @@ struct BrandEditorPage {
     contacts: Vec<ContactRow>,
     contact: ContactForm,
     /// Who acts for the brand and who could: shown to those who may choose.
-    representatives: Option<(Vec<RepresentativeOrg>, Vec<RepresentativeOrg>)>,
+    owner: Option<OwnerChoices>,
+    audience: AudienceView,
+}
+
+/// The confidential sections and their audience, as the form shows them.
+struct AudienceView {
+    sections: Vec<Ticked<Section>>,
+    countries: String,
+    organisations: Vec<Ticked<catalog::OrgChoice>>,
+}
+
+struct Ticked<T> {
+    item: T,
+    ticked: bool,
 }
 
 impl BrandEditorPage {
@@ -283,11 +298,26 @@ async fn render_brand(
         Ok(b) => b,
         Err(e) => return ctx.error_page(e),
     };
-    let representatives = match catalog::representatives(&state.db, principal, id).await {
+    let owner = match catalog::owner_choices(&state.db, principal, id).await {
         Ok(r) => r,
         Err(e) => return ctx.error_page(e),
     };
     let sheet = brand.draft;
+    let chosen = &sheet.confidentiality;
+    let audience = AudienceView {
+        sections: Section::ALL.iter().map(|s| Ticked { item: *s, ticked: chosen.sections.contains(s) }).collect(),
+        countries: refused.audience_countries.clone().unwrap_or_else(|| chosen.countries.join(", ")),
+        organisations: owner
+            .as_ref()
+            .map(|o| o.enforcement.clone())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|o| {
+                let ticked = chosen.organisations.contains(&o.organisation_id);
+                Ticked { item: o, ticked }
+            })
+            .collect(),
+    };
     let page = BrandEditorPage {
         layout: clone_layout(&ctx.layout),
         id: brand.id,
@@ -318,7 +348,8 @@ async fn render_brand(
             .map(|(index, contact)| ContactRow { index, contact })
             .collect(),
         contact: refused.contact.unwrap_or_default(),
-        representatives,
+        owner,
+        audience,
     };
     ctx.render(refused.status.unwrap_or(StatusCode::OK), page)
 }
@@ -334,7 +365,7 @@ async fn brand_page(
         Err(r) => return r,
     };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
-    let saved = saved_of(done, &["main", "trademark", "contact", "logo", "removed", "representative"]);
+    let saved = saved_of(done, &["main", "trademark", "contact", "logo", "removed", "representative", "audience"]);
     render_brand(ctx, &state, &principal, id, saved, BrandRefused::default()).await
 }
 
@@ -548,6 +579,34 @@ async fn remove_representative(
         Err(e) => Err(e),
     };
     after_delegation(ctx, &state, &principal, id, result).await
+}
+
+/// The audience form: `section_<name>` and `org_<id>` checkboxes, and the countries typed.
+async fn save_audience(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<std::collections::HashMap<String, String>>,
+) -> Response {
+    let principal = match ctx.require() {
+        Ok(s) => s.principal.clone(),
+        Err(r) => return r,
+    };
+    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
+    let countries = form.get("countries").cloned().unwrap_or_default();
+    let chosen = Confidentiality {
+        sections: Section::ALL.iter().copied().filter(|s| form.contains_key(&format!("section_{s}"))).collect(),
+        organisations: form.keys().filter_map(|k| k.strip_prefix("org_")?.parse::<i64>().ok()).collect(),
+        countries: list(&countries, &[',', ' ', ';']),
+    };
+    let version = form.get("version").cloned().unwrap_or_default();
+    let result = save_brand(&state, &principal, id, &version, |mut sheet| {
+        sheet.confidentiality = chosen;
+        Ok(sheet)
+    })
+    .await;
+    let refused = BrandRefused { form: "audience", audience_countries: Some(countries), ..BrandRefused::default() };
+    after_brand_save(ctx, &state, &principal, id, result, "audience", refused).await
 }
 
 async fn upload_logo(

@@ -410,3 +410,44 @@ async fn the_owner_chooses_its_representatives_and_a_revoked_one_loses_the_edito
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_owner_keeps_security_features_for_a_chosen_audience_and_other_officers_are_told_whom_to_ask() {
+    on_every_backend(|app| async move {
+        seed(&app).await;
+        let b = brand(&app, 0).await;
+        let p = product(&app, 0).await;
+        let how = p.draft.security_features[0].how_to_check.clone();
+        let edit = format!("/catalog/brands/{}/edit", b.id);
+        let audience = format!("/catalog/brands/{}/audience", b.id);
+        let mut officer = signed_in(&app, "officer@douane.demo").await;
+        let card = officer.get(&format!("/catalog/products/{}", p.id)).await;
+        assert!(card.text.contains(&how), "[{}] open to all before", app.backend);
+
+        let mut owner = signed_in(&app, "brand@lumiere.demo").await;
+        let v = b.version.to_string();
+        let r = owner
+            .submit(&edit, &audience, &[("version", &v), ("section_security_features", "on"), ("countries", "DE, XX")])
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+        assert!(r.text.contains("id=\"error-audience\"") && r.text.contains("value=\"DE, XX\""), "{}", r.text);
+        let r = owner
+            .submit(&edit, &audience, &[("version", &v), ("section_security_features", "on"), ("countries", "de")])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let saved = brand(&app, 0).await.draft.confidentiality;
+        assert_eq!(saved.sections, vec![touchstone::domain::catalog::Section::SecurityFeatures]);
+        assert_eq!(saved.countries, vec!["DE"]);
+
+        let card = officer.get(&format!("/catalog/products/{}", p.id)).await;
+        assert!(!card.text.contains(&how), "the French officer is no longer in the audience");
+        assert!(
+            card.text.contains("certaines autorités : dispositifs de sécurité"),
+            "and is told, in French, what is withheld: {}",
+            card.text
+        );
+        let mut agent = signed_in(&app, "agent@bpp.demo").await;
+        assert!(!agent.get(&edit).await.text.contains("id=\"audience\""), "only the owner chooses the audience");
+    })
+    .await;
+}
