@@ -378,6 +378,7 @@ pub fn write_import_file<W: std::io::Write>(
                 product_key: p.key,
                 sheet: p.sheet,
                 publish: true,
+                images: vec![],
             };
             if is_csv {
                 let mut w = csv::Writer::from_writer(Vec::new());

@@ -46,8 +46,15 @@ pub struct ImportParams {
 
 /// Imports products (CSV or JSON Lines, up to 64 MiB); upserts on brand and product keys, so a
 /// repeated import changes nothing. Invalid rows are reported and do not block the others.
+///
+/// Rows may carry pictures: in CSV an `images` cell of `label:source#caption` entries
+/// separated by `|`; in JSON Lines an `images` array of `ImportImage` beside `sheet`. A source
+/// is a `data:image/png|jpeg|webp;base64,…` URI or a `media:<sha256>` reference to a stored
+/// file (file paths work only with `touchstone catalog import`). Each picture is checked as an
+/// upload is; a refused one makes its row fail with column `images` and the media error code
+/// (`too_many_pixels`, `corrupt_file`, `file_too_large`, `unsupported_type`…).
 #[utoipa::path(post, path = "/api/v1/catalog/import", tag = "catalog", params(ImportParams),
-    request_body(content = String, content_type = "text/csv", description = "CSV with the columns of the export, or JSON Lines (application/x-ndjson)"),
+    request_body(content = String, content_type = "text/csv", description = "CSV with the columns of the export (`images`: `label:source#caption` entries separated by `|`, sources being `data:` URIs or `media:<sha256>`), or JSON Lines (application/x-ndjson), one `ImportRow` per line"),
     responses((status = 200, body = ImportReport), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
         (status = 413, body = ErrorJson), (status = 415, body = ErrorJson), (status = 422, body = ErrorJson)))]
 pub async fn import_catalog(
@@ -75,7 +82,7 @@ pub async fn import_catalog(
         ));
     }
     let owner = if p.is_platform_admin() { q.owner_organisation_id } else { None };
-    Ok(Json(catalog_io::import(&s.db, &p, owner, format, std::io::Cursor::new(body)).await?))
+    Ok(Json(catalog_io::import(&s.db, &s.media, &p, owner, format, std::io::Cursor::new(body)).await?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -84,6 +91,9 @@ pub async fn import_catalog(
 pub struct ExportParams {
     /// `csv` or `jsonl` (default).
     format: Option<catalog_io::Format>,
+    /// `reference` (default): pictures as `media:<sha256>` references, for importing back here;
+    /// `embed`: as `data:` URIs, a self-contained file for another Touchstone.
+    images: Option<catalog_io::ExportImages>,
 }
 
 /// Exports every product of the brands the caller owns or represents, in the import format.
@@ -98,7 +108,7 @@ pub async fn export_catalog(
     catalog_io::check_may_import(&p)?;
     let format = q.format.unwrap_or(catalog_io::Format::Jsonl);
     let mut out = Vec::new();
-    catalog_io::export(&s.db, &p, format, &mut out).await?;
+    catalog_io::export(&s.db, &s.media, &p, format, q.images.unwrap_or_default(), &mut out).await?;
     let content_type = match format {
         catalog_io::Format::Csv => "text/csv; charset=utf-8",
         catalog_io::Format::Jsonl => "application/x-ndjson",

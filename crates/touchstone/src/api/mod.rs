@@ -84,7 +84,14 @@ pub fn router() -> Router<AppState> {
         coordination::update_operation, coordination::add_targets, coordination::add_event,
         coordination::list_hits, coordination::overview,
     ),
-    components(schemas(crate::error::ErrorEnvelope, crate::error::ErrorBody, crate::domain::catalog_io::Format)),
+    components(schemas(
+        crate::error::ErrorEnvelope,
+        crate::error::ErrorBody,
+        crate::domain::catalog_io::Format,
+        crate::domain::catalog_io::ImportRow,
+        crate::domain::catalog_io::ImportImage,
+        crate::domain::catalog_io::ExportImages
+    )),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
 )]

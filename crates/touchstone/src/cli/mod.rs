@@ -168,6 +168,10 @@ enum CatalogCommand {
         format: String,
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Write pictures into the file as data: URIs, so that it imports into another
+        /// Touchstone; without it they are media: references to this one's files.
+        #[arg(long)]
+        embed_images: bool,
     },
 }
 
@@ -401,20 +405,24 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Catalog(CatalogCommand::Import { file, format, owner, as_user }) => {
-            import_file(&db, &file, format.as_deref(), owner.as_deref(), as_user.as_deref()).await?
+            let files = crate::domain::media::MediaStore::new(config.data_dir.join("media"), config.max_upload_bytes);
+            import_file(&db, &files, &file, format.as_deref(), owner.as_deref(), as_user.as_deref()).await?
         }
-        Command::Catalog(CatalogCommand::Export { format, out }) => {
+        Command::Catalog(CatalogCommand::Export { format, out, embed_images }) => {
             let format = catalog_io::Format::from_name(&format).context("--format is csv or jsonl")?;
+            let files = crate::domain::media::MediaStore::new(config.data_dir.join("media"), config.max_upload_bytes);
+            let images =
+                if embed_images { catalog_io::ExportImages::Embed } else { catalog_io::ExportImages::Reference };
             let count = match &out {
                 Some(path) => {
                     let file = std::io::BufWriter::new(
                         std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
                     );
-                    app(catalog_io::export(&db, &console, format, file).await)?
+                    app(catalog_io::export(&db, &files, &console, format, images, file).await)?
                 }
                 None => {
-                    app(catalog_io::export(&db, &console, format, std::io::BufWriter::new(std::io::stdout().lock()))
-                        .await)?
+                    let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+                    app(catalog_io::export(&db, &files, &console, format, images, stdout).await)?
                 }
             };
             eprintln!("exported {count} products");
@@ -459,6 +467,7 @@ impl<R: std::io::Read> std::io::Read for Counting<R> {
 
 async fn import_file(
     db: &Db,
+    files: &crate::domain::media::MediaStore,
     file: &std::path::Path,
     format: Option<&str>,
     owner: Option<&str>,
@@ -502,7 +511,14 @@ async fn import_file(
         bar.set_style(style);
     }
     let started = std::time::Instant::now();
-    let mut importer = catalog_io::Importer::new(db, &principal, owner_id);
+    // Pictures named by path are read from the import file's folder, and from nowhere else.
+    let folder = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let mut importer = catalog_io::Importer::new(db, files, &principal, owner_id)
+        .with_files_under(&folder)
+        .with_context(|| format!("reading the folder {}", folder.display()))?;
     match format {
         catalog_io::Format::Csv => {
             for (row, parsed) in catalog_io::csv_rows(reader) {
@@ -527,7 +543,7 @@ async fn import_file(
     bar.finish_and_clear();
     let secs = started.elapsed().as_secs_f64();
     println!(
-        "{} rows in {secs:.1} s ({:.0} rows/s): {} created, {} updated, {} unchanged, {} published, {} brands created, {} failed",
+        "{} rows in {secs:.1} s ({:.0} rows/s): {} created, {} updated, {} unchanged, {} published, {} brands created, {} pictures stored, {} failed",
         report.rows,
         report.rows as f64 / secs.max(0.001),
         report.created,
@@ -535,6 +551,7 @@ async fn import_file(
         report.unchanged,
         report.published,
         report.brands_created,
+        report.images_stored,
         report.failed
     );
     for e in &report.errors {

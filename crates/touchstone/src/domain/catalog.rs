@@ -451,6 +451,14 @@ impl ProductSheet {
         for f in &mut self.security_features {
             f.kind = text("security_features", &f.kind, 80)?;
             f.how_to_check = text("security_features", &f.how_to_check, 2000)?;
+            // A feature an officer cannot check is no help at the inspection table.
+            if f.kind.is_empty() || f.how_to_check.is_empty() {
+                return Err(invalid(
+                    "security_features",
+                    "required",
+                    "Each security feature needs its kind (e.g. hologram) and how an officer checks it.",
+                ));
+            }
         }
         let sc = &mut self.supply_chain;
         sc.manufacturing_countries = countries("supply_chain", &sc.manufacturing_countries)?;
@@ -738,6 +746,10 @@ pub async fn publish_brand(db: &Db, principal: &Principal, id: i64) -> AppResult
 pub async fn delegate_brand(db: &Db, principal: &Principal, id: i64, representative_org_id: i64) -> AppResult<()> {
     let brand = store::catalog::get_brand(db.reader(), id).await?.ok_or_else(|| AppError::not_found("brand"))?;
     let target = brand_target(db, principal, id, brand.owner_organisation_id, &brand.draft.confidentiality).await?;
+    // Outsiders learn nothing of the brand's existence; its own side is told it may not.
+    if !allows(principal, Action::BrandReadDraft, target) {
+        return Err(AppError::not_found("brand"));
+    }
     check(principal, Action::BrandDelegate, target)?;
     let rep = store::directory::get_organisation(db.reader(), representative_org_id)
         .await?
@@ -758,6 +770,72 @@ pub async fn delegate_brand(db: &Db, principal: &Principal, id: i64, representat
             .detail(serde_json::json!({"representative": rep.id})),
     )
     .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// An organisation a brand owner may choose, by id and name.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OrgChoice {
+    pub organisation_id: i64,
+    pub name: String,
+}
+
+/// What only the brand owner's administrators choose: who acts for the brand (and who could),
+/// and which enforcement organisations could be in the audience of its confidential sections.
+#[derive(Debug, Clone, Default)]
+pub struct OwnerChoices {
+    pub acting: Vec<OrgChoice>,
+    pub candidates: Vec<OrgChoice>,
+    pub enforcement: Vec<OrgChoice>,
+}
+
+/// The owner's choices for a brand; `None` when the principal may edit the brand but not make
+/// them (only the owner's administrators and platform administrators do).
+pub async fn owner_choices(db: &Db, principal: &Principal, brand_id: i64) -> AppResult<Option<OwnerChoices>> {
+    let brand = brand_for_edit(db, principal, brand_id).await?;
+    let target =
+        brand_target(db, principal, brand_id, brand.owner_organisation_id, &brand.draft.confidentiality).await?;
+    if !allows(principal, Action::BrandDelegate, target) {
+        return Ok(None);
+    }
+    let acting: Vec<OrgChoice> = store::catalog::list_delegations(db.reader(), brand_id)
+        .await?
+        .into_iter()
+        .map(|(organisation_id, name)| OrgChoice { organisation_id, name })
+        .collect();
+    let mut choices = OwnerChoices { acting, ..OwnerChoices::default() };
+    for o in store::directory::list_organisations(db.reader()).await? {
+        let choice = OrgChoice { organisation_id: o.id, name: o.name };
+        if o.kind.is_enforcement() {
+            choices.enforcement.push(choice);
+        } else if o.kind == super::types::OrgKind::Representative
+            && !choices.acting.iter().any(|a| a.organisation_id == o.id)
+        {
+            choices.candidates.push(choice);
+        }
+    }
+    Ok(Some(choices))
+}
+
+/// Stops a representative organisation acting for a brand.
+pub async fn revoke_delegation(db: &Db, principal: &Principal, id: i64, representative_org_id: i64) -> AppResult<()> {
+    let brand = store::catalog::get_brand(db.reader(), id).await?.ok_or_else(|| AppError::not_found("brand"))?;
+    let target = brand_target(db, principal, id, brand.owner_organisation_id, &brand.draft.confidentiality).await?;
+    if !allows(principal, Action::BrandReadDraft, target) {
+        return Err(AppError::not_found("brand"));
+    }
+    check(principal, Action::BrandDelegate, target)?;
+    let mut tx = db.begin().await?;
+    if store::catalog::delete_delegation(&mut tx, id, representative_org_id).await? {
+        store::audit::append(
+            &mut tx,
+            &AuditEvent::by(principal, "brand.revoke_delegation", "brand", id)
+                .scope(brand.owner_organisation_id)
+                .detail(serde_json::json!({"representative": representative_org_id})),
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(())
 }
@@ -811,6 +889,21 @@ async fn brand_for_edit(db: &Db, principal: &Principal, brand_id: i64) -> AppRes
     }
     check(principal, Action::BrandEdit, target)?;
     Ok(brand)
+}
+
+/// The brand's draft for its editor: only those who may edit it get it; others get 404.
+pub async fn brand_for_editing(db: &Db, principal: &Principal, brand_id: i64) -> AppResult<Brand> {
+    brand_for_edit(db, principal, brand_id).await
+}
+
+/// A product's draft for its editor: only those who may edit its brand get it.
+pub async fn product_for_editing(db: &Db, principal: &Principal, id: i64) -> AppResult<Product> {
+    let product = store::catalog::get_product(db.reader(), id).await?.ok_or_else(|| AppError::not_found("product"))?;
+    brand_for_edit(db, principal, product.brand_id).await.map_err(|e| match e.status() {
+        StatusCode::NOT_FOUND => AppError::not_found("product"),
+        _ => e,
+    })?;
+    Ok(product)
 }
 
 async fn check_media(db: &Db, sheet: &ProductSheet) -> AppResult<()> {

@@ -8,15 +8,26 @@
 //! An invalid row is reported with its row number, column and reason and does not stop the
 //! others; a batch that fails in the database is replayed row by row, so one bad row never
 //! takes good ones down with it and nothing is half-written.
+//!
+//! Rows may bring pictures (`images`): a `data:` URI, a `media:<sha256>` reference to a file
+//! already stored, or — from the command line only — a path relative to the import file's
+//! folder. Each goes through the same checks as an upload (magic bytes, pixel limits before
+//! decoding, metadata stripped, thumbnail) before its row is accepted; a refused picture makes
+//! only its row invalid. The files' database rows are written in the transaction that writes
+//! the product, so neither a product without its pictures nor a picture row nobody uses is
+//! ever left behind. Pictures are stored by content hash, so importing a file twice stores
+//! each picture once and leaves the products unchanged.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{BufRead, Read, Write};
+use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::audit::AuditEvent;
-use super::catalog::{self, parse_key, BrandSheet, NewBrand, ProductSheet, Sector};
+use super::catalog::{self, parse_key, BrandSheet, ImageLabel, ImageRef, NewBrand, ProductSheet, Sector};
+use super::media::{MediaStore, StoredMedia};
 use super::now_ms;
 use super::policy::{allows, Action, Principal, Target};
 use crate::error::{AppError, AppResult};
@@ -68,6 +79,93 @@ pub struct ImportRow {
     /// Publish the product (and a new brand) once imported.
     #[serde(default)]
     pub publish: bool,
+    /// Pictures to add to the product's gallery, each checked and stored as an upload is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<ImportImage>,
+}
+
+/// A picture given in an import row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ImportImage {
+    /// Where the picture is: `data:image/png;base64,…` (JPEG, PNG or WebP), `media:<sha256>`
+    /// for a file this Touchstone already stores (what an export writes), or, with
+    /// `touchstone catalog import` only, a path relative to the import file's folder.
+    pub src: String,
+    pub label: ImageLabel,
+    #[serde(default)]
+    pub caption: String,
+}
+
+/// Where an import row's picture comes from, once its `src` is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ImageSource {
+    /// The base64 text of a `data:` URI.
+    Data(String),
+    /// A file already stored, by its hash.
+    Media(String),
+    /// A file beside the import file (command line only).
+    File(PathBuf),
+}
+
+/// Most characters of a `src` repeated in an error message.
+const SRC_IN_MESSAGE: usize = 40;
+
+fn src_for_message(src: &str) -> String {
+    let short: String = src.chars().take(SRC_IN_MESSAGE).collect();
+    if short.len() < src.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+/// Reads a picture's `src` without touching the file system or the database.
+fn image_source(src: &str) -> Result<ImageSource, (&'static str, String)> {
+    let src = src.trim();
+    if let Some(rest) = src.strip_prefix("data:") {
+        let Some((mime, data)) = rest.split_once(";base64,") else {
+            return Err((
+                "invalid_data_uri",
+                "a data: URI must be base64, e.g. data:image/png;base64,iVBORw0KGgo…".to_string(),
+            ));
+        };
+        return match mime.trim().to_ascii_lowercase().as_str() {
+            "image/png" | "image/jpeg" | "image/jpg" | "image/webp" => Ok(ImageSource::Data(data.to_string())),
+            other => {
+                Err(("unsupported_type", format!("'{other}' cannot be imported; give a JPEG, PNG or WebP picture.")))
+            }
+        };
+    }
+    if let Some(hash) = src.strip_prefix("media:") {
+        let hash = hash.trim().to_ascii_lowercase();
+        return if media::is_valid_hash(&hash) {
+            Ok(ImageSource::Media(hash))
+        } else {
+            Err((
+                "invalid_media_reference",
+                "a media: reference is followed by the 64-character hash of a stored file.".to_string(),
+            ))
+        };
+    }
+    if src.is_empty() {
+        return Err(("required", "give the picture's data: URI, media: reference or file path.".to_string()));
+    }
+    let path = Path::new(src);
+    let escapes = src.starts_with('/')
+        || src.starts_with('\\')
+        || src.contains(':')
+        || path.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+    if escapes {
+        return Err((
+            "path_outside_import_dir",
+            format!(
+                "'{}' leads outside the import file's folder; give a path relative to that folder, without '..'.",
+                src_for_message(src)
+            ),
+        ));
+    }
+    Ok(ImageSource::File(path.to_path_buf()))
 }
 
 /// Why one row was not imported.
@@ -88,6 +186,8 @@ pub struct ImportReport {
     pub unchanged: u64,
     pub published: u64,
     pub brands_created: u64,
+    /// Pictures stored for the first time (a picture already stored is not counted).
+    pub images_stored: u64,
     pub failed: u64,
     /// The first problems, in row order.
     pub errors: Vec<RowError>,
@@ -112,6 +212,7 @@ pub const CSV_COLUMNS: &[&str] = &[
     "packaging",
     "only_sold_in",
     "never_sold_in",
+    "images",
     "publish",
 ];
 
@@ -215,6 +316,7 @@ fn csv_record(row: u64, headers: &csv::StringRecord, r: &csv::StringRecord) -> R
             })
         }
     };
+    let images = csv_images(row, &get("images"))?;
     Ok(ImportRow {
         brand_key: get("brand_key"),
         brand_name: Some(get("brand_name")).filter(|s| !s.is_empty()),
@@ -237,7 +339,37 @@ fn csv_record(row: u64, headers: &csv::StringRecord, r: &csv::StringRecord) -> R
             prices: None,
         },
         publish,
+        images,
     })
+}
+
+/// The `images` cell: entries separated by `|`, each `label:src` with an optional `#caption`,
+/// e.g. `genuine:pictures/tote.png#Even stitching|counterfeit:media:9f86…`.
+fn csv_images(row: u64, cell: &str) -> Result<Vec<ImportImage>, RowError> {
+    let mut images = Vec::new();
+    for (n, entry) in cell.split('|').map(str::trim).filter(|e| !e.is_empty()).enumerate() {
+        let err = |code: &str, message: String| RowError {
+            row,
+            column: "images".into(),
+            code: code.into(),
+            message: format!("Picture {}: {message}", n + 1),
+        };
+        let Some((label, rest)) = entry.split_once(':') else {
+            return Err(err(
+                "invalid_image_entry",
+                "write each picture as label:source, e.g. genuine:pictures/tote.png#Caption.".into(),
+            ));
+        };
+        let label = ImageLabel::parse(label).ok_or_else(|| {
+            err(
+                "invalid_image_label",
+                format!("'{}' is not a label; use one of: {}.", label.trim(), ImageLabel::names()),
+            )
+        })?;
+        let (src, caption) = rest.split_once('#').unwrap_or((rest, ""));
+        images.push(ImportImage { src: src.trim().to_string(), label, caption: caption.trim().to_string() });
+    }
+    Ok(images)
 }
 
 /// Parses JSON Lines; blank lines are skipped.
@@ -272,7 +404,7 @@ pub fn jsonl_rows<R: BufRead>(reader: R) -> impl Iterator<Item = (u64, Result<Im
 /// normalised. What needs the database (the brand, GTINs given twice in a file) is checked by
 /// the [`Importer`]. Pure, so the fuzz target (`crates/touchstone/fuzz`) drives it directly.
 pub fn check_row(row: u64, r: ImportRow) -> AppResult<Result<ImportRow, RowError>> {
-    let ImportRow { brand_key, brand_name, sector, product_key, sheet, publish } = r;
+    let ImportRow { brand_key, brand_name, sector, product_key, mut sheet, publish, images } = r;
     let brand_key = match parse_key("brand_key", &brand_key) {
         Ok(k) => k,
         Err(e) => return Ok(Err(row_error(row, "brand_key", &e))),
@@ -281,12 +413,34 @@ pub fn check_row(row: u64, r: ImportRow) -> AppResult<Result<ImportRow, RowError
         Ok(k) => k,
         Err(e) => return Ok(Err(row_error(row, "product_key", &e))),
     };
-    let sheet = match sheet.validated() {
+    // Stored pictures join the gallery now; the others are read and stored by the importer.
+    let mut pending = Vec::new();
+    for (n, image) in images.into_iter().enumerate() {
+        let err = |code: &str, message: String| RowError {
+            row,
+            column: "images".into(),
+            code: code.into(),
+            message: format!("Picture {} ({}): {message}", n + 1, src_for_message(image.src.trim())),
+        };
+        let caption = image.caption.trim().to_string();
+        if caption.chars().count() > 500 {
+            return Ok(Err(err("too_long", "keep a caption under 500 characters.".into())));
+        }
+        match image_source(&image.src) {
+            Err((code, message)) => return Ok(Err(err(code, message))),
+            Ok(ImageSource::Media(hash)) => sheet.images.push(ImageRef { hash, label: image.label, caption }),
+            Ok(_) => pending.push(ImportImage { src: image.src.trim().to_string(), label: image.label, caption }),
+        }
+    }
+    let mut sheet = match sheet.validated() {
         Ok(s) => s,
         Err(AppError::Internal(e)) => return Err(AppError::Internal(e)),
         Err(e) => return Ok(Err(row_error(row, &column_of(e.field()), &e))),
     };
-    Ok(Ok(ImportRow { brand_key, brand_name, sector, product_key, sheet, publish }))
+    // One gallery entry per picture: a file listed twice would show twice to the officer.
+    let mut seen = HashSet::new();
+    sheet.images.retain(|i| seen.insert(i.hash.clone()));
+    Ok(Ok(ImportRow { brand_key, brand_name, sector, product_key, sheet, publish, images: pending }))
 }
 
 /// Which CSV column a sheet field error belongs to.
@@ -313,6 +467,8 @@ struct ValidRow {
     /// CSV rows carry only some fields: the stored draft's other fields are kept.
     merge: bool,
     publish: bool,
+    /// Pictures this row stored, recorded in the transaction that writes the product.
+    media: Vec<StoredMedia>,
 }
 
 /// Streams rows into the catalog as `principal`.
@@ -325,10 +481,18 @@ pub struct Importer<'a> {
     gtins_in_file: HashMap<String, u64>,
     pending: Vec<ValidRow>,
     report: ImportReport,
+    media: &'a MediaStore,
+    /// The import file's folder, canonical; pictures may be read from under it (CLI only).
+    files_under: Option<PathBuf>,
+    /// Pictures already checked in this import, by the hash of the bytes given: the same
+    /// packaging shot on a thousand rows is decoded once.
+    seen_media: HashMap<String, StoredMedia>,
+    /// Hashes known to be recorded in the database.
+    known_media: HashSet<String>,
 }
 
 impl<'a> Importer<'a> {
-    pub fn new(db: &'a Db, principal: &'a Principal, owner_org_id: Option<i64>) -> Self {
+    pub fn new(db: &'a Db, media: &'a MediaStore, principal: &'a Principal, owner_org_id: Option<i64>) -> Self {
         Importer {
             db,
             principal,
@@ -337,7 +501,18 @@ impl<'a> Importer<'a> {
             gtins_in_file: HashMap::new(),
             pending: Vec::new(),
             report: ImportReport::default(),
+            media,
+            files_under: None,
+            seen_media: HashMap::new(),
+            known_media: HashSet::new(),
         }
+    }
+
+    /// Lets rows name pictures by paths relative to `dir` (the import file's folder). Only the
+    /// command line does this: over the API a path would read the server's own files.
+    pub fn with_files_under(mut self, dir: &Path) -> std::io::Result<Self> {
+        self.files_under = Some(dir.canonicalize()?);
+        Ok(self)
     }
 
     pub fn report(&self) -> &ImportReport {
@@ -387,7 +562,7 @@ impl<'a> Importer<'a> {
             Ok(r) => check_row(row, r)?,
             Err(e) => Err(e),
         };
-        let ImportRow { brand_key, brand_name, sector, product_key, sheet, publish } = match parsed {
+        let ImportRow { brand_key, brand_name, sector, product_key, mut sheet, publish, images } = match parsed {
             Ok(r) => r,
             Err(e) => return Ok(Err(e)),
         };
@@ -411,19 +586,200 @@ impl<'a> Importer<'a> {
             let access = self.brand_access(row, &brand_key, brand_name, sector, publish).await?;
             self.brands.insert(brand_key.clone(), access);
         }
-        let brand = match &self.brands[&brand_key] {
-            Ok(b) => b,
+        let (brand, owner_org_id) = match &self.brands[&brand_key] {
+            Ok(b) => (b.id, b.owner_org_id),
             Err(e) => return Ok(Err(RowError { row, ..e.clone() })),
         };
-        Ok(Ok(ValidRow {
-            row,
-            brand: brand.id,
-            owner_org_id: brand.owner_org_id,
-            product_key,
-            sheet,
-            merge: false,
-            publish,
-        }))
+        // Pictures last: decoding is the costly check, wasted on a row refused for its name.
+        let media = match self.store_images(row, images, &mut sheet).await? {
+            Ok(m) => m,
+            Err(e) => return Ok(Err(e)),
+        };
+        if let Err(e) = self.check_references(row, &sheet, &media).await? {
+            return Ok(Err(e));
+        }
+        Ok(Ok(ValidRow { row, brand, owner_org_id, product_key, sheet, merge: false, publish, media }))
+    }
+
+    /// Reads, checks, cleans and stores the row's pictures and adds them to its gallery.
+    async fn store_images(
+        &mut self,
+        row: u64,
+        images: Vec<ImportImage>,
+        sheet: &mut ProductSheet,
+    ) -> AppResult<Result<Vec<StoredMedia>, RowError>> {
+        let mut stored_here = Vec::new();
+        for (n, image) in images.into_iter().enumerate() {
+            let fail = |e: &AppError| RowError {
+                row,
+                column: "images".into(),
+                code: e.code().to_string(),
+                message: format!("Picture {} ({}): {}", n + 1, src_for_message(&image.src), e.public_message()),
+            };
+            let bytes = match self.read_image(&image.src).await {
+                Ok(b) => b,
+                Err(AppError::Internal(e)) => return Err(AppError::Internal(e)),
+                Err(e) => return Ok(Err(fail(&e))),
+            };
+            let given_hash = media::sha256_hex(&bytes);
+            let stored = match self.seen_media.get(&given_hash) {
+                Some(s) => s.clone(),
+                None => {
+                    // Bytes that are already a stored file were cleaned when it was stored.
+                    let stored = match store::catalog::get_media(self.db.reader(), &given_hash).await? {
+                        Some(m) => {
+                            self.known_media.insert(m.hash.clone());
+                            m
+                        }
+                        None => match super::media::prepare(self.media, bytes).await {
+                            Ok(s) => s,
+                            Err(AppError::Internal(e)) => return Err(AppError::Internal(e)),
+                            Err(e) => return Ok(Err(fail(&e))),
+                        },
+                    };
+                    if stored.kind == "pdf" {
+                        let e = AppError::client(
+                            axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                            "unsupported_type",
+                            "A gallery holds JPEG, PNG or WebP pictures, not PDF documents.",
+                        );
+                        return Ok(Err(fail(&e)));
+                    }
+                    self.seen_media.insert(given_hash.clone(), stored.clone());
+                    stored
+                }
+            };
+            // An exported file's guide refers to its pictures by the hash they had there; a
+            // picture cleaned again here may get another one.
+            if stored.hash != given_hash {
+                for g in &mut sheet.guide {
+                    if g.image.as_deref() == Some(given_hash.as_str()) {
+                        g.image = Some(stored.hash.clone());
+                    }
+                }
+            }
+            if !sheet.images.iter().any(|i| i.hash == stored.hash) {
+                sheet.images.push(ImageRef { hash: stored.hash.clone(), label: image.label, caption: image.caption });
+            }
+            if !self.known_media.contains(&stored.hash) {
+                stored_here.push(stored);
+            }
+        }
+        Ok(Ok(stored_here))
+    }
+
+    /// The bytes of a data: URI or of a file beside the import file, refused above the limit
+    /// before they are decoded or read.
+    async fn read_image(&self, src: &str) -> AppResult<Vec<u8>> {
+        let max = self.media.limits.max_bytes;
+        let too_large = |len: usize| {
+            AppError::client(
+                axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+                "file_too_large",
+                format!(
+                    "The picture is {:.1} MB but at most {:.1} MB is accepted; send a smaller or more compressed version.",
+                    len as f64 / 1_048_576.0,
+                    max as f64 / 1_048_576.0
+                ),
+            )
+        };
+        let invalid = |code: &'static str, message: String| AppError::invalid("images", code, message);
+        match image_source(src).map_err(|(code, message)| invalid(code, message))? {
+            ImageSource::Media(_) => {
+                Err(AppError::Internal(anyhow::anyhow!("media references join the gallery in check_row")))
+            }
+            ImageSource::Data(b64) => {
+                if b64.len() / 4 * 3 > max + 3 {
+                    return Err(too_large(b64.len() / 4 * 3));
+                }
+                let clean: Vec<u8> = b64.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+                data_encoding::BASE64
+                    .decode(&clean)
+                    .or_else(|_| data_encoding::BASE64_NOPAD.decode(&clean))
+                    .map_err(|_| invalid("invalid_data_uri", "the data: URI is not valid base64.".into()))
+            }
+            ImageSource::File(relative) => {
+                let Some(base) = self.files_under.clone() else {
+                    return Err(invalid(
+                        "path_not_allowed",
+                        "file paths work only with `touchstone catalog import`; over the API give the picture as a data: URI."
+                            .into(),
+                    ));
+                };
+                let shown = relative.display().to_string();
+                enum Read {
+                    Bytes(Vec<u8>),
+                    NotFound,
+                    Outside,
+                    TooLarge(u64),
+                }
+                let read = tokio::task::spawn_blocking(move || -> std::io::Result<Read> {
+                    let path = match base.join(&relative).canonicalize() {
+                        Ok(p) => p,
+                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Read::NotFound),
+                        Err(e) => return Err(e),
+                    };
+                    // A symbolic link may still lead out of the folder.
+                    if !path.starts_with(&base) {
+                        return Ok(Read::Outside);
+                    }
+                    let len = std::fs::metadata(&path)?.len();
+                    if len > max as u64 {
+                        return Ok(Read::TooLarge(len));
+                    }
+                    std::fs::read(&path).map(Read::Bytes)
+                })
+                .await
+                .map_err(|e| AppError::Internal(e.into()))?;
+                match read {
+                    Ok(Read::Bytes(bytes)) => Ok(bytes),
+                    Ok(Read::Outside) => Err(invalid(
+                        "path_outside_import_dir",
+                        format!(
+                            "'{shown}' leads outside the import file's folder; keep pictures in or under that folder."
+                        ),
+                    )),
+                    Ok(Read::NotFound) => Err(invalid(
+                        "image_not_found",
+                        format!("no file '{shown}' beside the import file; check the name and its folder."),
+                    )),
+                    Ok(Read::TooLarge(len)) => Err(too_large(len as usize)),
+                    Err(e) => Err(invalid("image_unreadable", format!("'{shown}' cannot be read: {e}."))),
+                }
+            }
+        }
+    }
+
+    /// Every picture the sheet refers to must be a stored file (or one this row stores).
+    async fn check_references(
+        &mut self,
+        row: u64,
+        sheet: &ProductSheet,
+        stored_here: &[StoredMedia],
+    ) -> AppResult<Result<(), RowError>> {
+        let referred = sheet
+            .images
+            .iter()
+            .map(|i| ("images", i.hash.as_str()))
+            .chain(sheet.guide.iter().filter_map(|g| g.image.as_deref().map(|h| ("guide", h))));
+        for (column, hash) in referred {
+            if self.known_media.contains(hash) || stored_here.iter().any(|m| m.hash == hash) {
+                continue;
+            }
+            if store::catalog::media_exists(self.db.reader(), hash).await? {
+                self.known_media.insert(hash.to_string());
+                continue;
+            }
+            return Ok(Err(RowError {
+                row,
+                column: column.into(),
+                code: "unknown_media".into(),
+                message: format!(
+                    "No stored file has the hash {hash}; give the picture itself as a data: URI (or, with the command line, a file path)."
+                ),
+            }));
+        }
+        Ok(Ok(()))
     }
 
     /// Finds the row's brand and checks the principal may edit it, creating it if needed.
@@ -537,6 +893,7 @@ impl<'a> Importer<'a> {
             if o.published {
                 self.report.published += 1;
             }
+            self.report.images_stored += o.new_media.len() as u64;
         }
     }
 
@@ -557,6 +914,8 @@ struct Outcome {
     product_id: i64,
     change: Change,
     published: bool,
+    /// Pictures first recorded by this row.
+    new_media: Vec<String>,
 }
 
 /// Writes a batch: one upsert per product (publication folded in), then the codes and the
@@ -572,6 +931,12 @@ async fn write_batch(
     let mut outcomes = Vec::with_capacity(rows.len());
     let mut changed: Vec<store::catalog::ChangedProduct> = Vec::new();
     for (v, stored) in rows.iter().zip(merged) {
+        let mut new_media = Vec::new();
+        for m in &v.media {
+            if store::catalog::insert_media(tx, m, principal.org_id, now).await? {
+                new_media.push(m.hash.clone());
+            }
+        }
         let sheet = match stored {
             Some(existing) => merge_csv_fields(existing, &v.sheet),
             None => v.sheet.clone(),
@@ -581,10 +946,10 @@ async fn write_batch(
             store::catalog::upsert_product(tx, v.brand, &v.product_key, &sheet, &json, v.publish, now).await?;
         let outcome = match written {
             store::catalog::Upsert::Created(id) => {
-                Outcome { product_id: id, change: Change::Created, published: v.publish }
+                Outcome { product_id: id, change: Change::Created, published: v.publish, new_media }
             }
             store::catalog::Upsert::Updated(id, _) => {
-                Outcome { product_id: id, change: Change::Updated, published: v.publish }
+                Outcome { product_id: id, change: Change::Updated, published: v.publish, new_media }
             }
             store::catalog::Upsert::Unchanged => {
                 let republished = match v.publish {
@@ -595,6 +960,7 @@ async fn write_batch(
                     product_id: republished.unwrap_or(0),
                     change: Change::Unchanged,
                     published: republished.is_some(),
+                    new_media,
                 }
             }
         };
@@ -644,6 +1010,10 @@ fn merge_csv_fields(mut stored: ProductSheet, csv: &ProductSheet) -> ProductShee
     stored.packaging = csv.packaging.clone();
     stored.only_sold_in = csv.only_sold_in.clone();
     stored.never_sold_in = csv.never_sold_in.clone();
+    // An empty `images` cell keeps the gallery: most spreadsheets carry no pictures.
+    if !csv.images.is_empty() {
+        stored.images = csv.images.clone();
+    }
     stored
 }
 
@@ -659,6 +1029,7 @@ async fn audit_batch(
         created: Vec<i64>,
         updated: Vec<i64>,
         published: Vec<i64>,
+        media: Vec<String>,
     }
     let mut by_owner: BTreeMap<i64, Changed> = BTreeMap::new();
     for (v, o) in rows.iter().zip(outcomes) {
@@ -671,9 +1042,10 @@ async fn audit_batch(
         if o.published {
             entry.published.push(o.product_id);
         }
+        entry.media.extend(o.new_media.iter().cloned());
     }
-    for (owner, Changed { created, updated, published }) in by_owner {
-        if created.is_empty() && updated.is_empty() && published.is_empty() {
+    for (owner, Changed { created, updated, published, media }) in by_owner {
+        if created.is_empty() && updated.is_empty() && published.is_empty() && media.is_empty() {
             continue;
         }
         let event = AuditEvent::by(
@@ -683,7 +1055,7 @@ async fn audit_batch(
             format!("{} products", created.len() + updated.len() + published.len()),
         )
         .scope(owner)
-        .detail(serde_json::json!({"created": created, "updated": updated, "published": published}));
+        .detail(serde_json::json!({"created": created, "updated": updated, "published": published, "media": media}));
         store::audit::append(tx, &event).await?;
     }
     Ok(())
@@ -692,12 +1064,13 @@ async fn audit_batch(
 /// Imports a whole stream.
 pub async fn import<R: BufRead>(
     db: &Db,
+    media: &MediaStore,
     principal: &Principal,
     owner_org_id: Option<i64>,
     format: Format,
     reader: R,
 ) -> AppResult<ImportReport> {
-    let mut importer = Importer::new(db, principal, owner_org_id);
+    let mut importer = Importer::new(db, media, principal, owner_org_id);
     match format {
         Format::Csv => {
             for (row, parsed) in csv_rows(reader) {
@@ -713,9 +1086,28 @@ pub async fn import<R: BufRead>(
     importer.finish().await
 }
 
+/// How an export gives a product's pictures.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportImages {
+    /// As `media:<sha256>` references (CSV) or stored hashes (JSON Lines): compact, for
+    /// importing back into the same Touchstone.
+    #[default]
+    Reference,
+    /// As `data:` URIs: a self-contained file that imports into any Touchstone.
+    Embed,
+}
+
 /// Writes every product of the brands the principal may edit (all, for the console), in
 /// brand-key then product-key order, in pages so that memory stays bounded.
-pub async fn export<W: Write>(db: &Db, principal: &Principal, format: Format, mut out: W) -> AppResult<u64> {
+pub async fn export<W: Write>(
+    db: &Db,
+    media: &MediaStore,
+    principal: &Principal,
+    format: Format,
+    images: ExportImages,
+    mut out: W,
+) -> AppResult<u64> {
     let is_csv = format == Format::Csv;
     if is_csv {
         write_csv_record(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()).collect())?;
@@ -728,14 +1120,18 @@ pub async fn export<W: Write>(db: &Db, principal: &Principal, format: Format, mu
         let Some(last) = page.last() else { break };
         after = last.product_id;
         for p in page {
-            let row = ImportRow {
+            let mut row = ImportRow {
                 brand_key: p.brand_key,
                 brand_name: Some(p.brand_name),
                 sector: Some(p.sector),
                 product_key: p.product_key,
                 publish: p.published_is_current,
                 sheet: p.draft,
+                images: vec![],
             };
+            if images == ExportImages::Embed {
+                embed_images(media, &mut row).await?;
+            }
             if is_csv {
                 write_csv_record(&mut out, csv_cells(&row))?;
             } else {
@@ -747,6 +1143,26 @@ pub async fn export<W: Write>(db: &Db, principal: &Principal, format: Format, mu
     }
     out.flush().map_err(|e| AppError::Internal(e.into()))?;
     Ok(written)
+}
+
+/// Moves the gallery into the row's own pictures as `data:` URIs (a file missing from the store
+/// stays a reference, so the export still says which picture it was).
+async fn embed_images(media: &MediaStore, row: &mut ImportRow) -> AppResult<()> {
+    let mut kept = Vec::new();
+    for image in std::mem::take(&mut row.sheet.images) {
+        let Some(bytes) = super::media::stored_bytes(media, &image.hash).await? else {
+            kept.push(image);
+            continue;
+        };
+        let mime = media::sniff(&bytes).map(|k| k.mime()).unwrap_or("application/octet-stream");
+        row.images.push(ImportImage {
+            src: format!("data:{mime};base64,{}", data_encoding::BASE64.encode(&bytes)),
+            label: image.label,
+            caption: image.caption,
+        });
+    }
+    row.sheet.images = kept;
+    Ok(())
 }
 
 fn write_csv_record<W: Write>(out: &mut W, cells: Vec<String>) -> AppResult<()> {
@@ -775,8 +1191,29 @@ pub fn csv_cells(r: &ImportRow) -> Vec<String> {
         s.packaging.clone(),
         s.only_sold_in.join("|"),
         s.never_sold_in.join("|"),
+        csv_image_cell(r),
         if r.publish { "yes".into() } else { "no".into() },
     ]
+}
+
+/// The gallery as an `images` cell: stored pictures as `media:` references, then the row's own.
+fn csv_image_cell(r: &ImportRow) -> String {
+    // A caption cannot hold the entry separator; a slash reads the same to a person.
+    let entry = |label: ImageLabel, src: &str, caption: &str| {
+        let caption = caption.replace('|', "/");
+        if caption.is_empty() {
+            format!("{label}:{src}")
+        } else {
+            format!("{label}:{src}#{caption}")
+        }
+    };
+    r.sheet
+        .images
+        .iter()
+        .map(|i| entry(i.label, &format!("media:{}", i.hash), &i.caption))
+        .chain(r.images.iter().map(|i| entry(i.label, &i.src, &i.caption)))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// Checks that the principal may import at all (enforcement users may not).

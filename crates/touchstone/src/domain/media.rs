@@ -69,6 +69,26 @@ fn media_error(e: media::MediaError) -> AppError {
 
 /// Checks, cleans and stores an upload; the same picture uploaded twice is stored once.
 pub async fn upload(db: &Db, store_: &MediaStore, principal: &Principal, bytes: Vec<u8>) -> AppResult<StoredMedia> {
+    let stored = prepare(store_, bytes).await?;
+    let mut tx = db.begin().await?;
+    let inserted = store::catalog::insert_media(&mut tx, &stored, principal.org_id, now_ms()).await?;
+    if inserted {
+        store::audit::append(
+            &mut tx,
+            &AuditEvent::by(principal, "media.upload", "media", &stored.hash)
+                .detail(serde_json::json!({"kind": stored.kind, "bytes": stored.byte_len})),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(stored)
+}
+
+/// Checks, cleans and writes a file to the content-addressed store without recording it in the
+/// database: the caller records it ([`store::catalog::insert_media`]) in the transaction that
+/// also refers to it, so an import never leaves a media row nobody uses. A file without its
+/// row is never served (reads go through the row) and is simply reused by the next upload.
+pub async fn prepare(store_: &MediaStore, bytes: Vec<u8>) -> AppResult<StoredMedia> {
     let _permit = store_.permits.acquire().await.map_err(|e| AppError::Internal(e.into()))?;
     let limits = store_.limits.clone();
     let task = tokio::task::spawn_blocking(move || media::process(&bytes, &limits));
@@ -95,26 +115,24 @@ pub async fn upload(db: &Db, store_: &MediaStore, principal: &Principal, bytes: 
         .map_err(|e| AppError::Internal(e.into()))?
         .map_err(|e| AppError::Internal(e.into()))?
     };
-    let stored = StoredMedia {
+    Ok(StoredMedia {
         hash,
         kind: processed.kind.extension().replace("jpg", "jpeg"),
         byte_len: byte_len as i64,
         width: processed.dimensions.map(|d| i64::from(d.0)),
         height: processed.dimensions.map(|d| i64::from(d.1)),
         thumbnail_hash,
-    };
-    let mut tx = db.begin().await?;
-    let inserted = store::catalog::insert_media(&mut tx, &stored, principal.org_id, now_ms()).await?;
-    if inserted {
-        store::audit::append(
-            &mut tx,
-            &AuditEvent::by(principal, "media.upload", "media", &stored.hash)
-                .detail(serde_json::json!({"kind": stored.kind, "bytes": stored.byte_len})),
-        )
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(stored)
+    })
+}
+
+/// The stored bytes of a file by its hash, straight from the file store (for exports).
+pub async fn stored_bytes(store_: &MediaStore, hash: &str) -> AppResult<Option<Vec<u8>>> {
+    let files = store_.files.clone();
+    let hash = hash.to_string();
+    tokio::task::spawn_blocking(move || files.get(&hash))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?
+        .map_err(|e| AppError::Internal(e.into()))
 }
 
 /// A stored file's bytes and content type, or its thumbnail.

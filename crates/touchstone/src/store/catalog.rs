@@ -216,6 +216,30 @@ pub async fn insert_delegation(
         .map(|_| ())
 }
 
+/// The organisations a brand is delegated to, by name: (id, name).
+pub async fn list_delegations<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    brand_id: i64,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT o.id, o.name FROM brand_delegations d JOIN organisations o ON o.id = d.org_id \
+         WHERE d.brand_id = $1 ORDER BY o.name",
+    )
+    .bind(brand_id)
+    .fetch_all(ex)
+    .await
+}
+
+/// Ends a delegation; false when there was none.
+pub async fn delete_delegation(conn: &mut AnyConnection, brand_id: i64, org_id: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM brand_delegations WHERE brand_id = $1 AND org_id = $2")
+        .bind(brand_id)
+        .bind(org_id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
 pub enum BrandScope {
     All,
     Published,
@@ -681,12 +705,11 @@ pub async fn insert_media(
     org_id: i64,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
-    if media_exists(&mut *conn, &m.hash).await? {
-        return Ok(false);
-    }
-    sqlx::query(
+    // Two imports may bring the same new picture at once: the second one finds it stored,
+    // rather than failing on the key (which would read as a conflict of its row).
+    let done = sqlx::query(
         "INSERT INTO media (hash, kind, byte_len, width, height, thumbnail_hash, uploaded_by_org, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (hash) DO NOTHING",
     )
     .bind(&m.hash)
     .bind(&m.kind)
@@ -698,7 +721,7 @@ pub async fn insert_media(
     .bind(now)
     .execute(conn)
     .await?;
-    Ok(true)
+    Ok(done.rows_affected() > 0)
 }
 
 pub async fn get_media<'c, E: Executor<'c, Database = Any>>(

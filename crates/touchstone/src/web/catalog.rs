@@ -237,6 +237,8 @@ struct BrandPage {
     id: i64,
     name: String,
     aliases: Vec<String>,
+    /// The logo's thumbnail.
+    logo: Option<String>,
     sector: Sector,
     published: bool,
     unpublished_changes: bool,
@@ -287,6 +289,7 @@ async fn brand_page(
         id: brand.id,
         name: sheet.name,
         aliases: sheet.aliases,
+        logo: sheet.logo.as_deref().map(|h| format!("/media/{h}/thumbnail")),
         sector: sheet.sector,
         published: brand.published,
         unpublished_changes,

@@ -420,17 +420,17 @@ async fn save_main(
 const MAX_TEXT_FIELD: usize = 4096;
 
 #[derive(Default)]
-struct UploadForm {
-    csrf: String,
-    version: String,
+pub(super) struct UploadForm {
+    pub(super) csrf: String,
+    pub(super) version: String,
     label: String,
     caption: String,
-    file: Option<Vec<u8>>,
+    pub(super) file: Option<Vec<u8>>,
 }
 
 /// Reads the multipart form, the file up to one byte past the media limit (as the API does),
 /// so that the media check itself tells an oversized file apart.
-async fn read_upload(mut multipart: Multipart, max_bytes: usize) -> Result<UploadForm, AppError> {
+pub(super) async fn read_upload(mut multipart: Multipart, max_bytes: usize) -> Result<UploadForm, AppError> {
     let bad = || AppError::client(StatusCode::BAD_REQUEST, "invalid_form", "The upload form could not be read.");
     let mut form = UploadForm::default();
     let mut fields = 0;
@@ -469,7 +469,7 @@ async fn read_upload(mut multipart: Multipart, max_bytes: usize) -> Result<Uploa
     Ok(form)
 }
 
-fn csrf_ok(expected: &str, given: &str) -> bool {
+pub(super) fn csrf_ok(expected: &str, given: &str) -> bool {
     !expected.is_empty() && bool::from(subtle::ConstantTimeEq::ct_eq(expected.as_bytes(), given.as_bytes()))
 }
 

@@ -7,6 +7,7 @@
 mod account;
 mod admin;
 mod auth;
+mod brand_editor;
 mod cases;
 mod catalog;
 mod catalog_editor;
@@ -66,6 +67,7 @@ pub fn router() -> Router<AppState> {
         .merge(admin::router())
         .merge(catalog::router())
         .merge(catalog_editor::router())
+        .merge(brand_editor::router())
         .merge(coordination::router())
         .merge(cases::router())
         .merge(notify::router())

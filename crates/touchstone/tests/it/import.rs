@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::common::{on_every_backend, TestApp};
 use touchstone::demo_catalog as gen;
-use touchstone::domain::catalog_io::{self, Format};
+use touchstone::domain::catalog_io::{self, ExportImages::Embed, Format};
 use touchstone::domain::policy::Principal;
 
 const HEADER: &str = "brand_key,brand_name,sector,product_key,name_en,name_fr,description_en,description_fr,gtins,model_numbers,category,hs_code,packaging,only_sold_in,never_sold_in,publish";
@@ -143,8 +143,9 @@ async fn export_then_import_round_trips_into_an_empty_database() {
         let source = TestApp::start(backend, url, tempfile::tempdir().unwrap()).await;
         touchstone::demo::seed_catalog(source.db(), &source.state.media, 10, 2).await.unwrap();
         let console = Principal::console();
+        // Embedded pictures make the file self-contained: the target has none of the source's files.
         let mut first = Vec::new();
-        catalog_io::export(source.db(), &console, Format::Jsonl, &mut first).await.unwrap();
+        catalog_io::export(source.db(), &source.state.media, &console, Format::Jsonl, Embed, &mut first).await.unwrap();
         assert_eq!(String::from_utf8_lossy(&first).lines().count(), 20);
 
         let target_dir = tempfile::tempdir().unwrap();
@@ -156,19 +157,73 @@ async fn export_then_import_round_trips_into_an_empty_database() {
             .1;
         let target = TestApp::start(backend, target_url, tempfile::tempdir().unwrap()).await;
         let owner = target.org_id("Maison Lumière (demo)").await;
-        let report =
-            catalog_io::import(target.db(), &console, Some(owner), Format::Jsonl, std::io::Cursor::new(first.clone()))
-                .await
-                .unwrap();
+        let report = catalog_io::import(
+            target.db(),
+            &target.state.media,
+            &console,
+            Some(owner),
+            Format::Jsonl,
+            std::io::Cursor::new(first.clone()),
+        )
+        .await
+        .unwrap();
         assert_eq!((report.created, report.failed), (20, 0), "[{backend}] {:?}", report.errors);
+        assert!(report.images_stored >= 40, "[{backend}] every product's pictures came along: {report:?}");
         let mut second = Vec::new();
-        catalog_io::export(target.db(), &console, Format::Jsonl, &mut second).await.unwrap();
+        catalog_io::export(target.db(), &target.state.media, &console, Format::Jsonl, Embed, &mut second)
+            .await
+            .unwrap();
+        // The demo's drawn pictures are stored as drawn; the import cleans them as any upload,
+        // so their bytes (and hashes) may change: compare everything else, and check that the
+        // guide follows its pictures to their new hashes.
         assert_eq!(
-            String::from_utf8_lossy(&first),
-            String::from_utf8_lossy(&second),
+            without_picture_bytes(&first),
+            without_picture_bytes(&second),
             "[{backend}] same sheets, same order"
         );
+        for line in String::from_utf8_lossy(&second).lines() {
+            let row: serde_json::Value = serde_json::from_str(line).unwrap();
+            for g in row["sheet"]["guide"].as_array().unwrap() {
+                if let Some(hash) = g["image"].as_str() {
+                    assert!(
+                        touchstone::store::catalog::media_exists(target.db().reader(), hash).await.unwrap(),
+                        "[{backend}] the guide's picture {hash} is stored"
+                    );
+                }
+            }
+        }
+        // Once cleaned, a picture is stable: the second export imports back as it is.
+        let again = catalog_io::import(
+            target.db(),
+            &target.state.media,
+            &console,
+            None,
+            Format::Jsonl,
+            std::io::Cursor::new(second.clone()),
+        )
+        .await
+        .unwrap();
+        assert_eq!((again.unchanged, again.images_stored, again.failed), (20, 0, 0), "[{backend}] {again:?}");
     }
+}
+
+/// An export with each picture's bytes and the guide's picture hashes blanked out.
+fn without_picture_bytes(export: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(export)
+        .lines()
+        .map(|line| {
+            let mut row: serde_json::Value = serde_json::from_str(line).unwrap();
+            for image in row["images"].as_array_mut().unwrap() {
+                image["src"] = serde_json::Value::from(image["src"].as_str().unwrap().split(',').next().unwrap());
+            }
+            for g in row["sheet"]["guide"].as_array_mut().unwrap() {
+                if !g["image"].is_null() {
+                    g["image"] = serde_json::Value::from("picture");
+                }
+            }
+            row
+        })
+        .collect()
 }
 
 #[tokio::test]

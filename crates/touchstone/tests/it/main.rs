@@ -3,6 +3,7 @@
 
 mod api;
 mod audit;
+mod brand_editor;
 mod case_pages;
 mod cases;
 mod catalog;
@@ -13,6 +14,7 @@ mod common;
 mod coordination;
 mod identify;
 mod import;
+mod import_images;
 mod lookup;
 mod media;
 mod notify;
