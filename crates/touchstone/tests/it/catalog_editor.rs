@@ -4,7 +4,7 @@
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 
-use crate::common::{on_every_backend, Browser, Reply, TestApp, PASSWORD};
+use crate::common::{on_every_backend, png_claiming, Browser, Reply, TestApp, PASSWORD};
 use touchstone::demo_catalog as gen;
 
 async fn seed(app: &TestApp) {
@@ -100,39 +100,6 @@ async fn upload(b: &mut Browser<'_>, id: i64, label: &str, caption: &str, bytes:
     b.app.send(req).await
 }
 
-fn crc32(data: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in data {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
-        }
-    }
-    !crc
-}
-
-fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
-    let mut c = (data.len() as u32).to_be_bytes().to_vec();
-    c.extend_from_slice(kind);
-    c.extend_from_slice(data);
-    let mut crc_input = kind.to_vec();
-    crc_input.extend_from_slice(data);
-    c.extend_from_slice(&crc32(&crc_input).to_be_bytes());
-    c
-}
-
-/// A valid-looking PNG whose header claims 40,000 × 40,000 pixels.
-fn decompression_bomb() -> Vec<u8> {
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut ihdr = 40_000u32.to_be_bytes().to_vec();
-    ihdr.extend_from_slice(&40_000u32.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
-    png.extend(chunk(b"IHDR", &ihdr));
-    png.extend(chunk(b"IDAT", &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]));
-    png.extend(chunk(b"IEND", &[]));
-    png
-}
-
 #[tokio::test]
 async fn a_rights_holder_edits_uploads_adds_an_indicator_publishes_and_the_officer_sees_it() {
     on_every_backend(|app| async move {
@@ -180,7 +147,7 @@ async fn a_rights_holder_edits_uploads_adds_an_indicator_publishes_and_the_offic
         assert!(r.text.contains("value=\"Someone else&#39;s tote\"") || r.text.contains("Someone else"));
 
         // Hostile or wrong files get the media codes and a sentence.
-        let r = upload(&mut owner, id, "genuine", "bomb", &decompression_bomb()).await;
+        let r = upload(&mut owner, id, "genuine", "bomb", &png_claiming(40_000, 40_000)).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
         assert!(r.text.contains("data-code=\"too_many_pixels\"") && r.text.contains("This file was refused."));
         let r = upload(&mut owner, id, "genuine", "text", b"just some text, not a picture").await;

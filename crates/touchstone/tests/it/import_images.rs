@@ -6,7 +6,7 @@ use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use serde_json::Value;
 
-use crate::common::{on_every_backend, TestApp};
+use crate::common::{on_every_backend, png_chunk, png_claiming, TestApp};
 use touchstone::demo_catalog as gen;
 
 const HEADER: &str = "brand_key,brand_name,sector,product_key,name_en,gtins,category,hs_code,images,publish";
@@ -27,44 +27,11 @@ fn data_uri(png: &[u8]) -> String {
     format!("data:image/png;base64,{}", data_encoding::BASE64.encode(png))
 }
 
-fn crc32(data: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in data {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
-        }
-    }
-    !crc
-}
-
-fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
-    let mut c = (data.len() as u32).to_be_bytes().to_vec();
-    c.extend_from_slice(kind);
-    c.extend_from_slice(data);
-    let mut crc_input = kind.to_vec();
-    crc_input.extend_from_slice(data);
-    c.extend_from_slice(&crc32(&crc_input).to_be_bytes());
-    c
-}
-
-/// A valid-looking PNG 40,000 pixels wide: a few dozen bytes that would decode to 36 MB a row.
-fn forty_thousand_pixels_wide() -> Vec<u8> {
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut ihdr = 40_000u32.to_be_bytes().to_vec();
-    ihdr.extend_from_slice(&3_000u32.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
-    png.extend(chunk(b"IHDR", &ihdr));
-    png.extend(chunk(b"IDAT", &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]));
-    png.extend(chunk(b"IEND", &[]));
-    png
-}
-
 /// A real picture carrying a text chunk that must not survive the import.
 fn picture_with_secret(brand: usize) -> Vec<u8> {
     let png = gen::pictures(brand, 0).remove(0).1;
     let mut out = png[..33].to_vec(); // signature and IHDR
-    out.extend(chunk(b"tEXt", b"Comment\0GPS 48.8566N SECRET-WAREHOUSE"));
+    out.extend(png_chunk(b"tEXt", b"Comment\0GPS 48.8566N SECRET-WAREHOUSE"));
     out.extend_from_slice(&png[33..]);
     out
 }
@@ -108,7 +75,7 @@ async fn a_file_mixing_good_rows_with_bad_codes_names_and_a_40000_pixel_picture_
             row("b", "Silk scarf b", &wrong_gtin, "621410", &two),
             row("c", "Silk scarf c", "", "990000", &two),
             row("d", "", "", "621410", &two),
-            row("e", "Silk scarf e", "", "621410", &format!("genuine:{}", data_uri(&forty_thousand_pixels_wide()))),
+            row("e", "Silk scarf e", "", "621410", &format!("genuine:{}", data_uri(&png_claiming(40_000, 3_000)))),
             row(
                 "f",
                 "Silk scarf f",
@@ -243,7 +210,7 @@ async fn the_command_line_reads_pictures_beside_the_import_file_and_never_outsid
     let drop = tempfile::tempdir().unwrap();
     std::fs::create_dir(drop.path().join("pictures")).unwrap();
     std::fs::write(drop.path().join("pictures/scarf.png"), gen::pictures(6, 0).remove(0).1).unwrap();
-    std::fs::write(drop.path().join("pictures/huge.png"), forty_thousand_pixels_wide()).unwrap();
+    std::fs::write(drop.path().join("pictures/huge.png"), png_claiming(40_000, 3_000)).unwrap();
     let outside = tempfile::tempdir().unwrap();
     std::fs::write(outside.path().join("secret.png"), gen::pictures(6, 1).remove(0).1).unwrap();
     std::os::unix::fs::symlink(outside.path().join("secret.png"), drop.path().join("pictures/link.png")).unwrap();

@@ -5,7 +5,7 @@ use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use serde_json::json;
 
-use crate::common::{on_every_backend, Reply, TestApp};
+use crate::common::{on_every_backend, png_claiming, Reply, TestApp};
 
 fn fixture(path: &str) -> Vec<u8> {
     let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/testdata/barcodes").join(path);
@@ -32,39 +32,6 @@ fn with_exif_marker(jpeg: &[u8], marker: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&payload);
     out.extend_from_slice(&jpeg[2..]);
     out
-}
-
-fn crc32(data: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in data {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
-        }
-    }
-    !crc
-}
-
-fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
-    let mut c = (data.len() as u32).to_be_bytes().to_vec();
-    c.extend_from_slice(kind);
-    c.extend_from_slice(data);
-    let mut crc_input = kind.to_vec();
-    crc_input.extend_from_slice(data);
-    c.extend_from_slice(&crc32(&crc_input).to_be_bytes());
-    c
-}
-
-/// A valid-looking PNG whose header claims 40,000 × 40,000 pixels (6.4 GB decoded).
-fn decompression_bomb() -> Vec<u8> {
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut ihdr = 40_000u32.to_be_bytes().to_vec();
-    ihdr.extend_from_slice(&40_000u32.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
-    png.extend(chunk(b"IHDR", &ihdr));
-    png.extend(chunk(b"IDAT", &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]));
-    png.extend(chunk(b"IEND", &[]));
-    png
 }
 
 #[tokio::test]
@@ -108,7 +75,7 @@ async fn an_uploaded_photo_is_stored_once_without_its_metadata_and_served_back()
 async fn hostile_or_broken_files_get_a_clear_4xx() {
     on_every_backend(|app| async move {
         let token = app.token_for("officer@douane.demo").await;
-        let bomb = upload(&app, Some(&token), decompression_bomb()).await;
+        let bomb = upload(&app, Some(&token), png_claiming(40_000, 40_000)).await;
         assert_eq!(
             (bomb.status, bomb.error_code().as_str()),
             (StatusCode::UNPROCESSABLE_ENTITY, "too_many_pixels"),
