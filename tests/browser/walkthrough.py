@@ -31,7 +31,7 @@ from selenium import webdriver
 from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ROOT / "crates" / "touchstone" / "locales"
@@ -48,6 +48,7 @@ OFFICER_FR = "officer@douane.demo"
 RIGHTS_HOLDER = "brand@lumiere.demo"
 OWN_BRAND = "Veloria"
 OTHER_OWNERS_BRAND = "Kastoria"
+COORDINATOR = "coordinator@police.demo"
 
 
 class WalkthroughFailure(AssertionError):
@@ -401,6 +402,252 @@ def wrong_password_is_refused(b):
     check(message.strip(), "no message after a wrong password")
     b.go("/catalog")
     b.expect_path("/signin")
+
+
+# ---- a barcode photo, drawn here ---------------------------------------------------------
+
+_EAN_L = ["0001101", "0011001", "0010011", "0111101", "0100011", "0110001", "0101111", "0111011", "0110111", "0001011"]
+_EAN_G = ["0100111", "0110011", "0011011", "0100001", "0011101", "0111001", "0000101", "0010001", "0001001", "0010111"]
+_EAN_R = ["1110010", "1100110", "1101100", "1000010", "1011100", "1001110", "1010000", "1000100", "1001000", "1110100"]
+_EAN_PARITY = ["LLLLLL", "LLGLGG", "LLGGLG", "LLGGGL", "LGLLGG", "LGGLLG", "LGGGLL", "LGLGLG", "LGLGGL", "LGGLGL"]
+
+
+def check_digit(body):
+    """The GS1 mod-10 check digit: weights 3 and 1 from the right."""
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
+    return str((10 - total % 10) % 10)
+
+
+def demo_gtin(brand, item):
+    """A demo product's GTIN-13, as demo_catalog.rs makes it."""
+    body = f"2{brand:06}{item:05}"
+    return body + check_digit(body)
+
+
+def ean13_png(gtin, module=4, quiet=14, height=160):
+    """A greyscale PNG of the EAN-13 for `gtin`, wide quiet zones on both sides, as a phone
+    would photograph a flat, well-lit label. Pure Python: zlib and struct only."""
+    import struct
+    import zlib
+
+    d = [int(c) for c in gtin]
+    bits = "101"
+    for i, parity in enumerate(_EAN_PARITY[d[0]]):
+        bits += (_EAN_L if parity == "L" else _EAN_G)[d[i + 1]]
+    bits += "01010" + "".join(_EAN_R[x] for x in d[7:]) + "101"
+    row = bytes([255] * quiet * module)
+    row += b"".join(bytes([0 if b == "1" else 255] * module) for b in bits)
+    row += bytes([255] * quiet * module)
+    width = len(row)
+    margin = height // 4
+    blank = b"\x00" + bytes([255] * width)
+    raw = blank * margin + (b"\x00" + row) * height + blank * margin
+
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
+
+    ihdr = struct.pack(">IIBBBBB", width, height + 2 * margin, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
+
+
+def photo_of_barcode(b, gtin):
+    """Writes the barcode photo where the browser can pick it, as the phone's gallery would."""
+    path = Path(b.artifacts) / f"barcode-{gtin}.png"
+    path.write_bytes(ean13_png(gtin))
+    return str(path)
+
+
+# ---- identify, detain, answer, coordinate ------------------------------------------------------
+
+# Veloria (brand 0, Maison Lumière's) product 1: the walk-throughs below follow it from the
+# barcode photo to the rights holder's answer.
+STORY_GTIN = demo_gtin(0, 1)
+# What one walk-through leaves for the next (they run in order in one process).
+STORY = {}
+
+
+def identify_from_photo(b, lang, gtin):
+    """From the home page, through the Identify page's photo form, to the product card."""
+    b.expect_text(t(lang, "identify.home_card"))
+    b.click("a.identify-cta")
+    b.expect_path("/identify")
+    check(b.heading() == t(lang, "identify.title"), f"identify heading is '{b.heading()}'")
+    b.expect_text(t(lang, "identify.photo_title"), t(lang, "identify.code_title"), t(lang, "identify.name_title"))
+    photo = b.find("#photo")
+    check(photo.get_attribute("capture") == "environment", "the photo field does not open the rear camera")
+    check(photo.get_attribute("accept") == "image/*", "the photo field does not ask for an image")
+    photo.send_keys(photo_of_barcode(b, gtin))
+    b.submit("form[action='/identify/photo'] button[type=submit]")
+    b.expect_path(r"/catalog/products/\d+")
+    b.expect_text(t(lang, "identify.identified_photo", code=gtin, format="EAN-13"), t(lang, "identify.identified_check"))
+    check(gtin in b.find(".gtin").text, f"the card's GTIN {b.find('.gtin').text} is not the one photographed, {gtin}")
+    b.expect_text(t(lang, "catalog.genuine_pictures"), t(lang, "catalog.counterfeit_pictures"))
+    b.expect_images_loaded(".compare .side.genuine img")
+    b.expect_images_loaded(".compare .side.counterfeit img")
+    return b.heading()
+
+
+@walkthrough
+def officer_identifies_a_product_from_a_barcode_photo(b):
+    """An English-speaking officer photographs a Veloria barcode and lands on its card; a code
+    typed with a wrong check digit is answered with the right digit."""
+    b.sign_in(OFFICER_EN)
+    identify_from_photo(b, "en", STORY_GTIN)
+    b.click("#nav-identify")
+    wrong = STORY_GTIN[:-1] + str((int(STORY_GTIN[-1]) + 1) % 10)
+    b.fill("#code", wrong)
+    b.submit("form[action='/identify'] button[type=submit]")
+    b.expect_path("/identify")
+    b.expect_text(t("en", "identify.check_digit", expected=STORY_GTIN[-1], found=wrong[-1]))
+    check(b.find("code.gtin").text == wrong, "the code typed is not shown back")
+    b.click("a.corrected")
+    b.expect_path(r"/catalog/products/\d+")
+    b.expect_text(t("en", "identify.identified_code", code=STORY_GTIN))
+    b.sign_out()
+
+
+def detention_form(b, lang, consignor):
+    """Fills the detention form opened from a product card, and records the case."""
+    b.click(link_text=t(lang, "cases.record_from_product"))
+    b.expect_path("/cases/new")
+    check(b.heading() == t(lang, "cases.new_title"), f"detention form heading is '{b.heading()}'")
+    check(b.find("#goods_0_product_id").get_attribute("value"), "the product is not carried into the form")
+    b.fill("#office_code", "FR000730")
+    b.fill("#office_name", "Roissy fret")
+    b.fill("#origin_country", "CN")
+    b.fill("#consignor_name", consignor)
+    b.fill("#goods_0_description", "Sacs à main au logo Veloria")
+    b.fill("#goods_0_quantity", "40")
+    b.fill("#goods_0_unit", "pièces")
+    detain = b.find("#detain")
+    b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", detain)
+    if not detain.is_selected():
+        b.find("label[for=detain]").click()
+    b.submit("form[action='/cases'] button[name=save]:not(.visually-hidden)")
+    b.expect_path(r"/cases/\d+")
+    check(b.heading().startswith(t(lang, "cases.case_title", reference="").strip()), f"case heading '{b.heading()}'")
+    b.expect_text(t(lang, "cases.state.detained"), t(lang, "cases.deadlines"))
+    return b.path()
+
+
+@walkthrough
+def french_officer_records_a_detention_from_a_barcode_photo(b):
+    """The French officer identifies the same product from its photo, in French, and records
+    its detention from the card through the form."""
+    b.sign_in(OFFICER_FR)
+    check(b.lang() == "fr", f"page language is {b.lang()}")
+    identify_from_photo(b, "fr", STORY_GTIN)
+    b.expect_no_text(t("en", "identify.identified_check"))
+    STORY["case"] = detention_form(b, "fr", "Shenzhen Bright Trading Co., Ltd.")
+    STORY["reference"] = b.heading()
+    b.sign_out()
+
+
+@walkthrough
+def rights_holder_answers_the_detention(b):
+    """Maison Lumière finds the detention of its Veloria product in its inbox and answers it;
+    the French officer then reads the answer on the case."""
+    if "case" not in STORY:  # run alone (--only): the detention is recorded here first
+        officer = Browser(b.base_url, b.name + "-officer", b.artifacts)
+        try:
+            officer.sign_in(OFFICER_FR)
+            identify_from_photo(officer, "fr", STORY_GTIN)
+            STORY["case"] = detention_form(officer, "fr", "Shenzhen Bright Trading Co., Ltd.")
+        finally:
+            officer.close()
+    case = STORY["case"]
+    b.sign_in(RIGHTS_HOLDER)
+    b.click("#nav-inbox")
+    b.expect_path("/inbox")
+    b.expect_text(t("en", "notify.title"))
+    opened = b.find_all(f"form input[name=next][value='{case}']")
+    check(opened, f"no notice in the inbox opens {case}")
+    button = opened[0].find_element(By.XPATH, "./ancestor::form//button[@type='submit']")
+    b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    old = b.driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(b.driver, WAIT).until(lambda d: _stale(old))
+    b.page_ready()
+    b.expect_path(case)
+    b.expect_text(t("en", "cases.your_answer"), t("en", "cases.answer.agree_destruction"))
+    radio = b.find("form.answer input[name=answer][value=agree_destruction]")
+    b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", radio)
+    b.find(f"label[for='{radio.get_attribute('id')}']").click()
+    b.fill("form.answer textarea[name=note]", "The stitching and the logo are wrong: counterfeit.")
+    b.submit("form.answer button[type=submit]")
+    b.expect_path(case)
+    b.expect_text(t("en", "cases.done.answer"), t("en", "cases.answer.agree_destruction"))
+    b.sign_out()
+
+    b.sign_in(OFFICER_FR)
+    b.click(link_text=t("fr", "cases.nav"))
+    b.expect_path("/cases")
+    b.click(f"a.case-ref[href='{case}']")
+    b.expect_path(case)
+    b.expect_text(t("fr", "cases.answered"), t("fr", "cases.answer.agree_destruction"))
+    b.sign_out()
+
+
+@walkthrough
+def police_target_meets_a_customs_detention(b):
+    """The police coordinator registers an operation targeting a company; customs detains goods
+    from the same company spelt differently; the coordinator sees the hit, not the case."""
+    b.sign_in(COORDINATOR)
+    check(b.lang() == "fr", f"page language is {b.lang()} for the French coordinator")
+    b.click(link_text=t("fr", "ops.nav"))
+    b.expect_path("/operations")
+    b.expect_text(t("fr", "ops.new"))
+    name = f"Opération Sablier {int(time.time())}"
+    form = "form[action='/operations']"
+    b.fill(f"{form} input[name=name]", name)
+    b.fill(f"{form} input[name=kind]", "enquête")
+    Select(b.find(f"{form} select[name=status]")).select_by_value("active")
+    check(b.find(f"{form} input[name=starts_on]").get_attribute("value"), "the start date is not prefilled")
+    b.fill(f"{form} input[name=contact_name]", "Julien Moreau")
+    b.fill(f"{form} input[name=contact_phone]", "+33 1 23 45 67 89")
+    b.submit(f"{form} button[type=submit]")
+    b.expect_path(r"/operations/\d+")
+    b.expect_text(name, t("fr", "ops.targets"))
+    operation = b.path()
+    targets = f"form[action='{operation}/targets']"
+    Select(b.find(f"{targets} select[name=kind]")).select_by_value("company")
+    b.fill(f"{targets} input[name=value]", "ACME Trading Ltd.")
+    b.fill(f"{targets} input[name=country]", "FR")
+    b.submit(f"{targets} button[type=submit]")
+    b.expect_path(operation)
+    b.expect_text("ACME Trading Ltd.", t("fr", "ops.kinds.company"))
+    b.sign_out()
+
+    officer = Browser(b.base_url, b.name + "-officer", b.artifacts)
+    try:
+        officer.sign_in(OFFICER_FR)
+        officer.go("/identify")
+        officer.fill("#code", STORY_GTIN)
+        officer.submit("form[action='/identify'] button[type=submit]")
+        officer.expect_path(r"/catalog/products/\d+")
+        detention_form(officer, "fr", "Acme trading limited")
+        officer.sign_out()
+    finally:
+        officer.close()
+
+    b.sign_in(COORDINATOR)
+    b.click(link_text=t("fr", "ops.nav"))
+    b.click(link_text=t("fr", "ops.hits_link"))
+    b.expect_path("/coordination")
+    # The matcher runs every second in the server; a few reloads at most.
+    deadline = time.monotonic() + WAIT
+    while not b.find_all("ul.hits li.hit") and time.monotonic() < deadline:
+        time.sleep(1)
+        b.go("/coordination")
+    hits = b.find_all("ul.hits li.hit")
+    check(hits, f"no hit on {b.path()}: {b.text()[:400]}")
+    text = hits[0].text
+    check("ACME Trading Ltd." in text, f"the hit does not name the target: {text}")
+    check(t("fr", "ops.match.detention") in text, f"the hit is not a detention: {text}")
+    check("Douane française" in text, f"the hit does not say whom to call: {text}")
+    b.expect_no_text("Acme trading limited", "Roissy fret")  # nothing of the customs file
+    b.sign_out()
 
 
 # ---- running them ----------------------------------------------------------------------------

@@ -504,6 +504,14 @@ impl SearchIndex {
                     alternatives.push((Occur::Should, boosted(Box::new(fuzzy), boost)));
                 }
             }
+            // The start of a name, as typed into a search box ("velor" for Veloria): an exact
+            // prefix only, from four letters, so that short words do not match half the index.
+            if word.chars().count() >= MIN_PREFIX_CHARS {
+                for (field, boost) in [(f.own_name, 2.0), (f.name, 1.0)] {
+                    let prefix = FuzzyTermQuery::new_prefix(Term::from_field_text(field, word), 0, false);
+                    alternatives.push((Occur::Should, boosted(Box::new(prefix), boost)));
+                }
+            }
             clauses.push((Occur::Should, Box::new(BooleanQuery::new(alternatives))));
         }
         // Stemmed forms, each language's analyzer on the whole text.
@@ -533,6 +541,9 @@ impl SearchIndex {
 }
 
 /// How many edits a word may be off: none under 3 letters, 1 up to 5, 2 beyond.
+/// Words at least this long also match names that start with them.
+const MIN_PREFIX_CHARS: usize = 4;
+
 fn typo_distance(word: &str) -> u8 {
     match word.chars().count() {
         0..=2 => 0,

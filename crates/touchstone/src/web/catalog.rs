@@ -88,7 +88,7 @@ pub(crate) fn fold(s: &str) -> String {
 }
 
 /// The reader's contacts first, then those for every country, then the others.
-fn contacts_for(principal: &Principal, mut contacts: Vec<Contact>) -> Vec<ContactView> {
+pub(super) fn contacts_for(principal: &Principal, mut contacts: Vec<Contact>) -> Vec<ContactView> {
     contacts.sort_by_key(|c| match c.country.as_deref() {
         Some(c) if c == principal.org_country => 0,
         None => 1,
@@ -98,9 +98,9 @@ fn contacts_for(principal: &Principal, mut contacts: Vec<Contact>) -> Vec<Contac
 }
 
 /// A contact with its phone number as a `tel:` link.
-struct ContactView {
-    contact: Contact,
-    tel: Option<String>,
+pub(super) struct ContactView {
+    pub(super) contact: Contact,
+    pub(super) tel: Option<String>,
 }
 
 impl From<Contact> for ContactView {
@@ -123,6 +123,45 @@ struct BrandsQuery {
     page: Option<String>,
 }
 
+/// Search results shown at most (the index's own limit).
+const MAX_HITS: i64 = 100;
+
+struct FoundItem {
+    id: i64,
+    title: String,
+    /// A product's brand.
+    detail: String,
+    /// A brand's sector.
+    sector: Option<Sector>,
+}
+
+/// The brands and the products the search index found, best first.
+struct Found {
+    brands: Vec<FoundItem>,
+    products: Vec<FoundItem>,
+}
+
+impl Found {
+    fn from_hits(hits: Vec<crate::domain::search::SearchHit>) -> Found {
+        let mut found = Found { brands: Vec::new(), products: Vec::new() };
+        for h in hits {
+            match h.product_id {
+                Some(id) => found.products.push(FoundItem { id, title: h.title, detail: h.brand_name, sector: None }),
+                None => found.brands.push(FoundItem {
+                    id: h.brand_id,
+                    title: h.title,
+                    detail: String::new(),
+                    sector: h.category.as_deref().and_then(Sector::parse),
+                }),
+            }
+        }
+        found
+    }
+    fn is_empty(&self) -> bool {
+        self.brands.is_empty() && self.products.is_empty()
+    }
+}
+
 struct SectorOption {
     value: &'static str,
     sector: Sector,
@@ -135,6 +174,8 @@ struct BrandsPage {
     layout: Layout,
     own_side: bool,
     brands: Vec<BrandSummary>,
+    /// What the search index found, when an officer searched with words.
+    found: Option<Found>,
     query: String,
     sectors: Vec<SectorOption>,
     filtered: bool,
@@ -175,7 +216,24 @@ async fn brands_page(
     let page = q.page.as_deref().and_then(|p| p.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 100_000);
     let filtered = !text.is_empty() || sector.is_some();
     let start = (page - 1) * PER_PAGE;
-    let (brands, more) = if !filtered {
+    // An officer's words go to the search index (names in every language, aliases, codes,
+    // misspellings forgiven), which finds products as well as brands. The brand's own side
+    // keeps the plain filter over its own brands: it must find its drafts too, which the index
+    // (published copies only) does not hold.
+    let mut found: Option<Found> = None;
+    let (brands, more) = if !text.is_empty() && !own_side(&principal) {
+        let params = crate::domain::search::SearchParams {
+            q: Some(text.clone()),
+            category: sector.map(|s| s.as_str().to_string()),
+            brand_id: None,
+            limit: Some(MAX_HITS),
+        };
+        match state.search.search(&principal, &params).await {
+            Ok(results) => found = Some(Found::from_hits(results.hits)),
+            Err(e) => return ctx.error_page(e),
+        }
+        (Vec::new(), false)
+    } else if !filtered {
         // Unfiltered, the store pages: one more than shown tells whether a next page exists.
         match catalog::list_brands(&state.db, &principal, PER_PAGE as i64 + 1, start as i64).await {
             Ok(mut list) => {
@@ -216,7 +274,7 @@ async fn brands_page(
     let own_side = own_side(&principal);
     ctx.render(
         StatusCode::OK,
-        BrandsPage { layout, own_side, brands, query: text, sectors, filtered, page, previous_href, next_href },
+        BrandsPage { layout, own_side, brands, found, query: text, sectors, filtered, page, previous_href, next_href },
     )
 }
 
@@ -226,6 +284,31 @@ async fn brands_page(
 #[derive(Deserialize, Default)]
 struct DoneQuery {
     published: Option<String>,
+    /// The code that led here from the Identify page, and its symbology when read from a photo.
+    code: Option<String>,
+    format: Option<String>,
+}
+
+/// The code the officer identified the product with, shown on its card to be checked.
+struct Identified {
+    code: String,
+    format: Option<String>,
+}
+
+impl Identified {
+    /// Only what the Identify page puts in the link is shown: a link crafted to make the card
+    /// say something else shows nothing.
+    fn from_query(q: &DoneQuery) -> Option<Identified> {
+        let shown = |s: &str| {
+            !s.is_empty()
+                && s.chars().count() <= super::identify::MAX_SHOWN_CODE
+                && s.chars().all(|c| c.is_ascii_graphic() || c == '\u{241d}')
+        };
+        let code = q.code.as_deref().map(str::trim).filter(|c| shown(c))?.to_string();
+        let format =
+            q.format.as_deref().filter(|f| f.len() <= 20 && f.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+        Some(Identified { code, format: format.map(str::to_string) })
+    }
 }
 
 #[derive(Template)]
@@ -329,6 +412,7 @@ struct ProductPage {
     layout: Layout,
     own_side: bool,
     just_published: bool,
+    identified: Option<Identified>,
     id: i64,
     brand_id: i64,
     brand_name: String,
@@ -411,6 +495,7 @@ async fn product_page(
         Ok(c) => c,
         Err(e) => return ctx.error_page(e),
     };
+    let done = done.map(|Query(d)| d).unwrap_or_default();
     let layout = clone_layout(&ctx.layout);
     let lang = layout.tr.code();
     let sheet = card.sheet;
@@ -462,7 +547,8 @@ async fn product_page(
         .collect();
     let page = ProductPage {
         own_side: own_side(&principal),
-        just_published: done.is_ok_and(|Query(d)| d.published.is_some()),
+        just_published: done.published.is_some(),
+        identified: Identified::from_query(&done),
         id: card.product_id,
         brand_id: card.brand_id,
         brand_name: card.brand_name,

@@ -12,6 +12,7 @@ mod cases;
 mod catalog;
 mod catalog_editor;
 mod coordination;
+mod identify;
 mod notify;
 
 use askama::Template;
@@ -68,6 +69,7 @@ pub fn router() -> Router<AppState> {
         .merge(catalog::router())
         .merge(catalog_editor::router())
         .merge(brand_editor::router())
+        .merge(identify::router())
         .merge(coordination::router())
         .merge(cases::router())
         .merge(notify::router())

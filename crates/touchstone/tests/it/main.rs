@@ -13,6 +13,7 @@ mod cli;
 mod common;
 mod coordination;
 mod identify;
+mod identify_pages;
 mod import;
 mod import_images;
 mod lookup;

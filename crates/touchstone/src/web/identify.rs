@@ -1,0 +1,396 @@
+//! The field officer's Identify page: a photo of a barcode, a typed code or a typed name, to
+//! the product card in as few taps as possible.
+//!
+//! The three ways in go through the same domain functions as the API (`scan::scan`,
+//! `lookup::lookup`, the search service), so what an officer may see is decided there. One
+//! product found leads straight to its card, which then shows the code that was read: zxing
+//! can misread a worn label, and the officer is the one who can compare it with the digits
+//! printed under the bars. Everything else (several codes, a brand without the product, nothing
+//! registered, a wrong check digit, a photo that cannot be read) is said on this page, in the
+//! reader's language, beside the form that was used, with the status the API would give.
+
+use askama::Template;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{DefaultBodyLimit, Multipart, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+
+use super::catalog::{contacts_for, ContactView};
+use super::{clone_layout, Ctx, Layout};
+use crate::domain::lookup::{self, LookupResult, Outcome};
+use crate::domain::policy::Principal;
+use crate::domain::scan;
+use crate::domain::search::{HitKind, SearchParams};
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/identify", get(identify_page))
+        // The photo is read field by field up to the media limit, so an oversized one is told
+        // apart (and refused on the page) instead of cut off by the general body limit.
+        .route("/identify/photo", post(identify_photo).layer(DefaultBodyLimit::disable()))
+}
+
+/// Longer typed text is cut: no code or name the officer needs is this long.
+const MAX_TYPED_CHARS: usize = 200;
+/// Search results shown at most.
+const MAX_HITS: i64 = 30;
+/// The card shows at most this much of the code that led to it (it comes back in its URL).
+pub(super) const MAX_SHOWN_CODE: usize = 120;
+
+/// Where the product card says the officer came from: the code and, for a photo, the symbology.
+pub(super) fn card_href(product_id: i64, code: &str, format: Option<&str>) -> String {
+    let code = visible(code);
+    let mut pairs = vec![("code", code.as_str())];
+    if let Some(f) = format {
+        pairs.push(("format", f));
+    }
+    let qs = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+    format!("/catalog/products/{product_id}?{qs}#identified")
+}
+
+#[derive(Deserialize, Default)]
+struct IdentifyQuery {
+    code: Option<String>,
+    q: Option<String>,
+}
+
+/// One code as the page shows it: what was read, and what it identifies.
+struct CodeView {
+    /// The symbology, for codes read from a photo.
+    format: Option<String>,
+    /// Exactly what was read or typed (group separators shown as a visible mark).
+    text: String,
+    /// `product`, `brand_only`, `not_registered`, `invalid`, `not_a_product_code`: a CSS class.
+    outcome: &'static str,
+    message: String,
+    product_href: Option<String>,
+    /// For a wrong check digit on a bare GTIN: the code with the right digit, to look up.
+    corrected: Option<String>,
+    brand_owner: Option<BrandOwnerView>,
+}
+
+struct BrandOwnerView {
+    brand_id: i64,
+    brand_name: String,
+    contacts: Vec<ContactView>,
+}
+
+struct HitView {
+    href: String,
+    title: String,
+    /// The brand of a product, or the sector of a brand.
+    detail: String,
+    is_brand: bool,
+}
+
+#[derive(Default)]
+struct Problem {
+    /// Which form the problem is beside: `photo`, `code` or `q`.
+    field: &'static str,
+    message: String,
+}
+
+#[derive(Template)]
+#[template(path = "identify.html")]
+struct IdentifyPage {
+    layout: Layout,
+    code: String,
+    query: String,
+    problem: Problem,
+    /// The sentence above the codes (e.g. "2 barcodes were read"), if any.
+    summary: Option<String>,
+    codes: Vec<CodeView>,
+    searched: bool,
+    hits: Vec<HitView>,
+    max_photo_mb: usize,
+}
+
+impl IdentifyPage {
+    fn new(layout: Layout, state: &AppState) -> Self {
+        IdentifyPage {
+            layout,
+            code: String::new(),
+            query: String::new(),
+            problem: Problem::default(),
+            summary: None,
+            codes: Vec::new(),
+            searched: false,
+            hits: Vec::new(),
+            max_photo_mb: state.media.limits.max_bytes / (1024 * 1024),
+        }
+    }
+}
+
+fn typed(raw: Option<&str>) -> String {
+    raw.unwrap_or("").trim().chars().take(MAX_TYPED_CHARS).collect()
+}
+
+async fn identify_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    query: Result<Query<IdentifyQuery>, QueryRejection>,
+) -> Response {
+    let principal = match ctx.require() {
+        Ok(s) => s.principal.clone(),
+        Err(r) => return r,
+    };
+    let q = query.map(|Query(q)| q).unwrap_or_default();
+    let mut page = IdentifyPage::new(clone_layout(&ctx.layout), &state);
+    page.code = typed(q.code.as_deref());
+    page.query = typed(q.q.as_deref());
+    let tr = ctx.layout.tr;
+    let mut status = StatusCode::OK;
+    if q.code.is_some() {
+        match lookup::lookup(&state.db, &principal, &page.code).await {
+            Ok(found) => {
+                if let Some(card) = &found.product {
+                    return Redirect::to(&card_href(card.product_id, &page.code, None)).into_response();
+                }
+                page.codes.push(code_view(tr, &principal, None, &page.code, Some(found)));
+            }
+            Err(AppError::Client(c)) if c.status != StatusCode::FORBIDDEN => {
+                status = c.status;
+                page.problem = Problem { field: "code", message: tr.error(c.code, &c.message) };
+            }
+            Err(e) => return ctx.error_page(e),
+        }
+    } else if q.q.is_some() {
+        let params =
+            SearchParams { q: Some(page.query.clone()), category: None, brand_id: None, limit: Some(MAX_HITS) };
+        match state.search.search(&principal, &params).await {
+            Ok(results) => {
+                page.searched = true;
+                page.hits = results
+                    .hits
+                    .into_iter()
+                    .map(|h| match (h.kind, h.product_id) {
+                        (HitKind::Product, Some(id)) => HitView {
+                            href: format!("/catalog/products/{id}"),
+                            title: h.title,
+                            detail: h.brand_name,
+                            is_brand: false,
+                        },
+                        _ => HitView {
+                            href: format!("/catalog/brands/{}", h.brand_id),
+                            detail: h
+                                .category
+                                .as_deref()
+                                .and_then(crate::domain::catalog::Sector::parse)
+                                .map(|s| tr.label("sector", s))
+                                .unwrap_or_default(),
+                            title: h.title,
+                            is_brand: true,
+                        },
+                    })
+                    .collect();
+            }
+            Err(AppError::Client(c)) if c.status != StatusCode::FORBIDDEN => {
+                status = c.status;
+                let message = if c.code == "required" { tr.t("identify.q_required").to_string() } else { c.message };
+                page.problem = Problem { field: "q", message };
+            }
+            Err(e) => return ctx.error_page(e),
+        }
+    }
+    ctx.render(status, page)
+}
+
+/// Fields of the photo form other than the photo are short.
+const MAX_TEXT_FIELD: usize = 4096;
+
+/// Reads the photo form: its CSRF token and the photo, up to one byte past the media limit so
+/// that the scan itself tells an oversized photo apart (the rest of the body is not read).
+async fn read_photo_form(mut multipart: Multipart, max_bytes: usize) -> Option<(String, Vec<u8>)> {
+    let (mut csrf, mut photo) = (String::new(), Vec::new());
+    let mut fields = 0;
+    while let Some(mut field) = multipart.next_field().await.ok()? {
+        fields += 1;
+        if fields > 8 {
+            return None;
+        }
+        let name = field.name().unwrap_or("").to_string();
+        let limit = if name == "photo" { max_bytes + 1 } else { MAX_TEXT_FIELD };
+        let mut buf = Vec::new();
+        while let Some(chunk) = field.chunk().await.ok()? {
+            let room = limit.saturating_sub(buf.len());
+            buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            if buf.len() >= limit {
+                break;
+            }
+        }
+        match name.as_str() {
+            "csrf" => csrf = String::from_utf8_lossy(&buf).into_owned(),
+            "photo" => {
+                let oversized = buf.len() > max_bytes;
+                photo = buf;
+                if oversized {
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    Some((csrf, photo))
+}
+
+async fn identify_photo(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Response {
+    let principal = match ctx.require() {
+        Ok(s) => s.principal.clone(),
+        Err(r) => return r,
+    };
+    let tr = ctx.layout.tr;
+    let mut page = IdentifyPage::new(clone_layout(&ctx.layout), &state);
+    let form = match multipart {
+        Ok(m) => read_photo_form(m, state.media.limits.max_bytes).await,
+        Err(_) => None,
+    };
+    let Some((csrf, photo)) = form else {
+        page.problem = Problem { field: "photo", message: tr.t("identify.error_form").to_string() };
+        return ctx.render(StatusCode::BAD_REQUEST, page);
+    };
+    if csrf.is_empty() || !bool::from(subtle::ConstantTimeEq::ct_eq(ctx.layout.csrf.as_bytes(), csrf.as_bytes())) {
+        return ctx.error_page(AppError::client(
+            StatusCode::FORBIDDEN,
+            "csrf_failed",
+            "This form has expired or did not come from Touchstone; reload the page and try again.",
+        ));
+    }
+    let read = match scan::scan(&state.db, &state.media, &principal, photo).await {
+        Ok(r) => r,
+        Err(AppError::Client(c)) if c.status != StatusCode::FORBIDDEN => {
+            page.problem = Problem { field: "photo", message: photo_error(tr, c.code, &c.message, page.max_photo_mb) };
+            return ctx.render(c.status, page);
+        }
+        Err(e) => return ctx.error_page(e),
+    };
+    if let [only] = read.codes.as_slice() {
+        if let Some(card) = only.lookup.as_ref().and_then(|l| l.product.as_ref()) {
+            return Redirect::to(&card_href(card.product_id, &only.text, Some(&only.format))).into_response();
+        }
+    }
+    if read.codes.is_empty() {
+        page.problem = Problem { field: "photo", message: tr.t("identify.no_barcode").to_string() };
+        return ctx.render(StatusCode::OK, page);
+    }
+    if read.codes.len() > 1 {
+        page.summary = Some(tr.f("identify.several", &[("count", &read.codes.len().to_string())]));
+    }
+    page.codes = read.codes.into_iter().map(|c| code_view(tr, &principal, Some(c.format), &c.text, c.lookup)).collect();
+    ctx.render(StatusCode::OK, page)
+}
+
+/// The refusal of a photo in the reader's language; the API's English sentence otherwise.
+fn photo_error(tr: Tr, code: &str, english: &str, max_mb: usize) -> String {
+    let key = format!("identify.error_{code}");
+    match tr.t(&key) {
+        missing if missing == key => tr.error(code, english),
+        _ => tr.f(&key, &[("max", &max_mb.to_string())]),
+    }
+}
+
+/// The group separator (byte 0x1D) of raw GS1 data, shown as the sign scanners print for it.
+fn visible(text: &str) -> String {
+    text.replace('\u{1d}', "␝")
+}
+
+fn code_view(
+    tr: Tr,
+    principal: &Principal,
+    format: Option<String>,
+    text: &str,
+    found: Option<LookupResult>,
+) -> CodeView {
+    let mut view = CodeView {
+        format,
+        text: visible(text),
+        outcome: "not_a_product_code",
+        message: tr.t("identify.not_a_code").to_string(),
+        product_href: None,
+        corrected: None,
+        brand_owner: None,
+    };
+    let Some(found) = found else { return view };
+    let gtin = found.gtin.clone().unwrap_or_default();
+    match found.outcome {
+        Outcome::Product => {
+            view.outcome = "product";
+            if let Some(card) = found.product {
+                view.message = tr
+                    .f("identify.product", &[("product", card.sheet.name_in(tr.code())), ("brand", &card.brand_name)]);
+                view.product_href = Some(card_href(card.product_id, text, view.format.as_deref()));
+            }
+        }
+        Outcome::BrandOnly => {
+            view.outcome = "brand_only";
+            if let Some(owner) = found.brand_owner {
+                view.message = tr.f(
+                    "identify.brand_only",
+                    &[("gtin", &gtin), ("prefix", &owner.gs1_company_prefix), ("brand", &owner.brand_name)],
+                );
+                view.brand_owner = Some(BrandOwnerView {
+                    brand_id: owner.brand_id,
+                    brand_name: owner.brand_name,
+                    contacts: contacts_for(principal, owner.contacts),
+                });
+            }
+        }
+        Outcome::NotRegistered => {
+            view.outcome = "not_registered";
+            view.message = tr.f("identify.not_registered", &[("gtin", &gtin)]);
+        }
+        Outcome::Invalid => {
+            view.outcome = "invalid";
+            view.message = match gs1::parse_scan(text) {
+                gs1::Scan::Invalid {
+                    error: gs1::Error::GtinCheckDigit { gtin, expected, found: typed, .. }, ..
+                } => {
+                    let mut right = gtin.clone();
+                    right.pop();
+                    right.push(expected);
+                    view.corrected = Some(right);
+                    tr.f("identify.check_digit", &[("expected", &expected.to_string()), ("found", &typed.to_string())])
+                }
+                gs1::Scan::Invalid { error: gs1::Error::CheckDigit { ai, expected, found: typed, .. }, .. } => tr.f(
+                    "identify.check_digit_ai",
+                    &[("ai", ai.as_str()), ("expected", expected.as_str()), ("found", typed.as_str())],
+                ),
+                gs1::Scan::Invalid { error, .. } => tr.f("identify.invalid", &[("reason", &error.to_string())]),
+                _ => found.message,
+            };
+        }
+        Outcome::NotAProductCode if found.gtin.is_none() && found.interpretation["type"] != "unrecognised" => {
+            view.message = tr.t("identify.no_gtin").to_string();
+        }
+        Outcome::NotAProductCode => {}
+    }
+    view
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_card_link_carries_the_code_read_encoded() {
+        assert_eq!(
+            card_href(7, "(01)04006381333931(10)A&B", Some("Code128")),
+            "/catalog/products/7?code=%2801%2904006381333931%2810%29A%26B&format=Code128#identified"
+        );
+    }
+
+    #[test]
+    fn group_separators_are_shown() {
+        assert_eq!(visible("0104006381333931\u{1d}10ABC"), "0104006381333931␝10ABC");
+    }
+}
