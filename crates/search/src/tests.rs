@@ -161,3 +161,17 @@ fn typo_tolerance_grows_with_the_word() {
     assert_eq!(typo_distance("lui"), 1);
     assert_eq!(typo_distance("vuiton"), 2);
 }
+
+#[test]
+fn the_start_of_a_name_finds_it_as_typed_into_a_search_box() {
+    let index = catalog();
+    index.upsert(&brand(4, "Kastoria", "luxury")).unwrap();
+    index.commit(Some("43")).unwrap();
+    let hits = find(&index, "Kasto");
+    assert!(hits.iter().any(|h| h.title == "Kastoria"), "Kasto: {hits:#?}");
+    for start in ["kasten", "Lumi", "LUMIÈ"] {
+        let hits = find(&index, start);
+        assert!(!hits.is_empty() && hits[0].kind == DocKind::Brand, "{start}: {hits:#?}");
+    }
+    assert!(find(&index, "Lum").is_empty(), "three letters are too few to stand for a name");
+}

@@ -204,7 +204,8 @@ async fn a_barcode_photo_of_a_demo_product_lands_on_its_card_showing_the_code_re
         assert!(r.text.contains("Several codes were read: choose the one on the goods"));
         for (g, p) in [(&gtin, product), (&other, product_id(&app, 0, 0).await)] {
             assert!(r.text.contains(&format!("<code class=\"gtin\">{g}</code>")), "{g} shown: {}", r.text);
-            assert!(r.text.contains(&format!("href=\"/catalog/products/{p}?code={g}&amp;format=EAN-13#identified\"")));
+            let href = format!("href=\"/catalog/products/{p}?code={g}&#38;format=EAN-13#identified\"");
+            assert!(r.text.contains(&href), "{href} in {}", r.text);
         }
     })
     .await;
@@ -326,7 +327,8 @@ async fn a_typed_name_finds_products_and_brands_despite_typos_on_identify_and_in
         let start: String = brand.chars().take(5).collect();
         let list = officer.get(&format!("/catalog?q={start}")).await;
         assert_eq!(list.status, StatusCode::OK, "{}", list.text);
-        assert!(list.text.contains(&format!("href=\"/catalog/brands/{brand_id}\" class=\"brand-name\">{brand}</a>")));
+        let link = format!("href=\"/catalog/brands/{brand_id}\" class=\"brand-name\">{brand}</a>");
+        assert!(list.text.contains(&link), "'{start}' finds {link}: {}", list.text);
         let list = officer.get(&format!("/catalog?q={typo}")).await;
         assert!(list.text.contains(&format!(">{brand}</a>")), "typo-tolerant: {}", list.text);
         assert!(list.text.contains("class=\"product-name\""), "products too: {}", list.text);
