@@ -279,13 +279,16 @@ def search_brand(b, lang, query, brand):
     b.click(link_text=t(lang, "catalog.nav"))
     b.expect_path("/catalog")
     check(b.heading() == t(lang, "catalog.title"), f"catalog heading is '{b.heading()}'")
-    b.expect_text(t(lang, "catalog.search_label"))
+    # Officers search the index (brands and products, typos forgiven); the label says so.
+    b.expect_text(t(lang, "identify.catalog_search_label"))
     b.fill("#q", query)
     b.submit("form.search button[type=submit]")
     b.expect_path("/catalog")
     check(b.find("#q").get_attribute("value") == query, f"the search box lost '{query}'")
     names = [a.text for a in b.find_all(".brand-list a.brand-name")]
     check(brand in names, f"searching '{query}' listed {names}, not {brand}")
+    products = [a.text for a in b.find_all(".found-products a.product-name")]
+    check(any(p.startswith(brand) for p in products), f"searching '{query}' listed no {brand} product: {products}")
     b.click(link_text=brand)
     b.expect_path(r"/catalog/brands/\d+")
     check(b.heading().startswith(brand), f"brand page heading is '{b.heading()}'")
