@@ -51,6 +51,18 @@ pub fn router() -> Router<AppState> {
                 )
             }),
         )
+        .route(
+            "/static/identify.js",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                        (header::CACHE_CONTROL, "public, max-age=3600"),
+                    ],
+                    include_str!("../../static/identify.js"),
+                )
+            }),
+        )
         // Browsers ask for /favicon.ico on every site; without it each page logs a 404.
         .route(
             "/favicon.ico",
