@@ -495,9 +495,18 @@ def identify_from_photo(b, lang, gtin):
 def officer_identifies_a_product_from_a_barcode_photo(b):
     """An English-speaking officer photographs a Veloria barcode and lands on its card; a code
     typed with a wrong check digit is answered with the right digit."""
+    b.allowed_console.append(r"/identify/photo - Failed to load resource: .* 422")  # the refusal's own status
     b.sign_in(OFFICER_EN)
     identify_from_photo(b, "en", STORY_GTIN)
+    # A photo cut short in transfer: a sentence beside the photo field, not an error page.
     b.click("#nav-identify")
+    damaged = Path(b.artifacts) / "damaged.png"
+    whole = ean13_png(STORY_GTIN)
+    damaged.write_bytes(whole[: len(whole) // 3])
+    b.find("#photo").send_keys(str(damaged))
+    b.submit("form[action='/identify/photo'] button[type=submit]")
+    check(b.find("#photo-error").text == t("en", "identify.error_corrupt_file"), f"damaged photo: {b.text()[:300]}")
+    check(b.heading() == t("en", "identify.title"), "a damaged photo leaves the Identify page")
     wrong = STORY_GTIN[:-1] + str((int(STORY_GTIN[-1]) + 1) % 10)
     b.fill("#code", wrong)
     b.submit("form[action='/identify'] button[type=submit]")
