@@ -25,12 +25,14 @@ bin="${TOUCHSTONE_BIN:-$target/release/touchstone}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 2; }
 photo="${LOAD_PHOTO:-../shared/testdata/barcodes/ean13-1/4.webp}"
 [ -f "$photo" ] || photo="$(ls ../shared/testdata/barcodes/ean13-1/*.{png,jpg,webp} 2>/dev/null | head -n1)"
-# A 12-megapixel phone photo made from the same test photo (crates/barcode/examples/phone_photo.rs);
+# A 12-megapixel phone photo made from a test photo (crates/barcode/examples/phone_photo.rs);
 # LOAD_PHONE_PHOTO=none skips it.
 phone="${LOAD_PHONE_PHOTO:-}"
 if [ -z "$phone" ]; then
   phone="$(mktemp --suffix=.jpg)"
-  cargo run --release -q -p barcode --example phone_photo -- "$photo" "$phone"
+  # ean13-1/25.webp: a book's EAN, cropped close; 4.webp (a can, low contrast) is not read
+  # once enlarged into a large frame, by zxing-cpp's own reader either.
+  cargo run --release -q -p barcode --example phone_photo -- ../shared/testdata/barcodes/ean13-1/25.webp "$phone"
 elif [ "$phone" = none ]; then
   phone=""
 fi

@@ -5,7 +5,7 @@
 //! noise, which a drawn barcode would not have.
 //!
 //! ```text
-//! cargo run --release -p barcode --example phone_photo -- ../shared/testdata/barcodes/ean13-1/4.webp /tmp/phone.jpg
+//! cargo run --release -p barcode --example phone_photo -- ../shared/testdata/barcodes/ean13-1/25.webp /tmp/phone.jpg
 //! ```
 
 use image::codecs::jpeg::JpegEncoder;
@@ -31,7 +31,12 @@ fn main() {
     let scale = (WIDTH as f32 / 3.0) / source.width() as f32;
     let (w, h) = ((source.width() as f32 * scale) as u32, (source.height() as f32 * scale) as u32);
     let enlarged = imageops::resize(&source, w, h, FilterType::Triangle);
-    imageops::overlay(&mut frame, &enlarged, i64::from((WIDTH - w) / 2), i64::from((HEIGHT - h.min(HEIGHT)) / 2));
+    // The code sits on a white label, as on a real parcel: the test photos are cropped close to
+    // the bars, and an EAN needs its light quiet zone beside them to be read at all.
+    let (label_w, label_h) = (w + w / 4, h + h / 3);
+    let label = RgbImage::from_pixel(label_w, label_h, Rgb([236, 234, 228]));
+    imageops::overlay(&mut frame, &label, i64::from((WIDTH - label_w) / 2), i64::from((HEIGHT - label_h) / 2));
+    imageops::overlay(&mut frame, &enlarged, i64::from((WIDTH - w) / 2), i64::from((HEIGHT - h) / 2));
     let mut out =
         std::io::BufWriter::new(std::fs::File::create(output).unwrap_or_else(|e| panic!("cannot write {output}: {e}")));
     JpegEncoder::new_with_quality(&mut out, 88).encode_image(&frame).expect("encodes the JPEG");
