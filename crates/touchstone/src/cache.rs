@@ -15,8 +15,8 @@ use std::time::{Duration, Instant};
 pub const LIFETIME: Duration = Duration::from_secs(2);
 
 /// Entries kept at most; the whole memory is dropped when full (cheaper than ordering it, and
-/// refilled by the requests that follow).
-const CAPACITY: usize = 10_000;
+/// refilled by the requests that follow). Above the 10,000 brands of a 1,000,000-product catalog.
+const CAPACITY: usize = 20_000;
 
 /// The memories a [`crate::store::Db`] handle carries.
 #[derive(Default)]
@@ -24,6 +24,8 @@ pub struct Caches {
     /// By the SHA-256 of the bearer token: the principal, or `None` for a token that does not
     /// authenticate (so a flood of wrong tokens does not reach the database each time either).
     pub principals: Recent<String, Option<crate::domain::policy::Principal>>,
+    /// Brands by id, parsed: every product card needs its brand's.
+    pub brands: Recent<i64, std::sync::Arc<crate::domain::catalog::Brand>>,
     /// The alerts in force (their rows and parsed alerts), under the key `()`.
     pub alerts_in_force: Recent<(), AlertsInForce>,
 }

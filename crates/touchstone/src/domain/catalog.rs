@@ -1023,14 +1023,43 @@ pub struct ProductCard {
 }
 
 pub async fn product_card(db: &Db, principal: &Principal, id: i64) -> AppResult<ProductCard> {
-    let (store::catalog::ProductWithPublication { product, published_at }, brand) =
+    let (product, brand) =
         store::catalog::get_product_with_brand(db.reader(), id).await?.ok_or_else(|| AppError::not_found("product"))?;
+    card_of(db, principal, product, &brand).await
+}
+
+/// The card of the product carrying `gtin14`, if any, as [`product_card`] would show it.
+pub async fn product_card_by_gtin(db: &Db, principal: &Principal, gtin14: &str) -> AppResult<Option<ProductCard>> {
+    let Some(product) = store::catalog::get_product_by_gtin(db.reader(), gtin14).await? else { return Ok(None) };
+    let brand = brand_remembered(db, product.product.brand_id).await?.ok_or_else(|| AppError::not_found("product"))?;
+    card_of(db, principal, product, &brand).await.map(Some)
+}
+
+/// A brand as stored, read again only after a write or once the memory is a moment old: every
+/// lookup needs its product's brand, and ten thousand brands cover a million products.
+async fn brand_remembered(db: &Db, id: i64) -> AppResult<Option<std::sync::Arc<Brand>>> {
+    let epoch = db.write_epoch();
+    if let Some(known) = db.caches.brands.get(&id, epoch) {
+        return Ok(Some(known));
+    }
+    let Some(brand) = store::catalog::get_brand(db.reader(), id).await? else { return Ok(None) };
+    let brand = std::sync::Arc::new(brand);
+    db.caches.brands.put(id, epoch, brand.clone());
+    Ok(Some(brand))
+}
+
+async fn card_of(
+    db: &Db,
+    principal: &Principal,
+    store::catalog::ProductWithPublication { product, published_at }: store::catalog::ProductWithPublication,
+    brand: &Brand,
+) -> AppResult<ProductCard> {
     let brand_sheet = match &brand.published_sheet {
         Some(b) => b.clone(),
-        None if allows_draft(db, principal, &brand).await? => brand.draft.clone(),
+        None if allows_draft(db, principal, brand).await? => brand.draft.clone(),
         None => return Err(AppError::not_found("product")),
     };
-    let own_side = allows_draft(db, principal, &brand).await?;
+    let own_side = allows_draft(db, principal, brand).await?;
     let mut sheet = match (&product.published_sheet, own_side) {
         (_, true) => product.draft.clone(),
         (Some(p), false) => p.clone(),
@@ -1049,7 +1078,7 @@ pub async fn product_card(db: &Db, principal: &Principal, id: i64) -> AppResult<
                 let mut tx = db.begin().await?;
                 store::audit::append(
                     &mut tx,
-                    &AuditEvent::by(principal, "catalog.read_confidential", "product", id)
+                    &AuditEvent::by(principal, "catalog.read_confidential", "product", product.id)
                         .detail(serde_json::json!({"brand_id": brand.id, "sections": confidential})),
                 )
                 .await?;

@@ -97,9 +97,10 @@ pub async fn lookup(db: &Db, principal: &Principal, code: &str) -> AppResult<Loo
         (_, Some(g)) => g.to_gtin14(),
     };
     result.gtin = Some(gtin.clone());
-    if let Some(product_id) = store::catalog::product_by_gtin(db.reader(), &gtin).await? {
-        match catalog::product_card(db, principal, product_id).await {
-            Ok(card) => {
+    {
+        match catalog::product_card_by_gtin(db, principal, &gtin).await {
+            Ok(None) => {}
+            Ok(Some(card)) => {
                 result.message = format!("{} by {}.", card.sheet.name_in("en"), card.brand_name);
                 result.outcome = Outcome::Product;
                 result.alerts = super::alerts::naming(db, principal, card.brand_id, Some(card.product_id)).await?;

@@ -460,6 +460,24 @@ pub async fn get_product_with_brand(
     Ok(Some((ProductWithPublication { product, published_at }, brand)))
 }
 
+/// The product carrying a GTIN (as 14 digits), in one query.
+pub async fn get_product_by_gtin(
+    pool: &sqlx::AnyPool,
+    gtin14: &str,
+) -> Result<Option<ProductWithPublication>, sqlx::Error> {
+    let row: Option<ProductRow> = sqlx::query_as(&format!(
+        "SELECT {PRODUCT_COLUMNS} FROM products WHERE id = \
+         (SELECT product_id FROM product_codes WHERE kind = 'gtin' AND code = $1)"
+    ))
+    .bind(gtin14)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row
+        .map(ProductRow::into_domain)
+        .transpose()?
+        .map(|(product, published_at)| ProductWithPublication { product, published_at }))
+}
+
 pub async fn list_products<'c, E: Executor<'c, Database = Any>>(
     ex: E,
     brand_id: i64,
@@ -735,16 +753,6 @@ pub async fn get_media<'c, E: Executor<'c, Database = Any>>(
 }
 
 /// The product claiming a GTIN (14 digits).
-pub async fn product_by_gtin<'c, E: Executor<'c, Database = Any>>(
-    ex: E,
-    gtin14: &str,
-) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT product_id FROM product_codes WHERE kind = 'gtin' AND code = $1")
-        .bind(gtin14)
-        .fetch_optional(ex)
-        .await
-}
-
 /// The brand holding the longest of these GS1 company prefixes.
 pub async fn brand_by_prefix<'c, E: Executor<'c, Database = Any>>(
     ex: E,
