@@ -1075,7 +1075,7 @@ async fn card_of(
     if !confidential.is_empty() {
         if allows(principal, Action::CatalogReadConfidential, target) {
             if !own_side {
-                let mut tx = db.begin().await?;
+                let mut tx = db.begin_audit_only().await?;
                 store::audit::append(
                     &mut tx,
                     &AuditEvent::by(principal, "catalog.read_confidential", "product", product.id)

@@ -107,6 +107,12 @@ impl Db {
         self.write.begin().await
     }
 
+    /// Starts a transaction that only appends audit records (a confidential read, say): nothing
+    /// a [`crate::cache`] memory holds changes, so unlike [`Db::begin`] it leaves them valid.
+    pub async fn begin_audit_only(&self) -> Result<Tx, sqlx::Error> {
+        self.write.begin().await
+    }
+
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
         sqlx::query("SELECT 1").execute(&self.read).await.map(|_| ())
     }
