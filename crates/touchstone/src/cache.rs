@@ -1,11 +1,12 @@
 //! Short-lived memories of what almost every API request reads again: the principal behind a
-//! bearer token and the alerts in force.
+//! bearer token, brands, and the alerts in force.
 //!
 //! An entry is used only while no write transaction has begun on this node since it was read
 //! (the store's write epoch, see [`crate::store::Db::write_epoch`]) and for at most
-//! [`LIFETIME`]. So a change made through this node (a revoked token, a withdrawn alert) is seen
-//! by the next request, and a change made through another node sharing the database within
-//! [`LIFETIME`].
+//! [`LIFETIME`]. So a change made through this node (a revoked token, a withdrawn alert) is
+//! usually seen by the next request, and always within [`LIFETIME`]: a read that ran while the
+//! change's transaction was open is stored under the new epoch. A change made through another
+//! node or the CLI is seen within [`LIFETIME`].
 
 use std::collections::HashMap;
 use std::hash::Hash;

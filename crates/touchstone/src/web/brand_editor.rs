@@ -17,7 +17,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 
-use super::catalog_editor::{csrf_ok, read_upload};
+use super::catalog_editor::checked_upload;
 use super::{clone_layout, CsrfForm, Ctx, FieldError, Layout};
 use crate::domain::catalog::{
     self, Brand, BrandSheet, BrandUpdate, Confidentiality, Contact, OwnerChoices, Party, PartyRole, Product,
@@ -620,24 +620,10 @@ async fn upload_logo(
         Err(r) => return r,
     };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
-    let Ok(multipart) = multipart else {
-        return ctx.error_page(AppError::client(
-            StatusCode::BAD_REQUEST,
-            "invalid_form",
-            "Send the logo with the form.",
-        ));
-    };
-    let form = match read_upload(multipart, state.media.limits.max_bytes).await {
+    let form = match checked_upload(&ctx, multipart, state.media.limits.max_bytes, "file").await {
         Ok(f) => f,
         Err(e) => return ctx.error_page(e),
     };
-    if !csrf_ok(&ctx.layout.csrf, &form.csrf) {
-        return ctx.error_page(AppError::client(
-            StatusCode::FORBIDDEN,
-            "csrf_failed",
-            "This form has expired or did not come from Touchstone; reload the page and try again.",
-        ));
-    }
     // Only the brand's own side stores files from this page: others learn nothing.
     if let Err(e) = catalog::brand_for_editing(&state.db, &principal, id).await {
         return ctx.error_page(e);

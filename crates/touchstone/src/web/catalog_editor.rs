@@ -428,10 +428,34 @@ pub(super) struct UploadForm {
     pub(super) file: Option<Vec<u8>>,
 }
 
+/// An upload form read and checked: one that cannot be read is a 400, one without this
+/// session's CSRF token a 403. `file_field` names the file's field.
+pub(super) async fn checked_upload(
+    ctx: &Ctx,
+    multipart: Result<Multipart, MultipartRejection>,
+    max_bytes: usize,
+    file_field: &str,
+) -> Result<UploadForm, AppError> {
+    let multipart = multipart.map_err(|_| unreadable_form())?;
+    let form = read_upload(multipart, max_bytes, file_field).await?;
+    if !csrf_ok(&ctx.layout.csrf, &form.csrf) {
+        return Err(AppError::client(
+            StatusCode::FORBIDDEN,
+            "csrf_failed",
+            "This form has expired or did not come from Touchstone; reload the page and try again.",
+        ));
+    }
+    Ok(form)
+}
+
+fn unreadable_form() -> AppError {
+    AppError::client(StatusCode::BAD_REQUEST, "invalid_form", "The upload form could not be read.")
+}
+
 /// Reads the multipart form, the file up to one byte past the media limit (as the API does),
 /// so that the media check itself tells an oversized file apart.
-pub(super) async fn read_upload(mut multipart: Multipart, max_bytes: usize) -> Result<UploadForm, AppError> {
-    let bad = || AppError::client(StatusCode::BAD_REQUEST, "invalid_form", "The upload form could not be read.");
+async fn read_upload(mut multipart: Multipart, max_bytes: usize, file_field: &str) -> Result<UploadForm, AppError> {
+    let bad = unreadable_form;
     let mut form = UploadForm::default();
     let mut fields = 0;
     while let Some(mut field) = multipart.next_field().await.map_err(|_| bad())? {
@@ -440,7 +464,7 @@ pub(super) async fn read_upload(mut multipart: Multipart, max_bytes: usize) -> R
             return Err(bad());
         }
         let name = field.name().unwrap_or("").to_string();
-        let limit = if name == "file" { max_bytes + 1 } else { MAX_TEXT_FIELD };
+        let limit = if name == file_field { max_bytes + 1 } else { MAX_TEXT_FIELD };
         let mut buf = Vec::new();
         while let Some(chunk) = field.chunk().await.map_err(|_| bad())? {
             let room = limit.saturating_sub(buf.len());
@@ -451,7 +475,7 @@ pub(super) async fn read_upload(mut multipart: Multipart, max_bytes: usize) -> R
         }
         let text = || String::from_utf8_lossy(&buf).into_owned();
         match name.as_str() {
-            "file" => {
+            _ if name == file_field => {
                 let oversized = buf.len() > max_bytes;
                 form.file = Some(buf);
                 if oversized {
@@ -469,7 +493,7 @@ pub(super) async fn read_upload(mut multipart: Multipart, max_bytes: usize) -> R
     Ok(form)
 }
 
-pub(super) fn csrf_ok(expected: &str, given: &str) -> bool {
+fn csrf_ok(expected: &str, given: &str) -> bool {
     !expected.is_empty() && bool::from(subtle::ConstantTimeEq::ct_eq(expected.as_bytes(), given.as_bytes()))
 }
 
@@ -493,24 +517,10 @@ async fn upload_image(
         Err(r) => return r,
     };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
-    let Ok(multipart) = multipart else {
-        return ctx.error_page(AppError::client(
-            StatusCode::BAD_REQUEST,
-            "invalid_form",
-            "Send the picture with the upload form.",
-        ));
-    };
-    let form = match read_upload(multipart, state.media.limits.max_bytes).await {
+    let form = match checked_upload(&ctx, multipart, state.media.limits.max_bytes, "file").await {
         Ok(f) => f,
         Err(e) => return ctx.error_page(e),
     };
-    if !csrf_ok(&ctx.layout.csrf, &form.csrf) {
-        return ctx.error_page(AppError::client(
-            StatusCode::FORBIDDEN,
-            "csrf_failed",
-            "This form has expired or did not come from Touchstone; reload the page and try again.",
-        ));
-    }
     // Only the brand's own side stores pictures from this page: others learn nothing.
     if let Err(e) = catalog::get_product(&state.db, &principal, id).await {
         return ctx.error_page(e);

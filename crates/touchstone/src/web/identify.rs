@@ -202,44 +202,6 @@ async fn identify_page(
     ctx.render(status, page)
 }
 
-/// Fields of the photo form other than the photo are short.
-const MAX_TEXT_FIELD: usize = 4096;
-
-/// Reads the photo form: its CSRF token and the photo, up to one byte past the media limit so
-/// that the scan itself tells an oversized photo apart (the rest of the body is not read).
-async fn read_photo_form(mut multipart: Multipart, max_bytes: usize) -> Option<(String, Vec<u8>)> {
-    let (mut csrf, mut photo) = (String::new(), Vec::new());
-    let mut fields = 0;
-    while let Some(mut field) = multipart.next_field().await.ok()? {
-        fields += 1;
-        if fields > 8 {
-            return None;
-        }
-        let name = field.name().unwrap_or("").to_string();
-        let limit = if name == "photo" { max_bytes + 1 } else { MAX_TEXT_FIELD };
-        let mut buf = Vec::new();
-        while let Some(chunk) = field.chunk().await.ok()? {
-            let room = limit.saturating_sub(buf.len());
-            buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
-            if buf.len() >= limit {
-                break;
-            }
-        }
-        match name.as_str() {
-            "csrf" => csrf = String::from_utf8_lossy(&buf).into_owned(),
-            "photo" => {
-                let oversized = buf.len() > max_bytes;
-                photo = buf;
-                if oversized {
-                    break;
-                }
-            }
-            _ => {}
-        }
-    }
-    Some((csrf, photo))
-}
-
 async fn identify_photo(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -251,21 +213,15 @@ async fn identify_photo(
     };
     let tr = ctx.layout.tr;
     let mut page = IdentifyPage::new(clone_layout(&ctx.layout), &state);
-    let form = match multipart {
-        Ok(m) => read_photo_form(m, state.media.limits.max_bytes).await,
-        Err(_) => None,
-    };
-    let Some((csrf, photo)) = form else {
-        page.problem = Problem { field: "photo", message: tr.t("identify.error_form").to_string() };
-        return ctx.render(StatusCode::BAD_REQUEST, page);
-    };
-    if csrf.is_empty() || !bool::from(subtle::ConstantTimeEq::ct_eq(ctx.layout.csrf.as_bytes(), csrf.as_bytes())) {
-        return ctx.error_page(AppError::client(
-            StatusCode::FORBIDDEN,
-            "csrf_failed",
-            "This form has expired or did not come from Touchstone; reload the page and try again.",
-        ));
-    }
+    let photo =
+        match super::catalog_editor::checked_upload(&ctx, multipart, state.media.limits.max_bytes, "photo").await {
+            Ok(form) => form.file.unwrap_or_default(),
+            Err(AppError::Client(c)) if c.status == StatusCode::BAD_REQUEST => {
+                page.problem = Problem { field: "photo", message: tr.t("identify.error_form").to_string() };
+                return ctx.render(StatusCode::BAD_REQUEST, page);
+            }
+            Err(e) => return ctx.error_page(e),
+        };
     let read = match scan::scan(&state.db, &state.media, &principal, photo).await {
         Ok(r) => r,
         Err(AppError::Client(c)) if c.status != StatusCode::FORBIDDEN => {
