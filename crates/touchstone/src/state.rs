@@ -12,8 +12,19 @@ use crate::domain::regime::LegalRules;
 use crate::domain::search::SearchService;
 use crate::store::Db;
 
+/// Cloned for every extractor of every request, hence one reference count.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+#[derive(Clone)]
+pub struct Shared {
     pub db: Db,
     pub config: Arc<Config>,
     pub sign_in_limiter: Arc<RateLimiter>,
@@ -32,7 +43,7 @@ impl AppState {
         let legal = LegalRules::from_settings(&config.legal).expect("the [legal] configuration is valid");
         let match_key = MatchKey::load(config.coordination_key.as_ref().map(|k| k.expose()), &config.data_dir)
             .expect("the coordination key is readable or can be made in the data directory");
-        AppState {
+        AppState(Arc::new(Shared {
             match_key,
             legal: Arc::new(legal),
             db,
@@ -40,12 +51,12 @@ impl AppState {
             sign_in_limiter: Arc::new(RateLimiter::new(per_minute, Duration::from_secs(60))),
             media,
             search: SearchService::in_memory(),
-        }
+        }))
     }
 
     /// The same state with another search index (the one on disk, when serving).
     pub fn with_search(mut self, search: SearchService) -> Self {
-        self.search = search;
+        Arc::make_mut(&mut self.0).search = search;
         self
     }
 }

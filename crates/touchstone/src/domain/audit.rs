@@ -112,8 +112,7 @@ impl AuditRecord {
         h.update(prev_hash.as_bytes());
         h.update(b"\n");
         h.update(canonical.to_string().as_bytes());
-        let digest = h.finalize();
-        digest.iter().map(|b| format!("{b:02x}")).collect()
+        data_encoding::HEXLOWER.encode(&h.finalize())
     }
 }
 

@@ -75,7 +75,7 @@ fn random_secret(prefix: &str) -> String {
 }
 
 pub fn sha256_hex(s: &str) -> String {
-    Sha256::digest(s.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    data_encoding::HEXLOWER.encode(&Sha256::digest(s.as_bytes()))
 }
 
 /// The result of a correct e-mail and password.

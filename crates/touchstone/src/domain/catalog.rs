@@ -1023,26 +1023,34 @@ pub struct ProductCard {
 }
 
 pub async fn product_card(db: &Db, principal: &Principal, id: i64) -> AppResult<ProductCard> {
-    let (product, brand) =
-        store::catalog::get_product_with_brand(db.reader(), id).await?.ok_or_else(|| AppError::not_found("product"))?;
-    card_of(db, principal, product, &brand).await
+    product_card_by(db, principal, store::catalog::ProductBy::Id(id))
+        .await?
+        .ok_or_else(|| AppError::not_found("product"))
 }
 
 /// The card of the product carrying `gtin14`, if any, as [`product_card`] would show it.
 pub async fn product_card_by_gtin(db: &Db, principal: &Principal, gtin14: &str) -> AppResult<Option<ProductCard>> {
-    let Some(product) = store::catalog::get_product_by_gtin(db.reader(), gtin14).await? else { return Ok(None) };
-    let brand = brand_remembered(db, product.product.brand_id).await?.ok_or_else(|| AppError::not_found("product"))?;
+    product_card_by(db, principal, store::catalog::ProductBy::Gtin(gtin14)).await
+}
+
+async fn product_card_by(
+    db: &Db,
+    principal: &Principal,
+    by: store::catalog::ProductBy<'_>,
+) -> AppResult<Option<ProductCard>> {
+    let Some(product) = store::catalog::stored_product(db, by).await? else { return Ok(None) };
+    let brand = brand_remembered(db, product.brand_id).await?.ok_or_else(|| AppError::not_found("product"))?;
     card_of(db, principal, product, &brand).await.map(Some)
 }
 
 /// A brand as stored, read again only after a write or once the memory is a moment old: every
 /// lookup needs its product's brand, and ten thousand brands cover a million products.
-async fn brand_remembered(db: &Db, id: i64) -> AppResult<Option<std::sync::Arc<Brand>>> {
+pub(crate) async fn brand_remembered(db: &Db, id: i64) -> AppResult<Option<std::sync::Arc<Brand>>> {
     let epoch = db.write_epoch();
     if let Some(known) = db.caches.brands.get(&id, epoch) {
         return Ok(Some(known));
     }
-    let Some(brand) = store::catalog::get_brand(db.reader(), id).await? else { return Ok(None) };
+    let Some(brand) = store::catalog::get_brand_quickly(db, id).await? else { return Ok(None) };
     let brand = std::sync::Arc::new(brand);
     db.caches.brands.put(id, epoch, brand.clone());
     Ok(Some(brand))
@@ -1051,22 +1059,19 @@ async fn brand_remembered(db: &Db, id: i64) -> AppResult<Option<std::sync::Arc<B
 async fn card_of(
     db: &Db,
     principal: &Principal,
-    store::catalog::ProductWithPublication { product, published_at }: store::catalog::ProductWithPublication,
+    product: store::catalog::StoredProduct,
     brand: &Brand,
 ) -> AppResult<ProductCard> {
-    let brand_sheet = match &brand.published_sheet {
-        Some(b) => b.clone(),
-        None if allows_draft(db, principal, brand).await? => brand.draft.clone(),
-        None => return Err(AppError::not_found("product")),
-    };
-    let own_side = allows_draft(db, principal, brand).await?;
-    let mut sheet = match (&product.published_sheet, own_side) {
-        (_, true) => product.draft.clone(),
-        (Some(p), false) => p.clone(),
-        (None, false) => return Err(AppError::not_found("product")),
-    };
     let target =
         brand_target(db, principal, brand.id, brand.owner_organisation_id, &brand.draft.confidentiality).await?;
+    let own_side = allows(principal, Action::BrandReadDraft, target);
+    let brand_sheet = match (&brand.published_sheet, own_side) {
+        (Some(b), _) => b,
+        (None, true) => &brand.draft,
+        (None, false) => return Err(AppError::not_found("product")),
+    };
+    let mut sheet =
+        if own_side { product.draft()? } else { product.published()?.ok_or_else(|| AppError::not_found("product"))? };
     if !own_side && !allows(principal, Action::CatalogReadPublished, target) {
         return Err(AppError::not_found("product"));
     }
@@ -1075,14 +1080,11 @@ async fn card_of(
     if !confidential.is_empty() {
         if allows(principal, Action::CatalogReadConfidential, target) {
             if !own_side {
-                let mut tx = db.begin_audit_only().await?;
-                store::audit::append(
-                    &mut tx,
-                    &AuditEvent::by(principal, "catalog.read_confidential", "product", product.id)
+                db.audit_read(
+                    AuditEvent::by(principal, "catalog.read_confidential", "product", product.id)
                         .detail(serde_json::json!({"brand_id": brand.id, "sections": confidential})),
                 )
                 .await?;
-                tx.commit().await?;
             }
         } else {
             withheld = sheet.withhold(confidential);
@@ -1104,7 +1106,7 @@ async fn card_of(
         contacts,
         sheet,
         withheld_sections: withheld,
-        published_at,
+        published_at: product.published_at(),
     })
 }
 

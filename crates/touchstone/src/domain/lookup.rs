@@ -41,7 +41,7 @@ pub struct LookupResult {
     /// How the code was read: its type (`gtin`, `element_string`, `digital_link`, `invalid`,
     /// `unrecognised`) and parts, e.g. the Application Identifiers in order.
     #[schema(value_type = Object)]
-    pub interpretation: serde_json::Value,
+    pub interpretation: gs1::Scan,
     /// The GTIN it carries, as 14 digits.
     pub gtin: Option<String>,
     pub outcome: Outcome,
@@ -69,10 +69,9 @@ pub async fn lookup(db: &Db, principal: &Principal, code: &str) -> AppResult<Loo
         return Err(AppError::invalid("code", "too_long", "This is too long to be a product code."));
     }
     let scan = gs1::parse_scan(code);
-    let interpretation = serde_json::to_value(&scan).map_err(|e| AppError::Internal(e.into()))?;
     let mut result = LookupResult {
         code: code.to_string(),
-        interpretation,
+        interpretation: scan,
         gtin: None,
         outcome: Outcome::NotAProductCode,
         product: None,
@@ -80,7 +79,7 @@ pub async fn lookup(db: &Db, principal: &Principal, code: &str) -> AppResult<Loo
         alerts: Vec::new(),
         message: String::new(),
     };
-    let gtin = match (&scan, scan.gtin()) {
+    let gtin = match (&result.interpretation, result.interpretation.gtin()) {
         (gs1::Scan::Invalid { error, .. }, _) => {
             result.outcome = Outcome::Invalid;
             result.message = format!("This code is not valid: {error}.");
@@ -115,8 +114,8 @@ pub async fn lookup(db: &Db, principal: &Principal, code: &str) -> AppResult<Loo
     let body = &gtin[1..13];
     let candidates: Vec<&str> = (6..=12).map(|n| &body[..n]).collect();
     if let Some((brand_id, prefix)) = store::catalog::brand_by_prefix(db.reader(), &candidates).await? {
-        if let Some(brand) = store::catalog::get_brand(db.reader(), brand_id).await? {
-            if let Some(sheet) = brand.published_sheet {
+        if let Some(brand) = catalog::brand_remembered(db, brand_id).await? {
+            if let Some(sheet) = brand.published_sheet.clone() {
                 result.outcome = Outcome::BrandOnly;
                 result.message = format!(
                     "No product is registered with GTIN {gtin}, but its company prefix {prefix} belongs to {}: ask them.",

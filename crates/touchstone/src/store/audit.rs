@@ -45,43 +45,75 @@ const COLUMNS: &str = "seq, at, actor_user_id, actor_org_id, actor_label, action
 
 /// Appends one record inside the caller's transaction.
 pub async fn append(conn: &mut AnyConnection, event: &AuditEvent) -> Result<(), sqlx::Error> {
-    let (seq, prev_hash): (i64, String) =
-        sqlx::query_as("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, last_hash")
+    append_many(conn, std::slice::from_ref(event)).await
+}
+
+/// Rows a single INSERT carries: 12 parameters each, under SQLite's 32,766 and PostgreSQL's
+/// 65,535 bound parameters.
+const ROWS_PER_INSERT: usize = 1_000;
+
+/// Appends records in the order given inside the caller's transaction: one move of the head
+/// for all of them, each chained to the one before.
+pub async fn append_many(conn: &mut AnyConnection, events: &[AuditEvent]) -> Result<(), sqlx::Error> {
+    let Ok(count) = i64::try_from(events.len()) else {
+        return Err(sqlx::Error::Protocol("too many audit records".into()));
+    };
+    if count == 0 {
+        return Ok(());
+    }
+    let (last_seq, mut prev_hash): (i64, String) =
+        sqlx::query_as("UPDATE audit_head SET seq = seq + $1 WHERE id = 1 RETURNING seq, last_hash")
+            .bind(count)
             .fetch_one(&mut *conn)
             .await?;
-    let mut record = AuditRecord {
-        seq,
-        at: now_ms(),
-        actor_user_id: event.actor_user_id,
-        actor_org_id: event.actor_org_id,
-        actor_label: event.actor_label.clone(),
-        action: event.action.to_string(),
-        target_kind: event.target_kind.to_string(),
-        target_id: event.target_id.clone(),
-        scope_org_id: event.scope_org_id,
-        detail: event.detail.to_string(),
-        prev_hash: prev_hash.clone(),
-        hash: String::new(),
-    };
-    record.hash = record.expected_hash(&prev_hash);
-    sqlx::query(&format!(
-        "INSERT INTO audit_log ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
-    ))
-    .bind(record.seq)
-    .bind(record.at)
-    .bind(record.actor_user_id)
-    .bind(record.actor_org_id)
-    .bind(&record.actor_label)
-    .bind(&record.action)
-    .bind(&record.target_kind)
-    .bind(&record.target_id)
-    .bind(record.scope_org_id)
-    .bind(&record.detail)
-    .bind(&record.prev_hash)
-    .bind(&record.hash)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query("UPDATE audit_head SET last_hash = $1 WHERE id = 1").bind(&record.hash).execute(&mut *conn).await?;
+    let at = now_ms();
+    let mut records = Vec::with_capacity(events.len());
+    for (seq, event) in (last_seq - count + 1..).zip(events) {
+        let mut record = AuditRecord {
+            seq,
+            at,
+            actor_user_id: event.actor_user_id,
+            actor_org_id: event.actor_org_id,
+            actor_label: event.actor_label.clone(),
+            action: event.action.to_string(),
+            target_kind: event.target_kind.to_string(),
+            target_id: event.target_id.clone(),
+            scope_org_id: event.scope_org_id,
+            detail: event.detail.to_string(),
+            prev_hash: std::mem::take(&mut prev_hash),
+            hash: String::new(),
+        };
+        record.hash = record.expected_hash(&record.prev_hash);
+        prev_hash.clone_from(&record.hash);
+        records.push(record);
+    }
+    for chunk in records.chunks(ROWS_PER_INSERT) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|r| {
+                let p: Vec<String> = (1..=12).map(|c| format!("${}", r * 12 + c)).collect();
+                format!("({})", p.join(", "))
+            })
+            .collect();
+        let sql = format!("INSERT INTO audit_log ({COLUMNS}) VALUES {}", values.join(", "));
+        let mut query = sqlx::query(&sql);
+        for record in chunk {
+            query = query
+                .bind(record.seq)
+                .bind(record.at)
+                .bind(record.actor_user_id)
+                .bind(record.actor_org_id)
+                .bind(&record.actor_label)
+                .bind(&record.action)
+                .bind(&record.target_kind)
+                .bind(&record.target_id)
+                .bind(record.scope_org_id)
+                .bind(&record.detail)
+                .bind(&record.prev_hash)
+                .bind(&record.hash);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    sqlx::query("UPDATE audit_head SET last_hash = $1 WHERE id = 1").bind(&prev_hash).execute(&mut *conn).await?;
     Ok(())
 }
 
@@ -131,4 +163,65 @@ pub async fn list<'c, E: Executor<'c, Database = Any>>(
         }
     };
     Ok(rows.into_iter().map(Into::into).collect())
+}
+
+/// Records waiting for the group appender at most; a request beyond them waits for room.
+const QUEUE: usize = 4_096;
+
+type Reply = tokio::sync::oneshot::Sender<Result<(), String>>;
+
+/// Appends records that need no other write (an officer's read of confidential sections) with
+/// group commit: requests arriving while a transaction commits share the next one, so a hundred
+/// officers reading at once cost one commit of the single SQLite writer instead of a hundred.
+/// Each caller still waits until its record is committed, so nothing read goes unrecorded.
+#[derive(Default)]
+pub struct GroupAppender {
+    queue: std::sync::OnceLock<tokio::sync::mpsc::Sender<(AuditEvent, Reply)>>,
+}
+
+impl GroupAppender {
+    pub async fn append(&self, pool: &sqlx::AnyPool, event: AuditEvent) -> Result<(), sqlx::Error> {
+        let queue = self.queue.get_or_init(|| {
+            let (queue, waiting) = tokio::sync::mpsc::channel(QUEUE);
+            tokio::spawn(append_in_groups(pool.clone(), waiting));
+            queue
+        });
+        let (reply, committed) = tokio::sync::oneshot::channel();
+        match queue.send((event, reply)).await {
+            Ok(()) => match committed.await {
+                Ok(result) => result.map_err(sqlx::Error::Protocol),
+                Err(_) => Err(sqlx::Error::Protocol("the audit appender stopped before answering".into())),
+            },
+            // The appender's runtime has ended (a handle kept across runtimes): append alone.
+            Err(tokio::sync::mpsc::error::SendError((event, _))) => {
+                let mut tx = pool.begin().await?;
+                append(&mut tx, &event).await?;
+                tx.commit().await
+            }
+        }
+    }
+}
+
+/// Rows one group transaction carries at most.
+const GROUP: usize = 512;
+
+async fn append_in_groups(pool: sqlx::AnyPool, mut waiting: tokio::sync::mpsc::Receiver<(AuditEvent, Reply)>) {
+    let mut group = Vec::with_capacity(GROUP);
+    while waiting.recv_many(&mut group, GROUP).await > 0 {
+        let (events, replies): (Vec<AuditEvent>, Vec<Reply>) = group.drain(..).unzip();
+        let result = async {
+            let mut tx = pool.begin().await?;
+            append_many(&mut tx, &events).await?;
+            tx.commit().await
+        }
+        .await
+        .map_err(|e| e.to_string());
+        if let Err(e) = &result {
+            tracing::error!(error = %e, records = events.len(), "appending audit records failed");
+        }
+        for reply in replies {
+            // A caller that gave up (its request was cancelled) needs no answer.
+            let _ = reply.send(result.clone());
+        }
+    }
 }

@@ -340,10 +340,35 @@ impl ProductRow {
 
 const PRODUCT_COLUMNS: &str = "id, brand_id, product_key, draft, published, published_at, version, updated_at";
 
-/// A product with when it was last published.
-pub struct ProductWithPublication {
-    pub product: Product,
-    pub published_at: Option<String>,
+/// A product as stored, its sheets not parsed yet: a card parses only the one it shows.
+pub struct StoredProduct {
+    pub id: i64,
+    pub brand_id: i64,
+    draft: String,
+    published: Option<String>,
+    published_at: Option<i64>,
+}
+
+impl StoredProduct {
+    pub fn draft(&self) -> Result<ProductSheet, sqlx::Error> {
+        decode("product", self.id, &self.draft)
+    }
+
+    pub fn published(&self) -> Result<Option<ProductSheet>, sqlx::Error> {
+        self.published.as_deref().map(|p| decode("product", self.id, p)).transpose()
+    }
+
+    pub fn published_at(&self) -> Option<String> {
+        self.published_at.map(format_ms)
+    }
+}
+
+/// How a product card is asked for.
+#[derive(Clone, Copy)]
+pub enum ProductBy<'a> {
+    Id(i64),
+    /// A GTIN as 14 digits.
+    Gtin(&'a str),
 }
 
 async fn replace_codes(conn: &mut AnyConnection, product_id: i64, sheet: &ProductSheet) -> Result<(), sqlx::Error> {
@@ -447,35 +472,70 @@ pub async fn get_product_by_key<'c, E: Executor<'c, Database = Any>>(
     Ok(row.map(ProductRow::into_domain).transpose()?.map(|(p, _)| p))
 }
 
-pub async fn get_product_with_brand(
-    pool: &sqlx::AnyPool,
-    id: i64,
-) -> Result<Option<(ProductWithPublication, Brand)>, sqlx::Error> {
-    let row: Option<ProductRow> = sqlx::query_as(&format!("SELECT {PRODUCT_COLUMNS} FROM products WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
-    let Some((product, published_at)) = row.map(ProductRow::into_domain).transpose()? else { return Ok(None) };
-    let Some(brand) = get_brand(pool, product.brand_id).await? else { return Ok(None) };
-    Ok(Some((ProductWithPublication { product, published_at }, brand)))
+/// A product for its card, in one indexed read: on every lookup by an officer.
+pub async fn stored_product(db: &super::Db, by: ProductBy<'_>) -> Result<Option<StoredProduct>, sqlx::Error> {
+    const COLUMNS: &str = "SELECT id, brand_id, draft, published, published_at FROM products WHERE id = ";
+    static BY_ID: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| format!("{COLUMNS}$1"));
+    static BY_GTIN: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!("{COLUMNS}(SELECT product_id FROM product_codes WHERE kind = 'gtin' AND code = $1)")
+    });
+    let sql: &str = match by {
+        ProductBy::Id(_) => &BY_ID,
+        ProductBy::Gtin(_) => &BY_GTIN,
+    };
+    type Row = (i64, i64, String, Option<String>, Option<i64>);
+    let row: Option<Row> = match db.local_reads() {
+        Some(local) => local.with(|conn| {
+            use rusqlite::OptionalExtension;
+            let mut statement = conn.prepare_cached(sql)?;
+            let read = |r: &rusqlite::Row| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?));
+            match by {
+                ProductBy::Id(id) => statement.query_row([id], read),
+                ProductBy::Gtin(gtin) => statement.query_row([gtin], read),
+            }
+            .optional()
+        })?,
+        None => {
+            let query = sqlx::query_as(sql);
+            let query = match by {
+                ProductBy::Id(id) => query.bind(id),
+                ProductBy::Gtin(gtin) => query.bind(gtin),
+            };
+            query.fetch_optional(db.reader()).await?
+        }
+    };
+    Ok(row.map(|(id, brand_id, draft, published, published_at)| StoredProduct {
+        id,
+        brand_id,
+        draft,
+        published,
+        published_at,
+    }))
 }
 
-/// The product carrying a GTIN (as 14 digits), in one query.
-pub async fn get_product_by_gtin(
-    pool: &sqlx::AnyPool,
-    gtin14: &str,
-) -> Result<Option<ProductWithPublication>, sqlx::Error> {
-    let row: Option<ProductRow> = sqlx::query_as(&format!(
-        "SELECT {PRODUCT_COLUMNS} FROM products WHERE id = \
-         (SELECT product_id FROM product_codes WHERE kind = 'gtin' AND code = $1)"
-    ))
-    .bind(gtin14)
-    .fetch_optional(pool)
-    .await?;
-    Ok(row
-        .map(ProductRow::into_domain)
-        .transpose()?
-        .map(|(product, published_at)| ProductWithPublication { product, published_at }))
+/// A brand by id, as [`get_brand`], read on the calling thread where the store allows: every
+/// lookup needs its product's brand.
+pub async fn get_brand_quickly(db: &super::Db, id: i64) -> Result<Option<Brand>, sqlx::Error> {
+    static SQL: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| format!("SELECT {BRAND_COLUMNS} FROM brands WHERE id = $1"));
+    let Some(local) = db.local_reads() else { return get_brand(db.reader(), id).await };
+    let row = local.with(|conn| {
+        use rusqlite::OptionalExtension;
+        conn.prepare_cached(&SQL)?
+            .query_row([id], |r| {
+                Ok(BrandRow {
+                    id: r.get(0)?,
+                    brand_key: r.get(1)?,
+                    owner_org_id: r.get(2)?,
+                    draft: r.get(3)?,
+                    published: r.get(4)?,
+                    version: r.get(5)?,
+                    updated_at: r.get(6)?,
+                })
+            })
+            .optional()
+    })?;
+    row.map(BrandRow::into_domain).transpose()
 }
 
 pub async fn list_products<'c, E: Executor<'c, Database = Any>>(

@@ -11,6 +11,7 @@ pub mod cases;
 pub mod catalog;
 pub mod coordination;
 pub mod directory;
+pub mod local_reads;
 pub mod notify;
 pub mod search;
 
@@ -41,6 +42,9 @@ pub struct Db {
     /// checked against.
     writes: Arc<AtomicU64>,
     pub caches: Arc<crate::cache::Caches>,
+    reads_audited: Arc<audit::GroupAppender>,
+    /// On SQLite: the lookup's point reads, without sqlx's thread hand-offs.
+    local_reads: Option<Arc<local_reads::LocalReads>>,
 }
 
 pub type Tx = Transaction<'static, Any>;
@@ -63,7 +67,20 @@ impl Db {
                 let write =
                     sqlite_pool(1).connect_with(options.clone()).await.context("opening the SQLite database")?;
                 let read = sqlite_pool(8).connect_with(options).await.context("opening the SQLite database")?;
-                Db::with_pools(backend, write, read)
+                let mut db = Db::with_pools(backend, write, read);
+                db.local_reads = local_reads::LocalReads::for_url(url, db.writes.clone()).map(Arc::new);
+                if let Some(local) = &db.local_reads {
+                    let local = Arc::downgrade(local);
+                    tokio::spawn(async move {
+                        let mut tick = tokio::time::interval(local_reads::SNAPSHOT_AGE * 10);
+                        loop {
+                            tick.tick().await;
+                            let Some(local) = local.upgrade() else { break };
+                            local.end_old_snapshots();
+                        }
+                    });
+                }
+                db
             }
             Backend::Postgres => {
                 let pool = AnyPoolOptions::new()
@@ -79,7 +96,15 @@ impl Db {
     }
 
     fn with_pools(backend: Backend, write: AnyPool, read: AnyPool) -> Db {
-        Db { backend, write, read, writes: Arc::default(), caches: Arc::default() }
+        Db {
+            backend,
+            write,
+            read,
+            writes: Arc::default(),
+            caches: Arc::default(),
+            reads_audited: Arc::default(),
+            local_reads: None,
+        }
     }
 
     /// Changes with every write transaction begun; read it before a read whose result is kept.
@@ -101,16 +126,22 @@ impl Db {
         &self.read
     }
 
+    /// Point reads on the calling thread, where the database is a SQLite file.
+    pub fn local_reads(&self) -> Option<&local_reads::LocalReads> {
+        self.local_reads.as_deref()
+    }
+
     /// Starts the one transaction of a command.
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
         self.writes.fetch_add(1, Ordering::AcqRel);
         self.write.begin().await
     }
 
-    /// Starts a transaction that only appends audit records (a confidential read, say): nothing
-    /// a [`crate::cache`] memory holds changes, so unlike [`Db::begin`] it leaves them valid.
-    pub async fn begin_audit_only(&self) -> Result<Tx, sqlx::Error> {
-        self.write.begin().await
+    /// Records a read (of confidential sections, say) in the audit chain, committed when this
+    /// returns. Such records share transactions with others arriving at the same moment, and,
+    /// unlike [`Db::begin`], leave the [`crate::cache`] memories valid: nothing they hold changes.
+    pub async fn audit_read(&self, event: crate::domain::audit::AuditEvent) -> Result<(), sqlx::Error> {
+        self.reads_audited.append(&self.write, event).await
     }
 
     pub async fn ping(&self) -> Result<(), sqlx::Error> {

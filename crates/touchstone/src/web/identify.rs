@@ -325,7 +325,9 @@ fn code_view(
                 _ => found.message,
             };
         }
-        Outcome::NotAProductCode if found.gtin.is_none() && found.interpretation["type"] != "unrecognised" => {
+        Outcome::NotAProductCode
+            if found.gtin.is_none() && !matches!(found.interpretation, gs1::Scan::Unrecognised { .. }) =>
+        {
             view.message = tr.t("identify.no_gtin").to_string();
         }
         Outcome::NotAProductCode => {}

@@ -78,11 +78,84 @@ async fn a_draft_product_is_not_shown_to_officers_by_its_code() {
         let brand = app.token_for("brand@lumiere.demo").await;
         let b = touchstone::store::catalog::get_brand_by_key(app.db().reader(), &gen::brand_key(0)).await.unwrap().unwrap().id;
         let body = serde_json::json!({"key": "secret", "sheet": {"names": {"en": "Unreleased"}, "category": "x", "gtins": [gen::gtin(0, 55)]}});
-        assert_eq!(app.post_json(&format!("/api/v1/brands/{b}/products"), &brand, body).await.status, StatusCode::CREATED);
+        let created = app.post_json(&format!("/api/v1/brands/{b}/products"), &brand, body).await;
+        assert_eq!(created.status, StatusCode::CREATED);
         let officer = app.token_for("officer@douane.demo").await;
         let r = lookup(&app, &officer, &gen::gtin(0, 55)).await;
         assert_eq!(r["outcome"], "brand_only", "{r}");
         assert!(r["product"].is_null());
+        // Published, it is found by the very next lookup: no read is served from before the write.
+        let id = created.json()["id"].as_i64().unwrap();
+        let published = app.api(axum::http::Method::POST, &format!("/api/v1/products/{id}/publish"), Some(&brand), None).await;
+        assert_eq!(published.status, StatusCode::OK, "{}", published.text);
+        let r = lookup(&app, &officer, &gen::gtin(0, 55)).await;
+        assert_eq!(r["outcome"], "product", "[{}] {r}", app.backend);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_product_published_by_another_process_is_found_moments_later() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();
+        let officer = app.token_for("officer@douane.demo").await;
+        let code = gen::gtin(0, 56);
+        assert_eq!(lookup(&app, &officer, &code).await["outcome"], "brand_only");
+        // Another process (the CLI, another node) on the same database.
+        let other = touchstone::store::Db::connect(app.config.database_url().expose()).await.unwrap();
+        let b = touchstone::store::catalog::get_brand_by_key(other.reader(), &gen::brand_key(0)).await.unwrap().unwrap();
+        let console = touchstone::domain::policy::Principal::console();
+        let product = touchstone::domain::catalog::create_product(
+            &other,
+            &console,
+            b.id,
+            serde_json::from_value(serde_json::json!({"key": "elsewhere", "sheet": {"names": {"en": "Made elsewhere"}, "category": "x", "gtins": [code]}}))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+        touchstone::domain::catalog::publish_product(&other, &console, product.id).await.unwrap();
+        tokio::time::sleep(touchstone::store::local_reads::SNAPSHOT_AGE + std::time::Duration::from_millis(30)).await;
+        let r = lookup(&app, &officer, &code).await;
+        assert_eq!(r["outcome"], "product", "[{}] {r}", app.backend);
+        assert_eq!(r["product"]["product_id"], product.id);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn officers_reading_confidential_sections_at_once_are_each_recorded_once_in_an_intact_chain() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 3, 4).await.unwrap();
+        // Brand 0 keeps its supply chain for French authorities: each French read is audited.
+        let officer = app.token_for("officer@douane.demo").await;
+        let count = |app: &TestApp| {
+            let reader = app.db().reader().clone();
+            async move {
+                let n: i64 =
+                    sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'catalog.read_confidential'")
+                        .fetch_one(&reader)
+                        .await
+                        .unwrap();
+                n
+            }
+        };
+        let before = count(&app).await;
+        let mut reads = tokio::task::JoinSet::new();
+        for i in 0..40 {
+            let router = app.router.clone();
+            let request = axum::http::Request::get(format!("/api/v1/lookup?code={}", gen::gtin(0, i % 4)))
+                .header("authorization", format!("Bearer {officer}"))
+                .body(axum::body::Body::empty())
+                .unwrap();
+            reads.spawn(async move { tower::ServiceExt::oneshot(router, request).await.unwrap().status() });
+        }
+        while let Some(status) = reads.join_next().await {
+            assert_eq!(status.unwrap(), StatusCode::OK);
+        }
+        assert_eq!(count(&app).await - before, 40, "[{}] one record per read", app.backend);
+        let report = touchstone::domain::audit::verify_chain(app.db()).await.unwrap();
+        assert_eq!(report.first_broken_seq, None, "[{}] {:?}", app.backend, report.problem);
     })
     .await;
 }
