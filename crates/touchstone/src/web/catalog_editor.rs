@@ -33,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/catalog/products/{id}/edit", get(edit_page).post(save_main))
         // The upload reads at most the media limit itself, field by field.
         .route("/catalog/products/{id}/images", post(upload_image).layer(DefaultBodyLimit::disable()))
+        .route("/catalog/products/{id}/images/remove", post(remove_image))
         .route("/catalog/products/{id}/indicators", post(add_indicator))
         .route("/catalog/products/{id}/indicators/remove", post(remove_indicator))
 }
@@ -198,6 +199,15 @@ struct RemoveForm {
     index: String,
 }
 
+#[derive(Deserialize)]
+struct RemoveImageForm {
+    #[serde(default)]
+    version: String,
+    /// The picture's content hash: stable while other pictures come and go.
+    #[serde(default)]
+    hash: String,
+}
+
 struct ImageView {
     src: String,
     hash: String,
@@ -215,6 +225,8 @@ struct IndicatorView {
 
 /// A refused upload: the error's code and a sentence in the reader's language.
 struct UploadError {
+    /// The key of the sentence before the reason: what was not done.
+    lead: &'static str,
     code: String,
     message: String,
 }
@@ -358,7 +370,7 @@ async fn edit_page(
     let saved = done
         .ok()
         .and_then(|Query(q)| q.saved)
-        .filter(|s| matches!(s.as_str(), "main" | "image" | "indicator" | "removed"));
+        .filter(|s| matches!(s.as_str(), "main" | "image" | "image_removed" | "indicator" | "removed"));
     render_editor(ctx, &state, &principal, id, saved, Refused::default()).await
 }
 
@@ -499,9 +511,24 @@ fn csrf_ok(expected: &str, given: &str) -> bool {
 
 /// The editor again, with the refused upload's code and sentence beside the upload form.
 async fn refuse_upload(ctx: Ctx, state: &AppState, principal: &Principal, id: i64, e: AppError) -> Response {
+    refuse_in_gallery(ctx, state, principal, id, e, "editor.upload_refused").await
+}
+
+/// The editor again, with why a change to the gallery was refused beside the gallery.
+async fn refuse_in_gallery(
+    ctx: Ctx,
+    state: &AppState,
+    principal: &Principal,
+    id: i64,
+    e: AppError,
+    lead: &'static str,
+) -> Response {
     e.log();
-    let upload_error =
-        Some(UploadError { code: e.code().to_string(), message: ctx.layout.tr.error(e.code(), &e.public_message()) });
+    let upload_error = Some(UploadError {
+        lead,
+        code: e.code().to_string(),
+        message: ctx.layout.tr.error(e.code(), &e.public_message()),
+    });
     let refused = Refused { status: Some(e.status()), conflict: is_conflict(&e), upload_error, ..Refused::default() };
     render_editor(ctx, state, principal, id, None, refused).await
 }
@@ -555,6 +582,42 @@ async fn upload_image(
     match saved {
         Ok(p) => Redirect::to(&format!("/catalog/products/{}/edit?saved=image#gallery", p.id)).into_response(),
         Err(e) => refuse_upload(ctx, &state, &principal, id, e).await,
+    }
+}
+
+/// Takes a picture out of the draft's gallery. The stored file stays: other products and the
+/// published version may show the same picture (files are stored once by content).
+async fn remove_image(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<RemoveImageForm>,
+) -> Response {
+    let principal = match ctx.require() {
+        Ok(s) => s.principal.clone(),
+        Err(r) => return r,
+    };
+    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
+    let result = save_sheet(&state, &principal, id, &form.version, |mut sheet| {
+        let hash = form.hash.trim();
+        let at = sheet.images.iter().position(|i| i.hash == hash).ok_or_else(|| {
+            AppError::invalid("image", "unknown_media", "This picture is no longer in the gallery; reload the page.")
+        })?;
+        if sheet.guide.iter().any(|g| g.image.as_deref() == Some(hash)) {
+            return Err(AppError::invalid(
+                "image",
+                "picture_in_use",
+                "An indicator of the guide shows this picture: remove that indicator first.",
+            ));
+        }
+        sheet.images.remove(at);
+        Ok(sheet)
+    })
+    .await;
+    match result {
+        Ok(p) => Redirect::to(&format!("/catalog/products/{}/edit?saved=image_removed#gallery", p.id)).into_response(),
+        Err(e) if e.status() == StatusCode::NOT_FOUND || e.status() == StatusCode::FORBIDDEN => ctx.error_page(e),
+        Err(e) => refuse_in_gallery(ctx, &state, &principal, id, e, "editor.remove_refused").await,
     }
 }
 

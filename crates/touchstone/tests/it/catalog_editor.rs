@@ -260,3 +260,93 @@ async fn another_rights_holder_cannot_see_or_change_the_editor_or_the_history() 
     })
     .await;
 }
+
+async fn remove_picture(b: &mut Browser<'_>, id: i64, version: i64, hash: &str) -> Reply {
+    let edit = format!("/catalog/products/{id}/edit");
+    b.submit(
+        &edit,
+        &format!("/catalog/products/{id}/images/remove"),
+        &[("version", &version.to_string()), ("hash", hash)],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_picture_leaves_the_gallery_once_no_indicator_shows_it() {
+    on_every_backend(|app| async move {
+        seed(&app).await;
+        let id = product_id(&app, 0, 0).await;
+        let edit = format!("/catalog/products/{id}/edit");
+        let draft = || async { touchstone::store::catalog::get_product(app.db().reader(), id).await.unwrap().unwrap() };
+        let mut owner = signed_in(&app, "brand@lumiere.demo").await;
+        let png = gen::pictures(9, 2).remove(0).1;
+        assert_eq!(upload(&mut owner, id, "counterfeit", "Wrong logo", &png).await.status, StatusCode::SEE_OTHER);
+        let p = draft().await;
+        let hash = p.draft.images.last().unwrap().hash.clone();
+        let r = owner
+            .submit(
+                &edit,
+                &format!("/catalog/products/{id}/indicators"),
+                &[
+                    ("version", &p.version.to_string()),
+                    ("side", "counterfeit"),
+                    ("text", "Logo off centre"),
+                    ("weight", "3"),
+                    ("image", &hash),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+
+        let page = owner.get(&edit).await;
+        assert!(page.text.contains(&format!("name=\"hash\" value=\"{hash}\"")), "each picture has its remove button");
+        // Shown by an indicator: refused, and said beside the gallery.
+        let p = draft().await;
+        let r = remove_picture(&mut owner, id, p.version, &hash).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "[{}] {}", app.backend, r.text);
+        assert!(
+            r.text.contains("data-code=\"picture_in_use\"") && r.text.contains("The picture was not removed."),
+            "{}",
+            r.text
+        );
+        assert_eq!(draft().await.draft.images.len(), p.draft.images.len(), "nothing removed");
+        let r = remove_picture(&mut owner, id, p.version, &"0".repeat(64)).await;
+        assert!(r.text.contains("data-code=\"unknown_media\""), "{}", r.text);
+
+        let index = p.draft.guide.iter().position(|g| g.image.as_deref() == Some(hash.as_str())).unwrap();
+        let r = owner
+            .submit(
+                &edit,
+                &format!("/catalog/products/{id}/indicators/remove"),
+                &[("version", &p.version.to_string()), ("index", &index.to_string())],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        // A page loaded before that change is refused rather than overwriting it.
+        let stale = remove_picture(&mut owner, id, p.version, &hash).await;
+        assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.text);
+
+        let p = draft().await;
+        let r = remove_picture(&mut owner, id, p.version, &hash).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        assert_eq!(r.location(), format!("{edit}?saved=image_removed#gallery"));
+        let after = draft().await;
+        assert!(after.draft.images.iter().all(|i| i.hash != hash), "the picture left the draft");
+        assert_eq!(after.draft.images.len(), p.draft.images.len() - 1, "and only that one");
+        let page = owner.get(&format!("{edit}?saved=image_removed")).await;
+        assert!(page.text.contains("The picture was taken out of the gallery."), "{}", page.text);
+
+        // Nobody else may: another rights holder and an officer learn nothing.
+        for email in ["brand@nordwerk.demo", "officer@border.demo"] {
+            let mut other = signed_in(&app, email).await;
+            let home = other.get("/").await;
+            let csrf = Browser::csrf_of(&home);
+            let fields = [("version", after.version.to_string()), ("hash", after.draft.images[0].hash.clone())];
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let r = other.post_raw(&format!("/catalog/products/{id}/images/remove"), &fields, Some(&csrf)).await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "[{}] {email}: {}", app.backend, r.text);
+        }
+        assert_eq!(draft().await.draft.images, after.draft.images);
+    })
+    .await;
+}
