@@ -315,30 +315,26 @@ struct ProductRow {
     product_key: String,
     draft: String,
     published: Option<String>,
-    published_at: Option<i64>,
     version: i64,
     updated_at: i64,
 }
 
 impl ProductRow {
-    fn into_domain(self) -> Result<(Product, Option<String>), sqlx::Error> {
-        Ok((
-            Product {
-                id: self.id,
-                brand_id: self.brand_id,
-                key: self.product_key,
-                version: self.version,
-                published: self.published.is_some(),
-                draft: decode("product", self.id, &self.draft)?,
-                published_sheet: self.published.as_deref().map(|p| decode("product", self.id, p)).transpose()?,
-                updated_at: format_ms(self.updated_at),
-            },
-            self.published_at.map(format_ms),
-        ))
+    fn into_domain(self) -> Result<Product, sqlx::Error> {
+        Ok(Product {
+            id: self.id,
+            brand_id: self.brand_id,
+            key: self.product_key,
+            version: self.version,
+            published: self.published.is_some(),
+            draft: decode("product", self.id, &self.draft)?,
+            published_sheet: self.published.as_deref().map(|p| decode("product", self.id, p)).transpose()?,
+            updated_at: format_ms(self.updated_at),
+        })
     }
 }
 
-const PRODUCT_COLUMNS: &str = "id, brand_id, product_key, draft, published, published_at, version, updated_at";
+const PRODUCT_COLUMNS: &str = "id, brand_id, product_key, draft, published, version, updated_at";
 
 /// A product as stored, its sheets not parsed yet: a card parses only the one it shows.
 pub struct StoredProduct {
@@ -455,7 +451,7 @@ pub async fn get_product<'c, E: Executor<'c, Database = Any>>(ex: E, id: i64) ->
         .bind(id)
         .fetch_optional(ex)
         .await?;
-    Ok(row.map(ProductRow::into_domain).transpose()?.map(|(p, _)| p))
+    row.map(ProductRow::into_domain).transpose()
 }
 
 pub async fn get_product_by_key<'c, E: Executor<'c, Database = Any>>(
@@ -469,7 +465,7 @@ pub async fn get_product_by_key<'c, E: Executor<'c, Database = Any>>(
             .bind(key)
             .fetch_optional(ex)
             .await?;
-    Ok(row.map(ProductRow::into_domain).transpose()?.map(|(p, _)| p))
+    row.map(ProductRow::into_domain).transpose()
 }
 
 /// A product for its card, in one indexed read: on every lookup by an officer.

@@ -50,7 +50,7 @@ impl LocalReads {
     pub fn for_url(url: &str, writes: Arc<AtomicU64>) -> Option<LocalReads> {
         let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
         let path = rest.split('?').next()?;
-        if path.is_empty() || path.starts_with(':') || path.contains("mode=memory") || url.contains("mode=memory") {
+        if path.is_empty() || path.starts_with(':') || url.contains("mode=memory") {
             return None;
         }
         Some(LocalReads { path: Path::new(path).to_path_buf(), writes, idle: Mutex::new(Vec::new()) })
