@@ -207,10 +207,8 @@ impl FromRequestParts<AppState> for ApiAuth {
                 .ok_or_else(AppError::unauthenticated);
         }
         if matches!(parts.method, Method::GET | Method::HEAD) {
-            if let Some(session) = crate::web::session_from_parts(parts, state).await? {
-                if !session.second_factor_pending && !session.must_enrol_second_factor {
-                    return Ok(ApiAuth(session.principal));
-                }
+            if let Some(principal) = crate::web::api_principal_from_session(parts, state).await? {
+                return Ok(ApiAuth(principal));
             }
         }
         Err(AppError::unauthenticated())

@@ -89,16 +89,32 @@ pub struct SignedIn {
 
 /// Checks e-mail and password, counts failures, locks the account after too many, and opens a
 /// session. Every outcome is audited.
+///
+/// An unknown e-mail, a wrong password, a locked account and a deactivated one all get the
+/// same answer after the same work (one Argon2 verification), so that sign-in tells nobody
+/// which e-mails have accounts, nor which are locked: the answer says that a lock may be the
+/// reason and how long one lasts.
 pub async fn sign_in(db: &Db, settings: &AuthSettings, email: &str, password: &str) -> AppResult<SignedIn> {
-    let wrong = || {
-        AppError::client(StatusCode::UNAUTHORIZED, "invalid_credentials", "The e-mail or the password is not right.")
+    let refused = || {
+        AppError::client(
+            StatusCode::UNAUTHORIZED,
+            "invalid_credentials",
+            format!(
+                "The e-mail or the password is not right. After {} failed attempts in a row an account is locked for {} minutes; then try again, or ask your administrator.",
+                settings.lockout_threshold, settings.lockout_minutes
+            ),
+        )
     };
     let now = now_ms();
     let user = match Email::parse(email) {
         Ok(e) => store::directory::get_user_by_email(db.reader(), &e).await?,
         Err(_) => None,
     };
-    let Some(user) = user else {
+    let creds = match &user {
+        Some(u) => store::directory::credentials(db.reader(), u.id).await?,
+        None => None,
+    };
+    let (Some(user), Some(creds)) = (user, creds) else {
         verify_password(password, &dummy_hash()).await?;
         let mut tx = db.begin().await?;
         store::audit::append(
@@ -108,10 +124,10 @@ pub async fn sign_in(db: &Db, settings: &AuthSettings, email: &str, password: &s
         )
         .await?;
         tx.commit().await?;
-        return Err(wrong());
+        return Err(refused());
     };
-    let creds = store::directory::credentials(db.reader(), user.id).await?.ok_or_else(wrong)?;
-    if let Some(until) = creds.locked_until.filter(|u| *u > now) {
+    let password_ok = verify_password(password, &creds.password_hash).await?;
+    if creds.locked_until.is_some_and(|u| u > now) {
         let mut tx = db.begin().await?;
         store::audit::append(
             &mut tx,
@@ -119,9 +135,9 @@ pub async fn sign_in(db: &Db, settings: &AuthSettings, email: &str, password: &s
         )
         .await?;
         tx.commit().await?;
-        return Err(locked_error(until, now));
+        return Err(refused());
     }
-    if !verify_password(password, &creds.password_hash).await? {
+    if !password_ok {
         let failures = creds.failed_sign_ins + 1;
         let lock = (failures >= settings.lockout_threshold).then(|| now + settings.lockout_minutes * 60_000);
         let mut tx = db.begin().await?;
@@ -144,17 +160,17 @@ pub async fn sign_in(db: &Db, settings: &AuthSettings, email: &str, password: &s
             .await?;
         }
         tx.commit().await?;
-        return Err(match lock {
-            Some(until) => locked_error(until, now),
-            None => wrong(),
-        });
+        return Err(refused());
     }
     if !user.active {
-        return Err(AppError::client(
-            StatusCode::FORBIDDEN,
-            "account_deactivated",
-            "This account has been deactivated; ask your organisation's administrator.",
-        ));
+        let mut tx = db.begin().await?;
+        store::audit::append(
+            &mut tx,
+            &AuditEvent::anonymous("sign_in.refused_deactivated", "user", user.id).scope(user.organisation_id),
+        )
+        .await?;
+        tx.commit().await?;
+        return Err(refused());
     }
     let second_factor_pending = creds.totp_enabled;
     let session_token = random_secret("");
@@ -184,16 +200,6 @@ pub async fn sign_in(db: &Db, settings: &AuthSettings, email: &str, password: &s
     Ok(SignedIn { user, session_token, second_factor_pending })
 }
 
-fn locked_error(until: i64, now: i64) -> AppError {
-    let seconds = u64::try_from((until - now + 999) / 1000).unwrap_or(0);
-    AppError::client(
-        StatusCode::LOCKED,
-        "account_locked",
-        format!("This account is locked after repeated failed sign-ins until {} (UTC); try again then, or ask an administrator to reset it.", format_ms(until)),
-    )
-    .with_retry_after(seconds)
-}
-
 pub fn principal_of(user: &User) -> Principal {
     Principal {
         user_id: user.id,
@@ -215,15 +221,41 @@ pub async fn with_grants(db: &Db, mut principal: Principal) -> AppResult<Princip
     Ok(principal)
 }
 
-/// A live session, resolved from its cookie.
+/// How far a session has come through sign-in. Only [`SessionStage::SignedIn`] may act: a
+/// session half-way through can do nothing but finish (or end) its sign-in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionStage {
+    /// The password was right; the second factor is still to come.
+    SecondFactorPending,
+    /// The password was right, but the deployment requires a second factor this user has not
+    /// enrolled: the session may enrol one and nothing else.
+    MustEnrolSecondFactor,
+    /// Password and, where required, second factor done.
+    SignedIn,
+}
+
+/// A live session, resolved from its cookie. Its principal is reachable only through
+/// [`Session::principal`] (fully signed in) or [`Session::enrolling_principal`], so code that
+/// forgets to look at the stage has nothing to act with.
+#[derive(Clone)]
 pub struct Session {
     pub id_hash: String,
     pub user: User,
-    pub principal: Principal,
+    principal: Principal,
     pub csrf_token: String,
-    pub second_factor_pending: bool,
-    /// The deployment requires a second factor and this user has none yet.
-    pub must_enrol_second_factor: bool,
+    pub stage: SessionStage,
+}
+
+impl Session {
+    /// The principal of a fully signed-in session; `None` half-way through sign-in.
+    pub fn principal(&self) -> Option<&Principal> {
+        (self.stage == SessionStage::SignedIn).then_some(&self.principal)
+    }
+
+    /// The principal for enrolling a second factor: fully signed in, or required to enrol.
+    pub fn enrolling_principal(&self) -> Option<&Principal> {
+        (self.stage != SessionStage::SecondFactorPending).then_some(&self.principal)
+    }
 }
 
 /// Resolves a session cookie, enforcing idle and absolute expiry and account state.
@@ -248,13 +280,19 @@ pub async fn session(db: &Db, settings: &AuthSettings, token: &str) -> AppResult
     let must_enrol = settings.require_two_factor_for_enforcement
         && user.organisation_kind.is_enforcement()
         && !user.two_factor_enabled;
+    let stage = if row.second_factor_pending {
+        SessionStage::SecondFactorPending
+    } else if must_enrol {
+        SessionStage::MustEnrolSecondFactor
+    } else {
+        SessionStage::SignedIn
+    };
     Ok(Some(Session {
         id_hash,
         principal: with_grants(db, principal_of(&user)).await?,
         user,
         csrf_token: row.csrf_token,
-        second_factor_pending: row.second_factor_pending,
-        must_enrol_second_factor: must_enrol,
+        stage,
     }))
 }
 
@@ -274,24 +312,88 @@ fn wrong_code() -> AppError {
     )
 }
 
+fn too_many_codes(until: i64, now: i64) -> AppError {
+    let seconds = u64::try_from((until - now + 999) / 1000).unwrap_or(0);
+    AppError::client(
+        StatusCode::LOCKED,
+        "second_factor_locked",
+        "Too many wrong codes: this sign-in has ended and the account is locked for a while; sign in again later, or ask an administrator to reset it.",
+    )
+    .with_retry_after(seconds)
+}
+
 /// Completes a sign-in with the 6-digit code of the user's authenticator.
-pub async fn verify_second_factor(db: &Db, session: &Session, code: &str) -> AppResult<()> {
+///
+/// Wrong codes are counted per account (a new password sign-in does not reset the count);
+/// at the lock-out threshold the pending session ends, the account is locked as after wrong
+/// passwords, and both are audited. A code's time step is used once: the same code a second
+/// time, even within its 30 seconds, is a wrong code.
+pub async fn verify_second_factor(db: &Db, settings: &AuthSettings, session: &Session, code: &str) -> AppResult<()> {
+    if session.stage != SessionStage::SecondFactorPending {
+        return Err(AppError::unauthenticated());
+    }
+    let now = now_ms();
     let creds =
         store::directory::credentials(db.reader(), session.user.id).await?.ok_or_else(AppError::unauthenticated)?;
+    if let Some(until) = creds.locked_until.filter(|u| *u > now) {
+        let mut tx = db.begin().await?;
+        store::auth::delete_session(&mut *tx, &session.id_hash).await?;
+        store::audit::append(
+            &mut tx,
+            &AuditEvent::by(&session.principal, "sign_in.refused_locked", "user", session.user.id),
+        )
+        .await?;
+        tx.commit().await?;
+        return Err(too_many_codes(until, now));
+    }
     let secret = creds.totp_secret.filter(|_| creds.totp_enabled).ok_or_else(wrong_code)?;
-    let ok = totp::verify(&secret, code, now_ms() / 1000);
+    let step = totp::matching_step(&secret, code, now / 1000);
     let mut tx = db.begin().await?;
-    let action = if ok { "sign_in.second_factor" } else { "sign_in.second_factor_failed" };
-    store::audit::append(&mut tx, &AuditEvent::by(&session.principal, action, "user", session.user.id)).await?;
-    if ok {
+    let accepted = match step {
+        Some(step) => store::directory::use_second_factor_step(&mut *tx, session.user.id, step).await?,
+        None => false,
+    };
+    if accepted {
         store::auth::complete_second_factor(&mut *tx, &session.id_hash).await?;
+        store::audit::append(
+            &mut tx,
+            &AuditEvent::by(&session.principal, "sign_in.second_factor", "user", session.user.id),
+        )
+        .await?;
+        tx.commit().await?;
+        return Ok(());
+    }
+    let failures = creds.second_factor_failures + 1;
+    let lock = (failures >= settings.lockout_threshold).then(|| now + settings.lockout_minutes * 60_000);
+    store::directory::set_second_factor_failures(
+        &mut *tx,
+        session.user.id,
+        if lock.is_some() { 0 } else { failures },
+        lock,
+    )
+    .await?;
+    store::audit::append(
+        &mut tx,
+        &AuditEvent::by(&session.principal, "sign_in.second_factor_failed", "user", session.user.id).detail(
+            serde_json::json!({"consecutive": failures, "reason": if step.is_some() { "code_already_used" } else { "wrong_code" }}),
+        ),
+    )
+    .await?;
+    if let Some(until) = lock {
+        store::auth::delete_session(&mut *tx, &session.id_hash).await?;
+        store::audit::append(
+            &mut tx,
+            &AuditEvent::by(&session.principal, "user.locked", "user", session.user.id).detail(
+                serde_json::json!({"until": format_ms(until), "after_second_factor_failures": failures, "pending_session_ended": true}),
+            ),
+        )
+        .await?;
     }
     tx.commit().await?;
-    if ok {
-        Ok(())
-    } else {
-        Err(wrong_code())
-    }
+    Err(match lock {
+        Some(until) => too_many_codes(until, now),
+        None => wrong_code(),
+    })
 }
 
 /// Starts enrolment: stores a new secret (not yet enabled) and returns it with its URI.
@@ -317,18 +419,27 @@ pub async fn confirm_second_factor_enrolment(db: &Db, principal: &Principal, cod
         store::directory::credentials(db.reader(), principal.user_id).await?.ok_or_else(AppError::unauthenticated)?;
     let secret =
         creds.totp_secret.ok_or_else(|| AppError::invalid("code", "no_enrolment", "Start the enrolment first."))?;
-    if !totp::verify(&secret, code, now_ms() / 1000) {
-        return Err(wrong_code());
-    }
+    let Some(step) = totp::matching_step(&secret, code, now_ms() / 1000) else { return Err(wrong_code()) };
     let mut tx = db.begin().await?;
     store::directory::set_totp(&mut *tx, principal.user_id, Some(&secret), true).await?;
+    // The enrolment code's step is used: it cannot also open the next sign-in.
+    store::directory::use_second_factor_step(&mut *tx, principal.user_id, step).await?;
     store::audit::append(&mut tx, &AuditEvent::by(principal, "user.second_factor_enabled", "user", principal.user_id))
         .await?;
     tx.commit().await?;
     Ok(())
 }
 
-pub async fn change_own_password(db: &Db, principal: &Principal, current: &str, new: &str) -> AppResult<()> {
+/// Changes the signed-in user's own password and ends their other sessions (`keep_session`,
+/// the one changing it, stays open; `None` from the API or CLI ends them all). API tokens are
+/// kept: the user lists and revokes them on the same page.
+pub async fn change_own_password(
+    db: &Db,
+    principal: &Principal,
+    keep_session: Option<&str>,
+    current: &str,
+    new: &str,
+) -> AppResult<()> {
     check(principal, Action::AccountManage, Target::User { org_id: principal.org_id, user_id: principal.user_id })?;
     let creds =
         store::directory::credentials(db.reader(), principal.user_id).await?.ok_or_else(AppError::unauthenticated)?;
@@ -338,8 +449,19 @@ pub async fn change_own_password(db: &Db, principal: &Principal, current: &str, 
     let hash = hash_password(&NewPassword::parse(new)?).await?;
     let mut tx = db.begin().await?;
     store::directory::set_password(&mut *tx, principal.user_id, &hash, false).await?;
-    store::audit::append(&mut tx, &AuditEvent::by(principal, "user.change_password", "user", principal.user_id))
-        .await?;
+    let ended = match keep_session {
+        Some(keep) => store::auth::delete_other_sessions(&mut *tx, principal.user_id, keep).await?,
+        None => {
+            store::auth::delete_sessions_of(&mut *tx, principal.user_id).await?;
+            0
+        }
+    };
+    store::audit::append(
+        &mut tx,
+        &AuditEvent::by(principal, "user.change_password", "user", principal.user_id)
+            .detail(serde_json::json!({"other_sessions_ended": ended})),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -528,7 +528,12 @@ async fn case_target(db: &Db, principal: &Principal, row: &CaseRow) -> AppResult
     };
     let shared =
         principal.org_kind.is_enforcement() && sql::is_shared_with(db.reader(), row.id, principal.org_id).await?;
-    Ok(Target::Case { org_id: row.org_id, concerns_principal: concerns, shared_with_principal: shared })
+    Ok(Target::Case {
+        org_id: row.org_id,
+        concerns_principal: concerns,
+        shared_with_principal: shared,
+        draft: row.state == "draft",
+    })
 }
 
 /// Loads a case the principal may perform `action` on; a case it may not even read is "not found".
@@ -818,6 +823,21 @@ pub async fn get_case(db: &Db, rules: &LegalRules, principal: &Principal, id: i6
     build_view(db, rules, principal, row, target).await
 }
 
+/// The brands of a case that the principal's organisation owns or acts for: a rights holder
+/// reads the goods lines naming them, and no other.
+async fn own_brands(db: &Db, principal: &Principal, case_brands: &[(i64, String, i64)]) -> AppResult<BTreeSet<i64>> {
+    let mut own = BTreeSet::new();
+    for (brand_id, _, owner) in case_brands {
+        if *owner == principal.org_id || store::catalog::is_delegated(db.reader(), *brand_id, principal.org_id).await? {
+            own.insert(*brand_id);
+        }
+    }
+    Ok(own)
+}
+
+/// Timeline entries about sharing a case with another agency, never shown to rights holders.
+const SHARING_EVENTS: &[&str] = &["shared", "share_withdrawn"];
+
 async fn build_view(
     db: &Db,
     rules: &LegalRules,
@@ -827,14 +847,17 @@ async fn build_view(
 ) -> AppResult<Case> {
     let now = now_ms();
     let full = allows(principal, Action::CaseEdit, target)
-        || principal.is_platform_admin()
         || matches!(target, Target::Case { org_id, shared_with_principal, .. } if org_id == principal.org_id || shared_with_principal);
     let sheet = decode_sheet(&row)?;
+    let case_brands = sql::case_brands(db.reader(), row.id).await?;
+    let own_brands = if full { BTreeSet::new() } else { own_brands(db, principal, &case_brands).await? };
     let (sheet, disclosed) = if full {
         (sheet, super::regime::DISCLOSABLE.iter().map(|s| s.to_string()).chain(["notes".to_string()]).collect())
     } else {
         let parts = rules.disclosed(&row.office_country);
-        (sheet.disclosed(&parts), parts)
+        let mut sheet = sheet.disclosed(&parts);
+        sheet.goods.retain(|g| g.brand_id.is_some_and(|b| own_brands.contains(&b)));
+        (sheet, parts)
     };
     let calendar = rules.calendar(&row.office_country);
     let regime = rules.regime(&row.regime_id);
@@ -871,9 +894,9 @@ async fn build_view(
             }
         })
         .collect();
-    let brands = sql::case_brands(db.reader(), row.id)
-        .await?
+    let brands = case_brands
         .into_iter()
+        .filter(|(brand_id, _, _)| full || own_brands.contains(brand_id))
         .map(|(brand_id, name, _)| CaseBrand { brand_id, name })
         .collect();
     let alert_matches = sql::matches_of_case(db.reader(), row.id)
@@ -892,6 +915,8 @@ async fn build_view(
     let events = sql::events(db.reader(), row.id)
         .await?
         .into_iter()
+        // Which agency a case was shared with is the administration's business alone.
+        .filter(|(_, _, kind, _)| full || !SHARING_EVENTS.contains(&kind.as_str()))
         .map(|(at, actor, kind, detail)| CaseEvent {
             at: format_ms(at),
             actor: if full { actor } else { String::new() },
@@ -1508,10 +1533,14 @@ pub async fn list_cases(
     let deadlines: HashMap<i64, i64> = sql::next_deadlines(db.reader(), &detained).await?.into_iter().collect();
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
-        let own_side =
-            principal.is_platform_admin() || row.org_id == principal.org_id || principal.org_kind.is_enforcement();
-        let goods = if own_side || rules.disclosed(&row.office_country).iter().any(|p| p == "goods") {
+        let own_side = row.org_id == principal.org_id || principal.org_kind.is_enforcement();
+        let goods = if own_side {
             decode_sheet(&row)?.goods.iter().map(|g| g.description.as_str()).collect::<Vec<_>>().join("; ")
+        } else if rules.disclosed(&row.office_country).iter().any(|p| p == "goods") {
+            let own = own_brands(db, principal, &sql::case_brands(db.reader(), row.id).await?).await?;
+            let sheet = decode_sheet(&row)?;
+            let lines = sheet.goods.iter().filter(|g| g.brand_id.is_some_and(|b| own.contains(&b)));
+            lines.map(|g| g.description.as_str()).collect::<Vec<_>>().join("; ")
         } else {
             String::new()
         };
@@ -1540,13 +1569,16 @@ fn visibility(principal: &Principal) -> AppResult<sql::CaseFilter<'static>> {
         limit: 0,
         offset: 0,
     };
-    if principal.is_platform_admin() {
+    if principal.is_console() {
         return Ok(none);
     }
     if principal.org_kind.is_enforcement() {
+        // The same rule as a single read (`policy::allows`, CaseRead): cases shared with the
+        // agency only while a grant with case sharing is in force.
+        let may_share = principal.org_kind == OrgKind::Customs || principal.grants.case_sharing;
         return Ok(sql::CaseFilter {
             org_id: Some(principal.org_id),
-            shared_with_org_id: Some(principal.org_id),
+            shared_with_org_id: may_share.then_some(principal.org_id),
             ..none
         });
     }
@@ -1566,7 +1598,8 @@ pub struct OutcomeCount {
 
 /// How the cases the principal may see ended (and where the others are).
 pub async fn stats(db: &Db, principal: &Principal) -> AppResult<Vec<OutcomeCount>> {
-    let f = visibility(principal)?;
+    // The platform administrator sees counts of every administration's cases, nothing more.
+    let f = if principal.is_platform_admin() { visibility(&Principal::console())? } else { visibility(principal)? };
     let rows = sql::outcome_counts(db.reader(), f.org_id, f.concerning_org_id).await?;
     Ok(rows
         .into_iter()
@@ -1613,10 +1646,7 @@ async fn thread_for(
     asked: Option<i64>,
 ) -> AppResult<Option<i64>> {
     let Target::Case { org_id, .. } = target else { return Ok(None) };
-    if org_id == principal.org_id
-        || principal.is_platform_admin()
-        || matches!(target, Target::Case { shared_with_principal: true, .. })
-    {
+    if org_id == principal.org_id || matches!(target, Target::Case { shared_with_principal: true, .. }) {
         // The administration (or an agency it shared with) picks the thread; all threads when none.
         if let Some(t) = asked {
             if !concerned_orgs(db, row.id).await?.contains(&t) {

@@ -63,6 +63,17 @@ closed_set!(
     Section { SupplyChain = "supply_chain", SecurityFeatures = "security_features", Prices = "prices" }
 );
 
+impl ImageLabel {
+    /// The confidential section a picture belongs to, if any: withholding the section
+    /// withholds its pictures too.
+    pub fn section(self) -> Option<Section> {
+        match self {
+            ImageLabel::SecurityFeature => Some(Section::SecurityFeatures),
+            ImageLabel::Genuine | ImageLabel::Counterfeit | ImageLabel::Packaging => None,
+        }
+    }
+}
+
 closed_set!(
     TransportMode { Sea = "sea", Air = "air", Road = "road", Rail = "rail", Postal = "postal", ExpressCourier = "express_courier" }
 );
@@ -504,16 +515,23 @@ impl ProductSheet {
             .unwrap_or("")
     }
 
-    /// Removes the sections the reader may not see; returns which were withheld.
+    /// Removes the sections the reader may not see, with everything that belongs to them (a
+    /// section's pictures, and the guide indicators that show one of those pictures); returns
+    /// which were withheld.
     fn withhold(&mut self, sections: &[Section]) -> Vec<Section> {
         let mut withheld = Vec::new();
         for s in sections {
-            let had = match s {
+            let pictures: Vec<String> =
+                self.images.iter().filter(|i| i.label.section() == Some(*s)).map(|i| i.hash.clone()).collect();
+            self.images.retain(|i| i.label.section() != Some(*s));
+            let indicators_before = self.guide.len();
+            self.guide.retain(|g| g.image.as_ref().is_none_or(|h| !pictures.contains(h)));
+            let had_own = match s {
                 Section::SupplyChain => !std::mem::take(&mut self.supply_chain).eq(&SupplyChain::default()),
                 Section::SecurityFeatures => !std::mem::take(&mut self.security_features).is_empty(),
                 Section::Prices => self.prices.take().is_some(),
             };
-            if had {
+            if had_own || !pictures.is_empty() || self.guide.len() != indicators_before {
                 withheld.push(*s);
             }
         }
@@ -844,7 +862,7 @@ pub async fn revoke_delegation(db: &Db, principal: &Principal, id: i64, represen
 pub async fn list_brands(db: &Db, principal: &Principal, limit: i64, offset: i64) -> AppResult<Vec<BrandSummary>> {
     let limit = limit.clamp(1, 500);
     let offset = offset.max(0);
-    if principal.is_platform_admin() {
+    if principal.is_console() {
         return Ok(store::catalog::list_brands(db.reader(), store::catalog::BrandScope::All, limit, offset).await?);
     }
     match principal.org_kind {
@@ -1090,6 +1108,15 @@ async fn card_of(
             withheld = sheet.withhold(confidential);
         }
     }
+    // The platform administrator reads the catalog as an officer without confidential access
+    // does, and every such read is on the record.
+    if principal.is_platform_admin() && !principal.is_console() {
+        db.audit_read(
+            AuditEvent::by(principal, "catalog.read", "product", product.id)
+                .detail(serde_json::json!({"brand_id": brand.id})),
+        )
+        .await?;
+    }
     let mut contacts = brand_sheet.contacts.clone();
     contacts.sort_by_key(|c| match c.country.as_deref() {
         Some(c) if c == principal.org_country => 0,
@@ -1255,5 +1282,33 @@ mod tests {
         assert_eq!(withheld, vec![Section::SecurityFeatures]);
         assert!(p.security_features.is_empty());
         assert!(!p.guide.is_empty());
+    }
+
+    #[test]
+    fn withholding_security_features_withholds_their_pictures_and_the_indicators_showing_them() {
+        let mut p = product();
+        let picture = |hash: &str, label| ImageRef { hash: hash.into(), label, caption: format!("{hash} caption") };
+        p.images = vec![picture("front", ImageLabel::Genuine), picture("hologram", ImageLabel::SecurityFeature)];
+        p.guide = vec![
+            Indicator {
+                side: IndicatorSide::Genuine,
+                text: "Even stitching".into(),
+                image: Some("front".into()),
+                weight: 3,
+            },
+            Indicator {
+                side: IndicatorSide::Genuine,
+                text: "Hologram shifts".into(),
+                image: Some("hologram".into()),
+                weight: 5,
+            },
+            Indicator { side: IndicatorSide::Counterfeit, text: "Glue marks".into(), image: None, weight: 2 },
+        ];
+        let withheld = p.withhold(&[Section::SecurityFeatures]);
+        assert_eq!(withheld, vec![Section::SecurityFeatures], "pictures alone make the section withheld");
+        assert_eq!(p.images.iter().map(|i| i.hash.as_str()).collect::<Vec<_>>(), ["front"]);
+        assert_eq!(p.guide.iter().map(|g| g.text.as_str()).collect::<Vec<_>>(), ["Even stitching", "Glue marks"]);
+        let text = serde_json::to_string(&p).unwrap();
+        assert!(!text.contains("hologram"), "nothing of the section is left: {text}");
     }
 }

@@ -1114,7 +1114,7 @@ pub async fn export<W: Write>(
     }
     let mut written = 0;
     let mut after = 0;
-    let scope = if principal.is_platform_admin() { None } else { Some(principal.org_id) };
+    let scope = if principal.is_console() { None } else { Some(principal.org_id) };
     loop {
         let page = store::catalog::export_page(db.reader(), scope, after, 1000).await?;
         let Some(last) = page.last() else { break };
@@ -1219,7 +1219,7 @@ fn csv_image_cell(r: &ImportRow) -> String {
 /// Checks that the principal may import at all (enforcement users may not).
 pub fn check_may_import(principal: &Principal) -> AppResult<()> {
     use super::types::OrgKind;
-    if principal.is_platform_admin() || matches!(principal.org_kind, OrgKind::RightsHolder | OrgKind::Representative) {
+    if principal.is_console() || matches!(principal.org_kind, OrgKind::RightsHolder | OrgKind::Representative) {
         Ok(())
     } else {
         super::policy::check(principal, Action::BrandEdit, Target::Platform)

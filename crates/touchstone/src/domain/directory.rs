@@ -50,6 +50,8 @@ pub struct Credentials {
     pub totp_enabled: bool,
     pub failed_sign_ins: i64,
     pub locked_until: Option<i64>,
+    /// Wrong second-factor codes since the last right one.
+    pub second_factor_failures: i64,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -246,7 +248,8 @@ pub async fn set_user_active(db: &Db, principal: &Principal, id: i64, active: bo
 }
 
 /// Replaces a user's password with a generated one (returned once), clears the second factor,
-/// unlocks the account and ends every session.
+/// unlocks the account, ends every session and revokes every API token: a reset is what an
+/// administrator does when credentials may be in the wrong hands, and a token is one.
 pub async fn reset_credentials(db: &Db, principal: &Principal, id: i64) -> AppResult<CreatedUser> {
     let user = user_for(db, principal, id, Action::UserResetCredentials).await?;
     let password = generate_password();
@@ -254,9 +257,12 @@ pub async fn reset_credentials(db: &Db, principal: &Principal, id: i64) -> AppRe
     let mut tx = db.begin().await?;
     store::directory::set_password(&mut *tx, id, &hash, true).await?;
     store::auth::delete_sessions_of(&mut *tx, id).await?;
+    let tokens_revoked = store::auth::revoke_tokens_of(&mut *tx, id, now_ms()).await?;
     store::audit::append(
         &mut tx,
-        &AuditEvent::by(principal, "user.reset_credentials", "user", id).scope(user.organisation_id),
+        &AuditEvent::by(principal, "user.reset_credentials", "user", id)
+            .scope(user.organisation_id)
+            .detail(serde_json::json!({"tokens_revoked": tokens_revoked})),
     )
     .await?;
     tx.commit().await?;

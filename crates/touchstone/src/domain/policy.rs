@@ -55,6 +55,13 @@ impl Principal {
     pub fn is_platform_admin(&self) -> bool {
         self.role == Role::PlatformAdmin && self.org_kind == OrgKind::Operator
     }
+
+    /// The operator at the console, who runs the deployment (imports, exports, demo data) and
+    /// is trusted with everything; a platform administrator signed in through the pages or the
+    /// API is not: they get the row of the design's policy table.
+    pub fn is_console(&self) -> bool {
+        self.user_id == 0 && self.is_platform_admin()
+    }
 }
 
 /// Every action the system knows. Later modules add theirs here and to the table test.
@@ -160,8 +167,9 @@ pub enum Target {
     /// audience the rights holder chose for its confidential sections.
     Brand { owner_org_id: i64, delegated_to_principal: bool, principal_in_audience: bool },
     /// A case (detention) recorded by `org_id`, with whether it names a brand the principal's
-    /// organisation owns or represents, and whether it is shared with the principal's organisation.
-    Case { org_id: i64, concerns_principal: bool, shared_with_principal: bool },
+    /// organisation owns or represents, whether it is shared with the principal's organisation,
+    /// and whether it is still a draft (internal to the administration: no notice has gone out).
+    Case { org_id: i64, concerns_principal: bool, shared_with_principal: bool, draft: bool },
     /// An alert published by `owner_org_id`, with whether it targets the principal (its country,
     /// its office, or every country).
     Alert { owner_org_id: i64, targets_principal: bool },
@@ -187,8 +195,11 @@ pub fn allows(principal: &Principal, action: Action, target: Target) -> bool {
     if is_self && matches!(action, Action::UserDeactivate | Action::UserResetCredentials) {
         return false;
     }
-    if principal.is_platform_admin() {
+    if principal.is_console() {
         return true;
+    }
+    if principal.is_platform_admin() {
+        return platform_admin_allows(action, is_self);
     }
     let own_org = target.org_id() == Some(principal.org_id);
     let org_admin = principal.role == Role::OrgAdmin;
@@ -208,8 +219,8 @@ pub fn allows(principal: &Principal, action: Action, target: Target) -> bool {
     let for_rights_holder = matches!(principal.org_kind, OrgKind::RightsHolder | OrgKind::Representative);
     let own_org_itself = matches!(target, Target::Organisation { org_id } if org_id == principal.org_id);
     let (own_case, concerned_case, shared_case) = match target {
-        Target::Case { org_id, concerns_principal, shared_with_principal } => {
-            (org_id == principal.org_id, concerns_principal, shared_with_principal)
+        Target::Case { org_id, concerns_principal, shared_with_principal, draft } => {
+            (org_id == principal.org_id, concerns_principal && !draft, shared_with_principal)
         }
         _ => (false, false, false),
     };
@@ -253,6 +264,24 @@ pub fn allows(principal: &Principal, action: Action, target: Target) -> bool {
         Action::OperationCreate => own_org_itself && coordinates && catalog_editor,
         Action::OperationRead => own_operation && coordinates,
         Action::OperationEdit => own_operation && coordinates && catalog_editor,
+    }
+}
+
+/// The platform administrator vets organisations and users, decides which agencies get access,
+/// moderates alerts and answers for the audit trail. Of the catalog they read what an officer
+/// without confidential access reads; of cases only counts ([`crate::domain::cases::stats`]);
+/// of operations nothing.
+fn platform_admin_allows(action: Action, is_self: bool) -> bool {
+    use Action::*;
+    match action {
+        OrganisationCreate | OrganisationListAll | OrganisationRead => true,
+        UserCreate | UserList | UserRead | UserDeactivate | UserResetCredentials => true,
+        AuditRead | WebhookManage | DeliveriesRead | GrantManage => true,
+        AccountManage => is_self,
+        CatalogReadPublished | AlertRead | AlertEdit => true,
+        CatalogReadConfidential | BrandReadDraft | BrandCreate | BrandEdit | BrandDelegate => false,
+        CaseCreate | CaseRead | CaseEdit | CaseAnswer | CaseMessage | AlertCreate => false,
+        OperationCreate | OperationRead | OperationEdit => false,
     }
 }
 
@@ -313,10 +342,14 @@ mod tests {
         ('D', Target::Brand { owner_org_id: OTHER_ORG, delegated_to_principal: true, principal_in_audience: false }),
         ('A', Target::Brand { owner_org_id: OTHER_ORG, delegated_to_principal: false, principal_in_audience: true }),
         ('N', Target::Brand { owner_org_id: OTHER_ORG, delegated_to_principal: false, principal_in_audience: false }),
-        ('K', Target::Case { org_id: OWN_ORG, concerns_principal: false, shared_with_principal: false }),
-        ('L', Target::Case { org_id: OTHER_ORG, concerns_principal: true, shared_with_principal: false }),
-        ('M', Target::Case { org_id: OTHER_ORG, concerns_principal: false, shared_with_principal: true }),
-        ('Q', Target::Case { org_id: OTHER_ORG, concerns_principal: false, shared_with_principal: false }),
+        ('K', Target::Case { org_id: OWN_ORG, concerns_principal: false, shared_with_principal: false, draft: true }),
+        ('L', Target::Case { org_id: OTHER_ORG, concerns_principal: true, shared_with_principal: false, draft: false }),
+        ('M', Target::Case { org_id: OTHER_ORG, concerns_principal: false, shared_with_principal: true, draft: false }),
+        (
+            'Q',
+            Target::Case { org_id: OTHER_ORG, concerns_principal: false, shared_with_principal: false, draft: false },
+        ),
+        ('J', Target::Case { org_id: OTHER_ORG, concerns_principal: true, shared_with_principal: false, draft: true }),
         ('R', Target::Alert { owner_org_id: OWN_ORG, targets_principal: false }),
         ('T', Target::Alert { owner_org_id: OTHER_ORG, targets_principal: true }),
         ('V', Target::Alert { owner_org_id: OTHER_ORG, targets_principal: false }),
@@ -327,9 +360,10 @@ mod tests {
     /// Targets by letter, continued: K case of the own organisation; L case of another
     /// organisation naming a brand of the principal's; M case of another organisation shared
     /// with the principal's; Q any other case; R alert of the own organisation; T alert of
-    /// another organisation targeting the principal; V any other alert.
+    /// another organisation targeting the principal; V any other alert; J a draft case of
+    /// another organisation naming a brand of the principal's (not notified yet: unseen).
     /// W operation of the own organisation; Y operation of another.
-    const ALL: &str = "POXSCUBDANKLMQRTVWY";
+    const ALL: &str = "POXSCUBDANKLMQJRTVWY";
 
     /// The expected answer as the letters of the targets on which the action is allowed.
     /// Any rule change must be made here too, deliberately.
@@ -339,8 +373,17 @@ mod tests {
         let enforcement = matches!(kind, Customs | Police | OtherEnforcement);
         let editor = matches!(role, Role::OrgAdmin | Role::Officer | Role::Coordinator);
         match (kind, role, action) {
-            (Operator, Role::PlatformAdmin, UserDeactivate | UserResetCredentials) => "POXCUBDANKLMQRTVWY",
-            (Operator, Role::PlatformAdmin, _) => ALL,
+            (Operator, Role::PlatformAdmin, UserDeactivate | UserResetCredentials) => "POXCUBDANKLMQJRTVWY",
+            (Operator, Role::PlatformAdmin, AccountManage) => "S",
+            (
+                Operator,
+                Role::PlatformAdmin,
+                OrganisationCreate | OrganisationListAll | OrganisationRead | UserCreate | UserList | UserRead
+                | AuditRead | WebhookManage | DeliveriesRead | GrantManage | CatalogReadPublished | AlertRead
+                | AlertEdit,
+            ) => ALL,
+            // No case, operation, draft or confidential section: counts of cases come from stats.
+            (Operator, Role::PlatformAdmin, _) => "",
             (_, _, OrganisationCreate | OrganisationListAll) => "",
             (_, _, OrganisationRead) => "OSCB",
             (_, Role::OrgAdmin, UserCreate | UserList | AuditRead) => "OSCB",
@@ -444,8 +487,31 @@ mod tests {
             assert!(!allows(
                 &p,
                 Action::CaseRead,
-                Target::Case { org_id: OTHER_ORG, concerns_principal: false, shared_with_principal: true }
+                Target::Case {
+                    org_id: OTHER_ORG,
+                    concerns_principal: false,
+                    shared_with_principal: true,
+                    draft: false
+                }
             ));
+        }
+    }
+
+    #[test]
+    fn the_console_may_do_everything_a_signed_in_platform_admin_may_not() {
+        let console = Principal::console();
+        let mut admin = principal(OrgKind::Operator, Role::PlatformAdmin);
+        admin.user_id = 7;
+        for &(letter, target) in TARGETS {
+            for &action in Action::ALL {
+                let self_lock = matches!(target, Target::User { user_id: 0, .. })
+                    && matches!(action, Action::UserDeactivate | Action::UserResetCredentials);
+                assert!(self_lock || allows(&console, action, target), "console {action:?} on {letter}");
+            }
+            for action in [Action::CaseRead, Action::OperationRead, Action::CatalogReadConfidential, Action::BrandEdit]
+            {
+                assert!(!allows(&admin, action, target), "platform admin {action:?} on {letter}");
+            }
         }
     }
 

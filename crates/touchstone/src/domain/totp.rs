@@ -46,13 +46,19 @@ pub fn step_of(unix_seconds: i64) -> i64 {
 
 /// Accepts the current code and the one either side of it, to allow for clock drift.
 pub fn verify(secret: &str, code: &str, unix_seconds: i64) -> bool {
+    matching_step(secret, code, unix_seconds).is_some()
+}
+
+/// The time step whose code `code` is (the current one or either side of it), so that the
+/// caller can refuse a step already used.
+pub fn matching_step(secret: &str, code: &str, unix_seconds: i64) -> Option<i64> {
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
     if code.len() != DIGITS as usize {
-        return false;
+        return None;
     }
     let step = step_of(unix_seconds);
-    (-1..=1).any(|d| {
-        code_at(secret, step + d).is_some_and(|c| subtle::ConstantTimeEq::ct_eq(c.as_bytes(), code.as_bytes()).into())
+    (-1..=1).map(|d| step + d).find(|s| {
+        code_at(secret, *s).is_some_and(|c| subtle::ConstantTimeEq::ct_eq(c.as_bytes(), code.as_bytes()).into())
     })
 }
 

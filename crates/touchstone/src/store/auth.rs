@@ -84,6 +84,20 @@ pub async fn delete_sessions_of<'c, E: Executor<'c, Database = Any>>(ex: E, user
     sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(ex).await.map(|_| ())
 }
 
+/// Ends every session of a user but one (the one that changed the password).
+pub async fn delete_other_sessions<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    user_id: i64,
+    keep_id_hash: &str,
+) -> Result<u64, sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2")
+        .bind(user_id)
+        .bind(keep_id_hash)
+        .execute(ex)
+        .await
+        .map(|r| r.rows_affected())
+}
+
 pub async fn delete_expired_sessions<'c, E: Executor<'c, Database = Any>>(ex: E, now: i64) -> Result<u64, sqlx::Error> {
     sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(now).execute(ex).await.map(|r| r.rows_affected())
 }
@@ -152,6 +166,20 @@ pub async fn revoke_token<'c, E: Executor<'c, Database = Any>>(ex: E, id: i64, n
         .execute(ex)
         .await
         .map(|_| ())
+}
+
+/// Revokes every live token of a user; returns how many were live.
+pub async fn revoke_tokens_of<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    user_id: i64,
+    now: i64,
+) -> Result<u64, sqlx::Error> {
+    sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+        .bind(now)
+        .bind(user_id)
+        .execute(ex)
+        .await
+        .map(|r| r.rows_affected())
 }
 
 pub async fn mark_token_used<'c, E: Executor<'c, Database = Any>>(ex: E, id: i64, now: i64) -> Result<(), sqlx::Error> {

@@ -342,8 +342,9 @@ pub async fn events<'c, E: Executor<'c, Database = Any>>(
 
 /// Cases of organisation $1, naming a brand owned by or delegated to organisation $2, or shared
 /// with organisation $3.
-const VISIBLE: &str = "(c.org_id = $1 OR c.id IN (SELECT cb.case_id FROM case_brands cb WHERE cb.owner_org_id = $2 \
-     OR cb.brand_id IN (SELECT d.brand_id FROM brand_delegations d WHERE d.org_id = $2)) \
+// A rights holder sees a case once it is notified: a draft is internal to the administration.
+const VISIBLE: &str = "(c.org_id = $1 OR (c.state <> 'draft' AND c.id IN (SELECT cb.case_id FROM case_brands cb \
+     WHERE cb.owner_org_id = $2 OR cb.brand_id IN (SELECT d.brand_id FROM brand_delegations d WHERE d.org_id = $2))) \
      OR c.id IN (SELECT s.case_id FROM case_shares s WHERE s.org_id = $3 AND s.withdrawn_at IS NULL))";
 
 /// Filters for listing cases; the visibility part is always set by the domain.

@@ -184,6 +184,7 @@ struct CredentialsRow {
     totp_enabled: i64,
     failed_sign_ins: i64,
     locked_until: Option<i64>,
+    second_factor_failures: i64,
 }
 
 pub async fn credentials<'c, E: Executor<'c, Database = Any>>(
@@ -191,7 +192,8 @@ pub async fn credentials<'c, E: Executor<'c, Database = Any>>(
     user_id: i64,
 ) -> Result<Option<Credentials>, sqlx::Error> {
     let row: Option<CredentialsRow> = sqlx::query_as(
-        "SELECT password_hash, totp_secret, totp_enabled, failed_sign_ins, locked_until FROM users WHERE id = $1",
+        "SELECT password_hash, totp_secret, totp_enabled, failed_sign_ins, locked_until, second_factor_failures \
+         FROM users WHERE id = $1",
     )
     .bind(user_id)
     .fetch_optional(ex)
@@ -202,6 +204,7 @@ pub async fn credentials<'c, E: Executor<'c, Database = Any>>(
         totp_enabled: r.totp_enabled != 0,
         failed_sign_ins: r.failed_sign_ins,
         locked_until: r.locked_until,
+        second_factor_failures: r.second_factor_failures,
     }))
 }
 
@@ -220,6 +223,41 @@ pub async fn set_sign_in_failures<'c, E: Executor<'c, Database = Any>>(
         .map(|_| ())
 }
 
+/// Counts a wrong second-factor code, and locks the account when `locked_until` is given (the
+/// count then starts again).
+pub async fn set_second_factor_failures<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    user_id: i64,
+    failures: i64,
+    locked_until: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    let sql = if locked_until.is_some() {
+        "UPDATE users SET second_factor_failures = $1, locked_until = $2 WHERE id = $3"
+    } else {
+        "UPDATE users SET second_factor_failures = $1, locked_until = COALESCE(locked_until, $2) WHERE id = $3"
+    };
+    sqlx::query(sql).bind(failures).bind(locked_until).bind(user_id).execute(ex).await.map(|_| ())
+}
+
+/// Records a right code of time step `step`, unless that step (or a later one) was already
+/// used: false then, and nothing changes. One conditional update, so two requests racing with
+/// the same code cannot both win.
+pub async fn use_second_factor_step<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    user_id: i64,
+    step: i64,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET totp_last_step = $1, second_factor_failures = 0 \
+         WHERE id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1)",
+    )
+    .bind(step)
+    .bind(user_id)
+    .execute(ex)
+    .await
+    .map(|r| r.rows_affected() == 1)
+}
+
 /// Sets a new password hash; clears failures and locks, and optionally the second factor.
 pub async fn set_password<'c, E: Executor<'c, Database = Any>>(
     ex: E,
@@ -228,10 +266,11 @@ pub async fn set_password<'c, E: Executor<'c, Database = Any>>(
     clear_second_factor: bool,
 ) -> Result<(), sqlx::Error> {
     let sql = if clear_second_factor {
-        "UPDATE users SET password_hash = $1, failed_sign_ins = 0, locked_until = NULL, totp_secret = NULL, \
-         totp_enabled = 0, version = version + 1 WHERE id = $2"
+        "UPDATE users SET password_hash = $1, failed_sign_ins = 0, second_factor_failures = 0, locked_until = NULL, \
+         totp_secret = NULL, totp_enabled = 0, totp_last_step = NULL, version = version + 1 WHERE id = $2"
     } else {
-        "UPDATE users SET password_hash = $1, failed_sign_ins = 0, locked_until = NULL, version = version + 1 WHERE id = $2"
+        "UPDATE users SET password_hash = $1, failed_sign_ins = 0, second_factor_failures = 0, locked_until = NULL, \
+         version = version + 1 WHERE id = $2"
     };
     sqlx::query(sql).bind(password_hash).bind(user_id).execute(ex).await.map(|_| ())
 }

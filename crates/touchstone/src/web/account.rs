@@ -5,18 +5,17 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use serde::Deserialize;
 
-use super::{clone_layout, CsrfForm, Ctx, FieldError, Layout};
+use super::{clone_layout, CsrfForm, Enrolling, FieldError, Layout, Pages, SignedIn};
 use crate::domain::auth::{self, ApiToken, NewToken};
 use crate::domain::directory;
 use crate::domain::types::Language;
 use crate::error::AppError;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Pages {
+    Pages::new()
         .route("/account", get(account_page))
         .route("/account/password", post(change_password))
         .route("/account/language", post(change_language))
@@ -43,21 +42,19 @@ struct Notice {
     done: Option<String>,
 }
 
+/// The account page as `reader` sees it; `must_enrol` shows only what a user who must first
+/// enrol a second factor may do.
 async fn render_account(
-    ctx: Ctx,
+    reader: Enrolling,
     state: &AppState,
     status: StatusCode,
     mut page: impl FnMut(&mut AccountPage),
 ) -> Response {
-    let session = match ctx.require() {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
-    let tokens = match auth::list_tokens(&state.db, &session.principal).await {
+    let Enrolling { ctx, principal, must_enrol } = reader;
+    let tokens = match auth::list_tokens(&state.db, &principal).await {
         Ok(t) => t,
         Err(e) => return ctx.error_page(e),
     };
-    let must_enrol = session.must_enrol_second_factor;
     let mut p = AccountPage {
         layout: clone_layout(&ctx.layout),
         tokens,
@@ -71,9 +68,13 @@ async fn render_account(
     ctx.render(status, p)
 }
 
-async fn account_page(ctx: Ctx, State(state): State<AppState>, Query(n): Query<Notice>) -> Response {
+fn fully_signed_in(SignedIn { ctx, principal }: SignedIn) -> Enrolling {
+    Enrolling { ctx, principal, must_enrol: false }
+}
+
+async fn account_page(reader: Enrolling, State(state): State<AppState>, Query(n): Query<Notice>) -> Response {
     let notice = n.done.filter(|d| ["password", "language", "token_revoked", "second_factor"].contains(&d.as_str()));
-    render_account(ctx, &state, StatusCode::OK, |p| {
+    render_account(reader, &state, StatusCode::OK, |p| {
         p.notice = notice.as_ref().map(|d| p.layout.tr.t(&format!("account.done.{d}")).to_string())
     })
     .await
@@ -81,13 +82,13 @@ async fn account_page(ctx: Ctx, State(state): State<AppState>, Query(n): Query<N
 
 /// Runs an account action; on a client error re-renders the page with the message beside the
 /// field, on success redirects to the page with a notice.
-async fn outcome(ctx: Ctx, state: &AppState, result: Result<(), AppError>, done: &str) -> Response {
+async fn outcome(reader: Enrolling, state: &AppState, result: Result<(), AppError>, done: &str) -> Response {
     match result {
         Ok(()) => Redirect::to(&format!("/account?done={done}")).into_response(),
-        Err(e @ AppError::Internal(_)) => ctx.error_page(e),
+        Err(e @ AppError::Internal(_)) => reader.ctx.error_page(e),
         Err(e) => {
-            let error = FieldError::from_error(&ctx.layout.tr, &e);
-            render_account(ctx, state, e.status(), |p| p.error = Some(error.clone())).await
+            let error = FieldError::from_error(&reader.ctx.layout.tr, &e);
+            render_account(reader, state, e.status(), |p| p.error = Some(error.clone())).await
         }
     }
 }
@@ -98,12 +99,16 @@ struct PasswordForm {
     new_password: String,
 }
 
-async fn change_password(ctx: Ctx, State(state): State<AppState>, CsrfForm(f): CsrfForm<PasswordForm>) -> Response {
-    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else {
-        return Redirect::to("/signin").into_response();
-    };
-    let r = auth::change_own_password(&state.db, &p, &f.current_password, &f.new_password).await;
-    outcome(ctx, &state, r, "password").await
+async fn change_password(
+    reader: SignedIn,
+    State(state): State<AppState>,
+    CsrfForm(f): CsrfForm<PasswordForm>,
+) -> Response {
+    let keep = reader.ctx.session_id_hash().map(str::to_string);
+    let r =
+        auth::change_own_password(&state.db, &reader.principal, keep.as_deref(), &f.current_password, &f.new_password)
+            .await;
+    outcome(fully_signed_in(reader), &state, r, "password").await
 }
 
 #[derive(Deserialize)]
@@ -111,15 +116,16 @@ struct LanguageForm {
     language: String,
 }
 
-async fn change_language(ctx: Ctx, State(state): State<AppState>, CsrfForm(f): CsrfForm<LanguageForm>) -> Response {
-    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else {
-        return Redirect::to("/signin").into_response();
-    };
+async fn change_language(
+    reader: SignedIn,
+    State(state): State<AppState>,
+    CsrfForm(f): CsrfForm<LanguageForm>,
+) -> Response {
     let r = match Language::parse(&f.language) {
-        Ok(l) => directory::set_own_language(&state.db, &p, l).await,
+        Ok(l) => directory::set_own_language(&state.db, &reader.principal, l).await,
         Err(e) => Err(e),
     };
-    outcome(ctx, &state, r, "language").await
+    outcome(fully_signed_in(reader), &state, r, "language").await
 }
 
 #[derive(Deserialize)]
@@ -128,15 +134,14 @@ struct TokenForm {
     days: Option<String>,
 }
 
-async fn create_token(ctx: Ctx, State(state): State<AppState>, CsrfForm(f): CsrfForm<TokenForm>) -> Response {
-    let Some(p) = ctx.session.as_ref().filter(|s| !s.second_factor_pending).map(|s| s.principal.clone()) else {
-        return Redirect::to("/signin").into_response();
-    };
+async fn create_token(reader: SignedIn, State(state): State<AppState>, CsrfForm(f): CsrfForm<TokenForm>) -> Response {
+    let p = reader.principal.clone();
+    let reader = fully_signed_in(reader);
     let days = match f.days.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(str::parse::<i64>).transpose() {
         Ok(d) => d,
         Err(_) => {
             return outcome(
-                ctx,
+                reader,
                 &state,
                 Err(AppError::invalid("days", "invalid_token_lifetime", "A token lives between 1 and 365 days.")),
                 "",
@@ -147,9 +152,9 @@ async fn create_token(ctx: Ctx, State(state): State<AppState>, CsrfForm(f): Csrf
     match auth::create_token(&state.db, &state.config.auth, &p, &p, &NewToken { name: f.name, days }).await {
         // Shown once, so this answer is a page rather than a redirect.
         Ok(created) => {
-            render_account(ctx, &state, StatusCode::OK, |page| page.new_token = Some(created.secret.clone())).await
+            render_account(reader, &state, StatusCode::OK, |page| page.new_token = Some(created.secret.clone())).await
         }
-        Err(e) => outcome(ctx, &state, Err(e), "").await,
+        Err(e) => outcome(reader, &state, Err(e), "").await,
     }
 }
 
@@ -157,25 +162,24 @@ async fn create_token(ctx: Ctx, State(state): State<AppState>, CsrfForm(f): Csrf
 struct Empty {}
 
 async fn revoke_token(
-    ctx: Ctx,
+    reader: SignedIn,
     State(state): State<AppState>,
     axum::extract::Path(id): axum::extract::Path<i64>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Response {
-    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else {
-        return Redirect::to("/signin").into_response();
-    };
-    let r = auth::revoke_token(&state.db, &p, id).await;
-    outcome(ctx, &state, r, "token_revoked").await
+    let r = auth::revoke_token(&state.db, &reader.principal, id).await;
+    outcome(fully_signed_in(reader), &state, r, "token_revoked").await
 }
 
-async fn start_second_factor(ctx: Ctx, State(state): State<AppState>, CsrfForm(_): CsrfForm<Empty>) -> Response {
-    let Some(p) = ctx.session.as_ref().filter(|s| !s.second_factor_pending).map(|s| s.principal.clone()) else {
-        return Redirect::to("/signin").into_response();
-    };
-    match auth::begin_second_factor_enrolment(&state.db, &p).await {
-        Ok(pair) => render_account(ctx, &state, StatusCode::OK, |page| page.enrolment = Some(pair.clone())).await,
-        Err(e) => outcome(ctx, &state, Err(e), "").await,
+/// Enrolment is open to a user who must enrol before anything else.
+async fn start_second_factor(
+    reader: Enrolling,
+    State(state): State<AppState>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Response {
+    match auth::begin_second_factor_enrolment(&state.db, &reader.principal).await {
+        Ok(pair) => render_account(reader, &state, StatusCode::OK, |page| page.enrolment = Some(pair.clone())).await,
+        Err(e) => outcome(reader, &state, Err(e), "").await,
     }
 }
 
@@ -184,10 +188,11 @@ struct CodeForm {
     code: String,
 }
 
-async fn confirm_second_factor(ctx: Ctx, State(state): State<AppState>, CsrfForm(f): CsrfForm<CodeForm>) -> Response {
-    let Some(p) = ctx.session.as_ref().filter(|s| !s.second_factor_pending).map(|s| s.principal.clone()) else {
-        return Redirect::to("/signin").into_response();
-    };
-    let r = auth::confirm_second_factor_enrolment(&state.db, &p, &f.code).await;
-    outcome(ctx, &state, r, "second_factor").await
+async fn confirm_second_factor(
+    reader: Enrolling,
+    State(state): State<AppState>,
+    CsrfForm(f): CsrfForm<CodeForm>,
+) -> Response {
+    let r = auth::confirm_second_factor_enrolment(&state.db, &reader.principal, &f.code).await;
+    outcome(reader, &state, r, "second_factor").await
 }

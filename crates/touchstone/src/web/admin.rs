@@ -6,10 +6,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use serde::Deserialize;
 
-use super::{clone_layout, CsrfForm, Ctx, FieldError, Layout};
+use super::{clone_layout, CsrfForm, FieldError, Layout, Pages, SignedIn};
 use crate::domain::audit::{self, AuditRecord};
 use crate::domain::directory::{self, NewOrganisation, NewUser, Organisation, User};
 use crate::domain::format_ms;
@@ -17,8 +16,8 @@ use crate::domain::types::{Language, OrgKind, Role};
 use crate::error::AppError;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Pages {
+    Pages::new()
         .route("/admin/organisations", get(organisations_page).post(create_organisation))
         .route("/admin/users", get(users_page).post(create_user))
         .route("/admin/users/{id}/{action}", post(user_action))
@@ -43,17 +42,13 @@ struct OrgForm {
 }
 
 async fn render_orgs(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     state: &AppState,
     status: StatusCode,
     form: OrgForm,
     error: Option<FieldError>,
 ) -> Response {
-    let session = match ctx.require() {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
-    let organisations = match directory::list_organisations(&state.db, &session.principal).await {
+    let organisations = match directory::list_organisations(&state.db, &principal).await {
         Ok(o) => o,
         Err(e) => return ctx.error_page(e),
     };
@@ -61,21 +56,22 @@ async fn render_orgs(
     ctx.render(status, OrganisationsPage { layout, organisations, kinds: OrgKind::ALL, form, error })
 }
 
-async fn organisations_page(ctx: Ctx, State(state): State<AppState>) -> Response {
-    render_orgs(ctx, &state, StatusCode::OK, OrgForm::default(), None).await
+async fn organisations_page(reader: SignedIn, State(state): State<AppState>) -> Response {
+    render_orgs(reader, &state, StatusCode::OK, OrgForm::default(), None).await
 }
 
-async fn create_organisation(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<OrgForm>) -> Response {
-    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else {
-        return Redirect::to("/signin").into_response();
-    };
+async fn create_organisation(
+    SignedIn { ctx, principal: p }: SignedIn,
+    State(state): State<AppState>,
+    CsrfForm(form): CsrfForm<OrgForm>,
+) -> Response {
     let input = NewOrganisation { name: form.name.clone(), kind: form.kind.clone(), country: form.country.clone() };
     match directory::create_organisation(&state.db, &p, &input).await {
         Ok(_) => Redirect::to("/admin/organisations").into_response(),
         Err(e @ AppError::Internal(_)) => ctx.error_page(e),
         Err(e) => {
             let error = Some(FieldError::from_error(&ctx.layout.tr, &e));
-            render_orgs(ctx, &state, e.status(), form, error).await
+            render_orgs(SignedIn { ctx, principal: p }, &state, e.status(), form, error).await
         }
     }
 }
@@ -91,7 +87,14 @@ struct UsersPage {
     form: UserForm,
     error: Option<FieldError>,
     /// A generated password to hand over, shown once.
-    issued: Option<(String, String)>,
+    issued: Option<Issued>,
+}
+
+/// A generated password for `email`; after a reset, the page also says what the reset ended.
+struct Issued {
+    email: String,
+    password: String,
+    after_reset: bool,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -109,23 +112,19 @@ struct UsersQuery {
 }
 
 async fn render_users(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     state: &AppState,
     status: StatusCode,
     filter: Option<i64>,
     form: UserForm,
     error: Option<FieldError>,
-    issued: Option<(String, String)>,
+    issued: Option<Issued>,
 ) -> Response {
-    let session = match ctx.require() {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
-    let users = match directory::list_users(&state.db, &session.principal, filter).await {
+    let users = match directory::list_users(&state.db, &principal, filter).await {
         Ok(u) => u,
         Err(e) => return ctx.error_page(e),
     };
-    let organisations = match directory::list_organisations(&state.db, &session.principal).await {
+    let organisations = match directory::list_organisations(&state.db, &principal).await {
         Ok(o) => o,
         Err(e) => return ctx.error_page(e),
     };
@@ -136,14 +135,15 @@ async fn render_users(
     )
 }
 
-async fn users_page(ctx: Ctx, State(state): State<AppState>, Query(q): Query<UsersQuery>) -> Response {
-    render_users(ctx, &state, StatusCode::OK, q.organisation_id, UserForm::default(), None, None).await
+async fn users_page(reader: SignedIn, State(state): State<AppState>, Query(q): Query<UsersQuery>) -> Response {
+    render_users(reader, &state, StatusCode::OK, q.organisation_id, UserForm::default(), None, None).await
 }
 
-async fn create_user(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<UserForm>) -> Response {
-    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else {
-        return Redirect::to("/signin").into_response();
-    };
+async fn create_user(
+    SignedIn { ctx, principal: p }: SignedIn,
+    State(state): State<AppState>,
+    CsrfForm(form): CsrfForm<UserForm>,
+) -> Response {
     let result = match form.organisation_id.trim().parse::<i64>() {
         Err(_) => Err(AppError::invalid("organisation_id", "unknown_organisation", "Choose an organisation.")),
         Ok(organisation_id) => {
@@ -162,13 +162,26 @@ async fn create_user(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): Cs
     match result {
         // The generated password is shown once, so this answer is a page, not a redirect.
         Ok(created) => {
-            let issued = created.initial_password.map(|pw| (created.user.email.clone(), pw));
-            render_users(ctx, &state, StatusCode::CREATED, None, UserForm::default(), None, issued).await
+            let issued = created.initial_password.map(|password| Issued {
+                email: created.user.email.clone(),
+                password,
+                after_reset: false,
+            });
+            render_users(
+                SignedIn { ctx, principal: p },
+                &state,
+                StatusCode::CREATED,
+                None,
+                UserForm::default(),
+                None,
+                issued,
+            )
+            .await
         }
         Err(e @ AppError::Internal(_)) => ctx.error_page(e),
         Err(e) => {
             let error = Some(FieldError::from_error(&ctx.layout.tr, &e));
-            render_users(ctx, &state, e.status(), None, form, error, None).await
+            render_users(SignedIn { ctx, principal: p }, &state, e.status(), None, form, error, None).await
         }
     }
 }
@@ -177,26 +190,32 @@ async fn create_user(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): Cs
 struct Empty {}
 
 async fn user_action(
-    ctx: Ctx,
+    SignedIn { ctx, principal: p }: SignedIn,
     State(state): State<AppState>,
     Path((id, action)): Path<(i64, String)>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Response {
-    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else {
-        return Redirect::to("/signin").into_response();
-    };
     let result = match action.as_str() {
         "deactivate" => directory::set_user_active(&state.db, &p, id, false).await.map(|_| None),
         "reactivate" => directory::set_user_active(&state.db, &p, id, true).await.map(|_| None),
         "reset" => directory::reset_credentials(&state.db, &p, id)
             .await
-            .map(|c| c.initial_password.map(|pw| (c.user.email, pw))),
+            .map(|c| c.initial_password.map(|password| Issued { email: c.user.email, password, after_reset: true })),
         _ => Err(AppError::not_found("action")),
     };
     match result {
         Ok(None) => Redirect::to("/admin/users").into_response(),
         Ok(issued @ Some(_)) => {
-            render_users(ctx, &state, StatusCode::OK, None, UserForm::default(), None, issued).await
+            render_users(
+                SignedIn { ctx, principal: p },
+                &state,
+                StatusCode::OK,
+                None,
+                UserForm::default(),
+                None,
+                issued,
+            )
+            .await
         }
         Err(e) => ctx.error_page(e),
     }
@@ -215,13 +234,13 @@ struct AuditQuery {
     before: Option<i64>,
 }
 
-async fn audit_page(ctx: Ctx, State(state): State<AppState>, Query(q): Query<AuditQuery>) -> Response {
-    let session = match ctx.require() {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
+async fn audit_page(
+    SignedIn { ctx, principal }: SignedIn,
+    State(state): State<AppState>,
+    Query(q): Query<AuditQuery>,
+) -> Response {
     const PAGE: i64 = 100;
-    let records = match audit::list(&state.db, &session.principal, q.before, PAGE).await {
+    let records = match audit::list(&state.db, &principal, q.before, PAGE).await {
         Ok(r) => r,
         Err(e) => return ctx.error_page(e),
     };

@@ -1,23 +1,23 @@
-//! Sign-in, second factor and sign-out pages.
+//! Sign-in, second factor and sign-out pages: the only pages that see a session half-way
+//! through sign-in, and they give it nothing to act with but the next step.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 use askama::Template;
-use axum::extract::{ConnectInfo, FromRequestParts, State};
+use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use serde::Deserialize;
 
-use super::{clone_layout, set_cookie, CsrfForm, Ctx, FieldError, Layout, SESSION_COOKIE};
-use crate::domain::auth;
+use super::{clone_layout, local_path, set_cookie, CsrfForm, Ctx, FieldError, Layout, Pages, SESSION_COOKIE};
+use crate::domain::auth::{self, SessionStage};
 use crate::error::AppError;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Pages {
+    Pages::new()
         .route("/signin", get(signin_page).post(signin))
         .route("/signin/second-factor", get(second_factor_page).post(second_factor))
         .route("/signout", post(signout))
@@ -38,26 +38,70 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
     }
 }
 
+/// Where to go once signed in: a local path the reader was on their way to, else home.
+#[derive(Deserialize, Default)]
+struct Next {
+    next: Option<String>,
+}
+
+impl Next {
+    fn path(&self) -> &str {
+        self.next.as_deref().and_then(local_path).unwrap_or("")
+    }
+    fn or_home(&self) -> &str {
+        Some(self.path()).filter(|p| !p.is_empty()).unwrap_or("/")
+    }
+    fn query(&self) -> String {
+        match self.path() {
+            "" => String::new(),
+            p => format!("?next={}", url::form_urlencoded::byte_serialize(p.as_bytes()).collect::<String>()),
+        }
+    }
+}
+
+fn too_many_attempts(retry: u64) -> AppError {
+    AppError::client(
+        StatusCode::TOO_MANY_REQUESTS,
+        "too_many_sign_in_attempts",
+        format!("Too many sign-in attempts from your address; wait {retry} seconds and try again."),
+    )
+    .with_retry_after(retry)
+}
+
+/// A refused step's page keeps the error's `Retry-After`, so scripts back off as browsers do.
+fn with_retry_after(mut r: Response, e: &AppError) -> Response {
+    let retry = match e {
+        AppError::Client(c) => c.retry_after,
+        AppError::Internal(_) => None,
+    };
+    if let Some(v) = retry.and_then(|s| s.to_string().parse().ok()) {
+        r.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    r
+}
+
 #[derive(Template)]
 #[template(path = "signin.html")]
 struct SignInPage {
     layout: Layout,
     email: String,
+    next: String,
     error: Option<FieldError>,
 }
 
-async fn signin_page(ctx: Ctx) -> Response {
+async fn signin_page(ctx: Ctx, Query(next): Query<Next>) -> Response {
     if ctx.layout.me.is_some() {
-        return Redirect::to("/").into_response();
+        return Redirect::to(next.or_home()).into_response();
     }
     let layout = clone_layout(&ctx.layout);
-    ctx.render(StatusCode::OK, SignInPage { layout, email: String::new(), error: None })
+    ctx.render(StatusCode::OK, SignInPage { layout, email: String::new(), next: next.path().to_string(), error: None })
 }
 
 #[derive(Deserialize)]
 struct SignInForm {
     email: String,
     password: String,
+    next: Option<String>,
 }
 
 async fn signin(
@@ -66,19 +110,19 @@ async fn signin(
     ClientIp(ip): ClientIp,
     CsrfForm(form): CsrfForm<SignInForm>,
 ) -> Response {
+    let next = Next { next: form.next.clone() };
     let result = match state.sign_in_limiter.check(ip) {
-        Err(retry) => Err(AppError::client(
-            StatusCode::TOO_MANY_REQUESTS,
-            "too_many_sign_in_attempts",
-            format!("Too many sign-in attempts from your address; wait {retry} seconds and try again."),
-        )
-        .with_retry_after(retry)),
+        Err(retry) => Err(too_many_attempts(retry)),
         Ok(()) => auth::sign_in(&state.db, &state.config.auth, &form.email, &form.password).await,
     };
     match result {
         Ok(signed_in) => {
-            let next = if signed_in.second_factor_pending { "/signin/second-factor" } else { "/" };
-            let mut r = Redirect::to(next).into_response();
+            let to = if signed_in.second_factor_pending {
+                format!("/signin/second-factor{}", next.query())
+            } else {
+                next.or_home().to_string()
+            };
+            let mut r = Redirect::to(&to).into_response();
             r.headers_mut().append(
                 header::SET_COOKIE,
                 set_cookie(SESSION_COOKIE, &signed_in.session_token, None, state.config.secure_cookies()),
@@ -87,20 +131,10 @@ async fn signin(
         }
         Err(e @ AppError::Internal(_)) => ctx.error_page(e),
         Err(e) => {
-            let status = e.status();
-            let retry = match &e {
-                AppError::Client(c) => c.retry_after,
-                AppError::Internal(_) => None,
-            };
             let layout = clone_layout(&ctx.layout);
             let error = Some(FieldError::from_error(&layout.tr, &e));
-            let mut r = ctx.render(status, SignInPage { layout, email: form.email, error });
-            if let Some(s) = retry {
-                if let Ok(v) = s.to_string().parse() {
-                    r.headers_mut().insert(header::RETRY_AFTER, v);
-                }
-            }
-            r
+            let page = SignInPage { layout, email: form.email, next: next.path().to_string(), error };
+            with_retry_after(ctx.render(e.status(), page), &e)
         }
     }
 }
@@ -109,16 +143,17 @@ async fn signin(
 #[template(path = "second_factor.html")]
 struct SecondFactorPage {
     layout: Layout,
+    next: String,
     error: Option<FieldError>,
 }
 
-async fn second_factor_page(ctx: Ctx) -> Response {
-    match &ctx.session {
-        Some(s) if s.second_factor_pending => {
+async fn second_factor_page(ctx: Ctx, Query(next): Query<Next>) -> Response {
+    match ctx.sign_in_session().map(|s| s.stage) {
+        Some(SessionStage::SecondFactorPending) => {
             let layout = clone_layout(&ctx.layout);
-            ctx.render(StatusCode::OK, SecondFactorPage { layout, error: None })
+            ctx.render(StatusCode::OK, SecondFactorPage { layout, next: next.path().to_string(), error: None })
         }
-        Some(_) => Redirect::to("/").into_response(),
+        Some(_) => Redirect::to(next.or_home()).into_response(),
         None => Redirect::to("/signin").into_response(),
     }
 }
@@ -126,19 +161,42 @@ async fn second_factor_page(ctx: Ctx) -> Response {
 #[derive(Deserialize)]
 struct CodeForm {
     code: String,
+    next: Option<String>,
 }
 
-async fn second_factor(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<CodeForm>) -> Response {
-    let Some(session) = ctx.session.as_ref().filter(|s| s.second_factor_pending) else {
+async fn second_factor(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    CsrfForm(form): CsrfForm<CodeForm>,
+) -> Response {
+    let Some(session) = ctx.sign_in_session().filter(|s| s.stage == SessionStage::SecondFactorPending) else {
         return Redirect::to("/signin").into_response();
     };
-    match auth::verify_second_factor(&state.db, session, &form.code).await {
-        Ok(()) => Redirect::to("/").into_response(),
+    let next = Next { next: form.next.clone() };
+    // Codes count against the same per-address budget as passwords.
+    let result = match state.sign_in_limiter.check(ip) {
+        Err(retry) => Err(too_many_attempts(retry)),
+        Ok(()) => auth::verify_second_factor(&state.db, &state.config.auth, session, &form.code).await,
+    };
+    match result {
+        Ok(()) => Redirect::to(next.or_home()).into_response(),
         Err(e @ AppError::Internal(_)) => ctx.error_page(e),
+        // The sign-in has ended: start again from the password.
+        Err(e) if e.code() == "second_factor_locked" => {
+            let layout = clone_layout(&ctx.layout);
+            let error = Some(FieldError::from_error(&layout.tr, &e));
+            let page = SignInPage { layout, email: String::new(), next: String::new(), error };
+            let mut r = with_retry_after(ctx.render(e.status(), page), &e);
+            r.headers_mut()
+                .append(header::SET_COOKIE, set_cookie(SESSION_COOKIE, "", Some(0), state.config.secure_cookies()));
+            r
+        }
         Err(e) => {
             let layout = clone_layout(&ctx.layout);
             let error = Some(FieldError::from_error(&layout.tr, &e));
-            ctx.render(e.status(), SecondFactorPage { layout, error })
+            let page = SecondFactorPage { layout, next: next.path().to_string(), error };
+            with_retry_after(ctx.render(e.status(), page), &e)
         }
     }
 }
@@ -147,7 +205,7 @@ async fn second_factor(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): 
 struct Empty {}
 
 async fn signout(ctx: Ctx, State(state): State<AppState>, CsrfForm(_): CsrfForm<Empty>) -> Response {
-    if let Some(s) = &ctx.session {
+    if let Some(s) = ctx.sign_in_session() {
         if let Err(e) = auth::sign_out(&state.db, s).await {
             return ctx.error_page(e);
         }

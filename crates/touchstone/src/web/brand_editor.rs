@@ -14,11 +14,10 @@ use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use serde::Deserialize;
 
 use super::catalog_editor::checked_upload;
-use super::{clone_layout, CsrfForm, Ctx, FieldError, Layout};
+use super::{clone_layout, CsrfForm, Ctx, FieldError, Layout, Pages, SignedIn};
 use crate::domain::catalog::{
     self, Brand, BrandSheet, BrandUpdate, Confidentiality, Contact, OwnerChoices, Party, PartyRole, Product,
     ProductSheet, ProductUpdate, Route, Section, Sector, SecurityFeature, Trademark, TransportMode,
@@ -27,8 +26,8 @@ use crate::domain::policy::Principal;
 use crate::error::AppError;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Pages {
+    Pages::new()
         .route("/catalog/brands/{id}/edit", get(brand_page).post(save_brand_main))
         .route("/catalog/brands/{id}/trademarks", post(add_trademark))
         .route("/catalog/brands/{id}/contacts", post(add_contact))
@@ -355,15 +354,11 @@ async fn render_brand(
 }
 
 async fn brand_page(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     done: Result<Query<SavedQuery>, QueryRejection>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
     let saved = saved_of(done, &["main", "trademark", "contact", "logo", "removed", "representative", "audience"]);
     render_brand(ctx, &state, &principal, id, saved, BrandRefused::default()).await
@@ -411,15 +406,11 @@ async fn after_brand_save(
 }
 
 async fn save_brand_main(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<BrandMainForm>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
     let result = save_brand(&state, &principal, id, &form.version, |sheet| form.apply(sheet)).await;
     let refused = BrandRefused { form: "main", main: Some(form.clone()), ..BrandRefused::default() };
@@ -427,15 +418,11 @@ async fn save_brand_main(
 }
 
 async fn add_trademark(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<TrademarkForm>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
     let result = save_brand(&state, &principal, id, &form.version, |mut sheet| {
         sheet.trademarks.push(form.parse()?);
@@ -447,15 +434,11 @@ async fn add_trademark(
 }
 
 async fn add_contact(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<ContactForm>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
     let result = save_brand(&state, &principal, id, &form.version, |mut sheet| {
         sheet.contacts.push(form.parse());
@@ -477,15 +460,11 @@ fn remove_at<T>(items: &mut Vec<T>, index: &str) -> Result<(), AppError> {
 }
 
 async fn remove_from_brand(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<RemoveForm>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
     let result = save_brand(&state, &principal, id, &form.version, |mut sheet| {
         match form.list.as_str() {
@@ -546,15 +525,11 @@ async fn after_delegation(
 }
 
 async fn add_representative(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<RepresentativeForm>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
     let result = match form.id() {
         Ok(org) => catalog::delegate_brand(&state.db, &principal, id, org).await,
@@ -564,15 +539,11 @@ async fn add_representative(
 }
 
 async fn remove_representative(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<RepresentativeForm>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
     let result = match form.id() {
         Ok(org) => catalog::revoke_delegation(&state.db, &principal, id, org).await,
@@ -583,15 +554,11 @@ async fn remove_representative(
 
 /// The audience form: `section_<name>` and `org_<id>` checkboxes, and the countries typed.
 async fn save_audience(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<std::collections::HashMap<String, String>>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
     let countries = form.get("countries").cloned().unwrap_or_default();
     let chosen = Confidentiality {
@@ -610,15 +577,11 @@ async fn save_audience(
 }
 
 async fn upload_logo(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
     let form = match checked_upload(&ctx, multipart, state.media.limits.max_bytes, "file").await {
         Ok(f) => f,
@@ -796,15 +759,11 @@ async fn render_sections(
 }
 
 async fn sections_page(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     done: Result<Query<SavedQuery>, QueryRejection>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
     let saved = saved_of(done, &["feature", "manufacturing", "party", "route", "removed"]);
     render_sections(ctx, &state, &principal, id, saved, SectionsRefused::default()).await
@@ -852,15 +811,11 @@ async fn after_product_save(
 macro_rules! product_form {
     ($name:ident, $form:ty, $slot:ident, $saved:literal, |$f:ident, $sheet:ident| $change:block) => {
         async fn $name(
-            ctx: Ctx,
+            SignedIn { ctx, principal }: SignedIn,
             State(state): State<AppState>,
             Path(id): Path<String>,
             CsrfForm($f): CsrfForm<$form>,
         ) -> Response {
-            let principal = match ctx.require() {
-                Ok(s) => s.principal.clone(),
-                Err(r) => return r,
-            };
             let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
             let result = save_product(&state, &principal, id, &$f.version, |mut $sheet| {
                 $change
@@ -901,15 +856,11 @@ product_form!(add_route, RouteForm, route, "route", |form, sheet| {
 });
 
 async fn remove_from_product(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<RemoveForm>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
     let result = save_product(&state, &principal, id, &form.version, |mut sheet| {
         match form.list.as_str() {

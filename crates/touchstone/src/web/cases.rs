@@ -15,11 +15,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use rand::RngCore;
 use serde::Deserialize;
 
-use super::{clone_layout, CsrfForm, Ctx, FieldError, Layout};
+use super::{clone_layout, CsrfForm, Ctx, FieldError, Layout, Pages, SignedIn};
 use crate::domain::alerts::{self, Alert, AlertSheet, AlertUpdate};
 use crate::domain::cases::{
     self, AnswerInput, Case, CaseAction, CaseListFilter, CaseParty, CaseSheet, CaseState, CaseType, CustomsProcedure,
@@ -33,8 +32,8 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Pages {
+    Pages::new()
         .route("/cases", get(list_page).post(create_case))
         .route("/cases/new", get(new_case_page))
         .route("/cases/{id}", get(case_page))
@@ -55,11 +54,6 @@ const MAX_LINES: usize = 50;
 
 fn parse_id(raw: &str) -> Option<i64> {
     raw.trim().parse::<i64>().ok().filter(|id| *id > 0)
-}
-
-#[expect(clippy::result_large_err, reason = "the redirect is returned to axum as is")]
-fn signed_in(ctx: &Ctx) -> Result<Principal, Response> {
-    ctx.require().map(|s| s.principal.clone())
 }
 
 /// A random key for a form, so that submitting it twice records one case.
@@ -133,11 +127,11 @@ struct ListPage {
     can_create: bool,
 }
 
-async fn list_page(ctx: Ctx, State(s): State<AppState>, q: Result<Query<ListQuery>, QueryRejection>) -> Response {
-    let p = match signed_in(&ctx) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+async fn list_page(
+    SignedIn { ctx, principal: p }: SignedIn,
+    State(s): State<AppState>,
+    q: Result<Query<ListQuery>, QueryRejection>,
+) -> Response {
     let q = q.map(|Query(q)| q).unwrap_or_default();
     let state = q.state.as_deref().and_then(CaseState::parse);
     let filter = CaseListFilter { state, limit: 500, offset: 0 };
@@ -459,14 +453,10 @@ struct NewCaseQuery {
 }
 
 async fn new_case_page(
-    ctx: Ctx,
+    SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
     q: Result<Query<NewCaseQuery>, QueryRejection>,
 ) -> Response {
-    let p = match signed_in(&ctx) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
     if !allows(&p, Action::CaseCreate, Target::Organisation { org_id: p.org_id }) {
         return ctx.error_page(AppError::forbidden());
     }
@@ -500,14 +490,10 @@ async fn new_case_page(
 }
 
 async fn create_case(
-    ctx: Ctx,
+    SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Response {
-    let p = match signed_in(&ctx) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
     let mut form = CaseForm::from_pairs(&pairs);
     if form.idempotency_key.is_empty() {
         form.idempotency_key = form_token();
@@ -660,15 +646,11 @@ fn done_message(tr: &Tr, done: &str) -> Option<String> {
 }
 
 async fn case_page(
-    ctx: Ctx,
+    SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
     Path(id): Path<String>,
     q: Result<Query<CaseQuery>, QueryRejection>,
 ) -> Response {
-    let p = match signed_in(&ctx) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("case")) };
     let q = q.map(|Query(q)| q).unwrap_or_default();
     let extra = CaseExtra {
@@ -941,15 +923,11 @@ struct TransitionForm {
 }
 
 async fn transition(
-    ctx: Ctx,
+    SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
     Path(id): Path<String>,
     CsrfForm(f): CsrfForm<TransitionForm>,
 ) -> Response {
-    let p = match signed_in(&ctx) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("case")) };
     let result = match CaseAction::parse(&f.action) {
         Some(action) => {
@@ -978,15 +956,11 @@ struct AnswerForm {
 }
 
 async fn answer(
-    ctx: Ctx,
+    SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
     Path(id): Path<String>,
     CsrfForm(f): CsrfForm<AnswerForm>,
 ) -> Response {
-    let p = match signed_in(&ctx) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("case")) };
     let result = match (PartyKind::parse(&f.party), Answer::parse(&f.answer)) {
         (Some(party), Some(answer)) => {
@@ -1005,15 +979,11 @@ async fn answer(
 struct NoFields {}
 
 async fn extension(
-    ctx: Ctx,
+    SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
     Path(id): Path<String>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Response {
-    let p = match signed_in(&ctx) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("case")) };
     match cases::request_extension(&s.db, &s.legal, &p, id).await {
         Ok(_) => Redirect::to(&format!("/cases/{id}?done=extension")).into_response(),
@@ -1029,15 +999,11 @@ struct MessageForm {
 }
 
 async fn post_message(
-    ctx: Ctx,
+    SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
     Path(id): Path<String>,
     CsrfForm(f): CsrfForm<MessageForm>,
 ) -> Response {
-    let p = match signed_in(&ctx) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("case")) };
     let thread = parse_id(&f.thread);
     let input = NewMessage { body: f.body.clone(), thread_organisation_id: thread, attachments: Vec::new() };
@@ -1086,11 +1052,7 @@ struct AlertsPage {
     can_create: bool,
 }
 
-async fn alerts_page(ctx: Ctx, State(s): State<AppState>) -> Response {
-    let p = match signed_in(&ctx) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+async fn alerts_page(SignedIn { ctx, principal: p }: SignedIn, State(s): State<AppState>) -> Response {
     let list = match alerts::list_alerts(&s.db, &p, 500, 0).await {
         Ok(l) => l,
         Err(e) => return ctx.error_page(e),
@@ -1225,11 +1187,7 @@ fn render_alert_form(ctx: Ctx, form: AlertForm, error: Option<FieldError>, statu
     ctx.render(status, NewAlertPage { layout, form, error, modes: TransportMode::ALL })
 }
 
-async fn new_alert_page(ctx: Ctx) -> Response {
-    let p = match signed_in(&ctx) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+async fn new_alert_page(SignedIn { ctx, principal: p }: SignedIn) -> Response {
     if !allows(&p, Action::AlertCreate, Target::Organisation { org_id: p.org_id }) {
         return ctx.error_page(AppError::forbidden());
     }
@@ -1243,14 +1201,10 @@ async fn new_alert_page(ctx: Ctx) -> Response {
 }
 
 async fn create_alert(
-    ctx: Ctx,
+    SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Response {
-    let p = match signed_in(&ctx) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
     let form = AlertForm::from_pairs(&pairs);
     let tr = ctx.layout.tr;
     let brand_ids = match resolve_brands(&s, &p, &tr, &form.brands).await {
@@ -1341,11 +1295,11 @@ async fn render_alert(
     ctx.render(status, AlertPage { layout, row, alert, modes, can_withdraw, problem })
 }
 
-async fn alert_page(ctx: Ctx, State(s): State<AppState>, Path(id): Path<String>) -> Response {
-    let p = match signed_in(&ctx) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+async fn alert_page(
+    SignedIn { ctx, principal: p }: SignedIn,
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Response {
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("alert")) };
     render_alert(ctx, &s, &p, id, None, StatusCode::OK).await
 }
@@ -1357,15 +1311,11 @@ struct WithdrawForm {
 }
 
 async fn withdraw_alert(
-    ctx: Ctx,
+    SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
     Path(id): Path<String>,
     CsrfForm(f): CsrfForm<WithdrawForm>,
 ) -> Response {
-    let p = match signed_in(&ctx) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("alert")) };
     let result = match alerts::get_alert(&s.db, &p, id).await {
         Ok(current) => {
@@ -1409,11 +1359,7 @@ struct StatsPage {
     total: i64,
 }
 
-async fn stats_page(ctx: Ctx, State(s): State<AppState>) -> Response {
-    let p = match signed_in(&ctx) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+async fn stats_page(SignedIn { ctx, principal: p }: SignedIn, State(s): State<AppState>) -> Response {
     let counts = match cases::stats(&s.db, &p).await {
         Ok(c) => c,
         Err(e) => return ctx.error_page(e),

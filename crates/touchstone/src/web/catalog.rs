@@ -13,10 +13,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use serde::Deserialize;
 
-use super::{clone_layout, CsrfForm, Ctx, Layout};
+use super::{clone_layout, CsrfForm, Layout, Pages, SignedIn};
 use crate::domain::catalog::{
     self, BrandSummary, Contact, ImageLabel, ImageRef, IndicatorSide, ProductSummary, Route, Sector, SecurityFeature,
     Trademark,
@@ -27,8 +26,8 @@ use crate::domain::types::Language;
 use crate::error::AppError;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Pages {
+    Pages::new()
         .route("/catalog", get(brands_page))
         .route("/catalog/brands/{id}", get(brand_page))
         .route("/catalog/brands/{id}/publish", post(publish_brand))
@@ -202,14 +201,10 @@ fn list_href(query: &str, sector: Option<Sector>, page: usize) -> String {
 }
 
 async fn brands_page(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     query: Result<Query<BrandsQuery>, QueryRejection>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let q = query.map(|Query(q)| q).unwrap_or_default();
     let text: String = q.q.as_deref().unwrap_or("").trim().chars().take(MAX_QUERY_CHARS).collect();
     let sector = q.sector.as_deref().and_then(Sector::parse);
@@ -336,15 +331,11 @@ struct TrademarkView {
 }
 
 async fn brand_page(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     done: Result<Query<DoneQuery>, QueryRejection>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
     let brand = match catalog::get_brand(&state.db, &principal, id).await {
         Ok(b) => b,
@@ -481,15 +472,11 @@ fn prices_view(layout: &Layout, p: &Prices) -> PricesView {
 }
 
 async fn product_page(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     done: Result<Query<DoneQuery>, QueryRejection>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
     let card = match catalog::product_card(&state.db, &principal, id).await {
         Ok(c) => c,
@@ -594,15 +581,11 @@ struct PublishForm {
 }
 
 async fn publish_brand(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     CsrfForm(_): CsrfForm<PublishForm>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
     match catalog::publish_brand(&state.db, &principal, id).await {
         Ok(b) => Redirect::to(&format!("/catalog/brands/{}?published=1", b.id)).into_response(),
@@ -611,15 +594,11 @@ async fn publish_brand(
 }
 
 async fn publish_product(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<PublishForm>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
     match catalog::publish_product(&state.db, &principal, id).await {
         Ok(p) if form.from == "product" => {

@@ -14,10 +14,9 @@ use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use serde::Deserialize;
 
-use super::{clone_layout, CsrfForm, Ctx, FieldError, Layout};
+use super::{clone_layout, CsrfForm, Ctx, FieldError, Layout, Pages, SignedIn};
 use crate::domain::catalog::{
     self, HistoryEntry, HistoryKind, ImageLabel, ImageRef, Indicator, IndicatorSide, Product, ProductSheet,
     ProductUpdate,
@@ -26,8 +25,8 @@ use crate::domain::policy::Principal;
 use crate::error::AppError;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Pages {
+    Pages::new()
         .route("/catalog/brands/{id}/history", get(brand_history))
         .route("/catalog/products/{id}/history", get(product_history))
         .route("/catalog/products/{id}/edit", get(edit_page).post(save_main))
@@ -61,11 +60,11 @@ struct HistoryPage {
     entries: Vec<HistoryEntry>,
 }
 
-async fn brand_history(ctx: Ctx, State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
+async fn brand_history(
+    SignedIn { ctx, principal }: SignedIn,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Response {
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
     let entries = match catalog::history(&state.db, &principal, HistoryKind::Brand, id).await {
         Ok(e) => e,
@@ -79,11 +78,11 @@ async fn brand_history(ctx: Ctx, State(state): State<AppState>, Path(id): Path<S
     ctx.render(StatusCode::OK, HistoryPage { layout, kind: "brands", id, name, entries })
 }
 
-async fn product_history(ctx: Ctx, State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
+async fn product_history(
+    SignedIn { ctx, principal }: SignedIn,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Response {
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
     let entries = match catalog::history(&state.db, &principal, HistoryKind::Product, id).await {
         Ok(e) => e,
@@ -357,15 +356,11 @@ async fn render_editor(
 }
 
 async fn edit_page(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     done: Result<Query<SavedQuery>, QueryRejection>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
     let saved = done
         .ok()
@@ -401,15 +396,11 @@ fn is_conflict(e: &AppError) -> bool {
 }
 
 async fn save_main(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<MainForm>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
     let typed = form.clone();
     match save_sheet(&state, &principal, id, &form.version, |sheet| Ok(form.apply(sheet))).await {
@@ -534,15 +525,11 @@ async fn refuse_in_gallery(
 }
 
 async fn upload_image(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
     let form = match checked_upload(&ctx, multipart, state.media.limits.max_bytes, "file").await {
         Ok(f) => f,
@@ -588,15 +575,11 @@ async fn upload_image(
 /// Takes a picture out of the draft's gallery. The stored file stays: other products and the
 /// published version may show the same picture (files are stored once by content).
 async fn remove_image(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<RemoveImageForm>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
     let result = save_sheet(&state, &principal, id, &form.version, |mut sheet| {
         let hash = form.hash.trim();
@@ -622,15 +605,11 @@ async fn remove_image(
 }
 
 async fn add_indicator(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<IndicatorForm>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
     let typed = form.clone();
     let result = save_sheet(&state, &principal, id, &form.version, |mut sheet| {
@@ -672,15 +651,11 @@ async fn add_indicator(
 }
 
 async fn remove_indicator(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<RemoveForm>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
     let result = save_sheet(&state, &principal, id, &form.version, |mut sheet| {
         let index = form.index.trim().parse::<usize>().ok().filter(|i| *i < sheet.guide.len()).ok_or_else(|| {

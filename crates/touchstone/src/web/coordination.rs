@@ -7,10 +7,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use serde::Deserialize;
 
-use super::{clone_layout, CsrfForm, Ctx, FieldError, Layout};
+use super::{clone_layout, CsrfForm, Ctx, FieldError, Layout, Pages, SignedIn};
 use crate::domain::coordination::{
     self, ConfidentialityLevel, EventKind, Hit, NewEvent, NewTarget, Operation, OperationInput, OperationStatus,
     OperationSummary, Overview, PointOfContact, TargetKind,
@@ -18,19 +17,14 @@ use crate::domain::coordination::{
 use crate::domain::policy::Principal;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Pages {
+    Pages::new()
         .route("/operations", get(operations_page).post(create_operation))
         .route("/operations/{id}", get(operation_page))
         .route("/operations/{id}/targets", post(add_target))
         .route("/operations/{id}/events", post(add_event))
         .route("/coordination", get(coordination_page))
         .route("/coordination/hits", get(coordination_page))
-}
-
-#[expect(clippy::result_large_err, reason = "the redirect is returned to axum as is")]
-fn signed_in(ctx: &Ctx) -> Result<Principal, Response> {
-    ctx.require().map(|s| s.principal.clone())
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -68,11 +62,7 @@ struct OperationsPage {
     levels: &'static [ConfidentialityLevel],
 }
 
-async fn operations_page(ctx: Ctx, State(s): State<AppState>) -> Response {
-    let p = match signed_in(&ctx) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+async fn operations_page(SignedIn { ctx, principal: p }: SignedIn, State(s): State<AppState>) -> Response {
     let today = time::OffsetDateTime::now_utc().date();
     let form = OperationForm {
         starts_on: today.to_string(),
@@ -108,11 +98,11 @@ async fn render_operations(
     ctx.render(status, page)
 }
 
-async fn create_operation(ctx: Ctx, State(s): State<AppState>, CsrfForm(f): CsrfForm<OperationForm>) -> Response {
-    let p = match signed_in(&ctx) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+async fn create_operation(
+    SignedIn { ctx, principal: p }: SignedIn,
+    State(s): State<AppState>,
+    CsrfForm(f): CsrfForm<OperationForm>,
+) -> Response {
     let input = OperationInput {
         name: f.name.clone(),
         kind: f.kind.clone(),
@@ -192,11 +182,12 @@ fn parse_id(raw: &str) -> Option<i64> {
     raw.trim().parse::<i64>().ok().filter(|id| *id > 0)
 }
 
-async fn operation_page(ctx: Ctx, State(s): State<AppState>, Path(id): Path<String>, done: Query<Done>) -> Response {
-    let p = match signed_in(&ctx) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+async fn operation_page(
+    SignedIn { ctx, principal: p }: SignedIn,
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    done: Query<Done>,
+) -> Response {
     let Some(id) = parse_id(&id) else { return super::not_found(ctx).await };
     let tr = ctx.layout.tr;
     let done = match (done.hits, done.conflicts) {
@@ -248,15 +239,11 @@ fn blank(s: &str) -> Option<String> {
 }
 
 async fn add_target(
-    ctx: Ctx,
+    SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
     Path(id): Path<String>,
     CsrfForm(f): CsrfForm<TargetForm>,
 ) -> Response {
-    let p = match signed_in(&ctx) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return super::not_found(ctx).await };
     let Some(kind) = TargetKind::parse(&f.kind) else {
         let e =
@@ -300,15 +287,11 @@ fn as_rfc3339(local: &str) -> String {
 }
 
 async fn add_event(
-    ctx: Ctx,
+    SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
     Path(id): Path<String>,
     CsrfForm(f): CsrfForm<EventForm>,
 ) -> Response {
-    let p = match signed_in(&ctx) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
     let Some(id) = parse_id(&id) else { return super::not_found(ctx).await };
     let number = |field: &'static str, raw: &str| {
         raw.trim().replace(',', ".").parse::<f64>().map_err(|_| {
@@ -354,11 +337,7 @@ struct CoordinationPage {
     hits: Vec<Hit>,
 }
 
-async fn coordination_page(ctx: Ctx, State(s): State<AppState>) -> Response {
-    let p = match signed_in(&ctx) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+async fn coordination_page(SignedIn { ctx, principal: p }: SignedIn, State(s): State<AppState>) -> Response {
     let (overview, hits) = match (coordination::overview(&s.db, &p).await, coordination::hits(&s.db, &p).await) {
         (Ok(o), Ok(h)) => (o, h),
         (Err(e), _) | (_, Err(e)) => return ctx.error_page(e),

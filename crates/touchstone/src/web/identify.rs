@@ -16,11 +16,10 @@ use axum::extract::{DefaultBodyLimit, Multipart, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use serde::Deserialize;
 
 use super::catalog::{contacts_for, ContactView};
-use super::{clone_layout, Ctx, Layout};
+use super::{clone_layout, Layout, Pages, SignedIn};
 use crate::domain::lookup::{self, LookupResult, Outcome};
 use crate::domain::policy::Principal;
 use crate::domain::scan;
@@ -29,8 +28,8 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Pages {
+    Pages::new()
         .route("/identify", get(identify_page))
         // The photo is read field by field up to the media limit, so an oversized one is told
         // apart (and refused on the page) instead of cut off by the general body limit.
@@ -133,14 +132,10 @@ fn typed(raw: Option<&str>) -> String {
 }
 
 async fn identify_page(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     query: Result<Query<IdentifyQuery>, QueryRejection>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let q = query.map(|Query(q)| q).unwrap_or_default();
     let mut page = IdentifyPage::new(clone_layout(&ctx.layout), &state);
     page.code = typed(q.code.as_deref());
@@ -203,14 +198,10 @@ async fn identify_page(
 }
 
 async fn identify_photo(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
     let tr = ctx.layout.tr;
     let mut page = IdentifyPage::new(clone_layout(&ctx.layout), &state);
     let photo =

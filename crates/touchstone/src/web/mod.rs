@@ -14,22 +14,21 @@ mod catalog_editor;
 mod coordination;
 mod identify;
 mod notify;
+mod page;
+
+pub use page::{api_principal_from_session, clone_layout, Ctx, Enrolling, Layout, SignedIn};
 
 use askama::Template;
-use axum::extract::{FromRequest, FromRequestParts, Request};
-use axum::http::request::Parts;
+use axum::extract::{FromRequest, Request};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use rand::RngCore;
 use serde::de::DeserializeOwned;
 
-use crate::domain::auth::Session;
-use crate::domain::directory::User;
 use crate::domain::types::Language;
-use crate::error::{AppError, AppResult};
-use crate::i18n::{negotiate, Tr};
+use crate::error::AppError;
+use crate::i18n::Tr;
 use crate::state::AppState;
 
 pub const SESSION_COOKIE: &str = "ts_session";
@@ -37,7 +36,12 @@ const CSRF_COOKIE: &str = "ts_csrf";
 const LANG_COOKIE: &str = "ts_lang";
 
 pub fn router() -> Router<AppState> {
-    Router::new()
+    pages().into_router()
+}
+
+/// Every page route, as the router serves them.
+pub fn pages() -> Pages {
+    Pages::new()
         .route("/", get(home))
         .route(
             "/static/app.css",
@@ -87,6 +91,46 @@ pub fn router() -> Router<AppState> {
         .merge(notify::router())
 }
 
+/// The pages' router, remembering every path it was given, so that tests walk every page
+/// (the route × sign-in state table, the locale checks) without a list to keep up by hand.
+pub struct Pages {
+    router: Router<AppState>,
+    paths: Vec<&'static str>,
+}
+
+impl Pages {
+    pub fn new() -> Self {
+        Pages { router: Router::new(), paths: Vec::new() }
+    }
+
+    pub fn route(mut self, path: &'static str, handler: axum::routing::MethodRouter<AppState>) -> Self {
+        self.router = self.router.route(path, handler);
+        self.paths.push(path);
+        self
+    }
+
+    pub fn merge(mut self, other: Pages) -> Self {
+        self.router = self.router.merge(other.router);
+        self.paths.extend(other.paths);
+        self
+    }
+
+    /// The paths served, with `{placeholders}` as registered.
+    pub fn paths(&self) -> &[&'static str] {
+        &self.paths
+    }
+
+    pub fn into_router(self) -> Router<AppState> {
+        self.router
+    }
+}
+
+impl Default for Pages {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 pub fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(header::COOKIE)
@@ -109,125 +153,6 @@ pub fn set_cookie(name: &str, value: &str, max_age_seconds: Option<i64>, secure:
     HeaderValue::from_str(&c).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-/// The session of a request, if its cookie names a live one.
-pub async fn session_from_parts(parts: &Parts, state: &AppState) -> AppResult<Option<Session>> {
-    match cookie_value(&parts.headers, SESSION_COOKIE) {
-        Some(token) if !token.is_empty() => crate::domain::auth::session(&state.db, &state.config.auth, token).await,
-        _ => Ok(None),
-    }
-}
-
-/// What every page knows about its reader.
-pub struct Layout {
-    pub tr: Tr,
-    pub csrf: String,
-    pub me: Option<User>,
-    /// The path of this page, where the language switcher returns to.
-    pub here: String,
-    /// A CSRF cookie to set, for a visitor without session who had none.
-    new_csrf_cookie: Option<HeaderValue>,
-    pub secure: bool,
-    /// Notifications the signed-in reader has not read, shown beside the inbox link.
-    pub unread: i64,
-}
-
-impl Layout {
-    pub fn is_admin(&self) -> bool {
-        self.me.as_ref().is_some_and(|u| crate::domain::auth::is_admin(u.role))
-    }
-    pub fn is_platform_admin(&self) -> bool {
-        self.me.as_ref().is_some_and(|u| u.role == crate::domain::types::Role::PlatformAdmin)
-    }
-}
-
-/// The request's reader: their session (if any) and the page layout.
-pub struct Ctx {
-    pub session: Option<Session>,
-    pub layout: Layout,
-}
-
-fn random_token() -> String {
-    let mut b = [0u8; 32];
-    rand::thread_rng().fill_bytes(&mut b);
-    data_encoding::BASE64URL_NOPAD.encode(&b)
-}
-
-impl FromRequestParts<AppState> for Ctx {
-    type Rejection = AppError;
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let session = session_from_parts(parts, state).await?;
-        let lang = match &session {
-            Some(s) if !s.second_factor_pending => s.user.language,
-            _ => cookie_value(&parts.headers, LANG_COOKIE)
-                .and_then(|l| Language::parse(l).ok())
-                .or_else(|| {
-                    parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(negotiate)
-                })
-                .unwrap_or(Language::En),
-        };
-        let secure = state.config.secure_cookies();
-        let (csrf, new_csrf_cookie) = match (&session, cookie_value(&parts.headers, CSRF_COOKIE)) {
-            (Some(s), _) => (s.csrf_token.clone(), None),
-            (None, Some(c)) if c.len() >= 32 => (c.to_string(), None),
-            (None, _) => {
-                let t = random_token();
-                let cookie = set_cookie(CSRF_COOKIE, &t, None, secure);
-                (t, Some(cookie))
-            }
-        };
-        let me = session.as_ref().filter(|s| !s.second_factor_pending).map(|s| s.user.clone());
-        let here = parts.uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
-        let unread = match session.as_ref().filter(|s| !s.second_factor_pending) {
-            // A page still renders when the count cannot be read; the inbox itself will say why.
-            Some(s) => crate::domain::notify::unread_count(&state.db, &s.principal).await.unwrap_or_else(|e| {
-                tracing::warn!(error = %e, "could not count unread notifications");
-                0
-            }),
-            None => 0,
-        };
-        Ok(Ctx { session, layout: Layout { tr: Tr::new(lang), csrf, me, here, new_csrf_cookie, secure, unread } })
-    }
-}
-
-impl Ctx {
-    /// The signed-in session, or a redirect to sign in (or to finish the second factor).
-    #[expect(clippy::result_large_err, reason = "the redirect is returned to axum as is; boxing it gains nothing")]
-    pub fn require(&self) -> Result<&Session, Response> {
-        match &self.session {
-            Some(s) if s.second_factor_pending => Err(Redirect::to("/signin/second-factor").into_response()),
-            Some(s) if s.must_enrol_second_factor && !self.layout.here.starts_with("/account") => {
-                Err(Redirect::to("/account#second-factor").into_response())
-            }
-            Some(s) => Ok(s),
-            None => Err(Redirect::to("/signin").into_response()),
-        }
-    }
-
-    pub fn render(self, status: StatusCode, t: impl Template) -> Response {
-        match t.render() {
-            Ok(body) => {
-                let mut r = (status, Html(body)).into_response();
-                if let Some(c) = self.layout.new_csrf_cookie {
-                    r.headers_mut().append(header::SET_COOKIE, c);
-                }
-                r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-                r
-            }
-            Err(e) => AppError::Internal(e.into()).into_response(),
-        }
-    }
-
-    /// A page saying what went wrong, in the reader's language.
-    pub fn error_page(self, err: AppError) -> Response {
-        err.log();
-        let status = err.status();
-        let message = self.layout.tr.error(err.code(), &err.public_message());
-        let title = self.layout.tr.t("error.title").to_string();
-        let layout = clone_layout(&self.layout);
-        self.render(status, MessagePage { title, message, layout })
-    }
-}
-
 /// A form body whose `csrf` field must match the reader's token. The check runs before the
 /// form is parsed, so a forged request learns nothing about the form's rules.
 pub struct CsrfForm<T>(pub T);
@@ -235,12 +160,8 @@ pub struct CsrfForm<T>(pub T);
 impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
     type Rejection = Response;
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
-        let (parts, body) = req.into_parts();
-        let expected = match session_from_parts(&parts, state).await {
-            Ok(Some(s)) => Some(s.csrf_token),
-            Ok(None) => cookie_value(&parts.headers, CSRF_COOKIE).map(str::to_string),
-            Err(e) => return Err(e.into_response()),
-        };
+        let (mut parts, body) = req.into_parts();
+        let expected = page::expected_csrf(&mut parts, state).await.map_err(IntoResponse::into_response)?;
         let bytes = axum::body::to_bytes(body, state.config.max_body_bytes)
             .await
             .map_err(|_| crate::api::too_large().into_response())?;
@@ -296,27 +217,25 @@ struct HomePage {
     cases: cases::HomeCases,
 }
 
-async fn home(ctx: Ctx, axum::extract::State(state): axum::extract::State<AppState>) -> Response {
-    let principal = match ctx.require() {
-        Ok(s) => s.principal.clone(),
-        Err(r) => return r,
-    };
+async fn home(
+    SignedIn { ctx, principal }: SignedIn,
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> Response {
     let cases = cases::home_cases(&state, &principal, &ctx.layout.tr).await;
     let layout = clone_layout(&ctx.layout);
     ctx.render(StatusCode::OK, HomePage { layout, cases })
 }
 
-/// Layouts are cheap to copy; pages take them by value.
-pub fn clone_layout(l: &Layout) -> Layout {
-    Layout {
-        tr: l.tr,
-        csrf: l.csrf.clone(),
-        me: l.me.clone(),
-        here: l.here.clone(),
-        new_csrf_cookie: None,
-        secure: l.secure,
-        unread: l.unread,
-    }
+/// `next` as a path on this site, or `None`: the one check every "go back to" parameter passes,
+/// so that no link elsewhere can borrow Touchstone's name through a redirect. Browsers read
+/// `\` as `/`, so `/\evil.example` would leave the site like `//evil.example`.
+pub fn local_path(next: &str) -> Option<&str> {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.chars().any(|c| c.is_control() || c.is_whitespace())
+        && next.len() <= 2000;
+    ok.then_some(next)
 }
 
 #[derive(serde::Deserialize)]
@@ -334,14 +253,13 @@ async fn set_language(
     let Ok(lang) = Language::parse(&form.lang) else {
         return ctx.error_page(AppError::invalid("lang", "invalid_language", "Choose English or French."));
     };
-    if let Some(s) = ctx.session.as_ref().filter(|s| !s.second_factor_pending) {
-        if let Err(e) = crate::domain::directory::set_own_language(&state.db, &s.principal, lang).await {
+    if let Some(p) = ctx.principal_if_signed_in() {
+        if let Err(e) = crate::domain::directory::set_own_language(&state.db, p, lang).await {
             return ctx.error_page(e);
         }
     }
-    // Only local paths: an open redirect would let a link elsewhere borrow our name.
-    let next = form.next.filter(|n| n.starts_with('/') && !n.starts_with("//")).unwrap_or_else(|| "/".into());
-    let mut r = Redirect::to(&next).into_response();
+    let next = form.next.as_deref().and_then(local_path).unwrap_or("/");
+    let mut r = Redirect::to(next).into_response();
     r.headers_mut()
         .append(header::SET_COOKIE, set_cookie(LANG_COOKIE, lang.as_str(), Some(365 * 86400), ctx.layout.secure));
     r

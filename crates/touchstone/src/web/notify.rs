@@ -6,16 +6,15 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use serde::Deserialize;
 
-use super::{clone_layout, CsrfForm, Ctx, FieldError, Layout};
+use super::{clone_layout, CsrfForm, FieldError, Layout, Pages, SignedIn};
 use crate::domain::notify::{self, InboxItem, NewWebhook, PendingDelivery, Webhook};
 use crate::error::AppError;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+pub fn router() -> Pages {
+    Pages::new()
         .route("/inbox", get(inbox_page))
         .route("/inbox/read-all", post(read_all))
         .route("/inbox/email", post(set_email))
@@ -40,17 +39,17 @@ struct InboxQuery {
     unread: Option<String>,
 }
 
-async fn inbox_page(ctx: Ctx, State(state): State<AppState>, Query(q): Query<InboxQuery>) -> Response {
-    let session = match ctx.require() {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
+async fn inbox_page(
+    SignedIn { ctx, principal }: SignedIn,
+    State(state): State<AppState>,
+    Query(q): Query<InboxQuery>,
+) -> Response {
     let unread_only = q.unread.as_deref().is_some_and(|v| v == "1" || v == "true");
-    let items = match notify::inbox(&state.db, &session.principal, unread_only, 200).await {
+    let items = match notify::inbox(&state.db, &principal, unread_only, 200).await {
         Ok(i) => i.into_iter().map(|n| (readable_time(&n.created_at), n)).collect(),
         Err(e) => return ctx.error_page(e),
     };
-    let email_enabled = match notify::email_enabled(&state.db, &session.principal).await {
+    let email_enabled = match notify::email_enabled(&state.db, &principal).await {
         Ok(e) => e,
         Err(e) => return ctx.error_page(e),
     };
@@ -76,14 +75,11 @@ struct ReadForm {
 }
 
 async fn mark_read(
-    ctx: Ctx,
+    SignedIn { ctx, principal: p }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<i64>,
     CsrfForm(f): CsrfForm<ReadForm>,
 ) -> Response {
-    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else {
-        return Redirect::to("/signin").into_response();
-    };
     match notify::mark_read(&state.db, &p, id).await {
         // Only local paths: an open redirect would let a link elsewhere borrow our name.
         Ok(()) => Redirect::to(local_path(f.next.as_deref()).unwrap_or("/inbox")).into_response(),
@@ -95,10 +91,11 @@ fn local_path(next: Option<&str>) -> Option<&str> {
     next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
 }
 
-async fn read_all(ctx: Ctx, State(state): State<AppState>, CsrfForm(_): CsrfForm<Empty>) -> Response {
-    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else {
-        return Redirect::to("/signin").into_response();
-    };
+async fn read_all(
+    SignedIn { ctx, principal: p }: SignedIn,
+    State(state): State<AppState>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Response {
     match notify::mark_all_read(&state.db, &p).await {
         Ok(_) => Redirect::to("/inbox").into_response(),
         Err(e) => ctx.error_page(e),
@@ -110,10 +107,11 @@ struct EmailForm {
     email: String,
 }
 
-async fn set_email(ctx: Ctx, State(state): State<AppState>, CsrfForm(f): CsrfForm<EmailForm>) -> Response {
-    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else {
-        return Redirect::to("/signin").into_response();
-    };
+async fn set_email(
+    SignedIn { ctx, principal: p }: SignedIn,
+    State(state): State<AppState>,
+    CsrfForm(f): CsrfForm<EmailForm>,
+) -> Response {
     match notify::set_email_enabled(&state.db, &p, f.email == "on").await {
         Ok(()) => Redirect::to("/inbox").into_response(),
         Err(e) => ctx.error_page(e),
@@ -139,22 +137,18 @@ struct WebhookForm {
 }
 
 async fn render_admin(
-    ctx: Ctx,
+    SignedIn { ctx, principal }: SignedIn,
     state: &AppState,
     status: StatusCode,
     form: WebhookForm,
     error: Option<FieldError>,
     new_secret: Option<String>,
 ) -> Response {
-    let session = match ctx.require() {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
-    let webhooks = match notify::list_webhooks(&state.db, &session.principal).await {
+    let webhooks = match notify::list_webhooks(&state.db, &principal).await {
         Ok(w) => w,
         Err(e) => return ctx.error_page(e),
     };
-    let deliveries = match notify::pending_deliveries(&state.db, &state.config.notify, &session.principal).await {
+    let deliveries = match notify::pending_deliveries(&state.db, &state.config.notify, &principal).await {
         Ok(d) => d,
         Err(e) => return ctx.error_page(e),
     };
@@ -163,38 +157,37 @@ async fn render_admin(
     ctx.render(status, AdminPage { layout, webhooks, deliveries, form, error, new_secret, sends_email })
 }
 
-async fn admin_page(ctx: Ctx, State(state): State<AppState>) -> Response {
-    render_admin(ctx, &state, StatusCode::OK, WebhookForm::default(), None, None).await
+async fn admin_page(reader: SignedIn, State(state): State<AppState>) -> Response {
+    render_admin(reader, &state, StatusCode::OK, WebhookForm::default(), None, None).await
 }
 
 /// Creates an endpoint and shows its secret on the page that answers (once: no redirect, so
 /// the secret is not kept in any URL or history entry).
-async fn create_webhook(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<WebhookForm>) -> Response {
-    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else {
-        return Redirect::to("/signin").into_response();
-    };
+async fn create_webhook(
+    SignedIn { ctx, principal: p }: SignedIn,
+    State(state): State<AppState>,
+    CsrfForm(form): CsrfForm<WebhookForm>,
+) -> Response {
     let input = NewWebhook { url: form.url.clone(), description: form.description.clone() };
     match notify::create_webhook(&state.db, &state.config.notify, &p, &input).await {
         Ok(created) => {
-            render_admin(ctx, &state, StatusCode::OK, WebhookForm::default(), None, Some(created.secret)).await
+            let reader = SignedIn { ctx, principal: p };
+            render_admin(reader, &state, StatusCode::OK, WebhookForm::default(), None, Some(created.secret)).await
         }
         Err(e @ AppError::Internal(_)) => ctx.error_page(e),
         Err(e) => {
             let error = Some(FieldError::from_error(&ctx.layout.tr, &e));
-            render_admin(ctx, &state, e.status(), form, error, None).await
+            render_admin(SignedIn { ctx, principal: p }, &state, e.status(), form, error, None).await
         }
     }
 }
 
 async fn delete_webhook(
-    ctx: Ctx,
+    SignedIn { ctx, principal: p }: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<i64>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Response {
-    let Some(p) = ctx.session.as_ref().map(|s| s.principal.clone()) else {
-        return Redirect::to("/signin").into_response();
-    };
     match notify::delete_webhook(&state.db, &p, id).await {
         Ok(()) => Redirect::to("/admin/notifications").into_response(),
         Err(e) => ctx.error_page(e),

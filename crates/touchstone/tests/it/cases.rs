@@ -300,9 +300,15 @@ async fn an_objection_to_a_small_consignment_brings_the_rights_holder_in() {
 
 #[tokio::test]
 async fn deadlines_follow_the_configured_holidays_and_a_second_regime_comes_from_configuration() {
-    // Tomorrow and the day after are holidays in France; the US runs a regime of its own.
+    // The next two weekdays are holidays in France (whatever day the test runs: a holiday on a
+    // weekend would move nothing); the US runs a regime of its own.
     let today = time::OffsetDateTime::now_utc().date();
-    let holidays: Vec<String> = [1, 2].iter().map(|d| (today + time::Duration::days(*d)).to_string()).collect();
+    let holidays: Vec<String> = (1..=7)
+        .map(|d| today + time::Duration::days(d))
+        .filter(|day| !matches!(day.weekday(), time::Weekday::Saturday | time::Weekday::Sunday))
+        .take(2)
+        .map(|day| day.to_string())
+        .collect();
     let regime: touchstone::domain::regime::Regime = toml::from_str(
         r#"id = "us-example"
 name = "Example regime: notice within 5 business days, 7 to answer"

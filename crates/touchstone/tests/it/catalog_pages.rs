@@ -144,7 +144,11 @@ async fn a_rights_holder_sees_only_its_own_brands_and_gets_404_on_another_rights
     on_every_backend(|app| async move {
         seed(&app).await;
         let mut anonymous = Browser::new(&app);
-        assert_eq!(anonymous.get("/catalog").await.location(), "/signin");
+        assert_eq!(
+            anonymous.get("/catalog").await.location(),
+            "/signin?next=%2Fcatalog",
+            "signed in, the visitor comes back here"
+        );
         let mut b = signed_in(&app, "brand@lumiere.demo").await;
         let list = b.get("/catalog").await;
         assert_eq!(list.status, StatusCode::OK, "[{}] {}", app.backend, list.text);

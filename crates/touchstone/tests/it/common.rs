@@ -314,3 +314,31 @@ pub fn png_claiming(width: u32, height: u32) -> Vec<u8> {
     png.extend(png_chunk(b"IEND", &[]));
     png
 }
+
+/// A demo user's id.
+pub async fn user_id(app: &TestApp, email: &str) -> i64 {
+    touchstone::store::directory::get_user_by_email(
+        app.db().reader(),
+        &touchstone::domain::types::Email::parse(email).unwrap(),
+    )
+    .await
+    .unwrap()
+    .expect("demo user exists")
+    .id
+}
+
+/// Turns on a second factor for a demo user, as a finished enrolment would; returns its secret.
+pub async fn enable_second_factor(app: &TestApp, email: &str) -> String {
+    let secret = touchstone::domain::totp::generate_secret();
+    let id = user_id(app, email).await;
+    let mut tx = app.db().begin().await.unwrap();
+    touchstone::store::directory::set_totp(&mut *tx, id, Some(&secret), true).await.unwrap();
+    tx.commit().await.unwrap();
+    secret
+}
+
+/// The authenticator's code for `secret`, `steps_ahead` time steps of 30 s from now.
+pub fn totp_code(secret: &str, steps_ahead: i64) -> String {
+    let step = touchstone::domain::totp::step_of(touchstone::domain::now_ms() / 1000) + steps_ahead;
+    touchstone::domain::totp::code_at(secret, step).unwrap()
+}
