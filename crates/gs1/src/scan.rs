@@ -228,6 +228,9 @@ fn bare(input: &str) -> Scan {
     if is_gtin_shaped(input) {
         return gtin_scan(input, symbology);
     }
+    if let Some(digits) = printed_gtin(input) {
+        return gtin_scan(&digits, symbology);
+    }
     // Brackets and GS only occur in GS1 data: read it like a GS1 symbol.
     if input.starts_with('(') || input.contains(GS) {
         return lenient(input, symbology);
@@ -267,9 +270,34 @@ fn is_gtin_shaped(s: &str) -> bool {
     matches!(s.len(), 8 | 12 | 13 | 14) && s.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A GTIN typed as it is printed under the bars, in groups separated by spaces or dashes
+/// ("2 000000 000008", "4-006381-333931"): its digits, when they make a GTIN's length.
+fn printed_gtin(s: &str) -> Option<String> {
+    let separated = s.bytes().any(|b| b == b' ' || b == b'-');
+    let only_digits_and_separators = s.bytes().all(|b| b.is_ascii_digit() || b == b' ' || b == b'-');
+    if !separated || !only_digits_and_separators || s.contains("  ") || s.contains("--") {
+        return None;
+    }
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    is_gtin_shaped(&digits).then_some(digits)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_gtin_typed_as_printed_in_groups_is_read() {
+        for typed in ["2 000000 000008", "4 006381 333931", "4-006381-333931", " 9 780201 379624 "] {
+            assert!(matches!(parse_scan(typed), Scan::Gtin { .. }), "{typed:?}: {:?}", parse_scan(typed));
+        }
+        assert_eq!(parse_scan("4 006381 333931").gtin().unwrap().as_str(), "4006381333931");
+        // A wrong check digit is still told, with the right one.
+        assert!(matches!(parse_scan("4 006381 333932"), Scan::Invalid { error: Error::GtinCheckDigit { .. }, .. }));
+        // Groups that do not make a GTIN's length, or that mix in letters, are not one.
+        assert!(!matches!(parse_scan("12 34"), Scan::Gtin { .. }));
+        assert!(!matches!(parse_scan("4 006381 33393A"), Scan::Gtin { .. }));
+    }
 
     fn sid(s: &str) -> Option<SymbologyId> {
         SymbologyId::split(s).map(|(s, _)| s)
