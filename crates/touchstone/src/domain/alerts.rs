@@ -346,22 +346,32 @@ pub struct AlertBrief {
     pub id: i64,
     pub title: String,
     pub description: String,
+    pub valid_from: String,
     pub valid_to: String,
 }
 
-/// Alerts in force the principal may read that name the product or its brand.
+/// Alerts in force the principal may read (those targeting their country or office) that
+/// name the product, its brand, or the heading of its HS code; the most recent first.
 pub async fn naming(
     db: &Db,
     principal: &Principal,
     brand_id: i64,
     product_id: Option<i64>,
+    hs_code: Option<&str>,
 ) -> AppResult<Vec<AlertBrief>> {
     let now = now_ms();
+    let hs_digits: Option<String> = hs_code.map(|h| h.chars().filter(char::is_ascii_digit).collect());
     let mut out = Vec::new();
     for (row, alert) in in_force(db, now).await?.iter() {
         // The memory may be up to a moment old: an alert that has just expired is left out.
         let names = alert.sheet.brand_ids.contains(&brand_id)
-            || product_id.is_some_and(|p| alert.sheet.product_ids.contains(&p));
+            || product_id.is_some_and(|p| alert.sheet.product_ids.contains(&p))
+            || hs_digits.as_deref().is_some_and(|hs| {
+                alert.sheet.hs_codes.iter().any(|a| {
+                    let a: String = a.chars().filter(char::is_ascii_digit).collect();
+                    !a.is_empty() && hs.starts_with(&a)
+                })
+            });
         if names
             && row.valid_from <= now
             && row.valid_to >= now
@@ -371,10 +381,12 @@ pub async fn naming(
                 id: alert.id,
                 title: alert.sheet.title.clone(),
                 description: alert.sheet.description.clone(),
+                valid_from: format_ms(row.valid_from),
                 valid_to: format_ms(row.valid_to),
             });
         }
     }
+    out.sort_by_key(|a| std::cmp::Reverse(a.id));
     Ok(out)
 }
 

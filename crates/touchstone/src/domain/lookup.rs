@@ -102,7 +102,14 @@ pub async fn lookup(db: &Db, principal: &Principal, code: &str) -> AppResult<Loo
             Ok(Some(card)) => {
                 result.message = format!("{} by {}.", card.sheet.name_in("en"), card.brand_name);
                 result.outcome = Outcome::Product;
-                result.alerts = super::alerts::naming(db, principal, card.brand_id, Some(card.product_id)).await?;
+                result.alerts = super::alerts::naming(
+                    db,
+                    principal,
+                    card.brand_id,
+                    Some(card.product_id),
+                    card.sheet.hs_code.as_deref(),
+                )
+                .await?;
                 result.product = Some(card);
                 return Ok(result);
             }
@@ -121,7 +128,7 @@ pub async fn lookup(db: &Db, principal: &Principal, code: &str) -> AppResult<Loo
                     "No product is registered with GTIN {gtin}, but its company prefix {prefix} belongs to {}: ask them.",
                     sheet.name
                 );
-                result.alerts = super::alerts::naming(db, principal, brand_id, None).await?;
+                result.alerts = super::alerts::naming(db, principal, brand_id, None, None).await?;
                 result.brand_owner = Some(BrandOwner {
                     brand_id,
                     brand_name: sheet.name,

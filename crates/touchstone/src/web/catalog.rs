@@ -434,6 +434,8 @@ struct ProductPage {
     published_at: Option<String>,
     trademarks: Vec<TrademarkView>,
     contacts: Vec<ContactView>,
+    /// Alerts in force that target the reader and name this product, its brand or its HS code.
+    alerts: Vec<crate::domain::alerts::AlertBrief>,
 }
 
 fn thumbnail(hash: &str) -> String {
@@ -480,6 +482,18 @@ async fn product_page(
     let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
     let card = match catalog::product_card(&state.db, &principal, id).await {
         Ok(c) => c,
+        Err(e) => return ctx.error_page(e),
+    };
+    let alerts = match crate::domain::alerts::naming(
+        &state.db,
+        &principal,
+        card.brand_id,
+        Some(card.product_id),
+        card.sheet.hs_code.as_deref(),
+    )
+    .await
+    {
+        Ok(a) => a,
         Err(e) => return ctx.error_page(e),
     };
     let done = done.map(|Query(d)| d).unwrap_or_default();
@@ -565,6 +579,7 @@ async fn product_page(
         published_at: card.published_at,
         trademarks,
         contacts: contacts_for(&principal, card.contacts),
+        alerts,
         layout,
     };
     ctx.render(StatusCode::OK, page)

@@ -73,6 +73,8 @@ struct CodeView {
     /// For a wrong check digit on a bare GTIN: the code with the right digit, to look up.
     corrected: Option<String>,
     brand_owner: Option<BrandOwnerView>,
+    /// Alerts in force that target the reader and name what the code identifies.
+    alerts: Vec<crate::domain::alerts::AlertBrief>,
 }
 
 struct BrandOwnerView {
@@ -266,8 +268,10 @@ fn code_view(
         product_href: None,
         corrected: None,
         brand_owner: None,
+        alerts: Vec::new(),
     };
-    let Some(found) = found else { return view };
+    let Some(mut found) = found else { return view };
+    view.alerts = std::mem::take(&mut found.alerts);
     let gtin = found.gtin.clone().unwrap_or_default();
     match found.outcome {
         Outcome::Product => {

@@ -380,3 +380,44 @@ async fn bad_photos_are_refused_on_the_page_with_a_sentence_never_a_500() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn an_alert_published_by_the_rights_holder_is_on_the_card_and_the_identify_result_at_the_next_load() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();
+        let lumiere = app.token_for("brand@lumiere.demo").await;
+        let officer = app.token_for("officer@douane.demo").await;
+        let id = product_id(&app, 0, 0).await;
+        let card = app.get(&format!("/api/v1/products/{id}/card"), &officer).await.json();
+        let hs = card["sheet"]["hs_code"].as_str().expect("demo products have an HS code").to_string();
+        let mut b = signed_in(&app, "officer@douane.demo").await;
+        assert!(!b.get(&format!("/catalog/products/{id}")).await.text.contains("alerts-in-force"), "no alert yet");
+        let in_a_year = (time::OffsetDateTime::now_utc().date() + time::Duration::days(365)).to_string();
+        // One alert by HS heading only, one by brand, one for another country.
+        for (title, body) in [
+            ("Fake goods under this heading", serde_json::json!({"hs_codes": [hs.chars().filter(char::is_ascii_digit).take(4).collect::<String>()], "target_countries": ["FR"]})),
+            ("Counterfeits of this brand at CDG", serde_json::json!({"brand_ids": [card["brand_id"]], "target_countries": ["FR"]})),
+            ("Only for British officers", serde_json::json!({"brand_ids": [card["brand_id"]], "target_countries": ["GB"]})),
+        ] {
+            let mut alert = body;
+            alert["title"] = serde_json::json!(title);
+            alert["description"] = serde_json::json!("Seen in recent seizures.");
+            alert["valid_to"] = serde_json::json!(in_a_year);
+            let r = app.post_json("/api/v1/alerts", &lumiere, alert).await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        }
+        let page = b.get(&format!("/catalog/products/{id}")).await.text;
+        let by_brand = page.find("Counterfeits of this brand at CDG").expect("the brand's alert is on the card");
+        let by_hs = page.find("Fake goods under this heading").expect("the HS heading's alert is on the card");
+        assert!(by_brand < by_hs, "the most recent first");
+        assert!(!page.contains("Only for British officers"), "an alert for another country is not");
+        let looked_up = app.get(&format!("/api/v1/lookup?code={}", gen::gtin(0, 0)), &officer).await.json();
+        assert_eq!(looked_up["alerts"].as_array().unwrap().len(), 2, "{looked_up}");
+        // A code of the brand's GS1 prefix that names no product: the brand's alert is on the result.
+        let unknown = gen::gtin(0, 990);
+        let result = b.get(&format!("/identify?code={unknown}")).await;
+        assert_eq!(result.status, StatusCode::OK, "{}", result.text);
+        assert!(result.text.contains("Counterfeits of this brand at CDG"), "{}", result.text);
+    })
+    .await;
+}
