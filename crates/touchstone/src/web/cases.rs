@@ -238,7 +238,8 @@ impl CaseForm {
         CaseForm {
             idempotency_key: form_token(),
             case_type: CaseType::Standard.as_str().into(),
-            detain: true,
+            // Detaining notifies the rights holder: a deliberate step, never the default.
+            detain: false,
             office_country: p.org_country.clone(),
             parties: PARTIES.iter().map(|r| PartyForm { role: r, ..Default::default() }).collect(),
             goods: vec![LineForm::default(); FIRST_LINES],
@@ -252,7 +253,7 @@ impl CaseForm {
         CaseForm {
             idempotency_key: get("idempotency_key"),
             case_type: get("case_type"),
-            detain: pairs.iter().any(|(k, _)| k == "detain"),
+            detain: pairs.iter().any(|(k, v)| k == "save" && v == "detain"),
             office_code: get("office_code"),
             office_name: get("office_name"),
             office_country: get("office_country"),
@@ -503,6 +504,22 @@ async fn create_case(
             form.goods.push(LineForm::default());
         }
         return render_form(ctx, &s, &p, form, None, StatusCode::OK).await;
+    }
+    // Only the two buttons record anything. Enter in a field presses the form's first button,
+    // a hidden "review" that shows the form again as typed: a misplaced Enter saves nothing
+    // and notifies nobody.
+    let save = pairs.iter().find(|(k, _)| k == "save").map(|(_, v)| v.as_str());
+    match save {
+        Some("draft") => {}
+        Some("detain") if pairs.iter().any(|(k, _)| k == "confirm_detain") => {}
+        Some("detain") => {
+            let error = FieldError {
+                field: "confirm_detain".into(),
+                message: ctx.layout.tr.t("cases.confirm_detain_required").to_string(),
+            };
+            return render_form(ctx, &s, &p, form, Some(error), StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
+        _ => return render_form(ctx, &s, &p, form, None, StatusCode::OK).await,
     }
     let result = match form.to_new_case() {
         Ok(input) => cases::create_case(&s.db, &s.legal, &p, input, Some(&form.idempotency_key)).await,

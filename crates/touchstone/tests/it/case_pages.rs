@@ -113,7 +113,8 @@ async fn a_detention_recorded_from_the_form_is_answered_and_discussed_on_the_cas
             ("goods_0_currency", "EUR"),
             ("goods_0_product_id", product_str.as_str()),
             ("notes", "Signalement de la cellule d'analyse de risque"),
-            ("detain", "1"),
+            ("confirm_detain", "1"),
+            ("save", "detain"),
         ];
 
         // A wrong check digit: the form comes back with the message and what was typed.
@@ -294,6 +295,7 @@ async fn a_form_error_keeps_every_line_and_adding_a_line_records_nothing() {
             ("goods_1_description", "Straps"),
             ("goods_1_quantity", "12"),
             ("goods_1_unit", "pieces"),
+            ("save", "draft"),
         ];
         let bad = officer.post_raw("/cases", &fields, Some(&csrf)).await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
@@ -302,7 +304,7 @@ async fn a_form_error_keeps_every_line_and_adding_a_line_records_nothing() {
         assert_eq!(input_value(&bad, "goods_1_description"), "Straps");
         assert!(bad.text.contains("value=\"small_consignment\" selected"), "the case type is kept");
 
-        let mut more: Vec<(&str, &str)> = fields.to_vec();
+        let mut more: Vec<(&str, &str)> = fields.iter().filter(|(k, _)| *k != "save").copied().collect();
         more.push(("add_line", "1"));
         let longer = officer.post_raw("/cases", &more, Some(&csrf)).await;
         assert_eq!(longer.status, StatusCode::OK, "{}", longer.text);
@@ -315,6 +317,75 @@ async fn a_form_error_keeps_every_line_and_adding_a_line_records_nothing() {
         let mut lumiere = signed_in(&app, "brand@lumiere.demo").await;
         assert_eq!(lumiere.get("/cases/new").await.status, StatusCode::FORBIDDEN);
         assert!(!lumiere.get("/cases").await.text.contains("href=\"/cases/new\""));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn enter_in_the_detention_form_records_nothing_and_notifying_is_a_confirmed_step() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();
+        let product = product_id(&app, 0, 0).await.to_string();
+        let mut officer = signed_in(&app, "officer@douane.demo").await;
+        let form = officer.get(&format!("/cases/new?product_id={product}")).await;
+        assert!(!form.text.contains("name=\"confirm_detain\" value=\"1\" checked"), "nothing is pre-ticked");
+        let csrf = Browser::csrf_of(&form);
+        let key = input_value(&form, "idempotency_key");
+        let base = vec![
+            ("idempotency_key", key.as_str()),
+            ("case_type", "standard"),
+            ("office_code", "FR000730"),
+            ("office_name", "Roissy fret"),
+            ("office_country", "FR"),
+            ("lines", "1"),
+            ("goods_0_description", "Sacs à main"),
+            ("goods_0_quantity", "40"),
+            ("goods_0_unit", "pièces"),
+            ("goods_0_product_id", product.as_str()),
+        ];
+        // Enter in "Quantity" presses the form's first button: the hidden review.
+        let mut enter = base.clone();
+        enter.insert(0, ("review", "1"));
+        let reviewed = officer.post_raw("/cases", &enter, Some(&csrf)).await;
+        assert_eq!(reviewed.status, StatusCode::OK, "{}", reviewed.text);
+        assert_eq!(input_value(&reviewed, "goods_0_quantity"), "40", "what was typed is kept");
+        assert!(
+            officer.get("/cases").await.text.contains("class=\"empty\"")
+                || !officer.get("/cases").await.text.contains("class=\"case-ref\""),
+            "nothing recorded"
+        );
+        // "Detain and notify" without the confirmation: refused beside the box.
+        let mut unconfirmed = base.clone();
+        unconfirmed.push(("save", "detain"));
+        let refused = officer.post_raw("/cases", &unconfirmed, Some(&csrf)).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            refused.text.contains("aria-invalid=\"true\" aria-describedby=\"confirm_detain-error\""),
+            "{}",
+            refused.text
+        );
+        assert!(!officer.get("/cases").await.text.contains("class=\"case-ref\""), "still nothing recorded");
+        let lumiere_org = app.org_id("Maison Lumière (demo)").await;
+        let notices = |app: &crate::common::TestApp| {
+            let app = app.db().reader().clone();
+            async move {
+                let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notify_notices WHERE org_id = $1")
+                    .bind(lumiere_org)
+                    .fetch_one(&app)
+                    .await
+                    .unwrap();
+                n
+            }
+        };
+        assert_eq!(notices(&app).await, 0, "the rights holder was told nothing");
+        // Confirmed: detained, and the rights holder is told.
+        let mut confirmed = base.clone();
+        confirmed.push(("confirm_detain", "1"));
+        confirmed.push(("save", "detain"));
+        let done = officer.post_raw("/cases", &confirmed, Some(&csrf)).await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.text);
+        assert!(officer.get(done.location()).await.text.contains("badge state-detained"));
+        assert!(notices(&app).await >= 1, "the rights holder is notified");
     })
     .await;
 }
