@@ -532,11 +532,12 @@ def detention_form(b, lang, consignor):
     b.fill("#goods_0_description", "Sacs à main au logo Veloria")
     b.fill("#goods_0_quantity", "40")
     b.fill("#goods_0_unit", "pièces")
-    detain = b.find("#detain")
-    b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", detain)
-    if not detain.is_selected():
-        b.find("label[for=detain]").click()
-    b.submit("form[action='/cases'] button[name=save]:not(.visually-hidden)")
+    # Detaining notifies the rights holder: a confirmation to tick, then its own button.
+    confirm = b.find("#confirm_detain")
+    b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", confirm)
+    if not confirm.is_selected():
+        b.find("label[for=confirm_detain]").click()
+    b.submit("form[action='/cases'] button#detain")
     b.expect_path(r"/cases/\d+")
     check(b.heading().startswith(t(lang, "cases.case_title", reference="").strip()), f"case heading '{b.heading()}'")
     b.expect_text(t(lang, "cases.state.detained"), t(lang, "cases.deadlines"))
