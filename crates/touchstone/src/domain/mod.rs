@@ -13,6 +13,7 @@ pub mod directory;
 pub mod input;
 pub mod lookup;
 pub mod media;
+pub mod net_guard;
 pub mod normalize;
 pub mod notify;
 pub mod notify_delivery;

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::audit::AuditEvent;
+use super::net_guard::is_public_address;
 use super::policy::{check, Action, Principal, Target};
 use super::{format_ms, now_ms};
 use crate::config::NotifySettings;
@@ -246,34 +247,29 @@ pub fn parse_webhook_url(raw: &str, settings: &NotifySettings) -> AppResult<url:
     }
     let Some(host) = url.host() else { return Err(invalid("The address has no host.")) };
     if !settings.webhook_allow_local && is_local_host(&host) {
-        return Err(invalid("Webhook endpoints must be reachable on the internet, not a local or private address."));
+        return Err(AppError::invalid(
+            "url",
+            "webhook_address_not_public",
+            "This address is on a local or private network; give the address your receiving system has on the internet.",
+        ));
     }
     Ok(url)
 }
 
-/// Loopback, private, link-local and unspecified addresses, and `localhost`. Names that only
-/// resolve to such addresses are not caught here (see the README's note on webhooks).
+/// An early, clear refusal of what is local on its face: a literal address that is not public
+/// (by [`is_public_address`], so every IPv6 form of a private IPv4 address too) and the names
+/// reserved for local use. Names are not resolved here: what a name resolves to is checked at
+/// every delivery, on the addresses connected to ([`super::net_guard::GuardedResolver`]), which
+/// is the check that holds.
 fn is_local_host(host: &url::Host<&str>) -> bool {
     use std::net::IpAddr;
-    let ip_is_local = |ip: IpAddr| match ip {
-        IpAddr::V4(v4) => {
-            v4.is_loopback() || v4.is_private() || v4.is_link_local() || v4.is_unspecified() || v4.is_broadcast()
-        }
-        IpAddr::V6(v6) => {
-            v6.is_loopback()
-                || v6.is_unspecified()
-                || (v6.segments()[0] & 0xfe00) == 0xfc00
-                || (v6.segments()[0] & 0xffc0) == 0xfe80
-                || v6.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback() || v4.is_private())
-        }
-    };
     match host {
         url::Host::Domain(d) => {
             let d = d.trim_end_matches('.').to_ascii_lowercase();
             d == "localhost" || d.ends_with(".localhost") || d.ends_with(".local") || d.ends_with(".internal")
         }
-        url::Host::Ipv4(ip) => ip_is_local(IpAddr::V4(*ip)),
-        url::Host::Ipv6(ip) => ip_is_local(IpAddr::V6(*ip)),
+        url::Host::Ipv4(ip) => !is_public_address(IpAddr::V4(*ip)),
+        url::Host::Ipv6(ip) => !is_public_address(IpAddr::V6(*ip)),
     }
 }
 
@@ -432,5 +428,37 @@ mod tests {
             assert!(parse_webhook_url(bad, &settings(false)).is_err(), "{bad} should be refused");
         }
         assert!(parse_webhook_url("http://127.0.0.1:9999/hook", &settings(true)).is_ok());
+    }
+
+    #[test]
+    fn literal_addresses_on_local_networks_are_refused_in_every_spelling_with_their_own_code() {
+        for bad in [
+            "https://127.0.0.1/",
+            "https://127.1/",
+            "https://0x7f000001/",
+            "https://0177.0.0.1/",
+            "https://0.0.0.0/",
+            "https://[::1]/",
+            "https://[::ffff:127.0.0.1]/",
+            "https://[::ffff:0.0.0.0]:8443/",
+            "https://[::ffff:169.254.169.254]/",
+            "https://[::ffff:100.64.0.1]/",
+            "https://[64:ff9b::7f00:1]/",
+            "https://[::127.0.0.1]/",
+            "https://[2002:7f00:1::]/",
+            "https://[fd00::1]/",
+            "https://100.64.0.1/",
+            "https://198.18.0.1/",
+            "https://224.0.0.1/",
+            "https://255.255.255.255/",
+            "https://localhost./",
+            "https://hooks.localhost/",
+        ] {
+            let e = parse_webhook_url(bad, &settings(false)).expect_err(bad);
+            assert_eq!(e.code(), "webhook_address_not_public", "{bad}");
+        }
+        for good in ["https://93.184.216.34/hook", "https://[2606:4700::1111]/hook", "https://8.8.8.8/"] {
+            assert!(parse_webhook_url(good, &settings(false)).is_ok(), "{good}");
+        }
     }
 }

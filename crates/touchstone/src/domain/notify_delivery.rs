@@ -23,6 +23,7 @@ use sha2::{Digest, Sha256};
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
+use super::net_guard::{GuardedResolver, NonPublicAddress};
 use super::{format_ms, now_ms};
 use crate::config::{Config, NotifySettings, SmtpTls};
 use crate::store::notify::Job;
@@ -104,13 +105,22 @@ impl Deliverer {
                 Some(Smtp { transport: builder.build(), from })
             }
         };
-        let http: ureq::Agent = ureq::Agent::config_builder()
+        let http_config = ureq::Agent::config_builder()
             .timeout_global(Some(WEBHOOK_TIMEOUT))
             .max_redirects(0)
             .http_status_as_error(false)
+            // No proxy from the environment (HTTPS_PROXY…): a proxy would resolve the name
+            // itself, out of reach of the address check below.
+            .proxy(None)
             .user_agent(concat!("Touchstone/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .into();
+            .build();
+        // Every name is resolved once per connection by the guarded resolver, which refuses
+        // non-public addresses and hands ureq exactly the addresses it checked.
+        let http = ureq::Agent::with_parts(
+            http_config,
+            ureq::unversioned::transport::DefaultConnector::default(),
+            GuardedResolver::new(config.notify.webhook_allow_local),
+        );
         // Longer than any one attempt can take, so that a live worker never loses its lease
         // mid-send; short enough that a crashed worker's rows go out soon after.
         let attempt_limit = WEBHOOK_TIMEOUT.max(Duration::from_secs(config.smtp.timeout_seconds.max(1)));
@@ -346,7 +356,13 @@ impl Deliverer {
                 .header("X-Touchstone-Signature", &signature)
                 .send(body.as_bytes())
                 .map(|r| r.status().as_u16())
-                .map_err(|e| format!("webhook: {e}"))
+                .map_err(|e| {
+                    // The detail (refused, reset, timed out…) would tell an organisation's
+                    // administrator which ports are open on hosts they cannot otherwise see:
+                    // it goes to the debug log only.
+                    tracing::debug!(delivery = %delivery, error = %e, "webhook transport error");
+                    webhook_failure(&e).to_string()
+                })
         })
         .await
         .map_err(|e| format!("webhook task: {e}"))??;
@@ -355,6 +371,16 @@ impl Deliverer {
         } else {
             Err(format!("webhook answered HTTP {status}"))
         }
+    }
+}
+
+/// What `last_error` says about a webhook attempt that got no HTTP answer: one sentence per
+/// cause an administrator can act on, never the socket error (see `send_webhook`).
+fn webhook_failure(e: &ureq::Error) -> &'static str {
+    match e {
+        e if NonPublicAddress::is(e) => "the address resolves to a non-public network (refused)",
+        ureq::Error::HostNotFound => "the host name does not resolve",
+        _ => "could not connect, or no HTTP answer within 10 s",
     }
 }
 

@@ -696,13 +696,14 @@ async fn only_an_organisations_administrators_manage_its_webhooks_and_the_secret
             let r = app.api(Method::DELETE, &format!("/api/v1/webhooks/{id}"), Some(&chief), None).await;
             assert_eq!(r.status, StatusCode::NOT_FOUND, "another organisation's endpoint is not confirmed");
 
-            for bad in ["http://hooks.lumiere.example/x", "https://127.0.0.1:9/x", "https://169.254.169.254/", "nope"] {
+            for (bad, code) in [
+                ("http://hooks.lumiere.example/x", "invalid_webhook_url"),
+                ("nope", "invalid_webhook_url"),
+                ("https://127.0.0.1:9/x", "webhook_address_not_public"),
+                ("https://169.254.169.254/", "webhook_address_not_public"),
+            ] {
                 let r = app.post_json("/api/v1/webhooks", &admin, json!({"url": bad})).await;
-                assert_eq!(
-                    (r.status, r.error_code().as_str()),
-                    (StatusCode::UNPROCESSABLE_ENTITY, "invalid_webhook_url"),
-                    "{bad}"
-                );
+                assert_eq!((r.status, r.error_code().as_str()), (StatusCode::UNPROCESSABLE_ENTITY, code), "{bad}");
             }
 
             let r = app.api(Method::DELETE, &format!("/api/v1/webhooks/{id}"), Some(&admin), None).await;
@@ -766,6 +767,146 @@ async fn the_worker_that_serve_starts_delivers_what_was_waiting_before_it_starte
             let mut off = app.config.clone();
             off.notify.worker = false;
             assert!(notify_delivery::spawn(app.db().clone(), &off).unwrap().is_none(), "[notify] worker = false");
+        },
+    )
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server-side request forgery: which addresses a webhook may reach.
+
+/// A TCP listener that counts the connections it accepts and closes each at once: what a
+/// service that does not speak HTTP (a database, a metadata service…) looks like from outside.
+async fn counting_listener() -> (u16, Arc<std::sync::atomic::AtomicUsize>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let accepted = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let count = accepted.clone();
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            drop(stream);
+        }
+    });
+    (port, accepted)
+}
+
+/// The webhook row of an event, once `worker` has attempted it `attempts` times.
+async fn webhook_row_after(worker: &Deliverer, db: &Db, event_id: &str, attempts: i64) -> store::notify::DeliveryRow {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        worker.run_once().await.unwrap();
+        let rows = store::notify::deliveries_of_event(db.reader(), event_id).await.unwrap();
+        if let Some(row) = rows.into_iter().find(|r| r.channel == "webhook" && r.attempts >= attempts) {
+            return row;
+        }
+        assert!(Instant::now() < deadline, "{event_id}: webhook not attempted {attempts} times after 30 s");
+        tokio::time::sleep(Duration::from_millis(30)).await;
+    }
+}
+
+const REFUSED: &str = "the address resolves to a non-public network (refused)";
+const NO_ANSWER: &str = "could not connect, or no HTTP answer within 10 s";
+
+#[tokio::test]
+async fn webhook_addresses_on_local_networks_are_refused_at_registration_in_every_spelling() {
+    on_every_backend(
+        |c| c.notify.webhook_allow_local = false,
+        |app| async move {
+            let admin = app.token_for("brand@lumiere.demo").await;
+            for bad in [
+                "https://127.0.0.1:8443/",
+                "https://127.1/",
+                "https://0x7f000001/",
+                "https://[::1]/",
+                "https://[::ffff:127.0.0.1]:8443/",
+                "https://[::ffff:0.0.0.0]:8443/",
+                "https://[::ffff:169.254.169.254]/latest/meta-data/",
+                "https://[::ffff:100.64.0.1]/",
+                "https://[64:ff9b::7f00:1]/",
+                "https://[::127.0.0.1]/",
+                "https://[2002:7f00:1::]/",
+                "https://169.254.169.254/",
+                "https://0.0.0.0/",
+                "https://100.64.0.1/",
+                "https://198.18.0.1/",
+                "https://224.0.0.1/",
+                "https://localhost/",
+            ] {
+                let r = app.post_json("/api/v1/webhooks", &admin, json!({"url": bad})).await;
+                assert_eq!(
+                    (r.status, r.error_code().as_str()),
+                    (StatusCode::UNPROCESSABLE_ENTITY, "webhook_address_not_public"),
+                    "{bad}: {}",
+                    r.text
+                );
+            }
+            assert_eq!(app.get("/api/v1/webhooks", &admin).await.json(), json!([]), "nothing was registered");
+
+            // The form says it in the administrator's language.
+            let mut b = Browser::new(&app);
+            b.sign_in("brand@lumiere.demo", PASSWORD).await;
+            b.submit("/account", "/account/language", &[("language", "fr")]).await;
+            let page = b
+                .submit(
+                    "/admin/notifications",
+                    "/admin/notifications/webhooks",
+                    &[("url", "https://[::ffff:127.0.0.1]/"), ("description", "")],
+                )
+                .await;
+            assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", page.text);
+            assert!(page.text.contains("réseau local ou privé"), "{}", page.text);
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_webhook_name_that_resolves_to_loopback_is_refused_at_delivery_and_the_listener_gets_no_connection() {
+    on_every_backend(
+        |_| {},
+        |app| async move {
+            let (port, accepted) = counting_listener().await;
+            let lumiere = app.org_id(LUMIERE).await;
+            let admin = app.token_for("brand@lumiere.demo").await;
+            // Registered while local addresses were allowed (or under a name that resolved to a
+            // public address then): registration does not resolve names; delivery does.
+            let r = app
+                .post_json("/api/v1/webhooks", &admin, json!({"url": format!("http://localhost:{port}/hook")}))
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+            let hook = r.json()["webhook"]["id"].as_i64().unwrap();
+            enqueue(app.db(), &notice("ssrf-loopback", lumiere)).await;
+
+            let mut production = app.config.clone();
+            production.notify.webhook_allow_local = false;
+            let guarded = Deliverer::new(app.db().clone(), &production).unwrap();
+            let row = webhook_row_after(&guarded, app.db(), "ssrf-loopback", 2).await;
+            assert_eq!(row.last_error.as_deref(), Some(REFUSED), "{row:?}");
+            assert!(row.delivered_at.is_none());
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            assert_eq!(accepted.load(std::sync::atomic::Ordering::SeqCst), 0, "the refused address got a connection");
+
+            // The same row, by a worker that allows local addresses, does reach the listener:
+            // the zero above is the guard's doing. The listener hangs up, which reads the same
+            // as a closed port: last_error does not tell open ports from closed ones.
+            let local = Deliverer::new(app.db().clone(), &app.config).unwrap();
+            let row = webhook_row_after(&local, app.db(), "ssrf-loopback", 3).await;
+            assert!(accepted.load(std::sync::atomic::Ordering::SeqCst) >= 1, "the listener was reachable");
+            assert_eq!(row.last_error.as_deref(), Some(NO_ANSWER), "{row:?}");
+
+            let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+            let r = app.api(Method::DELETE, &format!("/api/v1/webhooks/{hook}"), Some(&admin), None).await;
+            assert_eq!(r.status, StatusCode::NO_CONTENT);
+            let r = app
+                .post_json("/api/v1/webhooks", &admin, json!({"url": format!("http://127.0.0.1:{closed}/hook")}))
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+            enqueue(app.db(), &notice("ssrf-closed-port", lumiere)).await;
+            let row = webhook_row_after(&local, app.db(), "ssrf-closed-port", 1).await;
+            assert_eq!(row.last_error.as_deref(), Some(NO_ANSWER), "a closed port reads as the open one did");
+            let row = webhook_row_after(&guarded, app.db(), "ssrf-closed-port", 2).await;
+            assert_eq!(row.last_error.as_deref(), Some(REFUSED), "a literal loopback address too");
         },
     )
     .await;
