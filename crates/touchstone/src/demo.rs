@@ -160,7 +160,7 @@ async fn store_pictures(
     .map_err(|e| AppError::Internal(e.into()))?
     .map_err(|e| AppError::Internal(e.into()))?;
     let mut tx = db.begin().await?;
-    let now = crate::domain::now_ms();
+    let now = db.now_ms();
     for (_, hash, len) in drawn.iter().flatten() {
         let m = StoredMedia {
             hash: hash.clone(),
@@ -209,7 +209,7 @@ async fn seed_grant(db: &Db) -> AppResult<()> {
     let customs = store::directory::find_organisation_by_name(db.reader(), "Douane française (démo)").await?;
     let police = store::directory::find_organisation_by_name(db.reader(), "Police nationale (démo)").await?;
     let (Some(customs), Some(police)) = (customs, police) else { return Ok(()) };
-    if coordination::scopes_of(db, police.id, crate::domain::now_ms()).await? != Default::default() {
+    if coordination::scopes_of(db, police.id, db.now_ms()).await? != Default::default() {
         return Ok(());
     }
     let expires = time::OffsetDateTime::now_utc().date() + time::Duration::days(365);

@@ -106,9 +106,7 @@ pub fn spawn_housekeeping(state: AppState) {
         let mut tick = tokio::time::interval(Duration::from_secs(600));
         loop {
             tick.tick().await;
-            if let Err(e) =
-                crate::store::auth::delete_expired_sessions(state.db.reader(), crate::domain::now_ms()).await
-            {
+            if let Err(e) = crate::store::auth::delete_expired_sessions(state.db.reader(), state.db.now_ms()).await {
                 tracing::warn!(error = %e, "could not remove expired sessions");
             }
         }

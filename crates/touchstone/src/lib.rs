@@ -5,6 +5,7 @@
 pub mod api;
 pub mod cache;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod demo_catalog;

@@ -7,11 +7,11 @@ use utoipa::ToSchema;
 use super::audit::AuditEvent;
 use super::cases::CaseSheet;
 use super::catalog::{parse_hs_code, TransportMode};
+use super::format_ms;
 use super::input::{day_ms, required_text};
 use super::normalize;
 use super::policy::{allows, check, Action, Principal, Target};
 use super::types::CountryCode;
-use super::{format_ms, now_ms};
 use crate::error::{AppError, AppResult};
 use crate::store::cases::{self as sql, AlertRow};
 use crate::store::{self, Db};
@@ -242,7 +242,7 @@ fn target_of(row: &AlertRow, sheet: &AlertSheet, principal: &Principal) -> Targe
 
 pub async fn create_alert(db: &Db, principal: &Principal, sheet: AlertSheet) -> AppResult<Alert> {
     check(principal, Action::AlertCreate, Target::Organisation { org_id: principal.org_id })?;
-    let now = now_ms();
+    let now = db.now_ms();
     let (sheet, from, to) = sheet.validated(now)?;
     let text = serde_json::to_string(&sheet).map_err(anyhow::Error::from)?;
     let mut tx = db.begin().await?;
@@ -268,7 +268,7 @@ pub struct AlertUpdate {
 
 pub async fn update_alert(db: &Db, principal: &Principal, id: i64, update: AlertUpdate) -> AppResult<Alert> {
     let row = sql::get_alert(db.reader(), id).await?.ok_or_else(|| AppError::not_found("alert"))?;
-    let current = to_alert(row.clone(), now_ms())?;
+    let current = to_alert(row.clone(), db.now_ms())?;
     let target = target_of(&row, &current.sheet, principal);
     if !allows(principal, Action::AlertRead, target) {
         return Err(AppError::not_found("alert"));
@@ -278,7 +278,7 @@ pub async fn update_alert(db: &Db, principal: &Principal, id: i64, update: Alert
     if !["active", "withdrawn"].contains(&status) {
         return Err(invalid("status", "invalid_status", "An alert is 'active' or 'withdrawn'."));
     }
-    let now = now_ms();
+    let now = db.now_ms();
     let (sheet, from, to) = update.sheet.validated(now)?;
     let text = serde_json::to_string(&sheet).map_err(anyhow::Error::from)?;
     let mut tx = db.begin().await?;
@@ -305,7 +305,7 @@ pub async fn update_alert(db: &Db, principal: &Principal, id: i64, update: Alert
 
 pub async fn get_alert(db: &Db, principal: &Principal, id: i64) -> AppResult<Alert> {
     let row = sql::get_alert(db.reader(), id).await?.ok_or_else(|| AppError::not_found("alert"))?;
-    let alert = to_alert(row.clone(), now_ms())?;
+    let alert = to_alert(row.clone(), db.now_ms())?;
     if !allows(principal, Action::AlertRead, target_of(&row, &alert.sheet, principal)) {
         return Err(AppError::not_found("alert"));
     }
@@ -315,7 +315,7 @@ pub async fn get_alert(db: &Db, principal: &Principal, id: i64) -> AppResult<Ale
 /// Alerts the principal may read: its own organisation's, and for enforcement users those in
 /// force that target them.
 pub async fn list_alerts(db: &Db, principal: &Principal, limit: i64, offset: i64) -> AppResult<Vec<Alert>> {
-    let now = now_ms();
+    let now = db.now_ms();
     let mut out = Vec::new();
     if principal.is_platform_admin() {
         for row in sql::alerts_of(db.reader(), None, limit, offset).await? {
@@ -359,7 +359,7 @@ pub async fn naming(
     product_id: Option<i64>,
     hs_code: Option<&str>,
 ) -> AppResult<Vec<AlertBrief>> {
-    let now = now_ms();
+    let now = db.now_ms();
     let hs_digits: Option<String> = hs_code.map(|h| h.chars().filter(char::is_ascii_digit).collect());
     let mut out = Vec::new();
     for (row, alert) in in_force(db, now).await?.iter() {

@@ -105,7 +105,7 @@ pub async fn sign_in(db: &Db, settings: &AuthSettings, email: &str, password: &s
             ),
         )
     };
-    let now = now_ms();
+    let now = db.now_ms();
     let user = match Email::parse(email) {
         Ok(e) => store::directory::get_user_by_email(db.reader(), &e).await?,
         Err(_) => None,
@@ -216,7 +216,7 @@ pub fn principal_of(user: &User) -> Principal {
 /// The principal with the scopes its organisation's active access grants give.
 pub async fn with_grants(db: &Db, mut principal: Principal) -> AppResult<Principal> {
     if principal.org_kind.is_enforcement() && principal.org_kind != OrgKind::Customs {
-        principal.grants = crate::domain::coordination::scopes_of(db, principal.org_id, now_ms()).await?;
+        principal.grants = crate::domain::coordination::scopes_of(db, principal.org_id, db.now_ms()).await?;
     }
     Ok(principal)
 }
@@ -262,7 +262,7 @@ impl Session {
 pub async fn session(db: &Db, settings: &AuthSettings, token: &str) -> AppResult<Option<Session>> {
     let id_hash = sha256_hex(token);
     let Some(row) = store::auth::get_session(db.reader(), &id_hash).await? else { return Ok(None) };
-    let now = now_ms();
+    let now = db.now_ms();
     let idle_limit = settings.session_idle_minutes * 60_000;
     if row.expires_at <= now || now - row.last_seen_at > idle_limit {
         store::auth::delete_session(db.reader(), &id_hash).await?;
@@ -332,7 +332,7 @@ pub async fn verify_second_factor(db: &Db, settings: &AuthSettings, session: &Se
     if session.stage != SessionStage::SecondFactorPending {
         return Err(AppError::unauthenticated());
     }
-    let now = now_ms();
+    let now = db.now_ms();
     let creds =
         store::directory::credentials(db.reader(), session.user.id).await?.ok_or_else(AppError::unauthenticated)?;
     if let Some(until) = creds.locked_until.filter(|u| *u > now) {
@@ -419,7 +419,7 @@ pub async fn confirm_second_factor_enrolment(db: &Db, principal: &Principal, cod
         store::directory::credentials(db.reader(), principal.user_id).await?.ok_or_else(AppError::unauthenticated)?;
     let secret =
         creds.totp_secret.ok_or_else(|| AppError::invalid("code", "no_enrolment", "Start the enrolment first."))?;
-    let Some(step) = totp::matching_step(&secret, code, now_ms() / 1000) else { return Err(wrong_code()) };
+    let Some(step) = totp::matching_step(&secret, code, db.now_ms() / 1000) else { return Err(wrong_code()) };
     let mut tx = db.begin().await?;
     store::directory::set_totp(&mut *tx, principal.user_id, Some(&secret), true).await?;
     // The enrolment code's step is used: it cannot also open the next sign-in.
@@ -529,7 +529,7 @@ pub async fn create_token(
         return Err(AppError::invalid("days", "invalid_token_lifetime", "A token lives between 1 and 365 days."));
     }
     let secret = random_secret("ts_");
-    let now = now_ms();
+    let now = db.now_ms();
     let prefix: String = secret.chars().take(10).collect();
     let mut tx = db.begin().await?;
     let id = store::auth::insert_token(
@@ -565,7 +565,7 @@ pub async fn revoke_token(db: &Db, principal: &Principal, id: i64) -> AppResult<
         .filter(|t| t.user_id == principal.user_id || principal.is_platform_admin())
         .ok_or_else(|| AppError::not_found("token"))?;
     let mut tx = db.begin().await?;
-    store::auth::revoke_token(&mut *tx, row.id, now_ms()).await?;
+    store::auth::revoke_token(&mut *tx, row.id, db.now_ms()).await?;
     store::audit::append(&mut tx, &AuditEvent::by(principal, "token.revoke", "api_token", id)).await?;
     tx.commit().await?;
     Ok(())
@@ -585,7 +585,7 @@ pub async fn principal_from_token(db: &Db, secret: &str) -> AppResult<Option<Pri
 
 async fn principal_from_token_hash(db: &Db, hash: &str) -> AppResult<Option<Principal>> {
     let Some(row) = store::auth::token_by_hash(db.reader(), hash).await? else { return Ok(None) };
-    let now = now_ms();
+    let now = db.now_ms();
     if row.revoked_at.is_some() || row.expires_at <= now {
         return Ok(None);
     }

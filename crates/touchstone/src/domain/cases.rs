@@ -16,6 +16,7 @@ use utoipa::ToSchema;
 
 use super::audit::AuditEvent;
 use super::catalog::{parse_hs_code, TransportMode};
+use super::format_ms;
 use super::input::required_text;
 use super::normalize;
 use super::notify::{self, Notice};
@@ -24,7 +25,6 @@ use super::regime::{
     names, resolve, Answer, CaseOutcome, LegalRules, Next, ObligationState, PartyKind, Silence, Start,
 };
 use super::types::{CountryCode, OrgKind};
-use super::{format_ms, now_ms};
 use crate::error::{AppError, AppResult};
 use crate::store::cases::{self as sql, CaseRow, ObligationRow};
 use crate::store::{self, is_unique_violation, Db, Tx};
@@ -625,7 +625,7 @@ pub async fn create_case(
         ));
     }
     let brands = resolve_brands(db, &mut sheet).await?;
-    let now = now_ms();
+    let now = db.now_ms();
     let text = serde_json::to_string(&sheet).map_err(anyhow::Error::from)?;
     let mut tx = db.begin().await?;
     let new = sql::NewCaseRow {
@@ -845,7 +845,7 @@ async fn build_view(
     row: CaseRow,
     target: Target,
 ) -> AppResult<Case> {
-    let now = now_ms();
+    let now = db.now_ms();
     let full = allows(principal, Action::CaseEdit, target)
         || matches!(target, Target::Case { org_id, shared_with_principal, .. } if org_id == principal.org_id || shared_with_principal);
     let sheet = decode_sheet(&row)?;
@@ -1016,7 +1016,7 @@ pub async fn update_case(
         ));
     }
     let brands = resolve_brands(db, &mut sheet).await?;
-    let now = now_ms();
+    let now = db.now_ms();
     let text = serde_json::to_string(&sheet).map_err(anyhow::Error::from)?;
     let mut tx = db.begin().await?;
     let Some(version) = sql::update_case_sheet(&mut tx, id, update.version, case_type.as_str(), &text, now).await?
@@ -1054,7 +1054,7 @@ pub async fn transition(
     if !allowed_now.contains(&step.action) {
         return Err(invalid_transition(state, step.action, &allowed_now));
     }
-    let now = now_ms();
+    let now = db.now_ms();
     let mut tx = db.begin().await?;
     let reference = reference(&row);
     match step.action {
@@ -1245,7 +1245,7 @@ pub async fn answer(
             ));
         }
     }
-    let now = now_ms();
+    let now = db.now_ms();
     let mut tx = db.begin().await?;
     if !sql::answer_obligation(
         &mut tx,
@@ -1318,7 +1318,7 @@ pub async fn request_extension(db: &Db, rules: &LegalRules, principal: &Principa
     let current =
         sql::obligations(db.reader(), id).await?.into_iter().find(|x| x.id == o.id).and_then(|x| x.due_at).unwrap_or(0);
     let due = rules.calendar(&row.office_country).deadline_after(current, days);
-    let now = now_ms();
+    let now = db.now_ms();
     let mut tx = db.begin().await?;
     if !sql::extend_obligation(&mut tx, o.id, due).await? {
         return Err(AppError::conflict("no_extension", "The deadline was extended already."));
@@ -1504,7 +1504,7 @@ pub async fn run_deadlines(db: Db, rules: std::sync::Arc<LegalRules>, period: st
     let mut interval = tokio::time::interval(period);
     loop {
         interval.tick().await;
-        if let Err(e) = tick(&db, &rules, now_ms()).await {
+        if let Err(e) = tick(&db, &rules, db.now_ms()).await {
             tracing::warn!(error = %e, "deadline pass failed; retrying on the next tick");
         }
     }
@@ -1698,7 +1698,7 @@ pub async fn post_message(db: &Db, principal: &Principal, id: i64, input: NewMes
             }
         }
     };
-    let now = now_ms();
+    let now = db.now_ms();
     let attachments = serde_json::to_string(&input.attachments).map_err(anyhow::Error::from)?;
     let mut tx = db.begin().await?;
     let mid = sql::insert_message(
@@ -1905,7 +1905,7 @@ pub async fn share_case(
         ));
     }
     let note = required_text("note", &input.note, 2000)?;
-    let now = now_ms();
+    let now = db.now_ms();
     let mut tx = db.begin().await?;
     sql::share(&mut tx, id, org.id, &note, &principal.label, now).await?;
     sql::add_event(
@@ -1947,7 +1947,7 @@ pub async fn withdraw_share(
     organisation_id: i64,
 ) -> AppResult<Case> {
     load(db, principal, id, Action::CaseEdit).await?;
-    let now = now_ms();
+    let now = db.now_ms();
     let mut tx = db.begin().await?;
     if !sql::withdraw_share(&mut tx, id, organisation_id, now).await? {
         return Err(AppError::not_found("share"));

@@ -15,7 +15,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::audit::AuditEvent;
-use super::now_ms;
 use super::policy::{allows, check, Action, Principal, Target};
 use super::types::{CountryCode, Name};
 use crate::error::{AppError, AppResult, ClientError};
@@ -627,7 +626,7 @@ pub async fn create_brand(db: &Db, principal: &Principal, input: NewBrand) -> Ap
     let key = parse_key("key", &input.key)?;
     let sheet = input.sheet.validated()?;
     let mut tx = db.begin().await?;
-    let id = match store::catalog::insert_brand(&mut tx, &key, owner, &sheet, now_ms()).await {
+    let id = match store::catalog::insert_brand(&mut tx, &key, owner, &sheet, db.now_ms()).await {
         Ok(id) => id,
         Err(e) if is_unique_violation(&e) => return Err(conflict_on(&e, &key)),
         Err(e) => return Err(e.into()),
@@ -724,7 +723,7 @@ pub async fn update_brand(db: &Db, principal: &Principal, id: i64, update: Brand
         ));
     }
     let mut tx = db.begin().await?;
-    let saved = match store::catalog::update_brand_draft(&mut tx, id, update.version, &sheet, now_ms()).await {
+    let saved = match store::catalog::update_brand_draft(&mut tx, id, update.version, &sheet, db.now_ms()).await {
         Ok(v) => v,
         Err(e) if is_unique_violation(&e) => return Err(conflict_on(&e, &brand.key)),
         Err(e) => return Err(e.into()),
@@ -747,7 +746,7 @@ pub async fn update_brand(db: &Db, principal: &Principal, id: i64, update: Brand
 pub async fn publish_brand(db: &Db, principal: &Principal, id: i64) -> AppResult<Brand> {
     let brand = brand_for_edit(db, principal, id).await?;
     let mut tx = db.begin().await?;
-    store::catalog::publish_brand(&mut tx, id, now_ms(), &brand.draft).await?;
+    store::catalog::publish_brand(&mut tx, id, db.now_ms(), &brand.draft).await?;
     keep_history(&mut tx, principal, "brand", id, brand.version, "publish", &brand.draft).await?;
     store::audit::append(
         &mut tx,
@@ -780,7 +779,7 @@ pub async fn delegate_brand(db: &Db, principal: &Principal, id: i64, representat
         ));
     }
     let mut tx = db.begin().await?;
-    store::catalog::insert_delegation(&mut tx, id, rep.id, now_ms()).await?;
+    store::catalog::insert_delegation(&mut tx, id, rep.id, db.now_ms()).await?;
     store::audit::append(
         &mut tx,
         &AuditEvent::by(principal, "brand.delegate", "brand", id)
@@ -945,7 +944,7 @@ pub async fn create_product(db: &Db, principal: &Principal, brand_id: i64, input
     let sheet = input.sheet.validated()?;
     check_media(db, &sheet).await?;
     let mut tx = db.begin().await?;
-    let id = match store::catalog::insert_product(&mut tx, brand.id, &key, &sheet, now_ms()).await {
+    let id = match store::catalog::insert_product(&mut tx, brand.id, &key, &sheet, db.now_ms()).await {
         Ok(id) => id,
         Err(e) if is_unique_violation(&e) => return Err(conflict_on(&e, &key)),
         Err(e) => return Err(e.into()),
@@ -968,7 +967,7 @@ pub async fn update_product(db: &Db, principal: &Principal, id: i64, update: Pro
     let sheet = update.sheet.validated()?;
     check_media(db, &sheet).await?;
     let mut tx = db.begin().await?;
-    let saved = match store::catalog::update_product_draft(&mut tx, id, update.version, &sheet, now_ms()).await {
+    let saved = match store::catalog::update_product_draft(&mut tx, id, update.version, &sheet, db.now_ms()).await {
         Ok(v) => v,
         Err(e) if is_unique_violation(&e) => return Err(conflict_on(&e, &product.key)),
         Err(e) => return Err(e.into()),
@@ -996,7 +995,7 @@ pub async fn publish_product(db: &Db, principal: &Principal, id: i64) -> AppResu
         ));
     }
     let mut tx = db.begin().await?;
-    store::catalog::publish_product(&mut tx, id, now_ms(), &product.draft).await?;
+    store::catalog::publish_product(&mut tx, id, db.now_ms(), &product.draft).await?;
     keep_history(&mut tx, principal, "product", id, product.version, "publish", &product.draft).await?;
     store::audit::append(
         &mut tx,

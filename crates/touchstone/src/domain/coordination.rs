@@ -16,13 +16,13 @@ use utoipa::ToSchema;
 
 use super::audit::AuditEvent;
 use super::cases::{air_waybill, CaseSheet};
+use super::format_ms;
 use super::input::{day_ms, required_text};
 use super::normalize;
 use super::notify::{self, Notice};
 use super::policy::{check, Action, GrantScopes, Principal, Target};
 use super::regime::names;
 use super::types::{CountryCode, OrgKind};
-use super::{format_ms, now_ms};
 use crate::error::{AppError, AppResult};
 use crate::store::coordination::{self as sql, NewHit};
 use crate::store::{self, Db, Tx};
@@ -165,7 +165,7 @@ pub async fn create_grant(db: &Db, principal: &Principal, input: NewGrant) -> Ap
         ));
     }
     let reason = required_text("reason", &input.reason, 1000)?;
-    let now = now_ms();
+    let now = db.now_ms();
     let expires = day_ms("expires_on", &input.expires_on, true)?;
     if expires <= now || expires > now + 2 * 366 * 86_400_000 {
         return Err(invalid("expires_on", "invalid_expiry", "A grant expires after today and within two years."));
@@ -199,7 +199,7 @@ pub async fn create_grant(db: &Db, principal: &Principal, input: NewGrant) -> Ap
 pub async fn revoke_grant(db: &Db, principal: &Principal, id: i64) -> AppResult<Grant> {
     let row = sql::get_grant(db.reader(), id).await?.ok_or_else(|| AppError::not_found("grant"))?;
     check(principal, Action::GrantManage, Target::Organisation { org_id: row.grantor_org_id })?;
-    let now = now_ms();
+    let now = db.now_ms();
     let mut tx = db.begin().await?;
     if sql::revoke_grant(&mut tx, id, &principal.label, now).await? {
         store::audit::append(
@@ -219,7 +219,7 @@ pub async fn list_grants(db: &Db, principal: &Principal) -> AppResult<Vec<Grant>
     if org.is_some() && !principal.org_kind.is_enforcement() {
         return Err(AppError::forbidden());
     }
-    let now = now_ms();
+    let now = db.now_ms();
     let mut out = Vec::new();
     for r in sql::grants_of(db.reader(), org).await? {
         out.push(to_grant(db, r, now).await?);
@@ -464,7 +464,7 @@ fn checked(input: &OperationInput) -> AppResult<CheckedOperation> {
 pub async fn create_operation(db: &Db, principal: &Principal, input: OperationInput) -> AppResult<Operation> {
     check(principal, Action::OperationCreate, Target::Organisation { org_id: principal.org_id })?;
     let c = checked(&input)?;
-    let now = now_ms();
+    let now = db.now_ms();
     let mut tx = db.begin().await?;
     let fields = sql::OperationFields {
         name: &c.name,
@@ -485,7 +485,7 @@ pub async fn create_operation(db: &Db, principal: &Principal, input: OperationIn
 pub async fn update_operation(db: &Db, principal: &Principal, id: i64, input: OperationInput) -> AppResult<Operation> {
     let row = load(db, principal, id, Action::OperationEdit).await?;
     let c = checked(&input)?;
-    let now = now_ms();
+    let now = db.now_ms();
     let mut tx = db.begin().await?;
     let fields = sql::OperationFields {
         name: &c.name,
@@ -630,7 +630,7 @@ pub async fn add_targets(
             key.digest(t.kind, &normal),
         ));
     }
-    let now = now_ms();
+    let now = db.now_ms();
     let mut tx = db.begin().await?;
     let rows: Vec<sql::TargetInsert> = prepared
         .iter()
@@ -868,7 +868,7 @@ pub async fn add_event(db: &Db, principal: &Principal, id: i64, input: NewEvent)
         .map(|n| required_text("note", n, 1000))
         .transpose()?
         .unwrap_or_default();
-    let now = now_ms();
+    let now = db.now_ms();
     let mut tx = db.begin().await?;
     let eid = sql::insert_event(
         &mut tx,
@@ -1073,7 +1073,7 @@ pub async fn match_cases(db: &Db, key: &MatchKey) -> AppResult<usize> {
                 &case_side,
                 "detention",
                 tell_officer,
-                now_ms(),
+                db.now_ms(),
             )
             .await?
             {

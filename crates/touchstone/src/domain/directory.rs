@@ -5,7 +5,6 @@ use utoipa::ToSchema;
 
 use super::audit::AuditEvent;
 use super::auth::{generate_password, hash_password};
-use super::now_ms;
 use super::policy::{check, may_grant_role, Action, Principal, Target};
 use super::types::{CountryCode, Email, Language, Name, NewPassword, OrgKind, Role};
 use crate::error::{AppError, AppResult};
@@ -72,7 +71,7 @@ pub async fn create_organisation(db: &Db, principal: &Principal, input: &NewOrga
     let kind = OrgKind::parse(&input.kind)?;
     let country = CountryCode::parse(&input.country)?;
     let mut tx = db.begin().await?;
-    let id = match store::directory::insert_organisation(&mut *tx, &name, kind, country, now_ms()).await {
+    let id = match store::directory::insert_organisation(&mut *tx, &name, kind, country, db.now_ms()).await {
         Ok(id) => id,
         Err(e) if is_unique_violation(&e) => {
             return Err(AppError::conflict(
@@ -172,7 +171,7 @@ pub async fn create_user(db: &Db, principal: &Principal, input: &NewUser) -> App
         language,
         role,
         password_hash: &hash,
-        now: now_ms(),
+        now: db.now_ms(),
     };
     let id = match store::directory::insert_user(&mut *tx, row).await {
         Ok(id) => id,
@@ -257,7 +256,7 @@ pub async fn reset_credentials(db: &Db, principal: &Principal, id: i64) -> AppRe
     let mut tx = db.begin().await?;
     store::directory::set_password(&mut *tx, id, &hash, true).await?;
     store::auth::delete_sessions_of(&mut *tx, id).await?;
-    let tokens_revoked = store::auth::revoke_tokens_of(&mut *tx, id, now_ms()).await?;
+    let tokens_revoked = store::auth::revoke_tokens_of(&mut *tx, id, db.now_ms()).await?;
     store::audit::append(
         &mut tx,
         &AuditEvent::by(principal, "user.reset_credentials", "user", id)

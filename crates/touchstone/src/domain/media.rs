@@ -11,7 +11,6 @@ use tokio::sync::Semaphore;
 use utoipa::ToSchema;
 
 use super::audit::AuditEvent;
-use super::now_ms;
 use super::policy::Principal;
 use crate::error::{AppError, AppResult};
 use crate::store::{self, Db};
@@ -71,7 +70,7 @@ fn media_error(e: media::MediaError) -> AppError {
 pub async fn upload(db: &Db, store_: &MediaStore, principal: &Principal, bytes: Vec<u8>) -> AppResult<StoredMedia> {
     let stored = prepare(store_, bytes).await?;
     let mut tx = db.begin().await?;
-    let inserted = store::catalog::insert_media(&mut tx, &stored, principal.org_id, now_ms()).await?;
+    let inserted = store::catalog::insert_media(&mut tx, &stored, principal.org_id, db.now_ms()).await?;
     if inserted {
         store::audit::append(
             &mut tx,

@@ -14,9 +14,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::audit::AuditEvent;
+use super::format_ms;
 use super::net_guard::is_public_address;
 use super::policy::{check, Action, Principal, Target};
-use super::{format_ms, now_ms};
 use crate::config::NotifySettings;
 use crate::error::{AppError, AppResult};
 use crate::store::{self, Db, Tx};
@@ -151,7 +151,7 @@ pub async fn mark_read(db: &Db, principal: &Principal, notice_id: i64) -> AppRes
         .filter(|n| n.org_id == principal.org_id && principal.user_id != 0)
         .ok_or_else(|| AppError::not_found("notification"))?;
     let mut tx = db.begin().await?;
-    store::notify::mark_read(&mut *tx, notice.id, principal.user_id, now_ms()).await?;
+    store::notify::mark_read(&mut *tx, notice.id, principal.user_id, db.now_ms()).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -162,7 +162,7 @@ pub async fn mark_all_read(db: &Db, principal: &Principal) -> AppResult<u64> {
         return Ok(0);
     }
     let mut tx = db.begin().await?;
-    let n = store::notify::mark_all_read(&mut *tx, principal.org_id, principal.user_id, now_ms()).await?;
+    let n = store::notify::mark_all_read(&mut *tx, principal.org_id, principal.user_id, db.now_ms()).await?;
     tx.commit().await?;
     Ok(n)
 }
@@ -176,7 +176,7 @@ pub async fn email_enabled(db: &Db, principal: &Principal) -> AppResult<bool> {
 pub async fn set_email_enabled(db: &Db, principal: &Principal, enabled: bool) -> AppResult<()> {
     check(principal, Action::AccountManage, Target::User { org_id: principal.org_id, user_id: principal.user_id })?;
     let mut tx = db.begin().await?;
-    store::notify::set_email_optout(&mut *tx, principal.user_id, !enabled, now_ms()).await?;
+    store::notify::set_email_optout(&mut *tx, principal.user_id, !enabled, db.now_ms()).await?;
     store::audit::append(
         &mut tx,
         &AuditEvent::by(principal, "notify.email_preference", "user", principal.user_id)
@@ -287,7 +287,7 @@ pub async fn create_webhook(
         return Err(AppError::invalid("description", "too_long", "Keep the description under 200 characters."));
     }
     let secret = new_secret();
-    let now = now_ms();
+    let now = db.now_ms();
     let creator = (principal.user_id != 0).then_some(principal.user_id);
     let mut tx = db.begin().await?;
     let id =
@@ -326,7 +326,7 @@ pub async fn delete_webhook(db: &Db, principal: &Principal, id: i64) -> AppResul
         });
     }
     let mut tx = db.begin().await?;
-    store::notify::delete_webhook(&mut tx, id, now_ms()).await?;
+    store::notify::delete_webhook(&mut tx, id, db.now_ms()).await?;
     store::audit::append(
         &mut tx,
         &AuditEvent::by(principal, "webhook.delete", "webhook", id)

@@ -153,7 +153,7 @@ impl Deliverer {
     /// One round: takes the lease on each due row it can and sends them, several at once;
     /// returns when all of this round's attempts have ended.
     pub async fn run_once(&self) -> anyhow::Result<Round> {
-        let now = now_ms();
+        let now = self.inner.db.now_ms();
         let due = store::notify::due_deliveries(self.inner.db.reader(), now, self.sends_email(), BATCH).await?;
         let mut round = Round::default();
         let mut tasks = JoinSet::new();
@@ -198,7 +198,7 @@ impl Deliverer {
     }
 
     async fn claim(&self, id: i64) -> anyhow::Result<bool> {
-        let now = now_ms();
+        let now = self.inner.db.now_ms();
         let lease_until = now + self.inner.lease.as_millis() as i64;
         let mut tx = self.inner.db.begin().await?;
         let won = store::notify::claim(&mut *tx, id, &self.inner.worker_id, now, lease_until).await?;
@@ -224,7 +224,7 @@ impl Deliverer {
             }
             other => Err(format!("unknown channel {other:?}")),
         };
-        let now = now_ms();
+        let now = db.now_ms();
         let mut tx = db.begin().await?;
         let outcome = match result {
             Ok(()) => {
@@ -253,7 +253,7 @@ impl Deliverer {
 
     async fn cancel(&self, id: i64, reason: &str) -> anyhow::Result<Outcome> {
         let mut tx = self.inner.db.begin().await?;
-        store::notify::cancel(&mut *tx, id, reason, now_ms()).await?;
+        store::notify::cancel(&mut *tx, id, reason, self.inner.db.now_ms()).await?;
         tx.commit().await?;
         tracing::info!(delivery = id, reason, "notification delivery cancelled");
         Ok(Outcome::Cancelled)
@@ -340,6 +340,7 @@ impl Deliverer {
             "created_at": format_ms(job.notice_created_at),
         })
         .to_string();
+        // Real time, not the domain clock: the receiver checks the signature is fresh.
         let timestamp = (now_ms() / 1000).to_string();
         let signature = sign(&secret, &timestamp, body.as_bytes());
         let agent = self.inner.http.clone();

@@ -45,6 +45,8 @@ pub struct Db {
     reads_audited: Arc<audit::GroupAppender>,
     /// On SQLite: the lookup's point reads, without sqlx's thread hand-offs.
     local_reads: Option<Arc<local_reads::LocalReads>>,
+    /// The time the domain runs on (tests stop it).
+    pub clock: crate::clock::Clock,
 }
 
 pub type Tx = Transaction<'static, Any>;
@@ -104,7 +106,13 @@ impl Db {
             caches: Arc::default(),
             reads_audited: Arc::default(),
             local_reads: None,
+            clock: crate::clock::Clock::default(),
         }
+    }
+
+    /// Now, by this database's clock: what every domain rule and stored instant uses.
+    pub fn now_ms(&self) -> i64 {
+        self.clock.now_ms()
     }
 
     /// Changes with every write transaction begun; read it before a read whose result is kept.

@@ -300,15 +300,12 @@ async fn an_objection_to_a_small_consignment_brings_the_rights_holder_in() {
 
 #[tokio::test]
 async fn deadlines_follow_the_configured_holidays_and_a_second_regime_comes_from_configuration() {
-    // The next two weekdays are holidays in France (whatever day the test runs: a holiday on a
-    // weekend would move nothing); the US runs a regime of its own.
-    let today = time::OffsetDateTime::now_utc().date();
-    let holidays: Vec<String> = (1..=7)
-        .map(|d| today + time::Duration::days(d))
-        .filter(|day| !matches!(day.weekday(), time::Weekday::Saturday | time::Weekday::Sunday))
-        .take(2)
-        .map(|day| day.to_string())
-        .collect();
+    // The clock is stopped on Wednesday 2 December 2026 at 10:00 UTC, and the two days after it,
+    // Thursday and Friday, are holidays in France: the result cannot depend on the day the suite
+    // runs. The US runs a regime of its own.
+    let wednesday = time::macros::datetime!(2026-12-02 10:00 UTC);
+    let start = (wednesday.unix_timestamp_nanos() / 1_000_000) as i64;
+    let holidays: Vec<String> = vec!["2026-12-03".into(), "2026-12-04".into()];
     let regime: touchstone::domain::regime::Regime = toml::from_str(
         r#"id = "us-example"
 name = "Example regime: notice within 5 business days, 7 to answer"
@@ -343,7 +340,7 @@ silence = "release"
                 touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();
                 let officer = app.token_for("officer@douane.demo").await;
                 let product = product_id(&app, &officer, 0, 0).await;
-                let start = now_ms();
+                app.db().clock.stop_at(start);
                 let fr = create(&app, &officer, &detention(product, "perishable", "FR")).await;
                 let with_holidays = WorkingDays::parse(&fr_calendar).unwrap();
                 let plain = WorkingDays::parse(&Calendar::default()).unwrap();
@@ -353,6 +350,7 @@ silence = "release"
                     format_ms(with_holidays.deadline_after(start, 3)),
                     "3 working days for perishables, holidays skipped"
                 );
+                assert_eq!(due, "2026-12-09T23:59:59.999Z", "Thursday and Friday off, then Monday to Wednesday");
                 assert_ne!(due, format_ms(plain.deadline_after(start, 3)), "the holidays moved the deadline");
                 assert_eq!(obligation(&fr, "rights_holder")["can_extend"], false, "no extension for perishables");
 
