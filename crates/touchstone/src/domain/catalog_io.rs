@@ -274,7 +274,9 @@ pub fn csv_rows<R: Read>(reader: R) -> impl Iterator<Item = (u64, Result<ImportR
 }
 
 fn csv_record(row: u64, headers: &csv::StringRecord, r: &csv::StringRecord) -> Result<ImportRow, RowError> {
-    let get = |name: &str| headers.iter().position(|h| h == name).and_then(|i| r.get(i)).unwrap_or("").to_string();
+    let get = |name: &str| {
+        headers.iter().position(|h| h == name).and_then(|i| r.get(i)).map(csv_unescape).unwrap_or("").to_string()
+    };
     if let Some(unknown) = headers.iter().find(|h| !CSV_COLUMNS.contains(h)) {
         return Err(RowError {
             row,
@@ -1172,7 +1174,54 @@ fn write_csv_record<W: Write>(out: &mut W, cells: Vec<String>) -> AppResult<()> 
     out.write_all(&bytes).map_err(|e| AppError::Internal(e.into()))
 }
 
+/// Characters that make a spreadsheet read a cell as a formula (or, for tab and carriage
+/// return, that spreadsheets strip before doing so): OWASP's list for CSV injection.
+const FORMULA_TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether `cell` is one or more `'` followed by a trigger: what [`csv_escape`] writes.
+fn is_escaped(cell: &str) -> bool {
+    let rest = cell.trim_start_matches('\'');
+    rest.len() < cell.len() && rest.starts_with(FORMULA_TRIGGERS)
+}
+
+/// A cell as written to a CSV export: a cell a spreadsheet would run as a formula (a planted
+/// `=HYPERLINK(…)` in a description) gets a leading `'`, which spreadsheets read as "text".
+/// A cell that already is quotes before a trigger (`'=x`) gets one more, so that the import,
+/// which takes exactly one away ([`csv_unescape`]), gives back what was stored. A plain
+/// number (`-5`, `-0.25`) is left as it is: a spreadsheet reads it as a number, never a
+/// formula, and people editing the file expect to see it so.
+fn csv_escape(cell: String) -> String {
+    let plain_number = |c: &str| {
+        let digits = c.strip_prefix('-').unwrap_or(c);
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+        !whole.is_empty()
+            && !fraction.is_empty()
+            && whole.bytes().all(|b| b.is_ascii_digit())
+            && fraction.bytes().all(|b| b.is_ascii_digit())
+    };
+    if (cell.starts_with(FORMULA_TRIGGERS) && !plain_number(&cell)) || is_escaped(&cell) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+/// A cell as read from a CSV import: the inverse of [`csv_escape`] (one `'` before a trigger
+/// is taken away; any other cell is as written).
+fn csv_unescape(cell: &str) -> &str {
+    if is_escaped(cell) {
+        &cell[1..]
+    } else {
+        cell
+    }
+}
+
+/// A row's cells in the order of the CSV columns, escaped against formula injection.
 pub fn csv_cells(r: &ImportRow) -> Vec<String> {
+    csv_raw_cells(r).into_iter().map(csv_escape).collect()
+}
+
+fn csv_raw_cells(r: &ImportRow) -> Vec<String> {
     let s = &r.sheet;
     let lang = |m: &BTreeMap<String, String>, l: &str| m.get(l).cloned().unwrap_or_default();
     vec![
