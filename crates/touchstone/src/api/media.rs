@@ -1,8 +1,8 @@
 //! Uploading files and reading them back.
 
 use axum::extract::{Request, State};
-use axum::http::header;
-use axum::response::IntoResponse;
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 
@@ -35,7 +35,8 @@ pub async fn upload(State(s): State<AppState>, ApiAuth(p): ApiAuth, request: Req
     Ok(created(media::upload(&s.db, &s.media, &p, bytes.to_vec()).await?))
 }
 
-/// A stored file, as uploaded after cleaning.
+/// A stored file, as uploaded after cleaning. Anything but a picture is sent as a download,
+/// sandboxed.
 #[utoipa::path(get, path = "/api/v1/media/{hash}", tag = "media", params(("hash" = String, Path)),
     responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 404, body = ErrorJson)))]
 pub async fn original(
@@ -57,8 +58,26 @@ pub async fn thumbnail(
     serve(&s, &hash, true).await
 }
 
-async fn serve(s: &AppState, hash: &str, thumbnail: bool) -> AppResult<impl IntoResponse> {
+async fn serve(s: &AppState, hash: &str, thumbnail: bool) -> AppResult<Response> {
     let (bytes, content_type) = media::read(&s.db, &s.media, hash, thumbnail).await?;
     // Content-addressed: a hash never changes content, so it can be cached for long.
-    Ok(([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "private, max-age=31536000, immutable")], bytes))
+    let mut response = (
+        [(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "private, max-age=31536000, immutable")],
+        bytes,
+    )
+        .into_response();
+    let headers = response.headers_mut();
+    // A file is never a page of this site: whatever it holds runs nowhere (a PDF's JavaScript,
+    // a viewer's forms), and its type is the one read from its bytes at upload.
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox; default-src 'none'"));
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    // Pictures were decoded and re-encoded at upload and are shown in the pages; anything else
+    // (a PDF, kept as uploaded) is downloaded, never opened by the browser in the site's origin.
+    if !content_type.starts_with("image/") {
+        let extension = content_type.rsplit('/').next().filter(|e| e.bytes().all(|b| b.is_ascii_alphanumeric()));
+        let name = format!("attachment; filename=\"{}.{}\"", hash.to_ascii_lowercase(), extension.unwrap_or("bin"));
+        let value = HeaderValue::from_str(&name).map_err(|e| crate::error::AppError::Internal(e.into()))?;
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    Ok(response)
 }
