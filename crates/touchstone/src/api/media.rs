@@ -8,6 +8,7 @@ use axum::Router;
 
 use super::{created, ApiAuth, ApiPath, ErrorJson};
 use crate::domain::media::{self, StoredMedia};
+use crate::domain::policy::Principal;
 use crate::error::AppResult;
 use crate::state::AppState;
 
@@ -35,16 +36,17 @@ pub async fn upload(State(s): State<AppState>, ApiAuth(p): ApiAuth, request: Req
     Ok(created(media::upload(&s.db, &s.media, &p, bytes.to_vec()).await?))
 }
 
-/// A stored file, as uploaded after cleaning. Anything but a picture is sent as a download,
-/// sandboxed.
+/// A stored file, as uploaded after cleaning: to the organisation that uploaded it and to those
+/// who may read a record showing it (404 otherwise). Anything but a picture is sent as a
+/// download, sandboxed.
 #[utoipa::path(get, path = "/api/v1/media/{hash}", tag = "media", params(("hash" = String, Path)),
     responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 404, body = ErrorJson)))]
 pub async fn original(
     State(s): State<AppState>,
-    _caller: ApiAuth,
+    ApiAuth(p): ApiAuth,
     ApiPath(hash): ApiPath<String>,
 ) -> AppResult<impl IntoResponse> {
-    serve(&s, &hash, false).await
+    serve(&s, &p, &hash, false).await
 }
 
 /// A JPEG thumbnail of a stored picture.
@@ -52,14 +54,14 @@ pub async fn original(
     responses((status = 200, content_type = "image/jpeg", body = Vec<u8>), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 404, body = ErrorJson)))]
 pub async fn thumbnail(
     State(s): State<AppState>,
-    _caller: ApiAuth,
+    ApiAuth(p): ApiAuth,
     ApiPath(hash): ApiPath<String>,
 ) -> AppResult<impl IntoResponse> {
-    serve(&s, &hash, true).await
+    serve(&s, &p, &hash, true).await
 }
 
-async fn serve(s: &AppState, hash: &str, thumbnail: bool) -> AppResult<Response> {
-    let (bytes, content_type) = media::read(&s.db, &s.media, hash, thumbnail).await?;
+async fn serve(s: &AppState, p: &Principal, hash: &str, thumbnail: bool) -> AppResult<Response> {
+    let (bytes, content_type) = media::read(&s.db, &s.legal, &s.media, p, hash, thumbnail).await?;
     // Content-addressed: a hash never changes content, so it can be cached for long.
     let mut response = (
         [(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "private, max-age=31536000, immutable")],

@@ -752,7 +752,8 @@ impl<'a> Importer<'a> {
         }
     }
 
-    /// Every picture the sheet refers to must be a stored file (or one this row stores).
+    /// Every picture the sheet refers to must be a stored file the importer may read (or one
+    /// this row stores).
     async fn check_references(
         &mut self,
         row: u64,
@@ -768,7 +769,8 @@ impl<'a> Importer<'a> {
             if self.known_media.contains(hash) || stored_here.iter().any(|m| m.hash == hash) {
                 continue;
             }
-            if store::catalog::media_exists(self.db.reader(), hash).await? {
+            // A file the importer may not read reads as unknown: naming it would open it.
+            if super::media::may_read(self.db, None, self.principal, hash).await? {
                 self.known_media.insert(hash.to_string());
                 continue;
             }
@@ -932,6 +934,9 @@ async fn write_batch(
     let merged = existing_drafts(tx, rows).await?;
     let mut outcomes = Vec::with_capacity(rows.len());
     let mut changed: Vec<store::catalog::ChangedProduct> = Vec::new();
+    // The files each written draft and published copy shows (media_uses), by product.
+    let mut draft_uses: Vec<(i64, Vec<String>)> = Vec::new();
+    let mut published_uses: Vec<(i64, Vec<String>)> = Vec::new();
     for (v, stored) in rows.iter().zip(merged) {
         let mut new_media = Vec::new();
         for m in &v.media {
@@ -967,6 +972,12 @@ async fn write_batch(
             }
         };
         if let store::catalog::Upsert::Created(id) | store::catalog::Upsert::Updated(id, _) = written {
+            draft_uses.push((id, sheet.media_hashes().map(str::to_string).collect()));
+        }
+        if outcome.published {
+            published_uses.push((outcome.product_id, sheet.media_hashes().map(str::to_string).collect()));
+        }
+        if let store::catalog::Upsert::Created(id) | store::catalog::Upsert::Updated(id, _) = written {
             let version = match written {
                 store::catalog::Upsert::Updated(_, version) => version,
                 _ => 1,
@@ -982,7 +993,13 @@ async fn write_batch(
         outcomes.push(outcome);
     }
     store::catalog::write_codes_and_history(tx, &changed, "import", &principal.label, now).await?;
+    store::media::replace_uses_of_many(tx, store::media::UseKind::Product, &uses(&draft_uses)).await?;
+    store::media::replace_uses_of_many(tx, store::media::UseKind::ProductPublished, &uses(&published_uses)).await?;
     Ok(outcomes)
+}
+
+fn uses(of: &[(i64, Vec<String>)]) -> Vec<(i64, Vec<&str>)> {
+    of.iter().map(|(id, hashes)| (*id, hashes.iter().map(String::as_str).collect())).collect()
 }
 
 /// The stored drafts CSV rows merge into (JSON rows replace whole sheets), fetched per brand.

@@ -18,5 +18,6 @@ mod import;
 mod import_images;
 mod lookup;
 mod media;
+mod media_access;
 mod notify;
 mod pages;
