@@ -1,13 +1,14 @@
 //! Uploading files and reading them back.
 
 use axum::extract::{Request, State};
-use axum::http::header;
-use axum::response::IntoResponse;
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 
 use super::{created, ApiAuth, ApiPath, ErrorJson};
 use crate::domain::media::{self, StoredMedia};
+use crate::domain::policy::Principal;
 use crate::error::AppResult;
 use crate::state::AppState;
 
@@ -35,15 +36,17 @@ pub async fn upload(State(s): State<AppState>, ApiAuth(p): ApiAuth, request: Req
     Ok(created(media::upload(&s.db, &s.media, &p, bytes.to_vec()).await?))
 }
 
-/// A stored file, as uploaded after cleaning.
+/// A stored file, as uploaded after cleaning: to the organisation that uploaded it and to those
+/// who may read a record showing it (404 otherwise). Anything but a picture is sent as a
+/// download, sandboxed.
 #[utoipa::path(get, path = "/api/v1/media/{hash}", tag = "media", params(("hash" = String, Path)),
     responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 404, body = ErrorJson)))]
 pub async fn original(
     State(s): State<AppState>,
-    _caller: ApiAuth,
+    ApiAuth(p): ApiAuth,
     ApiPath(hash): ApiPath<String>,
 ) -> AppResult<impl IntoResponse> {
-    serve(&s, &hash, false).await
+    serve(&s, &p, &hash, false).await
 }
 
 /// A JPEG thumbnail of a stored picture.
@@ -51,14 +54,32 @@ pub async fn original(
     responses((status = 200, content_type = "image/jpeg", body = Vec<u8>), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 404, body = ErrorJson)))]
 pub async fn thumbnail(
     State(s): State<AppState>,
-    _caller: ApiAuth,
+    ApiAuth(p): ApiAuth,
     ApiPath(hash): ApiPath<String>,
 ) -> AppResult<impl IntoResponse> {
-    serve(&s, &hash, true).await
+    serve(&s, &p, &hash, true).await
 }
 
-async fn serve(s: &AppState, hash: &str, thumbnail: bool) -> AppResult<impl IntoResponse> {
-    let (bytes, content_type) = media::read(&s.db, &s.media, hash, thumbnail).await?;
+async fn serve(s: &AppState, p: &Principal, hash: &str, thumbnail: bool) -> AppResult<Response> {
+    let (bytes, content_type) = media::read(&s.db, &s.legal, &s.media, p, hash, thumbnail).await?;
     // Content-addressed: a hash never changes content, so it can be cached for long.
-    Ok(([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "private, max-age=31536000, immutable")], bytes))
+    let mut response = (
+        [(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "private, max-age=31536000, immutable")],
+        bytes,
+    )
+        .into_response();
+    let headers = response.headers_mut();
+    // A file is never a page of this site: whatever it holds runs nowhere (a PDF's JavaScript,
+    // a viewer's forms), and its type is the one read from its bytes at upload.
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox; default-src 'none'"));
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    // Pictures were decoded and re-encoded at upload and are shown in the pages; anything else
+    // (a PDF, kept as uploaded) is downloaded, never opened by the browser in the site's origin.
+    if !content_type.starts_with("image/") {
+        let extension = content_type.rsplit('/').next().filter(|e| e.bytes().all(|b| b.is_ascii_alphanumeric()));
+        let name = format!("attachment; filename=\"{}.{}\"", hash.to_ascii_lowercase(), extension.unwrap_or("bin"));
+        let value = HeaderValue::from_str(&name).map_err(|e| crate::error::AppError::Internal(e.into()))?;
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    Ok(response)
 }

@@ -27,6 +27,7 @@ use super::regime::{
 use super::types::{CountryCode, OrgKind};
 use crate::error::{AppError, AppResult};
 use crate::store::cases::{self as sql, CaseRow, ObligationRow};
+use crate::store::media::UseKind;
 use crate::store::{self, is_unique_violation, Db, Tx};
 
 names!(
@@ -270,6 +271,7 @@ impl CaseSheet {
                 "Photos are the hashes that POST /api/v1/media returned (at most 50).",
             ));
         }
+        self.photos = self.photos.iter().map(|h| h.to_ascii_lowercase()).collect();
         self.notes = self
             .notes
             .as_deref()
@@ -536,6 +538,61 @@ async fn case_target(db: &Db, principal: &Principal, row: &CaseRow) -> AppResult
     })
 }
 
+/// Whether the principal reads the whole sheet (the administration that recorded the case, an
+/// agency it is shared with), rather than the parts disclosed to rights holders.
+fn sees_whole_sheet(principal: &Principal, target: Target) -> bool {
+    allows(principal, Action::CaseEdit, target)
+        || matches!(target, Target::Case { org_id, shared_with_principal, .. } if org_id == principal.org_id || shared_with_principal)
+}
+
+/// Refuses photos the principal may not name (not stored, or not readable by it).
+async fn check_photos(db: &Db, rules: &LegalRules, principal: &Principal, sheet: &CaseSheet) -> AppResult<()> {
+    let photos: Vec<&str> = sheet.photos.iter().map(String::as_str).collect();
+    super::media::check_usable(db, Some(rules), principal, "photos", &photos).await
+}
+
+/// [`load`] for a read, as `None` when the principal may not read the case.
+async fn load_readable(db: &Db, principal: &Principal, id: i64) -> AppResult<Option<(CaseRow, Target)>> {
+    match load(db, principal, id, Action::CaseRead).await {
+        Ok(found) => Ok(Some(found)),
+        Err(e) if e.status() == StatusCode::NOT_FOUND => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether the principal, reading case `id` as it may, sees the photo `hash`: a rights holder
+/// sees the photos only where the goods are disclosed to it (never, without the `rules` that say).
+pub async fn shows_photo(
+    db: &Db,
+    rules: Option<&LegalRules>,
+    principal: &Principal,
+    id: i64,
+    hash: &str,
+) -> AppResult<bool> {
+    let Some((row, target)) = load_readable(db, principal, id).await? else { return Ok(false) };
+    let sheet = decode_sheet(&row)?;
+    let sheet = match rules {
+        _ if sees_whole_sheet(principal, target) => sheet,
+        Some(rules) => sheet.disclosed(&rules.disclosed(&row.office_country)),
+        None => return Ok(false),
+    };
+    Ok(sheet.photos.iter().any(|p| p.eq_ignore_ascii_case(hash)))
+}
+
+/// Whether the principal may read the thread message `message_id` and it attaches `hash`.
+pub async fn shows_attachment(db: &Db, principal: &Principal, message_id: i64, hash: &str) -> AppResult<bool> {
+    let Some((case_id, thread_org, attachments)) = sql::message_attachments(db.reader(), message_id).await? else {
+        return Ok(false);
+    };
+    let Some((row, target)) = load_readable(db, principal, case_id).await? else { return Ok(false) };
+    // The thread the principal reads in `messages`; none means all of them.
+    if thread_for(db, principal, &row, target, None).await?.is_some_and(|t| t != thread_org) {
+        return Ok(false);
+    }
+    let attachments: Vec<String> = serde_json::from_str(&attachments).unwrap_or_default();
+    Ok(attachments.iter().any(|a| a.eq_ignore_ascii_case(hash)))
+}
+
 /// Loads a case the principal may perform `action` on; a case it may not even read is "not found".
 async fn load(db: &Db, principal: &Principal, id: i64, action: Action) -> AppResult<(CaseRow, Target)> {
     let row = sql::get_case(db.reader(), id).await?.ok_or_else(|| AppError::not_found("case"))?;
@@ -610,6 +667,7 @@ pub async fn create_case(
         }
     }
     let mut sheet = input.sheet.validated()?;
+    check_photos(db, rules, principal, &sheet).await?;
     let request_hash = hash_request(input.case_type, &sheet, input.detain);
     if let Some(k) = idempotency_key {
         if let Some(existing) = sql::find_by_idempotency_key(db.reader(), principal.user_id, k).await? {
@@ -653,6 +711,7 @@ pub async fn create_case(
         Err(e) => return Err(e.into()),
     };
     sql::replace_brands(&mut tx, id, &brands).await?;
+    store::media::replace_uses(&mut tx, UseKind::Case, id, sheet.photos.iter().map(String::as_str)).await?;
     sql::add_event(&mut tx, id, &principal.label, "created", "{}", now).await?;
     store::audit::append(
         &mut tx,
@@ -846,8 +905,7 @@ async fn build_view(
     target: Target,
 ) -> AppResult<Case> {
     let now = db.now_ms();
-    let full = allows(principal, Action::CaseEdit, target)
-        || matches!(target, Target::Case { org_id, shared_with_principal, .. } if org_id == principal.org_id || shared_with_principal);
+    let full = sees_whole_sheet(principal, target);
     let sheet = decode_sheet(&row)?;
     let case_brands = sql::case_brands(db.reader(), row.id).await?;
     let own_brands = if full { BTreeSet::new() } else { own_brands(db, principal, &case_brands).await? };
@@ -1008,6 +1066,7 @@ pub async fn update_case(
         return Err(AppError::conflict("case_type_fixed", "The case type is fixed once the goods are detained."));
     }
     let mut sheet = update.sheet.validated()?;
+    check_photos(db, rules, principal, &sheet).await?;
     if sheet.office_country() != row.office_country {
         return Err(invalid(
             "office_country",
@@ -1024,6 +1083,7 @@ pub async fn update_case(
         return Err(conflict());
     };
     sql::replace_brands(&mut tx, id, &brands).await?;
+    store::media::replace_uses(&mut tx, UseKind::Case, id, sheet.photos.iter().map(String::as_str)).await?;
     sql::add_event(&mut tx, id, &principal.label, "edited", &serde_json::json!({"version": version}).to_string(), now)
         .await?;
     store::audit::append(
@@ -1682,6 +1742,9 @@ pub async fn post_message(db: &Db, principal: &Principal, id: i64, input: NewMes
             "Attachments are the hashes that POST /api/v1/media returned (at most 20).",
         ));
     }
+    let attachments: Vec<String> = input.attachments.iter().map(|h| h.to_ascii_lowercase()).collect();
+    let hashes: Vec<&str> = attachments.iter().map(String::as_str).collect();
+    super::media::check_usable(db, None, principal, "attachments", &hashes).await?;
     let thread = thread_for(db, principal, &row, target, input.thread_organisation_id).await?;
     let thread = match thread {
         Some(t) => t,
@@ -1699,7 +1762,7 @@ pub async fn post_message(db: &Db, principal: &Principal, id: i64, input: NewMes
         }
     };
     let now = db.now_ms();
-    let attachments = serde_json::to_string(&input.attachments).map_err(anyhow::Error::from)?;
+    let attachments_json = serde_json::to_string(&attachments).map_err(anyhow::Error::from)?;
     let mut tx = db.begin().await?;
     let mid = sql::insert_message(
         &mut tx,
@@ -1709,10 +1772,11 @@ pub async fn post_message(db: &Db, principal: &Principal, id: i64, input: NewMes
         principal.org_id,
         &principal.label,
         &body,
-        &attachments,
+        &attachments_json,
         now,
     )
     .await?;
+    store::media::replace_uses(&mut tx, UseKind::Message, mid, hashes.iter().copied()).await?;
     sql::mark_read(&mut tx, id, thread, principal.user_id, mid).await?;
     store::audit::append(
         &mut tx,
@@ -1740,7 +1804,7 @@ pub async fn post_message(db: &Db, principal: &Principal, id: i64, input: NewMes
         author: principal.label.clone(),
         author_organisation_id: principal.org_id,
         body,
-        attachments: input.attachments,
+        attachments,
         at: format_ms(now),
         unread: false,
     })

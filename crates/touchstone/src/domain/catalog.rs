@@ -265,6 +265,13 @@ pub struct ProductSheet {
     pub prices: Option<Prices>,
 }
 
+impl ProductSheet {
+    /// The stored files the sheet shows: gallery pictures, then the guide's.
+    pub fn media_hashes(&self) -> impl Iterator<Item = &str> {
+        self.images.iter().map(|i| i.hash.as_str()).chain(self.guide.iter().filter_map(|g| g.image.as_deref()))
+    }
+}
+
 fn invalid(field: &'static str, code: &'static str, message: impl Into<String>) -> AppError {
     AppError::invalid(field, code, message)
 }
@@ -625,6 +632,7 @@ pub async fn create_brand(db: &Db, principal: &Principal, input: NewBrand) -> Ap
     }
     let key = parse_key("key", &input.key)?;
     let sheet = input.sheet.validated()?;
+    check_logo(db, principal, &sheet).await?;
     let mut tx = db.begin().await?;
     let id = match store::catalog::insert_brand(&mut tx, &key, owner, &sheet, db.now_ms()).await {
         Ok(id) => id,
@@ -712,6 +720,7 @@ pub struct ProductUpdate {
 pub async fn update_brand(db: &Db, principal: &Principal, id: i64, update: BrandUpdate) -> AppResult<Brand> {
     let brand = brand_for_edit(db, principal, id).await?;
     let sheet = update.sheet.validated()?;
+    check_logo(db, principal, &sheet).await?;
     if sheet.confidentiality != brand.draft.confidentiality
         && principal.org_id != brand.owner_organisation_id
         && !principal.is_platform_admin()
@@ -923,26 +932,20 @@ pub async fn product_for_editing(db: &Db, principal: &Principal, id: i64) -> App
     Ok(product)
 }
 
-async fn check_media(db: &Db, sheet: &ProductSheet) -> AppResult<()> {
-    let hashes =
-        sheet.images.iter().map(|i| i.hash.as_str()).chain(sheet.guide.iter().filter_map(|g| g.image.as_deref()));
-    for h in hashes {
-        if !store::catalog::media_exists(db.reader(), h).await? {
-            return Err(invalid(
-                "images",
-                "unknown_media",
-                format!("No uploaded file has the hash {h}; upload it first."),
-            ));
-        }
-    }
-    Ok(())
+async fn check_media(db: &Db, principal: &Principal, sheet: &ProductSheet) -> AppResult<()> {
+    super::media::check_usable(db, None, principal, "images", &sheet.media_hashes().collect::<Vec<_>>()).await
+}
+
+async fn check_logo(db: &Db, principal: &Principal, sheet: &BrandSheet) -> AppResult<()> {
+    let logo: Vec<&str> = sheet.logo.iter().map(String::as_str).collect();
+    super::media::check_usable(db, None, principal, "logo", &logo).await
 }
 
 pub async fn create_product(db: &Db, principal: &Principal, brand_id: i64, input: NewProduct) -> AppResult<Product> {
     let brand = brand_for_edit(db, principal, brand_id).await?;
     let key = parse_key("key", &input.key)?;
     let sheet = input.sheet.validated()?;
-    check_media(db, &sheet).await?;
+    check_media(db, principal, &sheet).await?;
     let mut tx = db.begin().await?;
     let id = match store::catalog::insert_product(&mut tx, brand.id, &key, &sheet, db.now_ms()).await {
         Ok(id) => id,
@@ -965,7 +968,7 @@ pub async fn update_product(db: &Db, principal: &Principal, id: i64, update: Pro
     let product = store::catalog::get_product(db.reader(), id).await?.ok_or_else(|| AppError::not_found("product"))?;
     let brand = brand_for_edit(db, principal, product.brand_id).await?;
     let sheet = update.sheet.validated()?;
-    check_media(db, &sheet).await?;
+    check_media(db, principal, &sheet).await?;
     let mut tx = db.begin().await?;
     let saved = match store::catalog::update_product_draft(&mut tx, id, update.version, &sheet, db.now_ms()).await {
         Ok(v) => v,
@@ -1134,6 +1137,15 @@ async fn card_of(
         withheld_sections: withheld,
         published_at: product.published_at(),
     })
+}
+
+/// Whether the principal may read a brand's drafts (and so every copy of it): who, besides
+/// enforcement for a published copy, may see a file the brand's sheet shows.
+pub async fn may_read_brand_drafts(db: &Db, principal: &Principal, brand_id: i64) -> AppResult<bool> {
+    match store::catalog::get_brand(db.reader(), brand_id).await? {
+        Some(brand) => allows_draft(db, principal, &brand).await,
+        None => Ok(false),
+    }
 }
 
 async fn allows_draft(db: &Db, principal: &Principal, brand: &Brand) -> AppResult<bool> {

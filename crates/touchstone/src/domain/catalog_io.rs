@@ -274,7 +274,9 @@ pub fn csv_rows<R: Read>(reader: R) -> impl Iterator<Item = (u64, Result<ImportR
 }
 
 fn csv_record(row: u64, headers: &csv::StringRecord, r: &csv::StringRecord) -> Result<ImportRow, RowError> {
-    let get = |name: &str| headers.iter().position(|h| h == name).and_then(|i| r.get(i)).unwrap_or("").to_string();
+    let get = |name: &str| {
+        headers.iter().position(|h| h == name).and_then(|i| r.get(i)).map(csv_unescape).unwrap_or("").to_string()
+    };
     if let Some(unknown) = headers.iter().find(|h| !CSV_COLUMNS.contains(h)) {
         return Err(RowError {
             row,
@@ -750,7 +752,8 @@ impl<'a> Importer<'a> {
         }
     }
 
-    /// Every picture the sheet refers to must be a stored file (or one this row stores).
+    /// Every picture the sheet refers to must be a stored file the importer may read (or one
+    /// this row stores).
     async fn check_references(
         &mut self,
         row: u64,
@@ -766,7 +769,8 @@ impl<'a> Importer<'a> {
             if self.known_media.contains(hash) || stored_here.iter().any(|m| m.hash == hash) {
                 continue;
             }
-            if store::catalog::media_exists(self.db.reader(), hash).await? {
+            // A file the importer may not read reads as unknown: naming it would open it.
+            if super::media::may_read(self.db, None, self.principal, hash).await? {
                 self.known_media.insert(hash.to_string());
                 continue;
             }
@@ -930,6 +934,9 @@ async fn write_batch(
     let merged = existing_drafts(tx, rows).await?;
     let mut outcomes = Vec::with_capacity(rows.len());
     let mut changed: Vec<store::catalog::ChangedProduct> = Vec::new();
+    // The files each written draft and published copy shows (media_uses), by product.
+    let mut draft_uses: Vec<(i64, Vec<String>)> = Vec::new();
+    let mut published_uses: Vec<(i64, Vec<String>)> = Vec::new();
     for (v, stored) in rows.iter().zip(merged) {
         let mut new_media = Vec::new();
         for m in &v.media {
@@ -965,6 +972,12 @@ async fn write_batch(
             }
         };
         if let store::catalog::Upsert::Created(id) | store::catalog::Upsert::Updated(id, _) = written {
+            draft_uses.push((id, sheet.media_hashes().map(str::to_string).collect()));
+        }
+        if outcome.published {
+            published_uses.push((outcome.product_id, sheet.media_hashes().map(str::to_string).collect()));
+        }
+        if let store::catalog::Upsert::Created(id) | store::catalog::Upsert::Updated(id, _) = written {
             let version = match written {
                 store::catalog::Upsert::Updated(_, version) => version,
                 _ => 1,
@@ -980,7 +993,13 @@ async fn write_batch(
         outcomes.push(outcome);
     }
     store::catalog::write_codes_and_history(tx, &changed, "import", &principal.label, now).await?;
+    store::media::replace_uses_of_many(tx, store::media::UseKind::Product, &uses(&draft_uses)).await?;
+    store::media::replace_uses_of_many(tx, store::media::UseKind::ProductPublished, &uses(&published_uses)).await?;
     Ok(outcomes)
+}
+
+fn uses(of: &[(i64, Vec<String>)]) -> Vec<(i64, Vec<&str>)> {
+    of.iter().map(|(id, hashes)| (*id, hashes.iter().map(String::as_str).collect())).collect()
 }
 
 /// The stored drafts CSV rows merge into (JSON rows replace whole sheets), fetched per brand.
@@ -1172,7 +1191,54 @@ fn write_csv_record<W: Write>(out: &mut W, cells: Vec<String>) -> AppResult<()> 
     out.write_all(&bytes).map_err(|e| AppError::Internal(e.into()))
 }
 
+/// Characters that make a spreadsheet read a cell as a formula (or, for tab and carriage
+/// return, that spreadsheets strip before doing so): OWASP's list for CSV injection.
+const FORMULA_TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether `cell` is one or more `'` followed by a trigger: what [`csv_escape`] writes.
+fn is_escaped(cell: &str) -> bool {
+    let rest = cell.trim_start_matches('\'');
+    rest.len() < cell.len() && rest.starts_with(FORMULA_TRIGGERS)
+}
+
+/// A cell as written to a CSV export: a cell a spreadsheet would run as a formula (a planted
+/// `=HYPERLINK(…)` in a description) gets a leading `'`, which spreadsheets read as "text".
+/// A cell that already is quotes before a trigger (`'=x`) gets one more, so that the import,
+/// which takes exactly one away ([`csv_unescape`]), gives back what was stored. A plain
+/// number (`-5`, `-0.25`) is left as it is: a spreadsheet reads it as a number, never a
+/// formula, and people editing the file expect to see it so.
+fn csv_escape(cell: String) -> String {
+    let plain_number = |c: &str| {
+        let digits = c.strip_prefix('-').unwrap_or(c);
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+        !whole.is_empty()
+            && !fraction.is_empty()
+            && whole.bytes().all(|b| b.is_ascii_digit())
+            && fraction.bytes().all(|b| b.is_ascii_digit())
+    };
+    if (cell.starts_with(FORMULA_TRIGGERS) && !plain_number(&cell)) || is_escaped(&cell) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+/// A cell as read from a CSV import: the inverse of [`csv_escape`] (one `'` before a trigger
+/// is taken away; any other cell is as written).
+fn csv_unescape(cell: &str) -> &str {
+    if is_escaped(cell) {
+        &cell[1..]
+    } else {
+        cell
+    }
+}
+
+/// A row's cells in the order of the CSV columns, escaped against formula injection.
 pub fn csv_cells(r: &ImportRow) -> Vec<String> {
+    csv_raw_cells(r).into_iter().map(csv_escape).collect()
+}
+
+fn csv_raw_cells(r: &ImportRow) -> Vec<String> {
     let s = &r.sheet;
     let lang = |m: &BTreeMap<String, String>, l: &str| m.get(l).cloned().unwrap_or_default();
     vec![

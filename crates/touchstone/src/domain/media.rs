@@ -11,8 +11,10 @@ use tokio::sync::Semaphore;
 use utoipa::ToSchema;
 
 use super::audit::AuditEvent;
-use super::policy::Principal;
+use super::policy::{allows, Action, Principal, Target};
+use super::regime::LegalRules;
 use crate::error::{AppError, AppResult};
+use crate::store::media::UseKind;
 use crate::store::{self, Db};
 
 /// What decoding may take before the upload is refused.
@@ -134,8 +136,84 @@ pub async fn stored_bytes(store_: &MediaStore, hash: &str) -> AppResult<Option<V
         .map_err(|e| AppError::Internal(e.into()))
 }
 
-/// A stored file's bytes and content type, or its thumbnail.
-pub async fn read(db: &Db, store_: &MediaStore, hash: &str, thumbnail: bool) -> AppResult<(Vec<u8>, &'static str)> {
+/// How many cases and messages using one file are looked at before the reader is refused.
+const USES_CHECKED: i64 = 200;
+
+/// Whether `principal` may read the stored file `hash`: the one rule behind both
+/// `GET /api/v1/media/{hash}` and the pages' `/media/{hash}` (thumbnails included), and behind
+/// naming a file in a record ([`check_usable`]).
+///
+/// A file is readable by an organisation that uploaded it, and by whoever may read a record
+/// that shows it: a published product or brand (enforcement), a product's or brand's draft or
+/// published copy (the rights holder and its representatives), a case's photos (as disclosed to
+/// the reader; without `rules`, to those who read the whole case only), a thread message's
+/// attachments (the thread's readers). Nobody else learns that the file exists.
+pub async fn may_read(db: &Db, rules: Option<&LegalRules>, principal: &Principal, hash: &str) -> AppResult<bool> {
+    let Some((uploaded, published)) = store::media::access_facts(db.reader(), hash, principal.org_id).await? else {
+        return Ok(false);
+    };
+    if principal.is_console() || uploaded {
+        return Ok(true);
+    }
+    // What officers look at most: a catalog picture, answered by the query above.
+    if published && allows(principal, Action::CatalogReadPublished, Target::Platform) {
+        return Ok(true);
+    }
+    // The brand's side: the SQL narrows to brands the organisation owns or represents, the
+    // policy decides.
+    for brand_id in store::media::brands_of_org_using(db.reader(), hash, principal.org_id).await? {
+        if super::catalog::may_read_brand_drafts(db, principal, brand_id).await? {
+            return Ok(true);
+        }
+    }
+    for (kind, id) in store::media::case_uses(db.reader(), hash, USES_CHECKED).await? {
+        let readable = match kind {
+            UseKind::Case => super::cases::shows_photo(db, rules, principal, id, hash).await?,
+            UseKind::Message => super::cases::shows_attachment(db, principal, id, hash).await?,
+            _ => false,
+        };
+        if readable {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Refuses the hashes a record may not name: those no upload stored, and those of files the
+/// writer may not read (naming one in its own record would open it to the writer). Both read
+/// as "unknown", so that the refusal does not confirm a file exists.
+pub async fn check_usable(
+    db: &Db,
+    rules: Option<&LegalRules>,
+    principal: &Principal,
+    field: &'static str,
+    hashes: &[&str],
+) -> AppResult<()> {
+    for h in hashes {
+        if !may_read(db, rules, principal, h).await? {
+            return Err(AppError::invalid(
+                field,
+                "unknown_media",
+                format!("No uploaded file has the hash {h}; upload it first (POST /api/v1/media)."),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A stored file's bytes and content type, or its thumbnail, if the principal may read it
+/// ([`may_read`]); "not found" otherwise, so that a refusal does not confirm the file exists.
+pub async fn read(
+    db: &Db,
+    rules: &LegalRules,
+    store_: &MediaStore,
+    principal: &Principal,
+    hash: &str,
+    thumbnail: bool,
+) -> AppResult<(Vec<u8>, &'static str)> {
+    if !may_read(db, Some(rules), principal, hash).await? {
+        return Err(AppError::not_found("file"));
+    }
     let Some(row) = store::catalog::get_media(db.reader(), hash).await? else {
         return Err(AppError::not_found("file"));
     };

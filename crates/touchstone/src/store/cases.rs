@@ -450,6 +450,17 @@ pub async fn messages<'c, E: Executor<'c, Database = Any>>(
     .await
 }
 
+/// A message's case, thread and attachments (JSON).
+pub async fn message_attachments<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    id: i64,
+) -> Result<Option<(i64, i64, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT case_id, thread_org_id, attachments FROM case_messages WHERE id = $1")
+        .bind(id)
+        .fetch_optional(ex)
+        .await
+}
+
 pub async fn last_read<'c, E: Executor<'c, Database = Any>>(
     ex: E,
     case_id: i64,

@@ -2,6 +2,7 @@
 
 use sqlx::{Any, AnyConnection, Executor, FromRow};
 
+use super::media::UseKind;
 use crate::domain::catalog::{Brand, BrandSheet, BrandSummary, Product, ProductSheet, ProductSummary, Sector};
 use crate::domain::format_ms;
 
@@ -74,6 +75,7 @@ pub async fn insert_brand(
     .fetch_one(&mut *conn)
     .await?;
     replace_prefixes(conn, id, sheet).await?;
+    super::media::replace_uses(conn, UseKind::Brand, id, sheet.logo.as_deref()).await?;
     Ok(id)
 }
 
@@ -120,6 +122,7 @@ pub async fn update_brand_draft(
     .await?;
     if version.is_some() {
         replace_prefixes(conn, id, sheet).await?;
+        super::media::replace_uses(conn, UseKind::Brand, id, sheet.logo.as_deref()).await?;
     }
     Ok(version)
 }
@@ -130,9 +133,9 @@ pub async fn publish_brand(conn: &mut AnyConnection, id: i64, now: i64, draft: &
         .bind(id)
         .bind(&draft.name)
         .bind(draft.sector.as_str())
-        .execute(conn)
-        .await
-        .map(|_| ())
+        .execute(&mut *conn)
+        .await?;
+    super::media::replace_uses(conn, UseKind::BrandPublished, id, draft.logo.as_deref()).await
 }
 
 pub async fn record_history(
@@ -400,6 +403,7 @@ pub async fn insert_product(
     .fetch_one(&mut *conn)
     .await?;
     replace_codes(conn, id, sheet).await?;
+    super::media::replace_uses(conn, UseKind::Product, id, sheet.media_hashes()).await?;
     Ok(id)
 }
 
@@ -426,6 +430,7 @@ pub async fn update_product_draft(
     .await?;
     if version.is_some() {
         replace_codes(conn, id, sheet).await?;
+        super::media::replace_uses(conn, UseKind::Product, id, sheet.media_hashes()).await?;
     }
     Ok(version)
 }
@@ -441,9 +446,9 @@ pub async fn publish_product(
         .bind(id)
         .bind(draft.name_in("en"))
         .bind(&draft.category)
-        .execute(conn)
-        .await
-        .map(|_| ())
+        .execute(&mut *conn)
+        .await?;
+    super::media::replace_uses(conn, UseKind::ProductPublished, id, draft.media_hashes()).await
 }
 
 pub async fn get_product<'c, E: Executor<'c, Database = Any>>(ex: E, id: i64) -> Result<Option<Product>, sqlx::Error> {
@@ -575,7 +580,7 @@ pub enum Upsert {
 }
 
 /// Inserts a product or replaces its draft when it differs; with `publish`, the new draft is
-/// published in the same statement. Codes and history are written by the caller.
+/// published in the same statement. Codes, history and media uses are written by the caller.
 pub async fn upsert_product(
     conn: &mut AnyConnection,
     brand_id: i64,
@@ -612,7 +617,8 @@ pub async fn upsert_product(
     })
 }
 
-/// Publishes an unchanged product whose draft is not yet what officers see; its id if so.
+/// Publishes an unchanged product whose draft is not yet what officers see; its id if so (the
+/// caller records the published copy's media uses).
 pub async fn publish_unchanged(
     conn: &mut AnyConnection,
     brand_id: i64,
@@ -793,8 +799,10 @@ pub async fn insert_media(
     .bind(&m.thumbnail_hash)
     .bind(org_id)
     .bind(now)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
+    // Whoever sends a file may read it back, even when another organisation sent it first.
+    super::media::record_upload(conn, &m.hash, org_id).await?;
     Ok(done.rows_affected() > 0)
 }
 

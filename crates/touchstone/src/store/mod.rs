@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod coordination;
 pub mod directory;
 pub mod local_reads;
+pub mod media;
 pub mod notify;
 pub mod search;
 

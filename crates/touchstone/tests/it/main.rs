@@ -19,6 +19,7 @@ mod import;
 mod import_images;
 mod lookup;
 mod media;
+mod media_access;
 mod notify;
 mod pages;
 mod security;

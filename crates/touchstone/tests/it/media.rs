@@ -143,3 +143,45 @@ async fn a_product_may_show_only_pictures_that_were_uploaded() {
     })
     .await;
 }
+
+/// A small PDF whose catalog opens a JavaScript action, as a hostile upload would.
+fn pdf_with_javascript() -> Vec<u8> {
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R >> endobj\n\
+      2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n\
+      3 0 obj << /S /JavaScript /JS (app.alert\\('hello'\\)) >> endobj\n\
+      trailer << /Root 1 0 R >>\n%%EOF\n"
+        .to_vec()
+}
+
+#[tokio::test]
+async fn a_pdf_is_served_as_a_download_that_runs_nothing_while_pictures_stay_inline() {
+    on_every_backend(|app| async move {
+        let token = app.token_for("brand@lumiere.demo").await;
+        let r = upload(&app, Some(&token), pdf_with_javascript()).await;
+        assert_eq!(r.status, StatusCode::CREATED, "[{}] {}", app.backend, r.text);
+        assert_eq!(r.json()["kind"], "pdf");
+        let hash = r.json()["hash"].as_str().unwrap().to_string();
+        for path in [format!("/api/v1/media/{hash}"), format!("/media/{hash}")] {
+            let served = app.get(&path, &token).await;
+            assert_eq!(served.status, StatusCode::OK, "[{}] {path}", app.backend);
+            assert!(served.text.contains("/JavaScript"), "the PDF is kept as uploaded");
+            let h = |name: header::HeaderName| served.headers.get(name).map(|v| v.to_str().unwrap().to_string());
+            assert_eq!(h(header::CONTENT_TYPE).as_deref(), Some("application/pdf"));
+            assert_eq!(
+                h(header::CONTENT_DISPOSITION),
+                Some(format!("attachment; filename=\"{hash}.pdf\"")),
+                "[{}] {path} is downloaded, not opened in the site's origin",
+                app.backend
+            );
+            assert_eq!(h(header::X_CONTENT_TYPE_OPTIONS).as_deref(), Some("nosniff"), "{path}");
+            assert_eq!(h(header::CONTENT_SECURITY_POLICY).as_deref(), Some("sandbox; default-src 'none'"), "{path}");
+        }
+        let photo = upload(&app, Some(&token), fixture("qrcode-2/high-res-1.jpg")).await.json();
+        let picture = app.get(&format!("/media/{}", photo["hash"].as_str().unwrap()), &token).await;
+        assert_eq!(picture.status, StatusCode::OK);
+        assert_eq!(picture.headers.get(header::CONTENT_TYPE).unwrap(), "image/jpeg");
+        assert!(picture.headers.get(header::CONTENT_DISPOSITION).is_none(), "a cleaned picture is shown inline");
+        assert_eq!(picture.headers.get(header::X_CONTENT_TYPE_OPTIONS).unwrap(), "nosniff");
+    })
+    .await;
+}
