@@ -27,6 +27,9 @@ use crate::error::{AppError, AppResult};
 use crate::store::coordination::{self as sql, NewHit};
 use crate::store::{self, Db, Tx};
 
+mod hits;
+pub use hits::*;
+
 names!(
     /// What an access grant opens.
     Scope { CatalogAlerts = "catalog_alerts", CaseSharing = "case_sharing", Coordination = "coordination" }
@@ -925,84 +928,6 @@ pub async fn add_event(db: &Db, principal: &Principal, id: i64, input: NewEvent)
         .map(event_view)
         .ok_or_else(|| AppError::not_found("event"))?;
     Ok(EventAdded { event, conflicts: count })
-}
-
-// ---------------------------------------------------------------------------------------------
-// Hits
-
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Hit {
-    pub id: i64,
-    /// `target`, `place_and_time`, or `detention`.
-    pub match_kind: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub operation_id: Option<i64>,
-    /// Which of the reader's own items matched.
-    pub own_item_kind: String,
-    pub own_item_label: String,
-    /// The other agency and its point of contact; nothing of its file.
-    pub other_agency: String,
-    pub other_organisation_id: i64,
-    pub at: String,
-}
-
-/// The hits of the caller's organisation (a coordinator's inbox). A platform administrator
-/// reads none: hits are part of the agencies' operations.
-pub async fn hits(db: &Db, principal: &Principal) -> AppResult<Vec<Hit>> {
-    let org = if principal.is_console() { None } else { Some(principal.org_id) };
-    if org.is_some() {
-        check(principal, Action::OperationRead, Target::Operation { org_id: principal.org_id })?;
-    }
-    Ok(sql::hits_of(db.reader(), org, 500)
-        .await?
-        .into_iter()
-        .map(|h| Hit {
-            id: h.id,
-            match_kind: h.match_kind,
-            operation_id: h.operation_id,
-            own_item_kind: h.own_item_kind,
-            own_item_label: h.own_item_label,
-            other_agency: h.other_contact,
-            other_organisation_id: h.other_org_id,
-            at: format_ms(h.created_at),
-        })
-        .collect())
-}
-
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Overview {
-    pub operations: usize,
-    pub active_operations: usize,
-    pub targets: usize,
-    pub planned_actions: usize,
-    pub hits: usize,
-    /// Hits by kind of match.
-    pub hits_by_match: BTreeMap<String, usize>,
-}
-
-/// A coordinator's overview of the own agency's operations and hits.
-pub async fn overview(db: &Db, principal: &Principal) -> AppResult<Overview> {
-    let ops = sql::operations_of(db.reader(), principal.org_id).await?;
-    check(principal, Action::OperationRead, Target::Operation { org_id: principal.org_id })?;
-    let mut targets = 0;
-    let mut events = 0;
-    for op in &ops {
-        targets += sql::targets_of(db.reader(), op.id).await?.len();
-        events += sql::events_of(db.reader(), op.id).await?.len();
-    }
-    let hits = sql::hits_of(db.reader(), Some(principal.org_id), 10_000).await?;
-    let mut hits_by_match = BTreeMap::new();
-    for h in &hits {
-        *hits_by_match.entry(h.match_kind.clone()).or_insert(0) += 1;
-    }
-    Ok(Overview {
-        operations: ops.len(),
-        active_operations: ops.iter().filter(|o| o.status == "active").count(),
-        targets,
-        planned_actions: events,
-        hits: hits.len(),
-        hits_by_match,
-    })
 }
 
 // ---------------------------------------------------------------------------------------------

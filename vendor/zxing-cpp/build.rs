@@ -1,6 +1,6 @@
-//! Compiles the zxing-cpp C++ library with the `cc` crate, from the sources the `zxing-cpp`
-//! crate ships, so that building Touchstone needs no cmake: the crate's own `bundled` feature
-//! runs cmake, and without it the crate links nothing.
+//! Compiles the zxing-cpp C++ library with the `cc` crate, from the sources beside this file,
+//! so that building Touchstone needs no cmake: the published crate's `bundled` feature runs
+//! cmake, and even without that feature the crate pulls the `cmake` crate into every build.
 //!
 //! This mirrors `core/CMakeLists.txt` of zxing-cpp 3.1.1 (the `zxing-cpp` crate 0.5.3) as that
 //! crate's `bundled` build configures it: readers, the new (zint based) writers, the C API, all
@@ -9,15 +9,11 @@
 //! reads exactly as it did. The C++ is optimised in every profile, as cmake's Release build was:
 //! unoptimised, reading a 12 MP photo takes several times as long.
 //!
-//! Bumping `zxing-cpp` (pinned with `=` in Cargo.toml): compare the lists below with the new
-//! `core/CMakeLists.txt` and `core/Version.h.in`, then change `ZXING_CPP_CRATE_VERSION`.
+//! Updating the sources (see `VENDORED.md`): compare the lists below with the new
+//! `core/CMakeLists.txt` and `core/Version.h.in`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-/// The `zxing-cpp` crate version whose CMakeLists.txt the lists below follow.
-const ZXING_CPP_CRATE_VERSION: &str = "0.5.3";
 
 /// C++ files built with -O3: COMMON_FILES, the reader files and the per-format files of
 /// CMakeLists.txt for ZXING_READERS=ON, ZXING_WRITERS=ON (new writers only), ZXING_C_API=ON.
@@ -144,10 +140,10 @@ const ZINT_C: &[&str] = &[
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    // The `zxing-cpp` version is pinned there; a bump must re-run this script (see above).
-    println!("cargo:rerun-if-changed=Cargo.toml");
+    println!("cargo:rerun-if-changed=core");
 
-    let core = zxing_cpp_dir().join("core");
+    let core =
+        PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("core");
     let src = core.join("src");
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let include = out_dir.join("include");
@@ -262,40 +258,6 @@ fn precompiled_header(build: &mut cc::Build, src: &Path, out_dir: &Path) {
             let _ = fs::remove_file(&gch);
         }
     }
-}
-
-/// The `zxing-cpp` package's directory, wherever cargo keeps it (registry, vendor folder, git
-/// checkout), as `cargo metadata` reports it.
-fn zxing_cpp_dir() -> PathBuf {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let metadata = |offline: bool| {
-        let mut command = Command::new(&cargo);
-        command.args(["metadata", "--format-version", "1"]).current_dir(&manifest_dir);
-        if offline {
-            command.arg("--offline");
-        }
-        command.output().unwrap_or_else(|e| panic!("cannot run {}: {e}", cargo.to_string_lossy()))
-    };
-    // Offline: the build has just fetched this workspace's packages. Not so when this crate is
-    // a path dependency of another workspace (the fuzz targets'): cargo then fetches what it lacks.
-    let mut output = metadata(true);
-    if !output.status.success() {
-        output = metadata(false);
-    }
-    assert!(output.status.success(), "cargo metadata failed:\n{}", String::from_utf8_lossy(&output.stderr));
-    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).expect("cargo metadata prints JSON");
-    let packages = metadata["packages"].as_array().expect("cargo metadata lists packages");
-    let zxing = packages
-        .iter()
-        .find(|p| p["name"] == "zxing-cpp")
-        .expect("cargo metadata lists the zxing-cpp package, a dependency of this crate");
-    assert_eq!(
-        zxing["version"], ZXING_CPP_CRATE_VERSION,
-        "build.rs compiles the C++ sources of zxing-cpp {ZXING_CPP_CRATE_VERSION}: check its lists against the new core/CMakeLists.txt first"
-    );
-    let manifest = Path::new(zxing["manifest_path"].as_str().expect("a package has a manifest_path"));
-    manifest.parent().expect("a manifest lies in a directory").to_path_buf()
 }
 
 /// `Version.h`, made from `Version.h.in` as cmake's `configure_file` does for this configuration.

@@ -1,0 +1,1 @@
+#include "../../../zint/backend/eci_sb.h"

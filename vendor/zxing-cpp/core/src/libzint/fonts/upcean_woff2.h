@@ -1,0 +1,1 @@
+#include "../../../zint/backend/fonts/upcean_woff2.h"

@@ -1,0 +1,1 @@
+#include "../../../zint/backend/gb18030.h"

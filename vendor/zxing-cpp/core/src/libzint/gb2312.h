@@ -1,0 +1,1 @@
+#include "../../../zint/backend/gb2312.h"

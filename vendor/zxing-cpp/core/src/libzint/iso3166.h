@@ -1,0 +1,1 @@
+#include "../../../zint/backend/iso3166.h"

@@ -1,0 +1,1 @@
+#include "../../../zint/backend/ksx1001.h"

@@ -1,0 +1,1 @@
+#include "../../../zint/backend/pdf417_tabs.h"

@@ -1,0 +1,1 @@
+#include "../../../zint/backend/raster_font.h"
