@@ -29,7 +29,7 @@ pub fn build_router(state: AppState) -> Router {
         .route("/readyz", get(readyz))
         .nest("/api/v1", crate::api::router())
         .merge(crate::api::media::read_router())
-        .merge(crate::web::router())
+        .merge(crate::web::router(&state))
         .fallback(crate::web::not_found)
         .with_state(state)
         .layer(DefaultBodyLimit::max(max_body))
@@ -106,7 +106,8 @@ pub fn spawn_housekeeping(state: AppState) {
         let mut tick = tokio::time::interval(Duration::from_secs(600));
         loop {
             tick.tick().await;
-            if let Err(e) = crate::store::auth::delete_expired_sessions(state.db.reader(), state.db.now_ms()).await {
+            if let Err(e) = crate::store::auth::delete_expired_sessions(state.db.bookkeeping(), state.db.now_ms()).await
+            {
                 tracing::warn!(error = %e, "could not remove expired sessions");
             }
         }

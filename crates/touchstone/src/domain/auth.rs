@@ -265,7 +265,7 @@ pub async fn session(db: &Db, settings: &AuthSettings, token: &str) -> AppResult
     let now = db.now_ms();
     let idle_limit = settings.session_idle_minutes * 60_000;
     if row.expires_at <= now || now - row.last_seen_at > idle_limit {
-        store::auth::delete_session(db.reader(), &id_hash).await?;
+        store::auth::delete_session(db.bookkeeping(), &id_hash).await?;
         return Ok(None);
     }
     let Some(user) = store::directory::get_user(db.reader(), row.user_id).await? else { return Ok(None) };
@@ -275,7 +275,7 @@ pub async fn session(db: &Db, settings: &AuthSettings, token: &str) -> AppResult
     // Writing on every request would serialise reads behind the SQLite writer; a minute's
     // precision is plenty for an idle timeout counted in tens of minutes.
     if now - row.last_seen_at > 60_000 {
-        store::auth::touch_session(db.reader(), &id_hash, now).await?;
+        store::auth::touch_session(db.bookkeeping(), &id_hash, now).await?;
     }
     let must_enrol = settings.require_two_factor_for_enforcement
         && user.organisation_kind.is_enforcement()
@@ -594,7 +594,7 @@ async fn principal_from_token_hash(db: &Db, hash: &str) -> AppResult<Option<Prin
         return Ok(None);
     }
     if row.last_used_at.is_none_or(|t| now - t > 60_000) {
-        store::auth::mark_token_used(db.reader(), row.id, now).await?;
+        store::auth::mark_token_used(db.bookkeeping(), row.id, now).await?;
     }
     Ok(Some(with_grants(db, principal_of(&user)).await?))
 }

@@ -4,7 +4,8 @@ use sqlx::{Any, Executor, FromRow};
 
 use crate::domain::directory::{Credentials, Organisation, User};
 use crate::domain::format_ms;
-use crate::domain::types::{CountryCode, Email, Language, Name, OrgKind, Role};
+use crate::domain::types::{CountryCode, Email, EmailDomain, Language, Name, OrgKind, Role};
+use crate::store::Tx;
 
 #[derive(FromRow)]
 struct OrganisationRow {
@@ -22,6 +23,7 @@ impl OrganisationRow {
             name: self.name,
             kind: OrgKind::parse(&self.kind).unwrap_or(OrgKind::OtherEnforcement),
             country: self.country,
+            email_domains: Vec::new(),
             created_at: format_ms(self.created_at),
         }
     }
@@ -75,6 +77,69 @@ pub async fn find_organisation_by_name<'c, E: Executor<'c, Database = Any>>(
             .fetch_optional(ex)
             .await?;
     Ok(row.map(OrganisationRow::into_domain))
+}
+
+/// Every vetted e-mail domain as (organisation id, domain), by domain.
+pub async fn all_email_domains<'c, E: Executor<'c, Database = Any>>(ex: E) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT organisation_id, domain FROM organisation_domains ORDER BY domain").fetch_all(ex).await
+}
+
+pub async fn email_domains_of<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    organisation_id: i64,
+) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT domain FROM organisation_domains WHERE organisation_id = $1 ORDER BY domain")
+        .bind(organisation_id)
+        .fetch_all(ex)
+        .await
+}
+
+/// The organisation that owns a vetted e-mail domain.
+pub async fn email_domain_owner<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    domain: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT organisation_id FROM organisation_domains WHERE domain = $1")
+        .bind(domain)
+        .fetch_optional(ex)
+        .await
+}
+
+/// Replaces an organisation's vetted domains; a domain another organisation owns is a unique
+/// violation (`organisation_domains_pkey`).
+pub async fn replace_email_domains(
+    tx: &mut Tx,
+    organisation_id: i64,
+    domains: &[EmailDomain],
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM organisation_domains WHERE organisation_id = $1")
+        .bind(organisation_id)
+        .execute(&mut **tx)
+        .await?;
+    for domain in domains {
+        sqlx::query("INSERT INTO organisation_domains (domain, organisation_id, created_at) VALUES ($1, $2, $3)")
+            .bind(domain.as_str())
+            .bind(organisation_id)
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// E-mail addresses at `domain` held by accounts of other organisations than `organisation_id`.
+pub async fn emails_of_others_at<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    organisation_id: i64,
+    domain: &EmailDomain,
+) -> Result<Vec<String>, sqlx::Error> {
+    // Domains hold only letters, digits, dots and hyphens, so no LIKE wildcard can hide in one.
+    sqlx::query_scalar("SELECT email FROM users WHERE organisation_id <> $1 AND email LIKE $2 ORDER BY email")
+        .bind(organisation_id)
+        .bind(format!("%@{}", domain.as_str()))
+        .fetch_all(ex)
+        .await
 }
 
 #[derive(FromRow)]

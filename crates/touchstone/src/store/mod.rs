@@ -23,7 +23,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{Any, AnyPool, Executor, Transaction};
+use sqlx::{Any, AnyPool, Connection, Executor, Transaction};
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
@@ -67,9 +67,14 @@ impl Db {
         let options = AnyConnectOptions::from_str(url).context("the database URL is not valid")?;
         let db = match backend {
             Backend::Sqlite => {
-                let write =
-                    sqlite_pool(1).connect_with(options.clone()).await.context("opening the SQLite database")?;
-                let read = sqlite_pool(8).connect_with(options).await.context("opening the SQLite database")?;
+                let write = sqlite_pool(1, Access::ReadWrite)
+                    .connect_with(options.clone())
+                    .await
+                    .context("opening the SQLite database")?;
+                let read = sqlite_pool(8, Access::ReadOnly)
+                    .connect_with(options)
+                    .await
+                    .context("opening the SQLite database")?;
                 let mut db = Db::with_pools(backend, write, read);
                 db.local_reads = local_reads::LocalReads::for_url(url, db.writes.clone()).map(Arc::new);
                 if let Some(local) = &db.local_reads {
@@ -130,7 +135,14 @@ impl Db {
         Ok(())
     }
 
-    /// The pool for reads that need no transaction.
+    /// Bookkeeping writes that no cache or snapshot depends on (when a session was last seen,
+    /// a token last used): through the single SQLite writer, without a transaction and without
+    /// moving the write epoch, so that they do not empty the per-node caches once a minute.
+    pub fn bookkeeping(&self) -> &AnyPool {
+        &self.write
+    }
+
+    /// The pool for reads that need no transaction; on SQLite its connections refuse writes.
     pub fn reader(&self) -> &AnyPool {
         &self.read
     }
@@ -160,8 +172,13 @@ impl Db {
     /// A consistent copy of a live SQLite database into `path` (which must not exist).
     pub async fn backup_sqlite(&self, path: &str) -> anyhow::Result<()> {
         anyhow::ensure!(self.backend == Backend::Sqlite, "backup copies SQLite databases; for PostgreSQL use pg_dump");
-        // VACUUM INTO takes a read transaction, so it sees one consistent state while writers go on.
-        sqlx::query("VACUUM INTO $1").bind(path).execute(&self.read).await.context("VACUUM INTO")?;
+        // VACUUM INTO takes a read transaction, so it sees one consistent state while writers go
+        // on. It writes only the new file, but `query_only` refuses it: a connection of its own,
+        // taken out of the read pool and closed after, lifts that.
+        let mut conn = self.read.acquire().await.context("opening a connection for the backup")?.detach();
+        conn.execute("PRAGMA query_only = OFF;").await?;
+        sqlx::query("VACUUM INTO $1").bind(path).execute(&mut conn).await.context("VACUUM INTO")?;
+        conn.close().await?;
         Ok(())
     }
 
@@ -171,17 +188,32 @@ impl Db {
     }
 }
 
-fn sqlite_pool(max: u32) -> AnyPoolOptions {
-    AnyPoolOptions::new().max_connections(max).acquire_timeout(Duration::from_secs(30)).after_connect(|conn, _meta| {
-        Box::pin(async move {
-            conn.execute(
-                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Access {
+    ReadWrite,
+    ReadOnly,
+}
+
+/// On SQLite every write goes through the one writer connection, which counts the write epoch
+/// the per-node caches and read snapshots depend on; the read pool's connections refuse writes
+/// (`query_only`), so a write sent through [`Db::reader`] fails at once, in every test, instead
+/// of slipping past the writer.
+fn sqlite_pool(max: u32, access: Access) -> AnyPoolOptions {
+    AnyPoolOptions::new().max_connections(max).acquire_timeout(Duration::from_secs(30)).after_connect(
+        move |conn, _meta| {
+            Box::pin(async move {
+                conn.execute(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
                      PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;",
-            )
-            .await?;
-            Ok(())
-        })
-    })
+                )
+                .await?;
+                if access == Access::ReadOnly {
+                    conn.execute("PRAGMA query_only = ON;").await?;
+                }
+                Ok(())
+            })
+        },
+    )
 }
 
 /// Whether an error is a unique-constraint violation (the same on both engines).

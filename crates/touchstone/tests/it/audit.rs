@@ -7,7 +7,7 @@ use crate::common::{on_every_backend, TestApp};
 use touchstone::domain::audit::verify_chain;
 
 async fn exec(app: &TestApp, sql: &str) {
-    sqlx::query(sql).execute(app.db().reader()).await.unwrap();
+    sqlx::query(sql).execute(app.db().bookkeeping()).await.unwrap();
 }
 
 #[tokio::test]
@@ -42,7 +42,7 @@ async fn rewriting_a_record_with_a_fresh_hash_breaks_the_next_link() {
         let forged = rec.expected_hash(&rec.prev_hash);
         sqlx::query("UPDATE audit_log SET actor_label = 'nobody', hash = $1 WHERE seq = 4")
             .bind(&forged)
-            .execute(app.db().reader())
+            .execute(app.db().bookkeeping())
             .await
             .unwrap();
         let report = verify_chain(app.db()).await.unwrap();

@@ -412,7 +412,7 @@ async fn email_goes_out_through_a_real_smtp_server_once_per_recipient_with_a_sta
                 );
                 notify::set_email_enabled(app.db(), &chief, false).await.unwrap();
                 sqlx::query("UPDATE users SET active = 0 WHERE email = 'analyst@douane.demo'")
-                    .execute(app.db().reader())
+                    .execute(app.db().bookkeeping())
                     .await
                     .unwrap();
 
