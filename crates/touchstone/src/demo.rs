@@ -67,6 +67,7 @@ pub async fn seed_catalog(db: &Db, files: &MediaStore, brands: usize, products_p
                     name: name.to_string(),
                     kind: "rights_holder".into(),
                     country: country.to_string(),
+                    email_domains: Vec::new(),
                 };
                 directory::create_organisation(db, &console, &input).await?
             }
@@ -106,11 +107,25 @@ pub async fn seed(db: &Db) -> AppResult<Vec<(&'static str, &'static str)>> {
     let console = Principal::console();
     let mut sign_ins = Vec::new();
     for (name, kind, country, users) in DEMO_ORGANISATIONS {
+        // Each demo organisation owns the domain of its users' addresses, as vetting would give it.
+        let mut email_domains: Vec<String> =
+            users.iter().filter_map(|(email, ..)| email.split_once('@')).map(|(_, d)| d.to_string()).collect();
+        email_domains.dedup();
         let org = match store::directory::find_organisation_by_name(db.reader(), name).await? {
-            Some(o) => o,
+            Some(o) => {
+                if store::directory::email_domains_of(db.reader(), o.id).await?.is_empty() {
+                    let input = directory::EmailDomains { email_domains };
+                    directory::set_email_domains(db, &console, o.id, &input).await?;
+                }
+                o
+            }
             None => {
-                let input =
-                    NewOrganisation { name: name.to_string(), kind: kind.to_string(), country: country.to_string() };
+                let input = NewOrganisation {
+                    name: name.to_string(),
+                    kind: kind.to_string(),
+                    country: country.to_string(),
+                    email_domains,
+                };
                 directory::create_organisation(db, &console, &input).await?
             }
         };

@@ -87,6 +87,14 @@ impl AppError {
         Self::client(StatusCode::CONFLICT, code, message)
     }
 
+    /// Names the field at fault, for refusals made without one (a conflict, say).
+    pub fn on_field(mut self, field: &'static str) -> Self {
+        if let AppError::Client(c) = &mut self {
+            c.field = Some(field);
+        }
+        self
+    }
+
     pub fn with_retry_after(mut self, seconds: u64) -> Self {
         if let AppError::Client(c) = &mut self {
             c.retry_after = Some(seconds);

@@ -1,13 +1,13 @@
 //! Organisations and users over JSON.
 
 use axum::extract::State;
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::{created, ApiAuth, ApiJson, ApiPath, ApiQuery, ErrorJson};
-use crate::domain::directory::{self, CreatedUser, NewOrganisation, NewUser, Organisation, User};
+use crate::domain::directory::{self, CreatedUser, EmailDomains, NewOrganisation, NewUser, Organisation, User};
 use crate::error::AppResult;
 use crate::state::AppState;
 
@@ -16,6 +16,7 @@ pub fn router() -> Router<AppState> {
         .route("/me", get(me))
         .route("/organisations", get(list_organisations).post(create_organisation))
         .route("/organisations/{id}", get(get_organisation))
+        .route("/organisations/{id}/email-domains", put(set_email_domains))
         .route("/users", get(list_users).post(create_user))
         .route("/users/{id}", get(get_user))
         .route("/users/{id}/deactivate", post(deactivate_user))
@@ -58,6 +59,22 @@ pub async fn get_organisation(
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<Json<Organisation>> {
     Ok(Json(directory::get_organisation(&s.db, &p, id).await?))
+}
+
+/// Replaces the e-mail domains vetted as the organisation's own (platform administrators).
+/// Its administrators then create accounts at these domains only.
+#[utoipa::path(put, path = "/api/v1/organisations/{id}/email-domains", tag = "directory", params(("id" = i64, Path)),
+    request_body = EmailDomains,
+    responses((status = 200, body = Organisation), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson),
+        (status = 403, body = ErrorJson), (status = 404, body = ErrorJson), (status = 409, body = ErrorJson),
+        (status = 413, body = ErrorJson), (status = 415, body = ErrorJson), (status = 422, body = ErrorJson)))]
+pub async fn set_email_domains(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(input): ApiJson<EmailDomains>,
+) -> AppResult<Json<Organisation>> {
+    Ok(Json(directory::set_email_domains(&s.db, &p, id, &input).await?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

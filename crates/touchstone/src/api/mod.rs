@@ -63,6 +63,7 @@ pub fn router() -> Router<AppState> {
     info(title = "Touchstone API", version = "1", description = "Enforcement officers and rights holders: identify products, record detentions, coordinate operations. Every error has the envelope `{\"error\": {\"code\", \"message\", \"field\"}}`."),
     paths(
         directory::me, directory::list_organisations, directory::create_organisation, directory::get_organisation,
+        directory::set_email_domains,
         directory::list_users, directory::create_user, directory::get_user, directory::deactivate_user,
         directory::reactivate_user, directory::reset_credentials,
         tokens::list_tokens, tokens::create_token, tokens::revoke_token,

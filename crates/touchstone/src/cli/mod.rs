@@ -102,6 +102,18 @@ enum OrgCommand {
         /// ISO 3166-1 alpha-2.
         #[arg(long)]
         country: String,
+        /// An e-mail domain vetted as the organisation's own (repeat for several): its
+        /// administrators create accounts at these domains only.
+        #[arg(long = "email-domain")]
+        email_domains: Vec<String>,
+    },
+    /// Replaces the e-mail domains vetted as an organisation's own.
+    SetEmailDomains {
+        /// The organisation's id or exact name.
+        #[arg(long)]
+        org: String,
+        #[arg(long = "email-domain")]
+        email_domains: Vec<String>,
     },
     List {
         #[arg(long)]
@@ -294,6 +306,17 @@ fn parse_code(text: &str) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// An organisation named on the command line by its id or its exact name.
+async fn organisation_id(db: &Db, org: &str) -> anyhow::Result<i64> {
+    match org.parse::<i64>() {
+        Ok(id) => Ok(id),
+        Err(_) => store::directory::find_organisation_by_name(db.reader(), org)
+            .await?
+            .map(|o| o.id)
+            .with_context(|| format!("no organisation is named {org:?}")),
+    }
+}
+
 async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Command::Code(CodeCommand::Parse { text }) = &cli.command {
         return parse_code(text);
@@ -316,9 +339,16 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("migrations applied");
             ExitCode::SUCCESS
         }
-        Command::Org(OrgCommand::Create { name, kind, country }) => {
-            let org =
-                app(directory::create_organisation(&db, &console, &NewOrganisation { name, kind, country }).await)?;
+        Command::Org(OrgCommand::Create { name, kind, country, email_domains }) => {
+            let input = NewOrganisation { name, kind, country, email_domains };
+            let org = app(directory::create_organisation(&db, &console, &input).await)?;
+            println!("{}", serde_json::to_string(&org)?);
+            ExitCode::SUCCESS
+        }
+        Command::Org(OrgCommand::SetEmailDomains { org, email_domains }) => {
+            let id = organisation_id(&db, &org).await?;
+            let input = directory::EmailDomains { email_domains };
+            let org = app(directory::set_email_domains(&db, &console, id, &input).await)?;
             println!("{}", serde_json::to_string(&org)?);
             ExitCode::SUCCESS
         }
@@ -328,19 +358,13 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
                 if json {
                     println!("{}", serde_json::to_string(&o)?);
                 } else {
-                    println!("{}\t{}\t{}\t{}", o.id, o.name, o.kind, o.country);
+                    println!("{}\t{}\t{}\t{}\t{}", o.id, o.name, o.kind, o.country, o.email_domains.join(","));
                 }
             }
             ExitCode::SUCCESS
         }
         Command::User(UserCommand::Create { email, name, org, role, language, password_stdin }) => {
-            let organisation_id = match org.parse::<i64>() {
-                Ok(id) => id,
-                Err(_) => store::directory::find_organisation_by_name(db.reader(), &org)
-                    .await?
-                    .map(|o| o.id)
-                    .with_context(|| format!("no organisation is named {org:?}"))?,
-            };
+            let organisation_id = organisation_id(&db, &org).await?;
             let password = if password_stdin {
                 let mut line = String::new();
                 std::io::stdin().lock().read_line(&mut line)?;

@@ -40,11 +40,58 @@ impl Email {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+    /// What follows the `@`.
+    pub fn domain(&self) -> &str {
+        self.0.rsplit_once('@').map_or("", |(_, d)| d)
+    }
 }
 
 impl fmt::Display for Email {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+/// An e-mail domain vetted as an organisation's own (`douane.gouv.fr`): lower case, ASCII
+/// host labels (an internationalised domain is written in its `xn--` form), at least two of them.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct EmailDomain(String);
+
+impl EmailDomain {
+    pub fn parse(raw: &str) -> Result<Self, AppError> {
+        let s = raw.trim().trim_start_matches('@').to_ascii_lowercase();
+        let label_ok = |l: &str| {
+            (1..=63).contains(&l.len())
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        };
+        let labels: Vec<&str> = s.split('.').collect();
+        if s.len() > 253 || labels.len() < 2 || !labels.iter().all(|l| label_ok(l)) {
+            return Err(AppError::invalid(
+                "email_domains",
+                "invalid_email_domain",
+                format!("'{}' is not an e-mail domain; write it as it follows the @, e.g. douane.gouv.fr.", raw.trim()),
+            ));
+        }
+        Ok(EmailDomain(s))
+    }
+    /// Domains written one per line, or separated by commas or spaces; each once, sorted.
+    pub fn parse_list<S: AsRef<str>>(raw: &[S]) -> Result<Vec<Self>, AppError> {
+        let mut domains = raw
+            .iter()
+            .flat_map(|r| {
+                r.as_ref().split(|c: char| c == ',' || c.is_whitespace()).map(str::to_string).collect::<Vec<_>>()
+            })
+            .filter(|d| !d.is_empty())
+            .map(|d| Self::parse(&d))
+            .collect::<Result<Vec<_>, _>>()?;
+        domains.sort();
+        domains.dedup();
+        Ok(domains)
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 
@@ -257,6 +304,18 @@ mod tests {
         for bad in ["officer", "officer@", "@customs.fr", "a@b", "a b@c.fr", "a@.fr"] {
             assert_eq!(Email::parse(bad).unwrap_err().code(), "invalid_email", "{bad}");
         }
+    }
+
+    #[test]
+    fn email_domains_are_host_names_of_two_labels_or_more() {
+        assert_eq!(Email::parse("Léa.Petit@Douane.Gouv.FR").unwrap().domain(), "douane.gouv.fr");
+        assert_eq!(EmailDomain::parse(" @Douane.Gouv.FR ").unwrap().as_str(), "douane.gouv.fr");
+        for bad in ["douane", "douane..fr", "-douane.fr", "douane-.fr", "dou ane.fr", "douane.fr/x", "", "d_x.fr"] {
+            assert_eq!(EmailDomain::parse(bad).unwrap_err().code(), "invalid_email_domain", "{bad}");
+        }
+        let list = EmailDomain::parse_list(&["b.example, a.example", "A.example\nc.example"]).unwrap();
+        let list: Vec<&str> = list.iter().map(EmailDomain::as_str).collect();
+        assert_eq!(list, ["a.example", "b.example", "c.example"]);
     }
 
     #[test]

@@ -3,11 +3,14 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
-use super::{clone_layout, CsrfForm, Enrolling, FieldError, Layout, Pages, SignedIn};
+use super::{
+    clone_layout, shown_in_place, CsrfForm, Enrolling, FieldError, Layout, PageError, PageId, PageResult, Pages,
+    SignedIn,
+};
 use crate::domain::auth::{self, ApiToken, NewToken};
 use crate::domain::directory;
 use crate::domain::types::Language;
@@ -49,12 +52,9 @@ async fn render_account(
     state: &AppState,
     status: StatusCode,
     mut page: impl FnMut(&mut AccountPage),
-) -> Response {
+) -> PageResult {
     let Enrolling { ctx, principal, must_enrol } = reader;
-    let tokens = match auth::list_tokens(&state.db, &principal).await {
-        Ok(t) => t,
-        Err(e) => return ctx.error_page(e),
-    };
+    let tokens = auth::list_tokens(&state.db, &principal).await?;
     let mut p = AccountPage {
         layout: clone_layout(&ctx.layout),
         tokens,
@@ -65,14 +65,14 @@ async fn render_account(
         must_enrol,
     };
     page(&mut p);
-    ctx.render(status, p)
+    Ok(ctx.render(status, p))
 }
 
 fn fully_signed_in(SignedIn { ctx, principal }: SignedIn) -> Enrolling {
     Enrolling { ctx, principal, must_enrol: false }
 }
 
-async fn account_page(reader: Enrolling, State(state): State<AppState>, Query(n): Query<Notice>) -> Response {
+async fn account_page(reader: Enrolling, State(state): State<AppState>, Query(n): Query<Notice>) -> PageResult {
     let notice = n.done.filter(|d| ["password", "language", "token_revoked", "second_factor"].contains(&d.as_str()));
     render_account(reader, &state, StatusCode::OK, |p| {
         p.notice = notice.as_ref().map(|d| p.layout.tr.t(&format!("account.done.{d}")).to_string())
@@ -82,10 +82,10 @@ async fn account_page(reader: Enrolling, State(state): State<AppState>, Query(n)
 
 /// Runs an account action; on a client error re-renders the page with the message beside the
 /// field, on success redirects to the page with a notice.
-async fn outcome(reader: Enrolling, state: &AppState, result: Result<(), AppError>, done: &str) -> Response {
+async fn outcome(reader: Enrolling, state: &AppState, result: Result<(), AppError>, done: &str) -> PageResult {
     match result {
-        Ok(()) => Redirect::to(&format!("/account?done={done}")).into_response(),
-        Err(e @ AppError::Internal(_)) => reader.ctx.error_page(e),
+        Ok(()) => Ok(Redirect::to(&format!("/account?done={done}")).into_response()),
+        Err(e) if !shown_in_place(&e) => Err(PageError(e)),
         Err(e) => {
             let error = FieldError::from_error(&reader.ctx.layout.tr, &e);
             render_account(reader, state, e.status(), |p| p.error = Some(error.clone())).await
@@ -103,7 +103,7 @@ async fn change_password(
     reader: SignedIn,
     State(state): State<AppState>,
     CsrfForm(f): CsrfForm<PasswordForm>,
-) -> Response {
+) -> PageResult {
     let keep = reader.ctx.session_id_hash().map(str::to_string);
     let r =
         auth::change_own_password(&state.db, &reader.principal, keep.as_deref(), &f.current_password, &f.new_password)
@@ -120,7 +120,7 @@ async fn change_language(
     reader: SignedIn,
     State(state): State<AppState>,
     CsrfForm(f): CsrfForm<LanguageForm>,
-) -> Response {
+) -> PageResult {
     let r = match Language::parse(&f.language) {
         Ok(l) => directory::set_own_language(&state.db, &reader.principal, l).await,
         Err(e) => Err(e),
@@ -134,7 +134,7 @@ struct TokenForm {
     days: Option<String>,
 }
 
-async fn create_token(reader: SignedIn, State(state): State<AppState>, CsrfForm(f): CsrfForm<TokenForm>) -> Response {
+async fn create_token(reader: SignedIn, State(state): State<AppState>, CsrfForm(f): CsrfForm<TokenForm>) -> PageResult {
     let p = reader.principal.clone();
     let reader = fully_signed_in(reader);
     let days = match f.days.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(str::parse::<i64>).transpose() {
@@ -164,9 +164,9 @@ struct Empty {}
 async fn revoke_token(
     reader: SignedIn,
     State(state): State<AppState>,
-    axum::extract::Path(id): axum::extract::Path<i64>,
+    PageId(id): PageId,
     CsrfForm(_): CsrfForm<Empty>,
-) -> Response {
+) -> PageResult {
     let r = auth::revoke_token(&state.db, &reader.principal, id).await;
     outcome(fully_signed_in(reader), &state, r, "token_revoked").await
 }
@@ -176,7 +176,7 @@ async fn start_second_factor(
     reader: Enrolling,
     State(state): State<AppState>,
     CsrfForm(_): CsrfForm<Empty>,
-) -> Response {
+) -> PageResult {
     match auth::begin_second_factor_enrolment(&state.db, &reader.principal).await {
         Ok(pair) => render_account(reader, &state, StatusCode::OK, |page| page.enrolment = Some(pair.clone())).await,
         Err(e) => outcome(reader, &state, Err(e), "").await,
@@ -192,7 +192,7 @@ async fn confirm_second_factor(
     reader: Enrolling,
     State(state): State<AppState>,
     CsrfForm(f): CsrfForm<CodeForm>,
-) -> Response {
+) -> PageResult {
     let r = auth::confirm_second_factor_enrolment(&state.db, &reader.principal, &f.code).await;
     outcome(reader, &state, r, "second_factor").await
 }

@@ -4,13 +4,15 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
-use super::{clone_layout, CsrfForm, FieldError, Layout, Pages, SignedIn};
+use super::{
+    clone_layout, shown_in_place, CsrfForm, FieldError, Layout, PageError, PageId, PageResult, Pages, SignedIn,
+};
 use crate::domain::audit::{self, AuditRecord};
-use crate::domain::directory::{self, NewOrganisation, NewUser, Organisation, User};
+use crate::domain::directory::{self, EmailDomains, NewOrganisation, NewUser, Organisation, User};
 use crate::domain::format_ms;
 use crate::domain::types::{Language, OrgKind, Role};
 use crate::error::AppError;
@@ -19,6 +21,7 @@ use crate::state::AppState;
 pub fn router() -> Pages {
     Pages::new()
         .route("/admin/organisations", get(organisations_page).post(create_organisation))
+        .route("/admin/organisations/{id}/email-domains", post(set_email_domains))
         .route("/admin/users", get(users_page).post(create_user))
         .route("/admin/users/{id}/{action}", post(user_action))
         .route("/audit", get(audit_page))
@@ -32,6 +35,14 @@ struct OrganisationsPage {
     kinds: &'static [OrgKind],
     form: OrgForm,
     error: Option<FieldError>,
+    /// The organisation whose e-mail domains were refused, with what was typed.
+    domains_error: Option<(i64, String, FieldError)>,
+}
+
+impl OrganisationsPage {
+    fn refused(&self, id: &i64) -> Option<&(i64, String, FieldError)> {
+        self.domains_error.as_ref().filter(|d| d.0 == *id)
+    }
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -39,6 +50,13 @@ struct OrgForm {
     name: String,
     kind: String,
     country: String,
+    #[serde(default)]
+    email_domains: String,
+}
+
+#[derive(Deserialize)]
+struct DomainsForm {
+    email_domains: String,
 }
 
 async fn render_orgs(
@@ -47,31 +65,60 @@ async fn render_orgs(
     status: StatusCode,
     form: OrgForm,
     error: Option<FieldError>,
-) -> Response {
-    let organisations = match directory::list_organisations(&state.db, &principal).await {
-        Ok(o) => o,
-        Err(e) => return ctx.error_page(e),
-    };
+    domains_error: Option<(i64, String, FieldError)>,
+) -> PageResult {
+    let organisations = directory::list_organisations(&state.db, &principal).await?;
     let layout = clone_layout(&ctx.layout);
-    ctx.render(status, OrganisationsPage { layout, organisations, kinds: OrgKind::ALL, form, error })
+    Ok(ctx.render(status, OrganisationsPage { layout, organisations, kinds: OrgKind::ALL, form, error, domains_error }))
 }
 
-async fn organisations_page(reader: SignedIn, State(state): State<AppState>) -> Response {
-    render_orgs(reader, &state, StatusCode::OK, OrgForm::default(), None).await
+async fn organisations_page(reader: SignedIn, State(state): State<AppState>) -> PageResult {
+    render_orgs(reader, &state, StatusCode::OK, OrgForm::default(), None, None).await
+}
+
+async fn set_email_domains(
+    SignedIn { ctx, principal: p }: SignedIn,
+    State(state): State<AppState>,
+    PageId(id): PageId,
+    CsrfForm(form): CsrfForm<DomainsForm>,
+) -> PageResult {
+    let input = EmailDomains { email_domains: vec![form.email_domains.clone()] };
+    match directory::set_email_domains(&state.db, &p, id, &input).await {
+        Ok(_) => Ok(Redirect::to("/admin/organisations").into_response()),
+        Err(e) if !shown_in_place(&e) => Err(PageError(e)),
+        Err(e) => {
+            let error = FieldError::from_error(&ctx.layout.tr, &e);
+            let status = e.status();
+            render_orgs(
+                SignedIn { ctx, principal: p },
+                &state,
+                status,
+                OrgForm::default(),
+                None,
+                Some((id, form.email_domains, error)),
+            )
+            .await
+        }
+    }
 }
 
 async fn create_organisation(
     SignedIn { ctx, principal: p }: SignedIn,
     State(state): State<AppState>,
     CsrfForm(form): CsrfForm<OrgForm>,
-) -> Response {
-    let input = NewOrganisation { name: form.name.clone(), kind: form.kind.clone(), country: form.country.clone() };
+) -> PageResult {
+    let input = NewOrganisation {
+        name: form.name.clone(),
+        kind: form.kind.clone(),
+        country: form.country.clone(),
+        email_domains: vec![form.email_domains.clone()],
+    };
     match directory::create_organisation(&state.db, &p, &input).await {
-        Ok(_) => Redirect::to("/admin/organisations").into_response(),
-        Err(e @ AppError::Internal(_)) => ctx.error_page(e),
+        Ok(_) => Ok(Redirect::to("/admin/organisations").into_response()),
+        Err(e) if !shown_in_place(&e) => Err(PageError(e)),
         Err(e) => {
             let error = Some(FieldError::from_error(&ctx.layout.tr, &e));
-            render_orgs(SignedIn { ctx, principal: p }, &state, e.status(), form, error).await
+            render_orgs(SignedIn { ctx, principal: p }, &state, e.status(), form, error, None).await
         }
     }
 }
@@ -119,23 +166,17 @@ async fn render_users(
     form: UserForm,
     error: Option<FieldError>,
     issued: Option<Issued>,
-) -> Response {
-    let users = match directory::list_users(&state.db, &principal, filter).await {
-        Ok(u) => u,
-        Err(e) => return ctx.error_page(e),
-    };
-    let organisations = match directory::list_organisations(&state.db, &principal).await {
-        Ok(o) => o,
-        Err(e) => return ctx.error_page(e),
-    };
+) -> PageResult {
+    let users = directory::list_users(&state.db, &principal, filter).await?;
+    let organisations = directory::list_organisations(&state.db, &principal).await?;
     let layout = clone_layout(&ctx.layout);
-    ctx.render(
+    Ok(ctx.render(
         status,
         UsersPage { layout, users, organisations, roles: Role::ALL, languages: Language::ALL, form, error, issued },
-    )
+    ))
 }
 
-async fn users_page(reader: SignedIn, State(state): State<AppState>, Query(q): Query<UsersQuery>) -> Response {
+async fn users_page(reader: SignedIn, State(state): State<AppState>, Query(q): Query<UsersQuery>) -> PageResult {
     render_users(reader, &state, StatusCode::OK, q.organisation_id, UserForm::default(), None, None).await
 }
 
@@ -143,7 +184,7 @@ async fn create_user(
     SignedIn { ctx, principal: p }: SignedIn,
     State(state): State<AppState>,
     CsrfForm(form): CsrfForm<UserForm>,
-) -> Response {
+) -> PageResult {
     let result = match form.organisation_id.trim().parse::<i64>() {
         Err(_) => Err(AppError::invalid("organisation_id", "unknown_organisation", "Choose an organisation.")),
         Ok(organisation_id) => {
@@ -178,7 +219,7 @@ async fn create_user(
             )
             .await
         }
-        Err(e @ AppError::Internal(_)) => ctx.error_page(e),
+        Err(e) if !shown_in_place(&e) => Err(PageError(e)),
         Err(e) => {
             let error = Some(FieldError::from_error(&ctx.layout.tr, &e));
             render_users(SignedIn { ctx, principal: p }, &state, e.status(), None, form, error, None).await
@@ -194,7 +235,7 @@ async fn user_action(
     State(state): State<AppState>,
     Path((id, action)): Path<(i64, String)>,
     CsrfForm(_): CsrfForm<Empty>,
-) -> Response {
+) -> PageResult {
     let result = match action.as_str() {
         "deactivate" => directory::set_user_active(&state.db, &p, id, false).await.map(|_| None),
         "reactivate" => directory::set_user_active(&state.db, &p, id, true).await.map(|_| None),
@@ -204,7 +245,7 @@ async fn user_action(
         _ => Err(AppError::not_found("action")),
     };
     match result {
-        Ok(None) => Redirect::to("/admin/users").into_response(),
+        Ok(None) => Ok(Redirect::to("/admin/users").into_response()),
         Ok(issued @ Some(_)) => {
             render_users(
                 SignedIn { ctx, principal: p },
@@ -217,7 +258,7 @@ async fn user_action(
             )
             .await
         }
-        Err(e) => ctx.error_page(e),
+        Err(e) => Err(PageError(e)),
     }
 }
 
@@ -238,14 +279,11 @@ async fn audit_page(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Query(q): Query<AuditQuery>,
-) -> Response {
+) -> PageResult {
     const PAGE: i64 = 100;
-    let records = match audit::list(&state.db, &principal, q.before, PAGE).await {
-        Ok(r) => r,
-        Err(e) => return ctx.error_page(e),
-    };
+    let records = audit::list(&state.db, &principal, q.before, PAGE).await?;
     let older = (records.len() as i64 == PAGE).then(|| records.last().map(|r| r.seq)).flatten();
     let records = records.into_iter().map(|r| (format_ms(r.at), r)).collect();
     let layout = clone_layout(&ctx.layout);
-    ctx.render(StatusCode::OK, AuditPage { layout, records, older })
+    Ok(ctx.render(StatusCode::OK, AuditPage { layout, records, older }))
 }

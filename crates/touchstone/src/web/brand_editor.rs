@@ -10,14 +10,16 @@
 use askama::Template;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
+use axum::extract::{DefaultBodyLimit, Multipart, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
 use super::catalog_editor::checked_upload;
-use super::{clone_layout, CsrfForm, Ctx, FieldError, Layout, Pages, SignedIn};
+use super::{
+    clone_layout, shown_in_place, CsrfForm, Ctx, FieldError, Layout, PageError, PageId, PageResult, Pages, SignedIn,
+};
 use crate::domain::catalog::{
     self, Brand, BrandSheet, BrandUpdate, Confidentiality, Contact, OwnerChoices, Party, PartyRole, Product,
     ProductSheet, ProductUpdate, Route, Section, Sector, SecurityFeature, Trademark, TransportMode,
@@ -45,10 +47,6 @@ pub fn router() -> Pages {
         .route("/catalog/products/{id}/sections/remove", post(remove_from_product))
 }
 
-fn parse_id(raw: &str) -> Option<i64> {
-    raw.parse::<i64>().ok().filter(|id| *id > 0)
-}
-
 fn parse_version(raw: &str) -> Result<i64, AppError> {
     raw.trim()
         .parse::<i64>()
@@ -68,11 +66,6 @@ fn list(raw: &str, separators: &[char]) -> Vec<String> {
 
 fn optional(raw: &str) -> Option<String> {
     Some(raw.trim().to_string()).filter(|s| !s.is_empty())
-}
-
-/// Not found and not allowed end the page; other refusals are shown beside the form.
-fn ends_the_page(e: &AppError) -> bool {
-    matches!(e.status(), StatusCode::NOT_FOUND | StatusCode::FORBIDDEN | StatusCode::BAD_REQUEST)
 }
 
 #[derive(Deserialize, Default)]
@@ -292,15 +285,9 @@ async fn render_brand(
     id: i64,
     saved: Option<String>,
     refused: BrandRefused,
-) -> Response {
-    let brand = match catalog::brand_for_editing(&state.db, principal, id).await {
-        Ok(b) => b,
-        Err(e) => return ctx.error_page(e),
-    };
-    let owner = match catalog::owner_choices(&state.db, principal, id).await {
-        Ok(r) => r,
-        Err(e) => return ctx.error_page(e),
-    };
+) -> PageResult {
+    let brand = catalog::brand_for_editing(&state.db, principal, id).await?;
+    let owner = catalog::owner_choices(&state.db, principal, id).await?;
     let sheet = brand.draft;
     let chosen = &sheet.confidentiality;
     let audience = AudienceView {
@@ -350,16 +337,15 @@ async fn render_brand(
         owner,
         audience,
     };
-    ctx.render(refused.status.unwrap_or(StatusCode::OK), page)
+    Ok(ctx.render(refused.status.unwrap_or(StatusCode::OK), page))
 }
 
 async fn brand_page(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     done: Result<Query<SavedQuery>, QueryRejection>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
+) -> PageResult {
     let saved = saved_of(done, &["main", "trademark", "contact", "logo", "removed", "representative", "audience"]);
     render_brand(ctx, &state, &principal, id, saved, BrandRefused::default()).await
 }
@@ -387,10 +373,10 @@ async fn after_brand_save(
     result: Result<Brand, AppError>,
     saved: &'static str,
     refused: BrandRefused,
-) -> Response {
+) -> PageResult {
     match result {
-        Ok(b) => Redirect::to(&format!("/catalog/brands/{}/edit?saved={saved}#{saved}", b.id)).into_response(),
-        Err(e) if ends_the_page(&e) => ctx.error_page(e),
+        Ok(b) => Ok(Redirect::to(&format!("/catalog/brands/{}/edit?saved={saved}#{saved}", b.id)).into_response()),
+        Err(e) if !shown_in_place(&e) => Err(PageError(e)),
         Err(e) => {
             e.log();
             let refused = BrandRefused {
@@ -408,10 +394,9 @@ async fn after_brand_save(
 async fn save_brand_main(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     CsrfForm(form): CsrfForm<BrandMainForm>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
+) -> PageResult {
     let result = save_brand(&state, &principal, id, &form.version, |sheet| form.apply(sheet)).await;
     let refused = BrandRefused { form: "main", main: Some(form.clone()), ..BrandRefused::default() };
     after_brand_save(ctx, &state, &principal, id, result, "main", refused).await
@@ -420,10 +405,9 @@ async fn save_brand_main(
 async fn add_trademark(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     CsrfForm(form): CsrfForm<TrademarkForm>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
+) -> PageResult {
     let result = save_brand(&state, &principal, id, &form.version, |mut sheet| {
         sheet.trademarks.push(form.parse()?);
         Ok(sheet)
@@ -436,10 +420,9 @@ async fn add_trademark(
 async fn add_contact(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     CsrfForm(form): CsrfForm<ContactForm>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
+) -> PageResult {
     let result = save_brand(&state, &principal, id, &form.version, |mut sheet| {
         sheet.contacts.push(form.parse());
         Ok(sheet)
@@ -462,10 +445,9 @@ fn remove_at<T>(items: &mut Vec<T>, index: &str) -> Result<(), AppError> {
 async fn remove_from_brand(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     CsrfForm(form): CsrfForm<RemoveForm>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
+) -> PageResult {
     let result = save_brand(&state, &principal, id, &form.version, |mut sheet| {
         match form.list.as_str() {
             "trademarks" => remove_at(&mut sheet.trademarks, &form.index)?,
@@ -504,12 +486,12 @@ async fn after_delegation(
     principal: &Principal,
     id: i64,
     result: Result<(), AppError>,
-) -> Response {
+) -> PageResult {
     match result {
         Ok(()) => {
-            Redirect::to(&format!("/catalog/brands/{id}/edit?saved=representative#representative")).into_response()
+            Ok(Redirect::to(&format!("/catalog/brands/{id}/edit?saved=representative#representative")).into_response())
         }
-        Err(e) if ends_the_page(&e) => ctx.error_page(e),
+        Err(e) if !shown_in_place(&e) => Err(PageError(e)),
         Err(e) => {
             e.log();
             let refused = BrandRefused {
@@ -527,10 +509,9 @@ async fn after_delegation(
 async fn add_representative(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     CsrfForm(form): CsrfForm<RepresentativeForm>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
+) -> PageResult {
     let result = match form.id() {
         Ok(org) => catalog::delegate_brand(&state.db, &principal, id, org).await,
         Err(e) => Err(e),
@@ -541,10 +522,9 @@ async fn add_representative(
 async fn remove_representative(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     CsrfForm(form): CsrfForm<RepresentativeForm>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
+) -> PageResult {
     let result = match form.id() {
         Ok(org) => catalog::revoke_delegation(&state.db, &principal, id, org).await,
         Err(e) => Err(e),
@@ -556,10 +536,9 @@ async fn remove_representative(
 async fn save_audience(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     CsrfForm(form): CsrfForm<std::collections::HashMap<String, String>>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
+) -> PageResult {
     let countries = form.get("countries").cloned().unwrap_or_default();
     let chosen = Confidentiality {
         sections: Section::ALL.iter().copied().filter(|s| form.contains_key(&format!("section_{s}"))).collect(),
@@ -579,17 +558,13 @@ async fn save_audience(
 async fn upload_logo(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     multipart: Result<Multipart, MultipartRejection>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
-    let form = match checked_upload(&ctx, multipart, state.media.limits.max_bytes, "file").await {
-        Ok(f) => f,
-        Err(e) => return ctx.error_page(e),
-    };
+) -> PageResult {
+    let form = checked_upload(&ctx, multipart, state.media.limits.max_bytes, "file").await?;
     // Only the brand's own side stores files from this page: others learn nothing.
     if let Err(e) = catalog::brand_for_editing(&state.db, &principal, id).await {
-        return ctx.error_page(e);
+        return Err(PageError(e));
     }
     let result = match form.file {
         Some(bytes) if !bytes.is_empty() => {
@@ -723,11 +698,8 @@ async fn render_sections(
     id: i64,
     saved: Option<String>,
     refused: SectionsRefused,
-) -> Response {
-    let product = match catalog::product_for_editing(&state.db, principal, id).await {
-        Ok(p) => p,
-        Err(e) => return ctx.error_page(e),
-    };
+) -> PageResult {
+    let product = catalog::product_for_editing(&state.db, principal, id).await?;
     let layout = clone_layout(&ctx.layout);
     let sheet = product.draft;
     let name = sheet.name_in(layout.tr.code()).to_string();
@@ -755,16 +727,15 @@ async fn render_sections(
         roles: PartyRole::ALL,
         modes: TransportMode::ALL,
     };
-    ctx.render(refused.status.unwrap_or(StatusCode::OK), page)
+    Ok(ctx.render(refused.status.unwrap_or(StatusCode::OK), page))
 }
 
 async fn sections_page(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     done: Result<Query<SavedQuery>, QueryRejection>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
+) -> PageResult {
     let saved = saved_of(done, &["feature", "manufacturing", "party", "route", "removed"]);
     render_sections(ctx, &state, &principal, id, saved, SectionsRefused::default()).await
 }
@@ -790,10 +761,12 @@ async fn after_product_save(
     result: Result<Product, AppError>,
     saved: &'static str,
     refused: SectionsRefused,
-) -> Response {
+) -> PageResult {
     match result {
-        Ok(p) => Redirect::to(&format!("/catalog/products/{}/sections?saved={saved}#{saved}", p.id)).into_response(),
-        Err(e) if ends_the_page(&e) => ctx.error_page(e),
+        Ok(p) => {
+            Ok(Redirect::to(&format!("/catalog/products/{}/sections?saved={saved}#{saved}", p.id)).into_response())
+        }
+        Err(e) if !shown_in_place(&e) => Err(PageError(e)),
         Err(e) => {
             e.log();
             let refused = SectionsRefused {
@@ -813,10 +786,9 @@ macro_rules! product_form {
         async fn $name(
             SignedIn { ctx, principal }: SignedIn,
             State(state): State<AppState>,
-            Path(id): Path<String>,
+            PageId(id): PageId,
             CsrfForm($f): CsrfForm<$form>,
-        ) -> Response {
-            let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
+        ) -> PageResult {
             let result = save_product(&state, &principal, id, &$f.version, |mut $sheet| {
                 $change
                 Ok($sheet)
@@ -858,10 +830,9 @@ product_form!(add_route, RouteForm, route, "route", |form, sheet| {
 async fn remove_from_product(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     CsrfForm(form): CsrfForm<RemoveForm>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
+) -> PageResult {
     let result = save_product(&state, &principal, id, &form.version, |mut sheet| {
         match form.list.as_str() {
             "security_features" => remove_at(&mut sheet.security_features, &form.index)?,

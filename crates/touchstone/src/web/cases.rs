@@ -11,14 +11,17 @@ use std::collections::BTreeSet;
 
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use rand::RngCore;
 use serde::Deserialize;
 
-use super::{clone_layout, CsrfForm, Ctx, FieldError, Layout, Pages, SignedIn};
+use super::{
+    clone_layout, parse_id, shown_in_place, CsrfForm, Ctx, FieldError, Layout, PageError, PageId, PageResult, Pages,
+    SignedIn,
+};
 use crate::domain::alerts::{self, Alert, AlertSheet, AlertUpdate};
 use crate::domain::cases::{
     self, AnswerInput, Case, CaseAction, CaseListFilter, CaseParty, CaseSheet, CaseState, CaseType, CustomsProcedure,
@@ -52,10 +55,6 @@ pub fn router() -> Pages {
 const FIRST_LINES: usize = 3;
 const MAX_LINES: usize = 50;
 
-fn parse_id(raw: &str) -> Option<i64> {
-    raw.trim().parse::<i64>().ok().filter(|id| *id > 0)
-}
-
 /// A random key for a form, so that submitting it twice records one case.
 fn form_token() -> String {
     let mut b = [0u8; 24];
@@ -88,11 +87,6 @@ fn label_or(tr: &Tr, set: &str, value: &str) -> String {
     } else {
         t
     }
-}
-
-/// Whether a refusal belongs on the page it came from rather than on an error page.
-fn shown_in_place(e: &AppError) -> bool {
-    matches!(e, AppError::Client(_)) && !matches!(e.status(), StatusCode::NOT_FOUND | StatusCode::FORBIDDEN)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -131,14 +125,11 @@ async fn list_page(
     SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
     q: Result<Query<ListQuery>, QueryRejection>,
-) -> Response {
+) -> PageResult {
     let q = q.map(|Query(q)| q).unwrap_or_default();
     let state = q.state.as_deref().and_then(CaseState::parse);
     let filter = CaseListFilter { state, limit: 500, offset: 0 };
-    let list = match cases::list_cases(&s.db, &s.legal, &p, &filter).await {
-        Ok(l) => l,
-        Err(e) => return ctx.error_page(e),
-    };
+    let list = cases::list_cases(&s.db, &s.legal, &p, &filter).await?;
     let cases = list
         .into_iter()
         .map(|c| SummaryView {
@@ -154,7 +145,7 @@ async fn list_page(
         CaseState::ALL.iter().map(|v| StateOption { value: v.as_str(), selected: state == Some(*v) }).collect();
     let can_create = allows(&p, Action::CaseCreate, Target::Organisation { org_id: p.org_id });
     let layout = clone_layout(&ctx.layout);
-    ctx.render(StatusCode::OK, ListPage { layout, cases, states, filtered: state.is_some(), can_create })
+    Ok(ctx.render(StatusCode::OK, ListPage { layout, cases, states, filtered: state.is_some(), can_create }))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -483,6 +474,7 @@ async fn new_case_page(
                 error = Some(FieldError {
                     field: "product_id".into(),
                     message: ctx.layout.tr.error(e.code(), &e.public_message()),
+                    status: e.status(),
                 })
             }
         }
@@ -516,6 +508,7 @@ async fn create_case(
             let error = FieldError {
                 field: "confirm_detain".into(),
                 message: ctx.layout.tr.t("cases.confirm_detain_required").to_string(),
+                status: StatusCode::UNPROCESSABLE_ENTITY,
             };
             return render_form(ctx, &s, &p, form, Some(error), StatusCode::UNPROCESSABLE_ENTITY).await;
         }
@@ -665,10 +658,9 @@ fn done_message(tr: &Tr, done: &str) -> Option<String> {
 async fn case_page(
     SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     q: Result<Query<CaseQuery>, QueryRejection>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("case")) };
+) -> PageResult {
     let q = q.map(|Query(q)| q).unwrap_or_default();
     let extra = CaseExtra {
         thread: q.thread.as_deref().and_then(parse_id),
@@ -716,11 +708,15 @@ fn event_detail(tr: &Tr, detail: &serde_json::Value) -> String {
     parts.join(" · ")
 }
 
-async fn render_case(ctx: Ctx, s: &AppState, p: &Principal, id: i64, extra: CaseExtra, status: StatusCode) -> Response {
-    let case = match cases::get_case(&s.db, &s.legal, p, id).await {
-        Ok(c) => c,
-        Err(e) => return ctx.error_page(e),
-    };
+async fn render_case(
+    ctx: Ctx,
+    s: &AppState,
+    p: &Principal,
+    id: i64,
+    extra: CaseExtra,
+    status: StatusCode,
+) -> PageResult {
+    let case = cases::get_case(&s.db, &s.legal, p, id).await?;
     let tr = ctx.layout.tr;
     let rh_side = rights_holder_side(p);
     let officer = !case.allowed_actions.is_empty();
@@ -746,10 +742,7 @@ async fn render_case(ctx: Ctx, s: &AppState, p: &Principal, id: i64, extra: Case
             threads.push(ThreadOption { org_id: *org, name: org_name(s, *org).await, selected: Some(*org) == thread });
         }
     }
-    let messages = match cases::messages(&s.db, p, id, thread).await {
-        Ok(m) => m,
-        Err(e) => return ctx.error_page(e),
-    };
+    let messages = cases::messages(&s.db, p, id, thread).await?;
     let messages = messages
         .into_iter()
         .map(|m| MessageRow {
@@ -908,7 +901,7 @@ async fn render_case(ctx: Ctx, s: &AppState, p: &Principal, id: i64, extra: Case
         draft: extra.draft,
         case,
     };
-    ctx.render(status, page)
+    Ok(ctx.render(status, page))
 }
 
 /// Whether the thread form is offered: the reader takes part in the case (it may act on it,
@@ -921,9 +914,9 @@ fn allows_message(p: &Principal, case: &Case) -> bool {
 }
 
 /// After a refused step: the case page again, with the reason and what was typed.
-async fn refused(ctx: Ctx, s: &AppState, p: &Principal, id: i64, e: AppError, mut extra: CaseExtra) -> Response {
+async fn refused(ctx: Ctx, s: &AppState, p: &Principal, id: i64, e: AppError, mut extra: CaseExtra) -> PageResult {
     if !shown_in_place(&e) {
-        return ctx.error_page(e);
+        return Err(PageError(e));
     }
     e.log();
     extra.problem = Some(ctx.layout.tr.error(e.code(), &e.public_message()));
@@ -942,10 +935,9 @@ struct TransitionForm {
 async fn transition(
     SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     CsrfForm(f): CsrfForm<TransitionForm>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("case")) };
+) -> PageResult {
     let result = match CaseAction::parse(&f.action) {
         Some(action) => {
             let step = Transition {
@@ -959,7 +951,7 @@ async fn transition(
         None => Err(AppError::invalid("action", "invalid_action", "Choose a step the case allows.")),
     };
     match result {
-        Ok(done) => Redirect::to(&format!("/cases/{id}?done={done}")).into_response(),
+        Ok(done) => Ok(Redirect::to(&format!("/cases/{id}?done={done}")).into_response()),
         Err(e) => refused(ctx, &s, &p, id, e, CaseExtra::default()).await,
     }
 }
@@ -975,10 +967,9 @@ struct AnswerForm {
 async fn answer(
     SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     CsrfForm(f): CsrfForm<AnswerForm>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("case")) };
+) -> PageResult {
     let result = match (PartyKind::parse(&f.party), Answer::parse(&f.answer)) {
         (Some(party), Some(answer)) => {
             let input = AnswerInput { party, answer, note: optional(&f.note) };
@@ -987,7 +978,7 @@ async fn answer(
         _ => Err(AppError::invalid("answer", "answer_required", "Choose an answer.")),
     };
     match result {
-        Ok(()) => Redirect::to(&format!("/cases/{id}?done=answer")).into_response(),
+        Ok(()) => Ok(Redirect::to(&format!("/cases/{id}?done=answer")).into_response()),
         Err(e) => refused(ctx, &s, &p, id, e, CaseExtra::default()).await,
     }
 }
@@ -998,12 +989,11 @@ struct NoFields {}
 async fn extension(
     SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     CsrfForm(_): CsrfForm<NoFields>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("case")) };
+) -> PageResult {
     match cases::request_extension(&s.db, &s.legal, &p, id).await {
-        Ok(_) => Redirect::to(&format!("/cases/{id}?done=extension")).into_response(),
+        Ok(_) => Ok(Redirect::to(&format!("/cases/{id}?done=extension")).into_response()),
         Err(e) => refused(ctx, &s, &p, id, e, CaseExtra::default()).await,
     }
 }
@@ -1018,17 +1008,16 @@ struct MessageForm {
 async fn post_message(
     SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     CsrfForm(f): CsrfForm<MessageForm>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("case")) };
+) -> PageResult {
     let thread = parse_id(&f.thread);
     let input = NewMessage { body: f.body.clone(), thread_organisation_id: thread, attachments: Vec::new() };
     match cases::post_message(&s.db, &p, id, input).await {
         Ok(m) => {
             let t =
                 if rights_holder_side(&p) { String::new() } else { format!("&thread={}", m.thread_organisation_id) };
-            Redirect::to(&format!("/cases/{id}?done=message{t}#thread")).into_response()
+            Ok(Redirect::to(&format!("/cases/{id}?done=message{t}#thread")).into_response())
         }
         Err(e) => refused(ctx, &s, &p, id, e, CaseExtra { thread, draft: f.body, ..Default::default() }).await,
     }
@@ -1069,18 +1058,15 @@ struct AlertsPage {
     can_create: bool,
 }
 
-async fn alerts_page(SignedIn { ctx, principal: p }: SignedIn, State(s): State<AppState>) -> Response {
-    let list = match alerts::list_alerts(&s.db, &p, 500, 0).await {
-        Ok(l) => l,
-        Err(e) => return ctx.error_page(e),
-    };
+async fn alerts_page(SignedIn { ctx, principal: p }: SignedIn, State(s): State<AppState>) -> PageResult {
+    let list = alerts::list_alerts(&s.db, &p, 500, 0).await?;
     let tr = ctx.layout.tr;
     let (in_force, others): (Vec<&Alert>, Vec<&Alert>) = list.iter().partition(|a| a.in_force);
     let in_force = in_force.into_iter().map(|a| alert_row(&tr, a)).collect();
     let others = others.into_iter().map(|a| alert_row(&tr, a)).collect();
     let can_create = allows(&p, Action::AlertCreate, Target::Organisation { org_id: p.org_id });
     let layout = clone_layout(&ctx.layout);
-    ctx.render(StatusCode::OK, AlertsPage { layout, in_force, others, can_create })
+    Ok(ctx.render(StatusCode::OK, AlertsPage { layout, in_force, others, can_create }))
 }
 
 #[derive(Default, Clone)]
@@ -1176,6 +1162,7 @@ async fn resolve_brands(s: &AppState, p: &Principal, tr: &Tr, raw: &str) -> Resu
                 return Err(FieldError {
                     field: "brand_ids".into(),
                     message: tr.f("alerts.unknown_brand", &[("name", &name)]),
+                    status: StatusCode::UNPROCESSABLE_ENTITY,
                 })
             }
         }
@@ -1244,8 +1231,11 @@ async fn create_alert(
         match parse_id(&raw) {
             Some(id) => product_ids.push(id),
             None => {
-                let fe =
-                    FieldError { field: "product_ids".into(), message: tr.f("alerts.bad_product", &[("value", &raw)]) };
+                let fe = FieldError {
+                    field: "product_ids".into(),
+                    message: tr.f("alerts.bad_product", &[("value", &raw)]),
+                    status: StatusCode::UNPROCESSABLE_ENTITY,
+                };
                 return render_alert_form(ctx, form, Some(fe), StatusCode::UNPROCESSABLE_ENTITY);
             }
         }
@@ -1294,11 +1284,8 @@ async fn render_alert(
     id: i64,
     problem: Option<String>,
     status: StatusCode,
-) -> Response {
-    let alert = match alerts::get_alert(&s.db, p, id).await {
-        Ok(a) => a,
-        Err(e) => return ctx.error_page(e),
-    };
+) -> PageResult {
+    let alert = alerts::get_alert(&s.db, p, id).await?;
     let tr = ctx.layout.tr;
     let can_withdraw = alert.status == "active"
         && allows(
@@ -1309,15 +1296,14 @@ async fn render_alert(
     let modes = alert.sheet.transport_modes.iter().map(|m| tr.label("catalog.transport", m)).collect();
     let row = alert_row(&tr, &alert);
     let layout = clone_layout(&ctx.layout);
-    ctx.render(status, AlertPage { layout, row, alert, modes, can_withdraw, problem })
+    Ok(ctx.render(status, AlertPage { layout, row, alert, modes, can_withdraw, problem }))
 }
 
 async fn alert_page(
     SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
-    Path(id): Path<String>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("alert")) };
+    PageId(id): PageId,
+) -> PageResult {
     render_alert(ctx, &s, &p, id, None, StatusCode::OK).await
 }
 
@@ -1330,10 +1316,9 @@ struct WithdrawForm {
 async fn withdraw_alert(
     SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     CsrfForm(f): CsrfForm<WithdrawForm>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("alert")) };
+) -> PageResult {
     let result = match alerts::get_alert(&s.db, &p, id).await {
         Ok(current) => {
             let version = f.version.trim().parse().unwrap_or(current.version);
@@ -1343,12 +1328,12 @@ async fn withdraw_alert(
         Err(e) => Err(e),
     };
     match result {
-        Ok(_) => Redirect::to(&format!("/alerts/{id}")).into_response(),
+        Ok(_) => Ok(Redirect::to(&format!("/alerts/{id}")).into_response()),
         Err(e) if shown_in_place(&e) => {
             let problem = Some(ctx.layout.tr.error(e.code(), &e.public_message()));
             render_alert(ctx, &s, &p, id, problem, e.status()).await
         }
-        Err(e) => ctx.error_page(e),
+        Err(e) => Err(PageError(e)),
     }
 }
 
@@ -1376,11 +1361,8 @@ struct StatsPage {
     total: i64,
 }
 
-async fn stats_page(SignedIn { ctx, principal: p }: SignedIn, State(s): State<AppState>) -> Response {
-    let counts = match cases::stats(&s.db, &p).await {
-        Ok(c) => c,
-        Err(e) => return ctx.error_page(e),
-    };
+async fn stats_page(SignedIn { ctx, principal: p }: SignedIn, State(s): State<AppState>) -> PageResult {
+    let counts = cases::stats(&s.db, &p).await?;
     let tr = ctx.layout.tr;
     let by_state = CaseState::ALL
         .iter()
@@ -1403,7 +1385,7 @@ async fn stats_page(SignedIn { ctx, principal: p }: SignedIn, State(s): State<Ap
         .collect();
     let total = counts.iter().map(|c| c.count).sum();
     let layout = clone_layout(&ctx.layout);
-    ctx.render(StatusCode::OK, StatsPage { layout, by_state: bars(by_state), by_outcome: bars(by_outcome), total })
+    Ok(ctx.render(StatusCode::OK, StatsPage { layout, by_state: bars(by_state), by_outcome: bars(by_outcome), total }))
 }
 
 // ---------------------------------------------------------------------------------------------

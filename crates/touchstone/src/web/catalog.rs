@@ -9,13 +9,13 @@
 
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
-use super::{clone_layout, CsrfForm, Layout, Pages, SignedIn};
+use super::{clone_layout, CsrfForm, Layout, PageError, PageId, PageResult, Pages, SignedIn};
 use crate::domain::catalog::{
     self, BrandSummary, Contact, ImageLabel, ImageRef, IndicatorSide, ProductSummary, Route, Sector, SecurityFeature,
     Trademark,
@@ -23,7 +23,6 @@ use crate::domain::catalog::{
 use crate::domain::catalog::{Party, Prices};
 use crate::domain::policy::Principal;
 use crate::domain::types::Language;
-use crate::error::AppError;
 use crate::state::AppState;
 
 pub fn router() -> Pages {
@@ -47,11 +46,6 @@ const MAX_QUERY_CHARS: usize = 100;
 /// The reader is on the brand's side: the domain answered with drafts, not published sheets.
 fn own_side(principal: &Principal) -> bool {
     !principal.org_kind.is_enforcement()
-}
-
-/// An id from the path; anything else is a page that does not exist.
-fn parse_id(raw: &str) -> Option<i64> {
-    raw.parse::<i64>().ok().filter(|id| *id > 0)
 }
 
 /// Lowercase, without the accents of Latin scripts, for search ("lumiere" finds "Lumière").
@@ -204,7 +198,7 @@ async fn brands_page(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     query: Result<Query<BrandsQuery>, QueryRejection>,
-) -> Response {
+) -> PageResult {
     let q = query.map(|Query(q)| q).unwrap_or_default();
     let text: String = q.q.as_deref().unwrap_or("").trim().chars().take(MAX_QUERY_CHARS).collect();
     let sector = q.sector.as_deref().and_then(Sector::parse);
@@ -225,7 +219,7 @@ async fn brands_page(
         };
         match state.search.search(&principal, &params).await {
             Ok(results) => found = Some(Found::from_hits(results.hits)),
-            Err(e) => return ctx.error_page(e),
+            Err(e) => return Err(PageError(e)),
         }
         (Vec::new(), false)
     } else if !filtered {
@@ -236,17 +230,14 @@ async fn brands_page(
                 list.truncate(PER_PAGE);
                 (list, more)
             }
-            Err(e) => return ctx.error_page(e),
+            Err(e) => return Err(PageError(e)),
         }
     } else {
         let needle = fold(&text);
         let mut matched = Vec::new();
         let mut offset = 0;
         loop {
-            let batch = match catalog::list_brands(&state.db, &principal, BATCH, offset).await {
-                Ok(b) => b,
-                Err(e) => return ctx.error_page(e),
-            };
+            let batch = catalog::list_brands(&state.db, &principal, BATCH, offset).await?;
             let n = batch.len() as i64;
             matched.extend(
                 batch.into_iter().filter(|b| sector.is_none_or(|s| b.sector == s) && fold(&b.name).contains(&needle)),
@@ -267,10 +258,10 @@ async fn brands_page(
     let next_href = more.then(|| list_href(&text, sector, page + 1));
     let layout = clone_layout(&ctx.layout);
     let own_side = own_side(&principal);
-    ctx.render(
+    Ok(ctx.render(
         StatusCode::OK,
         BrandsPage { layout, own_side, brands, found, query: text, sectors, filtered, page, previous_href, next_href },
-    )
+    ))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -333,18 +324,11 @@ struct TrademarkView {
 async fn brand_page(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     done: Result<Query<DoneQuery>, QueryRejection>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
-    let brand = match catalog::get_brand(&state.db, &principal, id).await {
-        Ok(b) => b,
-        Err(e) => return ctx.error_page(e),
-    };
-    let products = match catalog::list_products(&state.db, &principal, id).await {
-        Ok(p) => p,
-        Err(e) => return ctx.error_page(e),
-    };
+) -> PageResult {
+    let brand = catalog::get_brand(&state.db, &principal, id).await?;
+    let products = catalog::list_products(&state.db, &principal, id).await?;
     let own_side = own_side(&principal);
     let unpublished_changes = own_side && brand.published_sheet.as_ref().is_some_and(|p| *p != brand.draft);
     let sheet = brand.draft;
@@ -371,7 +355,7 @@ async fn brand_page(
         contacts: contacts_for(&principal, sheet.contacts),
         products,
     };
-    ctx.render(StatusCode::OK, page)
+    Ok(ctx.render(StatusCode::OK, page))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -476,26 +460,18 @@ fn prices_view(layout: &Layout, p: &Prices) -> PricesView {
 async fn product_page(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     done: Result<Query<DoneQuery>, QueryRejection>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
-    let card = match catalog::product_card(&state.db, &principal, id).await {
-        Ok(c) => c,
-        Err(e) => return ctx.error_page(e),
-    };
-    let alerts = match crate::domain::alerts::naming(
+) -> PageResult {
+    let card = catalog::product_card(&state.db, &principal, id).await?;
+    let alerts = crate::domain::alerts::naming(
         &state.db,
         &principal,
         card.brand_id,
         Some(card.product_id),
         card.sheet.hs_code.as_deref(),
     )
-    .await
-    {
-        Ok(a) => a,
-        Err(e) => return ctx.error_page(e),
-    };
+    .await?;
     let done = done.map(|Query(d)| d).unwrap_or_default();
     let layout = clone_layout(&ctx.layout);
     let lang = layout.tr.code();
@@ -582,7 +558,7 @@ async fn product_page(
         alerts,
         layout,
     };
-    ctx.render(StatusCode::OK, page)
+    Ok(ctx.render(StatusCode::OK, page))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -598,10 +574,9 @@ struct PublishForm {
 async fn publish_brand(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     CsrfForm(_): CsrfForm<PublishForm>,
 ) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
     match catalog::publish_brand(&state.db, &principal, id).await {
         Ok(b) => Redirect::to(&format!("/catalog/brands/{}?published=1", b.id)).into_response(),
         Err(e) => ctx.error_page(e),
@@ -611,10 +586,9 @@ async fn publish_brand(
 async fn publish_product(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     CsrfForm(form): CsrfForm<PublishForm>,
 ) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
     match catalog::publish_product(&state.db, &principal, id).await {
         Ok(p) if form.from == "product" => {
             Redirect::to(&format!("/catalog/products/{}?published=1", p.id)).into_response()

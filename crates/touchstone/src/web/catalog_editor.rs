@@ -10,13 +10,15 @@
 use askama::Template;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
+use axum::extract::{DefaultBodyLimit, Multipart, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
-use super::{clone_layout, CsrfForm, Ctx, FieldError, Layout, Pages, SignedIn};
+use super::{
+    clone_layout, shown_in_place, CsrfForm, Ctx, FieldError, Layout, PageError, PageId, PageResult, Pages, SignedIn,
+};
 use crate::domain::catalog::{
     self, HistoryEntry, HistoryKind, ImageLabel, ImageRef, Indicator, IndicatorSide, Product, ProductSheet,
     ProductUpdate,
@@ -35,11 +37,6 @@ pub fn router() -> Pages {
         .route("/catalog/products/{id}/images/remove", post(remove_image))
         .route("/catalog/products/{id}/indicators", post(add_indicator))
         .route("/catalog/products/{id}/indicators/remove", post(remove_indicator))
-}
-
-/// An id from the path; anything else is a page that does not exist.
-fn parse_id(raw: &str) -> Option<i64> {
-    raw.parse::<i64>().ok().filter(|id| *id > 0)
 }
 
 fn thumbnail(hash: &str) -> String {
@@ -63,37 +60,29 @@ struct HistoryPage {
 async fn brand_history(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("brand")) };
-    let entries = match catalog::history(&state.db, &principal, HistoryKind::Brand, id).await {
-        Ok(e) => e,
-        Err(e) => return ctx.error_page(e),
-    };
+    PageId(id): PageId,
+) -> PageResult {
+    let entries = catalog::history(&state.db, &principal, HistoryKind::Brand, id).await?;
     let name = match catalog::get_brand(&state.db, &principal, id).await {
         Ok(b) => b.draft.name,
-        Err(e) => return ctx.error_page(e),
+        Err(e) => return Err(PageError(e)),
     };
     let layout = clone_layout(&ctx.layout);
-    ctx.render(StatusCode::OK, HistoryPage { layout, kind: "brands", id, name, entries })
+    Ok(ctx.render(StatusCode::OK, HistoryPage { layout, kind: "brands", id, name, entries }))
 }
 
 async fn product_history(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
-    let entries = match catalog::history(&state.db, &principal, HistoryKind::Product, id).await {
-        Ok(e) => e,
-        Err(e) => return ctx.error_page(e),
-    };
+    PageId(id): PageId,
+) -> PageResult {
+    let entries = catalog::history(&state.db, &principal, HistoryKind::Product, id).await?;
     let name = match catalog::get_product(&state.db, &principal, id).await {
         Ok(p) => p.draft.name_in(ctx.layout.tr.code()).to_string(),
-        Err(e) => return ctx.error_page(e),
+        Err(e) => return Err(PageError(e)),
     };
     let layout = clone_layout(&ctx.layout);
-    ctx.render(StatusCode::OK, HistoryPage { layout, kind: "products", id, name, entries })
+    Ok(ctx.render(StatusCode::OK, HistoryPage { layout, kind: "products", id, name, entries }))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -300,11 +289,8 @@ async fn render_editor(
     id: i64,
     saved: Option<String>,
     refused: Refused,
-) -> Response {
-    let (product, brand_name) = match load(state, principal, id).await {
-        Ok(p) => p,
-        Err(e) => return ctx.error_page(e),
-    };
+) -> PageResult {
+    let (product, brand_name) = load(state, principal, id).await?;
     let layout = clone_layout(&ctx.layout);
     let sheet = product.draft;
     let name = sheet.name_in(layout.tr.code()).to_string();
@@ -352,16 +338,15 @@ async fn render_editor(
         image_labels: ImageLabel::ALL,
         sides: IndicatorSide::ALL,
     };
-    ctx.render(refused.status.unwrap_or(StatusCode::OK), page)
+    Ok(ctx.render(refused.status.unwrap_or(StatusCode::OK), page))
 }
 
 async fn edit_page(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     done: Result<Query<SavedQuery>, QueryRejection>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
+) -> PageResult {
     let saved = done
         .ok()
         .and_then(|Query(q)| q.saved)
@@ -398,14 +383,13 @@ fn is_conflict(e: &AppError) -> bool {
 async fn save_main(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     CsrfForm(form): CsrfForm<MainForm>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
+) -> PageResult {
     let typed = form.clone();
     match save_sheet(&state, &principal, id, &form.version, |sheet| Ok(form.apply(sheet))).await {
-        Ok(p) => Redirect::to(&format!("/catalog/products/{}/edit?saved=main", p.id)).into_response(),
-        Err(e) if e.status() == StatusCode::NOT_FOUND || e.status() == StatusCode::FORBIDDEN => ctx.error_page(e),
+        Ok(p) => Ok(Redirect::to(&format!("/catalog/products/{}/edit?saved=main", p.id)).into_response()),
+        Err(e) if !shown_in_place(&e) => Err(PageError(e)),
         Err(e) => {
             let refused = Refused {
                 status: Some(e.status()),
@@ -501,7 +485,7 @@ fn csrf_ok(expected: &str, given: &str) -> bool {
 }
 
 /// The editor again, with the refused upload's code and sentence beside the upload form.
-async fn refuse_upload(ctx: Ctx, state: &AppState, principal: &Principal, id: i64, e: AppError) -> Response {
+async fn refuse_upload(ctx: Ctx, state: &AppState, principal: &Principal, id: i64, e: AppError) -> PageResult {
     refuse_in_gallery(ctx, state, principal, id, e, "editor.upload_refused").await
 }
 
@@ -513,7 +497,7 @@ async fn refuse_in_gallery(
     id: i64,
     e: AppError,
     lead: &'static str,
-) -> Response {
+) -> PageResult {
     e.log();
     let upload_error = Some(UploadError {
         lead,
@@ -527,17 +511,13 @@ async fn refuse_in_gallery(
 async fn upload_image(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     multipart: Result<Multipart, MultipartRejection>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
-    let form = match checked_upload(&ctx, multipart, state.media.limits.max_bytes, "file").await {
-        Ok(f) => f,
-        Err(e) => return ctx.error_page(e),
-    };
+) -> PageResult {
+    let form = checked_upload(&ctx, multipart, state.media.limits.max_bytes, "file").await?;
     // Only the brand's own side stores pictures from this page: others learn nothing.
     if let Err(e) = catalog::get_product(&state.db, &principal, id).await {
-        return ctx.error_page(e);
+        return Err(PageError(e));
     }
     let Some(label) = ImageLabel::parse(&form.label) else {
         let e = AppError::invalid("label", "invalid_label", format!("Choose one of: {}.", ImageLabel::names()));
@@ -567,7 +547,7 @@ async fn upload_image(
     })
     .await;
     match saved {
-        Ok(p) => Redirect::to(&format!("/catalog/products/{}/edit?saved=image#gallery", p.id)).into_response(),
+        Ok(p) => Ok(Redirect::to(&format!("/catalog/products/{}/edit?saved=image#gallery", p.id)).into_response()),
         Err(e) => refuse_upload(ctx, &state, &principal, id, e).await,
     }
 }
@@ -577,10 +557,9 @@ async fn upload_image(
 async fn remove_image(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     CsrfForm(form): CsrfForm<RemoveImageForm>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
+) -> PageResult {
     let result = save_sheet(&state, &principal, id, &form.version, |mut sheet| {
         let hash = form.hash.trim();
         let at = sheet.images.iter().position(|i| i.hash == hash).ok_or_else(|| {
@@ -598,8 +577,10 @@ async fn remove_image(
     })
     .await;
     match result {
-        Ok(p) => Redirect::to(&format!("/catalog/products/{}/edit?saved=image_removed#gallery", p.id)).into_response(),
-        Err(e) if e.status() == StatusCode::NOT_FOUND || e.status() == StatusCode::FORBIDDEN => ctx.error_page(e),
+        Ok(p) => {
+            Ok(Redirect::to(&format!("/catalog/products/{}/edit?saved=image_removed#gallery", p.id)).into_response())
+        }
+        Err(e) if !shown_in_place(&e) => Err(PageError(e)),
         Err(e) => refuse_in_gallery(ctx, &state, &principal, id, e, "editor.remove_refused").await,
     }
 }
@@ -607,10 +588,9 @@ async fn remove_image(
 async fn add_indicator(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     CsrfForm(form): CsrfForm<IndicatorForm>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
+) -> PageResult {
     let typed = form.clone();
     let result = save_sheet(&state, &principal, id, &form.version, |mut sheet| {
         let side = IndicatorSide::parse(&form.side).ok_or_else(|| {
@@ -635,8 +615,8 @@ async fn add_indicator(
     })
     .await;
     match result {
-        Ok(p) => Redirect::to(&format!("/catalog/products/{}/edit?saved=indicator#guide", p.id)).into_response(),
-        Err(e) if e.status() == StatusCode::NOT_FOUND || e.status() == StatusCode::FORBIDDEN => ctx.error_page(e),
+        Ok(p) => Ok(Redirect::to(&format!("/catalog/products/{}/edit?saved=indicator#guide", p.id)).into_response()),
+        Err(e) if !shown_in_place(&e) => Err(PageError(e)),
         Err(e) => {
             let refused = Refused {
                 status: Some(e.status()),
@@ -653,10 +633,9 @@ async fn add_indicator(
 async fn remove_indicator(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     CsrfForm(form): CsrfForm<RemoveForm>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return ctx.error_page(AppError::not_found("product")) };
+) -> PageResult {
     let result = save_sheet(&state, &principal, id, &form.version, |mut sheet| {
         let index = form.index.trim().parse::<usize>().ok().filter(|i| *i < sheet.guide.len()).ok_or_else(|| {
             AppError::invalid(
@@ -670,8 +649,8 @@ async fn remove_indicator(
     })
     .await;
     match result {
-        Ok(p) => Redirect::to(&format!("/catalog/products/{}/edit?saved=removed#guide", p.id)).into_response(),
-        Err(e) if e.status() == StatusCode::NOT_FOUND || e.status() == StatusCode::FORBIDDEN => ctx.error_page(e),
+        Ok(p) => Ok(Redirect::to(&format!("/catalog/products/{}/edit?saved=removed#guide", p.id)).into_response()),
+        Err(e) if !shown_in_place(&e) => Err(PageError(e)),
         Err(e) => {
             let refused = Refused {
                 status: Some(e.status()),

@@ -3,13 +3,15 @@
 //! never shown: a hit names only the other agency, its point of contact and the reader's own item.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
-use super::{clone_layout, CsrfForm, Ctx, FieldError, Layout, Pages, SignedIn};
+use super::{
+    clone_layout, shown_in_place, CsrfForm, Ctx, FieldError, Layout, PageError, PageId, PageResult, Pages, SignedIn,
+};
 use crate::domain::coordination::{
     self, ConfidentialityLevel, EventKind, Hit, NewEvent, NewTarget, Operation, OperationInput, OperationStatus,
     OperationSummary, Overview, PointOfContact, TargetKind,
@@ -62,7 +64,7 @@ struct OperationsPage {
     levels: &'static [ConfidentialityLevel],
 }
 
-async fn operations_page(SignedIn { ctx, principal: p }: SignedIn, State(s): State<AppState>) -> Response {
+async fn operations_page(SignedIn { ctx, principal: p }: SignedIn, State(s): State<AppState>) -> PageResult {
     let today = time::OffsetDateTime::now_utc().date();
     let form = OperationForm {
         starts_on: today.to_string(),
@@ -81,11 +83,8 @@ async fn render_operations(
     form: OperationForm,
     error: FieldError,
     status: StatusCode,
-) -> Response {
-    let operations = match coordination::list_operations(&s.db, p).await {
-        Ok(o) => o,
-        Err(e) => return ctx.error_page(e),
-    };
+) -> PageResult {
+    let operations = coordination::list_operations(&s.db, p).await?;
     let layout = clone_layout(&ctx.layout);
     let page = OperationsPage {
         layout,
@@ -95,14 +94,14 @@ async fn render_operations(
         statuses: OperationStatus::ALL,
         levels: ConfidentialityLevel::ALL,
     };
-    ctx.render(status, page)
+    Ok(ctx.render(status, page))
 }
 
 async fn create_operation(
     SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
     CsrfForm(f): CsrfForm<OperationForm>,
-) -> Response {
+) -> PageResult {
     let input = OperationInput {
         name: f.name.clone(),
         kind: f.kind.clone(),
@@ -119,12 +118,12 @@ async fn create_operation(
         version: None,
     };
     match coordination::create_operation(&s.db, &p, input).await {
-        Ok(op) => Redirect::to(&format!("/operations/{}", op.id)).into_response(),
-        Err(e) if e.field().is_some() => {
+        Ok(op) => Ok(Redirect::to(&format!("/operations/{}", op.id)).into_response()),
+        Err(e) if shown_in_place(&e) => {
             let error = FieldError::from_error(&ctx.layout.tr, &e);
             render_operations(ctx, &s, &p, f, error, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => ctx.error_page(e),
+        Err(e) => Err(PageError(e)),
     }
 }
 
@@ -178,17 +177,12 @@ struct OperationPage {
     event_kinds: &'static [EventKind],
 }
 
-fn parse_id(raw: &str) -> Option<i64> {
-    raw.trim().parse::<i64>().ok().filter(|id| *id > 0)
-}
-
 async fn operation_page(
     SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     done: Query<Done>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return super::not_found(ctx).await };
+) -> PageResult {
     let tr = ctx.layout.tr;
     let done = match (done.hits, done.conflicts) {
         (Some(n), _) => Some(tr.f("ops.targets_added", &[("hits", &n.to_string())])),
@@ -214,11 +208,8 @@ async fn render_operation(
     id: i64,
     parts: OperationParts,
     status: StatusCode,
-) -> Response {
-    let op = match coordination::get_operation(&s.db, p, id).await {
-        Ok(o) => o,
-        Err(e) => return ctx.error_page(e),
-    };
+) -> PageResult {
+    let op = coordination::get_operation(&s.db, p, id).await?;
     let layout = clone_layout(&ctx.layout);
     let page = OperationPage {
         layout,
@@ -231,7 +222,7 @@ async fn render_operation(
         kinds: TargetKind::ALL,
         event_kinds: EventKind::ALL,
     };
-    ctx.render(status, page)
+    Ok(ctx.render(status, page))
 }
 
 fn blank(s: &str) -> Option<String> {
@@ -241,10 +232,9 @@ fn blank(s: &str) -> Option<String> {
 async fn add_target(
     SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     CsrfForm(f): CsrfForm<TargetForm>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return super::not_found(ctx).await };
+) -> PageResult {
     let Some(kind) = TargetKind::parse(&f.kind) else {
         let e =
             crate::error::AppError::invalid("kind", "invalid_target_kind", "Choose what kind of identifier this is.");
@@ -263,8 +253,8 @@ async fn add_target(
         date_of_birth: blank(&f.date_of_birth),
     };
     match coordination::add_targets(&s.db, &s.match_key, &p, id, vec![target]).await {
-        Ok(added) => Redirect::to(&format!("/operations/{id}?hits={}", added.hits)).into_response(),
-        Err(e) if e.field().is_some() => {
+        Ok(added) => Ok(Redirect::to(&format!("/operations/{id}?hits={}", added.hits)).into_response()),
+        Err(e) if shown_in_place(&e) => {
             let parts = OperationParts {
                 target_error: FieldError::from_error(&ctx.layout.tr, &e),
                 target_form: f,
@@ -272,7 +262,7 @@ async fn add_target(
             };
             render_operation(ctx, &s, &p, id, parts, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => ctx.error_page(e),
+        Err(e) => Err(PageError(e)),
     }
 }
 
@@ -289,10 +279,9 @@ fn as_rfc3339(local: &str) -> String {
 async fn add_event(
     SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
-    Path(id): Path<String>,
+    PageId(id): PageId,
     CsrfForm(f): CsrfForm<EventForm>,
-) -> Response {
-    let Some(id) = parse_id(&id) else { return super::not_found(ctx).await };
+) -> PageResult {
     let number = |field: &'static str, raw: &str| {
         raw.trim().replace(',', ".").parse::<f64>().map_err(|_| {
             crate::error::AppError::invalid(field, "invalid_number", format!("'{}' is not a number.", raw.trim()))
@@ -316,8 +305,8 @@ async fn add_event(
         Err(e) => Err(e),
     };
     match result {
-        Ok(added) => Redirect::to(&format!("/operations/{id}?conflicts={}", added.conflicts)).into_response(),
-        Err(e) if e.field().is_some() => {
+        Ok(added) => Ok(Redirect::to(&format!("/operations/{id}?conflicts={}", added.conflicts)).into_response()),
+        Err(e) if shown_in_place(&e) => {
             let parts = OperationParts {
                 event_error: FieldError::from_error(&ctx.layout.tr, &e),
                 event_form: f,
@@ -325,7 +314,7 @@ async fn add_event(
             };
             render_operation(ctx, &s, &p, id, parts, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => ctx.error_page(e),
+        Err(e) => Err(PageError(e)),
     }
 }
 

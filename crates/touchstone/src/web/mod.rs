@@ -16,7 +16,9 @@ mod identify;
 mod notify;
 mod page;
 
-pub use page::{api_principal_from_session, clone_layout, Ctx, Enrolling, Layout, SignedIn};
+pub use page::{
+    api_principal_from_session, clone_layout, parse_id, Ctx, Enrolling, Layout, PageError, PageId, PageResult, SignedIn,
+};
 
 use askama::Template;
 use axum::extract::{FromRequest, Request};
@@ -35,8 +37,8 @@ pub const SESSION_COOKIE: &str = "ts_session";
 const CSRF_COOKIE: &str = "ts_csrf";
 const LANG_COOKIE: &str = "ts_lang";
 
-pub fn router() -> Router<AppState> {
-    pages().into_router()
+pub fn router(state: &AppState) -> Router<AppState> {
+    pages().into_router().layer(axum::middleware::from_fn_with_state(state.clone(), page::render_failed_pages))
 }
 
 /// Every page route, as the router serves them.
@@ -158,13 +160,13 @@ pub fn set_cookie(name: &str, value: &str, max_age_seconds: Option<i64>, secure:
 pub struct CsrfForm<T>(pub T);
 
 impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
-    type Rejection = Response;
+    type Rejection = PageError;
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         let (mut parts, body) = req.into_parts();
-        let expected = page::expected_csrf(&mut parts, state).await.map_err(IntoResponse::into_response)?;
+        let expected = page::expected_csrf(&mut parts, state).await?;
         let bytes = axum::body::to_bytes(body, state.config.max_body_bytes)
             .await
-            .map_err(|_| crate::api::too_large().into_response())?;
+            .map_err(|_| PageError(crate::api::too_large()))?;
         let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
         let given = fields.iter().find(|(k, _)| k == "csrf").map(|(_, v)| v.as_str());
         let ok = match (expected.as_deref(), given) {
@@ -172,16 +174,18 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
             _ => false,
         };
         if !ok {
-            return Err(AppError::client(
+            return Err(PageError(AppError::client(
                 StatusCode::FORBIDDEN,
                 "csrf_failed",
                 "This form has expired or did not come from Touchstone; reload the page and try again.",
-            )
-            .into_response());
+            )));
         }
         serde_urlencoded::from_bytes::<T>(&bytes).map(CsrfForm).map_err(|e| {
-            AppError::client(StatusCode::BAD_REQUEST, "invalid_form", format!("The form is not complete: {e}"))
-                .into_response()
+            PageError(AppError::client(
+                StatusCode::BAD_REQUEST,
+                "invalid_form",
+                format!("The form is not complete: {e}"),
+            ))
         })
     }
 }
@@ -194,16 +198,39 @@ pub struct MessagePage {
     pub message: String,
 }
 
+/// The one rule for a refused form. A refusal about what the reader typed or chose (a client
+/// error other than not found, forbidden or a malformed request) is shown beside the form, with
+/// what they typed kept; anything else (the record is gone or hidden, the action not theirs, a
+/// fault of ours) ends the page with the error page.
+pub fn shown_in_place(e: &AppError) -> bool {
+    matches!(e, AppError::Client(c) if !matches!(c.status, StatusCode::NOT_FOUND | StatusCode::FORBIDDEN | StatusCode::BAD_REQUEST))
+}
+
 /// An error shown beside a form field, with what the user typed kept.
 #[derive(Debug, Default, Clone)]
 pub struct FieldError {
     pub field: String,
     pub message: String,
+    /// The status the page with the refusal is answered with.
+    pub status: StatusCode,
 }
 
 impl FieldError {
     pub fn from_error(tr: &Tr, e: &AppError) -> Self {
-        FieldError { field: e.field().unwrap_or("").to_string(), message: tr.error(e.code(), &e.public_message()) }
+        FieldError {
+            field: e.field().unwrap_or("").to_string(),
+            message: tr.error(e.code(), &e.public_message()),
+            status: e.status(),
+        }
+    }
+
+    /// The refusal beside the form, or the error page: [`shown_in_place`] decides.
+    pub fn in_place(tr: &Tr, e: AppError) -> Result<Self, PageError> {
+        if shown_in_place(&e) {
+            Ok(Self::from_error(tr, &e))
+        } else {
+            Err(PageError(e))
+        }
     }
     pub fn on(&self, field: &str) -> bool {
         self.field == field

@@ -2,15 +2,16 @@
 //! endpoints and the deliveries that keep failing.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
-use super::{clone_layout, CsrfForm, FieldError, Layout, Pages, SignedIn};
+use super::{
+    clone_layout, shown_in_place, CsrfForm, FieldError, Layout, PageError, PageId, PageResult, Pages, SignedIn,
+};
 use crate::domain::notify::{self, InboxItem, NewWebhook, PendingDelivery, Webhook};
-use crate::error::AppError;
 use crate::state::AppState;
 
 pub fn router() -> Pages {
@@ -43,18 +44,15 @@ async fn inbox_page(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     Query(q): Query<InboxQuery>,
-) -> Response {
+) -> PageResult {
     let unread_only = q.unread.as_deref().is_some_and(|v| v == "1" || v == "true");
     let items = match notify::inbox(&state.db, &principal, unread_only, 200).await {
         Ok(i) => i.into_iter().map(|n| (readable_time(&n.created_at), n)).collect(),
-        Err(e) => return ctx.error_page(e),
+        Err(e) => return Err(PageError(e)),
     };
-    let email_enabled = match notify::email_enabled(&state.db, &principal).await {
-        Ok(e) => e,
-        Err(e) => return ctx.error_page(e),
-    };
+    let email_enabled = notify::email_enabled(&state.db, &principal).await?;
     let layout = clone_layout(&ctx.layout);
-    ctx.render(StatusCode::OK, InboxPage { layout, items, unread_only, email_enabled })
+    Ok(ctx.render(StatusCode::OK, InboxPage { layout, items, unread_only, email_enabled }))
 }
 
 /// `2026-11-29T08:06:18.653Z` as `2026-11-29 08:06 UTC`.
@@ -77,7 +75,7 @@ struct ReadForm {
 async fn mark_read(
     SignedIn { ctx, principal: p }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    PageId(id): PageId,
     CsrfForm(f): CsrfForm<ReadForm>,
 ) -> Response {
     match notify::mark_read(&state.db, &p, id).await {
@@ -143,21 +141,15 @@ async fn render_admin(
     form: WebhookForm,
     error: Option<FieldError>,
     new_secret: Option<String>,
-) -> Response {
-    let webhooks = match notify::list_webhooks(&state.db, &principal).await {
-        Ok(w) => w,
-        Err(e) => return ctx.error_page(e),
-    };
-    let deliveries = match notify::pending_deliveries(&state.db, &state.config.notify, &principal).await {
-        Ok(d) => d,
-        Err(e) => return ctx.error_page(e),
-    };
+) -> PageResult {
+    let webhooks = notify::list_webhooks(&state.db, &principal).await?;
+    let deliveries = notify::pending_deliveries(&state.db, &state.config.notify, &principal).await?;
     let layout = clone_layout(&ctx.layout);
     let sends_email = state.config.smtp.host.as_deref().is_some_and(|h| !h.trim().is_empty());
-    ctx.render(status, AdminPage { layout, webhooks, deliveries, form, error, new_secret, sends_email })
+    Ok(ctx.render(status, AdminPage { layout, webhooks, deliveries, form, error, new_secret, sends_email }))
 }
 
-async fn admin_page(reader: SignedIn, State(state): State<AppState>) -> Response {
+async fn admin_page(reader: SignedIn, State(state): State<AppState>) -> PageResult {
     render_admin(reader, &state, StatusCode::OK, WebhookForm::default(), None, None).await
 }
 
@@ -167,14 +159,14 @@ async fn create_webhook(
     SignedIn { ctx, principal: p }: SignedIn,
     State(state): State<AppState>,
     CsrfForm(form): CsrfForm<WebhookForm>,
-) -> Response {
+) -> PageResult {
     let input = NewWebhook { url: form.url.clone(), description: form.description.clone() };
     match notify::create_webhook(&state.db, &state.config.notify, &p, &input).await {
         Ok(created) => {
             let reader = SignedIn { ctx, principal: p };
             render_admin(reader, &state, StatusCode::OK, WebhookForm::default(), None, Some(created.secret)).await
         }
-        Err(e @ AppError::Internal(_)) => ctx.error_page(e),
+        Err(e) if !shown_in_place(&e) => Err(PageError(e)),
         Err(e) => {
             let error = Some(FieldError::from_error(&ctx.layout.tr, &e));
             render_admin(SignedIn { ctx, principal: p }, &state, e.status(), form, error, None).await
@@ -185,7 +177,7 @@ async fn create_webhook(
 async fn delete_webhook(
     SignedIn { ctx, principal: p }: SignedIn,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    PageId(id): PageId,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Response {
     match notify::delete_webhook(&state.db, &p, id).await {

@@ -8,10 +8,13 @@
 //! pending, or a required second factor not yet enrolled) is turned back with a redirect before
 //! the handler runs.
 
+use std::sync::Arc;
+
 use askama::Template;
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRequestParts, Path, Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use rand::RngCore;
 
@@ -177,6 +180,10 @@ impl Ctx {
 
     /// A page saying what went wrong, in the reader's language.
     pub fn error_page(self, err: AppError) -> Response {
+        self.error_page_for(&err)
+    }
+
+    fn error_page_for(self, err: &AppError) -> Response {
         err.log();
         let status = err.status();
         let message = self.layout.tr.error(err.code(), &err.public_message());
@@ -243,4 +250,64 @@ impl FromRequestParts<AppState> for Enrolling {
             None => Err(turn_back(&ctx, &parts.method)),
         }
     }
+}
+
+/// Why a page cannot be shown. A page handler returns `Result<Response, PageError>` and uses
+/// `?` on domain calls as the API handlers do; [`render_failed_pages`] turns the error into the
+/// error page in the reader's language.
+#[derive(Debug)]
+pub struct PageError(pub AppError);
+
+pub type PageResult = Result<Response, PageError>;
+
+impl From<AppError> for PageError {
+    fn from(e: AppError) -> Self {
+        PageError(e)
+    }
+}
+
+/// The error a handler (or an extractor) gave up with, carried to [`render_failed_pages`].
+#[derive(Clone)]
+struct FailedPage(Arc<AppError>);
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let mut r = self.0.status().into_response();
+        r.extensions_mut().insert(FailedPage(Arc::new(self.0)));
+        r
+    }
+}
+
+/// The pages' layer that renders a [`PageError`] as the error page. The reader (language,
+/// menu, CSRF token) is read again from the request's headers: the handler consumed its own.
+pub async fn render_failed_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let (method, uri, headers) = (req.method().clone(), req.uri().clone(), req.headers().clone());
+    let mut response = next.run(req).await;
+    let Some(FailedPage(err)) = response.extensions_mut().remove::<FailedPage>() else { return response };
+    let (mut parts, ()) = Request::new(()).into_parts();
+    parts.method = method;
+    parts.uri = uri;
+    parts.headers = headers;
+    match Ctx::from_request_parts(&mut parts, &state).await {
+        Ok(ctx) => ctx.error_page_for(&err),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// The record id in a page's path (`/cases/{id}`): a positive integer, or the page does not exist.
+pub struct PageId(pub i64);
+
+impl FromRequestParts<AppState> for PageId {
+    type Rejection = PageError;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let Path(raw) = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| PageError(AppError::not_found("page")))?;
+        parse_id(&raw).map(PageId).ok_or(PageError(AppError::not_found("page")))
+    }
+}
+
+/// An id written in a path or a query: a positive integer.
+pub fn parse_id(raw: &str) -> Option<i64> {
+    raw.trim().parse::<i64>().ok().filter(|id| *id > 0)
 }

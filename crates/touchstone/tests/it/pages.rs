@@ -102,7 +102,7 @@ async fn a_form_without_its_csrf_token_is_refused() {
         b.get("/signin").await;
         let r = b.post_raw("/signin", &[("email", "officer@border.demo"), ("password", PASSWORD)], None).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN);
-        assert!(r.text.contains("csrf_failed"));
+        assert!(r.text.contains("This form has expired"), "the refusal is a page a person reads: {}", r.text);
         let forged = b
             .post_raw(
                 "/signin",

@@ -315,3 +315,105 @@ async fn a_password_change_ends_the_other_sessions_and_a_reset_revokes_the_token
     })
     .await;
 }
+
+/// Item 9: an organisation administrator asking for an address learns nothing about accounts
+/// outside their organisation. Before the fix, `officer@border.demo` (UK Border Force's) gave
+/// `409 email_taken` and a free address at the same domain `201`.
+#[tokio::test]
+async fn an_organisation_administrator_learns_nothing_about_addresses_outside_their_organisation() {
+    on_every_backend(|app| async move {
+        let chief = app.token_for("chief@douane.demo").await;
+        let own = app.org_id("Douane française (démo)").await;
+        let new_user = |email: &str| {
+            serde_json::json!({"email": email, "display_name": "Probe", "organisation_id": own, "role": "officer"})
+        };
+        // Another organisation's account, a free address at its domain, and one nobody vetted:
+        // one answer, word for word.
+        let mut answers = Vec::new();
+        for email in ["officer@border.demo", "nobody.yet@border.demo", "someone@mail.example"] {
+            let r = app.post_json("/api/v1/users", &chief, new_user(email)).await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{email}: {}", r.text);
+            assert_eq!(r.error_code(), "email_outside_domains", "{email}");
+            assert_eq!(r.json()["error"]["field"], "email");
+            answers.push(r.json()["error"]["message"].as_str().unwrap().to_string());
+        }
+        assert!(answers.iter().all(|a| a == &answers[0]), "{answers:?}");
+        assert!(answers[0].contains("douane.demo"), "the sentence says where accounts can be made: {}", answers[0]);
+        let created = app.post_json("/api/v1/users", &chief, new_user("lea.petit@douane.demo")).await;
+        assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+        let again = app.post_json("/api/v1/users", &chief, new_user("Lea.Petit@douane.demo")).await;
+        assert_eq!(again.error_code(), "email_taken", "within the own domain, a duplicate is named");
+
+        // The platform administrator vets domains; a domain is one organisation's.
+        let admin = app.token_for("admin@touchstone.demo").await;
+        let border = app.org_id("UK Border Force (demo)").await;
+        let path = format!("/api/v1/organisations/{border}/email-domains");
+        let steal = app
+            .api(Method::PUT, &path, Some(&admin), Some(r#"{"email_domains": ["border.demo", "douane.demo"]}"#))
+            .await;
+        assert_eq!(steal.status, StatusCode::CONFLICT, "{}", steal.text);
+        assert_eq!(steal.error_code(), "email_domain_taken");
+        let bad = app.api(Method::PUT, &path, Some(&admin), Some(r#"{"email_domains": ["not a domain"]}"#)).await;
+        assert_eq!(bad.error_code(), "invalid_email_domain");
+        let set = app
+            .api(Method::PUT, &path, Some(&admin), Some(r#"{"email_domains": ["BORDER.demo", "homeoffice.example"]}"#))
+            .await;
+        assert_eq!(set.status, StatusCode::OK, "{}", set.text);
+        assert_eq!(set.json()["email_domains"], serde_json::json!(["border.demo", "homeoffice.example"]));
+        let by_chief = app.api(Method::PUT, &path, Some(&chief), Some(r#"{"email_domains": []}"#)).await;
+        assert_eq!(by_chief.status, StatusCode::FORBIDDEN);
+        // Even the platform administrator puts no account at a vetted domain in another organisation.
+        let misplaced = app
+            .post_json(
+                "/api/v1/users",
+                &admin,
+                serde_json::json!({"email": "x@douane.demo", "display_name": "X", "organisation_id": border, "role": "officer"}),
+            )
+            .await;
+        assert_eq!(misplaced.error_code(), "email_domain_of_another_organisation");
+        let audit = app.get("/api/v1/audit?limit=20", &admin).await.text;
+        assert!(audit.contains("organisation.set_email_domains"), "{audit}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_platform_administrator_vets_email_domains_on_the_organisations_page() {
+    on_every_backend(|app| async move {
+        let mut admin = Browser::new(&app);
+        admin.sign_in("admin@touchstone.demo", PASSWORD).await;
+        let page = admin.get("/admin/organisations").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.text.contains("douane.demo"), "each organisation's domains are listed");
+        let border = app.org_id("UK Border Force (demo)").await;
+        let action = format!("/admin/organisations/{border}/email-domains");
+        let refused =
+            admin.submit("/admin/organisations", &action, &[("email_domains", "border.demo, douane.demo")]).await;
+        assert_eq!(refused.status, StatusCode::CONFLICT);
+        assert!(refused.text.contains("aria-invalid=\"true\""), "the refusal is shown beside the field");
+        assert!(refused.text.contains("border.demo, douane.demo"), "what was typed is kept");
+        let done =
+            admin.submit("/admin/organisations", &action, &[("email_domains", "border.demo homeoffice.example")]).await;
+        assert_eq!(done.location(), "/admin/organisations");
+        assert!(admin.get("/admin/organisations").await.text.contains("border.demo, homeoffice.example"));
+
+        let mut chief = Browser::new(&app);
+        chief.sign_in("chief@douane.demo", PASSWORD).await;
+        let outside = chief
+            .submit(
+                "/admin/users",
+                "/admin/users",
+                &[
+                    ("email", "officer@border.demo"),
+                    ("display_name", "X"),
+                    ("organisation_id", &app.org_id("Douane française (démo)").await.to_string()),
+                    ("role", "officer"),
+                    ("language", "fr"),
+                ],
+            )
+            .await;
+        assert_eq!(outside.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(outside.text.contains("domaines de messagerie vérifiés"), "the refusal is in the reader's language");
+    })
+    .await;
+}
