@@ -30,6 +30,13 @@ pub const DEMO_ORGANISATIONS: &[DemoOrg] = &[
     ),
     ("UK Border Force (demo)", "customs", "GB", &[("officer@border.demo", "Sam Taylor", "officer", "en")]),
     ("Police nationale (démo)", "police", "FR", &[("coordinator@police.demo", "Julien Moreau", "coordinator", "fr")]),
+    // An agency without an access grant yet: it sees what it can ask for, and asks.
+    (
+        "Gendarmerie nationale (démo)",
+        "police",
+        "FR",
+        &[("coordinator@gendarmerie.demo", "Inès Garnier", "coordinator", "fr")],
+    ),
     ("Maison Lumière (demo)", "rights_holder", "FR", &[("brand@lumiere.demo", "Claire Dubois", "org_admin", "en")]),
     ("Brand Protection Partners (demo)", "representative", "GB", &[("agent@bpp.demo", "Alex Morgan", "officer", "en")]),
     ("Nordwerk Group (demo)", "rights_holder", "DE", &[("brand@nordwerk.demo", "Jonas Weber", "org_admin", "en")]),
@@ -234,6 +241,7 @@ async fn seed_grant(db: &Db) -> AppResult<()> {
         reason: "Demo: joint work against counterfeit networks".into(),
         expires_on: expires.to_string(),
         grantor_organisation_id: Some(customs.id),
+        request_id: None,
     };
     coordination::create_grant(db, &Principal::console(), grant).await?;
     Ok(())

@@ -7,8 +7,8 @@ use axum::{Json, Router};
 
 use super::{created, ApiAuth, ApiJson, ApiPath, ErrorJson};
 use crate::domain::coordination::{
-    self, EventAdded, Grant, Hit, NewEvent, NewGrant, NewTarget, Operation, OperationInput, OperationSummary, Overview,
-    TargetsAdded,
+    self, AccessRequest, EventAdded, Grant, GrantChange, Hit, NewAccessRequest, NewEvent, NewGrant, NewTarget,
+    Operation, OperationInput, OperationSummary, Overview, TargetsAdded,
 };
 use crate::error::AppResult;
 use crate::state::AppState;
@@ -16,7 +16,10 @@ use crate::state::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/grants", get(list_grants).post(create_grant))
+        .route("/grants/{id}", axum::routing::put(change_grant))
         .route("/grants/{id}/revoke", post(revoke_grant))
+        .route("/access-requests", get(list_access_requests).post(request_access))
+        .route("/access-requests/{id}/decline", post(decline_access_request))
         .route("/operations", get(list_operations).post(create_operation))
         .route("/operations/{id}", get(get_operation).put(update_operation))
         .route("/operations/{id}/targets", post(add_targets))
@@ -53,6 +56,54 @@ pub async fn revoke_grant(
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<Json<Grant>> {
     Ok(Json(coordination::revoke_grant(&s.db, &p, id).await?))
+}
+
+/// Changes the scopes, reason and expiry of a grant in force (its grantor's administrators).
+#[utoipa::path(put, path = "/api/v1/grants/{id}", tag = "coordination", params(("id" = i64, Path)), request_body = GrantChange,
+    responses((status = 200, body = Grant), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 404, body = ErrorJson),
+        (status = 409, body = ErrorJson), (status = 413, body = ErrorJson), (status = 415, body = ErrorJson), (status = 422, body = ErrorJson)))]
+pub async fn change_grant(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(c): ApiJson<GrantChange>,
+) -> AppResult<Json<Grant>> {
+    Ok(Json(coordination::change_grant(&s.db, &p, id, c).await?))
+}
+
+/// Requests for access: an agency's own, or those a customs administration (or the platform
+/// administrator) may answer.
+#[utoipa::path(get, path = "/api/v1/access-requests", tag = "coordination",
+    responses((status = 200, body = Vec<AccessRequest>), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson)))]
+pub async fn list_access_requests(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+) -> AppResult<Json<Vec<AccessRequest>>> {
+    Ok(Json(coordination::access_requests(&s.db, &p).await?))
+}
+
+/// A police force or another agency asks for access; the customs administrations of its
+/// country and the platform administrators are told.
+#[utoipa::path(post, path = "/api/v1/access-requests", tag = "coordination", request_body = NewAccessRequest,
+    responses((status = 201, body = AccessRequest), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
+        (status = 413, body = ErrorJson), (status = 415, body = ErrorJson), (status = 422, body = ErrorJson)))]
+pub async fn request_access(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiJson(r): ApiJson<NewAccessRequest>,
+) -> AppResult<impl IntoResponse> {
+    Ok(created(coordination::request_access(&s.db, &p, r).await?))
+}
+
+/// Closes a request without a grant.
+#[utoipa::path(post, path = "/api/v1/access-requests/{id}/decline", tag = "coordination", params(("id" = i64, Path)),
+    responses((status = 200, body = AccessRequest), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 404, body = ErrorJson), (status = 409, body = ErrorJson)))]
+pub async fn decline_access_request(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<AccessRequest>> {
+    Ok(Json(coordination::decline_access_request(&s.db, &p, id).await?))
 }
 
 /// The caller's agency's operations.

@@ -110,6 +110,8 @@ pub enum Action {
     AlertEdit,
     /// Give, list and revoke access grants to police and other agencies (as the grantor).
     GrantManage,
+    /// Ask the customs administrations for an access grant (police and other agencies).
+    AccessRequest,
     /// Register an operation for the target (own) organisation.
     OperationCreate,
     /// Read an operation, its targets, planned actions and hits.
@@ -147,6 +149,7 @@ impl Action {
         Action::AlertRead,
         Action::AlertEdit,
         Action::GrantManage,
+        Action::AccessRequest,
         Action::OperationCreate,
         Action::OperationRead,
         Action::OperationEdit,
@@ -261,6 +264,9 @@ pub fn allows(principal: &Principal, action: Action, target: Target) -> bool {
         Action::AlertRead => own_alert || (enforcement && targeted_alert),
         Action::AlertEdit => own_alert && catalog_editor && (enforcement || for_rights_holder),
         Action::GrantManage => own_org_itself && org_admin && customs,
+        Action::AccessRequest => {
+            own_org_itself && matches!(principal.org_kind, OrgKind::Police | OrgKind::OtherEnforcement)
+        }
         Action::OperationCreate => own_org_itself && coordinates && catalog_editor,
         Action::OperationRead => own_operation && coordinates,
         Action::OperationEdit => own_operation && coordinates && catalog_editor,
@@ -277,6 +283,7 @@ fn platform_admin_allows(action: Action, is_self: bool) -> bool {
         OrganisationCreate | OrganisationListAll | OrganisationRead => true,
         UserCreate | UserList | UserRead | UserDeactivate | UserResetCredentials => true,
         AuditRead | WebhookManage | DeliveriesRead | GrantManage => true,
+        AccessRequest => false,
         AccountManage => is_self,
         CatalogReadPublished | AlertRead | AlertEdit => true,
         CatalogReadConfidential | BrandReadDraft | BrandCreate | BrandEdit | BrandDelegate => false,
@@ -431,6 +438,8 @@ mod tests {
             (_, _, AlertEdit) => "",
             (Customs, Role::OrgAdmin, GrantManage) => "O",
             (_, _, GrantManage) => "",
+            (Police | OtherEnforcement, _, AccessRequest) => "O",
+            (_, _, AccessRequest) => "",
             (_, _, OperationCreate) if enforcement && editor => "O",
             (_, _, OperationCreate) => "",
             (_, _, OperationRead) if enforcement => "W",

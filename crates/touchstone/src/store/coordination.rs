@@ -91,6 +91,113 @@ pub async fn revoke_grant(conn: &mut AnyConnection, id: i64, by: &str, now: i64)
     Ok(done.rows_affected() == 1)
 }
 
+/// Changes a grant still in force; false when it was revoked meanwhile.
+pub async fn update_grant(
+    conn: &mut AnyConnection,
+    id: i64,
+    scopes: &str,
+    reason: &str,
+    expires_at: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE access_grants SET scopes = $1, reason = $2, expires_at = $3 WHERE id = $4 AND revoked_at IS NULL",
+    )
+    .bind(scopes)
+    .bind(reason)
+    .bind(expires_at)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct AccessRequestRow {
+    pub id: i64,
+    pub org_id: i64,
+    pub org_name: String,
+    pub org_country: String,
+    pub requested_by: String,
+    pub scopes: String,
+    pub reason: String,
+    pub created_at: i64,
+    pub outcome: Option<String>,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<i64>,
+    pub grant_id: Option<i64>,
+}
+
+const ACCESS_REQUEST_SELECT: &str = "SELECT r.id, r.org_id, o.name AS org_name, o.country AS org_country, \
+     r.requested_by, r.scopes, r.reason, r.created_at, r.outcome, r.decided_by, r.decided_at, r.grant_id \
+     FROM access_requests r JOIN organisations o ON o.id = r.org_id";
+
+pub async fn insert_access_request(
+    conn: &mut AnyConnection,
+    org: i64,
+    by: &str,
+    scopes: &str,
+    reason: &str,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO access_requests (org_id, requested_by, scopes, reason, created_at) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(org)
+    .bind(by)
+    .bind(scopes)
+    .bind(reason)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn get_access_request<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    id: i64,
+) -> Result<Option<AccessRequestRow>, sqlx::Error> {
+    sqlx::query_as(&format!("{ACCESS_REQUEST_SELECT} WHERE r.id = $1")).bind(id).fetch_optional(ex).await
+}
+
+/// Requests made by agencies of `country` (every country when `None`), or by `org` alone, newest first.
+pub async fn access_requests<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    org: Option<i64>,
+    country: Option<&str>,
+) -> Result<Vec<AccessRequestRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "{ACCESS_REQUEST_SELECT} WHERE ($1 < 0 OR r.org_id = $1) AND ($2 = '' OR o.country = $2) \
+         ORDER BY r.id DESC LIMIT 200"
+    ))
+    .bind(org.unwrap_or(-1))
+    .bind(country.unwrap_or(""))
+    .fetch_all(ex)
+    .await
+}
+
+/// Closes an open request; false when someone closed it first.
+pub async fn decide_access_request(
+    conn: &mut AnyConnection,
+    id: i64,
+    outcome: &str,
+    by: &str,
+    grant_id: Option<i64>,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE access_requests SET outcome = $1, decided_by = $2, grant_id = $3, decided_at = $4 \
+         WHERE id = $5 AND outcome IS NULL",
+    )
+    .bind(outcome)
+    .bind(by)
+    .bind(grant_id)
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 #[derive(Debug, Clone, FromRow)]
 pub struct OperationRow {
     pub id: i64,

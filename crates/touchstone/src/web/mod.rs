@@ -12,6 +12,7 @@ mod cases;
 mod catalog;
 mod catalog_editor;
 mod coordination;
+mod grants;
 mod identify;
 mod notify;
 mod page;
@@ -89,6 +90,7 @@ pub fn pages() -> Pages {
         .merge(brand_editor::router())
         .merge(identify::router())
         .merge(coordination::router())
+        .merge(grants::router())
         .merge(cases::router())
         .merge(notify::router())
 }

@@ -21,8 +21,8 @@ use rand::RngCore;
 use super::{cookie_value, set_cookie, MessagePage, CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE};
 use crate::domain::auth::{Session, SessionStage};
 use crate::domain::directory::User;
-use crate::domain::policy::Principal;
-use crate::domain::types::Language;
+use crate::domain::policy::{GrantScopes, Principal};
+use crate::domain::types::{Language, OrgKind};
 use crate::error::{AppError, AppResult};
 use crate::i18n::{negotiate, Tr};
 use crate::state::AppState;
@@ -70,6 +70,8 @@ pub struct Layout {
     pub secure: bool,
     /// Notifications the signed-in reader has not read, shown beside the inbox link.
     pub unread: i64,
+    /// What the reader's organisation reaches through access grants (customs: everything).
+    pub grants: GrantScopes,
 }
 
 impl Layout {
@@ -78,6 +80,31 @@ impl Layout {
     }
     pub fn is_platform_admin(&self) -> bool {
         self.me.as_ref().is_some_and(|u| u.role == crate::domain::types::Role::PlatformAdmin)
+    }
+    /// A police force or another agency: it reaches the enforcement side through grants.
+    pub fn is_agency(&self) -> bool {
+        self.me.as_ref().is_some_and(|u| matches!(u.organisation_kind, OrgKind::Police | OrgKind::OtherEnforcement))
+    }
+    /// An agency holding no grant in force: the menu leads it to ask for one.
+    pub fn without_grant(&self) -> bool {
+        self.is_agency() && self.grants == GrantScopes::default()
+    }
+    /// Whether the menu offers what a grant's `scope` opens (anyone not an agency: as before).
+    pub fn reaches(&self, scope: &str) -> bool {
+        !self.is_agency()
+            || match scope {
+                "catalog_alerts" => self.grants.catalog_alerts,
+                "case_sharing" => self.grants.case_sharing,
+                "coordination" => self.grants.coordination,
+                _ => false,
+            }
+    }
+    /// A customs administration's organisation administrator, or the platform administrator.
+    pub fn may_grant(&self) -> bool {
+        self.is_platform_admin()
+            || self.me.as_ref().is_some_and(|u| {
+                u.organisation_kind == OrgKind::Customs && u.role == crate::domain::types::Role::OrgAdmin
+            })
     }
 }
 
@@ -91,6 +118,7 @@ pub fn clone_layout(l: &Layout) -> Layout {
         new_csrf_cookie: None,
         secure: l.secure,
         unread: l.unread,
+        grants: l.grants,
     }
 }
 
@@ -142,7 +170,11 @@ impl FromRequestParts<AppState> for Ctx {
             }),
             None => 0,
         };
-        Ok(Ctx { session, layout: Layout { tr: Tr::new(lang), csrf, me, here, new_csrf_cookie, secure, unread } })
+        let grants = session.as_ref().and_then(Session::principal).map(|p| p.grants).unwrap_or_default();
+        Ok(Ctx {
+            session,
+            layout: Layout { tr: Tr::new(lang), csrf, me, here, new_csrf_cookie, secure, unread, grants },
+        })
     }
 }
 

@@ -13,6 +13,7 @@ mod cli;
 mod common;
 mod coordination;
 mod disclosure;
+mod grants;
 mod identify;
 mod identify_pages;
 mod import;
