@@ -159,6 +159,18 @@ class Browser:
         """Clicks a form's submit button and waits for the next page."""
         self.click(css)
 
+    def submit_in_place(self, css, timeout=WAIT):
+        """Clicks a button whose answer may come without a new page: the Identify page's script
+        sends the photo itself and, unless it is told which card to open, puts the server's
+        answer in place of the page's <main>. Waits for either."""
+        el = self.find(css)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
+        check(el.is_displayed(), f"'{css}' is not visible on {self.path()}")
+        old = self.find("main")
+        el.click()
+        WebDriverWait(self.driver, timeout).until(lambda d: _stale(old))
+        self.page_ready()
+
     def page_ready(self):
         WebDriverWait(self.driver, WAIT).until(lambda d: d.execute_script("return document.readyState") == "complete")
         self.pages_seen += 1
@@ -483,6 +495,8 @@ def identify_from_photo(b, lang, gtin):
     photo.send_keys(photo_of_barcode(b, gtin))
     b.submit("form[action='/identify/photo'] button[type=submit]")
     b.expect_path(r"/catalog/products/\d+")
+    sent = b.driver.execute_script("return sessionStorage.getItem('touchstone.identify')")
+    check(sent, "the page's script did not send the photo (static/identify.js)")
     b.expect_text(t(lang, "identify.identified_photo", code=gtin, format="EAN-13"), t(lang, "identify.identified_check"))
     check(gtin in b.find(".gtin").text, f"the card's GTIN {b.find('.gtin').text} is not the one photographed, {gtin}")
     b.expect_text(t(lang, "catalog.genuine_pictures"), t(lang, "catalog.counterfeit_pictures"))
@@ -504,7 +518,7 @@ def officer_identifies_a_product_from_a_barcode_photo(b):
     whole = ean13_png(STORY_GTIN)
     damaged.write_bytes(whole[: len(whole) // 3])
     b.find("#photo").send_keys(str(damaged))
-    b.submit("form[action='/identify/photo'] button[type=submit]")
+    b.submit_in_place("form[action='/identify/photo'] button[type=submit]")
     check(b.find("#photo-error").text == t("en", "identify.error_corrupt_file"), f"damaged photo: {b.text()[:300]}")
     check(b.heading() == t("en", "identify.title"), "a damaged photo leaves the Identify page")
     wrong = STORY_GTIN[:-1] + str((int(STORY_GTIN[-1]) + 1) % 10)

@@ -300,8 +300,7 @@ impl Identified {
                 && s.chars().all(|c| c.is_ascii_graphic() || c == '\u{241d}')
         };
         let code = q.code.as_deref().map(str::trim).filter(|c| shown(c))?.to_string();
-        let format =
-            q.format.as_deref().filter(|f| f.len() <= 20 && f.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+        let format = super::identify::symbology(q.format.as_deref());
         Some(Identified { code, format: format.map(str::to_string) })
     }
 }
