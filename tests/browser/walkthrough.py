@@ -141,8 +141,31 @@ class Browser:
         self.driver.get(urljoin(self.base_url + "/", path.lstrip("/")))
         self.page_ready()
 
+    def open_menu_holding(self, el):
+        """Taps "Menu" when `el` is in the header's closed menu (a <details>), as a person must."""
+        summary = self.driver.execute_script(
+            "var d = arguments[0].closest('details'); return d && !d.open ? d.querySelector('summary') : null", el
+        )
+        if summary is not None:
+            check(summary.is_displayed(), f"the menu button is not visible on {self.path()}")
+            summary.click()
+            WebDriverWait(self.driver, WAIT).until(lambda d: el.is_displayed())
+
+    def link(self, text):
+        """The link that says `text`: a visible one first, else one in the closed menu (whose
+        links Selenium's link-text search does not see)."""
+        links = self.driver.find_elements(By.XPATH, f"//a[normalize-space()={_xpath_literal(text)}]")
+        check(links, f"no link '{text}' on {self.path()}")
+        return next((a for a in links if a.is_displayed()), links[0])
+
+    def open_menu(self):
+        menu = self.find("details.menu")
+        if not menu.get_attribute("open"):
+            self.find("details.menu summary").click()
+
     def click(self, css=None, link_text=None):
-        el = self.driver.find_element(By.LINK_TEXT, link_text) if link_text else self.find(css)
+        el = self.link(link_text) if link_text else self.find(css)
+        self.open_menu_holding(el)
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
         check(el.is_displayed(), f"'{link_text or css}' is not visible on {self.path()}")
         old = self.driver.find_element(By.TAG_NAME, "html")
@@ -248,6 +271,7 @@ class Browser:
         button = self.driver.find_element(
             By.XPATH, f"//form[@action='/signout']//button[normalize-space()='{t(lang, 'nav.sign_out')}']"
         )
+        self.open_menu_holding(button)
         check(button.is_displayed(), f"no visible '{t(lang, 'nav.sign_out')}' button on {self.path()}")
         old = self.driver.find_element(By.TAG_NAME, "html")
         button.click()
@@ -268,6 +292,12 @@ class Browser:
             return f"(no screenshot: {e.msg})"
 
 
+def _xpath_literal(text):
+    if "'" not in text:
+        return f"'{text}'"
+    return "concat(" + ", \"'\", ".join(f"'{part}'" for part in text.split("'")) + ")"
+
+
 def _stale(element):
     try:
         element.is_enabled()
@@ -284,6 +314,25 @@ WALKTHROUGHS = []
 def walkthrough(fn):
     WALKTHROUGHS.append(fn)
     return fn
+
+
+def check_phone_header(b, lang):
+    """The header is one short line (it took 217 px, 27 % of the screen), the menu opens from
+    its button, and the first Tab reaches a link past the header to the page's content."""
+    height = b.find("header.top").size["height"]
+    check(height <= 64, f"the header is {height}px tall on {b.path()}")
+    check(not b.find("nav a[href='/catalog']").is_displayed(), "the menu is open before it is asked for")
+    b.open_menu()
+    check(b.find("nav a[href='/catalog']").is_displayed(), "the menu button does not open the menu")
+    b.check_fits_phone()
+    b.find("details.menu summary").click()
+    b.go(b.path())
+    b.driver.find_element(By.TAG_NAME, "body").send_keys("\ue004")  # Tab
+    skip = b.driver.switch_to.active_element
+    check(skip.get_attribute("class") == "skip-link" and skip.is_displayed(), "the first Tab is not the skip link")
+    check(skip.text == t(lang, "nav.skip"), f"the skip link says '{skip.text}'")
+    skip.send_keys("\ue007")  # Enter
+    check(b.driver.switch_to.active_element.tag_name == "main", "the skip link does not lead to the content")
 
 
 def search_brand(b, lang, query, brand):
@@ -350,6 +399,7 @@ def officer_identifies_a_product(b):
     b.sign_in(OFFICER_EN)
     check(b.lang() == "en", f"page language is {b.lang()}")
     b.expect_text(t("en", "home.welcome", name="Sam Taylor"), "UK Border Force (demo)")
+    check_phone_header(b, "en")
     search_brand(b, "en", "velor", OWN_BRAND)
     b.expect_text(t("en", "catalog.contacts"))
     identify_product(b, "en")
@@ -361,6 +411,7 @@ def french_officer_sees_french(b):
     """The French customs officer gets every label in French, from sign-in to sign-out."""
     b.sign_in(OFFICER_FR)
     check(b.lang() == "fr", f"page language is {b.lang()} for a French officer")
+    b.open_menu()
     b.expect_text(t("fr", "home.welcome", name="Camille Martin"), t("fr", "nav.sign_out"), "Catalogue")
     b.expect_no_text(t("en", "nav.sign_out"), t("en", "home.next"))
     search_brand(b, "fr", "VELÓ", OWN_BRAND)  # accents and capitals do not matter
