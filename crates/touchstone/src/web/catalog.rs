@@ -377,7 +377,10 @@ async fn brand_page(
 // A product card
 
 struct PictureView {
+    /// The thumbnail shown on the card.
     src: String,
+    /// The picture at full size, opened by a tap.
+    full: String,
     alt: String,
     caption: String,
     label: ImageLabel,
@@ -388,7 +391,9 @@ struct IndicatorView {
     weight: u8,
     /// The weight as five dots, filled up to the weight.
     dots: String,
+    /// The indicator's picture: thumbnail, and full size.
     image: Option<String>,
+    image_full: Option<String>,
 }
 
 struct PricesView {
@@ -447,7 +452,13 @@ fn picture(layout: &Layout, image: ImageRef) -> PictureView {
     } else {
         image.caption.clone()
     };
-    PictureView { src: thumbnail(&image.hash), alt, caption: image.caption, label: image.label }
+    PictureView {
+        src: thumbnail(&image.hash),
+        full: format!("/media/{}", image.hash),
+        alt,
+        caption: image.caption,
+        label: image.label,
+    }
 }
 
 fn money(lang: Language, amount: f64) -> String {
@@ -526,6 +537,7 @@ async fn product_page(
             weight,
             dots: format!("{}{}", "●".repeat(weight.into()), "○".repeat((5 - weight).into())),
             image: indicator.image.as_deref().map(thumbnail),
+            image_full: indicator.image.as_deref().map(|h| format!("/media/{h}")),
         };
         match indicator.side {
             IndicatorSide::Genuine => genuine_signs.push(view),
