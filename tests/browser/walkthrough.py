@@ -141,8 +141,31 @@ class Browser:
         self.driver.get(urljoin(self.base_url + "/", path.lstrip("/")))
         self.page_ready()
 
+    def open_menu_holding(self, el):
+        """Taps "Menu" when `el` is in the header's closed menu (a <details>), as a person must."""
+        summary = self.driver.execute_script(
+            "var d = arguments[0].closest('details'); return d && !d.open ? d.querySelector('summary') : null", el
+        )
+        if summary is not None:
+            check(summary.is_displayed(), f"the menu button is not visible on {self.path()}")
+            summary.click()
+            WebDriverWait(self.driver, WAIT).until(lambda d: el.is_displayed())
+
+    def link(self, text):
+        """The link that says `text`: a visible one first, else one in the closed menu (whose
+        links Selenium's link-text search does not see)."""
+        links = self.driver.find_elements(By.XPATH, f"//a[normalize-space()={_xpath_literal(text)}]")
+        check(links, f"no link '{text}' on {self.path()}")
+        return next((a for a in links if a.is_displayed()), links[0])
+
+    def open_menu(self):
+        menu = self.find("details.menu")
+        if not menu.get_attribute("open"):
+            self.find("details.menu summary").click()
+
     def click(self, css=None, link_text=None):
-        el = self.driver.find_element(By.LINK_TEXT, link_text) if link_text else self.find(css)
+        el = self.link(link_text) if link_text else self.find(css)
+        self.open_menu_holding(el)
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
         check(el.is_displayed(), f"'{link_text or css}' is not visible on {self.path()}")
         old = self.driver.find_element(By.TAG_NAME, "html")
@@ -158,6 +181,18 @@ class Browser:
     def submit(self, css):
         """Clicks a form's submit button and waits for the next page."""
         self.click(css)
+
+    def submit_in_place(self, css, timeout=WAIT):
+        """Clicks a button whose answer may come without a new page: the Identify page's script
+        sends the photo itself and, unless it is told which card to open, puts the server's
+        answer in place of the page's <main>. Waits for either."""
+        el = self.find(css)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
+        check(el.is_displayed(), f"'{css}' is not visible on {self.path()}")
+        old = self.find("main")
+        el.click()
+        WebDriverWait(self.driver, timeout).until(lambda d: _stale(old))
+        self.page_ready()
 
     def page_ready(self):
         WebDriverWait(self.driver, WAIT).until(lambda d: d.execute_script("return document.readyState") == "complete")
@@ -236,6 +271,7 @@ class Browser:
         button = self.driver.find_element(
             By.XPATH, f"//form[@action='/signout']//button[normalize-space()='{t(lang, 'nav.sign_out')}']"
         )
+        self.open_menu_holding(button)
         check(button.is_displayed(), f"no visible '{t(lang, 'nav.sign_out')}' button on {self.path()}")
         old = self.driver.find_element(By.TAG_NAME, "html")
         button.click()
@@ -256,6 +292,12 @@ class Browser:
             return f"(no screenshot: {e.msg})"
 
 
+def _xpath_literal(text):
+    if "'" not in text:
+        return f"'{text}'"
+    return "concat(" + ", \"'\", ".join(f"'{part}'" for part in text.split("'")) + ")"
+
+
 def _stale(element):
     try:
         element.is_enabled()
@@ -272,6 +314,25 @@ WALKTHROUGHS = []
 def walkthrough(fn):
     WALKTHROUGHS.append(fn)
     return fn
+
+
+def check_phone_header(b, lang):
+    """The header is one short line (it took 217 px, 27 % of the screen), the menu opens from
+    its button, and the first Tab reaches a link past the header to the page's content."""
+    height = b.find("header.top").size["height"]
+    check(height <= 64, f"the header is {height}px tall on {b.path()}")
+    check(not b.find("nav a[href='/catalog']").is_displayed(), "the menu is open before it is asked for")
+    b.open_menu()
+    check(b.find("nav a[href='/catalog']").is_displayed(), "the menu button does not open the menu")
+    b.check_fits_phone()
+    b.find("details.menu summary").click()
+    b.go(b.path())
+    b.driver.find_element(By.TAG_NAME, "body").send_keys("\ue004")  # Tab
+    skip = b.driver.switch_to.active_element
+    check(skip.get_attribute("class") == "skip-link" and skip.is_displayed(), "the first Tab is not the skip link")
+    check(skip.text == t(lang, "nav.skip"), f"the skip link says '{skip.text}'")
+    skip.send_keys("\ue007")  # Enter
+    check(b.driver.switch_to.active_element.tag_name == "main", "the skip link does not lead to the content")
 
 
 def search_brand(b, lang, query, brand):
@@ -329,7 +390,58 @@ def identify_product(b, lang):
     first.click()  # its label ticks it, as a thumb would
     check(box.is_selected(), "tapping an indicator's label does not tick it")
     b.expect_images_loaded("fieldset.checklist img.indicator")
+    check_tally(b, lang, box)
+    # Any picture opens at full size with a tap.
+    zoom = b.find(".compare .side.genuine a.zoom")
+    thumb = zoom.find_element(By.TAG_NAME, "img").get_attribute("src")
+    card = b.path()
+    # Files are served under "sandbox; default-src 'none'" (api/media.rs, issue 13), which also
+    # refuses the inline styles of Chromium's own image viewer: the picture shows, uncentred.
+    b.allowed_console.append(r"/media/[0-9a-f]+ - Applying inline style violates the following Content Security Policy")
+    b.click(".compare .side.genuine a.zoom")
+    b.expect_path(r"/media/[0-9a-f]+")
+    check(thumb.endswith(b.path() + "/thumbnail"), f"{b.path()} is not the full size of {thumb}")
+    full = b.driver.execute_script("var i = document.images[0]; return i && i.complete ? i.naturalWidth : 0")
+    check(full > 0, "the full-size picture did not load")
+    b.driver.back()
+    b.page_ready()
+    b.expect_path(card)
+    b.allowed_console.pop()
     return genuine, counterfeit
+
+
+def check_tally(b, lang, ticked):
+    """The checklist adds up the weights of what was ticked and says how far it leans, never
+    more: one genuine sign ticked leans clearly genuine; then every counterfeit sign too."""
+    tally = b.find("#tally")
+    check(tally.is_displayed(), "the checklist's tally is not shown")
+    check(b.find("#tally .lean").text == t(lang, "catalog.lean_genuine_strong"), f"tally: {tally.text}")
+    b.expect_text(t(lang, "catalog.tally_caution"))
+    weights = {"genuine": [0, 0], "counterfeit": [0, 0]}
+    for cb in b.find_all("fieldset.checklist input[type=checkbox]"):
+        side, w = cb.get_attribute("data-side"), int(cb.get_attribute("data-weight"))
+        if side == "counterfeit" and not cb.is_selected():
+            b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", cb)
+            cb.click()
+        weights[side][1] += w
+        if cb.is_selected():
+            weights[side][0] += w
+    (g, gt), (c, ct) = weights["genuine"], weights["counterfeit"]
+    counts = t(lang, "catalog.tally_counts", genuine=g, genuine_total=gt, counterfeit=c, counterfeit_total=ct)
+    check(b.find("#tally .counts").text == counts, f"tally counts '{b.find('#tally .counts').text}', expected '{counts}'")
+    share = c / (g + c)
+    lean = (
+        "lean_counterfeit_strong"
+        if share >= 0.75
+        else "lean_counterfeit"
+        if share > 0.5
+        else "lean_even"
+        if share == 0.5
+        else "lean_genuine"
+        if share > 0.25
+        else "lean_genuine_strong"
+    )
+    check(b.find("#tally .lean").text == t(lang, f"catalog.{lean}"), f"with {g} genuine and {c} counterfeit points: {tally.text}")
 
 
 @walkthrough
@@ -338,6 +450,7 @@ def officer_identifies_a_product(b):
     b.sign_in(OFFICER_EN)
     check(b.lang() == "en", f"page language is {b.lang()}")
     b.expect_text(t("en", "home.welcome", name="Sam Taylor"), "UK Border Force (demo)")
+    check_phone_header(b, "en")
     search_brand(b, "en", "velor", OWN_BRAND)
     b.expect_text(t("en", "catalog.contacts"))
     identify_product(b, "en")
@@ -349,6 +462,7 @@ def french_officer_sees_french(b):
     """The French customs officer gets every label in French, from sign-in to sign-out."""
     b.sign_in(OFFICER_FR)
     check(b.lang() == "fr", f"page language is {b.lang()} for a French officer")
+    b.open_menu()
     b.expect_text(t("fr", "home.welcome", name="Camille Martin"), t("fr", "nav.sign_out"), "Catalogue")
     b.expect_no_text(t("en", "nav.sign_out"), t("en", "home.next"))
     search_brand(b, "fr", "VELÓ", OWN_BRAND)  # accents and capitals do not matter
@@ -427,17 +541,22 @@ def demo_gtin(brand, item):
     return body + check_digit(body)
 
 
+def ean13_bits(gtin):
+    """The 95 modules of the EAN-13 for `gtin`, "1" for a bar."""
+    d = [int(c) for c in gtin]
+    bits = "101"
+    for i, parity in enumerate(_EAN_PARITY[d[0]]):
+        bits += (_EAN_L if parity == "L" else _EAN_G)[d[i + 1]]
+    return bits + "01010" + "".join(_EAN_R[x] for x in d[7:]) + "101"
+
+
 def ean13_png(gtin, module=4, quiet=14, height=160):
     """A greyscale PNG of the EAN-13 for `gtin`, wide quiet zones on both sides, as a phone
     would photograph a flat, well-lit label. Pure Python: zlib and struct only."""
     import struct
     import zlib
 
-    d = [int(c) for c in gtin]
-    bits = "101"
-    for i, parity in enumerate(_EAN_PARITY[d[0]]):
-        bits += (_EAN_L if parity == "L" else _EAN_G)[d[i + 1]]
-    bits += "01010" + "".join(_EAN_R[x] for x in d[7:]) + "101"
+    bits = ean13_bits(gtin)
     row = bytes([255] * quiet * module)
     row += b"".join(bytes([0 if b == "1" else 255] * module) for b in bits)
     row += bytes([255] * quiet * module)
@@ -459,6 +578,59 @@ def photo_of_barcode(b, gtin):
     path = Path(b.artifacts) / f"barcode-{gtin}.png"
     path.write_bytes(ean13_png(gtin))
     return str(path)
+
+
+# A phone photo as phones take them: 4000 × 3000 pixels, a JPEG of 4-6 MB with sensor grain,
+# the label a little turned and a little out of focus. Drawn by Chromium's own canvas (no
+# imaging library in Python here), with a seeded grain so the file is the same on every run.
+_PHONE_PHOTO_JS = """
+var bits = arguments[0], digits = arguments[1], grain = arguments[2], quality = arguments[3];
+var done = arguments[arguments.length - 1];
+var W = 4000, H = 3000, c = document.createElement("canvas");
+c.width = W; c.height = H;
+var g = c.getContext("2d");
+var card = g.createLinearGradient(0, 0, W, H);
+card.addColorStop(0, "#9a7650"); card.addColorStop(1, "#b89263");
+g.fillStyle = card; g.fillRect(0, 0, W, H);
+g.save(); g.translate(W / 2, H / 2); g.rotate(2 * Math.PI / 180);
+var module = 12, bw = bits.length * module, bh = 620, lw = bw + 2 * 14 * module, lh = bh + 320;
+g.fillStyle = "#eceae4"; g.fillRect(-lw / 2, -lh / 2, lw, lh);
+g.filter = "blur(2px)";
+g.fillStyle = "#1b1b1b";
+for (var i = 0; i < bits.length; i++) {
+  if (bits[i] === "1") g.fillRect(-bw / 2 + i * module, -lh / 2 + 90, module, bh);
+}
+g.font = "bold 120px monospace"; g.textAlign = "center";
+g.fillText(digits, 0, -lh / 2 + 90 + bh + 150);
+g.restore();
+var img = g.getImageData(0, 0, W, H), d = img.data, seed = 42;
+for (var p = 0; p < d.length; p += 4) {
+  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+  var n = (seed >> 16) % grain - grain / 2;
+  d[p] += n; d[p + 1] += n; d[p + 2] += n;
+}
+g.putImageData(img, 0, 0);
+c.toBlob(function (blob) {
+  var r = new FileReader();
+  r.onload = function () { done(r.result); };
+  r.readAsDataURL(blob);
+}, "image/jpeg", quality);
+"""
+
+
+def phone_photo_jpeg(b, gtin, grain=40, quality=0.92):
+    """A 12-megapixel JPEG of the EAN-13 of `gtin`, written where the browser can pick it
+    (made once per run: drawing it takes Chromium about 10 s)."""
+    import base64
+
+    path = Path(b.artifacts) / f"phone-{gtin}.jpg"
+    if path.exists():
+        return str(path), path.stat().st_size
+    b.driver.set_script_timeout(120)
+    url = b.driver.execute_async_script(_PHONE_PHOTO_JS, ean13_bits(gtin), gtin, grain, quality)
+    data = base64.b64decode(url.split(",", 1)[1])
+    path.write_bytes(data)
+    return str(path), len(data)
 
 
 # ---- identify, detain, answer, coordinate ------------------------------------------------------
@@ -483,6 +655,8 @@ def identify_from_photo(b, lang, gtin):
     photo.send_keys(photo_of_barcode(b, gtin))
     b.submit("form[action='/identify/photo'] button[type=submit]")
     b.expect_path(r"/catalog/products/\d+")
+    sent = b.driver.execute_script("return sessionStorage.getItem('touchstone.identify')")
+    check(sent, "the page's script did not send the photo (static/identify.js)")
     b.expect_text(t(lang, "identify.identified_photo", code=gtin, format="EAN-13"), t(lang, "identify.identified_check"))
     check(gtin in b.find(".gtin").text, f"the card's GTIN {b.find('.gtin').text} is not the one photographed, {gtin}")
     b.expect_text(t(lang, "catalog.genuine_pictures"), t(lang, "catalog.counterfeit_pictures"))
@@ -504,7 +678,7 @@ def officer_identifies_a_product_from_a_barcode_photo(b):
     whole = ean13_png(STORY_GTIN)
     damaged.write_bytes(whole[: len(whole) // 3])
     b.find("#photo").send_keys(str(damaged))
-    b.submit("form[action='/identify/photo'] button[type=submit]")
+    b.submit_in_place("form[action='/identify/photo'] button[type=submit]")
     check(b.find("#photo-error").text == t("en", "identify.error_corrupt_file"), f"damaged photo: {b.text()[:300]}")
     check(b.heading() == t("en", "identify.title"), "a damaged photo leaves the Identify page")
     wrong = STORY_GTIN[:-1] + str((int(STORY_GTIN[-1]) + 1) % 10)
@@ -661,6 +835,87 @@ def police_target_meets_a_customs_detention(b):
     check("Douane française" in text, f"the hit does not say whom to call: {text}")
     b.expect_no_text("Acme trading limited", "Roissy fret")  # nothing of the customs file
     b.sign_out()
+
+
+# ---- a phone photo on a slow network ---------------------------------------------------------
+
+# Chrome DevTools' network presets (throughputs in bytes per second, latency in ms), as its
+# "Slow 3G" and "Fast 3G" throttling set them.
+SLOW_3G = {"latency": 400 * 5, "download_throughput": 500 * 1024 / 8 * 0.8, "upload_throughput": 500 * 1024 / 8 * 0.8}
+FAST_3G = {
+    "latency": 150 * 3.75,
+    "download_throughput": 1.6 * 1024 * 1024 / 8 * 0.9,
+    "upload_throughput": 750 * 1024 / 8 * 0.9,
+}
+PHOTO_TO_CARD_LIMIT = 60  # seconds, issue 15
+
+
+def photo_to_card_on(b, network, conditions):
+    """Signed in on the home page, the officer taps Identify, takes a 12-megapixel photo of a
+    demo product's EAN-13 and lands on its card: three screens, timed on the emulated network."""
+    import json
+
+    b.sign_in(OFFICER_EN)
+    photo, size = phone_photo_jpeg(b, STORY_GTIN)
+    check(4_000_000 <= size <= 6_000_000, f"the phone photo is {size} bytes, not 4-6 MB")
+    b.go("/")
+    b.driver.set_network_conditions(offline=False, **conditions)
+    started = time.monotonic()
+    b.click("header.top a.quick")  # screen 2 of 3; the shortcut is on every page's header
+    b.expect_path("/identify")
+    b.find("#photo").send_keys(photo)
+    chosen = time.monotonic()
+    submit = b.find("#photo-submit")
+    b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", submit)
+    old = b.driver.find_element(By.TAG_NAME, "html")
+    submit.click()
+    # While it goes: the button cannot send it twice, and the page says how far it is.
+    disabled, progress = False, set()
+    while not _stale(old) and time.monotonic() - started < 2 * PHOTO_TO_CARD_LIMIT:
+        try:
+            disabled = disabled or not submit.is_enabled()
+            status = b.find("#photo-status").text
+            if "%" in status:
+                progress.add(status)
+        except WebDriverException:
+            break
+        time.sleep(0.1)
+    WebDriverWait(b.driver, 2 * PHOTO_TO_CARD_LIMIT).until(lambda d: _stale(old))
+    b.page_ready()
+    arrived = time.monotonic()
+    b.expect_path(r"/catalog/products/\d+")  # screen 3 of 3
+    check(STORY_GTIN in b.find(".gtin").text, f"the card's GTIN {b.find('.gtin').text} is not {STORY_GTIN}")
+    b.expect_text(t("en", "identify.identified_photo", code=STORY_GTIN, format="EAN-13"))
+    sent = json.loads(b.driver.execute_script("return sessionStorage.getItem('touchstone.identify')") or "{}")
+    b.driver.delete_network_conditions()
+    total, from_photo = arrived - started, arrived - chosen
+    how = sent.get("path", "?")
+    if how == "shrunk":
+        how += f" ({size:,} B photo sent as a {sent['width']}x{sent['height']} copy of {sent['sent']:,} B)"
+    elif how == "detector":
+        how += " (BarcodeDetector read the code in the browser; only the code was sent)"
+    print(
+        f"      {network}: photo to card {total:.1f} s (home -> Identify -> card; "
+        f"{from_photo:.1f} s from the photo chosen); path: {how}",
+        flush=True,
+    )
+    check(sent.get("path") in ("shrunk", "detector"), f"the 12 MP photo was sent as it was: {sent}")
+    if sent.get("path") == "shrunk":
+        check(disabled, "the button could be tapped again while the photo was being sent")
+        check(progress, "no upload progress was shown while the photo was being sent")
+    check(total < PHOTO_TO_CARD_LIMIT, f"photo to card took {total:.1f} s on {network}, over {PHOTO_TO_CARD_LIMIT} s")
+
+
+@walkthrough
+def officer_photo_to_card_on_slow_3g(b):
+    """A 12 MP phone photo reaches the right card in under a minute on Slow 3G."""
+    photo_to_card_on(b, "Slow 3G", SLOW_3G)
+
+
+@walkthrough
+def officer_photo_to_card_on_fast_3g(b):
+    """The same on Fast 3G, measured for docs/BENCHMARKS.md."""
+    photo_to_card_on(b, "Fast 3G", FAST_3G)
 
 
 # ---- running them ----------------------------------------------------------------------------

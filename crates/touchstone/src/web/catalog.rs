@@ -291,8 +291,7 @@ impl Identified {
                 && s.chars().all(|c| c.is_ascii_graphic() || c == '\u{241d}')
         };
         let code = q.code.as_deref().map(str::trim).filter(|c| shown(c))?.to_string();
-        let format =
-            q.format.as_deref().filter(|f| f.len() <= 20 && f.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+        let format = super::identify::symbology(q.format.as_deref());
         Some(Identified { code, format: format.map(str::to_string) })
     }
 }
@@ -362,7 +361,10 @@ async fn brand_page(
 // A product card
 
 struct PictureView {
+    /// The thumbnail shown on the card.
     src: String,
+    /// The picture at full size, opened by a tap.
+    full: String,
     alt: String,
     caption: String,
     label: ImageLabel,
@@ -373,7 +375,9 @@ struct IndicatorView {
     weight: u8,
     /// The weight as five dots, filled up to the weight.
     dots: String,
+    /// The indicator's picture: thumbnail, and full size.
     image: Option<String>,
+    image_full: Option<String>,
 }
 
 struct PricesView {
@@ -432,7 +436,13 @@ fn picture(layout: &Layout, image: ImageRef) -> PictureView {
     } else {
         image.caption.clone()
     };
-    PictureView { src: thumbnail(&image.hash), alt, caption: image.caption, label: image.label }
+    PictureView {
+        src: thumbnail(&image.hash),
+        full: format!("/media/{}", image.hash),
+        alt,
+        caption: image.caption,
+        label: image.label,
+    }
 }
 
 fn money(lang: Language, amount: f64) -> String {
@@ -503,6 +513,7 @@ async fn product_page(
             weight,
             dots: format!("{}{}", "●".repeat(weight.into()), "○".repeat((5 - weight).into())),
             image: indicator.image.as_deref().map(thumbnail),
+            image_full: indicator.image.as_deref().map(|h| format!("/media/{h}")),
         };
         match indicator.side {
             IndicatorSide::Genuine => genuine_signs.push(view),

@@ -13,9 +13,10 @@ use askama::Template;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{DefaultBodyLimit, Multipart, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use axum::Json;
 use serde::Deserialize;
 
 use super::catalog::{contacts_for, ContactView};
@@ -42,6 +43,17 @@ const MAX_TYPED_CHARS: usize = 200;
 const MAX_HITS: i64 = 30;
 /// The card shows at most this much of the code that led to it (it comes back in its URL).
 pub(super) const MAX_SHOWN_CODE: usize = 120;
+/// The header the page's script (`static/identify.js`) sends with a photo: `shrunk` when it
+/// sends a smaller copy it made in the browser, `original` when it sends the file as chosen.
+/// The script then gets the card's address as JSON instead of a redirect (a redirect followed
+/// by the request would fetch the card once more on a slow network), and a smaller copy in
+/// which no code is found is said to be one, with a button to send the original.
+pub(super) const CLIENT_HEADER: &str = "x-identify-client";
+
+/// A symbology name as the card shows it (`EAN-13`, `QRCode`): short, letters, digits and dashes.
+pub(super) fn symbology(format: Option<&str>) -> Option<&str> {
+    format.filter(|f| !f.is_empty() && f.len() <= 20 && f.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+}
 
 /// Where the product card says the officer came from: the code and, for a photo, the symbology.
 pub(super) fn card_href(product_id: i64, code: &str, format: Option<&str>) -> String {
@@ -57,6 +69,8 @@ pub(super) fn card_href(product_id: i64, code: &str, format: Option<&str>) -> St
 #[derive(Deserialize, Default)]
 struct IdentifyQuery {
     code: Option<String>,
+    /// The symbology, when the code was read from a photo in the browser (`BarcodeDetector`).
+    format: Option<String>,
     q: Option<String>,
 }
 
@@ -111,6 +125,8 @@ struct IdentifyPage {
     searched: bool,
     hits: Vec<HitView>,
     max_photo_mb: usize,
+    /// The page's script sent a smaller copy in which no code was found: offer the original.
+    offer_original: bool,
 }
 
 impl IdentifyPage {
@@ -125,6 +141,7 @@ impl IdentifyPage {
             searched: false,
             hits: Vec::new(),
             max_photo_mb: state.media.limits.max_bytes / (1024 * 1024),
+            offer_original: false,
         }
     }
 }
@@ -148,7 +165,8 @@ async fn identify_page(
         match lookup::lookup(&state.db, &principal, &page.code).await {
             Ok(found) => {
                 if let Some(card) = &found.product {
-                    return Redirect::to(&card_href(card.product_id, &page.code, None)).into_response();
+                    let format = symbology(q.format.as_deref());
+                    return Redirect::to(&card_href(card.product_id, &page.code, format)).into_response();
                 }
                 page.codes.push(code_view(tr, &principal, None, &page.code, Some(found)));
             }
@@ -202,8 +220,11 @@ async fn identify_page(
 async fn identify_photo(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
+    headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
+    let client = headers.get(CLIENT_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let (by_script, shrunk) = (matches!(client, "shrunk" | "original"), client == "shrunk");
     let tr = ctx.layout.tr;
     let mut page = IdentifyPage::new(clone_layout(&ctx.layout), &state);
     let photo =
@@ -225,11 +246,17 @@ async fn identify_photo(
     };
     if let [only] = read.codes.as_slice() {
         if let Some(card) = only.lookup.as_ref().and_then(|l| l.product.as_ref()) {
-            return Redirect::to(&card_href(card.product_id, &only.text, Some(&only.format))).into_response();
+            let href = card_href(card.product_id, &only.text, Some(&only.format));
+            if by_script {
+                return Json(serde_json::json!({ "location": href })).into_response();
+            }
+            return Redirect::to(&href).into_response();
         }
     }
     if read.codes.is_empty() {
-        page.problem = Problem { field: "photo", message: tr.t("identify.no_barcode").to_string() };
+        let key = if shrunk { "identify.no_barcode_shrunk" } else { "identify.no_barcode" };
+        page.problem = Problem { field: "photo", message: tr.t(key).to_string() };
+        page.offer_original = shrunk;
         return ctx.render(StatusCode::OK, page);
     }
     if read.codes.len() > 1 {

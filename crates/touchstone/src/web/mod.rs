@@ -70,6 +70,18 @@ pub fn pages() -> Pages {
                 )
             }),
         )
+        .route(
+            "/static/card.js",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                        (header::CACHE_CONTROL, "public, max-age=3600"),
+                    ],
+                    include_str!("../../static/card.js"),
+                )
+            }),
+        )
         // Browsers ask for /favicon.ico on every site; without it each page logs a 404.
         .route(
             "/favicon.ico",

@@ -78,7 +78,12 @@ async fn an_officer_goes_from_the_brand_list_to_a_product_card_with_its_guide_an
         assert!(text.contains("/media/") && text.contains("/thumbnail\""), "the demo pictures are shown");
         assert!(!text.contains("Pas encore de photos."));
         assert!(!text.contains("Aperçu tel qu"), "officers get no preview note");
-        assert!(!text.contains("<script") && !text.contains("style=\""), "nothing inline for the CSP");
+        assert!(!text.contains("style=\""), "nothing inline for the CSP");
+        assert_eq!(text.matches("<script").count(), text.matches("<script src=\"/static/").count(), "no inline script");
+        // The checklist's tally is added by a script; without it the box stays hidden.
+        assert!(text.contains("<script src=\"/static/card.js\" defer></script>"), "{text}");
+        assert!(text.contains("id=\"tally\" class=\"tally\" hidden"), "{text}");
+        assert_eq!(text.matches("data-weight=\"").count(), 5, "every indicator carries its weight: {text}");
     })
     .await;
 }
@@ -313,6 +318,19 @@ async fn pictures_show_genuine_and_counterfeit_side_by_side_with_their_captions(
         assert!(text.contains("alt=\"Packaging\""), "a picture without caption is described by its label");
         assert!(text.contains("●●○○○") && text.contains("Weight 2 of 5"));
         assert!(!text.contains("No pictures yet."));
+        // Every picture opens at full size with a tap; the thumbnails load as they are scrolled to.
+        let zoom = format!("<a class=\"zoom\" href=\"/media/{hash}\"><img src=\"/media/{hash}/thumbnail\"");
+        assert_eq!(text.matches(&zoom).count(), 3, "three pictures: {text}");
+        let indicator =
+            format!("<a class=\"zoom indicator\" href=\"/media/{hash}\"><img src=\"/media/{hash}/thumbnail\"");
+        assert!(text.contains(&indicator), "and the guide's: {text}");
+        assert_eq!(text.matches("loading=\"lazy\"").count(), 4, "{text}");
+        assert_eq!(text.matches("(full size)</span></a>").count(), 4, "a screen reader says where the link goes");
+        let full = officer.get(&format!("/media/{hash}")).await;
+        assert_eq!(full.status, StatusCode::OK, "the full-size picture opens");
+        let script = officer.get("/static/card.js").await;
+        assert_eq!(script.status, StatusCode::OK);
+        assert!(script.headers["content-type"].to_str().unwrap().starts_with("text/javascript"));
     })
     .await;
 }

@@ -28,6 +28,12 @@ async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
 
 /// Sends the Identify page's photo form as a browser does: multipart, with the CSRF token.
 async fn send_photo(b: &mut Browser<'_>, bytes: &[u8], content_type: &str) -> Reply {
+    send_photo_as(b, bytes, content_type, None).await
+}
+
+/// The same, as the page's script sends it (`static/identify.js`): `shrunk` for the smaller
+/// copy it made, `original` for the file as chosen.
+async fn send_photo_as(b: &mut Browser<'_>, bytes: &[u8], content_type: &str, client: Option<&str>) -> Reply {
     let page = b.get("/identify").await;
     let csrf = Browser::csrf_of(&page);
     let boundary = "touchstone-identify-boundary-41c";
@@ -40,14 +46,15 @@ async fn send_photo(b: &mut Browser<'_>, bytes: &[u8], content_type: &str) -> Re
     body.extend_from_slice(bytes);
     body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
     let cookies = b.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ");
-    let req = Request::builder()
+    let mut req = Request::builder()
         .method(Method::POST)
         .uri("/identify/photo")
         .header(header::COOKIE, cookies)
-        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
-        .body(Body::from(body))
-        .unwrap();
-    b.app.send(req).await
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"));
+    if let Some(client) = client {
+        req = req.header("x-identify-client", client);
+    }
+    b.app.send(req.body(Body::from(body)).unwrap()).await
 }
 
 // ---- an EAN-13 drawn as a PNG ------------------------------------------------------------
@@ -302,6 +309,11 @@ async fn a_typed_name_finds_products_and_brands_despite_typos_on_identify_and_in
         let page = officer.get(&format!("/identify?q={typo}")).await;
         assert_eq!(page.status, StatusCode::OK, "{}", page.text);
         let first = page.text.split("class=\"product-list hits\"").nth(1).expect("results listed");
+        // On a phone the results come before the three forms, not 1,200 px below them.
+        let results_at = page.text.find("class=\"product-list hits\"").unwrap();
+        let forms_at = page.text.find("id=\"by-photo\"").expect("the photo form is still there");
+        assert!(results_at < forms_at, "the results come first: {}", page.text);
+        assert!(page.text.contains(&format!("Results for &#34;{typo}&#34;")), "{}", page.text);
         assert!(
             first.contains(&format!("<a class=\"brand-name\" href=\"/catalog/brands/{brand_id}\">{brand}</a>")),
             "'{typo}' finds {brand}: {}",
@@ -418,6 +430,51 @@ async fn an_alert_published_by_the_rights_holder_is_on_the_card_and_the_identify
         let result = b.get(&format!("/identify?code={unknown}")).await;
         assert_eq!(result.status, StatusCode::OK, "{}", result.text);
         assert!(result.text.contains("Counterfeits of this brand at CDG"), "{}", result.text);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_page_script_sends_a_smaller_copy_and_is_offered_the_original_when_it_has_no_code() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 2, 2).await.unwrap();
+        let product = product_id(&app, 1, 1).await;
+        let gtin = gen::gtin(1, 1);
+        let mut officer = signed_in(&app, "officer@border.demo").await;
+        let page = officer.get("/identify").await;
+        assert!(page.text.contains("id=\"photo-progress\" class=\"upload-progress\" hidden"), "{}", page.text);
+        assert!(!page.text.contains("id=\"send-original\""), "nothing to send again yet");
+
+        // The script's copy is read like any photo; the script is given the card's address to
+        // open, rather than a redirect that its request would follow (fetching the card twice).
+        let r = send_photo_as(&mut officer, &barcodes_png(&[&gtin]), "image/jpeg", Some("shrunk")).await;
+        assert_eq!(r.status, StatusCode::OK, "[{}] {}", app.backend, r.text);
+        let answer: serde_json::Value = serde_json::from_str(&r.text).expect("JSON for the script");
+        let location = answer["location"].as_str().unwrap();
+        assert!(location.starts_with(&format!("/catalog/products/{product}?code={gtin}&format=EAN-13")), "{location}");
+        let card = officer.get(location).await;
+        assert!(card.text.contains(&format!("Read from your photo: {gtin} (EAN-13).")), "{}", card.text);
+
+        // No code in the smaller copy: said so, with the button that sends the original.
+        let blank = png_grey(200, &vec![vec![255u8; 200]; 100]);
+        let r = send_photo_as(&mut officer, &blank, "image/jpeg", Some("shrunk")).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        assert!(r.text.contains("No barcode could be read in the smaller copy of the photo"), "{}", r.text);
+        assert!(r.text.contains(">Send the original photo</button>"), "{}", r.text);
+        // The original itself, or a photo sent without the script: the usual sentence, no button.
+        for client in [Some("original"), None] {
+            let r = send_photo_as(&mut officer, &blank, "image/png", client).await;
+            assert!(r.text.contains("No barcode was found in this photo"), "{client:?}: {}", r.text);
+            assert!(!r.text.contains("id=\"send-original\""), "{client:?}");
+        }
+
+        // A code read on the phone (BarcodeDetector) is looked up as typed, and the card says
+        // it was read from the photo; a symbology name that is not one is dropped.
+        let r = officer.get(&format!("/identify?code={gtin}&format=EAN-13")).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        assert!(r.location().ends_with(&format!("?code={gtin}&format=EAN-13#identified")), "{}", r.location());
+        let r = officer.get(&format!("/identify?code={gtin}&format=%3Cb%3E")).await;
+        assert!(r.location().ends_with(&format!("?code={gtin}#identified")), "{}", r.location());
     })
     .await;
 }

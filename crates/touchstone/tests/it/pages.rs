@@ -290,3 +290,46 @@ async fn user_text_is_escaped_in_pages() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_header_is_one_line_with_the_menu_behind_a_button_and_a_skip_link() {
+    on_every_backend(|app| async move {
+        let mut b = Browser::new(&app);
+        b.sign_in("chief@douane.demo", PASSWORD).await;
+        let home = b.get("/").await;
+        assert_eq!(home.status, StatusCode::OK, "{}", home.text);
+        let page = home.text;
+        // The first thing a keyboard or a screen reader meets: a way past the header.
+        let skip = page.find("<a class=\"skip-link\" href=\"#main\">Aller au contenu</a>").expect("a skip link");
+        assert!(skip < page.find("<header").unwrap(), "{page}");
+        assert!(page.contains("<main id=\"main\""), "{page}");
+        // The menu opens without JavaScript (<details>); every link is in it, the officer's
+        // Identify also on the header's one line.
+        let header = &page[page.find("<header").unwrap()..page.find("</header>").unwrap()];
+        let (bar, menu) = header.split_at(header.find("<details class=\"menu\">").expect("a menu button"));
+        assert!(bar.contains("class=\"quick\" href=\"/identify\""), "{bar}");
+        assert!(menu.contains("<summary>Menu"), "{menu}");
+        for href in [
+            "/",
+            "/identify",
+            "/catalog",
+            "/cases",
+            "/alerts",
+            "/stats",
+            "/operations",
+            "/inbox",
+            "/admin/users",
+            "/audit",
+            "/account",
+            "/api",
+        ] {
+            assert!(menu.contains(&format!("href=\"{href}\"")), "{href} in the menu: {menu}");
+        }
+        assert!(menu.contains("action=\"/signout\"") && menu.contains("action=\"/language\""), "{menu}");
+        // Signed out: the same header, with what a visitor can use.
+        let visitor = Browser::new(&app).get("/signin").await.text;
+        assert!(visitor.contains("<details class=\"menu\">") && visitor.contains("href=\"/api\""), "{visitor}");
+        assert!(!visitor.contains("action=\"/signout\""), "{visitor}");
+    })
+    .await;
+}

@@ -20,6 +20,7 @@ const OPEN: &[&str] = &[
     "/api",
     "/static/app.css",
     "/static/identify.js",
+    "/static/card.js",
     "/favicon.ico",
 ];
 
