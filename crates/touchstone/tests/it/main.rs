@@ -21,5 +21,6 @@ mod lookup;
 mod media;
 mod media_access;
 mod notify;
+mod operations;
 mod pages;
 mod security;
