@@ -222,6 +222,18 @@ async fn metrics_are_hidden_without_the_token_and_show_every_family_after_real_t
         assert!(sample(&text, "touchstone_photo_decode_busy", &[]).is_some());
         // Nothing secret.
         assert!(!text.contains(&token) && !text.contains(METRICS_TOKEN));
+        // Every family docs/OPERATIONS.md lists is served.
+        let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/OPERATIONS.md")).unwrap();
+        let documented: Vec<&str> = docs
+            .lines()
+            .filter(|l| l.starts_with("| `touchstone_"))
+            .filter_map(|l| l.split('|').nth(1))
+            .flat_map(|cell| cell.split('`').filter(|t| t.starts_with("touchstone_")))
+            .collect();
+        assert!(documented.len() >= 20, "{documented:?}");
+        for family in documented {
+            assert!(text.contains(&format!("# TYPE {family} ")), "{family} is documented but not served");
+        }
 
         // Failing delivery is not "not ready".
         let r = readyz(&app).await;
