@@ -21,9 +21,10 @@ const METRICS_TOKEN: &str = "scrape-me-9f8e7d";
 const LUMIERE: &str = "Maison Lumière (demo)";
 
 /// Every backend, with a metrics token, local webhooks, quick retries and a short floor for
-/// the workers' allowance.
-async fn on_every_backend<F, Fut>(test: F)
+/// the workers' allowance, then `configure`.
+async fn on_every_backend<C, F, Fut>(configure: C, test: F)
 where
+    C: Fn(&mut Config),
     F: Fn(TestApp) -> Fut,
     Fut: std::future::Future<Output = ()>,
 {
@@ -42,6 +43,7 @@ where
         config.notify.poll_interval_ms = 50;
         config.readiness.stale_after_periods = 3;
         config.readiness.stale_after_min_seconds = 0;
+        configure(&mut config);
         let app = TestApp::start_with(backend, config, app_dir).await;
         test(app).await;
         if backend == "postgres" {
@@ -120,7 +122,15 @@ async fn readyz_becomes(app: &TestApp, status: StatusCode) -> Reply {
 
 #[tokio::test]
 async fn metrics_are_hidden_without_the_token_and_show_every_family_after_real_traffic() {
-    on_every_backend(|app| async move {
+    // An SMTP server that is down: nothing listens on its port.
+    let closed_port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let smtp_down = move |c: &mut Config| {
+        c.smtp.host = Some("127.0.0.1".into());
+        c.smtp.port = closed_port;
+        c.smtp.tls = touchstone::config::SmtpTls::None;
+        c.smtp.timeout_seconds = 2;
+    };
+    on_every_backend(smtp_down, |app| async move {
         // No token, a wrong one, or none configured: the 404 of any unknown address.
         assert_eq!(scrape(&app, None).await.status, StatusCode::NOT_FOUND);
         assert_eq!(scrape(&app, Some("wrong")).await.status, StatusCode::NOT_FOUND);
@@ -147,8 +157,8 @@ async fn metrics_are_hidden_without_the_token_and_show_every_family_after_real_t
         assert_eq!(app.get("/api/v1/cases/999999", &token).await.status, StatusCode::NOT_FOUND);
         assert_eq!(app.get("/no/such/page/4711", &token).await.status, StatusCode::NOT_FOUND);
 
-        // The outbox: with no SMTP server, e-mails wait; a webhook endpoint that answers 500
-        // fails its delivery; the delivery worker keeps beating.
+        // The outbox: with the SMTP server down, e-mails fail and wait; a webhook endpoint that
+        // answers 500 fails its delivery; the delivery worker keeps beating.
         let receiver = Receiver::start(vec![500; 100]).await;
         register(&app, "brand@lumiere.demo", &receiver).await;
         let lumiere = app.org_id(LUMIERE).await;
@@ -159,8 +169,15 @@ async fn metrics_are_hidden_without_the_token_and_show_every_family_after_real_t
         let delivery =
             touchstone::domain::notify_delivery::spawn_reporting(app.db().clone(), &app.config, beat).unwrap().unwrap();
         let deadline = Instant::now() + Duration::from_secs(10);
-        while receiver.received().is_empty() {
-            assert!(Instant::now() < deadline, "the webhook was never tried");
+        let email_attempts = || async {
+            sqlx::query_scalar::<_, Option<i64>>("SELECT MAX(attempts) FROM notify_deliveries WHERE channel = 'email'")
+                .fetch_one(app.db().reader())
+                .await
+                .unwrap()
+                .unwrap_or(0)
+        };
+        while receiver.received().is_empty() || email_attempts().await == 0 {
+            assert!(Instant::now() < deadline, "the webhook or the e-mail was never tried");
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
 
@@ -199,10 +216,10 @@ async fn metrics_are_hidden_without_the_token_and_show_every_family_after_real_t
         assert!(must(&text, "touchstone_notify_outbox_oldest_age_seconds", &[("channel", "email")]) >= 119.0);
         assert!(must(&text, "touchstone_notify_outbox_depth", &[("channel", "webhook")]) >= 1.0);
         assert!(sample(&text, "touchstone_notify_outbox_failing", &[("channel", "webhook")]).is_some());
-        assert!(
-            must(&text, "touchstone_notify_delivery_attempts_total", &[("channel", "webhook"), ("outcome", "failed")])
-                >= 1.0
-        );
+        for channel in ["email", "webhook"] {
+            let failed = [("channel", channel), ("outcome", "failed")];
+            assert!(must(&text, "touchstone_notify_delivery_attempts_total", &failed) >= 1.0, "{channel}");
+        }
         // The workers and the deadline pass.
         assert_eq!(must(&text, "touchstone_worker_up", &[("worker", "notify_delivery")]), 1.0);
         assert_eq!(must(&text, "touchstone_worker_up", &[("worker", "deadline_pass")]), 1.0);
@@ -246,37 +263,40 @@ async fn metrics_are_hidden_without_the_token_and_show_every_family_after_real_t
 
 #[tokio::test]
 async fn a_stopped_or_silent_worker_makes_readyz_fail() {
-    on_every_backend(|app| async move {
-        assert_eq!(readyz(&app).await.status, StatusCode::OK, "no worker registered");
+    on_every_backend(
+        |_| {},
+        |app| async move {
+            assert_eq!(readyz(&app).await.status, StatusCode::OK, "no worker registered");
 
-        // The deadline pass runs, then its task ends (as on a panic): not ready at once.
-        let deadlines = touchstone::ops::workers::spawn_deadlines(&app.state, Duration::from_millis(20));
-        readyz_becomes(&app, StatusCode::OK).await;
-        deadlines.abort();
-        let r = readyz_becomes(&app, StatusCode::SERVICE_UNAVAILABLE).await;
-        let j = r.json();
-        assert_eq!(j["error"]["code"], "worker_stopped", "{}", r.text);
-        assert_eq!(j["error"]["workers"][0]["name"], "deadline_pass");
-        assert_eq!(j["error"]["workers"][0]["stopped"], true);
-        let text = metrics(&app).await;
-        assert_eq!(must(&text, "touchstone_worker_up", &[("worker", "deadline_pass")]), 0.0);
+            // The deadline pass runs, then its task ends (as on a panic): not ready at once.
+            let deadlines = touchstone::ops::workers::spawn_deadlines(&app.state, Duration::from_millis(20));
+            readyz_becomes(&app, StatusCode::OK).await;
+            deadlines.abort();
+            let r = readyz_becomes(&app, StatusCode::SERVICE_UNAVAILABLE).await;
+            let j = r.json();
+            assert_eq!(j["error"]["code"], "worker_stopped", "{}", r.text);
+            assert_eq!(j["error"]["workers"][0]["name"], "deadline_pass");
+            assert_eq!(j["error"]["workers"][0]["stopped"], true);
+            let text = metrics(&app).await;
+            assert_eq!(must(&text, "touchstone_worker_up", &[("worker", "deadline_pass")]), 0.0);
 
-        // Started again: ready again.
-        let again = touchstone::ops::workers::spawn_deadlines(&app.state, Duration::from_millis(20));
-        readyz_becomes(&app, StatusCode::OK).await;
-        again.abort();
-        readyz_becomes(&app, StatusCode::SERVICE_UNAVAILABLE).await;
-        touchstone::ops::workers::spawn_deadlines(&app.state, Duration::from_millis(20));
-        readyz_becomes(&app, StatusCode::OK).await;
+            // Started again: ready again.
+            let again = touchstone::ops::workers::spawn_deadlines(&app.state, Duration::from_millis(20));
+            readyz_becomes(&app, StatusCode::OK).await;
+            again.abort();
+            readyz_becomes(&app, StatusCode::SERVICE_UNAVAILABLE).await;
+            touchstone::ops::workers::spawn_deadlines(&app.state, Duration::from_millis(20));
+            readyz_becomes(&app, StatusCode::OK).await;
 
-        // A worker that hangs: registered, never beating, silent past three periods.
-        let _hung = app.state.workers.register("case_matching", Duration::from_millis(10));
-        let r = readyz_becomes(&app, StatusCode::SERVICE_UNAVAILABLE).await;
-        let j = r.json();
-        assert_eq!(j["error"]["workers"][0]["name"], "case_matching", "{}", r.text);
-        assert_eq!(j["error"]["workers"][0]["stopped"], false);
-        assert!(j["error"]["message"].as_str().unwrap().contains("case_matching"));
-    })
+            // A worker that hangs: registered, never beating, silent past three periods.
+            let _hung = app.state.workers.register("case_matching", Duration::from_millis(10));
+            let r = readyz_becomes(&app, StatusCode::SERVICE_UNAVAILABLE).await;
+            let j = r.json();
+            assert_eq!(j["error"]["workers"][0]["name"], "case_matching", "{}", r.text);
+            assert_eq!(j["error"]["workers"][0]["stopped"], false);
+            assert!(j["error"]["message"].as_str().unwrap().contains("case_matching"));
+        },
+    )
     .await;
 }
 
@@ -302,59 +322,62 @@ impl Captured {
 
 #[tokio::test]
 async fn the_json_log_line_of_a_request_has_its_id_route_status_and_principal_and_no_secret() {
-    on_every_backend(|app| async move {
-        let token = app.token_for("officer@douane.demo").await;
-        let officer = touchstone::domain::auth::principal_from_token(app.db(), &token).await.unwrap().unwrap();
-        let captured = Captured::default();
-        let writer = captured.clone();
-        let subscriber = logs::subscriber(
-            LogFormat::Json,
-            tracing_subscriber::EnvFilter::new("info"),
-            move || writer.clone(),
-            false,
-        );
-        let request_id = format!("ops-log-{}", app.backend);
-        {
-            let _logging = tracing::subscriber::set_default(subscriber);
-            let req = Request::builder()
-                .method(Method::GET)
-                .uri("/api/v1/me?probe=1")
-                .header(header::AUTHORIZATION, format!("Bearer {token}"))
-                .header(header::COOKIE, "ts_session=cookie-secret-123")
-                .header("x-request-id", &request_id)
-                .body(Body::empty())
-                .unwrap();
-            let r = app.send(req).await;
-            assert_eq!(r.status, StatusCode::OK, "{}", r.text);
-            assert_eq!(r.headers.get("x-request-id").unwrap(), request_id.as_str());
-            let r = app.get("/api/v1/cases/424242", &token).await;
-            assert_eq!(r.status, StatusCode::NOT_FOUND);
-        }
-        let lines = captured.lines();
-        let parsed: Vec<serde_json::Value> = lines
-            .iter()
-            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not one JSON object per line ({e}): {l}")))
-            .collect();
-        let line = parsed
-            .iter()
-            .find(|j| j["message"] == "request" && j["request_id"] == request_id.as_str())
-            .unwrap_or_else(|| panic!("no request line for {request_id} in {lines:#?}"));
-        assert_eq!(line["route"], "/api/v1/me", "{line}");
-        assert_eq!(line["method"], "GET");
-        assert_eq!(line["status"], 200);
-        assert!(line["duration_ms"].as_f64().is_some_and(|d| d >= 0.0), "{line}");
-        assert_eq!(line["user_id"], officer.user_id);
-        assert_eq!(line["org_id"], officer.org_id);
-        assert_eq!(line["level"], "INFO");
-        let other = parsed
-            .iter()
-            .find(|j| j["message"] == "request" && j["route"] == "/api/v1/cases/{id}")
-            .unwrap_or_else(|| panic!("no line for the case read in {lines:#?}"));
-        assert_eq!(other["status"], 404);
-        let all = lines.join("\n");
-        assert!(!all.contains(&token), "the bearer token was logged: {all}");
-        assert!(!all.contains("cookie-secret-123"), "the cookie was logged: {all}");
-        assert!(!all.contains("probe=1"), "the query was logged: {all}");
-    })
+    on_every_backend(
+        |_| {},
+        |app| async move {
+            let token = app.token_for("officer@douane.demo").await;
+            let officer = touchstone::domain::auth::principal_from_token(app.db(), &token).await.unwrap().unwrap();
+            let captured = Captured::default();
+            let writer = captured.clone();
+            let subscriber = logs::subscriber(
+                LogFormat::Json,
+                tracing_subscriber::EnvFilter::new("info"),
+                move || writer.clone(),
+                false,
+            );
+            let request_id = format!("ops-log-{}", app.backend);
+            {
+                let _logging = tracing::subscriber::set_default(subscriber);
+                let req = Request::builder()
+                    .method(Method::GET)
+                    .uri("/api/v1/me?probe=1")
+                    .header(header::AUTHORIZATION, format!("Bearer {token}"))
+                    .header(header::COOKIE, "ts_session=cookie-secret-123")
+                    .header("x-request-id", &request_id)
+                    .body(Body::empty())
+                    .unwrap();
+                let r = app.send(req).await;
+                assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+                assert_eq!(r.headers.get("x-request-id").unwrap(), request_id.as_str());
+                let r = app.get("/api/v1/cases/424242", &token).await;
+                assert_eq!(r.status, StatusCode::NOT_FOUND);
+            }
+            let lines = captured.lines();
+            let parsed: Vec<serde_json::Value> = lines
+                .iter()
+                .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not one JSON object per line ({e}): {l}")))
+                .collect();
+            let line = parsed
+                .iter()
+                .find(|j| j["message"] == "request" && j["request_id"] == request_id.as_str())
+                .unwrap_or_else(|| panic!("no request line for {request_id} in {lines:#?}"));
+            assert_eq!(line["route"], "/api/v1/me", "{line}");
+            assert_eq!(line["method"], "GET");
+            assert_eq!(line["status"], 200);
+            assert!(line["duration_ms"].as_f64().is_some_and(|d| d >= 0.0), "{line}");
+            assert_eq!(line["user_id"], officer.user_id);
+            assert_eq!(line["org_id"], officer.org_id);
+            assert_eq!(line["level"], "INFO");
+            let other = parsed
+                .iter()
+                .find(|j| j["message"] == "request" && j["route"] == "/api/v1/cases/{id}")
+                .unwrap_or_else(|| panic!("no line for the case read in {lines:#?}"));
+            assert_eq!(other["status"], 404);
+            let all = lines.join("\n");
+            assert!(!all.contains(&token), "the bearer token was logged: {all}");
+            assert!(!all.contains("cookie-secret-123"), "the cookie was logged: {all}");
+            assert!(!all.contains("probe=1"), "the query was logged: {all}");
+        },
+    )
     .await;
 }
