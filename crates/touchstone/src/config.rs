@@ -51,6 +51,25 @@ pub struct Config {
     /// The secret under which operation targets are hashed for matching; every process of a
     /// deployment needs the same one. Made in the data directory on first start when unset.
     pub coordination_key: Option<Secret>,
+    /// The bearer token `/metrics` requires; `/metrics` answers 404 while it is unset.
+    pub metrics_token: Option<Secret>,
+    /// When `/readyz` takes a background worker for stopped (`[readiness]`).
+    pub readiness: ReadinessSettings,
+}
+
+/// A background worker silent for longer than `max(stale_after_periods × its period,
+/// stale_after_min_seconds)` makes `/readyz` fail.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReadinessSettings {
+    pub stale_after_periods: u32,
+    pub stale_after_min_seconds: u64,
+}
+
+impl Default for ReadinessSettings {
+    fn default() -> Self {
+        ReadinessSettings { stale_after_periods: 3, stale_after_min_seconds: 60 }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -168,6 +187,8 @@ impl Default for Config {
             notify: NotifySettings::default(),
             legal: Default::default(),
             coordination_key: None,
+            metrics_token: None,
+            readiness: ReadinessSettings::default(),
         }
     }
 }
@@ -221,6 +242,9 @@ impl Config {
         }
         if let Some(v) = var("TOUCHSTONE_COORDINATION_KEY").filter(|v| !v.is_empty()) {
             self.coordination_key = Some(Secret::new(v));
+        }
+        if let Some(v) = var("TOUCHSTONE_METRICS_TOKEN").filter(|v| !v.is_empty()) {
+            self.metrics_token = Some(Secret::new(v));
         }
         if let Some(v) = var("TOUCHSTONE_PUBLIC_URL") {
             self.public_url = Some(v);

@@ -27,9 +27,12 @@ pub fn build_router(state: AppState) -> Router {
     let mut router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
+        .route("/metrics", get(crate::ops::metrics::endpoint))
         .nest("/api/v1", crate::api::router())
         .merge(crate::api::media::read_router())
         .merge(crate::web::router(&state))
+        // Every route notes its template for the request line and `/metrics`.
+        .route_layer(axum::middleware::from_fn(crate::ops::requests::note_route))
         .fallback(crate::web::not_found)
         .with_state(state)
         .layer(DefaultBodyLimit::max(max_body))
@@ -51,6 +54,7 @@ pub fn build_router(state: AppState) -> Router {
         ));
     }
     router
+        .layer(axum::middleware::from_fn(crate::ops::requests::track))
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
             let id = req.extensions().get::<RequestId>().and_then(|r| r.header_value().to_str().ok()).unwrap_or("-");
@@ -59,14 +63,25 @@ pub fn build_router(state: AppState) -> Router {
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
 }
 
+/// Ready: the database answers and every background worker this process runs has beaten
+/// within its allowance (see [`crate::ops::workers`]).
 async fn readyz(State(state): State<AppState>) -> Response {
-    match state.db.ping().await {
-        Ok(()) => "ready".into_response(),
-        Err(e) => {
-            tracing::warn!(error = %e, "database unreachable");
-            (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({"error": {"code": "database_unreachable", "message": "The database cannot be reached; see the server log."}}))).into_response()
-        }
+    if let Err(e) = state.db.ping().await {
+        tracing::warn!(error = %e, "database unreachable");
+        return (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({"error": {"code": "database_unreachable", "message": "The database cannot be reached; see the server log."}}))).into_response();
     }
+    let stale = state.workers.stale(&state.config.readiness);
+    if !stale.is_empty() {
+        let names: Vec<&str> = stale.iter().map(|s| s.name).collect();
+        tracing::warn!(workers = ?names, "not ready: background workers stopped");
+        let message = format!("Background workers stopped or silent: {}; see the server log.", names.join(", "));
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(serde_json::json!({"error": {"code": "worker_stopped", "message": message, "workers": stale}})),
+        )
+            .into_response();
+    }
+    "ready".into_response()
 }
 
 /// Serves until `shutdown` resolves, then finishes in-flight requests.

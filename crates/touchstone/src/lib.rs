@@ -13,6 +13,7 @@ pub mod domain;
 pub mod error;
 pub mod http;
 pub mod i18n;
+pub mod ops;
 pub mod state;
 pub mod store;
 pub mod web;

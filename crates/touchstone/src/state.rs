@@ -33,6 +33,8 @@ pub struct Shared {
     pub search: SearchService,
     pub legal: Arc<LegalRules>,
     pub match_key: MatchKey,
+    /// The background workers this process runs, and their heartbeats (`/readyz`).
+    pub workers: Arc<crate::ops::workers::Workers>,
 }
 
 impl AppState {
@@ -51,6 +53,7 @@ impl AppState {
             sign_in_limiter: Arc::new(RateLimiter::new(per_minute, Duration::from_secs(60))),
             media,
             search: SearchService::in_memory(),
+            workers: Arc::default(),
         }))
     }
 

@@ -2,7 +2,7 @@
 //! audit verification and backups. Commands act as the console operator, through the same
 //! domain functions (and so the same policy and audit trail) as the pages and the API.
 
-use std::io::{BufRead, IsTerminal};
+use std::io::BufRead;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -222,7 +222,10 @@ enum AuditCommand {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    init_tracing();
+    if let Err(e) = crate::ops::logs::init() {
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(r) => r,
         Err(e) => {
@@ -240,17 +243,6 @@ pub fn run() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-fn init_tracing() {
-    use tracing_subscriber::EnvFilter;
-    let filter =
-        EnvFilter::try_from_env("TOUCHSTONE_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal())
-        .try_init();
 }
 
 fn load_config(g: &GlobalArgs) -> anyhow::Result<Config> {
@@ -626,21 +618,9 @@ async fn serve(db: Db, config: Config, demo: bool) -> anyhow::Result<()> {
     // The search index follows the change feed for as long as the server runs.
     let search = identify::open_search(&config);
     let state = AppState::new(db, config).with_search(search);
-    state.search.spawn_follower(state.db.clone());
-    crate::http::spawn_housekeeping(state.clone());
-    // Picks up whatever earlier runs left undelivered, then tails the notification outbox.
-    crate::domain::notify_delivery::spawn(state.db.clone(), &state.config)?;
-    tokio::spawn(crate::domain::coordination::run_case_matching(
-        state.db.clone(),
-        state.match_key.clone(),
-        std::time::Duration::from_secs(1),
-    ));
-    // Reminders and the consequences of silence at legal deadlines; safe on several nodes.
-    tokio::spawn(crate::domain::cases::run_deadlines(
-        state.db.clone(),
-        state.legal.clone(),
-        std::time::Duration::from_secs(60),
-    ));
+    // The search follower, notification delivery, the detention matcher and the deadline pass,
+    // each beating a heartbeat that /readyz checks.
+    crate::ops::workers::spawn_all(&state)?;
     let router = crate::http::build_router(state);
     crate::http::serve(listener, router, crate::http::shutdown_signal()).await?;
     Ok(())

@@ -287,6 +287,7 @@ pub async fn session(db: &Db, settings: &AuthSettings, token: &str) -> AppResult
     } else {
         SessionStage::SignedIn
     };
+    crate::ops::requests::note_principal(&principal_of(&user));
     Ok(Some(Session {
         id_hash,
         principal: with_grants(db, principal_of(&user)).await?,
@@ -576,9 +577,11 @@ pub async fn principal_from_token(db: &Db, secret: &str) -> AppResult<Option<Pri
     let hash = sha256_hex(secret);
     let epoch = db.write_epoch();
     if let Some(known) = db.caches.principals.get(&hash, epoch) {
+        known.iter().for_each(crate::ops::requests::note_principal);
         return Ok(known);
     }
     let principal = principal_from_token_hash(db, &hash).await?;
+    principal.iter().for_each(crate::ops::requests::note_principal);
     db.caches.principals.put(hash, epoch, principal.clone());
     Ok(principal)
 }

@@ -1563,12 +1563,29 @@ pub async fn tick(db: &Db, rules: &LegalRules, now: i64) -> AppResult<usize> {
 }
 
 /// Runs [`tick`] every `period` until the process ends.
-pub async fn run_deadlines(db: Db, rules: std::sync::Arc<LegalRules>, period: std::time::Duration) {
+/// Each round beats `beat` (see [`crate::ops::workers`], whose `spawn_deadlines` holds the
+/// worker's running guard); a round that succeeds is also timed
+/// for `/metrics`.
+pub async fn run_deadlines(
+    db: Db,
+    rules: std::sync::Arc<LegalRules>,
+    period: std::time::Duration,
+    beat: crate::ops::workers::Heartbeat,
+) {
     let mut interval = tokio::time::interval(period);
     loop {
         interval.tick().await;
-        if let Err(e) = tick(&db, &rules, db.now_ms()).await {
-            tracing::warn!(error = %e, "deadline pass failed; retrying on the next tick");
+        let started_ms = super::now_ms();
+        let timer = std::time::Instant::now();
+        match tick(&db, &rules, db.now_ms()).await {
+            Ok(_) => {
+                crate::ops::metrics::deadline_pass_ran(timer.elapsed());
+                beat.succeeded(started_ms);
+            }
+            Err(e) => {
+                beat.beat();
+                tracing::warn!(error = %e, "deadline pass failed; retrying on the next tick");
+            }
         }
     }
 }

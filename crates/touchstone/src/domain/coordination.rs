@@ -855,12 +855,22 @@ pub async fn match_cases(db: &Db, key: &MatchKey) -> AppResult<usize> {
 }
 
 /// Runs [`match_cases`] every `period`.
-pub async fn run_case_matching(db: Db, key: MatchKey, period: std::time::Duration) {
+pub async fn run_case_matching(
+    db: Db,
+    key: MatchKey,
+    period: std::time::Duration,
+    beat: crate::ops::workers::Heartbeat,
+) {
     let mut interval = tokio::time::interval(period);
     loop {
         interval.tick().await;
-        if let Err(e) = match_cases(&db, &key).await {
-            tracing::warn!(error = %e, "matching detentions against operation targets failed; retrying");
+        let started_ms = super::now_ms();
+        match match_cases(&db, &key).await {
+            Ok(_) => beat.succeeded(started_ms),
+            Err(e) => {
+                beat.beat();
+                tracing::warn!(error = %e, "matching detentions against operation targets failed; retrying");
+            }
         }
     }
 }

@@ -26,12 +26,47 @@ pub struct MediaStore {
     pub files: Arc<media::FileStore>,
     pub limits: media::Limits,
     permits: Arc<Semaphore>,
+    decoders: usize,
+    /// Decodes waiting for a permit now (the photo decode queue `/metrics` shows).
+    waiting: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+/// The photo decoders now: `/metrics` shows it.
+#[derive(Debug, Clone, Copy)]
+pub struct DecodeQueue {
+    /// Decodes waiting for a decoder.
+    pub waiting: usize,
+    /// Decoders at work.
+    pub busy: usize,
+    /// Decoders in all (one per core).
+    pub decoders: usize,
 }
 
 impl MediaStore {
     /// Waits for one of the blocking decoders (uploads and barcode reading share them).
     pub async fn decoder_permit(&self) -> AppResult<tokio::sync::SemaphorePermit<'_>> {
+        use std::sync::atomic::Ordering;
+        if let Ok(permit) = self.permits.try_acquire() {
+            return Ok(permit);
+        }
+        // Counted while waiting, uncounted however the wait ends (the request may be dropped).
+        struct Waiting<'a>(&'a std::sync::atomic::AtomicUsize);
+        impl Drop for Waiting<'_> {
+            fn drop(&mut self) {
+                self.0.fetch_sub(1, Ordering::AcqRel);
+            }
+        }
+        self.waiting.fetch_add(1, Ordering::AcqRel);
+        let _waiting = Waiting(&self.waiting);
         self.permits.acquire().await.map_err(|e| AppError::Internal(e.into()))
+    }
+
+    pub fn decode_queue(&self) -> DecodeQueue {
+        DecodeQueue {
+            waiting: self.waiting.load(std::sync::atomic::Ordering::Acquire),
+            busy: self.decoders.saturating_sub(self.permits.available_permits()),
+            decoders: self.decoders,
+        }
     }
 }
 
@@ -42,6 +77,8 @@ impl MediaStore {
             files: Arc::new(media::FileStore::new(root)),
             limits: media::Limits { max_bytes, ..media::Limits::default() },
             permits: Arc::new(Semaphore::new(workers)),
+            decoders: workers,
+            waiting: Arc::default(),
         }
     }
 }
@@ -90,7 +127,7 @@ pub async fn upload(db: &Db, store_: &MediaStore, principal: &Principal, bytes: 
 /// also refers to it, so an import never leaves a media row nobody uses. A file without its
 /// row is never served (reads go through the row) and is simply reused by the next upload.
 pub async fn prepare(store_: &MediaStore, bytes: Vec<u8>) -> AppResult<StoredMedia> {
-    let _permit = store_.permits.acquire().await.map_err(|e| AppError::Internal(e.into()))?;
+    let _permit = store_.decoder_permit().await?;
     let limits = store_.limits.clone();
     let task = tokio::task::spawn_blocking(move || media::process(&bytes, &limits));
     let processed = match tokio::time::timeout(PROCESSING_TIME_LIMIT, task).await {

@@ -209,16 +209,19 @@ impl Deliverer {
     /// Sends one claimed row and records the outcome.
     async fn attempt(&self, id: i64) -> anyhow::Result<Outcome> {
         let db = &self.inner.db;
-        let Some(job) = store::notify::job(db.reader(), id).await? else { return Ok(Outcome::Cancelled) };
+        let Some(job) = store::notify::job(db.reader(), id).await? else {
+            crate::ops::metrics::notification_attempt("unknown", "cancelled");
+            return Ok(Outcome::Cancelled);
+        };
         let result = match job.channel.as_str() {
             "email" => match self.email_of(&job) {
                 Ok(Some(message)) => self.send_email(message).await,
-                Ok(None) => return self.cancel(id, "the recipient's account is no longer active").await,
+                Ok(None) => return self.cancel(id, &job.channel, "the recipient's account is no longer active").await,
                 Err(e) => Err(e),
             },
             "webhook" => {
                 if job.webhook_deleted_at.is_some() || job.webhook_url.is_none() {
-                    return self.cancel(id, "endpoint removed").await;
+                    return self.cancel(id, &job.channel, "endpoint removed").await;
                 }
                 self.send_webhook(&job).await
             }
@@ -230,6 +233,7 @@ impl Deliverer {
             Ok(()) => {
                 store::notify::mark_delivered(&mut *tx, id, now).await?;
                 tracing::info!(delivery = id, event_id = %job.event_id, channel = %job.channel, "notification delivered");
+                crate::ops::metrics::notification_attempt(&job.channel, "delivered");
                 Outcome::Delivered
             }
             Err(error) => {
@@ -237,6 +241,7 @@ impl Deliverer {
                 let next = now + self.backoff_ms(job.attempts);
                 store::notify::mark_failed(&mut *tx, id, &self.inner.worker_id, &error, now, next).await?;
                 let attempts = job.attempts + 1;
+                crate::ops::metrics::notification_attempt(&job.channel, "failed");
                 if attempts >= self.inner.settings.failing_after_attempts {
                     tracing::warn!(delivery = id, event_id = %job.event_id, channel = %job.channel, attempts, %error,
                         retry_at = %format_ms(next), "notification delivery keeps failing");
@@ -251,7 +256,8 @@ impl Deliverer {
         Ok(outcome)
     }
 
-    async fn cancel(&self, id: i64, reason: &str) -> anyhow::Result<Outcome> {
+    async fn cancel(&self, id: i64, channel: &str, reason: &str) -> anyhow::Result<Outcome> {
+        crate::ops::metrics::notification_attempt(channel, "cancelled");
         let mut tx = self.inner.db.begin().await?;
         store::notify::cancel(&mut *tx, id, reason, self.inner.db.now_ms()).await?;
         tx.commit().await?;
@@ -462,6 +468,17 @@ impl Header for AutoSubmitted {
 /// Starts the delivery loop of a `serve` process (unless `[notify] worker = false`). It first
 /// picks up whatever earlier runs left undelivered, then polls every `poll_interval_ms`.
 pub fn spawn(db: Db, config: &Config) -> anyhow::Result<Option<tokio::task::JoinHandle<()>>> {
+    let period = Duration::from_millis(config.notify.poll_interval_ms.max(50));
+    spawn_reporting(db, config, crate::ops::workers::Heartbeat::detached("notify_delivery", period))
+}
+
+/// [`spawn`], beating `beat` after every round (delivered or not: failing delivery is a live
+/// worker), so that `/readyz` sees the worker stop.
+pub fn spawn_reporting(
+    db: Db,
+    config: &Config,
+    beat: crate::ops::workers::Heartbeat,
+) -> anyhow::Result<Option<tokio::task::JoinHandle<()>>> {
     if !config.notify.worker {
         tracing::info!("notification delivery worker disabled ([notify] worker = false); another process must run one");
         return Ok(None);
@@ -481,8 +498,15 @@ pub fn spawn(db: Db, config: &Config) -> anyhow::Result<Option<tokio::task::Join
     }
     let interval = Duration::from_millis(config.notify.poll_interval_ms.max(50));
     Ok(Some(tokio::spawn(async move {
+        let _running = beat.running();
         loop {
-            match deliverer.run_once().await {
+            let started_ms = now_ms();
+            let round = deliverer.run_once().await;
+            match &round {
+                Ok(_) => beat.succeeded(started_ms),
+                Err(_) => beat.beat(),
+            }
+            match round {
                 // A full round may mean more is waiting: go again at once.
                 Ok(r) if r.claimed as i64 >= BATCH => continue,
                 Ok(_) => {}

@@ -51,6 +51,25 @@ pub struct SearchService {
     /// slowest search much slower (p99 32 ms against 15 ms at 16 connections on 2 cores); beyond
     /// it they wait their turn in order, and lookups still find a core.
     searching: Arc<tokio::sync::Semaphore>,
+    /// What `/metrics` and `/readyz` read of the follower without waiting for `feed`.
+    follow: Arc<Follow>,
+}
+
+/// The follower's position and heartbeat, readable while it works.
+#[derive(Default)]
+struct Follow {
+    /// The feed id the index has applied up to (`high_water` after the last catch-up).
+    position: std::sync::atomic::AtomicI64,
+    /// Beaten after each poll and each page of a rebuild or a long catch-up.
+    heartbeat: std::sync::OnceLock<crate::ops::workers::Heartbeat>,
+}
+
+impl Follow {
+    fn alive(&self) {
+        if let Some(beat) = self.heartbeat.get() {
+            beat.beat();
+        }
+    }
 }
 
 #[derive(Default)]
@@ -115,12 +134,18 @@ impl SearchService {
             index: Arc::new(index),
             feed: Arc::new(tokio::sync::Mutex::new(cursor)),
             searching: Arc::new(tokio::sync::Semaphore::new(2 * cores)),
+            follow: Arc::default(),
         }
     }
 
     /// Where the index lives.
     pub fn location(&self) -> &str {
         self.index.location()
+    }
+
+    /// The change feed id the index has applied up to; 0 before its first build.
+    pub fn feed_position(&self) -> i64 {
+        self.follow.position.load(std::sync::atomic::Ordering::Acquire)
     }
 
     /// Documents searchable now.
@@ -148,6 +173,7 @@ impl SearchService {
             let page = store::search::published_brands_page(db.reader(), after, PAGE).await?;
             let Some(last) = page.last() else { break };
             after = last.0;
+            self.follow.alive();
             let docs: Vec<CatalogDoc> = page.iter().map(|(id, sheet)| brand_doc(*id, sheet)).collect();
             self.blocking(move |index| docs.iter().try_for_each(|d| index.upsert(d))).await?;
             brands.extend(page);
@@ -163,10 +189,12 @@ impl SearchService {
                 .filter_map(|(id, brand_id, sheet)| brands.get(brand_id).map(|b| product_doc(*id, *brand_id, sheet, b)))
                 .collect();
             products += docs.len() as u64;
+            self.follow.alive();
             self.blocking(move |index| docs.iter().try_for_each(|d| index.upsert(d))).await?;
         }
         let checkpoint = serde_json::to_string(&Checkpoint { high_water, at_ms }).unwrap_or_default();
         self.blocking(move |index| index.commit(Some(&checkpoint))).await?;
+        self.follow.position.store(high_water, std::sync::atomic::Ordering::Release);
         *cursor = FeedCursor {
             needs_rebuild: false,
             high_water,
@@ -224,6 +252,7 @@ impl SearchService {
             }
             note_seen(&mut cursor, &rows);
             applied += self.apply(db, &rows).await?;
+            self.follow.alive();
             if (rows.len() as i64) < PAGE {
                 break;
             }
@@ -233,6 +262,7 @@ impl SearchService {
                 .unwrap_or_default();
             self.blocking(move |index| index.commit(Some(&checkpoint))).await?;
         }
+        self.follow.position.store(cursor.high_water, std::sync::atomic::Ordering::Release);
         Ok(applied)
     }
 
@@ -331,11 +361,30 @@ impl SearchService {
 
     /// Follows the change feed every [`POLL_INTERVAL`] until the process ends.
     pub fn spawn_follower(&self, db: Db) -> tokio::task::JoinHandle<()> {
+        self.spawn_follower_reporting(db, crate::ops::workers::Heartbeat::detached("search_follower", POLL_INTERVAL))
+    }
+
+    /// [`SearchService::spawn_follower`], beating `beat` after every poll and every page of a
+    /// rebuild, so that `/readyz` sees the follower stop. One heartbeat per service: a second
+    /// call keeps the first.
+    pub fn spawn_follower_reporting(
+        &self,
+        db: Db,
+        beat: crate::ops::workers::Heartbeat,
+    ) -> tokio::task::JoinHandle<()> {
         let service = self.clone();
+        let _ = self.follow.heartbeat.set(beat.clone());
         tokio::spawn(async move {
+            let _running = beat.running();
             let mut failing = false;
             loop {
-                match service.catch_up(&db).await {
+                let started_ms = super::now_ms();
+                let round = service.catch_up(&db).await;
+                match &round {
+                    Ok(_) => beat.succeeded(started_ms),
+                    Err(_) => beat.beat(),
+                }
+                match round {
                     Ok(_) => failing = false,
                     // Logged once per outage, not every 500 ms.
                     Err(e) if !failing => {

@@ -55,6 +55,13 @@ const ROWS_PER_INSERT: usize = 1_000;
 /// Appends records in the order given inside the caller's transaction: one move of the head
 /// for all of them, each chained to the one before.
 pub async fn append_many(conn: &mut AnyConnection, events: &[AuditEvent]) -> Result<(), sqlx::Error> {
+    let timer = std::time::Instant::now();
+    let appended = append_many_untimed(conn, events).await;
+    crate::ops::metrics::audit_appended("in_transaction", timer.elapsed());
+    appended
+}
+
+async fn append_many_untimed(conn: &mut AnyConnection, events: &[AuditEvent]) -> Result<(), sqlx::Error> {
     let Ok(count) = i64::try_from(events.len()) else {
         return Err(sqlx::Error::Protocol("too many audit records".into()));
     };
@@ -181,6 +188,13 @@ pub struct GroupAppender {
 
 impl GroupAppender {
     pub async fn append(&self, pool: &sqlx::AnyPool, event: AuditEvent) -> Result<(), sqlx::Error> {
+        let timer = std::time::Instant::now();
+        let appended = self.append_untimed(pool, event).await;
+        crate::ops::metrics::audit_appended("read_group_commit", timer.elapsed());
+        appended
+    }
+
+    async fn append_untimed(&self, pool: &sqlx::AnyPool, event: AuditEvent) -> Result<(), sqlx::Error> {
         let queue = self.queue.get_or_init(|| {
             let (queue, waiting) = tokio::sync::mpsc::channel(QUEUE);
             tokio::spawn(append_in_groups(pool.clone(), waiting));

@@ -155,7 +155,18 @@ impl Db {
     /// Starts the one transaction of a command.
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
         self.writes.fetch_add(1, Ordering::AcqRel);
-        self.write.begin().await
+        let waiting = std::time::Instant::now();
+        let tx = self.write.begin().await;
+        crate::ops::metrics::write_begun(waiting.elapsed());
+        tx
+    }
+
+    /// The connection pools by role (`write` and `read` on SQLite, one `shared` on PostgreSQL).
+    pub fn pools(&self) -> Vec<(&'static str, &AnyPool)> {
+        match self.backend {
+            Backend::Sqlite => vec![("write", &self.write), ("read", &self.read)],
+            Backend::Postgres => vec![("shared", &self.write)],
+        }
     }
 
     /// Records a read (of confidential sections, say) in the audit chain, committed when this

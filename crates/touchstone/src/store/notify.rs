@@ -500,3 +500,19 @@ pub async fn deliveries_of_event<'c, E: Executor<'c, Database = Any>>(
 ) -> Result<Vec<DeliveryRow>, sqlx::Error> {
     sqlx::query_as(&format!("{DELIVERY_SELECT} WHERE n.event_id = $1 ORDER BY d.id")).bind(event_id).fetch_all(ex).await
 }
+
+/// The outbox by channel, for `/metrics`: rows not yet delivered nor cancelled, the oldest
+/// one's creation, and those that failed at least `failing_after` times. One pass over the
+/// undelivered rows (the partial index `notify_deliveries_due_idx` holds just those).
+pub async fn outbox_by_channel<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    failing_after: i64,
+) -> Result<Vec<(String, i64, i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT channel, COUNT(*), MIN(created_at), SUM(CASE WHEN attempts >= $1 THEN 1 ELSE 0 END) \
+         FROM notify_deliveries WHERE delivered_at IS NULL AND cancelled_at IS NULL GROUP BY channel",
+    )
+    .bind(failing_after)
+    .fetch_all(ex)
+    .await
+}

@@ -66,6 +66,18 @@ pub async fn feed_high_water<'c, E: Executor<'c, Database = Any>>(ex: E) -> Resu
     Ok(max.unwrap_or(0))
 }
 
+/// When the first entry after `after_id` was recorded (none: the follower is level with the
+/// feed). A primary-key range read of one row.
+pub async fn feed_first_after<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    after_id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT at FROM catalog_history WHERE id > $1 ORDER BY id LIMIT 1")
+        .bind(after_id)
+        .fetch_optional(ex)
+        .await
+}
+
 fn placeholders(first: usize, n: usize) -> String {
     (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
 }

@@ -22,5 +22,6 @@ mod lookup;
 mod media;
 mod media_access;
 mod notify;
+mod operations;
 mod pages;
 mod security;
