@@ -50,6 +50,13 @@ impl AuditEvent {
         }
     }
 
+    /// What a background worker did on its own (the detention matcher, say), named as such.
+    pub fn system(worker: &str, action: &'static str, target_kind: &'static str, target_id: impl ToString) -> Self {
+        let mut event = Self::anonymous(action, target_kind, target_id);
+        event.actor_label = format!("system: {worker}");
+        event
+    }
+
     pub fn anonymous(action: &'static str, target_kind: &'static str, target_id: impl ToString) -> Self {
         AuditEvent {
             actor_user_id: None,

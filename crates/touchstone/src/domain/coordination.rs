@@ -509,7 +509,30 @@ pub async fn add_targets(
                     item_id: other_tid,
                     item_label: other_label.clone(),
                 };
-                if record_hit(&mut tx, &hit_key, &mine, &theirs, "target", true, now).await? {
+                if record_hit(&mut tx, &hit_key, &mine, &theirs, "target", true, now, Some(principal)).await? {
+                    hits += 1;
+                }
+            }
+        }
+        // Detentions recorded before the target: the matcher keeps their keyed forms.
+        let tell_officer = sql::get_operation(&mut *tx, id).await?.is_some_and(|o| o.tell_detaining_officer == 1);
+        for (case_id, case_org, mk, what) in sql::cases_with_keys(&mut *tx, chunk).await? {
+            if case_org == principal.org_id {
+                continue;
+            }
+            for (tid, label) in by_key.get(&mk).into_iter().flatten() {
+                let mine = Side {
+                    org: principal.org_id,
+                    operation: Some(id),
+                    item_kind: "target",
+                    item_id: *tid,
+                    item_label: label.clone(),
+                };
+                let case_side = detention_side(case_id, case_org, &what);
+                let hit_key = format!("case:{case_id}:{tid}");
+                if record_hit(&mut tx, &hit_key, &mine, &case_side, "detention", tell_officer, now, Some(principal))
+                    .await?
+                {
                     hits += 1;
                 }
             }
@@ -525,6 +548,17 @@ pub async fn add_targets(
     Ok(TargetsAdded { targets: views, hits })
 }
 
+/// The detaining administration's side of a hit on a detention.
+fn detention_side(case_id: i64, case_org: i64, what: &str) -> Side {
+    Side {
+        org: case_org,
+        operation: None,
+        item_kind: "detention",
+        item_id: case_id,
+        item_label: format!("case {case_id}: {what}"),
+    }
+}
+
 /// One side of a hit: an agency and its own item.
 struct Side {
     org: i64,
@@ -534,14 +568,20 @@ struct Side {
     item_label: String,
 }
 
+/// The other side's agency and a person to call: an operation's point of contact, or the
+/// officer who recorded the detention. Both sides get a name to call, never the other's file.
 async fn contact_of(tx: &mut Tx, side: &Side) -> AppResult<String> {
     let org_name = store::directory::get_organisation(&mut **tx, side.org).await?.map(|o| o.name).unwrap_or_default();
-    let contact = match side.operation {
-        Some(op) => sql::get_operation(&mut **tx, op)
-            .await?
-            .and_then(|o| serde_json::from_str::<PointOfContact>(&o.contact).ok()),
-        None => None,
-    };
+    let contact =
+        match (side.operation, side.item_kind) {
+            (Some(op), _) => sql::get_operation(&mut **tx, op)
+                .await?
+                .and_then(|o| serde_json::from_str::<PointOfContact>(&o.contact).ok()),
+            (None, "detention") => sql::case_recorder(&mut **tx, side.item_id)
+                .await?
+                .map(|(name, email)| PointOfContact { name, phone: None, email: Some(email) }),
+            (None, _) => None,
+        };
     Ok(match contact {
         Some(c) => format!(
             "{org_name}: {}{}{}",
@@ -555,6 +595,7 @@ async fn contact_of(tx: &mut Tx, side: &Side) -> AppResult<String> {
 
 /// Records both sides of a hit (or only `a`'s when `tell_b` is false) and notifies each side's
 /// organisation, telling it the other agency and its own matching item only. True when new.
+#[allow(clippy::too_many_arguments)]
 async fn record_hit(
     tx: &mut Tx,
     hit_key: &str,
@@ -563,6 +604,7 @@ async fn record_hit(
     match_kind: &str,
     tell_b: bool,
     now: i64,
+    actor: Option<&Principal>,
 ) -> AppResult<bool> {
     let mut new = false;
     for (me, other, tell) in [(a, b, true), (b, a, tell_b)] {
@@ -595,9 +637,12 @@ async fn record_hit(
             notify::enqueue(tx, &notice, now).await?;
             store::audit::append(
                 tx,
-                &AuditEvent::anonymous("coordination.hit", me.item_kind, me.item_id)
-                    .scope(me.org)
-                    .detail(serde_json::json!({"hit_key": hit_key, "other_org": other.org})),
+                &match actor {
+                    Some(p) => AuditEvent::by(p, "coordination.hit", me.item_kind, me.item_id),
+                    None => AuditEvent::system("detention matcher", "coordination.hit", me.item_kind, me.item_id),
+                }
+                .scope(me.org)
+                .detail(serde_json::json!({"hit_key": hit_key, "other_org": other.org})),
             )
             .await?;
         }
@@ -747,9 +792,8 @@ pub async fn add_event(db: &Db, principal: &Principal, id: i64, input: NewEvent)
             item_id: other.id,
             item_label: other_label,
         };
-        if record_hit(&mut tx, &format!("event:{}:{}", pair.0, pair.1), &mine, &theirs, "place_and_time", true, now)
-            .await?
-        {
+        let hit_key = format!("event:{}:{}", pair.0, pair.1);
+        if record_hit(&mut tx, &hit_key, &mine, &theirs, "place_and_time", true, now, Some(principal)).await? {
             count += 1;
         }
     }
@@ -810,26 +854,22 @@ pub async fn match_cases(db: &Db, key: &MatchKey) -> AppResult<usize> {
     let mut last = since;
     for (case_id, case_org, updated_at, state, sheet) in rows {
         last = last.max(updated_at);
-        if state == "draft" {
-            continue;
-        }
         let Ok(sheet) = serde_json::from_str::<CaseSheet>(&sheet) else { continue };
-        let keys = case_keys(key, &sheet);
+        let keys = if state == "draft" { Vec::new() } else { case_keys(key, &sheet) };
         let digests: Vec<String> = keys.iter().map(|(k, _)| k.clone()).collect();
         let mut tx = db.begin().await?;
+        sql::set_case_keys(&mut tx, case_id, &keys).await?;
         for (tid, op_id, org, mk, label) in sql::targets_with_keys(&mut *tx, &digests).await? {
+            // Deconfliction is between agencies: an administration's own detention is no news to it.
+            if org == case_org {
+                continue;
+            }
             let tell_officer =
                 sql::get_operation(&mut *tx, op_id).await?.is_some_and(|o| o.tell_detaining_officer == 1);
             let what = keys.iter().find(|(k, _)| *k == mk).map(|(_, l)| l.clone()).unwrap_or_default();
             let operation_side =
                 Side { org, operation: Some(op_id), item_kind: "target", item_id: tid, item_label: label };
-            let case_side = Side {
-                org: case_org,
-                operation: None,
-                item_kind: "detention",
-                item_id: case_id,
-                item_label: format!("case {case_id}: {what}"),
-            };
+            let case_side = detention_side(case_id, case_org, &what);
             if record_hit(
                 &mut tx,
                 &format!("case:{case_id}:{tid}"),
@@ -838,6 +878,7 @@ pub async fn match_cases(db: &Db, key: &MatchKey) -> AppResult<usize> {
                 "detention",
                 tell_officer,
                 db.now_ms(),
+                None,
             )
             .await?
             {

@@ -406,6 +406,60 @@ pub async fn targets_with_keys<'c, E: Executor<'c, Database = Any>>(
     q.fetch_all(ex).await
 }
 
+/// Replaces the keyed forms a detention is matched on (none for a draft).
+pub async fn set_case_keys(
+    tx: &mut crate::store::Tx,
+    case_id: i64,
+    keys: &[(String, String)],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM case_match_keys WHERE case_id = $1").bind(case_id).execute(&mut **tx).await?;
+    let mut seen = std::collections::HashSet::new();
+    for (key, label) in keys {
+        if !seen.insert(key) {
+            continue;
+        }
+        sqlx::query("INSERT INTO case_match_keys (case_id, match_key, label) VALUES ($1, $2, $3)")
+            .bind(case_id)
+            .bind(key)
+            .bind(label)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Detentions (not drafts) with one of `keys`: (case id, its organisation, the key, its label).
+pub async fn cases_with_keys<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    keys: &[String],
+) -> Result<Vec<(i64, i64, String, String)>, sqlx::Error> {
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (1..=keys.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT k.case_id, c.org_id, k.match_key, k.label FROM case_match_keys k JOIN cases c ON c.id = k.case_id \
+         WHERE k.match_key IN ({}) AND c.state <> 'draft'",
+        placeholders.join(", ")
+    );
+    let mut q = sqlx::query_as(&sql);
+    for k in keys {
+        q = q.bind(k);
+    }
+    q.fetch_all(ex).await
+}
+
+/// Who recorded a detention: their name and e-mail, to be called about a hit.
+pub async fn case_recorder<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    case_id: i64,
+) -> Result<Option<(String, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT u.display_name, u.email FROM cases c JOIN users u ON u.id = c.created_by WHERE c.id = $1")
+        .bind(case_id)
+        .fetch_optional(ex)
+        .await
+}
+
 #[derive(Debug, Clone, FromRow)]
 pub struct EventRow {
     pub id: i64,

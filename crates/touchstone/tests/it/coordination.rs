@@ -281,3 +281,43 @@ async fn a_police_coordinator_registers_an_operation_on_the_pages_and_sees_the_h
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_target_registered_after_a_detention_finds_it_at_once_and_each_side_gets_a_person_to_call() {
+    on_every_backend(|app| async move {
+        let police = app.token_for("coordinator@police.demo").await;
+        let officer = app.token_for("officer@douane.demo").await;
+        let r = app.post_json("/api/v1/cases", &officer, detention("Shenzhen Brightstar Trading Co., Ltd.")).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        assert_eq!(coordination::match_cases(app.db(), &app.state.match_key).await.unwrap(), 0, "no target yet");
+
+        let op = create_operation(&app, &police, operation("Opération Étoile", true)).await;
+        let r = app
+            .post_json(
+                &format!("/api/v1/operations/{op}/targets"),
+                &police,
+                json!([{"kind": "company", "value": "SHENZHEN BRIGHTSTAR TRADING COMPANY LIMITED"}]),
+            )
+            .await;
+        assert_eq!(r.json()["hits"], 1, "the count on the page is the hits recorded: {}", r.text);
+        assert_eq!(coordination::match_cases(app.db(), &app.state.match_key).await.unwrap(), 0, "recorded once");
+
+        let police_hits = app.get("/api/v1/coordination/hits", &police).await.json();
+        assert_eq!(police_hits.as_array().unwrap().len(), 1, "{police_hits}");
+        let customs_contact = police_hits[0]["other_agency"].as_str().unwrap();
+        assert!(
+            customs_contact.contains("Douane française (démo)")
+                && customs_contact.contains("Camille Martin")
+                && customs_contact.contains("officer@douane.demo"),
+            "police are given the officer who recorded the detention: {customs_contact}"
+        );
+        let customs_hits = app.get("/api/v1/coordination/hits", &officer).await.json();
+        let police_contact = customs_hits[0]["other_agency"].as_str().unwrap();
+        assert!(
+            police_contact.contains("Julien Moreau") && police_contact.contains("+33123456789"),
+            "{police_contact}"
+        );
+        assert!(!customs_hits.to_string().contains("Étoile"), "nothing of the police file: {customs_hits}");
+    })
+    .await;
+}

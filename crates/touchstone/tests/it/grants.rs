@@ -96,7 +96,10 @@ async fn an_agency_asks_for_access_and_a_customs_administrator_grants_changes_an
         for action in ["access.request", "grant.create", "grant.change", "grant.revoke"] {
             assert!(audit.contains(action), "{action} is audited");
         }
-        assert!(audit.contains("chief@douane.demo") && audit.contains("coordinator@gendarmerie.demo"), "with the real actors");
+        assert!(
+            audit.contains("chief@douane.demo") && audit.contains("coordinator@gendarmerie.demo"),
+            "with the real actors"
+        );
     })
     .await;
 }

@@ -430,8 +430,13 @@ async fn email_goes_out_through_a_real_smtp_server_once_per_recipient_with_a_sta
                     .into_iter()
                     .filter(|(h, _)| h.get("x-touchstone-event-id").is_some_and(|e| *e == event))
                     .collect();
-                assert_eq!(server.messages().len() - before, 1, "exactly one message for this event");
-                assert_eq!(mine.len(), 1, "one recipient: the officer (chief opted out, analyst inactive)");
+                // Other notices of the demo (its access grant, say) go out in the same drain: count this event's.
+                assert!(server.messages().len() > before);
+                assert_eq!(
+                    mine.len(),
+                    1,
+                    "exactly one message, to one recipient: the officer (chief opted out, analyst inactive)"
+                );
                 let (h, body) = &mine[0];
                 assert_eq!(h["subject"], format!("Goods detained ({event})"));
                 assert_eq!(h["x-rcptto"], "officer@douane.demo");
