@@ -104,6 +104,18 @@ impl MatchKey {
         self.digest(TargetKind::Company, &normalize::company_name(name))
     }
 
+    /// The keyed forms a target is matched on, each with its rule: a company's several forms
+    /// ([`normalize::company_forms`]: none for a name of one common word), otherwise its normal form.
+    pub fn forms(&self, kind: TargetKind, value: &str, normal: &str) -> Vec<(&'static str, String)> {
+        match kind {
+            TargetKind::Company => normalize::company_forms(value)
+                .into_iter()
+                .map(|(rule, form)| (rule, self.digest(TargetKind::Company, &form)))
+                .collect(),
+            _ => vec![("name", self.digest(kind, normal))],
+        }
+    }
+
     fn digest(&self, kind: TargetKind, normal: &str) -> String {
         let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("HMAC takes keys of any length");
         mac.update(kind.as_str().as_bytes());
@@ -470,21 +482,27 @@ pub async fn add_targets(
             label,
             serde_json::to_string(t).map_err(anyhow::Error::from)?,
             key.digest(t.kind, &normal),
+            key.forms(t.kind, &t.value, &normal),
         ));
     }
     let now = db.now_ms();
     let mut tx = db.begin().await?;
     let rows: Vec<sql::TargetInsert> = prepared
         .iter()
-        .map(|(kind, label, detail, mk)| sql::TargetInsert { kind: kind.as_str(), label, detail, match_key: mk })
+        .map(|(kind, label, detail, mk, _)| sql::TargetInsert { kind: kind.as_str(), label, detail, match_key: mk })
         .collect();
     let ids = sql::insert_targets(&mut tx, id, principal.org_id, &rows, now).await?;
     let mut views = Vec::with_capacity(prepared.len());
-    let mut by_key: HashMap<String, Vec<(i64, String)>> = HashMap::new();
-    for ((kind, label, _, mk), tid) in prepared.iter().zip(ids) {
-        by_key.entry(mk.clone()).or_default().push((tid, label.clone()));
+    let mut by_key: HashMap<String, Vec<(i64, String, &'static str)>> = HashMap::new();
+    let mut keys_rows = Vec::new();
+    for ((kind, label, _, _, forms), tid) in prepared.iter().zip(ids) {
+        for (rule, digest) in forms {
+            by_key.entry(digest.clone()).or_default().push((tid, label.clone(), rule));
+            keys_rows.push((tid, digest.clone(), *rule));
+        }
         views.push(TargetView { id: tid, kind: *kind, label: label.clone(), created_at: format_ms(now) });
     }
+    sql::insert_target_keys(&mut tx, &keys_rows).await?;
     let keys: Vec<String> = by_key.keys().cloned().collect();
     let mut hits = 0;
     for chunk in keys.chunks(500) {
@@ -492,7 +510,7 @@ pub async fn add_targets(
             if other_org == principal.org_id {
                 continue;
             }
-            for (tid, label) in by_key.get(&mk).into_iter().flatten() {
+            for (tid, label, rule) in by_key.get(&mk).into_iter().flatten() {
                 let pair = if *tid < other_tid { (*tid, other_tid) } else { (other_tid, *tid) };
                 let hit_key = format!("target:{}:{}", pair.0, pair.1);
                 let mine = Side {
@@ -509,7 +527,7 @@ pub async fn add_targets(
                     item_id: other_tid,
                     item_label: other_label.clone(),
                 };
-                if record_hit(&mut tx, &hit_key, &mine, &theirs, "target", true, now, Some(principal)).await? {
+                if record_hit(&mut tx, &hit_key, &mine, &theirs, ("target", rule), true, now, Some(principal)).await? {
                     hits += 1;
                 }
             }
@@ -520,7 +538,7 @@ pub async fn add_targets(
             if case_org == principal.org_id {
                 continue;
             }
-            for (tid, label) in by_key.get(&mk).into_iter().flatten() {
+            for (tid, label, rule) in by_key.get(&mk).into_iter().flatten() {
                 let mine = Side {
                     org: principal.org_id,
                     operation: Some(id),
@@ -530,8 +548,8 @@ pub async fn add_targets(
                 };
                 let case_side = detention_side(case_id, case_org, &what);
                 let hit_key = format!("case:{case_id}:{tid}");
-                if record_hit(&mut tx, &hit_key, &mine, &case_side, "detention", tell_officer, now, Some(principal))
-                    .await?
+                let matched = ("detention", *rule);
+                if record_hit(&mut tx, &hit_key, &mine, &case_side, matched, tell_officer, now, Some(principal)).await?
                 {
                     hits += 1;
                 }
@@ -601,7 +619,7 @@ async fn record_hit(
     hit_key: &str,
     a: &Side,
     b: &Side,
-    match_kind: &str,
+    (match_kind, match_form): (&str, &str),
     tell_b: bool,
     now: i64,
     actor: Option<&Principal>,
@@ -622,6 +640,7 @@ async fn record_hit(
             other_org_id: other.org,
             other_contact: &other_contact,
             match_kind,
+            match_form,
         };
         if sql::insert_hit(tx, &hit, now).await? {
             new = true;
@@ -630,9 +649,9 @@ async fn record_hit(
                 kind: "operation.hit".into(),
                 org_id: me.org,
                 subject: format!("Coordination: another agency is working on your {} \"{}\"", me.item_kind.replace('_', " "), me.item_label),
-                body: format!("Contact before acting: {other_contact}.\nMatched on: {}. The other agency's file is not shown to you, nor yours to them.", match_kind.replace('_', " ")),
+                body: format!("Contact before acting: {other_contact}.\nMatched on: {} ({}). The other agency's file is not shown to you, nor yours to them.", match_kind.replace('_', " "), match_form.replace('_', " ")),
                 link: "/coordination/hits".into(),
-                payload: serde_json::json!({"hit_key": hit_key, "match": match_kind, "own_item": {"kind": me.item_kind, "id": me.item_id, "label": me.item_label}, "other_agency": other_contact}),
+                payload: serde_json::json!({"hit_key": hit_key, "match": match_kind, "form": match_form, "own_item": {"kind": me.item_kind, "id": me.item_id, "label": me.item_label}, "other_agency": other_contact}),
             };
             notify::enqueue(tx, &notice, now).await?;
             store::audit::append(
@@ -793,7 +812,18 @@ pub async fn add_event(db: &Db, principal: &Principal, id: i64, input: NewEvent)
             item_label: other_label,
         };
         let hit_key = format!("event:{}:{}", pair.0, pair.1);
-        if record_hit(&mut tx, &hit_key, &mine, &theirs, "place_and_time", true, now, Some(principal)).await? {
+        if record_hit(
+            &mut tx,
+            &hit_key,
+            &mine,
+            &theirs,
+            ("place_and_time", "place_and_time"),
+            true,
+            now,
+            Some(principal),
+        )
+        .await?
+        {
             count += 1;
         }
     }
@@ -822,25 +852,25 @@ const CASES_CURSOR: &str = "coordination.cases";
 const LATE_COMMIT_MS: i64 = 10_000;
 
 /// The normal forms a case can be matched on.
-fn case_keys(key: &MatchKey, sheet: &CaseSheet) -> Vec<(String, String)> {
+fn case_keys(key: &MatchKey, sheet: &CaseSheet) -> Vec<(String, String, &'static str)> {
     let mut out = Vec::new();
     for (role, p) in [("consignor", &sheet.consignor), ("consignee", &sheet.consignee), ("declarant", &sheet.declarant)]
     {
         if let Some(p) = p {
-            let n = normalize::company_name(&p.name);
-            if !n.is_empty() {
-                out.push((key.digest(TargetKind::Company, &n), format!("{role} {}", p.name)));
+            for (rule, digest) in key.forms(TargetKind::Company, &p.name, "") {
+                out.push((digest, format!("{role} {}", p.name), rule));
             }
         }
     }
     for c in &sheet.containers {
-        out.push((key.digest(TargetKind::Container, c), format!("container {c}")));
+        out.push((key.digest(TargetKind::Container, c), format!("container {c}"), "name"));
     }
     for a in &sheet.air_waybills {
-        out.push((key.digest(TargetKind::AirWaybill, a), format!("air waybill {a}")));
+        out.push((key.digest(TargetKind::AirWaybill, a), format!("air waybill {a}"), "name"));
     }
     for b in &sheet.bills_of_lading {
-        out.push((key.digest(TargetKind::BillOfLading, &normalize::reference(b)), format!("bill of lading {b}")));
+        let reference = normalize::reference(b);
+        out.push((key.digest(TargetKind::BillOfLading, &reference), format!("bill of lading {b}"), "name"));
     }
     out
 }
@@ -856,7 +886,7 @@ pub async fn match_cases(db: &Db, key: &MatchKey) -> AppResult<usize> {
         last = last.max(updated_at);
         let Ok(sheet) = serde_json::from_str::<CaseSheet>(&sheet) else { continue };
         let keys = if state == "draft" { Vec::new() } else { case_keys(key, &sheet) };
-        let digests: Vec<String> = keys.iter().map(|(k, _)| k.clone()).collect();
+        let digests: Vec<String> = keys.iter().map(|(k, ..)| k.clone()).collect();
         let mut tx = db.begin().await?;
         sql::set_case_keys(&mut tx, case_id, &keys).await?;
         for (tid, op_id, org, mk, label) in sql::targets_with_keys(&mut *tx, &digests).await? {
@@ -866,7 +896,8 @@ pub async fn match_cases(db: &Db, key: &MatchKey) -> AppResult<usize> {
             }
             let tell_officer =
                 sql::get_operation(&mut *tx, op_id).await?.is_some_and(|o| o.tell_detaining_officer == 1);
-            let what = keys.iter().find(|(k, _)| *k == mk).map(|(_, l)| l.clone()).unwrap_or_default();
+            let (what, rule) =
+                keys.iter().find(|(k, ..)| *k == mk).map(|(_, l, r)| (l.clone(), *r)).unwrap_or_default();
             let operation_side =
                 Side { org, operation: Some(op_id), item_kind: "target", item_id: tid, item_label: label };
             let case_side = detention_side(case_id, case_org, &what);
@@ -875,7 +906,7 @@ pub async fn match_cases(db: &Db, key: &MatchKey) -> AppResult<usize> {
                 &format!("case:{case_id}:{tid}"),
                 &operation_side,
                 &case_side,
-                "detention",
+                ("detention", rule),
                 tell_officer,
                 db.now_ms(),
                 None,

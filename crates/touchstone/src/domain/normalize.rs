@@ -82,6 +82,201 @@ pub fn company_name(name: &str) -> String {
     }
 }
 
+/// Abbreviations written for a whole word in company names, folded to the word.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("intl", "international"),
+    ("int", "international"),
+    ("mfg", "manufacturing"),
+    ("mfr", "manufacturing"),
+    ("tech", "technology"),
+    ("techn", "technology"),
+    ("technologies", "technology"),
+    ("trdg", "trading"),
+    ("trd", "trading"),
+    ("grp", "group"),
+    ("svc", "services"),
+    ("svcs", "services"),
+    ("service", "services"),
+    ("ind", "industrial"),
+    ("industries", "industrial"),
+    ("industry", "industrial"),
+    ("elec", "electronics"),
+    ("electronic", "electronics"),
+    ("imp", "import"),
+    ("exp", "export"),
+    ("dev", "development"),
+    ("hldgs", "holdings"),
+    ("holding", "holdings"),
+    ("bros", "brothers"),
+    ("mgmt", "management"),
+    ("natl", "national"),
+    ("assoc", "associates"),
+    ("ent", "enterprises"),
+    ("enterprise", "enterprises"),
+];
+
+/// Words that join others and tell companies apart from nothing.
+const JOINING_WORDS: &[&str] = &["and", "the", "of", "und", "et", "de", "des", "du", "la", "le", "les", "y", "e"];
+
+/// Words so common in company names that a name made of one of them alone never raises a hit.
+const COMMON_WORDS: &[&str] = &[
+    "trading",
+    "international",
+    "global",
+    "group",
+    "industrial",
+    "import",
+    "export",
+    "china",
+    "shenzhen",
+    "guangzhou",
+    "shanghai",
+    "hong",
+    "kong",
+    "hongkong",
+    "holdings",
+    "services",
+    "logistics",
+    "shipping",
+    "technology",
+    "electronics",
+    "commerce",
+    "commercial",
+    "general",
+    "world",
+    "worldwide",
+    "enterprises",
+    "products",
+    "manufacturing",
+    "development",
+    "investment",
+    "supply",
+    "europe",
+    "asia",
+    "fashion",
+    "textile",
+    "sports",
+    "consulting",
+    "solutions",
+    "partners",
+    "associates",
+    "national",
+    "management",
+    "brothers",
+];
+
+/// The words of a company name that identify it: folded, legal forms and joining words out,
+/// abbreviations written out.
+fn company_words(name: &str) -> Vec<String> {
+    // Initials written with dots ("S.r.l.", "B.V.") fold to single letters: put them back together.
+    let mut words: Vec<String> = Vec::new();
+    let mut initials = String::new();
+    for w in fold(name).split(' ').filter(|w| !w.is_empty()) {
+        if w.chars().count() == 1 {
+            initials.push_str(w);
+            continue;
+        }
+        if !initials.is_empty() {
+            words.push(std::mem::take(&mut initials));
+        }
+        words.push(w.to_string());
+    }
+    if !initials.is_empty() {
+        words.push(initials);
+    }
+    words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !LEGAL_FORMS.contains(w) && !JOINING_WORDS.contains(w))
+        .map(|w| ABBREVIATIONS.iter().find(|(a, _)| *a == w).map_or(w, |(_, full)| full).to_string())
+        .collect()
+}
+
+/// The forms a company name is matched on, each with the name of its rule: the name as written
+/// (legal forms out), the set of its words in any order, and that set with one pair of
+/// neighbouring words written as one ("Bright Star" = "Brightstar"). Two names meet when one
+/// form of each is equal. A form made of a single common word is left out: "Trading Ltd." alone
+/// matches nothing.
+pub fn company_forms(name: &str) -> Vec<(&'static str, String)> {
+    let mut forms = forms_of_words(company_words(name));
+    // German letters written out ("Müller" = "Mueller"), as registers outside Germany write them.
+    let written_out = transliterate_german(name);
+    if written_out != name {
+        forms.extend(forms_of_words(company_words(&written_out)).into_iter().map(|(_, f)| ("transliterated", f)));
+    }
+    // One slip of the keyboard: the words' consonants in order, doubles once ("Sabel" = "Sable").
+    // Only for names of two words or more, with enough consonants to tell names apart.
+    let words = company_words(name);
+    let skeletons: Vec<String> = words.iter().map(|w| consonant_skeleton(w)).collect();
+    if words.len() >= 2 && skeletons.iter().map(String::len).sum::<usize>() >= 8 {
+        let mut sorted = skeletons;
+        sorted.sort_unstable();
+        forms.push(("spelling", format!("~{}", sorted.join(" "))));
+    }
+    let mut seen = std::collections::HashSet::new();
+    forms.retain(|(_, f)| seen.insert(f.clone()));
+    forms
+}
+
+fn transliterate_german(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
+        match c {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'Ä' => out.push_str("Ae"),
+            'Ö' => out.push_str("Oe"),
+            'Ü' => out.push_str("Ue"),
+            'ß' => out.push_str("ss"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A word's consonants in order, each run of one letter once: what survives a swapped or
+/// dropped vowel.
+fn consonant_skeleton(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars().filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')) {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn forms_of_words(words: Vec<String>) -> Vec<(&'static str, String)> {
+    let weak = |ws: &[String]| ws.len() == 1 && (COMMON_WORDS.contains(&ws[0].as_str()) || ws[0].len() < 3);
+    let mut forms = Vec::new();
+    if words.is_empty() || weak(&words) {
+        return forms;
+    }
+    let sorted = |mut ws: Vec<String>| {
+        ws.sort_unstable();
+        ws.dedup();
+        ws.join(" ")
+    };
+    forms.push(("name", words.join(" ")));
+    forms.push(("word_set", sorted(words.clone())));
+    for i in 0..words.len().saturating_sub(1) {
+        let mut joined = words.clone();
+        let right = joined.remove(i + 1);
+        joined[i].push_str(&right);
+        if !weak(&joined) {
+            forms.push(("words_joined", sorted(joined)));
+        }
+    }
+    forms
+}
+
+/// Whether two company names meet on one of their forms; the rule of the first form they share.
+pub fn companies_meet(a: &str, b: &str) -> Option<&'static str> {
+    let theirs = company_forms(b);
+    company_forms(a).into_iter().find_map(|(rule, f)| theirs.iter().any(|(_, g)| *g == f).then_some(rule))
+}
+
 /// A person's name with diacritics and word order folded: "Müller, Hans" = "hans muller".
 pub fn person_name(name: &str) -> String {
     let folded = fold(name);
@@ -221,6 +416,25 @@ pub fn iban(raw: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn company_names_meet_across_word_order_spacing_legal_forms_and_abbreviations() {
+        for (a, b) in [
+            ("Shenzhen Brightstar Trading Co., Ltd.", "SHENZHEN BRIGHTSTAR TRADING COMPANY LIMITED"),
+            ("Shenzhen Brightstar Trading Co., Ltd.", "Bright Star Trading (Shenzhen)"),
+            ("Golden Dragon Intl Trdg", "golden dragon international trading ltd"),
+            ("Nordic Mfg & Supply AB", "Nordic Manufacturing and Supply"),
+        ] {
+            assert!(companies_meet(a, b).is_some(), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("Golden Dragon Trading", "Golden Phoenix Trading"),
+            ("Brightstar Trading", "Brightstar Logistics"),
+            ("Trading Ltd", "Trading Company Limited"),
+        ] {
+            assert!(companies_meet(a, b).is_none(), "{a} / {b}");
+        }
+    }
 
     #[test]
     fn phones_mails_domains_ships_and_ibans() {

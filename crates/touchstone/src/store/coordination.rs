@@ -325,6 +325,23 @@ pub struct TargetInsert<'a> {
 /// Rows per `INSERT`: 7 parameters each stays well under SQLite's and PostgreSQL's limits.
 const TARGETS_PER_STATEMENT: usize = 400;
 
+/// Writes the keyed forms of stored targets: (target id, digest, the form's rule).
+pub async fn insert_target_keys(conn: &mut AnyConnection, keys: &[(i64, String, &str)]) -> Result<(), sqlx::Error> {
+    let mut seen = std::collections::HashSet::new();
+    let keys: Vec<&(i64, String, &str)> = keys.iter().filter(|(t, k, _)| seen.insert((*t, k.clone()))).collect();
+    for chunk in keys.chunks(TARGETS_PER_STATEMENT) {
+        let values: Vec<String> =
+            (0..chunk.len()).map(|i| format!("(${}, ${}, ${})", i * 3 + 1, i * 3 + 2, i * 3 + 3)).collect();
+        let sql = format!("INSERT INTO target_match_keys (target_id, match_key, form) VALUES {}", values.join(", "));
+        let mut q = sqlx::query(&sql);
+        for (target, key, form) in chunk {
+            q = q.bind(*target).bind(key.as_str()).bind(*form);
+        }
+        q.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
 /// Stores `rows` with multi-row `INSERT`s (one statement per 400 rows, not one per target) and
 /// returns their ids in the order given.
 pub async fn insert_targets(
@@ -394,9 +411,9 @@ pub async fn targets_with_keys<'c, E: Executor<'c, Database = Any>>(
     }
     let placeholders: Vec<String> = (1..=keys.len()).map(|i| format!("${i}")).collect();
     let sql = format!(
-        "SELECT t.id, t.operation_id, t.org_id, t.match_key, t.label FROM operation_targets t \
-         JOIN operations o ON o.id = t.operation_id \
-         WHERE t.match_key IN ({}) AND t.active = 1 AND o.status <> 'closed'",
+        "SELECT t.id, t.operation_id, t.org_id, k.match_key, t.label FROM target_match_keys k \
+         JOIN operation_targets t ON t.id = k.target_id JOIN operations o ON o.id = t.operation_id \
+         WHERE k.match_key IN ({}) AND t.active = 1 AND o.status <> 'closed'",
         placeholders.join(", ")
     );
     let mut q = sqlx::query_as(&sql);
@@ -410,18 +427,19 @@ pub async fn targets_with_keys<'c, E: Executor<'c, Database = Any>>(
 pub async fn set_case_keys(
     tx: &mut crate::store::Tx,
     case_id: i64,
-    keys: &[(String, String)],
+    keys: &[(String, String, &str)],
 ) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM case_match_keys WHERE case_id = $1").bind(case_id).execute(&mut **tx).await?;
     let mut seen = std::collections::HashSet::new();
-    for (key, label) in keys {
+    for (key, label, form) in keys {
         if !seen.insert(key) {
             continue;
         }
-        sqlx::query("INSERT INTO case_match_keys (case_id, match_key, label) VALUES ($1, $2, $3)")
+        sqlx::query("INSERT INTO case_match_keys (case_id, match_key, label, form) VALUES ($1, $2, $3, $4)")
             .bind(case_id)
             .bind(key)
             .bind(label)
+            .bind(*form)
             .execute(&mut **tx)
             .await?;
     }
@@ -552,6 +570,7 @@ pub struct HitRow {
     pub other_org_id: i64,
     pub other_contact: String,
     pub match_kind: String,
+    pub match_form: Option<String>,
     pub created_at: i64,
     pub read_at: Option<i64>,
 }
@@ -566,14 +585,16 @@ pub struct NewHit<'a> {
     pub other_org_id: i64,
     pub other_contact: &'a str,
     pub match_kind: &'a str,
+    /// Which keyed form met (`name`, `word_set`, `words_joined`, `transliterated`, `spelling`).
+    pub match_form: &'a str,
 }
 
 /// Records one side of a hit unless known; true when new.
 pub async fn insert_hit(conn: &mut AnyConnection, h: &NewHit<'_>, now: i64) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "INSERT INTO coordination_hits (hit_key, org_id, operation_id, own_item_kind, own_item_id, own_item_label, \
-         other_org_id, other_contact, match_kind, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
-         ON CONFLICT (hit_key, org_id) DO NOTHING",
+         other_org_id, other_contact, match_kind, match_form, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (hit_key, org_id) DO NOTHING",
     )
     .bind(h.hit_key)
     .bind(h.org_id)
@@ -584,6 +605,7 @@ pub async fn insert_hit(conn: &mut AnyConnection, h: &NewHit<'_>, now: i64) -> R
     .bind(h.other_org_id)
     .bind(h.other_contact)
     .bind(h.match_kind)
+    .bind(h.match_form)
     .bind(now)
     .execute(conn)
     .await?;
@@ -597,7 +619,8 @@ pub async fn hits_of<'c, E: Executor<'c, Database = Any>>(
 ) -> Result<Vec<HitRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, org_id, operation_id, own_item_kind, own_item_id, own_item_label, other_org_id, other_contact, \
-         match_kind, created_at, read_at FROM coordination_hits WHERE $1 < 0 OR org_id = $1 ORDER BY id DESC LIMIT $2",
+         match_kind, match_form, created_at, read_at FROM coordination_hits WHERE $1 < 0 OR org_id = $1 \
+         ORDER BY id DESC LIMIT $2",
     )
     .bind(org.unwrap_or(-1))
     .bind(limit)

@@ -321,3 +321,39 @@ async fn a_target_registered_after_a_detention_finds_it_at_once_and_each_side_ge
     })
     .await;
 }
+
+#[tokio::test]
+async fn names_spelt_in_another_word_order_meet_and_the_hit_says_which_form_matched() {
+    on_every_backend(|app| async move {
+        let police = app.token_for("coordinator@police.demo").await;
+        let officer = app.token_for("officer@douane.demo").await;
+        let r = app.post_json("/api/v1/cases", &officer, detention("Shenzhen Brightstar Trading Co., Ltd.")).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        coordination::match_cases(app.db(), &app.state.match_key).await.unwrap();
+        let op = create_operation(&app, &police, operation("Opération Lumière", true)).await;
+        let r = app
+            .post_json(
+                &format!("/api/v1/operations/{op}/targets"),
+                &police,
+                json!([
+                    {"kind": "company", "value": "Bright Star Trading (Shenzhen)"},
+                    {"kind": "company", "value": "Trading Ltd"},
+                ]),
+            )
+            .await;
+        assert_eq!(r.json()["hits"], 1, "{}", r.text);
+        let hits = app.get("/api/v1/coordination/hits", &police).await.json();
+        assert_eq!(hits[0]["own_item_label"], "Bright Star Trading (Shenzhen)", "{hits}");
+        assert_eq!(hits[0]["match_form"], "words_joined", "{hits}");
+
+        // No plain name of the target is kept where matching happens: digests only.
+        let keys: Vec<String> =
+            sqlx::query_scalar("SELECT match_key FROM target_match_keys").fetch_all(app.db().reader()).await.unwrap();
+        assert!(!keys.is_empty() && keys.iter().all(|k| k.len() == 64 && !k.contains("bright")), "{keys:?}");
+        // A name made of one common word raises no hit on its own: it has no keyed form.
+        let r = app.post_json("/api/v1/cases", &officer, detention("Trading Limited")).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        assert_eq!(coordination::match_cases(app.db(), &app.state.match_key).await.unwrap(), 0);
+    })
+    .await;
+}

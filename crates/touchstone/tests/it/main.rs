@@ -21,6 +21,7 @@ mod import_images;
 mod lookup;
 mod media;
 mod media_access;
+mod name_matching;
 mod notify;
 mod operations;
 mod pages;

@@ -11,6 +11,11 @@ pub struct Hit {
     pub id: i64,
     /// `target`, `place_and_time`, or `detention`.
     pub match_kind: String,
+    /// Which keyed form met: `name` (as written), `word_set` (the same words in another order),
+    /// `words_joined` (two words written as one), `transliterated`, `spelling` (one slip of the
+    /// keyboard), `place_and_time`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub match_form: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub operation_id: Option<i64>,
     /// Which of the reader's own items matched.
@@ -35,6 +40,7 @@ pub async fn hits(db: &Db, principal: &Principal) -> AppResult<Vec<Hit>> {
         .map(|h| Hit {
             id: h.id,
             match_kind: h.match_kind,
+            match_form: h.match_form,
             operation_id: h.operation_id,
             own_item_kind: h.own_item_kind,
             own_item_label: h.own_item_label,
