@@ -51,6 +51,8 @@ pub struct Config {
     /// The secret under which operation targets are hashed for matching; every process of a
     /// deployment needs the same one. Made in the data directory on first start when unset.
     pub coordination_key: Option<Secret>,
+    /// Hours after which a coordination hit that a side has not acknowledged is recalled to it.
+    pub hit_reminder_hours: u64,
     /// The bearer token `/metrics` requires; `/metrics` answers 404 while it is unset.
     pub metrics_token: Option<Secret>,
     /// When `/readyz` takes a background worker for stopped (`[readiness]`).
@@ -187,6 +189,7 @@ impl Default for Config {
             notify: NotifySettings::default(),
             legal: Default::default(),
             coordination_key: None,
+            hit_reminder_hours: 24,
             metrics_token: None,
             readiness: ReadinessSettings::default(),
         }
@@ -242,6 +245,9 @@ impl Config {
         }
         if let Some(v) = var("TOUCHSTONE_COORDINATION_KEY").filter(|v| !v.is_empty()) {
             self.coordination_key = Some(Secret::new(v));
+        }
+        if let Some(v) = var("TOUCHSTONE_HIT_REMINDER_HOURS") {
+            self.hit_reminder_hours = parsed("TOUCHSTONE_HIT_REMINDER_HOURS", v)?;
         }
         if let Some(v) = var("TOUCHSTONE_METRICS_TOKEN").filter(|v| !v.is_empty()) {
             self.metrics_token = Some(Secret::new(v));

@@ -7,8 +7,8 @@ use axum::{Json, Router};
 
 use super::{created, ApiAuth, ApiJson, ApiPath, ErrorJson};
 use crate::domain::coordination::{
-    self, AccessRequest, EventAdded, Grant, GrantChange, Hit, NewAccessRequest, NewEvent, NewGrant, NewTarget,
-    Operation, OperationInput, OperationSummary, Overview, TargetsAdded,
+    self, AccessRequest, EventAdded, Grant, GrantChange, Hit, NewAccessRequest, NewAcknowledgement, NewEvent, NewGrant,
+    NewTarget, Operation, OperationInput, OperationSummary, Overview, TargetsAdded,
 };
 use crate::error::AppResult;
 use crate::state::AppState;
@@ -25,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .route("/operations/{id}/targets", post(add_targets))
         .route("/operations/{id}/events", post(add_event))
         .route("/coordination/hits", get(list_hits))
+        .route("/coordination/hits/{id}/acknowledge", post(acknowledge_hit))
         .route("/coordination/overview", get(overview))
 }
 
@@ -172,6 +173,22 @@ pub async fn add_event(
     ApiJson(e): ApiJson<NewEvent>,
 ) -> AppResult<Json<EventAdded>> {
     Ok(Json(coordination::add_event(&s.db, &p, id, e).await?))
+}
+
+/// Says what this side decided once it talked to the other agency (once per hit and side); the
+/// other side is told the outcome.
+#[utoipa::path(post, path = "/api/v1/coordination/hits/{id}/acknowledge", tag = "coordination", params(("id" = i64, Path)),
+    request_body = NewAcknowledgement,
+    responses((status = 200, body = Hit), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
+        (status = 404, body = ErrorJson), (status = 409, body = ErrorJson), (status = 413, body = ErrorJson), (status = 415, body = ErrorJson),
+        (status = 422, body = ErrorJson)))]
+pub async fn acknowledge_hit(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(a): ApiJson<NewAcknowledgement>,
+) -> AppResult<Json<Hit>> {
+    Ok(Json(coordination::acknowledge(&s.db, &p, id, a).await?))
 }
 
 /// The caller's agency's hits: which of its own items met another agency, and whom to call.

@@ -84,7 +84,7 @@ pub fn router() -> Router<AppState> {
         coordination::list_access_requests, coordination::request_access, coordination::decline_access_request,
         coordination::list_operations, coordination::create_operation, coordination::get_operation,
         coordination::update_operation, coordination::add_targets, coordination::add_event,
-        coordination::list_hits, coordination::overview,
+        coordination::list_hits, coordination::overview, coordination::acknowledge_hit,
     ),
     components(schemas(
         crate::error::ErrorEnvelope,

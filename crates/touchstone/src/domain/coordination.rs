@@ -56,6 +56,11 @@ names!(
 );
 
 names!(
+    /// What a side decided once it talked to the other agency about a hit.
+    AckOutcome { GoAhead = "go_ahead", StandDown = "stand_down", Merge = "merge" }
+);
+
+names!(
     ConfidentialityLevel { Restricted = "restricted", Confidential = "confidential", Secret = "secret" }
 );
 
@@ -931,13 +936,18 @@ pub async fn run_case_matching(
     db: Db,
     key: MatchKey,
     period: std::time::Duration,
+    remind_after: std::time::Duration,
     beat: crate::ops::workers::Heartbeat,
 ) {
     let mut interval = tokio::time::interval(period);
     loop {
         interval.tick().await;
         let started_ms = super::now_ms();
-        match match_cases(&db, &key).await {
+        let pass = async {
+            match_cases(&db, &key).await?;
+            remind_unacknowledged(&db, remind_after).await
+        };
+        match pass.await {
             Ok(_) => beat.succeeded(started_ms),
             Err(e) => {
                 beat.beat();

@@ -183,9 +183,10 @@ pub fn spawn_all(state: &AppState) -> anyhow::Result<()> {
     let matching = state.workers.register("case_matching", CASE_MATCHING_PERIOD);
     let running = matching.running();
     let (db, key) = (state.db.clone(), state.match_key.clone());
+    let remind_after = Duration::from_secs(state.config.hit_reminder_hours.saturating_mul(3600));
     tokio::spawn(async move {
         let _running = running;
-        crate::domain::coordination::run_case_matching(db, key, CASE_MATCHING_PERIOD, matching).await
+        crate::domain::coordination::run_case_matching(db, key, CASE_MATCHING_PERIOD, remind_after, matching).await
     });
     // Reminders and the consequences of silence at legal deadlines; safe on several nodes.
     spawn_deadlines(state, DEADLINE_PERIOD);

@@ -573,6 +573,13 @@ pub struct HitRow {
     pub match_form: Option<String>,
     pub created_at: i64,
     pub read_at: Option<i64>,
+    pub hit_key: String,
+    pub ack_outcome: Option<String>,
+    pub ack_note: Option<String>,
+    pub ack_by: Option<String>,
+    pub ack_at: Option<i64>,
+    /// How the other side acknowledged the same hit, if it did.
+    pub other_ack_outcome: Option<String>,
 }
 
 pub struct NewHit<'a> {
@@ -617,15 +624,85 @@ pub async fn hits_of<'c, E: Executor<'c, Database = Any>>(
     org: Option<i64>,
     limit: i64,
 ) -> Result<Vec<HitRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT id, org_id, operation_id, own_item_kind, own_item_id, own_item_label, other_org_id, other_contact, \
-         match_kind, match_form, created_at, read_at FROM coordination_hits WHERE $1 < 0 OR org_id = $1 \
-         ORDER BY id DESC LIMIT $2",
-    )
-    .bind(org.unwrap_or(-1))
-    .bind(limit)
+    sqlx::query_as(&format!("{HIT_SELECT} WHERE $1 < 0 OR h.org_id = $1 ORDER BY h.id DESC LIMIT $2"))
+        .bind(org.unwrap_or(-1))
+        .bind(limit)
+        .fetch_all(ex)
+        .await
+}
+
+const HIT_SELECT: &str = "SELECT h.id, h.org_id, h.operation_id, h.own_item_kind, h.own_item_id, h.own_item_label, \
+     h.other_org_id, h.other_contact, h.match_kind, h.match_form, h.created_at, h.read_at, h.hit_key, h.ack_outcome, \
+     h.ack_note, h.ack_by, h.ack_at, o.ack_outcome AS other_ack_outcome FROM coordination_hits h \
+     LEFT JOIN coordination_hits o ON o.hit_key = h.hit_key AND o.org_id = h.other_org_id";
+
+pub async fn get_hit<'c, E: Executor<'c, Database = Any>>(ex: E, id: i64) -> Result<Option<HitRow>, sqlx::Error> {
+    sqlx::query_as(&format!("{HIT_SELECT} WHERE h.id = $1")).bind(id).fetch_optional(ex).await
+}
+
+/// The hits on one of an organisation's own items (a case, an operation's targets and actions).
+pub async fn hits_on<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    org: i64,
+    operation: Option<i64>,
+    case: Option<i64>,
+) -> Result<Vec<HitRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "{HIT_SELECT} WHERE h.org_id = $1 AND (h.operation_id = $2 OR (h.own_item_kind = 'detention' AND h.own_item_id = $3)) \
+         ORDER BY h.id DESC LIMIT 200"
+    ))
+    .bind(org)
+    .bind(operation.unwrap_or(-1))
+    .bind(case.unwrap_or(-1))
     .fetch_all(ex)
     .await
+}
+
+/// Records a side's acknowledgement once; false when it was already acknowledged.
+pub async fn acknowledge_hit(
+    conn: &mut AnyConnection,
+    id: i64,
+    outcome: &str,
+    note: Option<&str>,
+    by: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE coordination_hits SET ack_outcome = $1, ack_note = $2, ack_by = $3, ack_at = $4 \
+         WHERE id = $5 AND ack_at IS NULL",
+    )
+    .bind(outcome)
+    .bind(note)
+    .bind(by)
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Unacknowledged hits older than `before`, not recalled yet: (id, org, own item label).
+pub async fn hits_to_remind<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    before: i64,
+) -> Result<Vec<(i64, i64, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, org_id, own_item_label FROM coordination_hits \
+         WHERE ack_at IS NULL AND reminded_at IS NULL AND created_at < $1 ORDER BY id LIMIT 500",
+    )
+    .bind(before)
+    .fetch_all(ex)
+    .await
+}
+
+/// Marks a hit recalled; false when another node did it first.
+pub async fn mark_reminded(conn: &mut AnyConnection, id: i64, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE coordination_hits SET reminded_at = $1 WHERE id = $2 AND reminded_at IS NULL")
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 pub async fn cursor<'c, E: Executor<'c, Database = Any>>(ex: E, name: &str) -> Result<i64, sqlx::Error> {

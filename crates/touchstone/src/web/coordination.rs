@@ -13,8 +13,8 @@ use super::{
     clone_layout, shown_in_place, CsrfForm, Ctx, FieldError, Layout, PageError, PageId, PageResult, Pages, SignedIn,
 };
 use crate::domain::coordination::{
-    self, ConfidentialityLevel, EventKind, Hit, NewEvent, NewTarget, Operation, OperationInput, OperationStatus,
-    OperationSummary, Overview, PointOfContact, TargetKind,
+    self, AckOutcome, ConfidentialityLevel, EventKind, Hit, NewAcknowledgement, NewEvent, NewTarget, Operation,
+    OperationInput, OperationStatus, OperationSummary, Overview, PointOfContact, TargetKind,
 };
 use crate::domain::policy::Principal;
 use crate::state::AppState;
@@ -27,6 +27,7 @@ pub fn router() -> Pages {
         .route("/operations/{id}/events", post(add_event))
         .route("/coordination", get(coordination_page))
         .route("/coordination/hits", get(coordination_page))
+        .route("/coordination/hits/{id}/acknowledge", post(acknowledge_hit))
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -175,6 +176,7 @@ struct OperationPage {
     done: Option<String>,
     kinds: &'static [TargetKind],
     event_kinds: &'static [EventKind],
+    hits: Vec<Hit>,
 }
 
 async fn operation_page(
@@ -210,6 +212,7 @@ async fn render_operation(
     status: StatusCode,
 ) -> PageResult {
     let op = coordination::get_operation(&s.db, p, id).await?;
+    let hits = coordination::hits_on(&s.db, p, Some(id), None).await?;
     let layout = clone_layout(&ctx.layout);
     let page = OperationPage {
         layout,
@@ -221,6 +224,7 @@ async fn render_operation(
         done: parts.done,
         kinds: TargetKind::ALL,
         event_kinds: EventKind::ALL,
+        hits,
     };
     Ok(ctx.render(status, page))
 }
@@ -333,4 +337,32 @@ async fn coordination_page(SignedIn { ctx, principal: p }: SignedIn, State(s): S
     };
     let layout = clone_layout(&ctx.layout);
     ctx.render(StatusCode::OK, CoordinationPage { layout, overview, hits })
+}
+
+#[derive(Deserialize)]
+struct AckForm {
+    outcome: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    next: String,
+}
+
+async fn acknowledge_hit(
+    SignedIn { principal: p, .. }: SignedIn,
+    State(s): State<AppState>,
+    PageId(id): PageId,
+    CsrfForm(f): CsrfForm<AckForm>,
+) -> PageResult {
+    let outcome = AckOutcome::parse(&f.outcome).ok_or_else(|| {
+        crate::error::AppError::invalid(
+            "outcome",
+            "invalid_outcome",
+            "Say whether you go ahead, stand down or work together.",
+        )
+    })?;
+    let note = Some(f.note.clone()).filter(|n| !n.trim().is_empty());
+    coordination::acknowledge(&s.db, &p, id, NewAcknowledgement { outcome, note }).await?;
+    let back = super::local_path(&f.next).unwrap_or("/coordination/hits");
+    Ok(Redirect::to(&format!("{}#hit-{id}", back.split('#').next().unwrap_or(back))).into_response())
 }

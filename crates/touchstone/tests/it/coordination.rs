@@ -357,3 +357,77 @@ async fn names_spelt_in_another_word_order_meet_and_the_hit_says_which_form_matc
     })
     .await;
 }
+
+#[tokio::test]
+async fn both_sides_acknowledge_a_hit_on_the_pages_and_an_unacknowledged_one_is_recalled_once() {
+    on_every_backend(|app| async move {
+        let police = app.token_for("coordinator@police.demo").await;
+        let chief = app.token_for("chief@douane.demo").await;
+        let police_op = create_operation(&app, &police, operation("Opération Sablier", true)).await;
+        let customs_op = create_operation(&app, &chief, operation("Contrôle Le Havre", true)).await;
+        let target = json!([{"kind": "company", "value": "Acme Trading Ltd"}]);
+        app.post_json(&format!("/api/v1/operations/{police_op}/targets"), &police, target.clone()).await;
+        let r = app.post_json(&format!("/api/v1/operations/{customs_op}/targets"), &chief, target).await;
+        assert_eq!(r.json()["hits"], 1, "{}", r.text);
+
+        // Nobody acknowledged yet: once the reminder time has passed, each side is recalled once.
+        assert_eq!(coordination::remind_unacknowledged(app.db(), std::time::Duration::ZERO).await.unwrap(), 2);
+        assert_eq!(coordination::remind_unacknowledged(app.db(), std::time::Duration::ZERO).await.unwrap(), 0);
+
+        let mut coordinator = crate::common::Browser::new(&app);
+        coordinator.sign_in("coordinator@police.demo", crate::common::PASSWORD).await;
+        let page = coordinator.get(&format!("/operations/{police_op}")).await.text;
+        assert!(page.contains("Douane française (démo)"), "the operation page shows its hits");
+        let hit: i64 = app.get("/api/v1/coordination/hits", &police).await.json()[0]["id"].as_i64().unwrap();
+        let done = coordinator
+            .submit(
+                &format!("/operations/{police_op}"),
+                &format!("/coordination/hits/{hit}/acknowledge"),
+                &[
+                    ("outcome", "stand_down"),
+                    ("note", "Customs search first"),
+                    ("next", &format!("/operations/{police_op}")),
+                ],
+            )
+            .await;
+        assert_eq!(done.location(), format!("/operations/{police_op}#hit-{hit}"));
+        let again = app
+            .post_json(&format!("/api/v1/coordination/hits/{hit}/acknowledge"), &police, json!({"outcome": "go_ahead"}))
+            .await;
+        assert_eq!(again.error_code(), "already_acknowledged");
+
+        let customs_hits = app.get("/api/v1/coordination/hits", &chief).await.json();
+        assert_eq!(
+            customs_hits[0]["other_side_outcome"], "stand_down",
+            "the other side sees the outcome: {customs_hits}"
+        );
+        assert!(!customs_hits.to_string().contains("Customs search first"), "not the other side's note");
+        let customs_hit = customs_hits[0]["id"].as_i64().unwrap();
+        assert_eq!(
+            app.post_json(
+                &format!("/api/v1/coordination/hits/{hit}/acknowledge"),
+                &chief,
+                json!({"outcome": "go_ahead"})
+            )
+            .await
+            .status,
+            StatusCode::NOT_FOUND,
+            "a side acknowledges its own hit only"
+        );
+        let r = app
+            .post_json(
+                &format!("/api/v1/coordination/hits/{customs_hit}/acknowledge"),
+                &chief,
+                json!({"outcome": "go_ahead"}),
+            )
+            .await;
+        assert_eq!(r.json()["acknowledged"]["outcome"], "go_ahead", "{}", r.text);
+        let admin = app.token_for("admin@touchstone.demo").await;
+        let audit = app.get("/api/v1/audit?limit=50", &admin).await.text;
+        assert!(
+            audit.contains("coordination.hit_ack") && audit.contains("coordinator@police.demo"),
+            "audited with its actor"
+        );
+    })
+    .await;
+}

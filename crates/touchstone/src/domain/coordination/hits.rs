@@ -24,7 +24,137 @@ pub struct Hit {
     /// The other agency and its point of contact; nothing of its file.
     pub other_agency: String,
     pub other_organisation_id: i64,
+    pub own_item_id: i64,
     pub at: String,
+    /// This side's acknowledgement, once given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acknowledged: Option<Acknowledgement>,
+    /// What the other side decided, once it acknowledged (its outcome only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_side_outcome: Option<AckOutcome>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Acknowledgement {
+    pub outcome: AckOutcome,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub by: String,
+    pub at: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewAcknowledgement {
+    pub outcome: AckOutcome,
+    /// What was agreed, in a line or two.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+fn to_hit(h: sql::HitRow) -> Hit {
+    let acknowledged = match (h.ack_outcome.as_deref().and_then(AckOutcome::parse), h.ack_at) {
+        (Some(outcome), Some(at)) => {
+            Some(Acknowledgement { outcome, note: h.ack_note, by: h.ack_by.unwrap_or_default(), at: format_ms(at) })
+        }
+        _ => None,
+    };
+    Hit {
+        id: h.id,
+        match_kind: h.match_kind,
+        match_form: h.match_form,
+        operation_id: h.operation_id,
+        own_item_kind: h.own_item_kind,
+        own_item_label: h.own_item_label,
+        other_agency: h.other_contact,
+        other_organisation_id: h.other_org_id,
+        own_item_id: h.own_item_id,
+        at: format_ms(h.created_at),
+        acknowledged,
+        other_side_outcome: h.other_ack_outcome.as_deref().and_then(AckOutcome::parse),
+    }
+}
+
+/// The hits on one of the caller's operations, or on one of its administration's detentions.
+pub async fn hits_on(db: &Db, principal: &Principal, operation: Option<i64>, case: Option<i64>) -> AppResult<Vec<Hit>> {
+    check(principal, Action::OperationRead, Target::Operation { org_id: principal.org_id })?;
+    Ok(sql::hits_on(db.reader(), principal.org_id, operation, case).await?.into_iter().map(to_hit).collect())
+}
+
+/// A side says what it decided once it talked to the other agency; recorded once, audited with
+/// its actor, and the other side is told the outcome (nothing else).
+pub async fn acknowledge(db: &Db, principal: &Principal, id: i64, input: NewAcknowledgement) -> AppResult<Hit> {
+    let hit = sql::get_hit(db.reader(), id).await?.filter(|h| h.org_id == principal.org_id);
+    let hit = hit.ok_or_else(|| AppError::not_found("hit"))?;
+    check(principal, Action::OperationEdit, Target::Operation { org_id: principal.org_id })?;
+    let note = input.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    if note.is_some_and(|n| n.chars().count() > 500) {
+        return Err(AppError::invalid("note", "too_long", "Keep the note under 500 characters."));
+    }
+    let now = db.now_ms();
+    let mut tx = db.begin().await?;
+    if !sql::acknowledge_hit(&mut tx, id, input.outcome.as_str(), note, &principal.label, now).await? {
+        return Err(AppError::conflict("already_acknowledged", "This hit was already acknowledged."));
+    }
+    store::audit::append(
+        &mut tx,
+        &AuditEvent::by(principal, "coordination.hit_ack", "hit", id)
+            .scope(principal.org_id)
+            .detail(serde_json::json!({"outcome": input.outcome, "hit_key": hit.hit_key})),
+    )
+    .await?;
+    notify::enqueue(
+        &mut tx,
+        &Notice {
+            event_id: format!("hit-{}-ack-org-{}", hit.hit_key, hit.org_id),
+            kind: "operation.hit_acknowledged".into(),
+            org_id: hit.other_org_id,
+            subject: format!(
+                "Coordination: the other agency acknowledged ({})",
+                input.outcome.as_str().replace('_', " ")
+            ),
+            body: format!(
+                "The other agency acknowledged a hit you share: {}.",
+                input.outcome.as_str().replace('_', " ")
+            ),
+            link: "/coordination/hits".into(),
+            payload: serde_json::json!({"hit_key": hit.hit_key, "outcome": input.outcome}),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    let row = sql::get_hit(db.reader(), id).await?.ok_or_else(|| AppError::not_found("hit"))?;
+    Ok(to_hit(row))
+}
+
+/// Recalls, once, each hit a side has left unacknowledged for `after`. Safe on several nodes.
+pub async fn remind_unacknowledged(db: &Db, after: std::time::Duration) -> AppResult<usize> {
+    let now = db.now_ms();
+    let before = now - i64::try_from(after.as_millis()).unwrap_or(i64::MAX);
+    let mut reminded = 0;
+    for (id, org, label) in sql::hits_to_remind(db.reader(), before).await? {
+        let mut tx = db.begin().await?;
+        if sql::mark_reminded(&mut tx, id, now).await? {
+            notify::enqueue(
+                &mut tx,
+                &Notice {
+                    event_id: format!("hit-{id}-reminder"),
+                    kind: "operation.hit_reminder".into(),
+                    org_id: org,
+                    subject: format!("Coordination: a hit on \"{label}\" is not acknowledged yet"),
+                    body: "Call the other agency's contact, then say on the hit what you decided.".into(),
+                    link: "/coordination/hits".into(),
+                    payload: serde_json::json!({"hit": id}),
+                },
+                now,
+            )
+            .await?;
+            reminded += 1;
+        }
+        tx.commit().await?;
+    }
+    Ok(reminded)
 }
 
 /// The hits of the caller's organisation (a coordinator's inbox). A platform administrator
@@ -34,21 +164,7 @@ pub async fn hits(db: &Db, principal: &Principal) -> AppResult<Vec<Hit>> {
     if org.is_some() {
         check(principal, Action::OperationRead, Target::Operation { org_id: principal.org_id })?;
     }
-    Ok(sql::hits_of(db.reader(), org, 500)
-        .await?
-        .into_iter()
-        .map(|h| Hit {
-            id: h.id,
-            match_kind: h.match_kind,
-            match_form: h.match_form,
-            operation_id: h.operation_id,
-            own_item_kind: h.own_item_kind,
-            own_item_label: h.own_item_label,
-            other_agency: h.other_contact,
-            other_organisation_id: h.other_org_id,
-            at: format_ms(h.created_at),
-        })
-        .collect())
+    Ok(sql::hits_of(db.reader(), org, 500).await?.into_iter().map(to_hit).collect())
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
