@@ -888,6 +888,35 @@ pub async fn list_brands(db: &Db, principal: &Principal, limit: i64, offset: i64
     }
 }
 
+/// The brand each of `names` designates among those the principal may see (as
+/// [`list_brands`] lists them), case and Latin accents ignored: the one brand so named, else the
+/// one brand whose name contains it; `None` when there is no such single brand.
+pub async fn brands_named(db: &Db, principal: &Principal, names: &[String]) -> AppResult<Vec<Option<i64>>> {
+    let scope = if principal.is_console() {
+        store::catalog::BrandScope::All
+    } else if matches!(principal.org_kind, super::types::OrgKind::RightsHolder | super::types::OrgKind::Representative)
+    {
+        store::catalog::BrandScope::ActingFor(principal.org_id)
+    } else {
+        check(principal, Action::CatalogReadPublished, Target::Platform)?;
+        store::catalog::BrandScope::Published
+    };
+    let needles: Vec<String> = names.iter().map(|n| super::normalize::fold_latin(n)).collect();
+    let found: Vec<(i64, String)> = store::catalog::brands_matching(db.reader(), scope, &needles)
+        .await?
+        .into_iter()
+        .map(|(id, name)| (id, super::normalize::fold_latin(&name)))
+        .collect();
+    Ok(needles
+        .iter()
+        .map(|needle| {
+            let one = |hits: Vec<i64>| (hits.len() == 1).then(|| hits[0]);
+            one(found.iter().filter(|(_, n)| n == needle).map(|(id, _)| *id).collect())
+                .or_else(|| one(found.iter().filter(|(_, n)| n.contains(needle.as_str())).map(|(id, _)| *id).collect()))
+        })
+        .collect())
+}
+
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct BrandSummary {
     pub id: i64,

@@ -127,8 +127,8 @@ pub async fn answer(
 
 /// The rights holder asks for the one extension its regime allows.
 pub async fn request_extension(db: &Db, rules: &LegalRules, principal: &Principal, id: i64) -> AppResult<Case> {
-    let (row, _) = load(db, principal, id, Action::CaseAnswer).await?;
-    let case = build_view(db, rules, principal, row.clone(), case_target(db, principal, &row).await?).await?;
+    let (row, target) = load(db, principal, id, Action::CaseAnswer).await?;
+    let case = build_view(db, rules, principal, row.clone(), target).await?;
     let Some(o) = case.obligations.iter().find(|o| o.organisation_id == Some(principal.org_id) && o.can_extend) else {
         return Err(AppError::conflict("no_extension", "No extension is possible: it was used, the deadline has passed, the goods are perishable, or the regime has none."));
     };

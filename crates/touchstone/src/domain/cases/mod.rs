@@ -13,7 +13,7 @@
 //! [`deadlines`] (answers, extension, silence and `tick`), [`thread`], [`sharing`] and [`lists`]
 //! (lists and figures). This file holds the closed sets and what several of them share.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};

@@ -183,12 +183,124 @@ pub(super) async fn load(db: &Db, principal: &Principal, id: i64, action: Action
 /// platform administrator's read is audited.
 pub async fn get_case(db: &Db, rules: &LegalRules, principal: &Principal, id: i64) -> AppResult<Case> {
     let (row, target) = load(db, principal, id, Action::CaseRead).await?;
+    audit_read(db, principal, &row).await?;
+    build_view(db, rules, principal, row, target).await
+}
+
+/// A platform administrator's read of a case is audited (the design's "reads audited").
+async fn audit_read(db: &Db, principal: &Principal, row: &CaseRow) -> AppResult<()> {
     if principal.is_platform_admin() {
         let mut tx = db.begin().await?;
-        store::audit::append(&mut tx, &AuditEvent::by(principal, "case.read", "case", id).scope(row.org_id)).await?;
+        store::audit::append(&mut tx, &AuditEvent::by(principal, "case.read", "case", row.id).scope(row.org_id))
+            .await?;
         tx.commit().await?;
     }
-    build_view(db, rules, principal, row, target).await
+    Ok(())
+}
+
+/// What the reader may do on a case now, decided here through the policy so that a page only
+/// shows it; each command checks the same rule again when it runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CasePermissions {
+    /// Edit the sheet and take the workflow's steps ([`Case::allowed_actions`] says which now).
+    pub may_edit: bool,
+    /// Write in the case's thread.
+    pub may_message: bool,
+    /// Obligations (by id) whose answer the reader may give now, or as an officer record for a
+    /// party that is not on the platform: the rule [`answer`] applies.
+    pub may_answer: BTreeSet<i64>,
+    /// Obligations (by id) whose deadline the reader may ask to extend: the rule of
+    /// [`request_extension`].
+    pub may_extend: BTreeSet<i64>,
+}
+
+impl CasePermissions {
+    pub fn of(principal: &Principal, target: Target, case: &Case) -> CasePermissions {
+        let may_edit = allows(principal, Action::CaseEdit, target);
+        let answers_for_itself = !may_edit && allows(principal, Action::CaseAnswer, target);
+        let open = case.state == CaseState::Detained;
+        let mut out = CasePermissions {
+            may_edit,
+            may_message: allows(principal, Action::CaseMessage, target),
+            ..Default::default()
+        };
+        for o in &case.obligations {
+            let own = o.organisation_id == Some(principal.org_id);
+            let answerable = if may_edit { o.organisation_id.is_none() } else { answers_for_itself && own };
+            if open && answerable && o.answer.is_none() && o.started {
+                out.may_answer.insert(o.id);
+            }
+            if answers_for_itself && own && o.can_extend {
+                out.may_extend.insert(o.id);
+            }
+        }
+        out
+    }
+}
+
+/// A case as a page shows it, read once: the case, what the reader may do on it, and the thread
+/// it reads.
+#[derive(Debug, Clone)]
+pub struct CaseView {
+    pub case: Case,
+    pub permissions: CasePermissions,
+    /// The thread shown: `None` for a rights holder (its own) or when the case has no rights
+    /// holder's thread yet; otherwise the one asked for, else the first.
+    pub thread: Option<i64>,
+    /// The threads the administration chooses between, when the case names several rights
+    /// holders: `(organisation, name)`.
+    pub threads: Vec<(i64, String)>,
+    /// The names of the rights-holder organisations the obligations name, for the
+    /// administration's side (a rights holder sees only its own obligations).
+    pub organisation_names: BTreeMap<i64, String>,
+    pub messages: Vec<Message>,
+}
+
+impl CaseView {
+    /// The name of organisation `id`, as the page shows it.
+    pub fn organisation_name(&self, id: i64) -> String {
+        self.organisation_names.get(&id).cloned().unwrap_or_else(|| format!("#{id}"))
+    }
+}
+
+/// The case page's read: [`get_case`] and [`messages`] on one load of the case. It writes what
+/// reading means: the thread's messages are marked read for this user (the next read shows them
+/// as seen, on the page as through the API), and a platform administrator's read is audited.
+pub async fn read_case(
+    db: &Db,
+    rules: &LegalRules,
+    principal: &Principal,
+    id: i64,
+    asked_thread: Option<i64>,
+) -> AppResult<CaseView> {
+    let (row, target) = load(db, principal, id, Action::CaseRead).await?;
+    audit_read(db, principal, &row).await?;
+    let case = build_view(db, rules, principal, row.clone(), target).await?;
+    let permissions = CasePermissions::of(principal, target, &case);
+    let rights_holder_side = matches!(principal.org_kind, OrgKind::RightsHolder | OrgKind::Representative);
+    // The administration has one thread per rights holder the obligations name.
+    let thread_orgs: Vec<i64> = if rights_holder_side {
+        Vec::new()
+    } else {
+        case.obligations.iter().filter_map(|o| o.organisation_id).collect::<BTreeSet<_>>().into_iter().collect()
+    };
+    let thread = match thread_orgs.as_slice() {
+        [] => None,
+        [only] => Some(*only),
+        [first, ..] => Some(asked_thread.filter(|t| thread_orgs.contains(t)).unwrap_or(*first)),
+    };
+    let organisation_names: BTreeMap<i64, String> =
+        store::directory::organisation_names(db.reader(), &thread_orgs).await?.into_iter().collect();
+    let threads = if thread_orgs.len() > 1 {
+        thread_orgs
+            .iter()
+            .map(|o| (*o, organisation_names.get(o).cloned().unwrap_or_else(|| format!("#{o}"))))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let messages = read_thread(db, principal, &row, target, thread).await?;
+    Ok(CaseView { case, permissions, thread, threads, organisation_names, messages })
 }
 
 /// The brands of a case that the principal's organisation owns or acts for: a rights holder

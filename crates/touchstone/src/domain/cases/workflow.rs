@@ -16,18 +16,92 @@ pub struct Transition {
     pub version: Option<i64>,
 }
 
-/// The steps the workflow allows from a state.
-pub(super) fn allowed(state: CaseState, row: &CaseRow) -> Vec<CaseAction> {
-    match state {
-        CaseState::Draft => vec![CaseAction::Detain],
-        CaseState::Detained if row.declarant_notified_at.is_none() => {
-            vec![CaseAction::RecordDeclarantNotice, CaseAction::Decide]
+/// The time a step stamps on a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Stamp {
+    Detained,
+    DeclarantNotified,
+    Decided,
+    Closed,
+}
+
+impl Stamp {
+    fn column(self) -> &'static str {
+        match self {
+            Stamp::Detained => "detained_at",
+            Stamp::DeclarantNotified => "declarant_notified_at",
+            Stamp::Decided => "decided_at",
+            Stamp::Closed => "closed_at",
         }
-        CaseState::Detained => vec![CaseAction::Decide],
-        CaseState::Answered => vec![CaseAction::Decide],
-        CaseState::Decided => vec![CaseAction::Close],
-        CaseState::Closed => vec![],
     }
+
+    fn of(self, row: &CaseRow) -> Option<i64> {
+        match self {
+            Stamp::Detained => row.detained_at,
+            Stamp::DeclarantNotified => row.declarant_notified_at,
+            Stamp::Decided => row.decided_at,
+            Stamp::Closed => row.closed_at,
+        }
+    }
+}
+
+/// One step an officer takes: the states it may be taken from, the state it leads to (`None`:
+/// the state stays), the time it stamps (a step whose stamp is set is not offered again), the
+/// timeline event it writes, and the notice the rights holders concerned receive.
+pub(super) struct Step {
+    pub action: CaseAction,
+    pub from: &'static [CaseState],
+    pub to: Option<CaseState>,
+    pub stamp: Stamp,
+    pub event: &'static str,
+    pub notice: Option<&'static str>,
+}
+
+/// The workflow, whole. Detained → answered is not here: the regime moves a case there once the
+/// answers are in or their deadlines have passed ([`super::deadlines`]).
+pub(super) const WORKFLOW: [Step; 4] = [
+    Step {
+        action: CaseAction::Detain,
+        from: &[CaseState::Draft],
+        to: Some(CaseState::Detained),
+        stamp: Stamp::Detained,
+        event: "detained",
+        notice: Some("case.detained"),
+    },
+    Step {
+        action: CaseAction::RecordDeclarantNotice,
+        from: &[CaseState::Detained],
+        to: None,
+        stamp: Stamp::DeclarantNotified,
+        event: "declarant_notified",
+        notice: None,
+    },
+    Step {
+        action: CaseAction::Decide,
+        from: &[CaseState::Detained, CaseState::Answered],
+        to: Some(CaseState::Decided),
+        stamp: Stamp::Decided,
+        event: "decided",
+        notice: Some("case.decided"),
+    },
+    Step {
+        action: CaseAction::Close,
+        from: &[CaseState::Decided],
+        to: Some(CaseState::Closed),
+        stamp: Stamp::Closed,
+        event: "closed",
+        notice: Some("case.closed"),
+    },
+];
+
+fn step_of(action: CaseAction) -> &'static Step {
+    let i = WORKFLOW.iter().position(|s| s.action == action).unwrap_or_default();
+    &WORKFLOW[i]
+}
+
+/// The steps the workflow allows from a case's state, in the table's order.
+pub(super) fn allowed(state: CaseState, row: &CaseRow) -> Vec<CaseAction> {
+    WORKFLOW.iter().filter(|s| s.from.contains(&state) && s.stamp.of(row).is_none()).map(|s| s.action).collect()
 }
 
 pub(super) fn invalid_transition(state: CaseState, action: CaseAction, allowed: &[CaseAction]) -> AppError {
@@ -62,121 +136,12 @@ pub async fn transition(
     }
     let now = db.now_ms();
     let mut tx = db.begin().await?;
-    let reference = reference(&row);
-    match step.action {
-        CaseAction::Detain => {
-            let brands: Vec<(i64, i64)> =
-                sql::case_brands(&mut *tx, id).await?.into_iter().map(|(b, _, o)| (b, o)).collect();
-            detain(&mut tx, rules, principal, &row, &brands, now).await?;
-        }
-        CaseAction::RecordDeclarantNotice => {
-            if !sql::set_state(
-                &mut tx,
-                id,
-                row.version,
-                &row.state,
-                row.outcome.as_deref(),
-                Some("declarant_notified_at"),
-                now,
-            )
-            .await?
-            {
-                return Err(conflict());
-            }
-            sql::add_event(
-                &mut tx,
-                id,
-                &principal.label,
-                "declarant_notified",
-                &serde_json::json!({"note": note}).to_string(),
-                now,
-            )
-            .await?;
-        }
-        CaseAction::Decide => {
-            let proposed = row.outcome.as_deref().and_then(CaseOutcome::parse);
-            let outcome = step.outcome.or(proposed).ok_or_else(|| {
-                invalid(
-                    "outcome",
-                    "outcome_required",
-                    "Choose the decision: destruction, legal_proceedings or released.",
-                )
-            })?;
-            if state == CaseState::Detained && outcome == CaseOutcome::Destruction {
-                return Err(AppError::conflict("answers_pending", "Destruction needs the parties' agreement or the end of their deadlines; the answers are not all in."));
-            }
-            if !sql::set_state(
-                &mut tx,
-                id,
-                row.version,
-                CaseState::Decided.as_str(),
-                Some(outcome.as_str()),
-                Some("decided_at"),
-                now,
-            )
-            .await?
-            {
-                return Err(conflict());
-            }
-            sql::add_event(
-                &mut tx,
-                id,
-                &principal.label,
-                "decided",
-                &serde_json::json!({"outcome": outcome.as_str(), "note": note}).to_string(),
-                now,
-            )
-            .await?;
-            for org in concerned_orgs(db, id).await? {
-                notify_org(
-                    &mut tx,
-                    id,
-                    org,
-                    "case.decided",
-                    &format!("Case {reference} decided: {}", outcome_words(outcome)),
-                    &note.clone().unwrap_or_default(),
-                    now,
-                )
-                .await?;
-            }
-        }
-        CaseAction::Close => {
-            if !sql::set_state(
-                &mut tx,
-                id,
-                row.version,
-                CaseState::Closed.as_str(),
-                row.outcome.as_deref(),
-                Some("closed_at"),
-                now,
-            )
-            .await?
-            {
-                return Err(conflict());
-            }
-            sql::add_event(
-                &mut tx,
-                id,
-                &principal.label,
-                "closed",
-                &serde_json::json!({"note": note}).to_string(),
-                now,
-            )
-            .await?;
-            let outcome = row.outcome.as_deref().and_then(CaseOutcome::parse).map(outcome_words).unwrap_or("closed");
-            for org in concerned_orgs(db, id).await? {
-                notify_org(
-                    &mut tx,
-                    id,
-                    org,
-                    "case.closed",
-                    &format!("Case {reference} closed: {outcome}"),
-                    &note.clone().unwrap_or_default(),
-                    now,
-                )
-                .await?;
-            }
-        }
+    if step.action == CaseAction::Detain {
+        let brands: Vec<(i64, i64)> =
+            sql::case_brands(&mut *tx, id).await?.into_iter().map(|(b, _, o)| (b, o)).collect();
+        detain(&mut tx, rules, principal, &row, &brands, now).await?;
+    } else {
+        take_step(&mut tx, db, principal, &row, &step, note, now).await?;
     }
     store::audit::append(
         &mut tx,
@@ -188,6 +153,53 @@ pub async fn transition(
     get_case(db, rules, principal, id).await
 }
 
+/// A step other than detention, as its row in [`WORKFLOW`] says: the new state and stamp, the
+/// event, and the notice to the rights holders concerned. Only a decision changes the outcome.
+async fn take_step(
+    tx: &mut Tx,
+    db: &Db,
+    principal: &Principal,
+    row: &CaseRow,
+    step: &Transition,
+    note: Option<String>,
+    now: i64,
+) -> AppResult<()> {
+    let row_step = step_of(step.action);
+    let state = parse_state(row);
+    let outcome = if step.action == CaseAction::Decide {
+        let proposed = row.outcome.as_deref().and_then(CaseOutcome::parse);
+        let outcome = step.outcome.or(proposed).ok_or_else(|| {
+            invalid("outcome", "outcome_required", "Choose the decision: destruction, legal_proceedings or released.")
+        })?;
+        if state == CaseState::Detained && outcome == CaseOutcome::Destruction {
+            return Err(AppError::conflict(
+                "answers_pending",
+                "Destruction needs the parties' agreement or the end of their deadlines; the answers are not all in.",
+            ));
+        }
+        Some(outcome.as_str())
+    } else {
+        row.outcome.as_deref()
+    };
+    let to = row_step.to.unwrap_or(state);
+    if !sql::set_state(tx, row.id, row.version, to.as_str(), outcome, Some(row_step.stamp.column()), now).await? {
+        return Err(conflict());
+    }
+    let detail = match step.action {
+        CaseAction::Decide => serde_json::json!({"outcome": outcome, "note": note}),
+        _ => serde_json::json!({"note": note}),
+    };
+    sql::add_event(tx, row.id, &principal.label, row_step.event, &detail.to_string(), now).await?;
+    if let Some(kind) = row_step.notice {
+        let words = outcome.and_then(CaseOutcome::parse).map(outcome_words).unwrap_or("closed");
+        let subject = format!("Case {} {}: {words}", reference(row), row_step.event);
+        for org in concerned_orgs(db, row.id).await? {
+            notify_org(tx, row.id, org, kind, &subject, &note.clone().unwrap_or_default(), now).await?;
+        }
+    }
+    Ok(())
+}
+
 /// Starts the legal procedure: obligations with their deadlines, and the notices.
 pub(super) async fn detain(
     tx: &mut Tx,
@@ -197,7 +209,9 @@ pub(super) async fn detain(
     brands: &[(i64, i64)],
     now: i64,
 ) -> AppResult<()> {
-    if !sql::set_state(tx, row.id, row.version, CaseState::Detained.as_str(), None, Some("detained_at"), now).await? {
+    let row_step = step_of(CaseAction::Detain);
+    let to = row_step.to.unwrap_or(CaseState::Detained);
+    if !sql::set_state(tx, row.id, row.version, to.as_str(), None, Some(row_step.stamp.column()), now).await? {
         return Err(AppError::conflict(
             "version_conflict",
             "The case changed in the meantime; reload it and try again.",
@@ -234,7 +248,7 @@ pub(super) async fn detain(
                 o.party.as_str(),
                 org,
                 o.starts.as_str(),
-                o_silence(o.silence),
+                o.silence.as_str(),
                 due,
             )
             .await?;
@@ -245,7 +259,7 @@ pub(super) async fn detain(
         tx,
         row.id,
         &principal.label,
-        "detained",
+        row_step.event,
         &serde_json::json!({"regime": regime.id, "procedure": procedure_name}).to_string(),
         now,
     )
@@ -253,13 +267,13 @@ pub(super) async fn detain(
     store::audit::append(tx, &AuditEvent::by(principal, "case.detain", "case", row.id)).await?;
     let sheet = decode_sheet(row)?;
     let reference = reference(row);
-    if procedure.notify.contains(&PartyKind::RightsHolder) {
+    if let Some(kind) = row_step.notice.filter(|_| procedure.notify.contains(&PartyKind::RightsHolder)) {
         for org in &rights_holders {
             notify_org(
                 tx,
                 row.id,
                 *org,
-                "case.detained",
+                kind,
                 &format!("Goods bearing your marks detained: case {reference}"),
                 &format!("{}\n\nOpen the case to answer before the deadline.", goods_summary(&sheet)),
                 now,
@@ -268,8 +282,4 @@ pub(super) async fn detain(
         }
     }
     Ok(())
-}
-
-pub(super) fn o_silence(s: Silence) -> &'static str {
-    s.as_str()
 }
