@@ -312,6 +312,29 @@ pub async fn get_alert(db: &Db, principal: &Principal, id: i64) -> AppResult<Ale
     Ok(alert)
 }
 
+/// Whether the principal may publish alerts (the pages offer the form).
+pub fn may_create(principal: &Principal) -> bool {
+    allows(principal, Action::AlertCreate, Target::Organisation { org_id: principal.org_id })
+}
+
+/// Whether the principal may withdraw `alert` now: an active alert its organisation publishes.
+pub fn may_withdraw(principal: &Principal, alert: &Alert) -> bool {
+    alert.status == "active"
+        && allows(
+            principal,
+            Action::AlertEdit,
+            Target::Alert { owner_org_id: alert.owner_organisation_id, targets_principal: false },
+        )
+}
+
+/// Withdraws an alert, unchanged otherwise; `version`, when given, must be the one read.
+pub async fn withdraw_alert(db: &Db, principal: &Principal, id: i64, version: Option<i64>) -> AppResult<Alert> {
+    let current = get_alert(db, principal, id).await?;
+    let version = version.unwrap_or(current.version);
+    update_alert(db, principal, id, AlertUpdate { version, sheet: current.sheet, status: Some("withdrawn".into()) })
+        .await
+}
+
 /// Alerts the principal may read: its own organisation's, and for enforcement users those in
 /// force that target them.
 pub async fn list_alerts(db: &Db, principal: &Principal, limit: i64, offset: i64) -> AppResult<Vec<Alert>> {

@@ -70,6 +70,11 @@ pub(super) async fn resolve_brands(db: &Db, sheet: &mut CaseSheet) -> AppResult<
     Ok(brands)
 }
 
+/// Whether the principal may record detentions (the pages offer the form).
+pub fn may_create(principal: &Principal) -> bool {
+    allows(principal, Action::CaseCreate, Target::Organisation { org_id: principal.org_id })
+}
+
 /// Records a detention. With an idempotency key, repeating the same request returns the case
 /// it created (`false`: not created now) instead of creating a second one.
 pub async fn create_case(

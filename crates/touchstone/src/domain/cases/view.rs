@@ -256,13 +256,6 @@ pub struct CaseView {
     pub messages: Vec<Message>,
 }
 
-impl CaseView {
-    /// The name of organisation `id`, as the page shows it.
-    pub fn organisation_name(&self, id: i64) -> String {
-        self.organisation_names.get(&id).cloned().unwrap_or_else(|| format!("#{id}"))
-    }
-}
-
 /// The case page's read: [`get_case`] and [`messages`] on one load of the case. It writes what
 /// reading means: the thread's messages are marked read for this user (the next read shows them
 /// as seen, on the page as through the API), and a platform administrator's read is audited.
