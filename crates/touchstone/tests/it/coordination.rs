@@ -281,3 +281,24 @@ async fn a_police_coordinator_registers_an_operation_on_the_pages_and_sees_the_h
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_agency_a_case_is_shared_with_is_offered_its_thread_on_the_case_page() {
+    use crate::common::{Browser, PASSWORD};
+    on_every_backend(|app| async move {
+        let officer = app.token_for("officer@douane.demo").await;
+        let police_org = app.org_id("Police nationale (démo)").await;
+        let id = app.post_json("/api/v1/cases", &officer, detention("Someone")).await.json()["id"].as_i64().unwrap();
+        let note = json!({"organisation_id": police_org, "note": "For your investigation"});
+        let r = app.post_json(&format!("/api/v1/cases/{id}/shares"), &officer, note).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        let mut police = Browser::new(&app);
+        police.sign_in("coordinator@police.demo", PASSWORD).await;
+        // The policy lets the agency write in the thread; the page offers the form it allows.
+        let page = police.get(&format!("/cases/{id}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+        assert!(page.text.contains("message-form"), "[{}] {}", app.backend, page.text);
+        assert!(!page.text.contains("/transition"), "the agency takes no step on another's case");
+    })
+    .await;
+}

@@ -283,3 +283,51 @@ pub(super) async fn detain(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(state: CaseState, declarant_notified: bool) -> CaseRow {
+        let stamped = |s: &[CaseState]| s.contains(&state).then_some(1);
+        CaseRow {
+            id: 1,
+            org_id: 1,
+            created_by: 1,
+            office_country: "FR".into(),
+            regime_id: "eu-608-2013".into(),
+            case_type: "standard".into(),
+            state: state.as_str().into(),
+            outcome: None,
+            sheet: "{}".into(),
+            version: 1,
+            request_hash: None,
+            detained_at: stamped(&[CaseState::Detained, CaseState::Answered, CaseState::Decided, CaseState::Closed]),
+            notify_due_at: None,
+            declarant_notified_at: declarant_notified.then_some(1),
+            decided_at: stamped(&[CaseState::Decided, CaseState::Closed]),
+            closed_at: stamped(&[CaseState::Closed]),
+            created_at: 0,
+            updated_at: 0,
+        }
+    }
+
+    #[test]
+    fn every_step_has_one_row_and_the_table_allows_what_the_workflow_says() {
+        for a in CaseAction::ALL {
+            assert_eq!(WORKFLOW.iter().filter(|s| s.action == *a).count(), 1, "{}", a.as_str());
+        }
+        use CaseAction::*;
+        let expected: [(CaseState, bool, &[CaseAction]); 6] = [
+            (CaseState::Draft, false, &[Detain]),
+            (CaseState::Detained, false, &[RecordDeclarantNotice, Decide]),
+            (CaseState::Detained, true, &[Decide]),
+            (CaseState::Answered, true, &[Decide]),
+            (CaseState::Decided, true, &[Close]),
+            (CaseState::Closed, true, &[]),
+        ];
+        for (state, notified, steps) in expected {
+            assert_eq!(allowed(state, &row(state, notified)), steps, "{} (notified: {notified})", state.as_str());
+        }
+    }
+}
