@@ -214,6 +214,21 @@ pub async fn obligations<'c, E: Executor<'c, Database = Any>>(
         .await
 }
 
+/// `(organisation, name)` of the rights holders a case's obligations name: the administration's
+/// threads on the case, named in one query.
+pub async fn obligation_org_names<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    case_id: i64,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT DISTINCT o.id, o.name FROM case_obligations co JOIN organisations o ON o.id = co.party_org_id \
+         WHERE co.case_id = $1",
+    )
+    .bind(case_id)
+    .fetch_all(ex)
+    .await
+}
+
 /// For each of `case_ids` that has one, the earliest deadline of an obligation not yet
 /// answered: `(case id, due at)`. One query for a whole list page.
 pub async fn next_deadlines<'c, E: Executor<'c, Database = Any>>(

@@ -67,23 +67,6 @@ pub async fn get_organisation<'c, E: Executor<'c, Database = Any>>(
     Ok(row.map(OrganisationRow::into_domain))
 }
 
-/// `(id, name)` of the organisations among `ids` that exist: one query for a page's names.
-pub async fn organisation_names<'c, E: Executor<'c, Database = Any>>(
-    ex: E,
-    ids: &[i64],
-) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-    let sql = format!("SELECT id, name FROM organisations WHERE id IN ({})", placeholders.join(", "));
-    let mut q = sqlx::query_as(&sql);
-    for id in ids {
-        q = q.bind(id);
-    }
-    q.fetch_all(ex).await
-}
-
 pub async fn find_organisation_by_name<'c, E: Executor<'c, Database = Any>>(
     ex: E,
     name: &str,

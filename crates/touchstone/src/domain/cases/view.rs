@@ -282,8 +282,11 @@ pub async fn read_case(
         [only] => Some(*only),
         [first, ..] => Some(asked_thread.filter(|t| thread_orgs.contains(t)).unwrap_or(*first)),
     };
-    let organisation_names: BTreeMap<i64, String> =
-        store::directory::organisation_names(db.reader(), &thread_orgs).await?.into_iter().collect();
+    let organisation_names: BTreeMap<i64, String> = if rights_holder_side {
+        BTreeMap::new()
+    } else {
+        sql::obligation_org_names(db.reader(), row.id).await?.into_iter().collect()
+    };
     let threads = if thread_orgs.len() > 1 {
         thread_orgs
             .iter()
