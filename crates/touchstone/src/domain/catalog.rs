@@ -868,53 +868,25 @@ pub async fn revoke_delegation(db: &Db, principal: &Principal, id: i64, represen
 
 /// Brands the principal works on (own or delegated), or the published ones for enforcement.
 pub async fn list_brands(db: &Db, principal: &Principal, limit: i64, offset: i64) -> AppResult<Vec<BrandSummary>> {
-    let limit = limit.clamp(1, 500);
-    let offset = offset.max(0);
-    if principal.is_console() {
-        return Ok(store::catalog::list_brands(db.reader(), store::catalog::BrandScope::All, limit, offset).await?);
-    }
-    match principal.org_kind {
-        super::types::OrgKind::RightsHolder | super::types::OrgKind::Representative => Ok(store::catalog::list_brands(
-            db.reader(),
-            store::catalog::BrandScope::ActingFor(principal.org_id),
-            limit,
-            offset,
-        )
-        .await?),
-        _ => {
-            check(principal, Action::CatalogReadPublished, Target::Platform)?;
-            Ok(store::catalog::list_brands(db.reader(), store::catalog::BrandScope::Published, limit, offset).await?)
-        }
-    }
+    let scope = brand_scope(principal)?;
+    Ok(store::catalog::list_brands(db.reader(), scope, limit.clamp(1, 500), offset.max(0)).await?)
 }
 
-/// The brand each of `names` designates among those the principal may see (as
-/// [`list_brands`] lists them), case and Latin accents ignored: the one brand so named, else the
-/// one brand whose name contains it; `None` when there is no such single brand.
-pub async fn brands_named(db: &Db, principal: &Principal, names: &[String]) -> AppResult<Vec<Option<i64>>> {
-    let scope = if principal.is_console() {
-        store::catalog::BrandScope::All
-    } else if matches!(principal.org_kind, super::types::OrgKind::RightsHolder | super::types::OrgKind::Representative)
-    {
-        store::catalog::BrandScope::ActingFor(principal.org_id)
-    } else {
-        check(principal, Action::CatalogReadPublished, Target::Platform)?;
-        store::catalog::BrandScope::Published
-    };
-    let needles: Vec<String> = names.iter().map(|n| super::normalize::fold_latin(n)).collect();
-    let found: Vec<(i64, String)> = store::catalog::brands_matching(db.reader(), scope, &needles)
-        .await?
-        .into_iter()
-        .map(|(id, name)| (id, super::normalize::fold_latin(&name)))
-        .collect();
-    Ok(needles
-        .iter()
-        .map(|needle| {
-            let one = |hits: Vec<i64>| (hits.len() == 1).then(|| hits[0]);
-            one(found.iter().filter(|(_, n)| n == needle).map(|(id, _)| *id).collect())
-                .or_else(|| one(found.iter().filter(|(_, n)| n.contains(needle.as_str())).map(|(id, _)| *id).collect()))
-        })
-        .collect())
+/// The brands a principal lists: all from the console, its own and those it acts for on the
+/// rights holders' side, the published ones for those who may read the published catalog.
+pub(crate) fn brand_scope(principal: &Principal) -> AppResult<store::catalog::BrandScope> {
+    if principal.is_console() {
+        return Ok(store::catalog::BrandScope::All);
+    }
+    match principal.org_kind {
+        super::types::OrgKind::RightsHolder | super::types::OrgKind::Representative => {
+            Ok(store::catalog::BrandScope::ActingFor(principal.org_id))
+        }
+        _ => {
+            check(principal, Action::CatalogReadPublished, Target::Platform)?;
+            Ok(store::catalog::BrandScope::Published)
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]

@@ -15,7 +15,7 @@ use super::{
     SignedIn,
 };
 use crate::domain::alerts::{self, Alert, AlertSheet};
-use crate::domain::catalog::{self, TransportMode};
+use crate::domain::catalog::TransportMode;
 use crate::domain::policy::Principal;
 use crate::error::AppError;
 use crate::i18n::Tr;
@@ -139,7 +139,7 @@ async fn resolve_brands(s: &AppState, p: &Principal, tr: &Tr, raw: &str) -> Resu
     if names.is_empty() {
         return Ok(ids);
     }
-    let found = catalog::brands_named(&s.db, p, &names).await.map_err(|e| FieldError::from_error(tr, &e))?;
+    let found = alerts::brands_named(&s.db, p, &names).await.map_err(|e| FieldError::from_error(tr, &e))?;
     for (name, found) in names.iter().zip(found) {
         match found {
             Some(id) => ids.push(id),
