@@ -312,6 +312,51 @@ pub async fn get_alert(db: &Db, principal: &Principal, id: i64) -> AppResult<Ale
     Ok(alert)
 }
 
+/// Whether the principal may publish alerts (the pages offer the form).
+pub fn may_create(principal: &Principal) -> bool {
+    allows(principal, Action::AlertCreate, Target::Organisation { org_id: principal.org_id })
+}
+
+/// Whether the principal may withdraw `alert` now: an active alert its organisation publishes.
+pub fn may_withdraw(principal: &Principal, alert: &Alert) -> bool {
+    alert.status == "active"
+        && allows(
+            principal,
+            Action::AlertEdit,
+            Target::Alert { owner_org_id: alert.owner_organisation_id, targets_principal: false },
+        )
+}
+
+/// Withdraws an alert, unchanged otherwise; `version`, when given, must be the one read.
+pub async fn withdraw_alert(db: &Db, principal: &Principal, id: i64, version: Option<i64>) -> AppResult<Alert> {
+    let current = get_alert(db, principal, id).await?;
+    let version = version.unwrap_or(current.version);
+    update_alert(db, principal, id, AlertUpdate { version, sheet: current.sheet, status: Some("withdrawn".into()) })
+        .await
+}
+
+/// The brand each of `names` designates among those the principal may see (as
+/// [`super::catalog::list_brands`] lists them), case and Latin accents ignored: the one brand so
+/// named, else the one brand whose name contains it; `None` when there is no such single brand.
+/// An alert's form names brands so.
+pub async fn brands_named(db: &Db, principal: &Principal, names: &[String]) -> AppResult<Vec<Option<i64>>> {
+    let scope = super::catalog::brand_scope(principal)?;
+    let needles: Vec<String> = names.iter().map(|n| normalize::fold_latin(n)).collect();
+    let found: Vec<(i64, String)> = sql::brands_matching(db.reader(), scope, &needles)
+        .await?
+        .into_iter()
+        .map(|(id, name)| (id, normalize::fold_latin(&name)))
+        .collect();
+    Ok(needles
+        .iter()
+        .map(|needle| {
+            let one = |hits: Vec<i64>| (hits.len() == 1).then(|| hits[0]);
+            one(found.iter().filter(|(_, n)| n == needle).map(|(id, _)| *id).collect())
+                .or_else(|| one(found.iter().filter(|(_, n)| n.contains(needle.as_str())).map(|(id, _)| *id).collect()))
+        })
+        .collect())
+}
+
 /// Alerts the principal may read: its own organisation's, and for enforcement users those in
 /// force that target them.
 pub async fn list_alerts(db: &Db, principal: &Principal, limit: i64, offset: i64) -> AppResult<Vec<Alert>> {

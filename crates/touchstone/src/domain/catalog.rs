@@ -868,22 +868,23 @@ pub async fn revoke_delegation(db: &Db, principal: &Principal, id: i64, represen
 
 /// Brands the principal works on (own or delegated), or the published ones for enforcement.
 pub async fn list_brands(db: &Db, principal: &Principal, limit: i64, offset: i64) -> AppResult<Vec<BrandSummary>> {
-    let limit = limit.clamp(1, 500);
-    let offset = offset.max(0);
+    let scope = brand_scope(principal)?;
+    Ok(store::catalog::list_brands(db.reader(), scope, limit.clamp(1, 500), offset.max(0)).await?)
+}
+
+/// The brands a principal lists: all from the console, its own and those it acts for on the
+/// rights holders' side, the published ones for those who may read the published catalog.
+pub(crate) fn brand_scope(principal: &Principal) -> AppResult<store::catalog::BrandScope> {
     if principal.is_console() {
-        return Ok(store::catalog::list_brands(db.reader(), store::catalog::BrandScope::All, limit, offset).await?);
+        return Ok(store::catalog::BrandScope::All);
     }
     match principal.org_kind {
-        super::types::OrgKind::RightsHolder | super::types::OrgKind::Representative => Ok(store::catalog::list_brands(
-            db.reader(),
-            store::catalog::BrandScope::ActingFor(principal.org_id),
-            limit,
-            offset,
-        )
-        .await?),
+        super::types::OrgKind::RightsHolder | super::types::OrgKind::Representative => {
+            Ok(store::catalog::BrandScope::ActingFor(principal.org_id))
+        }
         _ => {
             check(principal, Action::CatalogReadPublished, Target::Platform)?;
-            Ok(store::catalog::list_brands(db.reader(), store::catalog::BrandScope::Published, limit, offset).await?)
+            Ok(store::catalog::BrandScope::Published)
         }
     }
 }

@@ -539,7 +539,10 @@ pub async fn add_targets(
         }
         // Detentions recorded before the target: the matcher keeps their keyed forms.
         let tell_officer = sql::get_operation(&mut *tx, id).await?.is_some_and(|o| o.tell_detaining_officer == 1);
-        for (case_id, case_org, mk, what) in sql::cases_with_keys(&mut *tx, chunk).await? {
+        for (case_id, case_org, mk, what, office_country, created_at, _) in
+            sql::cases_with_keys(&mut *tx, chunk).await?
+        {
+            let reference = super::cases::case_reference(&office_country, created_at, case_id);
             if case_org == principal.org_id {
                 continue;
             }
@@ -551,7 +554,7 @@ pub async fn add_targets(
                     item_id: *tid,
                     item_label: label.clone(),
                 };
-                let case_side = detention_side(case_id, case_org, &what);
+                let case_side = detention_side(case_id, case_org, &reference, &what);
                 let hit_key = format!("case:{case_id}:{tid}");
                 let matched = ("detention", *rule);
                 if record_hit(&mut tx, &hit_key, &mine, &case_side, matched, tell_officer, now, Some(principal)).await?
@@ -571,14 +574,14 @@ pub async fn add_targets(
     Ok(TargetsAdded { targets: views, hits })
 }
 
-/// The detaining administration's side of a hit on a detention.
-fn detention_side(case_id: i64, case_org: i64, what: &str) -> Side {
+/// The detaining administration's side of a hit on a detention, named by its reference.
+fn detention_side(case_id: i64, case_org: i64, reference: &str, what: &str) -> Side {
     Side {
         org: case_org,
         operation: None,
         item_kind: "detention",
         item_id: case_id,
-        item_label: format!("case {case_id}: {what}"),
+        item_label: format!("{reference}: {what}"),
     }
 }
 
@@ -887,9 +890,11 @@ pub async fn match_cases(db: &Db, key: &MatchKey) -> AppResult<usize> {
     let rows = sql::cases_changed_since(db.reader(), since - LATE_COMMIT_MS, 500).await?;
     let mut found = 0;
     let mut last = since;
-    for (case_id, case_org, updated_at, state, sheet) in rows {
-        last = last.max(updated_at);
-        let Ok(sheet) = serde_json::from_str::<CaseSheet>(&sheet) else { continue };
+    for row in rows {
+        let (case_id, case_org, state) = (row.id, row.org_id, row.state.as_str());
+        last = last.max(row.updated_at);
+        let Ok(sheet) = serde_json::from_str::<CaseSheet>(&row.sheet) else { continue };
+        let reference = super::cases::case_reference(&row.office_country, row.created_at, case_id);
         let keys = if state == "draft" { Vec::new() } else { case_keys(key, &sheet) };
         let digests: Vec<String> = keys.iter().map(|(k, ..)| k.clone()).collect();
         let mut tx = db.begin().await?;
@@ -905,7 +910,7 @@ pub async fn match_cases(db: &Db, key: &MatchKey) -> AppResult<usize> {
                 keys.iter().find(|(k, ..)| *k == mk).map(|(_, l, r)| (l.clone(), *r)).unwrap_or_default();
             let operation_side =
                 Side { org, operation: Some(op_id), item_kind: "target", item_id: tid, item_label: label };
-            let case_side = detention_side(case_id, case_org, &what);
+            let case_side = detention_side(case_id, case_org, &reference, &what);
             if record_hit(
                 &mut tx,
                 &format!("case:{case_id}:{tid}"),

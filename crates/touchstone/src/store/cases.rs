@@ -214,6 +214,21 @@ pub async fn obligations<'c, E: Executor<'c, Database = Any>>(
         .await
 }
 
+/// `(organisation, name)` of the rights holders a case's obligations name: the administration's
+/// threads on the case, named in one query.
+pub async fn obligation_org_names<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    case_id: i64,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT DISTINCT o.id, o.name FROM case_obligations co JOIN organisations o ON o.id = co.party_org_id \
+         WHERE co.case_id = $1",
+    )
+    .bind(case_id)
+    .fetch_all(ex)
+    .await
+}
+
 /// For each of `case_ids` that has one, the earliest deadline of an obligation not yet
 /// answered: `(case id, due at)`. One query for a whole list page.
 pub async fn next_deadlines<'c, E: Executor<'c, Database = Any>>(
@@ -686,4 +701,43 @@ pub async fn withdraw_share(
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// `(id, name)` of the brands in `scope` that may match one of `needles` (lower-case text): those
+/// whose lower-cased name contains a needle, and every brand whose name is not plain ASCII (the
+/// caller compares those with its own folding of accents, which SQL cannot share). A query by
+/// name, so that naming brands never reads the whole catalog.
+pub async fn brands_matching<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    scope: super::catalog::BrandScope,
+    needles: &[String],
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    if needles.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (scope_sql, org) = match scope {
+        super::catalog::BrandScope::All => ("1 = 1", None),
+        super::catalog::BrandScope::Published => ("b.published IS NOT NULL", None),
+        super::catalog::BrandScope::ActingFor(org) => {
+            ("(b.owner_org_id = $1 OR b.id IN (SELECT brand_id FROM brand_delegations WHERE org_id = $1))", Some(org))
+        }
+    };
+    let first = if org.is_some() { 2 } else { 1 };
+    // octet_length differs from length for a name with a character beyond ASCII (both engines).
+    let likes: Vec<String> =
+        (first..first + needles.len()).map(|i| format!(" OR LOWER(b.name) LIKE ${i} ESCAPE '\\'")).collect();
+    let sql = format!(
+        "SELECT b.id, b.name FROM brands b WHERE {scope_sql} AND (octet_length(b.name) <> length(b.name){}) \
+         ORDER BY b.name",
+        likes.concat()
+    );
+    let mut q = sqlx::query_as(&sql);
+    if let Some(org) = org {
+        q = q.bind(org);
+    }
+    for n in needles {
+        let escaped = n.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        q = q.bind(format!("%{escaped}%"));
+    }
+    q.fetch_all(ex).await
 }

@@ -450,13 +450,14 @@ pub async fn set_case_keys(
 pub async fn cases_with_keys<'c, E: Executor<'c, Database = Any>>(
     ex: E,
     keys: &[String],
-) -> Result<Vec<(i64, i64, String, String)>, sqlx::Error> {
+) -> Result<Vec<(i64, i64, String, String, String, i64, String)>, sqlx::Error> {
     if keys.is_empty() {
         return Ok(Vec::new());
     }
     let placeholders: Vec<String> = (1..=keys.len()).map(|i| format!("${i}")).collect();
     let sql = format!(
-        "SELECT k.case_id, c.org_id, k.match_key, k.label FROM case_match_keys k JOIN cases c ON c.id = k.case_id \
+        "SELECT k.case_id, c.org_id, k.match_key, k.label, c.office_country, c.created_at, k.form \
+         FROM case_match_keys k JOIN cases c ON c.id = k.case_id \
          WHERE k.match_key IN ({}) AND c.state <> 'draft'",
         placeholders.join(", ")
     );
@@ -726,13 +727,25 @@ pub async fn set_cursor(conn: &mut AnyConnection, name: &str, position: i64) -> 
 }
 
 /// Cases changed since `after` (epoch ms), oldest first: `(id, org, updated_at, state, sheet)`.
+#[derive(Debug, Clone, FromRow)]
+pub struct ChangedCase {
+    pub id: i64,
+    pub org_id: i64,
+    pub updated_at: i64,
+    pub state: String,
+    pub sheet: String,
+    pub office_country: String,
+    pub created_at: i64,
+}
+
 pub async fn cases_changed_since<'c, E: Executor<'c, Database = Any>>(
     ex: E,
     after: i64,
     limit: i64,
-) -> Result<Vec<(i64, i64, i64, String, String)>, sqlx::Error> {
+) -> Result<Vec<ChangedCase>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, org_id, updated_at, state, sheet FROM cases WHERE updated_at > $1 ORDER BY updated_at, id LIMIT $2",
+        "SELECT id, org_id, updated_at, state, sheet, office_country, created_at FROM cases WHERE updated_at > $1 \
+         ORDER BY updated_at, id LIMIT $2",
     )
     .bind(after)
     .bind(limit)

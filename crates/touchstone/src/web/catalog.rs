@@ -48,37 +48,8 @@ fn own_side(principal: &Principal) -> bool {
     !principal.org_kind.is_enforcement()
 }
 
-/// Lowercase, without the accents of Latin scripts, for search ("lumiere" finds "Lumière").
-pub(crate) fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        let plain = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-            'ç' | 'ć' | 'č' => "c",
-            'ď' | 'đ' => "d",
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
-            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
-            'ł' | 'ľ' => "l",
-            'ñ' | 'ń' | 'ň' => "n",
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
-            'ř' => "r",
-            'ś' | 'š' | 'ş' => "s",
-            'ť' | 'ţ' => "t",
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
-            'ý' | 'ÿ' => "y",
-            'ź' | 'ż' | 'ž' => "z",
-            'ß' => "ss",
-            'æ' => "ae",
-            'œ' => "oe",
-            other => {
-                out.push(other);
-                continue;
-            }
-        };
-        out.push_str(plain);
-    }
-    out
-}
+// Lowercase, without the accents of Latin scripts: "lumiere" finds "Lumière".
+pub(crate) use crate::domain::normalize::fold_latin as fold;
 
 /// The reader's contacts first, then those for every country, then the others.
 pub(super) fn contacts_for(principal: &Principal, mut contacts: Vec<Contact>) -> Vec<ContactView> {

@@ -6,6 +6,7 @@
 
 mod account;
 mod admin;
+mod alerts;
 mod auth;
 mod brand_editor;
 mod cases;
@@ -13,9 +14,11 @@ mod catalog;
 mod catalog_editor;
 mod coordination;
 mod grants;
+mod home;
 mod identify;
 mod notify;
 mod page;
+mod stats;
 
 pub use page::{
     api_principal_from_session, clone_layout, parse_id, Ctx, Enrolling, Layout, PageError, PageId, PageResult, SignedIn,
@@ -45,7 +48,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
 /// Every page route, as the router serves them.
 pub fn pages() -> Pages {
     Pages::new()
-        .route("/", get(home))
+        .route("/", get(home::home))
         .route(
             "/static/app.css",
             get(|| async {
@@ -104,6 +107,8 @@ pub fn pages() -> Pages {
         .merge(coordination::router())
         .merge(grants::router())
         .merge(cases::router())
+        .merge(alerts::router())
+        .merge(stats::router())
         .merge(notify::router())
 }
 
@@ -249,22 +254,6 @@ impl FieldError {
     pub fn on(&self, field: &str) -> bool {
         self.field == field
     }
-}
-
-#[derive(Template)]
-#[template(path = "home.html")]
-struct HomePage {
-    layout: Layout,
-    cases: cases::HomeCases,
-}
-
-async fn home(
-    SignedIn { ctx, principal }: SignedIn,
-    axum::extract::State(state): axum::extract::State<AppState>,
-) -> Response {
-    let cases = cases::home_cases(&state, &principal, &ctx.layout.tr).await;
-    let layout = clone_layout(&ctx.layout);
-    ctx.render(StatusCode::OK, HomePage { layout, cases })
 }
 
 /// `next` as a path on this site, or `None`: the one check every "go back to" parameter passes,

@@ -385,3 +385,39 @@ async fn enter_in_the_detention_form_records_nothing_and_notifying_is_a_confirme
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_alert_names_brands_by_name_with_case_and_accents_ignored_and_refuses_ambiguous_ones() {
+    on_every_backend(|app| async move {
+        let token = app.token_for("brand@lumiere.demo").await;
+        let mut ids = Vec::new();
+        for (key, name) in [("etoile", "Lumière Étoile"), ("sport", "Étoile Sport"), ("coton", "100% Coton_Bio")] {
+            let sheet = serde_json::json!({"name": name, "sector": "luxury"});
+            let r = app.post_json("/api/v1/brands", &token, serde_json::json!({"key": key, "sheet": sheet})).await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+            ids.push(r.json()["id"].as_i64().unwrap());
+        }
+        let mut lumiere = signed_in(&app, "brand@lumiere.demo").await;
+        let until = in_a_year();
+        let fields = |brands| {
+            [
+                ("title", "Fake scarves"),
+                ("description", "Scarves with a misspelt label."),
+                ("target_countries", "FR"),
+                ("brands", brands),
+                ("valid_to", &until),
+            ]
+        };
+        // An exact name (accents and case aside), the one name containing a word, and names
+        // holding LIKE's own wildcards, which match only themselves.
+        let r = lumiere.submit("/alerts/new", "/alerts", &fields("LUMIERE ETOILE\nsport\n100% coton_bio")).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "[{}] {}", app.backend, r.text);
+        let alert = app.get(r.location().replace("/alerts/", "/api/v1/alerts/").as_str(), &token).await.json();
+        assert_eq!(alert["sheet"]["brand_ids"], serde_json::json!(ids), "[{}]", app.backend);
+        for refused in ["etoile", "n%b", "o_o"] {
+            let r = lumiere.submit("/alerts/new", "/alerts", &fields(refused)).await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "[{}] {refused}: {}", app.backend, r.text);
+        }
+    })
+    .await;
+}

@@ -318,6 +318,17 @@ async fn a_target_registered_after_a_detention_finds_it_at_once_and_each_side_ge
             "{police_contact}"
         );
         assert!(!customs_hits.to_string().contains("Étoile"), "nothing of the police file: {customs_hits}");
+        let label = customs_hits[0]["own_item_label"].as_str().unwrap();
+        assert!(label.starts_with("FR-20") && label.contains("consignor"), "the case by its reference: {label}");
+        let case_id = customs_hits[0]["own_item_id"].as_i64().unwrap();
+        let mut browser = crate::common::Browser::new(&app);
+        browser.sign_in("officer@douane.demo", crate::common::PASSWORD).await;
+        let page = browser.get(&format!("/cases/{case_id}")).await.text;
+        assert!(page.contains("case-hits") && page.contains("Julien Moreau"), "the case page shows its hit");
+        let mut brand = crate::common::Browser::new(&app);
+        brand.sign_in("brand@nordwerk.demo", crate::common::PASSWORD).await;
+        let theirs = brand.get(&format!("/cases/{case_id}")).await.text;
+        assert!(!theirs.contains("Julien Moreau"), "a rights holder never sees coordination");
     })
     .await;
 }
@@ -428,6 +439,27 @@ async fn both_sides_acknowledge_a_hit_on_the_pages_and_an_unacknowledged_one_is_
             audit.contains("coordination.hit_ack") && audit.contains("coordinator@police.demo"),
             "audited with its actor"
         );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_agency_a_case_is_shared_with_is_offered_its_thread_on_the_case_page() {
+    use crate::common::{Browser, PASSWORD};
+    on_every_backend(|app| async move {
+        let officer = app.token_for("officer@douane.demo").await;
+        let police_org = app.org_id("Police nationale (démo)").await;
+        let id = app.post_json("/api/v1/cases", &officer, detention("Someone")).await.json()["id"].as_i64().unwrap();
+        let note = json!({"organisation_id": police_org, "note": "For your investigation"});
+        let r = app.post_json(&format!("/api/v1/cases/{id}/shares"), &officer, note).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        let mut police = Browser::new(&app);
+        police.sign_in("coordinator@police.demo", PASSWORD).await;
+        // The policy lets the agency write in the thread; the page offers the form it allows.
+        let page = police.get(&format!("/cases/{id}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+        assert!(page.text.contains("message-form"), "[{}] {}", app.backend, page.text);
+        assert!(!page.text.contains("/transition"), "the agency takes no step on another's case");
     })
     .await;
 }

@@ -143,7 +143,22 @@ pub async fn post_message(db: &Db, principal: &Principal, id: i64, input: NewMes
 /// The messages the principal may read on a case, marking them read.
 pub async fn messages(db: &Db, principal: &Principal, id: i64, thread: Option<i64>) -> AppResult<Vec<Message>> {
     let (row, target) = load(db, principal, id, Action::CaseRead).await?;
-    let thread = thread_for(db, principal, &row, target, thread).await?;
+    read_thread(db, principal, &row, target, thread).await
+}
+
+/// The messages of the thread the principal reads on a case it may read (all of them when
+/// `thread` is `None` for the administration), each marked unread if the principal had not
+/// listed it before; then marks them read for the principal. Being listed is what "read"
+/// means here: the page and the API show a message as new once, whichever the reader uses.
+pub(super) async fn read_thread(
+    db: &Db,
+    principal: &Principal,
+    row: &CaseRow,
+    target: Target,
+    thread: Option<i64>,
+) -> AppResult<Vec<Message>> {
+    let id = row.id;
+    let thread = thread_for(db, principal, row, target, thread).await?;
     let rows = sql::messages(db.reader(), id, thread).await?;
     let read = sql::last_read(db.reader(), id, principal.user_id).await?;
     let seen = |t: i64| read.iter().find(|(o, _)| *o == t).map(|(_, l)| *l).unwrap_or(0);

@@ -81,6 +81,15 @@ pub async fn hits_on(db: &Db, principal: &Principal, operation: Option<i64>, cas
     Ok(sql::hits_on(db.reader(), principal.org_id, operation, case).await?.into_iter().map(to_hit).collect())
 }
 
+/// The hits on a detention of the reader's administration, for the case page: none for a
+/// reader who takes no part in coordination (a rights holder), and never another side's rows.
+pub async fn hits_on_case(db: &Db, principal: &Principal, case: i64) -> AppResult<Vec<Hit>> {
+    if !super::super::policy::allows(principal, Action::OperationRead, Target::Operation { org_id: principal.org_id }) {
+        return Ok(Vec::new());
+    }
+    hits_on(db, principal, None, Some(case)).await
+}
+
 /// A side says what it decided once it talked to the other agency; recorded once, audited with
 /// its actor, and the other side is told the outcome (nothing else).
 pub async fn acknowledge(db: &Db, principal: &Principal, id: i64, input: NewAcknowledgement) -> AppResult<Hit> {

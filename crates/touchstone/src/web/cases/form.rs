@@ -1,0 +1,420 @@
+//! The detention form: what an officer types, kept as typed when the domain refuses it, and
+//! turned into the domain's [`NewCase`].
+
+use super::*;
+
+#[derive(Default, Clone)]
+struct LineForm {
+    description: String,
+    quantity: String,
+    unit: String,
+    hs_code: String,
+    declared_value: String,
+    currency: String,
+    product_id: String,
+    brand: String,
+    /// The catalog product the line names, as the reader sees it.
+    product_label: Option<String>,
+}
+
+impl LineForm {
+    fn is_blank(&self) -> bool {
+        [&self.description, &self.quantity, &self.hs_code, &self.declared_value, &self.product_id, &self.brand]
+            .iter()
+            .all(|v| v.trim().is_empty())
+    }
+}
+
+#[derive(Default, Clone)]
+struct PartyForm {
+    role: &'static str,
+    name: String,
+    address: String,
+    country: String,
+}
+
+#[derive(Default, Clone)]
+struct CaseForm {
+    idempotency_key: String,
+    case_type: String,
+    detain: bool,
+    office_code: String,
+    office_name: String,
+    office_country: String,
+    occurred_at: String,
+    customs_procedure: String,
+    transport_mode: String,
+    origin_country: String,
+    departure_country: String,
+    destination_country: String,
+    containers: String,
+    air_waybills: String,
+    bills_of_lading: String,
+    parties: Vec<PartyForm>,
+    goods: Vec<LineForm>,
+    notes: String,
+}
+
+const PARTIES: [&str; 3] = ["consignor", "consignee", "declarant"];
+
+/// A decimal number as people type it, with a point or a comma.
+fn decimal(field: &'static str, raw: &str) -> Result<Option<f64>, AppError> {
+    let t = raw.trim().replace([' ', '\u{a0}'], "").replace(',', ".");
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<f64>().map(Some).map_err(|_| {
+        AppError::invalid(field, "invalid_number", format!("'{}' is not a number such as 40 or 12.50.", raw.trim()))
+    })
+}
+
+impl CaseForm {
+    fn blank(p: &Principal) -> CaseForm {
+        CaseForm {
+            idempotency_key: form_token(),
+            case_type: CaseType::Standard.as_str().into(),
+            // Detaining notifies the rights holder: a deliberate step, never the default.
+            detain: false,
+            office_country: p.org_country.clone(),
+            parties: PARTIES.iter().map(|r| PartyForm { role: r, ..Default::default() }).collect(),
+            goods: vec![LineForm::default(); FIRST_LINES],
+            ..Default::default()
+        }
+    }
+
+    fn from_pairs(pairs: &[(String, String)]) -> CaseForm {
+        let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
+        let lines = get("lines").parse::<usize>().unwrap_or(FIRST_LINES).clamp(1, MAX_LINES);
+        CaseForm {
+            idempotency_key: get("idempotency_key"),
+            case_type: get("case_type"),
+            detain: pairs.iter().any(|(k, v)| k == "save" && v == "detain"),
+            office_code: get("office_code"),
+            office_name: get("office_name"),
+            office_country: get("office_country"),
+            occurred_at: get("occurred_at"),
+            customs_procedure: get("customs_procedure"),
+            transport_mode: get("transport_mode"),
+            origin_country: get("origin_country"),
+            departure_country: get("departure_country"),
+            destination_country: get("destination_country"),
+            containers: get("containers"),
+            air_waybills: get("air_waybills"),
+            bills_of_lading: get("bills_of_lading"),
+            parties: PARTIES
+                .iter()
+                .map(|r| PartyForm {
+                    role: r,
+                    name: get(&format!("{r}_name")),
+                    address: get(&format!("{r}_address")),
+                    country: get(&format!("{r}_country")),
+                })
+                .collect(),
+            goods: (0..lines)
+                .map(|i| {
+                    let f = |name: &str| get(&format!("goods_{i}_{name}"));
+                    LineForm {
+                        description: f("description"),
+                        quantity: f("quantity"),
+                        unit: f("unit"),
+                        hs_code: f("hs_code"),
+                        declared_value: f("declared_value"),
+                        currency: f("currency"),
+                        product_id: f("product_id"),
+                        brand: f("brand"),
+                        product_label: None,
+                    }
+                })
+                .collect(),
+            notes: get("notes"),
+        }
+    }
+
+    /// What the domain is asked to record; only the form's own syntax is checked here.
+    fn to_new_case(&self) -> Result<NewCase, AppError> {
+        let case_type = CaseType::parse(&self.case_type)
+            .ok_or_else(|| AppError::invalid("case_type", "required", "Choose the type of case."))?;
+        let customs_procedure = match self.customs_procedure.trim() {
+            "" => None,
+            v => Some(CustomsProcedure::parse(v).ok_or_else(|| {
+                AppError::invalid("customs_procedure", "invalid_procedure", "Choose import, export or transit.")
+            })?),
+        };
+        let transport_mode = match self.transport_mode.trim() {
+            "" => None,
+            v => Some(TransportMode::parse(v).ok_or_else(|| {
+                AppError::invalid("transport_mode", "invalid_transport_mode", "Choose a mode of transport.")
+            })?),
+        };
+        // A datetime-local field gives 2026-11-29T08:30; the time is UTC, as the label says.
+        let occurred_at = optional(&self.occurred_at).map(|t| match t.len() {
+            16 => format!("{t}:00Z"),
+            19 => format!("{t}Z"),
+            _ => t,
+        });
+        let parties: Vec<Option<CaseParty>> = self
+            .parties
+            .iter()
+            .map(|p| {
+                let any = [&p.name, &p.address, &p.country].iter().any(|v| !v.trim().is_empty());
+                any.then(|| CaseParty {
+                    name: p.name.trim().to_string(),
+                    address: optional(&p.address),
+                    country: optional(&p.country),
+                })
+            })
+            .collect();
+        let mut goods = Vec::new();
+        for line in self.goods.iter().filter(|l| !l.is_blank()) {
+            let quantity = decimal("quantity", &line.quantity)?.ok_or_else(|| {
+                AppError::invalid("quantity", "invalid_quantity", "Each quantity must be a positive number.")
+            })?;
+            let product_id = match line.product_id.trim() {
+                "" => None,
+                v => Some(parse_id(v).ok_or_else(|| {
+                    AppError::invalid("product_id", "unknown_product", format!("'{v}' is not a product number."))
+                })?),
+            };
+            let brand = line.brand.trim();
+            let (brand_id, brand_text) = match parse_id(brand) {
+                Some(id) => (Some(id), None),
+                None => (None, optional(brand)),
+            };
+            goods.push(GoodsLine {
+                description: line.description.clone(),
+                quantity,
+                unit: line.unit.clone(),
+                hs_code: optional(&line.hs_code),
+                declared_value: decimal("declared_value", &line.declared_value)?,
+                currency: optional(&line.currency),
+                brand_id,
+                product_id,
+                brand_text,
+            });
+        }
+        let [consignor, consignee, declarant]: [Option<CaseParty>; 3] =
+            parties.try_into().unwrap_or([None, None, None]);
+        Ok(NewCase {
+            case_type,
+            detain: self.detain,
+            sheet: CaseSheet {
+                office: Some(Office {
+                    code: self.office_code.clone(),
+                    name: self.office_name.clone(),
+                    country: self.office_country.clone(),
+                }),
+                occurred_at,
+                customs_procedure,
+                transport_mode,
+                origin_country: optional(&self.origin_country),
+                departure_country: optional(&self.departure_country),
+                destination_country: optional(&self.destination_country),
+                containers: one_per_line(&self.containers),
+                air_waybills: one_per_line(&self.air_waybills),
+                bills_of_lading: one_per_line(&self.bills_of_lading),
+                consignor,
+                consignee,
+                declarant,
+                goods,
+                photos: Vec::new(),
+                notes: optional(&self.notes),
+            },
+        })
+    }
+}
+
+/// Fields of a goods line: their errors are shown above the lines.
+const GOODS_FIELDS: &[&str] =
+    &["goods", "quantity", "unit", "hs_code", "declared_value", "currency", "product_id", "brand_id", "brand_text"];
+
+#[derive(Template)]
+#[template(path = "cases_new.html")]
+struct NewCasePage {
+    layout: Layout,
+    form: CaseForm,
+    error: Option<FieldError>,
+    case_types: &'static [CaseType],
+    procedures: &'static [CustomsProcedure],
+    modes: &'static [TransportMode],
+}
+
+impl NewCasePage {
+    /// The message to show beside `field`, if the error is about it.
+    fn err(&self, field: &str) -> Option<&str> {
+        self.error.as_ref().filter(|e| e.on(field)).map(|e| e.message.as_str())
+    }
+    fn goods_err(&self) -> Option<&str> {
+        self.error.as_ref().filter(|e| GOODS_FIELDS.iter().any(|f| *f == e.field)).map(|e| e.message.as_str())
+    }
+}
+
+/// Names the catalog products the lines refer to, as the reader may see them.
+async fn label_products(s: &AppState, p: &Principal, tr: &Tr, form: &mut CaseForm) {
+    for line in &mut form.goods {
+        line.product_label = None;
+        if let Some(id) = parse_id(&line.product_id) {
+            if let Ok(card) = catalog::product_card(&s.db, p, id).await {
+                line.product_label = Some(format!("{} — {}", card.sheet.name_in(tr.code()), card.brand_name));
+            }
+        }
+    }
+}
+
+async fn render_form(
+    ctx: Ctx,
+    s: &AppState,
+    p: &Principal,
+    mut form: CaseForm,
+    error: Option<FieldError>,
+    status: StatusCode,
+) -> Response {
+    label_products(s, p, &ctx.layout.tr, &mut form).await;
+    let layout = clone_layout(&ctx.layout);
+    ctx.render(
+        status,
+        NewCasePage {
+            layout,
+            form,
+            error,
+            case_types: CaseType::ALL,
+            procedures: CustomsProcedure::ALL,
+            modes: TransportMode::ALL,
+        },
+    )
+}
+
+#[derive(Deserialize, Default)]
+pub(super) struct NewCaseQuery {
+    product_id: Option<String>,
+}
+
+pub(super) async fn new_case_page(
+    SignedIn { ctx, principal: p }: SignedIn,
+    State(s): State<AppState>,
+    q: Result<Query<NewCaseQuery>, QueryRejection>,
+) -> Response {
+    if !cases::may_create(&p) {
+        return ctx.error_page(AppError::forbidden());
+    }
+    let mut form = CaseForm::blank(&p);
+    let mut error = None;
+    if let Some(raw) = q.ok().and_then(|Query(q)| q.product_id).filter(|v| !v.trim().is_empty()) {
+        let found = match parse_id(&raw) {
+            Some(id) => catalog::product_card(&s.db, &p, id).await.map(|c| (id, c)),
+            None => Err(AppError::not_found("product")),
+        };
+        match found {
+            Ok((id, card)) => {
+                let line = &mut form.goods[0];
+                line.product_id = id.to_string();
+                line.description = card.sheet.name_in(ctx.layout.tr.code()).to_string();
+                line.hs_code = card.sheet.hs_code.clone().unwrap_or_default();
+                line.unit = ctx.layout.tr.t("cases.default_unit").to_string();
+                if let Some(prices) = &card.sheet.prices {
+                    line.currency = prices.currency.clone();
+                }
+            }
+            Err(e) => {
+                error = Some(FieldError {
+                    field: "product_id".into(),
+                    message: ctx.layout.tr.error(e.code(), &e.public_message()),
+                    status: e.status(),
+                })
+            }
+        }
+    }
+    render_form(ctx, &s, &p, form, error, StatusCode::OK).await
+}
+
+pub(super) async fn create_case(
+    SignedIn { ctx, principal: p }: SignedIn,
+    State(s): State<AppState>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Response {
+    let mut form = CaseForm::from_pairs(&pairs);
+    if form.idempotency_key.is_empty() {
+        form.idempotency_key = form_token();
+    }
+    if pairs.iter().any(|(k, _)| k == "add_line") {
+        if form.goods.len() < MAX_LINES {
+            form.goods.push(LineForm::default());
+        }
+        return render_form(ctx, &s, &p, form, None, StatusCode::OK).await;
+    }
+    // Only the two buttons record anything. Enter in a field presses the form's first button,
+    // a hidden "review" that shows the form again as typed: a misplaced Enter saves nothing
+    // and notifies nobody.
+    let save = pairs.iter().find(|(k, _)| k == "save").map(|(_, v)| v.as_str());
+    match save {
+        Some("draft") => {}
+        Some("detain") if pairs.iter().any(|(k, _)| k == "confirm_detain") => {}
+        Some("detain") => {
+            let error = FieldError {
+                field: "confirm_detain".into(),
+                message: ctx.layout.tr.t("cases.confirm_detain_required").to_string(),
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            return render_form(ctx, &s, &p, form, Some(error), StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
+        _ => return render_form(ctx, &s, &p, form, None, StatusCode::OK).await,
+    }
+    let result = match form.to_new_case() {
+        Ok(input) => cases::create_case(&s.db, &s.legal, &p, input, Some(&form.idempotency_key)).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok((case, _)) => Redirect::to(&format!("/cases/{}", case.id)).into_response(),
+        Err(e) if shown_in_place(&e) => {
+            if e.code() == "idempotency_key_reused" {
+                // The key belongs to a case recorded from this form before; this is a new one.
+                form.idempotency_key = form_token();
+            }
+            let error = FieldError::from_error(&ctx.layout.tr, &e);
+            render_form(ctx, &s, &p, form, Some(error), e.status()).await
+        }
+        Err(e) => ctx.error_page(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_read_with_a_point_or_a_comma() {
+        assert_eq!(decimal("quantity", "12,5").unwrap(), Some(12.5));
+        assert_eq!(decimal("quantity", " 1 000 ").unwrap(), Some(1000.0));
+        assert_eq!(decimal("quantity", "").unwrap(), None);
+        assert_eq!(decimal("quantity", "many").unwrap_err().field(), Some("quantity"));
+    }
+
+    #[test]
+    fn the_form_keeps_what_was_typed_and_skips_blank_lines() {
+        let pairs: Vec<(String, String)> = [
+            ("case_type", "perishable"),
+            ("office_code", "FR000730"),
+            ("office_name", "Roissy"),
+            ("office_country", "FR"),
+            ("containers", "MSKU 907032-3\n\n"),
+            ("consignor_name", "Acme"),
+            ("goods_0_description", "bags"),
+            ("goods_0_quantity", "40"),
+            ("goods_0_unit", "pieces"),
+            ("goods_0_brand", "Lumière"),
+            ("lines", "2"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let form = CaseForm::from_pairs(&pairs);
+        assert_eq!(form.goods.len(), 2);
+        assert!(!form.detain);
+        let new = form.to_new_case().unwrap();
+        assert_eq!(new.case_type, CaseType::Perishable);
+        assert_eq!(new.sheet.containers, vec!["MSKU 907032-3"]);
+        assert_eq!(new.sheet.goods.len(), 1);
+        assert_eq!(new.sheet.goods[0].brand_text.as_deref(), Some("Lumière"));
+        assert_eq!(new.sheet.consignor.as_ref().map(|p| p.name.as_str()), Some("Acme"));
+        assert!(new.sheet.consignee.is_none());
+    }
+}
