@@ -49,6 +49,8 @@ RIGHTS_HOLDER = "brand@lumiere.demo"
 OWN_BRAND = "Veloria"
 OTHER_OWNERS_BRAND = "Kastoria"
 COORDINATOR = "coordinator@police.demo"
+GENDARME = "coordinator@gendarmerie.demo"
+ADMIN = "admin@touchstone.demo"
 
 
 class WalkthroughFailure(AssertionError):
@@ -252,7 +254,7 @@ class Browser:
 
     # -- people --
 
-    def sign_in(self, email, password=PASSWORD):
+    def sign_in(self, email, password=PASSWORD, lands="/"):
         self.go("/signin")
         lang = self.lang()
         self.expect_text(t(lang, "signin.title"))
@@ -264,7 +266,7 @@ class Browser:
                 f"{email} has a second factor enrolled; the demo users have none, so the walk-throughs "
                 "expect a server started with TOUCHSTONE_REQUIRE_TWO_FACTOR=false"
             )
-        check(self.path() == "/", f"signing in as {email} ended on {self.path()}: {self.text()[:300]}")
+        check(self.path() == lands, f"signing in as {email} ended on {self.path()}: {self.text()[:300]}")
 
     def sign_out(self):
         lang = self.lang()
@@ -835,6 +837,109 @@ def police_target_meets_a_customs_detention(b):
     check("Douane française" in text, f"the hit does not say whom to call: {text}")
     b.expect_no_text("Acme trading limited", "Roissy fret")  # nothing of the customs file
     b.sign_out()
+
+
+@walkthrough
+def an_agency_is_granted_access_and_both_sides_acknowledge_a_hit(b):
+    """The gendarmerie, without a grant, asks for access; the platform administrator grants it
+    from the page in the French customs' name; customs detains goods from "Shenzhen Brightstar
+    Trading Co., Ltd."; the gendarme registers an operation targeting "Bright Star Trading
+    (Shenzhen)" and both sides see the other's named contact and their own item, then say what
+    they decided."""
+    stamp = int(time.time())
+    b.sign_in(GENDARME, lands="/access")  # an agency without a grant starts from its access page
+    check(not b.find_all("a[href='/operations']"), "the menu offers operations to an agency without a grant")
+    b.click("#nav-access")
+    b.expect_path("/access")
+    b.expect_text("Douane française (démo)")
+    box = b.find("input[name=scope][value=coordination]")
+    b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    box.click()
+    b.fill("textarea[name=reason]", f"Enquête contrefaçon {stamp}")
+    b.submit("form[action='/access'] button[type=submit]")
+    b.expect_path(r"/access\?sent=1")
+    b.sign_out()
+
+    admin = Browser(b.base_url, b.name + "-admin", b.artifacts)
+    try:
+        admin.sign_in(ADMIN)
+        admin.click("#nav-grants")
+        admin.expect_path("/admin/grants")
+        admin.expect_text(f"Enquête contrefaçon {stamp}")
+        answer = admin.find_all("li.request a[href*='request=']")
+        check(answer, "no request to answer on /admin/grants")
+        admin.click(css="li.request a[href*='request=']")
+        check(admin.find("input[name=request]").get_attribute("value"), "the request is not carried into the form")
+        Select(admin.find("select[name=grantor]")).select_by_visible_text("Douane française (démo) (FR)")
+        admin.submit("form[action='/admin/grants'] button[type=submit]")
+        admin.expect_path("/admin/grants")
+        admin.expect_text("Gendarmerie nationale (démo)", t("en", "grants.in_force"))
+        admin.sign_out()
+    finally:
+        admin.close()
+
+    officer = Browser(b.base_url, b.name + "-officer", b.artifacts)
+    try:
+        officer.sign_in(OFFICER_FR)
+        officer.go("/identify")
+        officer.fill("#code", STORY_GTIN)
+        officer.submit("form[action='/identify'] button[type=submit]")
+        officer.expect_path(r"/catalog/products/\d+")
+        case = detention_form(officer, "fr", "Shenzhen Brightstar Trading Co., Ltd.")
+        officer.sign_out()
+    finally:
+        officer.close()
+    time.sleep(2)  # the detention matcher keeps the case's keyed forms within a second
+
+    b.sign_in(GENDARME)
+    b.click(link_text=t("fr", "ops.nav"))
+    b.expect_path("/operations")
+    form = "form[action='/operations']"
+    b.fill(f"{form} input[name=name]", f"Opération Étoile {stamp}")
+    Select(b.find(f"{form} select[name=status]")).select_by_value("active")
+    b.fill(f"{form} input[name=contact_name]", "Inès Garnier")
+    b.fill(f"{form} input[name=contact_phone]", "+33 1 98 76 54 32")
+    tell = b.find(f"{form} input[name=tell_detaining_officer]")
+    b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", tell)
+    if not tell.is_selected():
+        tell.click()
+    b.submit(f"{form} button[type=submit]")
+    b.expect_path(r"/operations/\d+")
+    operation = b.path()
+    targets = f"form[action='{operation}/targets']"
+    Select(b.find(f"{targets} select[name=kind]")).select_by_value("company")
+    b.fill(f"{targets} input[name=value]", "Bright Star Trading (Shenzhen)")
+    b.submit(f"{targets} button[type=submit]")
+    b.expect_text(t("fr", "ops.targets_added", hits="1"))
+    hit = b.find("section[aria-labelledby=op-hits] li.hit")
+    check("Douane française" in hit.text and "Camille Martin" in hit.text, f"no customs contact to call: {hit.text}")
+    check("Bright Star Trading (Shenzhen)" in hit.text, f"the hit does not name the own target: {hit.text}")
+    b.expect_no_text("Roissy fret")  # nothing of the customs file
+    go = hit.find_element(By.CSS_SELECTOR, "button[value=go_ahead]")
+    b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", go)
+    old = b.driver.find_element(By.TAG_NAME, "html")
+    go.click()
+    WebDriverWait(b.driver, WAIT).until(lambda d: _stale(old))
+    b.page_ready()
+    b.expect_text(t("fr", "ops.you_said"), t("fr", "ops.ack.go_ahead"))
+    b.sign_out()
+
+    officer = Browser(b.base_url, b.name + "-officer2", b.artifacts)
+    try:
+        officer.sign_in(OFFICER_FR)
+        officer.go(case)
+        officer.expect_text("Gendarmerie nationale (démo)", "Inès Garnier", t("fr", "ops.other_said"))
+        officer.expect_no_text(f"Opération Étoile {stamp}")  # nothing of the gendarmerie's file
+        merge = officer.find("section.hits-on-case button[value=merge]")
+        officer.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", merge)
+        old = officer.driver.find_element(By.TAG_NAME, "html")
+        merge.click()
+        WebDriverWait(officer.driver, WAIT).until(lambda d: _stale(old))
+        officer.page_ready()
+        officer.expect_text(t("fr", "ops.you_said"), t("fr", "ops.ack.merge"))
+        officer.sign_out()
+    finally:
+        officer.close()
 
 
 # ---- a phone photo on a slow network ---------------------------------------------------------

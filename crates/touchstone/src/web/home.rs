@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 
 use super::alerts::validity;
 use super::{clone_layout, Layout, SignedIn};
@@ -22,6 +22,10 @@ struct HomePage {
 }
 
 pub(super) async fn home(SignedIn { ctx, principal }: SignedIn, State(state): State<AppState>) -> Response {
+    // An agency holding no grant has one page to start from: what it can ask for, and whom.
+    if ctx.layout.without_grant() {
+        return axum::response::Redirect::to("/access").into_response();
+    }
     let cases = home_cases(&state, &principal, &ctx.layout.tr).await;
     let layout = clone_layout(&ctx.layout);
     ctx.render(StatusCode::OK, HomePage { layout, cases })

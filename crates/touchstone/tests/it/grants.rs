@@ -20,7 +20,12 @@ async fn an_agency_asks_for_access_and_a_customs_administrator_grants_changes_an
     on_every_backend(|app| async move {
         let mut gendarme = Browser::new(&app);
         gendarme.sign_in("coordinator@gendarmerie.demo", PASSWORD).await;
-        let home = gendarme.get("/").await.text;
+        assert_eq!(
+            gendarme.get("/").await.location(),
+            "/access",
+            "an agency without a grant starts from its access page"
+        );
+        let home = gendarme.get("/access").await.text;
         assert!(home.contains("href=\"/access\""), "the menu leads an agency to its access page");
         assert!(!home.contains("href=\"/operations\""), "no menu entry ends in a refusal");
         let refused = gendarme.get("/operations").await;
