@@ -57,6 +57,8 @@ pub struct Config {
     pub metrics_token: Option<Secret>,
     /// When `/readyz` takes a background worker for stopped (`[readiness]`).
     pub readiness: ReadinessSettings,
+    /// When scans of one serial make it a possible clone (`[verify]`).
+    pub verify: crate::domain::verify::VerifySettings,
 }
 
 /// A background worker silent for longer than `max(stale_after_periods × its period,
@@ -192,6 +194,7 @@ impl Default for Config {
             hit_reminder_hours: 24,
             metrics_token: None,
             readiness: ReadinessSettings::default(),
+            verify: Default::default(),
         }
     }
 }

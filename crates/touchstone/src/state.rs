@@ -10,6 +10,7 @@ use crate::domain::coordination::MatchKey;
 use crate::domain::media::MediaStore;
 use crate::domain::regime::LegalRules;
 use crate::domain::search::SearchService;
+use crate::domain::verify::Verifier;
 use crate::store::Db;
 
 /// Cloned for every extractor of every request, hence one reference count.
@@ -33,6 +34,8 @@ pub struct Shared {
     pub search: SearchService,
     pub legal: Arc<LegalRules>,
     pub match_key: MatchKey,
+    /// Serial checks: the serial key (derived from the coordination key) and the clone rule.
+    pub verifier: Verifier,
     /// The background workers this process runs, and their heartbeats (`/readyz`).
     pub workers: Arc<crate::ops::workers::Workers>,
 }
@@ -45,7 +48,9 @@ impl AppState {
         let legal = LegalRules::from_settings(&config.legal).expect("the [legal] configuration is valid");
         let match_key = MatchKey::load(config.coordination_key.as_ref().map(|k| k.expose()), &config.data_dir)
             .expect("the coordination key is readable or can be made in the data directory");
+        let verifier = Verifier::new(&match_key, config.verify.clone());
         AppState(Arc::new(Shared {
+            verifier,
             match_key,
             legal: Arc::new(legal),
             db,

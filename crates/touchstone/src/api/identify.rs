@@ -33,7 +33,7 @@ pub async fn scan_photo(
     let bytes = axum::body::to_bytes(request.into_body(), s.media.limits.max_bytes + 1)
         .await
         .map_err(|_| super::too_large())?;
-    Ok(Json(scan::scan(&s.db, &s.media, &p, bytes.to_vec()).await?))
+    Ok(Json(scan::scan(&s.db, &s.media, &s.verifier, &p, bytes.to_vec()).await?))
 }
 
 /// Searches the published catalog: brand and product names and aliases in any language

@@ -33,5 +33,5 @@ pub async fn lookup_code(
     ApiAuth(p): ApiAuth,
     ApiQuery(q): ApiQuery<LookupQuery>,
 ) -> AppResult<Json<LookupResult>> {
-    Ok(Json(lookup::lookup(&s.db, &p, &q.code).await?))
+    Ok(Json(lookup::lookup(&s.db, &s.verifier, &p, &q.code).await?))
 }

@@ -13,6 +13,7 @@ mod lookup;
 pub mod media;
 mod notify;
 mod tokens;
+mod verify;
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -42,6 +43,7 @@ pub fn router() -> Router<AppState> {
         .merge(identify::router())
         .merge(cases::router())
         .merge(coordination::router())
+        .merge(verify::router())
         .fallback(|| async {
             AppError::client(
                 StatusCode::NOT_FOUND,
@@ -85,6 +87,7 @@ pub fn router() -> Router<AppState> {
         coordination::list_operations, coordination::create_operation, coordination::get_operation,
         coordination::update_operation, coordination::add_targets, coordination::add_event,
         coordination::list_hits, coordination::overview, coordination::acknowledge_hit,
+        verify::import_serials, verify::list_serials, verify::change_status, verify::scan_counts,
     ),
     components(schemas(
         crate::error::ErrorEnvelope,
@@ -92,7 +95,8 @@ pub fn router() -> Router<AppState> {
         crate::domain::catalog_io::Format,
         crate::domain::catalog_io::ImportRow,
         crate::domain::catalog_io::ImportImage,
-        crate::domain::catalog_io::ExportImages
+        crate::domain::catalog_io::ExportImages,
+        crate::domain::verify::SerialRow
     )),
     modifiers(&BearerAuth),
     security(("bearer" = [])),

@@ -104,6 +104,16 @@ impl MatchKey {
         Ok(MatchKey::new(k.as_bytes()))
     }
 
+    /// A key for another purpose (serial numbers, say), derived from this one as the HMAC of
+    /// `purpose` under it: one secret to keep per deployment, while digests made for different
+    /// purposes never meet.
+    pub fn derive(&self, purpose: &str) -> Vec<u8> {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("HMAC takes keys of any length");
+        mac.update(b"touchstone key derivation\x1f");
+        mac.update(purpose.as_bytes());
+        mac.finalize().into_bytes().to_vec()
+    }
+
     /// The key a company of this name is matched on (benchmarks and tools that fill the store).
     pub fn company_key(&self, name: &str) -> String {
         self.digest(TargetKind::Company, &normalize::company_name(name))

@@ -1,12 +1,15 @@
 //! Identifying a product from a code: what a scanner read, what an officer typed, or what was
 //! read from a photo. The code is parsed by the `gs1` crate; a GTIN resolves to the published
 //! product card, or, when no product has it, to the brand owning its GS1 company prefix.
+//! A code that also carries a serial (AI 21) is checked against the serials the rights holder
+//! registered ([`super::verify`]); a code without one takes no step more than before.
 
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::catalog::{self, Contact, ProductCard};
-use super::policy::{check, Action, Principal, Target};
+use super::policy::{allows, check, Action, Principal, Target};
+use super::verify::{self, Scanned, Verifier};
 use crate::error::{AppError, AppResult};
 use crate::store::{self, Db};
 
@@ -51,12 +54,16 @@ pub struct LookupResult {
     pub alerts: Vec<super::alerts::AlertBrief>,
     /// What it means, in a sentence.
     pub message: String,
+    /// For a code carrying a serial (AI 21) on a product found: what the check of the serial
+    /// found. Absent for codes without a serial.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verification: Option<super::verify::Verification>,
 }
 
 /// Codes longer than this are not product codes; refusing them early bounds the work.
 const MAX_CODE_BYTES: usize = 4096;
 
-pub async fn lookup(db: &Db, principal: &Principal, code: &str) -> AppResult<LookupResult> {
+pub async fn lookup(db: &Db, verifier: &Verifier, principal: &Principal, code: &str) -> AppResult<LookupResult> {
     check(principal, Action::CatalogReadPublished, Target::Platform)?;
     if code.trim().is_empty() {
         return Err(AppError::invalid(
@@ -78,6 +85,7 @@ pub async fn lookup(db: &Db, principal: &Principal, code: &str) -> AppResult<Loo
         brand_owner: None,
         alerts: Vec::new(),
         message: String::new(),
+        verification: None,
     };
     let gtin = match (&result.interpretation, result.interpretation.gtin()) {
         (gs1::Scan::Invalid { error, .. }, _) => {
@@ -110,6 +118,21 @@ pub async fn lookup(db: &Db, principal: &Principal, code: &str) -> AppResult<Loo
                     card.sheet.hs_code.as_deref(),
                 )
                 .await?;
+                if let Some(scanned) = Scanned::from_scan(&result.interpretation) {
+                    if allows(principal, Action::SerialCheck, Target::Platform) {
+                        result.verification = Some(
+                            verify::check_product(
+                                db,
+                                verifier,
+                                principal,
+                                card.product_id,
+                                scanned,
+                                &principal.org_country,
+                            )
+                            .await?,
+                        );
+                    }
+                }
                 result.product = Some(card);
                 return Ok(result);
             }

@@ -23,6 +23,7 @@ pub mod scan;
 pub mod search;
 pub mod totp;
 pub mod types;
+pub mod verify;
 
 /// Milliseconds since the Unix epoch, the one representation of instants in the store.
 pub fn now_ms() -> i64 {

@@ -118,6 +118,12 @@ pub enum Action {
     OperationRead,
     /// Edit an operation, add targets and planned actions.
     OperationEdit,
+    /// Register a product's serial numbers and change their status (acting for the brand).
+    SerialManage,
+    /// Read a product's registered serials (as keys) and the counts of its scans by country.
+    SerialRead,
+    /// Check a serialised code and see the verdict (never the serial list).
+    SerialCheck,
 }
 
 impl Action {
@@ -153,6 +159,9 @@ impl Action {
         Action::OperationCreate,
         Action::OperationRead,
         Action::OperationEdit,
+        Action::SerialManage,
+        Action::SerialRead,
+        Action::SerialCheck,
     ];
 }
 
@@ -270,6 +279,9 @@ pub fn allows(principal: &Principal, action: Action, target: Target) -> bool {
         Action::OperationCreate => own_org_itself && coordinates && catalog_editor,
         Action::OperationRead => own_operation && coordinates,
         Action::OperationEdit => own_operation && coordinates && catalog_editor,
+        Action::SerialManage => acts_for_brand && catalog_editor,
+        Action::SerialRead => acts_for_brand,
+        Action::SerialCheck => enforcement,
     }
 }
 
@@ -289,6 +301,8 @@ fn platform_admin_allows(action: Action, is_self: bool) -> bool {
         CatalogReadConfidential | BrandReadDraft | BrandCreate | BrandEdit | BrandDelegate => false,
         CaseCreate | CaseRead | CaseEdit | CaseAnswer | CaseMessage | AlertCreate => false,
         OperationCreate | OperationRead | OperationEdit => false,
+        // Serials and scan events: none (the design's row).
+        SerialManage | SerialRead | SerialCheck => false,
     }
 }
 
@@ -446,6 +460,14 @@ mod tests {
             (_, _, OperationRead) => "",
             (_, _, OperationEdit) if enforcement && editor => "W",
             (_, _, OperationEdit) => "",
+            (RightsHolder, _, SerialManage) if editor => "B",
+            (Representative, _, SerialManage) if editor => "D",
+            (_, _, SerialManage) => "",
+            (RightsHolder, _, SerialRead) => "B",
+            (Representative, _, SerialRead) => "D",
+            (_, _, SerialRead) => "",
+            (_, _, SerialCheck) if enforcement => ALL,
+            (_, _, SerialCheck) => "",
         }
     }
 

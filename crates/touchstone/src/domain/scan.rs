@@ -47,7 +47,13 @@ fn refuse(status: StatusCode, code: &'static str, message: impl Into<String>) ->
 }
 
 /// Reads the product barcodes in a JPEG, PNG or WebP photo and looks each one up.
-pub async fn scan(db: &Db, media: &MediaStore, principal: &Principal, bytes: Vec<u8>) -> AppResult<ScanResult> {
+pub async fn scan(
+    db: &Db,
+    media: &MediaStore,
+    verifier: &super::verify::Verifier,
+    principal: &Principal,
+    bytes: Vec<u8>,
+) -> AppResult<ScanResult> {
     check(principal, Action::CatalogReadPublished, Target::Platform)?;
     if bytes.is_empty() {
         return Err(refuse(
@@ -89,7 +95,7 @@ pub async fn scan(db: &Db, media: &MediaStore, principal: &Principal, bytes: Vec
         // The symbology identifier tells the GS1 parser what the content is (`]C1` is a GS1
         // element string, `]E0` an EAN-13…).
         let scanned = format!("{}{}", c.symbology_identifier, c.text);
-        let lookup = match lookup::lookup(db, principal, &scanned).await {
+        let lookup = match lookup::lookup(db, verifier, principal, &scanned).await {
             Ok(l) => Some(l),
             Err(AppError::Client(_)) => None,
             Err(e) => return Err(e),

@@ -15,6 +15,7 @@ pub mod local_reads;
 pub mod media;
 pub mod notify;
 pub mod search;
+pub mod verify;
 
 use std::str::FromStr;
 use std::sync::atomic::{AtomicU64, Ordering};

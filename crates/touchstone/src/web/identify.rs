@@ -162,7 +162,7 @@ async fn identify_page(
     let tr = ctx.layout.tr;
     let mut status = StatusCode::OK;
     if q.code.is_some() {
-        match lookup::lookup(&state.db, &principal, &page.code).await {
+        match lookup::lookup(&state.db, &state.verifier, &principal, &page.code).await {
             Ok(found) => {
                 if let Some(card) = &found.product {
                     let format = symbology(q.format.as_deref());
@@ -236,7 +236,7 @@ async fn identify_photo(
             }
             Err(e) => return ctx.error_page(e),
         };
-    let read = match scan::scan(&state.db, &state.media, &principal, photo).await {
+    let read = match scan::scan(&state.db, &state.media, &state.verifier, &principal, photo).await {
         Ok(r) => r,
         Err(AppError::Client(c)) if c.status != StatusCode::FORBIDDEN => {
             page.problem = Problem { field: "photo", message: photo_error(tr, c.code, &c.message, page.max_photo_mb) };

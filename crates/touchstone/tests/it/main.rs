@@ -26,3 +26,4 @@ mod notify;
 mod operations;
 mod pages;
 mod security;
+mod verify;

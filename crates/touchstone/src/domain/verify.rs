@@ -1,0 +1,862 @@
+//! Serialised codes told genuine or not.
+//!
+//! A rights holder registers the serial numbers of a product (with batch, expiry, an optional
+//! intended market and a status) in bulk, as CSV or JSON Lines, streamed: rows are parsed on a
+//! blocking thread as the bytes arrive and written in batches, so memory stays bounded whatever
+//! the file's size. A serial is upserted on its key, so re-importing a file changes nothing; a bad
+//! row is reported (row number, field, code, sentence) and the good ones are kept.
+//!
+//! Serials are never stored in plain text: each is kept as HMAC-SHA256 (truncated to 128 bits)
+//! of the product and the serial under a key derived from the deployment's coordination key for
+//! this purpose alone ([`SerialKey`]), so a copy of the database hands out no valid code and a
+//! serial's key is never a target's key. Batch and expiry are kept in clear.
+//!
+//! When an officer's code carries a serial (AI 21), [`check_product`] gives a verdict worded as
+//! evidence, not as a legal finding, and records a scan event (product, serial key, the office's
+//! country, time, verdict: never who checked) without changing the serial's status.
+
+use std::collections::{BTreeSet, HashSet};
+use std::io::{BufRead, BufReader, Read};
+use std::sync::Arc;
+
+use hmac::{Hmac, Mac};
+use serde::{Deserialize, Serialize};
+use sha2::Sha256;
+use utoipa::ToSchema;
+
+use super::audit::AuditEvent;
+use super::catalog_io::Format;
+use super::coordination::MatchKey;
+use super::format_ms;
+use super::policy::{allows, Action, Principal, Target};
+use super::regime::names;
+use super::types::CountryCode;
+use crate::error::{AppError, AppResult};
+use crate::store::verify::{self as sql, Selection, SerialWrite, StoredSerial};
+use crate::store::{self, Db};
+
+names!(
+    /// What the rights holder says of a serial.
+    SerialStatus {
+        Active = "active", Recalled = "recalled", Destroyed = "destroyed", Stolen = "stolen",
+        Exported = "exported", Sample = "sample",
+    }
+);
+
+names!(
+    /// What a check of a serialised code found.
+    Verdict {
+        RegisteredActive = "registered_active",
+        UnknownSerial = "unknown_serial",
+        BatchOrExpiryMismatch = "batch_or_expiry_mismatch",
+        StatusRecalled = "status_recalled",
+        StatusDestroyed = "status_destroyed",
+        StatusStolen = "status_stolen",
+        StatusExported = "status_exported",
+        StatusSample = "status_sample",
+        PossibleClone = "possible_clone",
+        NotSerialised = "not_serialised",
+    }
+);
+
+/// The purpose the serial key is derived for from the coordination key.
+const KEY_PURPOSE: &str = "serial numbers v1";
+
+/// The key serials are hashed under: derived from the deployment's coordination key, so every
+/// process of a deployment computes the same keys with no second secret to distribute.
+#[derive(Clone)]
+pub struct SerialKey(Arc<Vec<u8>>);
+
+impl SerialKey {
+    pub fn from_match_key(key: &MatchKey) -> Self {
+        SerialKey(Arc::new(key.derive(KEY_PURPOSE)))
+    }
+
+    /// The stored key of `serial` on `product_id`: 32 hex digits.
+    pub fn digest(&self, product_id: i64, serial: &str) -> String {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("HMAC takes keys of any length");
+        mac.update(product_id.to_string().as_bytes());
+        mac.update(b"\x1f");
+        mac.update(serial.as_bytes());
+        data_encoding::HEXLOWER.encode(&mac.finalize().into_bytes()[..16])
+    }
+}
+
+/// When scans of one serial make it a possible clone (`[verify]` in the configuration).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct VerifySettings {
+    /// Scans of one serial in two countries within this many hours make it a possible clone.
+    pub clone_window_hours: u32,
+    /// More scans than this of one serial within the window make it a possible clone.
+    pub clone_max_scans: u32,
+}
+
+impl Default for VerifySettings {
+    fn default() -> Self {
+        VerifySettings { clone_window_hours: 24, clone_max_scans: 10 }
+    }
+}
+
+/// What checks need: the serial key and the clone rule.
+#[derive(Clone)]
+pub struct Verifier {
+    pub key: SerialKey,
+    pub settings: VerifySettings,
+}
+
+impl Verifier {
+    pub fn new(key: &MatchKey, settings: VerifySettings) -> Self {
+        Verifier { key: SerialKey::from_match_key(key), settings }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Policy
+
+/// The policy target of a product's serials (its brand), or 404 when there is no such product.
+async fn product_target(db: &Db, principal: &Principal, product_id: i64) -> AppResult<Target> {
+    let product =
+        store::catalog::get_product(db.reader(), product_id).await?.ok_or_else(|| AppError::not_found("product"))?;
+    let brand =
+        super::catalog::brand_remembered(db, product.brand_id).await?.ok_or_else(|| AppError::not_found("product"))?;
+    super::catalog::brand_target(db, principal, brand.id, brand.owner_organisation_id, &brand.draft.confidentiality)
+        .await
+}
+
+/// Checks `action` on the product's serials: an officer is refused outright (403), anyone else
+/// not acting for the brand is told there is no such product (404), as for a draft.
+async fn check_serials(db: &Db, principal: &Principal, product_id: i64, action: Action) -> AppResult<()> {
+    let target = product_target(db, principal, product_id).await?;
+    if allows(principal, action, target) {
+        Ok(())
+    } else if principal.org_kind.is_enforcement() || allows(principal, Action::SerialRead, target) {
+        Err(AppError::forbidden())
+    } else {
+        Err(AppError::not_found("product"))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+/// One serial as given in an import file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SerialRow {
+    /// The serial number as printed after AI (21): 1 to 20 characters of GS1's set 82.
+    pub serial: String,
+    /// The batch or lot, as after AI (10).
+    pub batch: String,
+    /// `YYMMDD` as after AI (17) (day `00`: end of the month), or `YYYY-MM-DD`.
+    pub expiry: String,
+    /// The country the pack is meant for (ISO 3166-1 alpha-2), if any.
+    #[serde(default)]
+    pub market: Option<String>,
+    /// `active` (default), `recalled`, `destroyed`, `stolen`, `exported` or `sample`.
+    #[serde(default)]
+    pub status: Option<String>,
+}
+
+/// Why one row was not imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct SerialRowError {
+    /// 1-based data row (CSV: the header is row 0; JSON Lines: the line number).
+    pub row: u64,
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ToSchema)]
+pub struct SerialImportReport {
+    pub rows: u64,
+    pub created: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub failed: u64,
+    /// The first problems, in row order.
+    pub errors: Vec<SerialRowError>,
+    /// More rows failed than are listed.
+    pub errors_truncated: bool,
+}
+
+/// Row errors listed in a report; the count goes on beyond.
+const MAX_LISTED_ERRORS: usize = 1000;
+/// Rows written per transaction.
+const BATCH: usize = 500;
+/// Longest JSON Lines line read.
+const MAX_LINE_BYTES: u64 = 16 * 1024;
+
+/// A row checked and keyed, ready to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CheckedSerial {
+    key: String,
+    batch: String,
+    expiry: String,
+    market: Option<String>,
+    status: SerialStatus,
+}
+
+impl CheckedSerial {
+    fn same_as(&self, s: &StoredSerial) -> bool {
+        self.batch == s.batch && self.expiry == s.expiry && self.market == s.market && self.status.as_str() == s.status
+    }
+}
+
+type RowProblem = (&'static str, &'static str, String);
+
+/// An AI value checked against the GS1 syntax dictionary, the reason in a sentence.
+fn gs1_value(field: &'static str, ai: &str, raw: &str, what: &str) -> Result<String, RowProblem> {
+    let v = raw.trim();
+    if v.is_empty() {
+        return Err((field, "required", format!("Give the {what}.")));
+    }
+    gs1::validate_value(ai, v)
+        .map_err(|e| (field, "invalid_gs1_value", format!("'{v}' is not a valid {what}: {e}.")))?;
+    Ok(v.to_string())
+}
+
+/// An expiry as AI (17) writes it, `YYMMDD`, from that form or `YYYY-MM-DD` (years 2000–2099).
+pub fn expiry_yymmdd(raw: &str) -> Result<String, RowProblem> {
+    let v = raw.trim();
+    let bad = || {
+        (
+            "expiry",
+            "invalid_expiry",
+            format!("'{v}' is not an expiry date; write YYMMDD as after (17) on the pack (e.g. 271231) or YYYY-MM-DD."),
+        )
+    };
+    let yymmdd = match v.len() {
+        6 if v.bytes().all(|b| b.is_ascii_digit()) => v.to_string(),
+        10 if v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-' && v.starts_with("20") => {
+            let digits: String = v.chars().filter(|c| *c != '-').collect();
+            if digits.len() != 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad());
+            }
+            digits[2..].to_string()
+        }
+        _ => return Err(bad()),
+    };
+    gs1::validate_value("17", &yymmdd).map_err(|_| bad())?;
+    Ok(yymmdd)
+}
+
+fn check_row(key: &SerialKey, product_id: i64, row: &SerialRow) -> Result<CheckedSerial, RowProblem> {
+    let serial = gs1_value("serial", "21", &row.serial, "serial number (AI 21)")?;
+    let batch = gs1_value("batch", "10", &row.batch, "batch or lot number (AI 10)")?;
+    let expiry = expiry_yymmdd(&row.expiry)?;
+    let market = match row.market.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
+        None => None,
+        Some(m) => Some(
+            CountryCode::parse(m).map_err(|e| ("market", "invalid_country", e.public_message()))?.as_str().to_string(),
+        ),
+    };
+    let status = match row.status.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => SerialStatus::Active,
+        Some(s) => SerialStatus::parse(s).ok_or_else(|| {
+            let all: Vec<&str> = SerialStatus::ALL.iter().map(|s| s.as_str()).collect();
+            ("status", "invalid_status", format!("'{s}' is not a status; use one of {}.", all.join(", ")))
+        })?,
+    };
+    Ok(CheckedSerial { key: key.digest(product_id, &serial), batch, expiry, market, status })
+}
+
+type ParsedRow = (u64, Result<CheckedSerial, SerialRowError>);
+
+enum Parsed {
+    Rows(Vec<ParsedRow>),
+    Fatal(AppError),
+}
+
+fn row_error(row: u64, (field, code, message): RowProblem) -> SerialRowError {
+    SerialRowError { row, field: field.into(), code: code.into(), message }
+}
+
+/// An I/O error from the reader: the body ended badly or was too large.
+fn read_failed(e: std::io::Error) -> AppError {
+    if e.kind() == std::io::ErrorKind::FileTooLarge {
+        AppError::client(axum::http::StatusCode::PAYLOAD_TOO_LARGE, "too_large", e.to_string())
+    } else {
+        AppError::invalid("body", "unreadable", format!("The file could not be read to its end: {e}."))
+    }
+}
+
+/// Reads rows on the calling (blocking) thread and sends them on in chunks; stops when the
+/// receiver is gone.
+fn parse_rows<R: Read>(
+    format: Format,
+    reader: R,
+    key: &SerialKey,
+    product_id: i64,
+    out: &tokio::sync::mpsc::Sender<Parsed>,
+) {
+    let mut chunk = Vec::with_capacity(BATCH);
+    let send = |chunk: &mut Vec<ParsedRow>| out.blocking_send(Parsed::Rows(std::mem::take(chunk))).is_ok();
+    let check = |n: u64, row: &SerialRow| check_row(key, product_id, row).map_err(|p| row_error(n, p));
+    match format {
+        Format::Csv => {
+            let mut csv = csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(true).from_reader(reader);
+            let header: Vec<String> = match csv.headers() {
+                Ok(h) => h.iter().map(|c| c.to_ascii_lowercase()).collect(),
+                Err(e) => {
+                    let _ = out.blocking_send(Parsed::Fatal(csv_fatal(e)));
+                    return;
+                }
+            };
+            let known = ["serial", "batch", "expiry", "market", "status"];
+            if let Some(c) = header.iter().find(|c| !known.contains(&c.as_str())) {
+                let _ = out.blocking_send(Parsed::Fatal(AppError::invalid(
+                    "body",
+                    "unknown_column",
+                    format!("The CSV header has '{c}'; the columns are serial, batch, expiry, market and status."),
+                )));
+                return;
+            }
+            if let Some(c) = ["serial", "batch", "expiry"].iter().find(|c| !header.iter().any(|h| h == *c)) {
+                let _ = out.blocking_send(Parsed::Fatal(AppError::invalid(
+                    "body",
+                    "missing_column",
+                    format!("The CSV header lacks '{c}': the first line names the columns serial, batch, expiry (and market, status)."),
+                )));
+                return;
+            }
+            let col = |name: &str| header.iter().position(|h| h == name);
+            let (serial, batch, expiry, market, status) =
+                (col("serial"), col("batch"), col("expiry"), col("market"), col("status"));
+            let mut record = csv::StringRecord::new();
+            let mut n = 0u64;
+            loop {
+                n += 1;
+                match csv.read_record(&mut record) {
+                    Ok(false) => break,
+                    Ok(true) if record.len() != header.len() => chunk.push((
+                        n,
+                        Err(row_error(
+                            n,
+                            (
+                                "row",
+                                "wrong_column_count",
+                                format!("This row has {} cells; the header names {}.", record.len(), header.len()),
+                            ),
+                        )),
+                    )),
+                    Ok(true) => {
+                        let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or("").to_string();
+                        let opt = |i: Option<usize>| i.and_then(|i| record.get(i)).map(str::to_string);
+                        let row = SerialRow {
+                            serial: cell(serial),
+                            batch: cell(batch),
+                            expiry: cell(expiry),
+                            market: opt(market),
+                            status: opt(status),
+                        };
+                        chunk.push((n, check(n, &row)));
+                    }
+                    Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => {
+                        let _ = out.blocking_send(Parsed::Fatal(csv_fatal(e)));
+                        return;
+                    }
+                    Err(e) => chunk
+                        .push((n, Err(row_error(n, ("row", "malformed_row", format!("This row is not CSV: {e}.")))))),
+                }
+                if chunk.len() >= BATCH && !send(&mut chunk) {
+                    return;
+                }
+            }
+        }
+        Format::Jsonl => {
+            let mut lines = BufReader::with_capacity(64 * 1024, reader);
+            let mut line = Vec::new();
+            let mut n = 0u64;
+            loop {
+                line.clear();
+                n += 1;
+                match (&mut lines).take(MAX_LINE_BYTES + 1).read_until(b'\n', &mut line) {
+                    Ok(0) => break,
+                    Ok(_) if line.len() as u64 > MAX_LINE_BYTES && !line.ends_with(b"\n") => {
+                        let _ = out.blocking_send(Parsed::Fatal(AppError::invalid(
+                            "body",
+                            "line_too_long",
+                            format!("Line {n} is longer than {MAX_LINE_BYTES} bytes; one serial per line."),
+                        )));
+                        return;
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        let _ = out.blocking_send(Parsed::Fatal(read_failed(e)));
+                        return;
+                    }
+                }
+                let text = String::from_utf8_lossy(&line);
+                if text.trim().is_empty() {
+                    continue;
+                }
+                let parsed = serde_json::from_str::<SerialRow>(text.trim()).map_err(|e| {
+                    row_error(n, ("row", "invalid_json", format!("This line is not a serial object: {e}.")))
+                });
+                chunk.push((n, parsed.and_then(|row| check(n, &row))));
+                if chunk.len() >= BATCH && !send(&mut chunk) {
+                    return;
+                }
+            }
+        }
+    }
+    if !chunk.is_empty() {
+        send(&mut chunk);
+    }
+}
+
+fn csv_fatal(e: csv::Error) -> AppError {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => read_failed(io),
+        other => AppError::invalid("body", "malformed_csv", format!("The CSV header cannot be read: {other:?}.")),
+    }
+}
+
+/// Registers the serials of `reader` (CSV or JSON Lines) on `product_id`, upserting on the
+/// serial's key: rows as stored are left alone, changed ones updated, new ones added.
+pub async fn import<R: Read + Send + 'static>(
+    db: &Db,
+    verifier: &Verifier,
+    principal: &Principal,
+    product_id: i64,
+    format: Format,
+    reader: R,
+) -> AppResult<SerialImportReport> {
+    check_serials(db, principal, product_id, Action::SerialManage).await?;
+    let (tx, mut rx) = tokio::sync::mpsc::channel(4);
+    let key = verifier.key.clone();
+    let parser = tokio::task::spawn_blocking(move || parse_rows(format, reader, &key, product_id, &tx));
+    let mut report = SerialImportReport::default();
+    let mut pending: Vec<CheckedSerial> = Vec::with_capacity(BATCH);
+    let mut pending_keys: HashSet<String> = HashSet::with_capacity(BATCH);
+    while let Some(parsed) = rx.recv().await {
+        let rows = match parsed {
+            Parsed::Rows(rows) => rows,
+            Parsed::Fatal(e) => return Err(e),
+        };
+        for (_, row) in rows {
+            report.rows += 1;
+            match row {
+                Err(e) => {
+                    report.failed += 1;
+                    if report.errors.len() < MAX_LISTED_ERRORS {
+                        report.errors.push(e);
+                    } else {
+                        report.errors_truncated = true;
+                    }
+                }
+                Ok(s) => {
+                    // A serial given twice is applied in order: the batch before it is written first.
+                    if pending_keys.contains(&s.key) {
+                        write_batch(db, principal, product_id, &mut pending, &mut report).await?;
+                        pending_keys.clear();
+                    }
+                    pending_keys.insert(s.key.clone());
+                    pending.push(s);
+                    if pending.len() >= BATCH {
+                        write_batch(db, principal, product_id, &mut pending, &mut report).await?;
+                        pending_keys.clear();
+                    }
+                }
+            }
+        }
+    }
+    write_batch(db, principal, product_id, &mut pending, &mut report).await?;
+    parser.await.map_err(|e| AppError::Internal(e.into()))?;
+    Ok(report)
+}
+
+/// Writes one batch in one transaction with its audit record; a batch the store already holds
+/// writes nothing at all.
+async fn write_batch(
+    db: &Db,
+    principal: &Principal,
+    product_id: i64,
+    pending: &mut Vec<CheckedSerial>,
+    report: &mut SerialImportReport,
+) -> AppResult<()> {
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let keys: Vec<&str> = pending.iter().map(|s| s.key.as_str()).collect();
+    let stored = sql::serials_by_keys(db.reader(), product_id, &keys).await?;
+    let stored: std::collections::HashMap<&str, &StoredSerial> =
+        stored.iter().map(|s| (s.serial_key.as_str(), s)).collect();
+    let (mut created, mut updated) = (0u64, 0u64);
+    let mut writes = Vec::new();
+    for s in pending.iter() {
+        match stored.get(s.key.as_str()) {
+            Some(old) if s.same_as(old) => report.unchanged += 1,
+            found => {
+                if found.is_some() {
+                    updated += 1;
+                } else {
+                    created += 1;
+                }
+                writes.push(SerialWrite {
+                    serial_key: &s.key,
+                    batch: &s.batch,
+                    expiry: &s.expiry,
+                    market: s.market.as_deref(),
+                    status: s.status.as_str(),
+                });
+            }
+        }
+    }
+    if !writes.is_empty() {
+        let mut tx = db.begin().await?;
+        sql::upsert_serials(&mut tx, product_id, &writes, db.now_ms()).await?;
+        store::audit::append(
+            &mut tx,
+            &AuditEvent::by(principal, "verify.serials_import", "product", product_id)
+                .detail(serde_json::json!({"created": created, "updated": updated})),
+        )
+        .await?;
+        tx.commit().await?;
+    }
+    report.created += created;
+    report.updated += updated;
+    drop(writes);
+    pending.clear();
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status changes and the rights holder's reads
+
+/// A new status for one serial or a whole batch.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatusChange {
+    /// One serial number (give this or `batch`).
+    #[serde(default)]
+    pub serial: Option<String>,
+    /// Every serial of this batch.
+    #[serde(default)]
+    pub batch: Option<String>,
+    pub status: SerialStatus,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct StatusChanged {
+    /// Serials whose status changed (those that had it already are not counted).
+    pub changed: u64,
+    /// Serials the change named.
+    pub matched: u64,
+    pub status: SerialStatus,
+}
+
+pub async fn set_status(
+    db: &Db,
+    verifier: &Verifier,
+    principal: &Principal,
+    product_id: i64,
+    change: &StatusChange,
+) -> AppResult<StatusChanged> {
+    check_serials(db, principal, product_id, Action::SerialManage).await?;
+    let serial_key;
+    let (selection, detail) = match (change.serial.as_deref(), change.batch.as_deref()) {
+        (Some(s), None) => {
+            let s = gs1_value("serial", "21", s, "serial number (AI 21)")
+                .map_err(|(f, c, m)| AppError::invalid(f, c, m))?;
+            serial_key = verifier.key.digest(product_id, &s);
+            (Selection::Serial(&serial_key), serde_json::json!({"serial_key": serial_key}))
+        }
+        (None, Some(b)) => (Selection::Batch(b.trim()), serde_json::json!({"batch": b.trim()})),
+        _ => {
+            return Err(AppError::invalid(
+                "serial",
+                "serial_or_batch",
+                "Give either one serial number or one batch whose status changes.",
+            ))
+        }
+    };
+    let mut tx = db.begin().await?;
+    let matched = sql::count_selected(&mut tx, product_id, &selection).await?;
+    if matched == 0 {
+        return Err(match selection {
+            Selection::Serial(_) => AppError::client(
+                axum::http::StatusCode::NOT_FOUND,
+                "unknown_serial",
+                "No serial number like this is registered for this product.",
+            ),
+            Selection::Batch(_) => AppError::client(
+                axum::http::StatusCode::NOT_FOUND,
+                "unknown_batch",
+                "No serial of this batch is registered for this product.",
+            ),
+        });
+    }
+    let changed = sql::set_status(&mut tx, product_id, &selection, change.status.as_str(), db.now_ms()).await?;
+    let mut detail = detail;
+    detail["status"] = change.status.as_str().into();
+    detail["changed"] = changed.into();
+    store::audit::append(
+        &mut tx,
+        &AuditEvent::by(principal, "verify.serial_status", "product", product_id).detail(detail),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(StatusChanged { changed, matched: matched as u64, status: change.status })
+}
+
+/// A registered serial as its rights holder sees it: its key, never the number.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SerialEntry {
+    pub serial_key: String,
+    pub batch: String,
+    /// YYMMDD.
+    pub expiry: String,
+    pub market: Option<String>,
+    pub status: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SerialPage {
+    pub serials: Vec<SerialEntry>,
+    /// Give as `after` for the next page; absent on the last.
+    pub next_after: Option<String>,
+}
+
+/// The product's registered serials, for the rights holder acting for its brand only.
+pub async fn list_serials(
+    db: &Db,
+    principal: &Principal,
+    product_id: i64,
+    batch: Option<&str>,
+    after: Option<&str>,
+    limit: i64,
+) -> AppResult<SerialPage> {
+    check_serials(db, principal, product_id, Action::SerialRead).await?;
+    let rows = sql::list_serials(db.reader(), product_id, batch, after.unwrap_or(""), limit).await?;
+    let next_after = (rows.len() as i64 == limit).then(|| rows.last().map(|r| r.serial_key.clone())).flatten();
+    let serials = rows
+        .into_iter()
+        .map(|r| SerialEntry {
+            serial_key: r.serial_key,
+            batch: r.batch,
+            expiry: r.expiry,
+            market: r.market,
+            status: r.status,
+            updated_at: format_ms(r.updated_at),
+        })
+        .collect();
+    Ok(SerialPage { serials, next_after })
+}
+
+/// Checks of a product's serials in one country with one verdict: never who checked.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ScanCount {
+    pub country: String,
+    pub verdict: String,
+    pub scans: i64,
+    pub last_at: String,
+}
+
+pub async fn scan_counts(db: &Db, principal: &Principal, product_id: i64) -> AppResult<Vec<ScanCount>> {
+    check_serials(db, principal, product_id, Action::SerialRead).await?;
+    Ok(sql::scan_counts(db.reader(), product_id)
+        .await?
+        .into_iter()
+        .map(|(country, verdict, scans, last)| ScanCount { country, verdict, scans, last_at: format_ms(last) })
+        .collect())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+
+/// What a scanned code says of the pack beside its GTIN.
+#[derive(Debug, Clone, Copy)]
+pub struct Scanned<'a> {
+    /// AI (21).
+    pub serial: &'a str,
+    /// AI (10), when the code carries it.
+    pub batch: Option<&'a str>,
+    /// AI (17), YYMMDD, when the code carries it.
+    pub expiry: Option<&'a str>,
+}
+
+impl<'a> Scanned<'a> {
+    /// The serial, batch and expiry of a GS1 code, if it carries a serial.
+    pub fn from_scan(scan: &'a gs1::Scan) -> Option<Self> {
+        let es = match scan {
+            gs1::Scan::ElementString { element_string, .. } => element_string,
+            gs1::Scan::DigitalLink { digital_link, .. } => &digital_link.element_string,
+            _ => return None,
+        };
+        Some(Scanned { serial: es.get("21")?, batch: es.get("10"), expiry: es.get("17") })
+    }
+}
+
+/// The verdict on a serialised code, for the officer.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Verification {
+    pub verdict: Verdict,
+    /// What it means, as evidence for the officer, not as a legal finding.
+    pub message: String,
+    /// For `batch_or_expiry_mismatch`: which of `batch` and `expiry` differ from the registration.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mismatched: Vec<String>,
+    /// Checks of this serial within the window, this one included.
+    pub scans_in_window: i64,
+    /// Countries it was checked in within the window, this one included.
+    pub countries_in_window: i64,
+    pub window_hours: u32,
+    /// The last check of this serial before this one, within the window.
+    pub previous_scan_at: Option<String>,
+}
+
+/// Checks a serialised code on the product carrying `gtin14`, as the officer would see it
+/// (`None` when no product they may see carries it), from an office in `country`.
+pub async fn check(
+    db: &Db,
+    verifier: &Verifier,
+    principal: &Principal,
+    gtin14: &str,
+    scanned: Scanned<'_>,
+    country: &str,
+) -> AppResult<Option<Verification>> {
+    let Some(card) = super::catalog::product_card_by_gtin(db, principal, gtin14).await? else { return Ok(None) };
+    check_product(db, verifier, principal, card.product_id, scanned, country).await.map(Some)
+}
+
+/// Checks a serialised code on a product the officer has found, and records the scan event.
+/// The serial's status never changes: an officer's look is not a decommission.
+pub async fn check_product(
+    db: &Db,
+    verifier: &Verifier,
+    principal: &Principal,
+    product_id: i64,
+    scanned: Scanned<'_>,
+    country: &str,
+) -> AppResult<Verification> {
+    super::policy::check(principal, Action::SerialCheck, Target::Platform)?;
+    let key = verifier.key.digest(product_id, scanned.serial.trim());
+    let window_hours = verifier.settings.clone_window_hours;
+    let now = db.now_ms();
+    let since = now - i64::from(window_hours) * 3_600_000;
+    let mut tx = db.begin().await?;
+    let serial = sql::serial(&mut tx, product_id, &key).await?;
+    let serialised = serial.is_some() || sql::has_serials(&mut tx, product_id).await?;
+    let earlier = sql::scans_since(&mut tx, product_id, &key, since).await?;
+    let mut countries: BTreeSet<&str> = earlier.iter().map(|(c, ..)| c.as_str()).collect();
+    countries.insert(country);
+    let scans = earlier.iter().map(|(_, n, _)| n).sum::<i64>() + 1;
+    let previous = earlier.iter().map(|(.., at)| *at).max();
+    let mut mismatched = Vec::new();
+    let verdict = match &serial {
+        None if !serialised => Verdict::NotSerialised,
+        None => Verdict::UnknownSerial,
+        Some(s) => {
+            if scanned.batch.is_some_and(|b| b != s.batch) {
+                mismatched.push("batch".to_string());
+            }
+            if scanned.expiry.is_some_and(|e| e != s.expiry) {
+                mismatched.push("expiry".to_string());
+            }
+            match SerialStatus::parse(&s.status).unwrap_or(SerialStatus::Active) {
+                SerialStatus::Recalled => Verdict::StatusRecalled,
+                SerialStatus::Destroyed => Verdict::StatusDestroyed,
+                SerialStatus::Stolen => Verdict::StatusStolen,
+                SerialStatus::Exported => Verdict::StatusExported,
+                SerialStatus::Sample => Verdict::StatusSample,
+                SerialStatus::Active if !mismatched.is_empty() => Verdict::BatchOrExpiryMismatch,
+                SerialStatus::Active
+                    if countries.len() >= 2 || scans > i64::from(verifier.settings.clone_max_scans) =>
+                {
+                    Verdict::PossibleClone
+                }
+                SerialStatus::Active => Verdict::RegisteredActive,
+            }
+        }
+    };
+    sql::insert_scan(&mut tx, product_id, &key, country, verdict.as_str(), now).await?;
+    tx.commit().await?;
+    let message = message(verdict, &mismatched, scans, countries.len(), window_hours, previous);
+    Ok(Verification {
+        verdict,
+        message,
+        mismatched,
+        scans_in_window: scans,
+        countries_in_window: countries.len() as i64,
+        window_hours,
+        previous_scan_at: previous.map(format_ms),
+    })
+}
+
+fn message(
+    verdict: Verdict,
+    mismatched: &[String],
+    scans: i64,
+    countries: usize,
+    hours: u32,
+    previous: Option<i64>,
+) -> String {
+    let status = |what: &str, meaning: &str| {
+        format!("The rights holder has recorded this serial number as {what}: {meaning} Ask the rights holder.")
+    };
+    match verdict {
+        Verdict::RegisteredActive => {
+            "The rights holder registered this serial number for this product and it is active; \
+            the batch and expiry read match. This supports, but does not prove, that the pack is genuine."
+                .into()
+        }
+        Verdict::UnknownSerial => {
+            "The rights holder has not registered this serial number for this product, though it \
+            registers the serials of its genuine packs: a sign that the pack may be counterfeit. Ask the rights holder."
+                .into()
+        }
+        Verdict::BatchOrExpiryMismatch => format!(
+            "This serial number is registered, but the {} read on the pack differ{} from what the rights holder \
+             registered with it: a sign of a counterfeit or relabelled pack. Ask the rights holder.",
+            mismatched.join(" and "),
+            if mismatched.len() == 1 { "s" } else { "" }
+        ),
+        Verdict::StatusRecalled => status("recalled", "a pack bearing it should no longer be on the market."),
+        Verdict::StatusDestroyed => {
+            status("destroyed", "a pack bearing it should no longer exist, so the code may have been copied.")
+        }
+        Verdict::StatusStolen => status("stolen", "this pack may come from a theft."),
+        Verdict::StatusExported => status("exported", "the pack was meant to leave the market it was registered for."),
+        Verdict::StatusSample => status("a sample", "the pack was not meant for sale."),
+        Verdict::PossibleClone => format!(
+            "This serial number is registered and active, but it has been checked {scans} times in {countries} \
+             {} within {hours} hours{}: a genuine pack is in one place at a time, so the code may have been \
+             copied onto other packs. Ask the rights holder.",
+            if countries == 1 { "country" } else { "countries" },
+            previous.map(|p| format!(", the last time before this at {}", format_ms(p))).unwrap_or_default()
+        ),
+        Verdict::NotSerialised => "The rights holder has registered no serial numbers for this product, so this \
+            serial cannot be checked here; it says nothing either way."
+            .into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serial_keys_depend_on_the_product_and_differ_from_the_coordination_digests() {
+        let match_key = MatchKey::new(b"0123456789abcdef0123456789abcdef");
+        let key = SerialKey::from_match_key(&match_key);
+        assert_eq!(key.digest(1, "ABC123"), key.digest(1, "ABC123"));
+        assert_ne!(key.digest(1, "ABC123"), key.digest(2, "ABC123"));
+        assert_eq!(key.digest(1, "ABC123").len(), 32);
+        let other = SerialKey::from_match_key(&MatchKey::new(b"another key of thirty-two bytes!"));
+        assert_ne!(key.digest(1, "ABC123"), other.digest(1, "ABC123"));
+    }
+
+    #[test]
+    fn expiry_is_read_as_on_the_pack_or_as_an_iso_date() {
+        assert_eq!(expiry_yymmdd("271231").unwrap(), "271231");
+        assert_eq!(expiry_yymmdd("2027-12-31").unwrap(), "271231");
+        assert_eq!(expiry_yymmdd("270600").unwrap(), "270600", "day 00: the end of the month");
+        for bad in ["2027-13-01", "27-12-31", "271332", "", "1999-12-31", "20271231"] {
+            assert_eq!(expiry_yymmdd(bad).unwrap_err().1, "invalid_expiry", "{bad}");
+        }
+    }
+}
