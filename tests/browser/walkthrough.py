@@ -857,7 +857,8 @@ def an_agency_is_granted_access_and_both_sides_acknowledge_a_hit(b):
     box.click()
     b.fill("textarea[name=reason]", f"Enquête contrefaçon {stamp}")
     b.submit("form[action='/access'] button[type=submit]")
-    b.expect_path(r"/access\?sent=1")
+    b.expect_path("/access")
+    b.expect_text(t("fr", "grants.request_sent"))
     b.sign_out()
 
     admin = Browser(b.base_url, b.name + "-admin", b.artifacts)
@@ -896,6 +897,7 @@ def an_agency_is_granted_access_and_both_sides_acknowledge_a_hit(b):
     b.expect_path("/operations")
     form = "form[action='/operations']"
     b.fill(f"{form} input[name=name]", f"Opération Étoile {stamp}")
+    b.fill(f"{form} input[name=kind]", "enquête")
     Select(b.find(f"{form} select[name=status]")).select_by_value("active")
     b.fill(f"{form} input[name=contact_name]", "Inès Garnier")
     b.fill(f"{form} input[name=contact_phone]", "+33 1 98 76 54 32")
