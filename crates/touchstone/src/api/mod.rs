@@ -204,7 +204,8 @@ impl FromRequestParts<AppState> for ApiAuth {
                 .and_then(|v| v.strip_prefix("Bearer "))
                 .map(str::trim)
                 .ok_or_else(AppError::unauthenticated)?;
-            let principal = auth::principal_from_token(&state.db, token).await?.ok_or_else(AppError::unauthenticated)?;
+            let principal =
+                auth::principal_from_token(&state.db, token).await?.ok_or_else(AppError::unauthenticated)?;
             // Each token within its own budget, so that one integration cannot starve the others.
             let limits = state.api_limiter.limits_for(&state.db, principal.org_id).await?;
             match state.api_limiter.admit(token, &limits, std::time::Instant::now()) {

@@ -108,7 +108,8 @@ fn check_backup(path: &Path) -> anyhow::Result<()> {
         }
     }
     let known = Db::sqlite_migration_versions();
-    let mut statement = conn.prepare("SELECT version FROM _sqlx_migrations WHERE success").map_err(|e| not_ours(&e.to_string()))?;
+    let mut statement =
+        conn.prepare("SELECT version FROM _sqlx_migrations WHERE success").map_err(|e| not_ours(&e.to_string()))?;
     let applied = statement
         .query_map([], |r| r.get::<_, i64>(0))
         .and_then(|rows| rows.collect::<Result<Vec<i64>, _>>())
@@ -178,7 +179,8 @@ pub(super) async fn restore(config: &Config, from: &Path) -> anyhow::Result<Exit
         drop(conn);
         let aside = dir.join(format!("{name}.replaced-{}", crate::domain::now_ms() / 1000));
         if std::fs::hard_link(&database, &aside).is_err() {
-            std::fs::copy(&database, &aside).with_context(|| format!("keeping the current database as {}", aside.display()))?;
+            std::fs::copy(&database, &aside)
+                .with_context(|| format!("keeping the current database as {}", aside.display()))?;
         }
         kept = Some(aside);
     }
@@ -189,7 +191,12 @@ pub(super) async fn restore(config: &Config, from: &Path) -> anyhow::Result<Exit
         .with_context(|| format!("moving {} into place as {}", staged.display(), database.display()))?;
     sync_dir(&dir);
     match &kept {
-        Some(aside) => println!("restored {} into {} (the database it replaced is kept as {})", from.display(), database.display(), aside.display()),
+        Some(aside) => println!(
+            "restored {} into {} (the database it replaced is kept as {})",
+            from.display(),
+            database.display(),
+            aside.display()
+        ),
         None => println!("restored {} into {}", from.display(), database.display()),
     }
 

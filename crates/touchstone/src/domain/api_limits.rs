@@ -71,12 +71,19 @@ pub async fn overrides_of(db: &Db, org_id: i64) -> AppResult<ApiLimitOverrides> 
 }
 
 async fn existing_organisation(db: &Db, org_id: i64) -> AppResult<()> {
-    store::directory::get_organisation(db.reader(), org_id).await?.ok_or_else(|| AppError::not_found("organisation"))?;
+    store::directory::get_organisation(db.reader(), org_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("organisation"))?;
     Ok(())
 }
 
 /// An organisation's API limits (platform administrators and the console).
-pub async fn get(db: &Db, principal: &Principal, defaults: &ApiLimitSettings, org_id: i64) -> AppResult<OrganisationApiLimits> {
+pub async fn get(
+    db: &Db,
+    principal: &Principal,
+    defaults: &ApiLimitSettings,
+    org_id: i64,
+) -> AppResult<OrganisationApiLimits> {
     check(principal, Action::OrganisationCreate, Target::Platform)?;
     existing_organisation(db, org_id).await?;
     let overrides = overrides_of(db, org_id).await?;
@@ -102,9 +109,7 @@ pub async fn set(
             return Err(AppError::invalid(
                 field,
                 "out_of_range",
-                format!(
-                    "{field} must be between 1 and {MAX_FIGURE}; leave it out (or null) to keep the default."
-                ),
+                format!("{field} must be between 1 and {MAX_FIGURE}; leave it out (or null) to keep the default."),
             ));
         }
     }

@@ -30,6 +30,8 @@ const SWEEP_EVERY: Duration = Duration::from_secs(60);
 
 struct Bucket {
     tokens: f64,
+    /// The burst the bucket was last filled to: a raised one is given at once.
+    burst: u32,
     last: Instant,
     /// When the bucket is full again if nothing more is taken.
     full_at: Instant,
@@ -40,6 +42,10 @@ impl Bucket {
     fn refill(&mut self, limits: &ApiLimitSettings, now: Instant) {
         let per_second = f64::from(limits.requests_per_minute) / 60.0;
         let elapsed = now.saturating_duration_since(self.last).as_secs_f64();
+        if limits.burst > self.burst {
+            self.tokens += f64::from(limits.burst - self.burst);
+        }
+        self.burst = limits.burst;
         self.tokens = (self.tokens + elapsed * per_second).min(f64::from(limits.burst));
         self.last = now;
     }
@@ -114,6 +120,7 @@ impl ApiLimiter {
         }
         let bucket = buckets.entry(key).or_insert_with(|| Bucket {
             tokens: f64::from(limits.burst),
+            burst: limits.burst,
             last: now,
             full_at: now,
             in_flight: Arc::default(),
@@ -188,6 +195,21 @@ mod tests {
         // One request per second comes back.
         assert!(limiter.admit("a", &LIMITS, t0 + Duration::from_millis(1000)).is_ok());
         assert!(limiter.admit("a", &LIMITS, t0 + Duration::from_millis(1000)).is_err());
+    }
+
+    #[test]
+    fn a_raised_burst_is_given_at_once() {
+        let limiter = ApiLimiter::new(LIMITS);
+        let t0 = Instant::now();
+        for _ in 0..3 {
+            drop(limiter.admit("a", &LIMITS, t0).unwrap());
+        }
+        assert!(limiter.admit("a", &LIMITS, t0).is_err());
+        let raised = ApiLimitSettings { burst: 10, ..LIMITS };
+        for _ in 0..7 {
+            drop(limiter.admit("a", &raised, t0).unwrap());
+        }
+        assert!(limiter.admit("a", &raised, t0).is_err());
     }
 
     #[test]
