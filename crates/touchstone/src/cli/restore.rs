@@ -159,8 +159,9 @@ pub(super) async fn restore(config: &Config, from: &Path) -> anyhow::Result<Exit
     // Beside the database (so that the rename stays on one file system), checked, flushed.
     let name = database.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "touchstone.db".into());
     let staged = dir.join(format!("{name}.restoring"));
-    for leftover in [staged.clone(), PathBuf::from(format!("{}-journal", staged.display()))] {
-        let _ = std::fs::remove_file(leftover);
+    // What an interrupted restore may have left.
+    for suffix in ["", "-journal", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", staged.display()));
     }
     std::fs::copy(from, &staged).with_context(|| format!("copying {} to {}", from.display(), staged.display()))?;
     if let Err(e) = check_backup(&staged) {

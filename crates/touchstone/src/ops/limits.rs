@@ -142,6 +142,13 @@ impl ApiLimiter {
         Ok(InFlight(bucket.in_flight.clone()))
     }
 
+    /// Requests of `token` being answered now.
+    pub fn in_flight(&self, token: &str) -> u32 {
+        let key = self.hasher.hash_one(token);
+        let guard = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
+        guard.0.get(&key).map_or(0, |b| b.in_flight.load(Ordering::Acquire))
+    }
+
     /// Buckets held now (for tests of the memory bound).
     pub fn buckets(&self) -> usize {
         self.buckets.lock().unwrap_or_else(|p| p.into_inner()).0.len()
