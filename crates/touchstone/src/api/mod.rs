@@ -105,6 +105,25 @@ impl utoipa::Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+        // Every endpoint may refuse a bearer token over its limits (crate::ops::limits).
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        let too_many = ResponseBuilder::new()
+            .description(
+                "rate_limited: this API token is over its requests per minute or its concurrent requests; retry \
+                 after the seconds in Retry-After",
+            )
+            .content(
+                "application/json",
+                ContentBuilder::new().schema(Some(Ref::from_schema_name("ErrorEnvelope"))).build(),
+            )
+            .build();
+        for item in openapi.paths.paths.values_mut() {
+            for op in
+                [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch].into_iter().flatten()
+            {
+                op.responses.responses.entry("429".into()).or_insert_with(|| too_many.clone().into());
+            }
+        }
     }
 }
 

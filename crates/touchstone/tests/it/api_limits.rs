@@ -60,6 +60,13 @@ async fn a_token_over_its_rate_gets_429_while_another_token_and_a_page_session_a
                 assert_eq!(through_session.status, StatusCode::OK, "{}", through_session.text);
             }
             assert_eq!(app.get("/api/v1/me", &hammer).await.status, StatusCode::TOO_MANY_REQUESTS);
+            // The refusal is documented on every endpoint.
+            let doc = app.get("/api/v1/openapi.json", &other).await.json();
+            assert_eq!(
+                doc["paths"]["/api/v1/lookup"]["get"]["responses"]["429"]["content"]["application/json"]["schema"]
+                    ["$ref"],
+                "#/components/schemas/ErrorEnvelope"
+            );
             // Counted for the operator, by kind and organisation.
             let org = app.org_id(DOUANE).await;
             let metrics = touchstone::ops::metrics::render(&app.state).await;
