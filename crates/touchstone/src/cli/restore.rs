@@ -173,15 +173,25 @@ pub(super) async fn restore(config: &Config, from: &Path) -> anyhow::Result<Exit
     // The database it replaces: its log folded in, then kept under another name.
     let mut kept = None;
     if database.exists() {
-        let conn = rusqlite::Connection::open(&database)
-            .with_context(|| format!("opening the current database {}", database.display()))?;
-        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-            .with_context(|| format!("folding the write-ahead log of {} into it", database.display()))?;
-        drop(conn);
+        // A damaged database (the reason for many a restore) may refuse: then its log is kept
+        // beside it as it is.
+        let folded = rusqlite::Connection::open(&database)
+            .and_then(|conn| conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())));
+        if let Err(e) = folded {
+            eprintln!(
+                "warning: could not fold the write-ahead log of {} into it ({e}); it is kept as it is",
+                database.display()
+            );
+        }
         let aside = dir.join(format!("{name}.replaced-{}", crate::domain::now_ms() / 1000));
         if std::fs::hard_link(&database, &aside).is_err() {
             std::fs::copy(&database, &aside)
                 .with_context(|| format!("keeping the current database as {}", aside.display()))?;
+        }
+        let wal = PathBuf::from(format!("{}-wal", database.display()));
+        if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+            std::fs::rename(&wal, format!("{}-wal", aside.display()))
+                .with_context(|| format!("keeping {} beside {}", wal.display(), aside.display()))?;
         }
         kept = Some(aside);
     }

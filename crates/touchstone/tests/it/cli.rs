@@ -332,4 +332,16 @@ fn restore_refuses_a_directory_a_server_holds_and_a_file_that_is_not_a_touchston
     assert!(stdout(&out).contains("is kept as"), "{}", stdout(&out));
     let orgs = stdout(&touchstone(&["org", "list", "--data-dir", data]));
     assert!(orgs.contains("\tA\t") && !orgs.contains("\tB\t"), "{orgs}");
+
+    // A backup whose audit trail was altered is restored, and reported: exit 2, the record named.
+    let altered = dir.path().join("altered.db");
+    std::fs::copy(backup, &altered).unwrap();
+    let changed = Command::new("python3")
+        .args(["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE audit_log SET target_id='99' WHERE seq=1\"); c.commit()", altered.to_str().unwrap()])
+        .status()
+        .expect("python3 with sqlite3");
+    assert!(changed.success());
+    let out = touchstone(&["restore", "--data-dir", data, "--from", altered.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("audit chain broken at record 1"));
 }
