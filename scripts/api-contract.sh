@@ -19,7 +19,9 @@ command -v schemathesis >/dev/null || python3 -m pip install -q schemathesis
 data="$(mktemp -d)"
 # No notification worker: schemathesis registers webhooks at generated addresses, and the
 # run must not send requests to them.
-TOUCHSTONE_NOTIFY_WORKER=false "$bin" serve --demo --data-dir "$data" --bind "127.0.0.1:$port" >"$data/serve.log" 2>&1 &
+# Nor per-token API limits: schemathesis sends as fast as it can with one token.
+TOUCHSTONE_NOTIFY_WORKER=false TOUCHSTONE_API_REQUESTS_PER_MINUTE=100000000 TOUCHSTONE_API_BURST=1000000 \
+  TOUCHSTONE_API_CONCURRENT_REQUESTS=10000 "$bin" serve --demo --data-dir "$data" --bind "127.0.0.1:$port" >"$data/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do

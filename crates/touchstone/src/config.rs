@@ -59,6 +59,37 @@ pub struct Config {
     pub readiness: ReadinessSettings,
     /// When scans of one serial make it a possible clone (`[verify]`).
     pub verify: crate::domain::verify::VerifySettings,
+    /// What one API token may ask for (`[api_limits]`); the platform administrator raises or
+    /// lowers them per organisation.
+    pub api_limits: ApiLimitSettings,
+}
+
+/// The budget of one API token (bearer), per node: a token bucket of `burst` requests refilled
+/// at `requests_per_minute`, and at most `concurrent_requests` answered at once. Browser
+/// sessions are not counted.
+#[derive(Debug, Clone, Copy, Deserialize, serde::Serialize, PartialEq, Eq, utoipa::ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct ApiLimitSettings {
+    pub requests_per_minute: u32,
+    pub burst: u32,
+    pub concurrent_requests: u32,
+}
+
+impl Default for ApiLimitSettings {
+    fn default() -> Self {
+        ApiLimitSettings { requests_per_minute: 1200, burst: 200, concurrent_requests: 8 }
+    }
+}
+
+impl ApiLimitSettings {
+    /// Every figure at least 1 (a limit of 0 would shut the API to every token).
+    pub fn check(&self) -> anyhow::Result<()> {
+        anyhow::ensure!(
+            self.requests_per_minute >= 1 && self.burst >= 1 && self.concurrent_requests >= 1,
+            "[api_limits] requests_per_minute, burst and concurrent_requests must each be at least 1"
+        );
+        Ok(())
+    }
 }
 
 /// A background worker silent for longer than `max(stale_after_periods × its period,
@@ -195,6 +226,7 @@ impl Default for Config {
             metrics_token: None,
             readiness: ReadinessSettings::default(),
             verify: Default::default(),
+            api_limits: ApiLimitSettings::default(),
         }
     }
 }
@@ -223,6 +255,7 @@ impl Config {
             None => Config::default(),
         };
         config.apply_env(|k| std::env::var(k).ok())?;
+        config.api_limits.check()?;
         crate::domain::regime::LegalRules::from_settings(&config.legal)
             .map_err(|e| anyhow::anyhow!("the [legal] configuration is not valid: {e}"))?;
         Ok(config)
@@ -299,6 +332,15 @@ impl Config {
         }
         if let Some(v) = var("TOUCHSTONE_NOTIFY_RETRY_BASE_MS") {
             self.notify.retry_base_ms = parsed("TOUCHSTONE_NOTIFY_RETRY_BASE_MS", v)?;
+        }
+        if let Some(v) = var("TOUCHSTONE_API_REQUESTS_PER_MINUTE") {
+            self.api_limits.requests_per_minute = parsed("TOUCHSTONE_API_REQUESTS_PER_MINUTE", v)?;
+        }
+        if let Some(v) = var("TOUCHSTONE_API_BURST") {
+            self.api_limits.burst = parsed("TOUCHSTONE_API_BURST", v)?;
+        }
+        if let Some(v) = var("TOUCHSTONE_API_CONCURRENT_REQUESTS") {
+            self.api_limits.concurrent_requests = parsed("TOUCHSTONE_API_CONCURRENT_REQUESTS", v)?;
         }
         if let Some(v) = var("TOUCHSTONE_WEBHOOK_ALLOW_LOCAL") {
             self.notify.webhook_allow_local = parsed("TOUCHSTONE_WEBHOOK_ALLOW_LOCAL", v)?;

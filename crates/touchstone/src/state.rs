@@ -29,6 +29,8 @@ pub struct Shared {
     pub db: Db,
     pub config: Arc<Config>,
     pub sign_in_limiter: Arc<RateLimiter>,
+    /// Each API token's request rate and concurrency (`[api_limits]`, per organisation).
+    pub api_limiter: Arc<crate::ops::limits::ApiLimiter>,
     pub media: MediaStore,
     /// The search index: in memory unless `serve` opened `DATA_DIR/search` (see `with_search`).
     pub search: SearchService,
@@ -43,6 +45,7 @@ pub struct Shared {
 impl AppState {
     pub fn new(db: Db, config: Config) -> Self {
         let per_minute = config.auth.sign_in_attempts_per_minute;
+        let api_limits = config.api_limits;
         let media = MediaStore::new(config.data_dir.join("media"), config.max_upload_bytes);
         // Config::load has checked the legal settings; a hand-built Config is checked here.
         let legal = LegalRules::from_settings(&config.legal).expect("the [legal] configuration is valid");
@@ -56,6 +59,7 @@ impl AppState {
             db,
             config: Arc::new(config),
             sign_in_limiter: Arc::new(RateLimiter::new(per_minute, Duration::from_secs(60))),
+            api_limiter: Arc::new(crate::ops::limits::ApiLimiter::new(api_limits)),
             media,
             search: SearchService::in_memory(),
             workers: Arc::default(),

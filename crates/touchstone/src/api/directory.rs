@@ -7,6 +7,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::{created, ApiAuth, ApiJson, ApiPath, ApiQuery, ErrorJson};
+use crate::domain::api_limits::{self, ApiLimitOverrides, OrganisationApiLimits};
 use crate::domain::directory::{self, CreatedUser, EmailDomains, NewOrganisation, NewUser, Organisation, User};
 use crate::error::AppResult;
 use crate::state::AppState;
@@ -17,6 +18,7 @@ pub fn router() -> Router<AppState> {
         .route("/organisations", get(list_organisations).post(create_organisation))
         .route("/organisations/{id}", get(get_organisation))
         .route("/organisations/{id}/email-domains", put(set_email_domains))
+        .route("/organisations/{id}/api-limits", get(get_api_limits).put(set_api_limits))
         .route("/users", get(list_users).post(create_user))
         .route("/users/{id}", get(get_user))
         .route("/users/{id}/deactivate", post(deactivate_user))
@@ -75,6 +77,35 @@ pub async fn set_email_domains(
     ApiJson(input): ApiJson<EmailDomains>,
 ) -> AppResult<Json<Organisation>> {
     Ok(Json(directory::set_email_domains(&s.db, &p, id, &input).await?))
+}
+
+/// The organisation's API limits: its own figures and those in force for each of its tokens
+/// (platform administrators).
+#[utoipa::path(get, path = "/api/v1/organisations/{id}/api-limits", tag = "directory", params(("id" = i64, Path)),
+    responses((status = 200, body = OrganisationApiLimits), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson),
+        (status = 403, body = ErrorJson), (status = 404, body = ErrorJson)))]
+pub async fn get_api_limits(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<OrganisationApiLimits>> {
+    Ok(Json(api_limits::get(&s.db, &p, &s.config.api_limits, id).await?))
+}
+
+/// Sets the organisation's API limits per token (platform administrators), replacing its own
+/// figures; a figure left out or `null` is the `[api_limits]` default. Audited.
+#[utoipa::path(put, path = "/api/v1/organisations/{id}/api-limits", tag = "directory", params(("id" = i64, Path)),
+    request_body = ApiLimitOverrides,
+    responses((status = 200, body = OrganisationApiLimits), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson),
+        (status = 403, body = ErrorJson), (status = 404, body = ErrorJson),
+        (status = 413, body = ErrorJson), (status = 415, body = ErrorJson), (status = 422, body = ErrorJson)))]
+pub async fn set_api_limits(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(input): ApiJson<ApiLimitOverrides>,
+) -> AppResult<Json<OrganisationApiLimits>> {
+    Ok(Json(api_limits::set(&s.db, &p, &s.config.api_limits, id, &input).await?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -65,7 +65,7 @@ pub fn router() -> Router<AppState> {
     info(title = "Touchstone API", version = "1", description = "Enforcement officers and rights holders: identify products, record detentions, coordinate operations. Every error has the envelope `{\"error\": {\"code\", \"message\", \"field\"}}`."),
     paths(
         directory::me, directory::list_organisations, directory::create_organisation, directory::get_organisation,
-        directory::set_email_domains,
+        directory::set_email_domains, directory::get_api_limits, directory::set_api_limits,
         directory::list_users, directory::create_user, directory::get_user, directory::deactivate_user,
         directory::reactivate_user, directory::reset_credentials,
         tokens::list_tokens, tokens::create_token, tokens::revoke_token,
@@ -109,6 +109,25 @@ impl utoipa::Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+        // Every endpoint may refuse a bearer token over its limits (crate::ops::limits).
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        let too_many = ResponseBuilder::new()
+            .description(
+                "rate_limited: this API token is over its requests per minute or its concurrent requests; retry \
+                 after the seconds in Retry-After",
+            )
+            .content(
+                "application/json",
+                ContentBuilder::new().schema(Some(Ref::from_schema_name("ErrorEnvelope"))).build(),
+            )
+            .build();
+        for item in openapi.paths.paths.values_mut() {
+            for op in
+                [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch].into_iter().flatten()
+            {
+                op.responses.responses.entry("429".into()).or_insert_with(|| too_many.clone().into());
+            }
+        }
     }
 }
 
@@ -194,7 +213,8 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath
 }
 
 /// The caller of an API request: a bearer token, or a browser session for safe methods only
-/// (a session cookie on a POST would open the API to cross-site requests).
+/// (a session cookie on a POST would open the API to cross-site requests). A bearer token is
+/// held to its request rate and concurrency ([`crate::ops::limits`]); a session is not.
 pub struct ApiAuth(pub Principal);
 
 impl FromRequestParts<AppState> for ApiAuth {
@@ -207,10 +227,18 @@ impl FromRequestParts<AppState> for ApiAuth {
                 .and_then(|v| v.strip_prefix("Bearer "))
                 .map(str::trim)
                 .ok_or_else(AppError::unauthenticated)?;
-            return auth::principal_from_token(&state.db, token)
-                .await?
-                .map(ApiAuth)
-                .ok_or_else(AppError::unauthenticated);
+            let principal =
+                auth::principal_from_token(&state.db, token).await?.ok_or_else(AppError::unauthenticated)?;
+            // Each token within its own budget, so that one integration cannot starve the others.
+            let limits = state.api_limiter.limits_for(&state.db, principal.org_id).await?;
+            match state.api_limiter.admit(token, &limits, std::time::Instant::now()) {
+                Ok(place) => crate::ops::requests::hold_until_answered(place),
+                Err(refusal) => {
+                    crate::ops::requests::note_limited(refusal, principal.org_id);
+                    return Err(crate::ops::limits::refusal_error(refusal, &limits));
+                }
+            }
+            return Ok(ApiAuth(principal));
         }
         if matches!(parts.method, Method::GET | Method::HEAD) {
             if let Some(principal) = crate::web::api_principal_from_session(parts, state).await? {

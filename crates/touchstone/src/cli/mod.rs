@@ -20,6 +20,7 @@ use crate::state::AppState;
 use crate::store::{self, Db};
 
 mod identify;
+mod restore;
 
 #[derive(Parser)]
 #[command(
@@ -89,6 +90,13 @@ enum Command {
         #[arg(long)]
         to: PathBuf,
     },
+    /// Put a SQLite backup in place of the data directory's database (refused while a server
+    /// uses it), migrate it, and verify its audit chain: exit 0 intact, 2 naming the first
+    /// broken record.
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -114,6 +122,19 @@ enum OrgCommand {
         org: String,
         #[arg(long = "email-domain")]
         email_domains: Vec<String>,
+    },
+    /// Sets the API limits of each of an organisation's tokens; a figure not given is the
+    /// [api_limits] default (so giving none returns the organisation to the defaults).
+    SetApiLimits {
+        /// The organisation's id or exact name.
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        requests_per_minute: Option<u32>,
+        #[arg(long)]
+        burst: Option<u32>,
+        #[arg(long)]
+        concurrent_requests: Option<u32>,
     },
     List {
         #[arg(long)]
@@ -320,6 +341,11 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Command::Serve { bind: Some(b), .. } = &cli.command {
         config.bind = b.clone();
     }
+    if let Command::Restore { from } = &cli.command {
+        return restore::restore(&config, from).await;
+    }
+    // Held until this command ends: a restore waits for no one and refuses while it is held.
+    let _data_dir = restore::hold_shared(&config)?;
     let db = open_database(&config).await?;
     let console = Principal::console();
     let code = match cli.command {
@@ -342,6 +368,14 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             let input = directory::EmailDomains { email_domains };
             let org = app(directory::set_email_domains(&db, &console, id, &input).await)?;
             println!("{}", serde_json::to_string(&org)?);
+            ExitCode::SUCCESS
+        }
+        Command::Org(OrgCommand::SetApiLimits { org, requests_per_minute, burst, concurrent_requests }) => {
+            let id = organisation_id(&db, &org).await?;
+            let input =
+                crate::domain::api_limits::ApiLimitOverrides { requests_per_minute, burst, concurrent_requests };
+            let limits = app(crate::domain::api_limits::set(&db, &console, &config.api_limits, id, &input).await)?;
+            println!("{}", serde_json::to_string(&limits)?);
             ExitCode::SUCCESS
         }
         Command::Org(OrgCommand::List { json }) => {
@@ -455,7 +489,7 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::Reindex => identify::reindex(&db, &config).await?,
-        Command::Code(_) => unreachable!("handled before the database is opened"),
+        Command::Code(_) | Command::Restore { .. } => unreachable!("handled before the database is opened"),
         Command::Backup { to } => {
             anyhow::ensure!(!to.exists(), "{} already exists; choose a new file name", to.display());
             db.backup_sqlite(&to.to_string_lossy()).await?;

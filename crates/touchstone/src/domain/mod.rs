@@ -2,6 +2,7 @@
 //! (never only in handlers) so that the HTML pages, the JSON API and the CLI share it.
 
 pub mod alerts;
+pub mod api_limits;
 pub mod audit;
 pub mod auth;
 pub mod calendar;

@@ -55,6 +55,7 @@ struct Events {
     audit_append: Family<Labels1, Histogram>,
     write_begin: Histogram,
     deadline_pass_duration: Histogram,
+    api_limited: Family<Labels2, Counter>,
 }
 
 static EVENTS: LazyLock<Events> = LazyLock::new(|| Events {
@@ -64,6 +65,7 @@ static EVENTS: LazyLock<Events> = LazyLock::new(|| Events {
     audit_append: Family::new_with_constructor(latency_histogram),
     write_begin: latency_histogram(),
     deadline_pass_duration: Histogram::new(PASS_BUCKETS),
+    api_limited: Family::default(),
 });
 
 /// A method as a label: the standard ones by name, anything else as `other`, so that a client
@@ -114,6 +116,12 @@ pub fn audit_appended(kind: &'static str, elapsed: Duration) {
 /// queue for the single writer).
 pub fn write_begun(waited: Duration) {
     EVENTS.write_begin.observe(waited.as_secs_f64());
+}
+
+/// An API request refused with 429 for its token's limits: `limit` is `rate` or
+/// `concurrency`, `org` the token's organisation id (organisations are few, and named by id).
+pub fn api_limited(limit: &'static str, org_id: i64) {
+    EVENTS.api_limited.get_or_create(&[("limit", limit.into()), ("org", org_id.to_string())]).inc();
 }
 
 /// A deadline pass ended without error.
@@ -186,6 +194,12 @@ pub async fn render(state: &AppState) -> String {
         "deadline_pass_duration_seconds",
         "Duration of the deadline passes that succeeded",
         events.deadline_pass_duration.clone(),
+    );
+
+    registry.register(
+        "api_requests_limited",
+        "API requests refused with 429 for their token's limits, by limit (rate, concurrency) and organisation id",
+        events.api_limited.clone(),
     );
 
     let info: Family<Labels1, Gauge> = Family::default();

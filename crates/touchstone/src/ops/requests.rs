@@ -25,6 +25,8 @@ pub struct RequestNote {
     /// User and organisation ids; 0 while nobody is known.
     user_id: AtomicI64,
     org_id: AtomicI64,
+    /// The API token's place among its requests in flight, freed once the response is made.
+    in_flight: Mutex<Option<super::limits::InFlight>>,
 }
 
 tokio::task_local! {
@@ -37,6 +39,23 @@ pub fn note_principal(principal: &Principal) {
         note.user_id.store(principal.user_id, Ordering::Relaxed);
         note.org_id.store(principal.org_id, Ordering::Relaxed);
     });
+}
+
+/// Holds an API token's place among its requests in flight until the request is answered
+/// (outside a request it is freed at once).
+pub fn hold_until_answered(place: super::limits::InFlight) {
+    let _ = CURRENT.try_with(move |note| {
+        *note.in_flight.lock().unwrap_or_else(|p| p.into_inner()) = Some(place);
+    });
+}
+
+/// Notes a request refused for its token's limits: counted by kind and organisation.
+pub fn note_limited(refusal: super::limits::Refusal, org_id: i64) {
+    let kind = match refusal {
+        super::limits::Refusal::Rate { .. } => "rate",
+        super::limits::Refusal::Concurrency => "concurrency",
+    };
+    metrics::api_limited(kind, org_id);
 }
 
 /// `route_layer` middleware: notes the matched route's template.
@@ -63,6 +82,7 @@ pub async fn track(req: Request, next: Next) -> Response {
         req.extensions().get::<RequestId>().and_then(|r| r.header_value().to_str().ok()).unwrap_or("-").to_string();
     let note = Arc::new(RequestNote::default());
     let response = CURRENT.scope(note.clone(), next.run(req)).await;
+    drop(note.in_flight.lock().unwrap_or_else(|p| p.into_inner()).take());
     let elapsed = started.elapsed();
     let route = note.route.lock().unwrap_or_else(|p| p.into_inner()).take().unwrap_or_else(|| UNMATCHED.to_string());
     let status = response.status().as_u16();

@@ -384,3 +384,46 @@ pub async fn set_totp<'c, E: Executor<'c, Database = Any>>(
 pub async fn count_users<'c, E: Executor<'c, Database = Any>>(ex: E) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(ex).await
 }
+
+/// An organisation's own API limits: (requests per minute, burst, concurrent requests), each
+/// `None` where the default holds; `None` when it has no row.
+pub type ApiLimitOverrides = (Option<i64>, Option<i64>, Option<i64>);
+
+pub async fn api_limit_overrides<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    organisation_id: i64,
+) -> Result<Option<ApiLimitOverrides>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT requests_per_minute, burst, concurrent_requests FROM organisation_api_limits WHERE organisation_id = $1",
+    )
+    .bind(organisation_id)
+    .fetch_optional(ex)
+    .await
+}
+
+/// Writes an organisation's API limits; all three `None` removes its row (the defaults hold).
+pub async fn set_api_limit_overrides(
+    tx: &mut Tx,
+    organisation_id: i64,
+    overrides: ApiLimitOverrides,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM organisation_api_limits WHERE organisation_id = $1")
+        .bind(organisation_id)
+        .execute(&mut **tx)
+        .await?;
+    if overrides != (None, None, None) {
+        sqlx::query(
+            "INSERT INTO organisation_api_limits (organisation_id, requests_per_minute, burst, concurrent_requests, updated_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(organisation_id)
+        .bind(overrides.0)
+        .bind(overrides.1)
+        .bind(overrides.2)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}

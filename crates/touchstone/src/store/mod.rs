@@ -127,6 +127,11 @@ impl Db {
         self.writes.load(Ordering::Acquire)
     }
 
+    /// The migration versions this build knows for SQLite (what a restored file may carry).
+    pub fn sqlite_migration_versions() -> Vec<i64> {
+        SQLITE_MIGRATIONS.iter().map(|m| m.version).collect()
+    }
+
     pub async fn migrate(&self) -> anyhow::Result<()> {
         let migrator = match self.backend {
             Backend::Sqlite => &SQLITE_MIGRATIONS,

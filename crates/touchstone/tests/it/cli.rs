@@ -154,3 +154,194 @@ fn code_parse_fails_with_an_error_object_on_invalid_input() {
     assert!(!text.status.success());
     assert_eq!(serde_json::from_str::<serde_json::Value>(&stdout(&text)).unwrap()["error"]["code"], "unrecognised");
 }
+
+#[test]
+fn org_set_api_limits_prints_the_figures_in_force_and_is_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    assert!(touchstone(&["org", "create", "--data-dir", data, "--name", "A", "--kind", "police", "--country", "FR"])
+        .status
+        .success());
+    let out = touchstone(&["org", "set-api-limits", "--data-dir", data, "--org", "A", "--burst", "500"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let limits: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(limits["effective"]["burst"], 500);
+    assert_eq!(limits["effective"]["requests_per_minute"], 1200, "the default holds where nothing was given");
+    let zero = touchstone(&["org", "set-api-limits", "--data-dir", data, "--org", "A", "--concurrent-requests", "0"]);
+    assert!(!zero.status.success());
+    assert!(String::from_utf8_lossy(&zero.stderr).contains("out_of_range"));
+    assert!(stdout(&touchstone(&["audit", "verify", "--data-dir", data])).contains("intact: 2 records"));
+}
+
+/// `touchstone serve` on a data directory, stopped when dropped.
+struct Server(std::process::Child);
+
+impl Server {
+    fn start(data: &str) -> Server {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_touchstone"))
+            .args(["serve", "--data-dir", data, "--bind", "127.0.0.1:0"])
+            .env_remove("TOUCHSTONE_DATABASE_URL")
+            .env("TOUCHSTONE_LOG", "warn")
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("start touchstone serve");
+        let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+        let ready = lines.any(|l| l.is_ok_and(|l| l.contains("Touchstone is running")));
+        assert!(ready, "the server did not start");
+        Server(child)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_taken_under_write_load_restores_every_acknowledged_write_with_its_audit_chain() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, Mutex};
+    use touchstone::domain::directory::{create_organisation, NewOrganisation};
+    use touchstone::domain::policy::Principal;
+
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap().to_string();
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("touchstone.db").display());
+    let app = TestApp::start("sqlite", url, tempfile::tempdir().unwrap()).await;
+
+    // A writer acknowledging one audited write after another, until told to stop.
+    let acknowledged = Arc::new(Mutex::new(Vec::<String>::new()));
+    let stop = Arc::new(AtomicBool::new(false));
+    let writer = {
+        let (db, acknowledged, stop) = (app.db().clone(), acknowledged.clone(), stop.clone());
+        tokio::spawn(async move {
+            let mut i = 0;
+            while !stop.load(Ordering::Relaxed) {
+                let name = format!("Load {i}");
+                let input = NewOrganisation {
+                    name: name.clone(),
+                    kind: "police".into(),
+                    country: "FR".into(),
+                    email_domains: vec![],
+                };
+                create_organisation(&db, &Principal::console(), &input).await.expect("write");
+                acknowledged.lock().unwrap().push(name);
+                i += 1;
+            }
+        })
+    };
+    while acknowledged.lock().unwrap().len() < 20 {
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    let before_backup = acknowledged.lock().unwrap().clone();
+    let backup = dir.path().join("under-load.db");
+    let out = {
+        let (data, backup) = (data.clone(), backup.to_str().unwrap().to_string());
+        tokio::task::spawn_blocking(move || touchstone(&["backup", "--data-dir", &data, "--to", &backup]))
+            .await
+            .unwrap()
+    };
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let during = acknowledged.lock().unwrap().len();
+    stop.store(true, Ordering::Relaxed);
+    writer.await.unwrap();
+    assert!(during > before_backup.len(), "writes went on while the backup ran");
+
+    // Into a fresh data directory.
+    let fresh = tempfile::tempdir().unwrap();
+    let fresh_data = fresh.path().to_str().unwrap().to_string();
+    let restored = tokio::task::spawn_blocking({
+        let (fresh_data, backup) = (fresh_data.clone(), backup.to_str().unwrap().to_string());
+        move || touchstone(&["restore", "--data-dir", &fresh_data, "--from", &backup])
+    })
+    .await
+    .unwrap();
+    assert!(restored.status.success(), "{}", String::from_utf8_lossy(&restored.stderr));
+    assert!(stdout(&restored).contains("audit chain intact"), "{}", stdout(&restored));
+
+    let db =
+        touchstone::store::Db::connect(&format!("sqlite://{}?mode=rw", fresh.path().join("touchstone.db").display()))
+            .await
+            .unwrap();
+    for name in &before_backup {
+        let found = touchstone::store::directory::find_organisation_by_name(db.reader(), name).await.unwrap();
+        assert!(found.is_some(), "{name} was acknowledged before the backup began but is not in the restored database");
+    }
+    db.close().await;
+    let verify =
+        tokio::task::spawn_blocking(move || touchstone(&["audit", "verify", "--data-dir", &fresh_data])).await.unwrap();
+    assert!(verify.status.success(), "{}", String::from_utf8_lossy(&verify.stderr));
+}
+
+#[test]
+fn restore_refuses_a_directory_a_server_holds_and_a_file_that_is_not_a_touchstone_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let data = data.to_str().unwrap();
+    assert!(touchstone(&["org", "create", "--data-dir", data, "--name", "A", "--kind", "police", "--country", "FR"])
+        .status
+        .success());
+    let backup = dir.path().join("a.db");
+    let backup = backup.to_str().unwrap();
+    assert!(touchstone(&["backup", "--data-dir", data, "--to", backup]).status.success());
+    assert!(touchstone(&["org", "create", "--data-dir", data, "--name", "B", "--kind", "police", "--country", "FR"])
+        .status
+        .success());
+
+    // Not a database, and a SQLite database that is not Touchstone's.
+    let text = dir.path().join("notes.db");
+    std::fs::write(&text, "not a database").unwrap();
+    let out = touchstone(&["restore", "--data-dir", data, "--from", text.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a Touchstone SQLite database"));
+    let other = dir.path().join("other.db");
+    let made = Command::new("python3")
+        .args([
+            "-c",
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE t (x)'); c.commit()",
+            other.to_str().unwrap(),
+        ])
+        .status()
+        .expect("python3 with sqlite3");
+    assert!(made.success());
+    let out = touchstone(&["restore", "--data-dir", data, "--from", other.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("it has no _sqlx_migrations table"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // While a server runs on the directory: refused, nothing changed.
+    let server = Server::start(data);
+    let out = touchstone(&["restore", "--data-dir", data, "--from", backup]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(stderr.contains("is using the database") && stderr.contains("nothing was changed"), "{stderr}");
+    drop(server);
+    let orgs = stdout(&touchstone(&["org", "list", "--data-dir", data]));
+    assert!(orgs.contains("\tB\t"), "{orgs}");
+
+    // Stopped: the backup goes back in place, and what came after it is gone.
+    let out = touchstone(&["restore", "--data-dir", data, "--from", backup]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout(&out).contains("audit chain intact: 1 records"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("is kept as"), "{}", stdout(&out));
+    let orgs = stdout(&touchstone(&["org", "list", "--data-dir", data]));
+    assert!(orgs.contains("\tA\t") && !orgs.contains("\tB\t"), "{orgs}");
+
+    // A backup whose audit trail was altered is restored, and reported: exit 2, the record named.
+    let altered = dir.path().join("altered.db");
+    std::fs::copy(backup, &altered).unwrap();
+    let changed = Command::new("python3")
+        .args(["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE audit_log SET target_id='99' WHERE seq=1\"); c.commit()", altered.to_str().unwrap()])
+        .status()
+        .expect("python3 with sqlite3");
+    assert!(changed.success());
+    let out = touchstone(&["restore", "--data-dir", data, "--from", altered.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("audit chain broken at record 1"));
+}

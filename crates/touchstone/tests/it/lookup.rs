@@ -3,7 +3,7 @@
 use axum::http::StatusCode;
 use serde_json::Value;
 
-use crate::common::{on_every_backend, TestApp};
+use crate::common::{on_every_backend, on_every_backend_with, TestApp};
 use touchstone::demo_catalog as gen;
 
 async fn lookup(app: &TestApp, token: &str, code: &str) -> Value {
@@ -125,37 +125,41 @@ async fn a_product_published_by_another_process_is_found_moments_later() {
 
 #[tokio::test]
 async fn officers_reading_confidential_sections_at_once_are_each_recorded_once_in_an_intact_chain() {
-    on_every_backend(|app| async move {
-        touchstone::demo::seed_catalog(app.db(), &app.state.media, 3, 4).await.unwrap();
-        // Brand 0 keeps its supply chain for French authorities: each French read is audited.
-        let officer = app.token_for("officer@douane.demo").await;
-        let count = |app: &TestApp| {
-            let reader = app.db().reader().clone();
-            async move {
-                let n: i64 =
-                    sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'catalog.read_confidential'")
-                        .fetch_one(&reader)
-                        .await
-                        .unwrap();
-                n
+    // 40 reads at once through one token: more than a token's default concurrent requests.
+    on_every_backend_with(
+        |c| c.api_limits.concurrent_requests = 64,
+        |app| async move {
+            touchstone::demo::seed_catalog(app.db(), &app.state.media, 3, 4).await.unwrap();
+            // Brand 0 keeps its supply chain for French authorities: each French read is audited.
+            let officer = app.token_for("officer@douane.demo").await;
+            let count = |app: &TestApp| {
+                let reader = app.db().reader().clone();
+                async move {
+                    let n: i64 =
+                        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'catalog.read_confidential'")
+                            .fetch_one(&reader)
+                            .await
+                            .unwrap();
+                    n
+                }
+            };
+            let before = count(&app).await;
+            let mut reads = tokio::task::JoinSet::new();
+            for i in 0..40 {
+                let router = app.router.clone();
+                let request = axum::http::Request::get(format!("/api/v1/lookup?code={}", gen::gtin(0, i % 4)))
+                    .header("authorization", format!("Bearer {officer}"))
+                    .body(axum::body::Body::empty())
+                    .unwrap();
+                reads.spawn(async move { tower::ServiceExt::oneshot(router, request).await.unwrap().status() });
             }
-        };
-        let before = count(&app).await;
-        let mut reads = tokio::task::JoinSet::new();
-        for i in 0..40 {
-            let router = app.router.clone();
-            let request = axum::http::Request::get(format!("/api/v1/lookup?code={}", gen::gtin(0, i % 4)))
-                .header("authorization", format!("Bearer {officer}"))
-                .body(axum::body::Body::empty())
-                .unwrap();
-            reads.spawn(async move { tower::ServiceExt::oneshot(router, request).await.unwrap().status() });
-        }
-        while let Some(status) = reads.join_next().await {
-            assert_eq!(status.unwrap(), StatusCode::OK);
-        }
-        assert_eq!(count(&app).await - before, 40, "[{}] one record per read", app.backend);
-        let report = touchstone::domain::audit::verify_chain(app.db()).await.unwrap();
-        assert_eq!(report.first_broken_seq, None, "[{}] {:?}", app.backend, report.problem);
-    })
+            while let Some(status) = reads.join_next().await {
+                assert_eq!(status.unwrap(), StatusCode::OK);
+            }
+            assert_eq!(count(&app).await - before, 40, "[{}] one record per read", app.backend);
+            let report = touchstone::domain::audit::verify_chain(app.db()).await.unwrap();
+            assert_eq!(report.first_broken_seq, None, "[{}] {:?}", app.backend, report.problem);
+        },
+    )
     .await;
 }

@@ -2,6 +2,7 @@
 //! `TOUCHSTONE_TEST_DATABASE_URL` is set, again on a fresh PostgreSQL database.
 
 mod api;
+mod api_limits;
 mod audit;
 mod brand_editor;
 mod case_pages;
