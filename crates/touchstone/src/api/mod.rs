@@ -139,7 +139,29 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         use axum::extract::rejection::JsonRejection as R;
-        match Json::<T>::from_request(req, state).await {
+        // serde reads a struct from a JSON array as readily as from an object (its fields by
+        // position), so `[null, null]` would pass for a body of optional fields. A body is an
+        // object unless the handler takes a list: the bytes are read once here to tell.
+        let (parts, body) = req.into_parts();
+        let mut again = Request::new(axum::body::Body::empty());
+        *again.method_mut() = parts.method.clone();
+        *again.uri_mut() = parts.uri.clone();
+        *again.headers_mut() = parts.headers.clone();
+        *again.extensions_mut() = parts.extensions.clone();
+        let bytes = match axum::body::Bytes::from_request(Request::from_parts(parts, body), state).await {
+            Ok(b) => b,
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_large()),
+            Err(e) => return Err(AppError::client(e.status(), "invalid_body", e.body_text())),
+        };
+        let is_list = std::any::type_name::<T>().starts_with("alloc::vec::Vec<");
+        let is_array = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
+        *again.body_mut() = axum::body::Body::from(bytes);
+        match Json::<T>::from_request(again, state).await {
+            Ok(_) if is_array && !is_list => Err(AppError::client(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_body",
+                "The JSON does not have the expected shape: send an object ({…}), not a list.",
+            )),
             Ok(Json(v)) => Ok(ApiJson(v)),
             Err(R::MissingJsonContentType(_)) => Err(AppError::client(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,

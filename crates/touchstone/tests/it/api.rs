@@ -45,6 +45,44 @@ async fn malformed_json_gets_400_with_a_code_and_a_sentence() {
 }
 
 #[tokio::test]
+async fn an_object_body_sent_as_a_list_is_refused_while_list_bodies_still_work() {
+    on_every_backend(|app| async move {
+        let admin = app.token_for("admin@touchstone.demo").await;
+        let org = app.org_id("Douane française (démo)").await;
+        // Every field optional: serde alone would read `[null, null]` as an empty change.
+        let path = format!("/api/v1/organisations/{org}/api-limits");
+        let r = app.api(Method::PUT, &path, Some(&admin), Some("[null, null]")).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+        assert_eq!(r.error_code(), "invalid_body");
+        let r =
+            app.api(Method::POST, "/api/v1/organisations", Some(&admin), Some(r#"["Zoll", "customs", "DE"]"#)).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+        // A handler that takes a list still gets one.
+        let police = app.token_for("coordinator@police.demo").await;
+        let today = time::OffsetDateTime::now_utc().date();
+        let op = app
+            .post_json(
+                "/api/v1/operations",
+                &police,
+                json!({"name": "Liste", "kind": "x", "status": "active", "starts_on": today.to_string(),
+                       "ends_on": (today + time::Duration::days(9)).to_string(), "contact": {"name": "A", "email": "a@police.example"},
+                       "confidentiality": "restricted", "tell_detaining_officer": false}),
+            )
+            .await;
+        let id = op.json()["id"].as_i64().unwrap_or_else(|| panic!("{}", op.text));
+        let r = app
+            .post_json(
+                &format!("/api/v1/operations/{id}/targets"),
+                &police,
+                json!([{"kind": "email", "value": "a@b.example"}]),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn unknown_fields_are_refused_and_named() {
     on_every_backend(|app| async move {
         let admin = app.token_for("admin@touchstone.demo").await;
