@@ -74,7 +74,16 @@ async fn main() -> anyhow::Result<()> {
             .map(|(label, mk)| TargetInsert { kind: "company", label, detail: "{}", match_key: mk })
             .collect();
         let mut tx = db.begin().await?;
-        touchstone::store::coordination::insert_targets(&mut tx, police_op, police.id, &rows, 0).await?;
+        let ids = touchstone::store::coordination::insert_targets(&mut tx, police_op, police.id, &rows, 0).await?;
+        // Matching reads each target's keyed forms, as `add_targets` writes them.
+        let forms: Vec<(i64, String, &str)> = ids
+            .iter()
+            .zip(&labels)
+            .flat_map(|(id, label)| {
+                key.forms(TargetKind::Company, label, "").into_iter().map(move |(rule, digest)| (*id, digest, rule))
+            })
+            .collect();
+        touchstone::store::coordination::insert_target_keys(&mut tx, &forms).await?;
         tx.commit().await?;
     }
     let now = touchstone::domain::now_ms();
