@@ -293,3 +293,18 @@ pub(crate) type ErrorJson = crate::error::ErrorEnvelope;
 pub(crate) fn created<T: serde::Serialize>(value: T) -> impl IntoResponse {
     (StatusCode::CREATED, Json(value))
 }
+
+/// The caller's language and time zone, for what the API writes in words (notifications): their
+/// profile's, and UTC with English for the console.
+pub(crate) async fn reader_tr(s: &AppState, p: &Principal) -> Result<crate::i18n::Tr, AppError> {
+    use crate::domain::types::Language;
+    use crate::i18n::{time, Tr};
+    if p.user_id == 0 {
+        return Ok(Tr::new(Language::En));
+    }
+    let user = crate::store::directory::get_user(s.db.reader(), p.user_id).await?;
+    Ok(match user {
+        Some(u) => Tr::with_zone(u.language, time::reader_zone(u.time_zone.as_deref(), &u.organisation_country)),
+        None => Tr::new(Language::En),
+    })
+}

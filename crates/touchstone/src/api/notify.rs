@@ -52,7 +52,8 @@ pub async fn get_inbox(
     ApiQuery(q): ApiQuery<InboxQuery>,
 ) -> AppResult<Json<Inbox>> {
     let limit = super::bounded("limit", q.limit, 1, 500)?.unwrap_or(50);
-    let items = notify::inbox(&s.db, &p, q.unread.unwrap_or(false), limit).await?;
+    let tr = super::reader_tr(&s, &p).await?;
+    let items = notify::inbox(&s.db, &p, &tr, q.unread.unwrap_or(false), limit).await?;
     let unread = notify::unread_count(&s.db, &p).await?;
     Ok(Json(Inbox { unread, items }))
 }

@@ -24,6 +24,7 @@ use super::policy::{check, Action, GrantScopes, Principal, Target};
 use super::regime::names;
 use super::types::{CountryCode, OrgKind};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Sentence;
 use crate::store::coordination::{self as sql, NewHit};
 use crate::store::{self, Db, Tx};
 
@@ -670,8 +671,15 @@ async fn record_hit(
                 event_id: format!("hit-{hit_key}-org-{}", me.org),
                 kind: "operation.hit".into(),
                 org_id: me.org,
-                subject: format!("Coordination: another agency is working on your {} \"{}\"", me.item_kind.replace('_', " "), me.item_label),
-                body: format!("Contact before acting: {other_contact}.\nMatched on: {} ({}). The other agency's file is not shown to you, nor yours to them.", match_kind.replace('_', " "), match_form.replace('_', " ")),
+                subject: Sentence::new("notice.hit.subject")
+                    .label("item", "notice.item", me.item_kind)
+                    .text("label", &me.item_label),
+                body: vec![
+                    Sentence::new("notice.hit.contact").text("contact", &other_contact),
+                    Sentence::new("notice.hit.matched")
+                        .label("match", "ops.match", match_kind)
+                        .label("form", "ops.form", match_form),
+                ],
                 link: "/coordination/hits".into(),
                 payload: serde_json::json!({"hit_key": hit_key, "match": match_kind, "form": match_form, "own_item": {"kind": me.item_kind, "id": me.item_id, "label": me.item_label}, "other_agency": other_contact}),
             };

@@ -31,6 +31,8 @@ pub struct User {
     pub email: String,
     pub display_name: String,
     pub language: Language,
+    /// The IANA time zone the user reads times in; none: their organisation's country's.
+    pub time_zone: Option<String>,
     pub role: Role,
     pub organisation_id: i64,
     pub organisation_name: String,
@@ -404,14 +406,30 @@ pub async fn reset_credentials(db: &Db, principal: &Principal, id: i64) -> AppRe
     Ok(CreatedUser { user, initial_password: Some(password) })
 }
 
-pub async fn set_own_language(db: &Db, principal: &Principal, language: Language) -> AppResult<()> {
+/// The reader's own language and time zone (an IANA name; empty: their country's zone).
+pub async fn set_own_language(
+    db: &Db,
+    principal: &Principal,
+    language: Language,
+    time_zone: Option<&str>,
+) -> AppResult<()> {
     check(principal, Action::AccountManage, Target::User { org_id: principal.org_id, user_id: principal.user_id })?;
+    let time_zone = time_zone.map(str::trim).filter(|z| !z.is_empty());
+    if let Some(zone) = time_zone {
+        if crate::i18n::time::zone(zone).is_none() {
+            return Err(AppError::invalid(
+                "time_zone",
+                "invalid_time_zone",
+                format!("'{zone}' is not an IANA time zone; choose one such as Europe/Paris or America/Bogota."),
+            ));
+        }
+    }
     let mut tx = db.begin().await?;
-    store::directory::set_language(&mut *tx, principal.user_id, language).await?;
+    store::directory::set_language(&mut *tx, principal.user_id, language, time_zone).await?;
     store::audit::append(
         &mut tx,
         &AuditEvent::by(principal, "user.set_language", "user", principal.user_id)
-            .detail(serde_json::json!({"language": language})),
+            .detail(serde_json::json!({"language": language, "time_zone": time_zone})),
     )
     .await?;
     tx.commit().await?;

@@ -18,7 +18,9 @@ use super::format_ms;
 use super::net_guard::is_public_address;
 use super::policy::{check, Action, Principal, Target};
 use crate::config::NotifySettings;
+use crate::domain::types::Language;
 use crate::error::{AppError, AppResult};
+use crate::i18n::{Sentence, Tr};
 use crate::store::{self, Db, Tx};
 
 /// One thing an organisation must hear about. `event_id` is stable per (event, recipient org):
@@ -33,10 +35,10 @@ pub struct Notice {
     /// The recipient organisation: every user sees it in their inbox; its active users get it
     /// by e-mail (unless they opted out); its webhook endpoints receive it.
     pub org_id: i64,
-    /// One line, plain text.
-    pub subject: String,
-    /// Plain text, several lines.
-    pub body: String,
+    /// One line, written in each reader's language when shown or sent.
+    pub subject: Sentence,
+    /// Paragraphs, likewise; what a person wrote is kept as [`Sentence::verbatim`].
+    pub body: Vec<Sentence>,
     /// Path in the web UI, e.g. "/cases/12".
     pub link: String,
     /// JSON for webhooks.
@@ -58,8 +60,13 @@ pub async fn enqueue(tx: &mut Tx, notice: &Notice, now_ms: i64) -> Result<(), Ap
             notice.event_id
         )));
     }
-    // Subjects go into mail headers: one line, whatever the caller built.
-    let subject = one_line(&notice.subject);
+    // The English text is kept beside the message for webhooks and for readers of the raw
+    // outbox; subjects go into mail headers: one line, whatever the caller built.
+    let english = Tr::new(Language::En);
+    let subject = one_line(&notice.subject.render(&english));
+    let body = render_body(&notice.body, &english);
+    let message = serde_json::to_string(&NoticeMessage { subject: notice.subject.clone(), body: notice.body.clone() })
+        .map_err(|e| AppError::Internal(e.into()))?;
     let payload = serde_json::to_string(&notice.payload).map_err(|e| AppError::Internal(e.into()))?;
     let Some(id) = store::notify::insert_notice(
         tx,
@@ -67,7 +74,8 @@ pub async fn enqueue(tx: &mut Tx, notice: &Notice, now_ms: i64) -> Result<(), Ap
         notice.org_id,
         &notice.kind,
         &subject,
-        &notice.body,
+        &body,
+        &message,
         &notice.link,
         &payload,
         now_ms,
@@ -82,9 +90,37 @@ pub async fn enqueue(tx: &mut Tx, notice: &Notice, now_ms: i64) -> Result<(), Ap
     Ok(())
 }
 
-/// Control characters (line breaks included) become spaces; runs of spaces collapse.
+/// What a notice says, as stored beside it (`notify_notices.message`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NoticeMessage {
+    pub subject: Sentence,
+    pub body: Vec<Sentence>,
+}
+
+impl NoticeMessage {
+    /// The stored message, if the notice has one (notices written before messages were kept
+    /// have only their English text).
+    pub fn decode(stored: Option<&str>) -> Option<Self> {
+        serde_json::from_str(stored?).ok()
+    }
+
+    /// Subject and body in `tr`'s language.
+    pub fn render(&self, tr: &Tr) -> (String, String) {
+        (one_line(&self.subject.render(tr)), render_body(&self.body, tr))
+    }
+}
+
+fn render_body(body: &[Sentence], tr: &Tr) -> String {
+    body.iter().map(|m| m.render(tr)).filter(|p| !p.trim().is_empty()).collect::<Vec<_>>().join("\n\n")
+}
+
+/// Control characters and line breaks become spaces; runs of spaces collapse. No-break spaces
+/// stay: French puts one before a colon.
 fn one_line(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    s.split(|c: char| c.is_ascii_whitespace() || c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -108,14 +144,19 @@ pub struct InboxItem {
     pub read_at: Option<String>,
 }
 
-impl From<store::notify::InboxRow> for InboxItem {
-    fn from(r: store::notify::InboxRow) -> Self {
+impl InboxItem {
+    /// The row as `tr`'s reader reads it: in their language when the notice kept its message.
+    fn read_by(r: store::notify::InboxRow, tr: &Tr) -> Self {
+        let (subject, body) = match NoticeMessage::decode(r.message.as_deref()) {
+            Some(m) => m.render(tr),
+            None => (r.subject, r.body),
+        };
         InboxItem {
             id: r.id,
             event_id: r.event_id,
             kind: r.kind,
-            subject: r.subject,
-            body: r.body,
+            subject,
+            body,
             link: r.link,
             created_at: format_ms(r.created_at),
             read: r.read_at.is_some(),
@@ -125,14 +166,21 @@ impl From<store::notify::InboxRow> for InboxItem {
 }
 
 /// The principal's inbox: the notices of their organisation, newest first, with their own
-/// read marks. Each user sees only their own organisation's notices; the console has none.
-pub async fn inbox(db: &Db, principal: &Principal, unread_only: bool, limit: i64) -> AppResult<Vec<InboxItem>> {
+/// read marks, written for `tr`'s reader. Each user sees only their own organisation's
+/// notices; the console has none.
+pub async fn inbox(
+    db: &Db,
+    principal: &Principal,
+    tr: &Tr,
+    unread_only: bool,
+    limit: i64,
+) -> AppResult<Vec<InboxItem>> {
     if principal.user_id == 0 {
         return Ok(Vec::new());
     }
     let limit = limit.clamp(1, 500);
     let rows = store::notify::inbox(db.reader(), principal.org_id, principal.user_id, unread_only, limit).await?;
-    Ok(rows.into_iter().map(Into::into).collect())
+    Ok(rows.into_iter().map(|r| InboxItem::read_by(r, tr)).collect())
 }
 
 /// How many notices of the principal's organisation the principal has not read.

@@ -24,8 +24,11 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use super::net_guard::{GuardedResolver, NonPublicAddress};
+use super::notify::NoticeMessage;
+use super::types::Language;
 use super::{format_ms, now_ms};
 use crate::config::{Config, NotifySettings, SmtpTls};
+use crate::i18n::{time as zones, Tr};
 use crate::store::notify::Job;
 use crate::store::{self, Db};
 
@@ -293,27 +296,26 @@ impl Deliverer {
             job.user_name.clone(),
             address.parse().map_err(|e| format!("the recipient address {address:?} is not valid: {e}"))?,
         );
-        // The footer in the recipient's language; the notice itself is as its sender wrote it.
-        let footer = match job.user_language.as_deref() {
-            Some("fr") => {
-                "Vous recevez ce courriel en tant que membre de votre organisation sur Touchstone ; \
-                 votre boîte de notifications y liste chaque notification et permet d'arrêter ces courriels."
-            }
-            _ => {
-                "You receive this as a member of your organisation on Touchstone; your inbox there lists \
-                 every notification, and lets you turn these e-mails off."
-            }
+        // The notice, its times and the footer in the recipient's language and zone; a notice
+        // written before notices kept their message is sent as it was written.
+        let language = job.user_language.as_deref().and_then(|l| Language::parse(l).ok()).unwrap_or(Language::En);
+        let zone = zones::reader_zone(job.user_time_zone.as_deref(), job.user_country.as_deref().unwrap_or(""));
+        let tr = Tr::with_zone(language, zone);
+        let (subject, body) = match NoticeMessage::decode(job.message.as_deref()) {
+            Some(m) => m.render(&tr),
+            None => (job.subject.clone(), job.body.clone()),
         };
         let text = format!(
             "{body}\n\n{link}\n\n-- \nTouchstone · {event}\n{footer}\n",
-            body = job.body.trim_end(),
+            body = body.trim_end(),
             link = self.absolute_link(&job.link),
             event = job.event_id,
+            footer = tr.t("notice.email_footer"),
         );
         Message::builder()
             .from(smtp.from.clone())
             .to(to)
-            .subject(job.subject.clone())
+            .subject(subject)
             .message_id(Some(message_id(
                 &job.event_id,
                 job.org_id,

@@ -150,13 +150,21 @@ impl LegalRules {
             .iter()
             .position(|r| r.id == default_id)
             .ok_or_else(|| format!("legal.default_regime '{default_id}' is not a known regime"))?;
-        let calendars = settings
+        let mut calendars = settings
             .calendars
             .iter()
             .map(|(c, cal)| {
-                WorkingDays::parse(cal).map(|w| (c.to_ascii_uppercase(), w)).map_err(|e| format!("calendar {c}: {e}"))
+                let country = c.to_ascii_uppercase();
+                WorkingDays::parse(cal, &country).map(|w| (country, w)).map_err(|e| format!("calendar {c}: {e}"))
             })
-            .collect::<Result<_, _>>()?;
+            .collect::<Result<BTreeMap<_, _>, _>>()?;
+        // Every other country counts Monday to Friday in its principal time zone.
+        for country in crate::i18n::time::countries() {
+            if !calendars.contains_key(country) {
+                let days = WorkingDays::parse(&Calendar::default(), country).expect("the default calendar is valid");
+                calendars.insert(country.to_string(), days);
+            }
+        }
         for (country, fields) in &settings.disclosure {
             if let Some(bad) = fields.iter().find(|f| !DISCLOSABLE.contains(&f.as_str())) {
                 return Err(format!(
@@ -169,7 +177,7 @@ impl LegalRules {
             regimes,
             default_regime,
             calendars,
-            default_calendar: WorkingDays::parse(&Calendar::default()).expect("the default calendar is valid"),
+            default_calendar: WorkingDays::parse(&Calendar::default(), "").expect("the default calendar is valid"),
             disclosure: settings.disclosure.iter().map(|(k, v)| (k.to_ascii_uppercase(), v.clone())).collect(),
         })
     }

@@ -207,12 +207,42 @@ text_enum!(
 );
 
 text_enum!(
-    /// Languages with a complete message catalogue.
+    /// Languages with a complete message catalogue. `qps` is the pseudo-locale (English with
+    /// every letter accented and lengthened): not offered to users, it shows which words of a
+    /// page did not come from the catalogue.
     Language, "language", "invalid_language" {
         En = "en",
         Fr = "fr",
+        Es = "es",
+        Ar = "ar",
+        Pseudo = "qps",
     }
 );
+
+impl Language {
+    /// The languages people choose from.
+    pub const OFFERED: &'static [Language] = &[Language::En, Language::Fr, Language::Es, Language::Ar];
+
+    /// Text direction of the language's script, for `dir` on the page.
+    pub fn direction(self) -> &'static str {
+        if self == Language::Ar {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+
+    /// The language's name in itself, as a language menu shows it.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Language::En => "English",
+            Language::Fr => "Français",
+            Language::Es => "Español",
+            Language::Ar => "العربية",
+            Language::Pseudo => "[Ƥşḗŭḓǿ]",
+        }
+    }
+}
 
 /// A name for an organisation or a person: trimmed, non-empty, bounded, no control characters.
 #[derive(Debug, Clone, PartialEq, Eq)]

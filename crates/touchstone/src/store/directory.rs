@@ -148,6 +148,7 @@ struct UserRow {
     email: String,
     display_name: String,
     language: String,
+    time_zone: Option<String>,
     role: String,
     organisation_id: i64,
     organisation_name: String,
@@ -167,6 +168,7 @@ impl UserRow {
             email: self.email,
             display_name: self.display_name,
             language: Language::parse(&self.language).unwrap_or(Language::En),
+            time_zone: self.time_zone,
             role: Role::parse(&self.role).unwrap_or(Role::Officer),
             organisation_id: self.organisation_id,
             organisation_name: self.organisation_name,
@@ -181,7 +183,7 @@ impl UserRow {
     }
 }
 
-const USER_SELECT: &str = "SELECT u.id, u.email, u.display_name, u.language, u.role, u.organisation_id, \
+const USER_SELECT: &str = "SELECT u.id, u.email, u.display_name, u.language, u.time_zone, u.role, u.organisation_id, \
      o.name AS organisation_name, o.kind AS organisation_kind, o.country AS organisation_country, u.active, u.totp_enabled, u.locked_until, \
      u.created_at, u.version FROM users u JOIN organisations o ON o.id = u.organisation_id";
 
@@ -357,9 +359,11 @@ pub async fn set_language<'c, E: Executor<'c, Database = Any>>(
     ex: E,
     user_id: i64,
     language: Language,
+    time_zone: Option<&str>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET language = $1, version = version + 1 WHERE id = $2")
+    sqlx::query("UPDATE users SET language = $1, time_zone = $2, version = version + 1 WHERE id = $3")
         .bind(language.as_str())
+        .bind(time_zone)
         .bind(user_id)
         .execute(ex)
         .await

@@ -25,6 +25,7 @@ pub struct InboxRow {
     pub kind: String,
     pub subject: String,
     pub body: String,
+    pub message: Option<String>,
     pub link: String,
     pub created_at: i64,
     pub read_at: Option<i64>,
@@ -41,19 +42,21 @@ pub async fn insert_notice(
     kind: &str,
     subject: &str,
     body: &str,
+    message: &str,
     link: &str,
     payload: &str,
     now: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar(
-        "INSERT INTO notify_notices (event_id, org_id, kind, subject, body, link, payload, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (event_id, org_id) DO NOTHING RETURNING id",
+        "INSERT INTO notify_notices (event_id, org_id, kind, subject, body, message, link, payload, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (event_id, org_id) DO NOTHING RETURNING id",
     )
     .bind(event_id)
     .bind(org_id)
     .bind(kind)
     .bind(subject)
     .bind(body)
+    .bind(message)
     .bind(link)
     .bind(payload)
     .bind(now)
@@ -116,7 +119,7 @@ pub async fn inbox<'c, E: Executor<'c, Database = Any>>(
 ) -> Result<Vec<InboxRow>, sqlx::Error> {
     let unread = if unread_only { "AND r.read_at IS NULL" } else { "" };
     sqlx::query_as(&format!(
-        "SELECT n.id, n.event_id, n.kind, n.subject, n.body, n.link, n.created_at, r.read_at \
+        "SELECT n.id, n.event_id, n.kind, n.subject, n.body, n.message, n.link, n.created_at, r.read_at \
          FROM notify_notices n LEFT JOIN notify_reads r ON r.notice_id = n.id AND r.user_id = $2 \
          WHERE n.org_id = $1 {unread} ORDER BY n.id DESC LIMIT $3"
     ))
@@ -366,6 +369,8 @@ pub struct Job {
     pub kind: String,
     pub subject: String,
     pub body: String,
+    /// What the notice says as a catalogue message, for the recipient's language.
+    pub message: Option<String>,
     pub link: String,
     pub payload: String,
     pub notice_created_at: i64,
@@ -374,6 +379,8 @@ pub struct Job {
     pub user_email: Option<String>,
     pub user_active: Option<i64>,
     pub user_language: Option<String>,
+    pub user_time_zone: Option<String>,
+    pub user_country: Option<String>,
     pub webhook_url: Option<String>,
     pub webhook_secret: Option<String>,
     pub webhook_deleted_at: Option<i64>,
@@ -382,11 +389,13 @@ pub struct Job {
 pub async fn job<'c, E: Executor<'c, Database = Any>>(ex: E, id: i64) -> Result<Option<Job>, sqlx::Error> {
     sqlx::query_as(
         "SELECT d.id, d.channel, d.destination, d.attempts, d.user_id, d.webhook_id, \
-                n.event_id, n.org_id, n.kind, n.subject, n.body, n.link, n.payload, n.created_at AS notice_created_at, \
+                n.event_id, n.org_id, n.kind, n.subject, n.body, n.message, n.link, n.payload, n.created_at AS notice_created_at, \
                 u.display_name AS user_name, u.email AS user_email, u.active AS user_active, u.language AS user_language, \
+                u.time_zone AS user_time_zone, uo.country AS user_country, \
                 w.url AS webhook_url, w.secret AS webhook_secret, w.deleted_at AS webhook_deleted_at \
          FROM notify_deliveries d JOIN notify_notices n ON n.id = d.notice_id \
-         LEFT JOIN users u ON u.id = d.user_id LEFT JOIN notify_webhooks w ON w.id = d.webhook_id \
+         LEFT JOIN users u ON u.id = d.user_id LEFT JOIN organisations uo ON uo.id = u.organisation_id \
+         LEFT JOIN notify_webhooks w ON w.id = d.webhook_id \
          WHERE d.id = $1",
     )
     .bind(id)

@@ -38,6 +38,11 @@ struct AccountPage {
     new_token: Option<String>,
     enrolment: Option<(String, String)>,
     must_enrol: bool,
+    /// The reader's chosen IANA zone; empty while they read their country's.
+    chosen_zone: String,
+    /// The zone of the reader's organisation's country, read when they choose none.
+    country_zone: &'static str,
+    zones: &'static [String],
 }
 
 #[derive(Deserialize)]
@@ -63,6 +68,14 @@ async fn render_account(
         new_token: None,
         enrolment: None,
         must_enrol,
+        chosen_zone: ctx.layout.me.as_ref().and_then(|u| u.time_zone.clone()).unwrap_or_default(),
+        country_zone: ctx
+            .layout
+            .me
+            .as_ref()
+            .and_then(|u| crate::i18n::time::country_zone_name(&u.organisation_country))
+            .unwrap_or("UTC"),
+        zones: crate::i18n::time::zone_names(),
     };
     page(&mut p);
     Ok(ctx.render(status, p))
@@ -114,6 +127,8 @@ async fn change_password(
 #[derive(Deserialize)]
 struct LanguageForm {
     language: String,
+    #[serde(default)]
+    time_zone: String,
 }
 
 async fn change_language(
@@ -122,7 +137,7 @@ async fn change_language(
     CsrfForm(f): CsrfForm<LanguageForm>,
 ) -> PageResult {
     let r = match Language::parse(&f.language) {
-        Ok(l) => directory::set_own_language(&state.db, &reader.principal, l).await,
+        Ok(l) => directory::set_own_language(&state.db, &reader.principal, l, Some(&f.time_zone)).await,
         Err(e) => Err(e),
     };
     outcome(fully_signed_in(reader), &state, r, "language").await

@@ -172,7 +172,7 @@ async fn render_users(
     let layout = clone_layout(&ctx.layout);
     Ok(ctx.render(
         status,
-        UsersPage { layout, users, organisations, roles: Role::ALL, languages: Language::ALL, form, error, issued },
+        UsersPage { layout, users, organisations, roles: Role::ALL, languages: Language::OFFERED, form, error, issued },
     ))
 }
 

@@ -22,7 +22,6 @@ use crate::domain::catalog::{
 };
 use crate::domain::catalog::{Party, Prices};
 use crate::domain::policy::Principal;
-use crate::domain::types::Language;
 use crate::state::AppState;
 
 pub fn router() -> Pages {
@@ -416,25 +415,20 @@ fn picture(layout: &Layout, image: ImageRef) -> PictureView {
     }
 }
 
-fn money(lang: Language, amount: f64) -> String {
-    let s = format!("{amount:.2}");
-    match lang {
-        Language::Fr => s.replace('.', ","),
-        Language::En => s,
-    }
+fn money(tr: &crate::i18n::Tr, amount: f64) -> String {
+    tr.amount(amount)
 }
 
 fn prices_view(layout: &Layout, p: &Prices) -> PricesView {
-    let lang = layout.tr.lang;
     let retail = match (p.retail_min, p.retail_max) {
         (Some(min), Some(max)) if (max - min).abs() > f64::EPSILON => Some(layout.tr.f(
             "catalog.retail_range",
-            &[("min", &money(lang, min)), ("max", &money(lang, max)), ("currency", &p.currency)],
+            &[("min", &money(&layout.tr, min)), ("max", &money(&layout.tr, max)), ("currency", &p.currency)],
         )),
-        (Some(v), _) | (None, Some(v)) => Some(format!("{} {}", money(lang, v), p.currency)),
+        (Some(v), _) | (None, Some(v)) => Some(format!("{} {}", money(&layout.tr, v), p.currency)),
         (None, None) => None,
     };
-    let declared = p.usual_declared_value.map(|v| format!("{} {}", money(lang, v), p.currency));
+    let declared = p.usual_declared_value.map(|v| format!("{} {}", money(&layout.tr, v), p.currency));
     PricesView { retail, declared }
 }
 

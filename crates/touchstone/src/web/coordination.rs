@@ -187,8 +187,8 @@ async fn operation_page(
 ) -> PageResult {
     let tr = ctx.layout.tr;
     let done = match (done.hits, done.conflicts) {
-        (Some(n), _) => Some(tr.f("ops.targets_added", &[("hits", &n.to_string())])),
-        (_, Some(n)) => Some(tr.f("ops.event_added", &[("conflicts", &n.to_string())])),
+        (Some(n), _) => Some(tr.fmt("ops.targets_added", &[("hits", n.into())])),
+        (_, Some(n)) => Some(tr.fmt("ops.event_added", &[("conflicts", n.into())])),
         _ => None,
     };
     render_operation(ctx, &s, &p, id, OperationParts { done, ..OperationParts::default() }, StatusCode::OK).await

@@ -281,10 +281,15 @@ async fn set_language(
     CsrfForm(form): CsrfForm<LanguageForm>,
 ) -> Response {
     let Ok(lang) = Language::parse(&form.lang) else {
-        return ctx.error_page(AppError::invalid("lang", "invalid_language", "Choose English or French."));
+        return ctx.error_page(AppError::invalid(
+            "lang",
+            "invalid_language",
+            "Choose one of the languages the menu offers: English, French, Spanish or Arabic.",
+        ));
     };
     if let Some(p) = ctx.principal_if_signed_in() {
-        if let Err(e) = crate::domain::directory::set_own_language(&state.db, p, lang).await {
+        let zone = ctx.layout.me.as_ref().and_then(|u| u.time_zone.clone());
+        if let Err(e) = crate::domain::directory::set_own_language(&state.db, p, lang, zone.as_deref()).await {
             return ctx.error_page(e);
         }
     }

@@ -29,7 +29,7 @@ pub fn router() -> Pages {
 #[template(path = "inbox.html")]
 struct InboxPage {
     layout: Layout,
-    /// Each notice with its time as people read it (`2026-11-29 08:06 UTC`).
+    /// Each notice with its time as its reader reads it (`7 Dec 2026, 09:30 CET`).
     items: Vec<(String, InboxItem)>,
     unread_only: bool,
     email_enabled: bool,
@@ -46,21 +46,14 @@ async fn inbox_page(
     Query(q): Query<InboxQuery>,
 ) -> PageResult {
     let unread_only = q.unread.as_deref().is_some_and(|v| v == "1" || v == "true");
-    let items = match notify::inbox(&state.db, &principal, unread_only, 200).await {
-        Ok(i) => i.into_iter().map(|n| (readable_time(&n.created_at), n)).collect(),
+    let tr = ctx.layout.tr;
+    let items = match notify::inbox(&state.db, &principal, &tr, unread_only, 200).await {
+        Ok(i) => i.into_iter().map(|n| (tr.when(&n.created_at), n)).collect(),
         Err(e) => return Err(PageError(e)),
     };
     let email_enabled = notify::email_enabled(&state.db, &principal).await?;
     let layout = clone_layout(&ctx.layout);
     Ok(ctx.render(StatusCode::OK, InboxPage { layout, items, unread_only, email_enabled }))
-}
-
-/// `2026-11-29T08:06:18.653Z` as `2026-11-29 08:06 UTC`.
-fn readable_time(rfc3339: &str) -> String {
-    match rfc3339.get(..16) {
-        Some(minutes) => format!("{} UTC", minutes.replace('T', " ")),
-        None => rfc3339.to_string(),
-    }
 }
 
 #[derive(Deserialize)]

@@ -122,6 +122,15 @@ pub fn clone_layout(l: &Layout) -> Layout {
     }
 }
 
+/// The reader's language, and their zone: their own, else their organisation's country's, else
+/// (a visitor) UTC.
+fn reader_tr(lang: Language, me: Option<&User>) -> Tr {
+    match me {
+        Some(u) => Tr::with_zone(lang, crate::i18n::time::reader_zone(u.time_zone.as_deref(), &u.organisation_country)),
+        None => Tr::new(lang),
+    }
+}
+
 /// The request's reader: the page layout, and (private) the session behind it.
 pub struct Ctx {
     session: Option<Session>,
@@ -173,7 +182,16 @@ impl FromRequestParts<AppState> for Ctx {
         let grants = session.as_ref().and_then(Session::principal).map(|p| p.grants).unwrap_or_default();
         Ok(Ctx {
             session,
-            layout: Layout { tr: Tr::new(lang), csrf, me, here, new_csrf_cookie, secure, unread, grants },
+            layout: Layout {
+                tr: reader_tr(lang, me.as_ref()),
+                csrf,
+                me,
+                here,
+                new_csrf_cookie,
+                secure,
+                unread,
+                grants,
+            },
         })
     }
 }

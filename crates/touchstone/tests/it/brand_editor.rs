@@ -442,7 +442,7 @@ async fn the_owner_keeps_security_features_for_a_chosen_audience_and_other_offic
         let card = officer.get(&format!("/catalog/products/{}", p.id)).await;
         assert!(!card.text.contains(&how), "the French officer is no longer in the audience");
         assert!(
-            card.text.contains("certaines autorités : dispositifs de sécurité"),
+            card.text.contains("certaines autorités\u{a0}: dispositifs de sécurité"),
             "and is told, in French, what is withheld: {}",
             card.text
         );

@@ -80,7 +80,7 @@ async fn a_detention_reaches_the_rights_holder_whose_answer_moves_the_case_to_it
         assert!(case["reference"].as_str().unwrap().starts_with("FR-"));
         assert_eq!(case["sheet"]["containers"][0], "MSKU9070323", "normalised");
         assert_eq!(case["brands"][0]["name"], gen::brand_name(0));
-        let cal = WorkingDays::parse(&Calendar::default()).unwrap();
+        let cal = WorkingDays::parse(&Calendar::default(), "FR").unwrap();
         let rh = obligation(&case, "rights_holder");
         let expected = [format_ms(cal.deadline_after(before, 10)), format_ms(cal.deadline_after(now_ms(), 10))];
         assert!(expected.contains(&rh["due_at"].as_str().unwrap().to_string()), "10 working days: {rh}");
@@ -342,24 +342,28 @@ silence = "release"
                 let product = product_id(&app, &officer, 0, 0).await;
                 app.db().clock.stop_at(start);
                 let fr = create(&app, &officer, &detention(product, "perishable", "FR")).await;
-                let with_holidays = WorkingDays::parse(&fr_calendar).unwrap();
-                let plain = WorkingDays::parse(&Calendar::default()).unwrap();
+                let with_holidays = WorkingDays::parse(&fr_calendar, "FR").unwrap();
+                let plain = WorkingDays::parse(&Calendar::default(), "FR").unwrap();
+                let plain_us = WorkingDays::parse(&Calendar::default(), "US").unwrap();
                 let due = obligation(&fr, "rights_holder")["due_at"].as_str().unwrap().to_string();
                 assert_eq!(
                     due,
                     format_ms(with_holidays.deadline_after(start, 3)),
                     "3 working days for perishables, holidays skipped"
                 );
-                assert_eq!(due, "2026-12-09T23:59:59.999Z", "Thursday and Friday off, then Monday to Wednesday");
+                assert_eq!(
+                    due, "2026-12-09T22:59:59.999Z",
+                    "Thursday and Friday off, then Monday to Wednesday, ending at midnight in Paris"
+                );
                 assert_ne!(due, format_ms(plain.deadline_after(start, 3)), "the holidays moved the deadline");
                 assert_eq!(obligation(&fr, "rights_holder")["can_extend"], false, "no extension for perishables");
 
                 let us = create(&app, &officer, &detention(product, "standard", "US")).await;
                 assert_eq!(us["regime_id"], "us-example");
-                assert_eq!(us["notify_due_at"].as_str().unwrap(), format_ms(plain.deadline_after(start, 5)));
+                assert_eq!(us["notify_due_at"].as_str().unwrap(), format_ms(plain_us.deadline_after(start, 5)));
                 assert_eq!(
                     obligation(&us, "declarant")["due_at"].as_str().unwrap(),
-                    format_ms(plain.deadline_after(start, 7))
+                    format_ms(plain_us.deadline_after(start, 7))
                 );
                 assert_eq!(obligation(&us, "declarant")["silence"], "none");
             }

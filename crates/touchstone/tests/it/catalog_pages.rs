@@ -96,7 +96,7 @@ async fn the_product_card_is_in_french_for_a_french_officer_and_in_english_for_a
         let mut fr = signed_in(&app, "officer@douane.demo").await;
         let card = fr.get(&format!("/catalog/products/{id}")).await;
         assert_eq!(card.status, StatusCode::OK, "[{}] {}", app.backend, card.text);
-        assert!(card.text.contains("<html lang=\"fr\">"));
+        assert!(card.text.contains("<html lang=\"fr\" dir=\"ltr\">"));
         assert!(card.text.contains("GTIN (codes-barres)"), "{}", card.text);
         assert!(card.text.contains("Indices d&#39;une contrefaçon"), "{}", card.text);
         assert!(card.text.contains("Catégorie"));

@@ -271,7 +271,7 @@ async fn a_police_coordinator_registers_an_operation_on_the_pages_and_sees_the_h
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
         let page = police.get(r.location()).await;
-        assert!(page.text.contains("1 concordance(s)"), "{}", page.text);
+        assert!(page.text.contains("Cible ajoutée\u{202f}; 1 concordance avec"), "{}", page.text);
         let hits = police.get("/coordination").await;
         assert!(hits.text.contains("Douane française (démo)") && hits.text.contains("MSKU 907032-3"), "{}", hits.text);
         assert!(!hits.text.contains("Contrôle Roissy"), "the other agency's operation stays hidden");

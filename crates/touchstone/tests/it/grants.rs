@@ -79,7 +79,8 @@ async fn an_agency_asks_for_access_and_a_customs_administrator_grants_changes_an
         let grant = id_after(&grants, "id=\"grant-");
 
         assert_eq!(gendarme.get("/operations").await.status, StatusCode::OK, "the grant opens coordination at once");
-        assert!(gendarme.get("/inbox").await.text.contains("Access granted"), "the agency is told");
+        let inbox = gendarme.get("/inbox").await.text;
+        assert!(inbox.contains("Accès accordé\u{a0}:"), "the agency is told: {inbox}");
 
         let changed = chief
             .submit(

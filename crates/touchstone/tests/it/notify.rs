@@ -19,6 +19,7 @@ use touchstone::config::{Config, Secret, SmtpTls};
 use touchstone::domain::notify::{self, Notice};
 use touchstone::domain::notify_delivery::{self, Deliverer};
 use touchstone::domain::now_ms;
+use touchstone::i18n::Sentence;
 use touchstone::store::{self, Db};
 
 use crate::common::{drop_postgres_database, fresh_database_urls, Browser, TestApp, PASSWORD};
@@ -59,11 +60,18 @@ fn notice(event_id: &str, org_id: i64) -> Notice {
         event_id: event_id.into(),
         kind: "case.detained".into(),
         org_id,
-        subject: format!("Goods detained ({event_id})"),
-        body: "200 handbags bearing your marks were detained at Le Havre.\nAnswer within 10 working days.".into(),
+        subject: Sentence::verbatim(format!("Goods detained ({event_id})")),
+        body: vec![
+            Sentence::verbatim("200 handbags bearing your marks were detained at Le Havre."),
+            Sentence::verbatim("Answer within 10 working days."),
+        ],
         link: "/cases/12".into(),
         payload: json!({"case_id": 12, "quantity": 200}),
     }
+}
+
+fn english(s: &Sentence) -> String {
+    s.render(&touchstone::i18n::Tr::new(touchstone::domain::types::Language::En))
 }
 
 /// Enqueues in a transaction of its own, as a command would, and commits.
@@ -322,7 +330,7 @@ async fn enqueueing_the_same_event_twice_notifies_once_and_every_user_reads_it_i
             assert_eq!(inbox["unread"], 1);
             let items = inbox["items"].as_array().unwrap();
             assert_eq!(items.len(), 1);
-            assert_eq!(items[0]["subject"], n.subject);
+            assert_eq!(items[0]["subject"], english(&n.subject));
             assert_eq!(items[0]["link"], "/cases/12");
             assert_eq!(items[0]["read"], false);
             let id = items[0]["id"].as_i64().unwrap();
@@ -520,7 +528,7 @@ async fn a_webhook_that_fails_first_is_retried_signed_and_recorded_delivered_exa
             let body = &got[1].body;
             assert_eq!(body["event_id"], n.event_id);
             assert_eq!(body["kind"], "case.detained");
-            assert_eq!(body["subject"], n.subject);
+            assert_eq!(body["subject"], english(&n.subject));
             assert_eq!(body["link"], "/cases/12");
             assert_eq!(body["payload"], json!({"case_id": 12, "quantity": 200}));
             assert!(body["created_at"].as_str().is_some_and(|t| t.ends_with('Z')), "{body}");

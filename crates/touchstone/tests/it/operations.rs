@@ -96,8 +96,8 @@ fn notice(event_id: &str, org_id: i64) -> Notice {
         event_id: event_id.into(),
         kind: "case.detained".into(),
         org_id,
-        subject: format!("Goods detained ({event_id})"),
-        body: "Goods bearing your marks were detained.".into(),
+        subject: touchstone::i18n::Sentence::verbatim(format!("Goods detained ({event_id})")),
+        body: vec![touchstone::i18n::Sentence::verbatim("Goods bearing your marks were detained.")],
         link: "/cases/1".into(),
         payload: json!({"case_id": 1}),
     }

@@ -126,7 +126,11 @@ async fn pages_follow_the_profile_language_else_accept_language() {
         let mut visitor = Browser::new(&app);
         visitor.accept_language = Some("fr-FR,fr;q=0.9,en;q=0.5");
         let page = visitor.get("/signin").await;
-        assert!(page.text.contains("<html lang=\"fr\">") && page.text.contains("Se connecter"), "{}", page.text);
+        assert!(
+            page.text.contains("<html lang=\"fr\" dir=\"ltr\">") && page.text.contains("Se connecter"),
+            "{}",
+            page.text
+        );
         // Camille's profile says French; a browser asking for English still gets French.
         let mut camille = Browser::new(&app);
         camille.accept_language = Some("en");

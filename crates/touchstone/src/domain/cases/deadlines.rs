@@ -110,12 +110,12 @@ pub async fn answer(
             row.org_id,
             "case.answered",
             &format!("case-{id}-answer-{}", obligation.id),
-            &format!(
-                "Case {}: the rights holder answered '{}'",
-                reference(&row),
-                input.answer.as_str().replace('_', " ")
+            Sentence::new("notice.case_answered.subject").text("case", reference(&row)).label(
+                "answer",
+                "cases.answer",
+                input.answer.as_str(),
             ),
-            &note.clone().unwrap_or_default(),
+            note_body(note.as_deref()),
             now,
         )
         .await?;
@@ -164,8 +164,8 @@ pub async fn request_extension(db: &Db, rules: &LegalRules, principal: &Principa
         row.org_id,
         "case.extended",
         &format!("case-{id}-extension-{}", o.id),
-        &format!("Case {}: the rights holder extended its deadline to {}", reference(&row), format_ms(due)),
-        "",
+        Sentence::new("notice.case_extended.subject").text("case", reference(&row)).time("due", due),
+        Vec::new(),
         now,
     )
     .await?;
@@ -244,8 +244,8 @@ pub(super) async fn advance(tx: &mut Tx, rules: &LegalRules, id: i64, now: i64) 
                         org,
                         "case.answer_required",
                         &format!("case-{id}-required-{}", o.id),
-                        &format!("Case {reference}: the declarant objects; answer by {}", format_ms(due)),
-                        "Start proceedings before the deadline, or the goods are released.",
+                        Sentence::new("notice.case_answer_required.subject").text("case", &reference).time("due", due),
+                        vec![Sentence::new("notice.case_answer_required.body")],
                         now,
                     )
                     .await?;
@@ -271,8 +271,12 @@ pub(super) async fn advance(tx: &mut Tx, rules: &LegalRules, id: i64, now: i64) 
                     row.org_id,
                     "case.ready",
                     &format!("case-{id}-ready"),
-                    &format!("Case {reference} is ready for decision: {}", outcome_words(outcome)),
-                    "",
+                    Sentence::new("notice.case_ready.subject").text("case", &reference).label(
+                        "outcome",
+                        "cases.outcome",
+                        outcome.as_str(),
+                    ),
+                    Vec::new(),
                     now,
                 )
                 .await?;
@@ -311,8 +315,8 @@ pub async fn tick(db: &Db, rules: &LegalRules, now: i64) -> AppResult<usize> {
                 org,
                 "case.deadline_reminder",
                 &format!("case-{}-reminder-{}-{}", o.case_id, o.id, due_at),
-                &format!("Case {}: your answer is due by {}", reference(&row), format_ms(due_at)),
-                &format!("Silence at the deadline means: {}.", o.silence.replace('_', " ")),
+                Sentence::new("notice.deadline_reminder.subject").text("case", reference(&row)).time("due", due_at),
+                vec![Sentence::new("notice.deadline_reminder.body").label("silence", "cases.silence", &o.silence)],
                 now,
             )
             .await?;

@@ -32,6 +32,7 @@ use super::regime::{
 };
 use super::types::{CountryCode, OrgKind};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Sentence;
 use crate::store::cases::{self as sql, CaseRow, ObligationRow};
 use crate::store::media::UseKind;
 use crate::store::{self, is_unique_violation, Db, Tx};
@@ -123,8 +124,8 @@ pub(super) async fn notify_org(
     case_id: i64,
     org_id: i64,
     kind: &str,
-    subject: &str,
-    body: &str,
+    subject: Sentence,
+    body: Vec<Sentence>,
     now: i64,
 ) -> AppResult<()> {
     notify_event(tx, case_id, org_id, kind, &format!("case-{case_id}-{kind}-org-{org_id}"), subject, body, now).await
@@ -137,16 +138,16 @@ pub(super) async fn notify_event(
     org_id: i64,
     kind: &str,
     event_id: &str,
-    subject: &str,
-    body: &str,
+    subject: Sentence,
+    body: Vec<Sentence>,
     now: i64,
 ) -> AppResult<()> {
     let notice = Notice {
         event_id: event_id.to_string(),
         kind: kind.to_string(),
         org_id,
-        subject: subject.to_string(),
-        body: body.to_string(),
+        subject,
+        body,
         link: format!("/cases/{case_id}"),
         payload: serde_json::json!({"case_id": case_id}),
     };
@@ -160,10 +161,7 @@ pub(super) fn conflict() -> AppError {
     )
 }
 
-pub(super) fn outcome_words(o: CaseOutcome) -> &'static str {
-    match o {
-        CaseOutcome::Destruction => "the goods are to be destroyed",
-        CaseOutcome::LegalProceedings => "legal proceedings",
-        CaseOutcome::Released => "the goods are released",
-    }
+/// What a person wrote beside a step (a note, a message), as a notice's body: nothing when empty.
+pub(super) fn note_body(note: Option<&str>) -> Vec<Sentence> {
+    note.map(str::trim).filter(|n| !n.is_empty()).map(Sentence::verbatim).into_iter().collect()
 }

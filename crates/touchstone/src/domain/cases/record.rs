@@ -253,8 +253,8 @@ pub(super) async fn match_alerts(
                 event_id: format!("alert-{}-case-{case_id}", alert.id),
                 kind: "alert.match".into(),
                 org_id: alert.owner_org_id,
-                subject: format!("Your alert \"{}\" matched a detention", alert_sheet.title),
-                body: reasons.join("\n"),
+                subject: Sentence::new("notice.alert_match.subject").text("title", &alert_sheet.title),
+                body: reasons.iter().map(Sentence::verbatim).collect(),
                 link: format!("/alerts/{}", alert.id),
                 payload: serde_json::json!({"alert_id": alert.id, "case_id": case_id, "reasons": reasons}),
             };

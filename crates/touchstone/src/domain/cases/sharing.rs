@@ -56,8 +56,8 @@ pub async fn share_case(
         org.id,
         "case.shared",
         &format!("case-{id}-shared-{}-{now}", org.id),
-        &format!("Case {} shared with you", reference(&row)),
-        &note,
+        Sentence::new("notice.case_shared.subject").text("case", reference(&row)),
+        note_body(Some(&note)),
         now,
     )
     .await?;

@@ -122,8 +122,8 @@ pub async fn post_message(db: &Db, principal: &Principal, id: i64, input: NewMes
         recipient,
         "case.message",
         &format!("case-{id}-message-{mid}"),
-        &format!("New message on case {}", reference(&row)),
-        &preview,
+        Sentence::new("notice.case_message.subject").text("case", reference(&row)),
+        vec![Sentence::verbatim(preview)],
         now,
     )
     .await?;

@@ -191,10 +191,14 @@ async fn take_step(
     };
     sql::add_event(tx, row.id, &principal.label, row_step.event, &detail.to_string(), now).await?;
     if let Some(kind) = row_step.notice {
-        let words = outcome.and_then(CaseOutcome::parse).map(outcome_words).unwrap_or("closed");
-        let subject = format!("Case {} {}: {words}", reference(row), row_step.event);
+        let subject = match outcome.and_then(CaseOutcome::parse) {
+            Some(o) => Sentence::new("notice.case_step_outcome.subject").label("outcome", "cases.outcome", o.as_str()),
+            None => Sentence::new("notice.case_step.subject"),
+        }
+        .text("case", reference(row))
+        .label("step", "cases.event", row_step.event);
         for org in concerned_orgs(db, row.id).await? {
-            notify_org(tx, row.id, org, kind, &subject, &note.clone().unwrap_or_default(), now).await?;
+            notify_org(tx, row.id, org, kind, subject.clone(), note_body(note.as_deref()), now).await?;
         }
     }
     Ok(())
@@ -274,8 +278,8 @@ pub(super) async fn detain(
                 row.id,
                 *org,
                 kind,
-                &format!("Goods bearing your marks detained: case {reference}"),
-                &format!("{}\n\nOpen the case to answer before the deadline.", goods_summary(&sheet)),
+                Sentence::new("notice.case_detained.subject").text("case", &reference),
+                vec![Sentence::verbatim(goods_summary(&sheet)), Sentence::new("notice.case_detained.body")],
                 now,
             )
             .await?;

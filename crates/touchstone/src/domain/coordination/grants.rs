@@ -139,8 +139,10 @@ pub async fn create_grant(db: &Db, principal: &Principal, input: NewGrant) -> Ap
             event_id: format!("grant-{id}-granted"),
             kind: "access.granted".into(),
             org_id: grantee.id,
-            subject: format!("Access granted: {}", scopes.join(", ")),
-            body: format!("Your organisation was granted access ({}) until {}.", scopes.join(", "), format_ms(expires)),
+            subject: Sentence::new("notice.access_granted.subject").labels("scopes", "grants.scope", &scopes),
+            body: vec![Sentence::new("notice.access_granted.body")
+                .labels("scopes", "grants.scope", &scopes)
+                .time("expires", expires)],
             link: "/access".into(),
             payload: serde_json::json!({"grant": id, "scopes": scopes, "expires_at": format_ms(expires)}),
         },
@@ -236,8 +238,12 @@ pub async fn revoke_grant(db: &Db, principal: &Principal, id: i64) -> AppResult<
                 event_id: format!("grant-{id}-revoked"),
                 kind: "access.revoked".into(),
                 org_id: row.grantee_org_id,
-                subject: "Access revoked".into(),
-                body: format!("The access grant of your organisation ({}) was revoked.", row.scopes),
+                subject: Sentence::new("notice.access_revoked.subject"),
+                body: vec![Sentence::new("notice.access_revoked.body").labels(
+                    "scopes",
+                    "grants.scope",
+                    row.scopes.split(',').map(str::trim),
+                )],
                 link: "/access".into(),
                 payload: serde_json::json!({"grant": id}),
             },
@@ -352,14 +358,15 @@ pub async fn request_access(db: &Db, principal: &Principal, input: NewAccessRequ
                 event_id: format!("access-request-{id}-org-{}", g.id),
                 kind: "access.requested".into(),
                 org_id: g.id,
-                subject: format!("{} asks for access", agency.name),
-                body: format!(
-                    "{} ({}) asks for access: {}.\nReason: {reason}\nAsked by: {}",
-                    agency.name,
-                    agency.country,
-                    scopes.join(", "),
-                    principal.label
-                ),
+                subject: Sentence::new("notice.access_requested.subject").text("agency", &agency.name),
+                body: vec![
+                    Sentence::new("notice.access_requested.body")
+                        .text("agency", &agency.name)
+                        .text("country", &agency.country)
+                        .labels("scopes", "grants.scope", &scopes),
+                    Sentence::new("notice.access_requested.reason").text("reason", &reason),
+                    Sentence::new("notice.access_requested.by").text("by", &principal.label),
+                ],
                 link: format!("/admin/grants?request={id}"),
                 payload: serde_json::json!({"request": id, "organisation": agency.id, "scopes": scopes}),
             },
@@ -421,8 +428,10 @@ pub async fn decline_access_request(db: &Db, principal: &Principal, id: i64) -> 
             event_id: format!("access-request-{id}-declined"),
             kind: "access.declined".into(),
             org_id: row.org_id,
-            subject: "Access request declined".into(),
-            body: format!("Your request for access ({}) was declined by {}.", row.scopes, principal.label),
+            subject: Sentence::new("notice.access_declined.subject"),
+            body: vec![Sentence::new("notice.access_declined.body")
+                .labels("scopes", "grants.scope", row.scopes.split(',').map(str::trim))
+                .text("by", &principal.label)],
             link: "/access".into(),
             payload: serde_json::json!({"request": id}),
         },

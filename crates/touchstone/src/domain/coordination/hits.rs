@@ -118,14 +118,16 @@ pub async fn acknowledge(db: &Db, principal: &Principal, id: i64, input: NewAckn
             event_id: format!("hit-{}-ack-org-{}", hit.hit_key, hit.org_id),
             kind: "operation.hit_acknowledged".into(),
             org_id: hit.other_org_id,
-            subject: format!(
-                "Coordination: the other agency acknowledged ({})",
-                input.outcome.as_str().replace('_', " ")
+            subject: Sentence::new("notice.hit_acknowledged.subject").label(
+                "outcome",
+                "ops.ack",
+                input.outcome.as_str(),
             ),
-            body: format!(
-                "The other agency acknowledged a hit you share: {}.",
-                input.outcome.as_str().replace('_', " ")
-            ),
+            body: vec![Sentence::new("notice.hit_acknowledged.body").label(
+                "outcome",
+                "ops.ack",
+                input.outcome.as_str(),
+            )],
             link: "/coordination/hits".into(),
             payload: serde_json::json!({"hit_key": hit.hit_key, "outcome": input.outcome}),
         },
@@ -151,8 +153,8 @@ pub async fn remind_unacknowledged(db: &Db, after: std::time::Duration) -> AppRe
                     event_id: format!("hit-{id}-reminder"),
                     kind: "operation.hit_reminder".into(),
                     org_id: org,
-                    subject: format!("Coordination: a hit on \"{label}\" is not acknowledged yet"),
-                    body: "Call the other agency's contact, then say on the hit what you decided.".into(),
+                    subject: Sentence::new("notice.hit_reminder.subject").text("label", &label),
+                    body: vec![Sentence::new("notice.hit_reminder.body")],
                     link: "/coordination/hits".into(),
                     payload: serde_json::json!({"hit": id}),
                 },

@@ -70,12 +70,8 @@ pub(super) fn when(rfc3339: &str) -> String {
     }
 }
 
-pub(super) fn number(lang: &Tr, v: f64) -> String {
-    let s = if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v:.2}") };
-    match lang.lang {
-        crate::domain::types::Language::Fr => s.replace('.', ","),
-        crate::domain::types::Language::En => s,
-    }
+pub(super) fn number(tr: &Tr, v: f64) -> String {
+    tr.number(v)
 }
 
 /// The translation of `set.value`, or the value itself when the catalogue has none.

@@ -1,0 +1,1070 @@
+# Arabic messages (Modern Standard Arabic) in Fluent syntax (https://projectfluent.org/): the same
+# identifiers and the same $variables as en.ftl, in the same order; a test checks.
+
+## nav
+
+nav-label = القائمة الرئيسية
+nav-home = الصفحة الرئيسية
+nav-organisations = الجهات
+nav-users = المستخدمون
+nav-audit = سجل التدقيق
+nav-account = حسابي
+nav-sign_out = تسجيل الخروج
+nav-inbox = صندوق الوارد
+nav-unread = غير مقروءة
+nav-notifications = خطافات الويب
+nav-api = API
+nav-menu = القائمة
+nav-skip = الانتقال إلى المحتوى
+
+## footer
+
+footer-tagline = Touchstone — معًا للتمييز بين السلع الأصلية والسلع المقلَّدة.
+
+## error
+
+error-picture_in_use = أحد مؤشرات دليل التحقق يعرض هذه الصورة: احذف ذلك المؤشر أولًا.
+error-title = حدث خطأ ما
+error-back_home = العودة إلى الصفحة الرئيسية
+error-invalid_credentials = البريد الإلكتروني أو كلمة المرور غير صحيحة. بعد محاولات فاشلة متكررة يُقفَل الحساب لبعض الوقت؛ أعد المحاولة بعد ذلك، أو راجع المسؤول لديك.
+error-second_factor_locked = أُدخلت رموز خاطئة أكثر من اللازم: انتهت عملية تسجيل الدخول هذه وأُقفل الحساب لبعض الوقت؛ سجّل الدخول مجددًا لاحقًا، أو اطلب من أحد المسؤولين إعادة تعيينه.
+error-csrf_failed = انتهت صلاحية هذا النموذج أو أنه لم يصدر عن Touchstone؛ يُرجى إعادة تحميل الصفحة والمحاولة مرة أخرى.
+error-invalid_form = النموذج غير مكتمل؛ يُرجى إعادة تحميل الصفحة وملؤه من جديد.
+error-page_not_found = لا توجد صفحة على هذا العنوان.
+error-forbidden = لا تسمح لك جهتك ودورك بهذا الإجراء.
+error-not_found = هذا العنصر غير موجود، أو لا يحق لك الاطلاع عليه.
+error-invalid_email = هذا ليس عنوان بريد إلكتروني؛ اكتبه على النحو name@example.org.
+error-invalid_country = هذا ليس رمز بلد وفق المعيار ISO 3166-1 alpha-2؛ استخدم حرفين مثل FR أو DE أو US.
+error-password_too_short = اختر كلمة مرور من 12 حرفًا على الأقل؛ وتفي بالغرض بضع كلمات لا رابط بينها.
+error-password_too_common = كلمة المرور هذه من أكثر كلمات المرور استخدامًا؛ اختر كلمة أخرى.
+error-invalid_second_factor = هذا الرمز غير صحيح؛ أدخل الرمز المكوّن من 6 أرقام الذي يعرضه تطبيق المصادقة الآن.
+error-account_deactivated = تم تعطيل هذا الحساب؛ يُرجى مراجعة المسؤول في جهتك.
+error-required = يُرجى ملء هذا الحقل.
+error-role_not_allowed = لا يُنشئ حسابات مسؤولي المنصة إلا مسؤولو المنصة، وفي الجهة المشغِّلة فقط.
+error-invalid_email_domain = هذا ليس نطاق بريد إلكتروني؛ اكتبه كما يرد بعد الرمز @، مثل douane.gouv.fr.
+error-email_domain_taken = نطاق البريد الإلكتروني هذا تابع لجهة أخرى، أو لدى جهة أخرى حسابات عليه؛ يجب أن يتبع كل حساب على نطاق معتمد الجهةَ صاحبة ذلك النطاق.
+error-email_outside_domains = لا يمكن إنشاء حسابات جهتك إلا على نطاقات البريد الإلكتروني المعتمدة لها؛ لاستخدام نطاق آخر، اطلب من مسؤول المنصة اعتماده.
+error-email_domain_of_another_organisation = هذا العنوان على نطاق معتمد لجهة أخرى؛ وأي حساب عليه يتبع تلك الجهة.
+error-unknown_organisation = اختر جهة يحق لك إضافة مستخدمين إليها.
+error-version_conflict = عدّل شخص آخر هذا العنصر في هذه الأثناء؛ يُرجى إعادة تحميل الصفحة ومراجعة التغييرات ثم المحاولة مرة أخرى.
+error-invalid_transition = هذه الخطوة غير ممكنة في الحالة الراهنة للملف؛ تعرض الأزرار في الصفحة الخطوات المسموح بها الآن.
+error-answers_pending = يتطلب الإتلاف موافقة الأطراف أو انقضاء المهل الممنوحة لهم؛ ولم ترد جميع الإجابات بعد.
+error-nothing_to_answer = لا يوجد سؤال مفتوح موجَّه إليك في هذا الملف.
+error-already_answered = تمت الإجابة عن هذا السؤال في هذه الأثناء؛ يُرجى إعادة تحميل الملف.
+error-not_awaiting_answers = لم يعد هذا الملف يقبل إجابات.
+error-no_extension = التمديد غير ممكن: إما أنه استُخدم من قبل، أو أن المهلة انقضت، أو أن السلع سريعة التلف، أو أن النظام القانوني لا ينص عليه.
+error-invalid_quantity = يجب أن تكون كل كمية عددًا موجبًا.
+error-brand_required = حدِّد العلامة التجارية لكل بند: منتجًا أو علامة تجارية من الفهرس، أو العلامة التجارية كما هي مكتوبة على السلع.
+error-idempotency_key_reused = سبق استخدام هذا النموذج لتسجيل ملف؛ راجع النموذج وأرسله مرة أخرى لتسجيل ملف جديد.
+error-thread_required = يذكر هذا الملف عدة أصحاب حقوق؛ اختر صاحب الحق الذي تريد الكتابة في محادثته.
+error-nothing_to_match = حدِّد علامة تجارية أو منتجًا أو طرفًا مشتبهًا به أو حاوية أو مستند نقل أو رمز HS واحدًا على الأقل، حتى تتسنى مطابقة الملفات.
+error-answer_required = اختر إجابة.
+error-invalid_container_number = رقم الحاوية هذا غير صالح: 4 أحرف و6 أرقام ورقم التحقق وفق ISO 6346، مثل MSKU 907032-3.
+error-invalid_air_waybill = رقم بوليصة الشحن الجوي هذا غير صالح: 11 رقمًا مع رقم التحقق، مثل 020-12345675.
+error-invalid_date = اكتب التاريخ بالصيغة YYYY-MM-DD.
+error-invalid_period = يجب أن ينتهي التنبيه في يوم بدئه أو بعده.
+error-webhook_address_not_public = هذا العنوان على شبكة محلية أو خاصة؛ أدخل عنوان نظامك المستقبِل على الإنترنت.
+error-invalid_time_zone = هذه ليست منطقة زمنية؛ اختر منطقة من القائمة، مثل Europe/Paris.
+error-invalid_language = اختر إحدى اللغات التي تعرضها القائمة.
+
+## signin
+
+signin-title = تسجيل الدخول
+signin-intro = Touchstone مخصص لموظفي إنفاذ القانون ولأصحاب الحقوق. سجّل الدخول بالحساب الذي منحتك إياه جهتك.
+signin-email = البريد الإلكتروني
+signin-password = كلمة المرور
+signin-submit = تسجيل الدخول
+
+## second_factor
+
+second_factor-title = العامل الثاني للمصادقة
+second_factor-intro = أدخل الرمز المكوّن من 6 أرقام الذي يعرضه تطبيق المصادقة لحساب Touchstone.
+second_factor-code = الرمز
+second_factor-submit = تحقّق
+
+## home
+
+home-title = الصفحة الرئيسية
+home-welcome = مرحبًا، { $name }
+home-organisation = الجهة
+home-role = الدور
+home-next = ماذا تريد أن تفعل؟
+home-manage_account = إدارة حسابي ولغتي ورموز API
+home-manage_users = إدارة مستخدمي جهتي
+home-read_audit = الاطلاع على سجل التدقيق
+home-api = الاطلاع على مرجع API
+
+## account
+
+account-title = حسابي
+account-must_enrol = تشترط جهتك استخدام عامل ثانٍ للمصادقة: يُرجى إعداده أدناه قبل المتابعة.
+account-language = اللغة
+account-save = حفظ
+account-password = كلمة المرور
+account-current_password = كلمة المرور الحالية
+account-new_password = كلمة المرور الجديدة
+account-password_rules = 12 حرفًا على الأقل، وألّا تكون من كلمات المرور الشائعة.
+account-change_password = تغيير كلمة المرور
+account-second_factor = العامل الثاني (تطبيق المصادقة)
+account-enrol_instructions = أضف هذا المفتاح إلى تطبيق المصادقة (أو استورد الرابط أدناه)، ثم أدخل الرمز الذي يعرضه.
+account-confirm_second_factor = تفعيل العامل الثاني
+account-second_factor_on = العامل الثاني مفعَّل لحسابك.
+account-second_factor_off = لم يُعدّ أي عامل ثانٍ.
+account-start_second_factor = إعداد تطبيق مصادقة جديد
+account-tokens = رموز API
+account-token_created = رمزك الجديد أدناه. انسخه الآن: لن يُعرض مرة أخرى.
+account-token_name = اسم الرمز
+account-token_days = مدة الصلاحية (بالأيام)
+account-create_token = إنشاء رمز
+account-token_prefix = يبدأ بـ
+account-token_expires = تنتهي صلاحيته في
+account-revoke = إلغاء
+account-inactive = ملغى أو منتهي الصلاحية
+
+## account.done
+
+account-done-password = تم تغيير كلمة المرور، وأُنهيت جلساتك الأخرى (رموز API الخاصة بك مدرجة أدناه: ألغِ أي رمز لم تعد تثق به).
+account-done-language = تم حفظ لغتك.
+account-done-token_revoked = تم إلغاء الرمز.
+account-done-second_factor = العامل الثاني مفعَّل الآن.
+account-time_zone = المنطقة الزمنية
+account-time_zone_default = المنطقة الزمنية لبلدي ({ $zone })
+
+## orgs
+
+orgs-title = الجهات
+orgs-name = الاسم
+orgs-kind = النوع
+orgs-country = البلد
+orgs-create = إنشاء جهة
+orgs-country_help = حرفان وفق ISO 3166-1 (FR، DE، US…).
+orgs-email_domains = نطاقات البريد الإلكتروني
+orgs-set_email_domains = تعيين
+orgs-email_domains_help = نطاقات العناوين الخاصة بالجهة، مفصولة بفواصل (douane.gouv.fr). لا ينشئ مسؤولوها حسابات إلا على هذه النطاقات.
+
+## users
+
+users-title = المستخدمون
+users-issued = كلمة المرور الأولية لـ { $email }. سلِّمها إلى صاحبها عبر قناة منفصلة؛ فهي لا تُعرض إلا مرة واحدة:
+users-email = البريد الإلكتروني
+users-name = الاسم
+users-organisation = الجهة
+users-role = الدور
+users-status = الحالة
+users-deactivated = معطَّل
+users-locked = مقفَل
+users-active = نشط
+users-deactivate = تعطيل
+users-reactivate = إعادة التفعيل
+users-reset = إعادة تعيين كلمة المرور والعامل الثاني
+users-reset_ended = مُسح العامل الثاني لهذا المستخدم، وأُنهيت جميع جلساته، وأُلغيت جميع رموز API الخاصة به: تحتاج عمليات التكامل التي تستخدم أحد هذه الرموز إلى رمز جديد.
+users-create = إنشاء مستخدم
+
+## audit
+
+audit-title = سجل التدقيق
+audit-intro = كل عملية تسجيل دخول وكل تغيير وكل اطلاع على بيانات حساسة، الأحدث أولًا. كل سجل مرتبط بالسجل الذي يسبقه، بحيث يمكن كشف أي تعديل.
+audit-when = الوقت (UTC)
+audit-who = المستخدم
+audit-action = الإجراء
+audit-target = العنصر المعني
+audit-detail = التفاصيل
+audit-older = سجلات أقدم
+
+## api
+
+api-title = مرجع API
+api-intro = الوصف المقروء آليًا (OpenAPI 3.1) متاح على العنوان
+api-auth = للمصادقة، استخدم رمز حامل (bearer token) من صفحة «حسابي»: Authorization: Bearer ts_…
+api-method = الطريقة
+api-path = المسار
+api-summary = الوظيفة
+
+## role
+
+role-officer = موظف
+role-analyst = محلل
+role-coordinator = منسِّق
+role-org_admin = مسؤول الجهة
+role-platform_admin = مسؤول المنصة
+
+## kind
+
+kind-customs = إدارة الجمارك
+kind-police = الشرطة
+kind-other_enforcement = سلطة إنفاذ أخرى
+kind-rights_holder = صاحب الحق
+kind-representative = ممثل
+kind-operator = مشغِّل المنصة
+
+## language
+
+language-en = الإنجليزية
+language-fr = الفرنسية
+language-es = الإسبانية
+language-ar = العربية
+
+## catalog
+
+catalog-nav = الفهرس
+catalog-home_card = البحث عن العلامات التجارية ومنتجاتها الأصلية
+catalog-title = الفهرس
+catalog-intro_enforcement = علامات تجارية ينشر أصحابها أوصاف منتجاتهم الأصلية. افتح علامة تجارية ثم منتجًا لمقارنته بما تفحصه.
+catalog-intro_own = العلامات التجارية التي تديرها. لا يرى الموظفون إلا ما تنشره.
+catalog-search = بحث
+catalog-search_label = اسم العلامة التجارية
+catalog-search_hint = جزء من الاسم؛ لا أهمية لعلامات التشكيل والنبر ولا لحالة الأحرف.
+catalog-sector = القطاع
+catalog-all_sectors = جميع القطاعات
+catalog-clear = مسح البحث
+catalog-no_match = لا توجد علامة تجارية تطابق بحثك.
+catalog-empty = لا توجد علامات تجارية لعرضها بعد.
+catalog-product_count = المنتجات: { $count }
+catalog-draft = مسودة
+catalog-published = منشور
+catalog-unpublished_changes = تغييرات غير منشورة
+catalog-pages = الصفحات
+catalog-previous = الصفحة السابقة
+catalog-next = الصفحة التالية
+catalog-page = الصفحة { $page }
+catalog-all_brands = جميع العلامات التجارية
+catalog-aliases = تُكتب أيضًا
+catalog-trademarks = تسجيلات العلامة التجارية
+catalog-tm_office = مكتب التسجيل
+catalog-tm_number = الرقم
+catalog-tm_classes = أصناف نيس
+catalog-tm_expires = تاريخ الانتهاء
+catalog-no_trademarks = لم يُدرج هنا أي تسجيل للعلامة التجارية بعد.
+catalog-contacts = جهات الاتصال
+catalog-contacts_intro = اتصل بهؤلاء الأشخاص أو راسلهم لتأكيد أي اشتباه؛ تأتي جهة الاتصال الخاصة ببلدك أولًا.
+catalog-everywhere = جميع البلدان
+catalog-contact_for = البلد المعني
+catalog-languages = اللغات
+catalog-hours = ساعات العمل
+catalog-phone = الهاتف
+catalog-email = البريد الإلكتروني
+catalog-no_contacts = لم تُحدَّد أي جهة اتصال بعد.
+catalog-products = المنتجات
+catalog-category = الفئة
+catalog-no_products = لا توجد منتجات لعرضها بعد.
+catalog-own_note = أنت تطّلع على نسخة العمل الخاصة بك. لا يرى الموظفون إلا النسخة المنشورة.
+catalog-publish_brand = نشر العلامة التجارية
+catalog-publish_product = نشر
+catalog-publish_hint = يؤدي النشر إلى نسخ المسودة الحالية إلى ما يراه الموظفون.
+catalog-published_done = تم النشر: يرى الموظفون هذه النسخة الآن.
+catalog-preview = معاينة كما يراها الموظف
+catalog-preview_note = هذه مسودتك الحالية، بما فيها الأقسام السرية. يرى الموظفون النسخة المنشورة، ولا يرون أقسامك السرية إلا إذا كانوا ضمن الفئة المخوَّلة التي اخترتها.
+catalog-not_published = لم يُنشر بعد: لا يرى الموظفون هذا المنتج.
+catalog-published_at = نُشر في { $date }
+catalog-brand = العلامة التجارية
+catalog-identification = بيانات التعريف
+catalog-gtins = أرقام GTIN (الرموز الشريطية)
+catalog-model_numbers = أرقام الطراز
+catalog-hs_code = رمز HS
+catalog-packaging = التغليف
+catalog-description = الوصف
+catalog-markets = الأسواق
+catalog-only_sold_in = لا يُباع إلا في
+catalog-never_sold_in = لا يُباع أبدًا في — السلع المصرَّح بها لهذه الأسواق مشتبه بها
+catalog-pictures = الصور
+catalog-no_pictures = لا توجد صور بعد.
+catalog-genuine_pictures = أصلي
+catalog-counterfeit_pictures = مقلَّد
+catalog-other_pictures = التغليف وعناصر الأمان
+catalog-guide = دليل التحقق من الأصالة
+catalog-guide_intro = ضع علامة على ما تلاحظه على السلع. كلما زادت النقاط كانت الدلالة أقوى.
+catalog-genuine_signs = دلائل المنتج الأصلي
+catalog-counterfeit_signs = دلائل المنتج المقلَّد
+catalog-weight = الوزن { $weight } من 5
+catalog-full_size = الحجم الكامل
+catalog-tally_title = ما حدّدته
+catalog-tally_empty = ضع علامة على الدلائل التي تراها على السلع: تُجمع أوزانها هنا.
+catalog-tally_counts = نقاط دلائل الأصالة المحدَّدة: { $genuine } من { $genuine_total }. نقاط دلائل التقليد المحدَّدة: { $counterfeit } من { $counterfeit_total }.
+catalog-lean_counterfeit_strong = ما حدّدته يميل بوضوح نحو التقليد.
+catalog-lean_counterfeit = ما حدّدته يميل نحو التقليد.
+catalog-lean_even = ما حدّدته لا يرجّح أيًّا من الاحتمالين.
+catalog-lean_genuine = ما حدّدته يميل نحو أصالة السلع.
+catalog-lean_genuine_strong = ما حدّدته يميل بوضوح نحو أصالة السلع.
+catalog-tally_caution = هذه حصيلة لملاحظاتك وليست حكمًا: وحده فحص صاحب الحق يمكنه تأكيد ما إذا كانت السلع مقلَّدة.
+catalog-no_guide = لم يكتب صاحب الحق دليلًا بعد.
+catalog-security_features = عناصر الأمان
+catalog-how_to_check = طريقة التحقق
+catalog-supply_chain = سلسلة الإمداد
+catalog-made_in = بلد الصنع
+catalog-parties = الأطراف المعروفة
+catalog-party_role = الدور
+catalog-party_name = الاسم
+catalog-party_identifier = المعرِّف
+catalog-party_country = البلد
+catalog-party_market = السوق
+catalog-routes = المسارات المعتادة
+catalog-route_from = من
+catalog-route_to = إلى
+catalog-route_mode = وسيلة النقل
+catalog-prices = الأسعار
+catalog-retail = سعر التجزئة
+catalog-retail_range = من { $min } إلى { $max } { $currency }
+catalog-declared = القيمة المصرَّح بها المعتادة
+catalog-withheld = لا يشارك صاحب الحق هذه الأجزاء إلا مع سلطات مختارة: { $sections }؛ يُرجى التواصل مع جهات الاتصال أدناه.
+
+## catalog.party
+
+catalog-party-manufacturer = الصانع
+catalog-party-importer = المستورد
+catalog-party-exporter = المصدِّر
+catalog-party-distributor = الموزِّع
+
+## catalog.transport
+
+catalog-transport-sea = بحري
+catalog-transport-air = جوي
+catalog-transport-road = بري
+catalog-transport-rail = سكك حديدية
+catalog-transport-postal = بريد
+catalog-transport-express_courier = بريد سريع
+
+## sector
+
+sector-apparel = الملابس
+sector-luxury = السلع الفاخرة
+sector-pharmaceuticals = المستحضرات الصيدلانية
+sector-spare_parts = قطع الغيار
+sector-electronics = الإلكترونيات
+sector-cosmetics = مستحضرات التجميل
+sector-tobacco = التبغ
+sector-toys = الألعاب
+sector-beverages = المشروبات
+sector-other = أخرى
+
+## section
+
+section-supply_chain = سلسلة الإمداد
+section-security_features = عناصر الأمان
+section-prices = الأسعار
+
+## image_label
+
+image_label-genuine = أصلي
+image_label-counterfeit = مقلَّد
+image_label-packaging = التغليف
+image_label-security_feature = عنصر أمان
+
+## side
+
+side-genuine = أصلي
+side-counterfeit = مقلَّد
+
+## notify
+
+notify-title = صندوق الوارد
+notify-intro = ما يجب أن تُبلَّغ به جهتك: عمليات حجز السلع التي تحمل علاماتك التجارية، والإجابات، والمهل، وتطابقات التنبيهات. يرى جميع أعضاء جهتك الإشعارات نفسها؛ أما حالة القراءة فخاصة بك.
+notify-filter = عرض
+notify-unread_only = غير المقروءة فقط
+notify-show_all = عرض الكل
+notify-mark_all_read = تعليم الكل كمقروء
+notify-mark_read = تعليم كمقروء
+notify-open = فتح
+notify-new = جديد
+notify-empty = لا توجد إشعارات بعد.
+notify-none_unread = لا يوجد شيء غير مقروء.
+notify-email_title = البريد الإلكتروني
+notify-email_on = تتلقى أيضًا كل إشعار عبر البريد الإلكتروني.
+notify-email_off = لا تتلقى الإشعارات عبر البريد الإلكتروني؛ لكنها تصل إلى هنا على أي حال.
+notify-email_turn_off = إيقاف رسائل البريد الإلكتروني
+notify-email_turn_on = إرسال رسائل البريد الإلكتروني إليّ
+
+## notify.admin
+
+notify-admin-title = الإشعارات: خطافات الويب وعمليات التسليم
+notify-admin-no_smtp = لم يُضبط أي خادم بريد: تبقى إشعارات البريد الإلكتروني في الانتظار وتُرسل فور ضبط خادم.
+notify-admin-webhooks = خطافات الويب (Webhooks)
+notify-admin-webhooks_intro = يُرسل كل إشعار لجهتك أيضًا بطلب POST بصيغة JSON إلى هذه العناوين، موقَّعًا بـ HMAC-SHA256 (الترويسة X-Touchstone-Signature محسوبة على قيمة الترويسة X-Touchstone-Timestamp تليها نقطة ثم متن الطلب)، ويُعاد إرساله إلى أن يرد نظامك برمز 2xx. تعرِّف الترويسة X-Touchstone-Event-Id الحدث: أي تكرار بالمعرِّف نفسه هو إعادة محاولة.
+notify-admin-url = العنوان (https://…)
+notify-admin-description = الوصف
+notify-admin-created = تاريخ الإنشاء
+notify-admin-add = إضافة خطاف الويب
+notify-admin-delete = حذف
+notify-admin-secret_once = تم تسجيل خطاف الويب. لا يُعرض سر التوقيع الخاص به إلا الآن: احفظه في النظام المستقبِل.
+notify-admin-no_webhooks = لا يوجد خطاف ويب بعد.
+notify-admin-deliveries = عمليات تسليم معلّقة
+notify-admin-deliveries_intro = رسائل البريد الإلكتروني وخطافات الويب التي لم تُسلَّم بعد رغم محاولة واحدة على الأقل. يُعاد إرسالها على فترات تتباعد تدريجيًا إلى أن تنجح.
+notify-admin-no_deliveries = لا يوجد شيء معلّق: نجحت جميع عمليات التسليم.
+notify-admin-event = الحدث
+notify-admin-channel = القناة
+notify-admin-destination = إلى
+notify-admin-attempts = المحاولات
+notify-admin-last_error = آخر خطأ
+notify-admin-next_attempt = المحاولة التالية
+notify-admin-failing = متعثّر
+
+## cases
+
+cases-nav = الملفات
+cases-title = الملفات
+cases-record = تسجيل عملية حجز
+cases-record_from_product = تسجيل حجز لهذا المنتج
+cases-state_label = الحالة
+cases-all_states = جميع الحالات
+cases-filter = عرض
+cases-empty = لا يوجد ملف لعرضه.
+cases-next_deadline = المهلة التالية: { $date }
+cases-new_title = تسجيل عملية حجز
+cases-office = المكتب الجمركي
+cases-office_code = رمز المكتب
+cases-office_name = اسم المكتب
+cases-office_country = بلد المكتب (حرفان)
+cases-occurred_at = تاريخ الحجز (UTC)
+cases-procedure_title = الملف والإجراء
+cases-case_type_label = نوع الملف
+cases-procedure = الإجراء الجمركي
+cases-transport_mode = وسيلة النقل
+cases-route = المسار
+cases-origin = المنشأ
+cases-departure = المغادرة
+cases-destination = الوجهة
+cases-country_hint = رموز بلدان من حرفين، مثل CN أو FR أو GB.
+cases-transport = مستندات النقل
+cases-one_per_line = واحد في كل سطر.
+cases-containers = أرقام الحاويات
+cases-air_waybills = بوالص الشحن الجوي
+cases-bills_of_lading = سندات الشحن
+cases-consignor = المرسِل
+cases-consignee = المرسَل إليه
+cases-declarant = المصرِّح أو حائز السلع
+cases-party_name = الاسم
+cases-party_address = العنوان
+cases-party_country = البلد (حرفان)
+cases-goods = السلع
+cases-line = البند { $n }
+cases-catalog_product = منتج من الفهرس
+cases-description = الوصف
+cases-quantity = الكمية
+cases-unit = الوحدة
+cases-hs_code = رمز HS
+cases-declared_value = القيمة المصرَّح بها
+cases-currency = العملة
+cases-product_id = رقم المنتج في الفهرس
+cases-brand = العلامة التجارية (رقمها في الفهرس، أو كما هي مكتوبة على السلع)
+cases-goods_hint = تُتجاهل البنود الفارغة. يحتاج كل بند إلى منتج أو علامة تجارية.
+cases-add_line = إضافة بند سلع
+cases-default_unit = قطعة
+cases-notes = ملاحظات
+cases-notes_label = ملاحظات لإدارتك (لا تُعرض أبدًا على أصحاب الحقوق)
+cases-detain_now = الحجز وإبلاغ صاحب الحق
+cases-review = مراجعة النموذج
+cases-record_title = التسجيل
+cases-save_draft = الحفظ كمسودة
+cases-save_draft_hint = لا يُبلَّغ أحد من خارج إدارتك؛ يمكنك تنفيذ الحجز لاحقًا من صفحة الملف.
+cases-confirm_detain = السلع محجوزة: أبلِغ صاحب الحق والمصرِّح الآن.
+cases-confirm_detain_required = يُرجى وضع علامة على التأكيد أولًا: يؤدي الحجز إلى إبلاغ صاحب الحق والمصرِّح فورًا.
+cases-submit = تسجيل الملف
+cases-case_title = الملف { $reference }
+cases-outcome_label = النتيجة
+cases-regime = النظام القانوني
+cases-detained_at = تاريخ الحجز
+cases-brands = العلامات التجارية
+cases-alert_matches = يطابق هذا الملف تنبيهات
+cases-deadlines = المهل
+cases-notice_overdue = تأخّر إبلاغ المصرِّح.
+cases-answered = الإجابة
+cases-starts_on_objection = لا تبدأ إلا إذا اعترض المصرِّح.
+cases-due_by = الموعد النهائي: { $date }
+cases-overdue = متأخر
+cases-last_day = اليوم هو آخر يوم عمل
+cases-days_left = أيام العمل المتبقية: { $days }
+cases-deemed = { $answer } (إجابة مفترضة بسبب عدم الرد)
+cases-silence_means = أثر عدم الرد عند انقضاء المهلة
+cases-record_declarant_answer = تسجيل إجابة المصرِّح
+cases-your_answer = إجابتك
+cases-note = ملاحظة
+cases-send_answer = إرسال الإجابة
+cases-ask_extension = طلب تمديد
+cases-next_steps = الخطوات التالية
+cases-close_note = ما تم اتخاذه (مثلًا: إتلاف السلع)
+cases-not_disclosed = غير مُفصَح عنه.
+cases-photo = صورة السلع المحجوزة
+cases-parties = الأطراف
+cases-thread = الرسائل
+cases-threads = المحادثات حسب صاحب الحق
+cases-no_messages = لا توجد رسائل بعد.
+cases-message = رسالتك
+cases-send_message = إرسال
+cases-timeline = التسلسل الزمني
+cases-home_open = الملفات المفتوحة: { $count }
+cases-home_alerts = التنبيهات السارية الموجَّهة إليك
+cases-home_no_alerts = لا يوجد تنبيه سارٍ موجَّه إليك.
+
+## cases.action
+
+cases-action-detain = الحجز وإبلاغ الأطراف
+cases-action-record_declarant_notice = تسجيل إبلاغ المصرِّح
+cases-action-decide = اتخاذ القرار
+cases-action-close = إغلاق الملف
+
+## cases.done
+
+cases-done-step = تم: انتقل الملف إلى المرحلة التالية.
+cases-done-answer = تم تسجيل إجابتك.
+cases-done-extension = تم تمديد مهلتك.
+cases-done-message = تم إرسال رسالتك.
+
+## cases.state
+
+cases-state-draft = مسودة
+cases-state-detained = محجوز
+cases-state-answered = تمت الإجابة
+cases-state-decided = صدر القرار
+cases-state-closed = مغلق
+
+## cases.outcome
+
+cases-outcome-destruction = الإتلاف
+cases-outcome-legal_proceedings = إجراءات قضائية
+cases-outcome-released = الإفراج
+
+## cases.case_type
+
+cases-case_type-standard = عادي
+cases-case_type-small_consignment = إرسالية صغيرة
+cases-case_type-perishable = سلع سريعة التلف
+
+## cases.procedures
+
+cases-procedures-import = الاستيراد
+cases-procedures-export = التصدير
+cases-procedures-transit = العبور
+
+## cases.party
+
+cases-party-rights_holder = صاحب الحق
+cases-party-declarant = المصرِّح
+
+## cases.answer
+
+cases-answer-agree_destruction = يوافق على الإتلاف
+cases-answer-object = يعترض على الإتلاف
+cases-answer-start_proceedings = يباشر إجراءات قضائية
+cases-answer-not_infringing = السلع لا تنطوي على تعدٍّ
+
+## cases.silence
+
+cases-silence-agree_destruction = الموافقة على الإتلاف
+cases-silence-release = الإفراج عن السلع
+cases-silence-none = لا أثر له في حد ذاته
+
+## cases.event
+
+cases-event-created = التسجيل
+cases-event-detained = الحجز وإبلاغ الأطراف
+cases-event-declarant_notified = إبلاغ المصرِّح
+cases-event-decided = القرار
+cases-event-closed = الإغلاق
+cases-event-answered = إجابة
+cases-event-deemed = إجابة مفترضة (عدم الرد)
+cases-event-obligation_started = بدء سريان المهلة
+cases-event-extended = تمديد المهلة
+cases-event-alert_match = تطابق مع تنبيه
+cases-event-edited = تعديل
+cases-event-shared = مشاركة
+cases-event-share_withdrawn = سحب المشاركة
+
+## alerts
+
+alerts-on_card = التنبيهات السارية بشأن هذا المنتج
+alerts-nav = التنبيهات
+alerts-title = التنبيهات
+alerts-intro = تحذيرات بشأن شحنات مشتبه بها، صادرة عن أصحاب الحقوق وسلطات الإنفاذ. تُطابَق الملفات الجديدة والمعدَّلة مع التنبيهات السارية.
+alerts-new = نشر تنبيه
+alerts-in_force = سارية
+alerts-none_in_force = لا يوجد تنبيه سارٍ.
+alerts-others = مسحوبة أو منتهية
+alerts-what = التنبيه
+alerts-alert_title = العنوان
+alerts-description = الوصف
+alerts-targets = الجهات والعناصر المستهدفة
+alerts-target_countries = البلدان المستهدفة
+alerts-countries_hint = رموز من حرفين مفصولة بفواصل؛ اتركه فارغًا لجميع البلدان.
+alerts-target_offices = المكاتب الجمركية المستهدفة (الرموز)
+alerts-transport_modes = وسائل النقل
+alerts-origin_countries = بلدان المنشأ
+alerts-match_on = معايير المطابقة
+alerts-brands = العلامات التجارية
+alerts-brands_hint = واحدة في كل سطر: رقم العلامة التجارية في الفهرس أو اسمها.
+alerts-products = أرقام المنتجات في الفهرس
+alerts-suspect_parties = الأطراف المشتبه بها
+alerts-transport_documents = بوالص الشحن الجوي وسندات الشحن
+alerts-hs_codes = رموز HS (الفصل أو البند أو البند الفرعي)
+alerts-validity_title = مدة السريان
+alerts-valid_from = من
+alerts-valid_to = حتى (ضمنًا)
+alerts-publish = نشر التنبيه
+alerts-everywhere = جميع البلدان
+alerts-withdraw = سحب التنبيه
+alerts-validity = من { $from } حتى { $to }
+alerts-unknown_brand = لا توجد في الفهرس علامة تجارية واحدة باسم «{ $name }»؛ أدخل رقمها في الفهرس.
+alerts-bad_product = «{ $value }» ليس رقم منتج.
+
+## alerts.status
+
+alerts-status-in_force = سارٍ
+alerts-status-withdrawn = مسحوب
+alerts-status-not_in_force = غير سارٍ
+
+## stats
+
+stats-nav = الإحصاءات
+stats-title = الإحصاءات
+stats-intro = وضع الملفات التي يحق لك الاطلاع عليها (وعددها { $total }) وكيف انتهت.
+stats-by_outcome = الملفات حسب النتيجة
+stats-by_state = الملفات حسب الحالة
+stats-cases = الملفات
+stats-chart = رسم بياني
+
+## ops
+
+ops-ack_note = ما اتفقت عليه مع الجهة الأخرى (اختياري)
+ops-ack_hint = بعد أن تتحدث مع نقطة الاتصال لدى الجهة الأخرى، اذكر ما قررته؛ تُبلَّغ الجهة الأخرى بإجابتك فقط، لا أكثر.
+ops-you_said = إجابتك
+ops-other_said = إجابة الجهة الأخرى
+ops-matched_on = تطابق على أساس
+ops-nav = العمليات
+ops-title = العمليات
+ops-coordination = التنسيق
+ops-hits_link = التطابقات ونظرة عامة
+ops-none = لم تسجّل جهتك أي عملية بعد.
+ops-new = تسجيل عملية
+ops-name = الاسم
+ops-kind = النوع
+ops-kind_hint = تحقيق، عملية مشتركة…
+ops-status_label = الحالة
+ops-starts_on = تاريخ البدء
+ops-ends_on = تاريخ الانتهاء
+ops-period = الفترة
+ops-contact = نقطة الاتصال
+ops-contact_name = الاسم
+ops-contact_phone = الهاتف (بالصيغة الدولية)
+ops-contact_email = البريد الإلكتروني
+ops-confidentiality = درجة السرية
+ops-tell_officer = عندما يطابق حجزٌ أحد الأهداف، أبلِغ أيضًا الموظف الذي سجّله (وإلا يبقى التطابق صامتًا: لا تعلم به إلا نقطة الاتصال هذه)
+ops-create = تسجيل العملية
+ops-on_detention = عند حجز مطابق
+ops-tell_both = تُبلَّغ نقطتا الاتصال كلتاهما
+ops-silent = صامت: لا تُبلَّغ إلا نقطة الاتصال الخاصة بهذه العملية
+ops-targets = الأهداف
+ops-targets_hint = لا تُقارَن الأهداف بأهداف الجهات الأخرى إلا في صورة بصمات رقمية بمفتاح سري (keyed hash) لصيغتها الموحَّدة؛ ولا يطّلع عليها أحد غيرك.
+ops-target_kind = النوع
+ops-target_value = المعرِّف
+ops-country = البلد (للشركات والمركبات)
+ops-dob = تاريخ الميلاد (للأشخاص)
+ops-add_target = إضافة الهدف والتحقق منه
+ops-targets_added = تمت إضافة الهدف؛ { $hits ->
+        [zero] لا تطابق
+        [one] تطابق واحد
+        [two] تطابقان
+        [few] { $hits } تطابقات
+        [many] { $hits } تطابقًا
+       *[other] { $hits } تطابق
+    } مع الجهات الأخرى.
+ops-events = الإجراءات المخطط لها
+ops-event_kind = الإجراء
+ops-place = المكان
+ops-window = الوقت (UTC)
+ops-lat = خط العرض
+ops-lon = خط الطول
+ops-radius = نصف القطر (م)
+ops-starts_at = البداية (UTC)
+ops-ends_at = النهاية (UTC)
+ops-note = ملاحظة
+ops-add_event = إضافة الإجراء المخطط له والتحقق منه
+ops-event_added = تمت إضافة الإجراء المخطط له؛ { $conflicts ->
+        [zero] لا تعارض
+        [one] تعارض واحد
+        [two] تعارضان
+        [few] { $conflicts } تعارضات
+        [many] { $conflicts } تعارضًا
+       *[other] { $conflicts } تعارض
+    } مع الجهات الأخرى.
+ops-active = نشطة
+ops-hits = التطابقات
+ops-hits_hint = يبيّن لك التطابق أيًّا من عناصرك تقاطع مع عمل جهة أخرى ومن ينبغي أن تتصل به؛ ولا يرى أيٌّ من الطرفين ملف الطرف الآخر.
+ops-no_hits = لا يوجد أي تطابق حتى الآن.
+ops-your_item = عنصرك
+ops-open_operation = فتح العملية
+ops-contact_before = اتصل قبل التحرك
+
+## ops.status
+
+ops-status-planned = مخطط لها
+ops-status-active = نشطة
+ops-status-closed = مغلقة
+
+## ops.level
+
+ops-level-restricted = محدود التداول
+ops-level-confidential = سري
+ops-level-secret = سري للغاية
+
+## ops.kinds
+
+ops-kinds-company = شركة
+ops-kinds-person = شخص
+ops-kinds-address = عنوان
+ops-kinds-phone = هاتف
+ops-kinds-email = بريد إلكتروني
+ops-kinds-vehicle = لوحة مركبة
+ops-kinds-container = حاوية
+ops-kinds-vessel = سفينة (IMO)
+ops-kinds-air_waybill = بوليصة شحن جوي
+ops-kinds-bill_of_lading = سند شحن
+ops-kinds-web_domain = نطاق ويب
+ops-kinds-iban = IBAN
+
+## ops.event
+
+ops-event-search = تفتيش
+ops-event-controlled_delivery = تسليم مراقَب
+ops-event-inspection = فحص
+ops-event-surveillance = مراقبة
+
+## ops.ack
+
+ops-ack-go_ahead = تحدثنا: نمضي قدمًا
+ops-ack-stand_down = تحدثنا: نتراجع
+ops-ack-merge = تحدثنا: نعمل معًا
+
+## ops.form
+
+ops-form-name = الاسم كما هو مكتوب
+ops-form-word_set = الكلمات نفسها بترتيب مختلف
+ops-form-words_joined = كلمتين مكتوبتين ككلمة واحدة
+ops-form-transliterated = اسم مكتوب بالحروف اللاتينية
+ops-form-spelling = خطأ إملائي (تحقّق قبل التحرك)
+ops-form-place_and_time = المكان والزمان
+
+## ops.match
+
+ops-match-target = الهدف نفسه
+ops-match-place_and_time = المكان والزمان نفسهما
+ops-match-detention = حجز يخص هدفًا
+
+## editor
+
+editor-history_link = السجل
+editor-edit_link = تعديل
+editor-history_title = سجل { $name }
+editor-no_history = لم تُحفظ أي نسخة بعد.
+editor-version = النسخة
+editor-action = التغيير
+editor-who = بواسطة
+editor-when = الوقت
+editor-edit_title = تعديل { $name }
+editor-version_note = أنت تعدّل النسخة { $version } من المسودة.
+editor-preview_link = معاينة كما يراها الموظف
+editor-conflict = حفظ شخص آخر هذا المنتج في هذه الأثناء؛ أعد تحميل الصفحة للاطلاع على تغييراته، ثم أعد إجراء تغييراتك.
+editor-reload = إعادة التحميل
+editor-main = البيانات الأساسية
+editor-names = الاسم والوصف
+editor-name_en = الاسم بالإنجليزية
+editor-name_fr = الاسم بالفرنسية
+editor-description_en = الوصف بالإنجليزية
+editor-description_fr = الوصف بالفرنسية
+editor-identification = بيانات التعريف
+editor-hs_hint = البند الفرعي من نظام HS المكوّن من 6 أرقام، مثل 4202.21.
+editor-gtins_hint = رقم GTIN واحد في كل سطر (8 أو 12 أو 13 أو 14 رقمًا).
+editor-markets_hint = رموز بلدان مثل FR أو DE أو US، مفصولة بفواصل.
+editor-kept = تبقى الأجزاء الأخرى من البطاقة (سلسلة الإمداد، وعناصر الأمان، والأسعار، وأرقام الطراز، واللغات الأخرى) كما هي.
+editor-save = حفظ المسودة
+editor-label = ما تُظهره الصورة
+editor-caption = التعليق
+editor-file = الصورة
+editor-upload_hint = الصيغ المقبولة: JPEG أو PNG أو WebP. تُزال البيانات الوصفية، مثل موقع GPS، قبل التخزين.
+editor-upload = رفع الصورة
+editor-upload_refused = رُفض هذا الملف.
+editor-remove_refused = لم تُحذف الصورة.
+editor-add_indicator = إضافة مؤشر
+editor-side = يدل على
+editor-text = ما يجب فحصه
+editor-weight = الوزن
+editor-weight_hint = من 1 (قرينة) إلى 5 (حاسم).
+editor-image = صورة من المعرض
+editor-no_image = بلا صورة
+editor-add = إضافة المؤشر
+editor-remove = حذف
+
+## editor.actions
+
+editor-actions-create = إنشاء
+editor-actions-save = حفظ
+editor-actions-publish = نشر
+editor-actions-import = استيراد
+
+## editor.saved
+
+editor-saved-main = تم الحفظ: للمسودة نسخة جديدة. انشرها لكي يطّلع عليها الموظفون.
+editor-saved-image = أُضيفت الصورة إلى المعرض.
+editor-saved-image_removed = أُزيلت الصورة من المعرض. انشر المسودة لكي يرى الموظفون هذا التغيير.
+editor-saved-indicator = أُضيف المؤشر إلى الدليل.
+editor-saved-removed = حُذف المؤشر من الدليل.
+
+## editor.brand
+
+editor-brand-edit_link = تعديل العلامة التجارية
+editor-brand-title = تعديل العلامة التجارية { $name }
+editor-brand-back = العودة إلى العلامة التجارية
+editor-brand-conflict = حفظ شخص آخر هذه العلامة التجارية في هذه الأثناء؛ أعد تحميل الصفحة للاطلاع على تغييراته، ثم أعد إجراء تغييراتك.
+editor-brand-main = الأسماء والقطاع وبادئات GS1
+editor-brand-name = اسم العلامة التجارية
+editor-brand-aliases_hint = كتابة واحدة في كل سطر: الكتابات والأبجديات الأخرى التي قد تظهر على السلع، مثل Maison Lumiere أو メゾン・ルミエール.
+editor-brand-prefixes = بادئات الشركة في GS1
+editor-brand-prefixes_hint = بادئة واحدة في كل سطر، من 6 إلى 12 رقمًا: تتيح للموظف تتبّع رمز شريطي مجهول وصولًا إليك.
+editor-brand-logo = الشعار
+editor-brand-no_logo = لا يوجد شعار بعد.
+editor-brand-logo_alt = شعار { $name }
+editor-brand-logo_file = صورة الشعار
+editor-brand-logo_upload = رفع الشعار
+editor-brand-add_trademark = إضافة تسجيل علامة تجارية
+editor-brand-classes_hint = أصناف نيس من 1 إلى 45، مفصولة بفواصل، مثل 18, 25.
+editor-brand-add_contact = إضافة جهة اتصال
+editor-brand-contact_name = الاسم أو المكتب
+editor-brand-country_hint = البلد الذي تختص به جهة الاتصال هذه (مثل FR)؛ اتركه فارغًا لجميع البلدان.
+editor-brand-languages_hint = رموز من حرفين مفصولة بفواصل، مثل en, fr.
+editor-brand-hours_hint = مع المنطقة الزمنية، مثل Mon–Fri 08:00–18:00 CET.
+editor-brand-representatives = الممثلون
+editor-brand-representatives_hint = الجهات الممثِّلة التي تفوّضها لتعديل بطاقات هذه العلامة التجارية والرد باسمها؛ ولا يمكنها تغيير من يطّلع على أقسامك السرية.
+editor-brand-no_representatives = لا يوجد ممثل يعمل باسم هذه العلامة التجارية.
+editor-brand-representative = الجهة الممثِّلة
+editor-brand-delegate = تفويضها بالعمل باسم العلامة التجارية
+editor-brand-revoke = إنهاء التفويض
+editor-brand-audience = من يطّلع على الأقسام السرية
+editor-brand-audience_hint = يرى الموظفون من خارج هذه الفئة المخوَّلة أن القسم محجوب، ومن يجب أن يسألوا. لا تغيّر هذا الإعداد إلا جهتك؛ ويُسجَّل كل تغيير في سجل التدقيق.
+editor-brand-audience_sections = الأقسام المقصورة على الفئة المخوَّلة
+editor-brand-audience_countries = البلدان التي تنتمي سلطات الإنفاذ فيها إلى الفئة المخوَّلة
+editor-brand-audience_organisations = جهات الإنفاذ المنتمية إلى الفئة المخوَّلة
+
+## editor.brand.saved
+
+editor-brand-saved-main = تم الحفظ: لمسودة العلامة التجارية نسخة جديدة. انشر العلامة التجارية لكي يطّلع عليها الموظفون.
+editor-brand-saved-trademark = أُضيف تسجيل العلامة التجارية إلى المسودة.
+editor-brand-saved-contact = أُضيفت جهة الاتصال إلى المسودة.
+editor-brand-saved-logo = خُزِّن الشعار وأُضيف إلى المسودة.
+editor-brand-saved-removed = حُذف من المسودة.
+editor-brand-saved-representative = تم تحديث ممثلي العلامة التجارية.
+editor-brand-saved-audience = حُفظت الفئة المخوَّلة بالاطلاع على الأقسام السرية. يسري ذلك فورًا دون حاجة إلى النشر، بحيث يصبح سحب أي قسم نافذًا على الفور.
+
+## editor.supply
+
+editor-supply-link = عناصر الأمان وسلسلة الإمداد
+editor-supply-title = عناصر الأمان وسلسلة الإمداد لـ { $name }
+editor-supply-main_link = البيانات الأساسية والصور والدليل
+editor-supply-confidential_hint = يرى الموظفون هذه الأجزاء بمجرد نشرها، ما لم تقصرها علامتك التجارية على السلطات التي اخترتها.
+editor-supply-no_features = لم يوصف أي عنصر أمان بعد.
+editor-supply-add_feature = إضافة عنصر أمان
+editor-supply-kind = النوع
+editor-supply-kind_hint = مثل: صورة مجسّمة (هولوغرام)، رمز تسلسلي، ختم ضد العبث، حبر فوق بنفسجي.
+editor-supply-countries = البلدان التي يُصنع فيها المنتج الأصلي
+editor-supply-parties = الصانعون والمستوردون والمصدِّرون والموزِّعون المعتمدون
+editor-supply-no_parties = لم يُحدَّد أي طرف بعد.
+editor-supply-add_party = إضافة طرف
+editor-supply-identifier_hint = رقم EORI أو رقم التسجيل أو ما يماثله، إن توفّر لديك.
+editor-supply-market_hint = السوق المعتمد لها (مثل DE)، إن كانت تخدم سوقًا معيّنة.
+editor-supply-no_routes = لم يُحدَّد أي مسار معتاد بعد.
+editor-supply-add_route = إضافة مسار
+
+## editor.supply.saved
+
+editor-supply-saved-feature = أُضيف عنصر الأمان إلى المسودة.
+editor-supply-saved-manufacturing = حُفظت بلدان التصنيع في المسودة.
+editor-supply-saved-party = أُضيف الطرف إلى المسودة.
+editor-supply-saved-route = أُضيف المسار إلى المسودة.
+editor-supply-saved-removed = حُذف من المسودة.
+
+## identify
+
+identify-live_start = المسح بالكاميرا
+identify-live_stop = إيقاف الكاميرا
+identify-live_aim = وجّه الكاميرا نحو الرمز الشريطي وثبّتها.
+identify-live_denied = تعذّر تشغيل الكاميرا؛ يُرجى التقاط صورة باستخدام النموذج أدناه بدلًا من ذلك.
+identify-found_brands = العلامات التجارية
+identify-found_products = المنتجات
+identify-catalog_search_label = العلامة التجارية أو المنتج
+identify-catalog_search_hint = اسم أو جزء منه، أو اسم بديل، أو رقم GTIN، أو رقم طراز؛ تُتجاوز الأخطاء الإملائية.
+identify-nav = التعرّف على منتج
+identify-home_card = التعرّف على منتج: صورة الرمز الشريطي أو الرمز أو الاسم
+identify-title = التعرّف على منتج
+identify-intro = صوّر الرمز الشريطي، أو اكتب الرمز المطبوع تحته، أو اكتب اسم المنتج أو العلامة التجارية.
+identify-result = ما يدل عليه الرمز
+identify-choose = قُرئت عدة رموز: اختر الرمز الموجود على السلع
+identify-code_read = الرمز المقروء
+identify-check_code = قارن الرمز المقروء بالأرقام المطبوعة تحت الرمز الشريطي: فقد يُقرأ الملصق البالي أو المجعّد قراءة خاطئة.
+identify-open_card = فتح بطاقة المنتج
+identify-look_up_corrected = البحث عن { $code }
+identify-photo_title = صورة الرمز الشريطي
+identify-photo_label = التقط صورة أو اخترها
+identify-photo_hint = الصيغ المقبولة: JPEG أو PNG أو WebP، بحجم أقصاه { $max } ميغابايت. أبقِ الرمز الشريطي مستويًا ومضاءً وواضحًا.
+identify-photo_submit = قراءة الرمز الشريطي
+identify-code_title = كتابة رمز
+identify-code_label = رقم GTIN أو رمز GS1 أو رابط Digital Link
+identify-code_hint = الأرقام الموجودة تحت الرمز الشريطي (مثل 4006381333931)، أو سلسلة GS1 مثل (01)04006381333931(10)ABC، أو رابط https:// من رمز QR.
+identify-code_submit = البحث عن الرمز
+identify-name_title = البحث بالاسم
+identify-name_label = اسم المنتج أو العلامة التجارية
+identify-name_hint = تُتجاوز الأخطاء الإملائية؛ لا أهمية لعلامات التشكيل والنبر ولا لحالة الأحرف.
+identify-name_submit = بحث
+identify-no_hits = لا يوجد محتوى منشور يطابق «{ $query }». تحقّق من الإملاء، أو جرّب اسم العلامة التجارية أو الأرقام الموجودة تحت الرمز الشريطي.
+identify-kind_brand = علامة تجارية
+identify-q_required = اكتب اسم منتج أو علامة تجارية للبحث عنه.
+identify-several = عدد الرموز الشريطية المقروءة من الصورة: { $count }.
+identify-no_barcode = لم يُعثر على أي رمز شريطي في هذه الصورة. قرّب الكاميرا مع إبقاء الرمز الشريطي مستويًا ومضاءً وواضحًا، ثم أعد المحاولة، أو اكتب الأرقام المطبوعة تحته.
+identify-product = { $product } من العلامة التجارية { $brand }.
+identify-brand_only = لا يوجد منتج مسجّل برقم GTIN { $gtin }، لكن بادئة الشركة { $prefix } تعود إلى { $brand }: يُرجى التواصل مع جهات الاتصال الخاصة بها أدناه.
+identify-not_registered = لا يوجد شيء مسجّل في Touchstone لرقم GTIN { $gtin }: لا يحمله أي منتج، ولا تملك أي علامة تجارية بادئة الشركة الخاصة به.
+identify-check_digit = رقم التحقق في هذا الرمز خاطئ: بهذه الأرقام يجب أن يكون الرقم الأخير { $expected } وليس { $found }. تحقّق من الأرقام التي كتبتها أو قرأتها.
+identify-check_digit_ai = في المعرِّف AI ({ $ai }) يجب أن يكون رقم التحقق { $expected } وليس { $found }. تحقّق من الأرقام التي كتبتها أو قرأتها.
+identify-invalid = هذا الرمز غير صالح: { $reason }.
+identify-no_gtin = لا يتضمن رمز GS1 هذا رقم GTIN، لذا فهو لا يدل على منتج.
+identify-not_a_code = هذا ليس رمز منتج (رقم GTIN أو رمز GS1 أو رابط GS1 Digital Link).
+identify-error_form = تعذّر استلام الصورة؛ يُرجى اختيار الصورة مرة أخرى وإرسال النموذج.
+identify-error_empty_file = الصورة فارغة؛ يُرجى التقاط الصورة أو اختيارها مرة أخرى.
+identify-error_file_too_large = حجم هذه الصورة يتجاوز { $max } ميغابايت؛ التقط صورة أقرب وأصغر للرمز الشريطي.
+identify-error_unsupported_type = هذا الملف ليس صورة بصيغة JPEG أو PNG أو WebP؛ التقط صورة للرمز الشريطي بالكاميرا.
+identify-error_too_many_pixels = هذه الصورة أكبر بكثير من أن تُقرأ (عدد البكسلات كبير جدًا)؛ التقط صورة عادية للرمز الشريطي.
+identify-error_corrupt_file = هذه الصورة تالفة ولا يمكن قراءتها؛ يُرجى التقاط الصورة مرة أخرى.
+identify-error_processing_timeout = استغرقت قراءة هذه الصورة وقتًا طويلًا جدًا؛ التقط صورة أقرب للرمز الشريطي وحده.
+identify-identified_photo = قُرئ من صورتك: { $code } ({ $format }).
+identify-identified_code = عُثر عليه بالرمز { $code }.
+identify-identified_check = قارنه بالأرقام الموجودة تحت الرمز الشريطي: إذا اختلفت، فأعد التعرّف على المنتج.
+identify-again = التعرّف على منتج آخر
+identify-results_for = نتائج البحث عن «{ $query }»
+identify-search_again = بحث جديد
+identify-shrinking = جارٍ إنشاء نسخة أصغر من الصورة لإرسالها بسرعة أكبر…
+identify-reading_here = جارٍ البحث عن الرمز الشريطي على الهاتف…
+identify-sending = جارٍ إرسال الصورة: { $percent } % من { $size }
+identify-sent = أُرسلت الصورة؛ جارٍ قراءة الرمز الشريطي…
+identify-send_failed = تعذّر إرسال الصورة: تحقّق من الاتصال بالشبكة، ثم أعد المحاولة.
+identify-size_kb = { $n } كيلوبايت
+identify-size_mb = { $n } ميغابايت
+identify-no_barcode_shrunk = تعذّرت قراءة أي رمز شريطي في النسخة المصغّرة من الصورة التي أُرسلت توفيرًا للوقت. أرسل الصورة الأصلية (أكبر حجمًا وأبطأ إرسالًا)، أو التقط صورة أقرب.
+identify-send_original = إرسال الصورة الأصلية
+
+## grants
+
+grants-nav = أذونات الوصول
+grants-access_nav = الوصول
+grants-title = أذونات الوصول
+grants-intro = لا تصل أجهزة الشرطة والجهات الأخرى إلى قسم الإنفاذ إلا بموجب إذن وصول محدد النطاق، له تاريخ انتهاء، ويمكن إلغاؤه فورًا. يُسجَّل كل ما يجري هنا في سجل التدقيق.
+grants-requests = طلبات الوصول
+grants-no_requests = لم تطلب أي جهة الوصول.
+grants-reason = السبب
+grants-asked_by = مقدِّم الطلب
+grants-answer_with_grant = الرد بمنح إذن
+grants-decline = رفض
+grants-list = الأذونات
+grants-none = لا يوجد إذن بعد.
+grants-in_force = سارٍ
+grants-ended = منتهٍ
+grants-given_by = مانح الإذن
+grants-revoked_at = أُلغي في
+grants-scopes = الوصول إلى
+grants-expires_on = آخر يوم
+grants-change = حفظ التغييرات
+grants-revoke = إلغاء الآن
+grants-give = منح إذن
+grants-no_agencies = لم يُسجَّل بعد أي جهاز شرطة أو جهة أخرى من بلدك.
+grants-grantor = باسم
+grants-grantee = الجهة
+grants-access_title = الوصول إلى قسم الإنفاذ
+grants-access_intro = تصل جهتك إلى ما يتيحه لها إذن الوصول. ويتولى منح الأذونات إدارةُ الجمارك في بلدك أو مسؤولو المنصة؛ قدّم طلبك هنا وسيُبلَّغون به فورًا.
+grants-opens = ما يتيحه
+grants-held = الممنوح حاليًا
+grants-yes = نعم
+grants-no = لا
+grants-whom = من يمكنه منح الوصول
+grants-ask = طلب الوصول
+grants-why = الغرض من الطلب
+grants-ask_button = إرسال الطلب
+grants-request_sent = أُرسل طلبك؛ سترى الرد هنا وفي صندوق الوارد.
+grants-your_requests = طلباتك
+grants-open = بانتظار الرد
+grants-no_grant_hint = ليس لدى جهتك إذن وصول لهذا بعد.
+
+## grants.scope
+
+grants-scope-catalog_alerts = الفهرس والتنبيهات
+grants-scope-case_sharing = الملفات المشتركة
+grants-scope-coordination = تنسيق العمليات
+
+## grants.scope_help
+
+grants-scope_help-catalog_alerts = فهرس المنتجات المنشور، وخدمة التعرّف على المنتجات، والتنبيهات الموجَّهة إلى جهتك.
+grants-scope_help-case_sharing = عمليات الحجز التي تشاركها معك إدارة جمارك، والمحادثات المتعلقة بها.
+grants-scope_help-coordination = تسجيل العمليات والأهداف، ومعرفة متى تعمل جهة أخرى على الهدف نفسه.
+
+## grants.outcome
+
+grants-outcome-granted = مُنح
+grants-outcome-declined = رُفض
+
+## time
+
+# A moment as a reader reads it: $time is 24-hour hh:mm, $zone the zone (CET, UTC+04).
+time-datetime = { $day } { $month } { $year }، الساعة { $time } { $zone }
+time-date = { $day } { $month } { $year }
+time-month_1 = يناير
+time-month_2 = فبراير
+time-month_3 = مارس
+time-month_4 = أبريل
+time-month_5 = مايو
+time-month_6 = يونيو
+time-month_7 = يوليو
+time-month_8 = أغسطس
+time-month_9 = سبتمبر
+time-month_10 = أكتوبر
+time-month_11 = نوفمبر
+time-month_12 = ديسمبر
+
+## list
+
+# Between the items of a list written in a sentence.
+list-separator = {"، "}
+
+## notice
+
+# Notifications: each is written in its reader's language when shown or e-mailed.
+notice-email_footer = تتلقى هذه الرسالة بصفتك عضوًا في جهتك على Touchstone؛ ويعرض صندوق الوارد لديك هناك جميع الإشعارات، ويتيح لك إيقاف رسائل البريد الإلكتروني هذه.
+notice-case_message-subject = رسالة جديدة في الملف { $case }
+notice-case_shared-subject = تمت مشاركة الملف { $case } معك
+notice-case_detained-subject = حجز سلع تحمل علاماتك التجارية: الملف { $case }
+notice-case_detained-body = افتح الملف للإجابة قبل انقضاء المهلة.
+notice-case_step-subject = الملف { $case }: { $step }
+notice-case_step_outcome-subject = الملف { $case }: { $step }، { $outcome }
+notice-case_answered-subject = الملف { $case }: أجاب صاحب الحق «{ $answer }»
+notice-case_extended-subject = الملف { $case }: مدّد صاحب الحق مهلته حتى { $due }
+notice-case_answer_required-subject = الملف { $case }: يعترض المصرِّح؛ يُرجى الإجابة في موعد أقصاه { $due }
+notice-case_answer_required-body = باشر الإجراءات القضائية قبل انقضاء المهلة، وإلا فسيُفرَج عن السلع.
+notice-case_ready-subject = الملف { $case } جاهز لاتخاذ القرار: { $outcome }
+notice-deadline_reminder-subject = الملف { $case }: الموعد الأقصى لإجابتك { $due }
+notice-deadline_reminder-body = أثر عدم الرد عند انقضاء المهلة: { $silence }.
+notice-alert_match-subject = طابق تنبيهك «{ $title }» عملية حجز
+notice-hit-subject = التنسيق: جهة أخرى تعمل على أحد عناصرك ({ $item }): «{ $label }»
+notice-hit-contact = اتصل قبل التحرك: { $contact }.
+notice-hit-matched = وجه التطابق: { $match } ({ $form }). لا يُعرض عليك ملف الجهة الأخرى، ولا يُعرض عليها ملفك.
+notice-hit_acknowledged-subject = التنسيق: أكّدت الجهة الأخرى اطلاعها ({ $outcome })
+notice-hit_acknowledged-body = أكّدت الجهة الأخرى اطلاعها على تطابق مشترك بينكما: { $outcome }.
+notice-hit_reminder-subject = التنسيق: لم يُؤكَّد بعد الاطلاع على تطابق بشأن «{ $label }»
+notice-hit_reminder-body = اتصل بنقطة الاتصال لدى الجهة الأخرى، ثم سجّل في صفحة التطابق ما قررته.
+notice-access_granted-subject = مُنح الوصول: { $scopes }
+notice-access_granted-body = مُنحت جهتك حق الوصول ({ $scopes }) حتى { $expires }.
+notice-access_revoked-subject = أُلغي الوصول
+notice-access_revoked-body = أُلغي إذن الوصول الممنوح لجهتك ({ $scopes }).
+notice-access_requested-subject = تطلب { $agency } الوصول
+notice-access_requested-body = تطلب { $agency } ({ $country }) الوصول إلى: { $scopes }.
+notice-access_requested-reason = السبب: { $reason }
+notice-access_requested-by = مقدِّم الطلب: { $by }
+notice-access_declined-subject = رُفض طلب الوصول
+notice-access_declined-body = رفض { $by } طلبك للوصول ({ $scopes }).
+
+## notice.item
+
+notice-item-target = هدف
+notice-item-detention = حجز
+notice-item-planned_action = إجراء مخطط له

@@ -1,0 +1,1064 @@
+# Mensajes en español (sintaxis Fluent: https://projectfluent.org/). Mismos identificadores y
+# mismas variables que en.ftl; una prueba lo comprueba.
+
+## nav
+
+nav-label = Menú principal
+nav-home = Inicio
+nav-organisations = Organizaciones
+nav-users = Usuarios
+nav-audit = Registro de auditoría
+nav-account = Mi cuenta
+nav-sign_out = Cerrar sesión
+nav-inbox = Bandeja de entrada
+nav-unread = sin leer
+nav-notifications = Webhooks
+nav-api = API
+nav-menu = Menú
+nav-skip = Ir al contenido
+
+## footer
+
+footer-tagline = Touchstone — distinguir juntos lo auténtico de las falsificaciones.
+
+## error
+
+error-picture_in_use = Un indicio de la guía muestra esta imagen: elimine primero ese indicio.
+error-title = Algo no va bien
+error-back_home = Volver a la página de inicio
+error-invalid_credentials = El correo electrónico o la contraseña no son correctos. Tras varios intentos fallidos, la cuenta se bloquea durante un tiempo; vuelva a intentarlo después o consulte a su administrador.
+error-second_factor_locked = Demasiados códigos erróneos: este inicio de sesión ha terminado y la cuenta queda bloqueada durante un tiempo; vuelva a iniciar sesión más tarde o pida a un administrador que la restablezca.
+error-csrf_failed = Este formulario ha caducado o no procede de Touchstone; vuelva a cargar la página e inténtelo de nuevo.
+error-invalid_form = El formulario no estaba completo; vuelva a cargar la página y rellénelo de nuevo.
+error-page_not_found = No hay ninguna página en esta dirección.
+error-forbidden = Su organización y su rol no permiten esta acción.
+error-not_found = Este elemento no existe o usted no tiene permiso para verlo.
+error-invalid_email = Esto no es una dirección de correo electrónico; escríbala con la forma name@example.org.
+error-invalid_country = Esto no es un código de país ISO 3166-1 alfa-2; utilice dos letras, como FR, DE o US.
+error-password_too_short = Elija una contraseña de al menos 12 caracteres; unas cuantas palabras sin relación entre sí funcionan bien.
+error-password_too_common = Esta contraseña figura entre las más utilizadas; elija otra.
+error-invalid_second_factor = Ese código no es correcto; introduzca los 6 dígitos que muestra ahora su aplicación de autenticación.
+error-account_deactivated = Esta cuenta ha sido desactivada; consulte al administrador de su organización.
+error-required = Rellene este campo.
+error-role_not_allowed = Solo los administradores de la plataforma crean administradores de la plataforma, y únicamente en la organización operadora.
+error-invalid_email_domain = Esto no es un dominio de correo electrónico; escríbalo tal como aparece después de la @, p. ej., douane.gouv.fr.
+error-email_domain_taken = Este dominio de correo electrónico pertenece a otra organización, u otra organización tiene cuentas en él; una cuenta en un dominio verificado debe pertenecer a la organización de ese dominio.
+error-email_outside_domains = Las cuentas de su organización solo pueden crearse en sus dominios de correo electrónico verificados; para otro dominio, pida al administrador de la plataforma que lo verifique.
+error-email_domain_of_another_organisation = Esta dirección pertenece a un dominio verificado como propio de otra organización; una cuenta en ese dominio pertenece a esa organización.
+error-unknown_organisation = Elija una organización a la que pueda añadir usuarios.
+error-version_conflict = Alguien lo ha modificado entretanto; vuelva a cargar la página, revise los cambios e inténtelo de nuevo.
+error-invalid_transition = Este paso no es posible en el estado actual del expediente; los botones de la página muestran los pasos permitidos ahora.
+error-answers_pending = La destrucción requiere el acuerdo de las partes o el vencimiento de sus plazos; aún no se han recibido todas las respuestas.
+error-nothing_to_answer = No tiene ninguna pregunta pendiente en este expediente.
+error-already_answered = Esta pregunta ha sido respondida entretanto; vuelva a cargar el expediente.
+error-not_awaiting_answers = Este expediente ya no admite respuestas.
+error-no_extension = No es posible ninguna prórroga: ya se utilizó, el plazo ha vencido, las mercancías son perecederas o el régimen no la prevé.
+error-invalid_quantity = Cada cantidad debe ser un número positivo.
+error-brand_required = Indique la marca de cada línea: un producto o una marca del catálogo, o la marca tal como figura en las mercancías.
+error-idempotency_key_reused = Este formulario ya se utilizó para registrar un expediente; revise el formulario y envíelo de nuevo para registrar otro.
+error-thread_required = Este expediente menciona a varios titulares del derecho; elija en qué hilo desea escribir.
+error-nothing_to_match = Indique al menos una marca, un producto, una parte sospechosa, un contenedor, un documento de transporte o un código HS, para que se puedan cotejar los expedientes.
+error-answer_required = Elija una respuesta.
+error-invalid_container_number = Este número de contenedor no es válido: 4 letras, 6 dígitos y el dígito de control ISO 6346, p. ej., MSKU 907032-3.
+error-invalid_air_waybill = Este número de guía aérea no es válido: 11 dígitos con su dígito de control, p. ej., 020-12345675.
+error-invalid_date = Indique la fecha con el formato AAAA-MM-DD.
+error-invalid_period = La alerta debe terminar el mismo día en que empieza o después.
+error-webhook_address_not_public = Esta dirección está en una red local o privada; indique la dirección que su sistema receptor tiene en internet.
+error-invalid_time_zone = Esto no es una zona horaria; elija una de la lista, como Europe/Paris.
+error-invalid_language = Elija uno de los idiomas que ofrece el menú.
+
+## signin
+
+signin-title = Iniciar sesión
+signin-intro = Touchstone está destinado a los agentes de las autoridades de control y a los titulares del derecho. Inicie sesión con la cuenta que le facilitó su organización.
+signin-email = Correo electrónico
+signin-password = Contraseña
+signin-submit = Iniciar sesión
+
+## second_factor
+
+second_factor-title = Segundo factor
+second_factor-intro = Introduzca el código de 6 dígitos que su aplicación de autenticación muestra para Touchstone.
+second_factor-code = Código
+second_factor-submit = Verificar
+
+## home
+
+home-title = Inicio
+home-welcome = Le damos la bienvenida, { $name }
+home-organisation = Organización
+home-role = Rol
+home-next = ¿Qué desea hacer?
+home-manage_account = Gestionar mi cuenta, mi idioma y mis tokens de API
+home-manage_users = Gestionar los usuarios de mi organización
+home-read_audit = Consultar el registro de auditoría
+home-api = Consultar la referencia de la API
+
+## account
+
+account-title = Mi cuenta
+account-must_enrol = Su organización exige un segundo factor: configúrelo a continuación antes de continuar.
+account-language = Idioma
+account-save = Guardar
+account-password = Contraseña
+account-current_password = Contraseña actual
+account-new_password = Nueva contraseña
+account-password_rules = Al menos 12 caracteres, y que no sea una contraseña de uso común.
+account-change_password = Cambiar la contraseña
+account-second_factor = Segundo factor (aplicación de autenticación)
+account-enrol_instructions = Añada esta clave a su aplicación de autenticación (o importe el enlace que figura a continuación) e introduzca el código que muestre.
+account-confirm_second_factor = Activar el segundo factor
+account-second_factor_on = Su cuenta tiene activado un segundo factor.
+account-second_factor_off = No hay ningún segundo factor configurado.
+account-start_second_factor = Configurar una nueva aplicación de autenticación
+account-tokens = Tokens de API
+account-token_created = Su nuevo token figura a continuación. Cópielo ahora: no volverá a mostrarse.
+account-token_name = Nombre del token
+account-token_days = Validez (días)
+account-create_token = Crear token
+account-token_prefix = Empieza por
+account-token_expires = Caduca
+account-revoke = Revocar
+account-inactive = Revocado o caducado
+
+## account.done
+
+account-done-password = Su contraseña se ha cambiado y sus demás sesiones se han cerrado (sus tokens de API figuran a continuación: revoque los que ya no le merezcan confianza).
+account-done-language = Se ha guardado su idioma.
+account-done-token_revoked = El token se ha revocado.
+account-done-second_factor = El segundo factor ya está activado.
+account-time_zone = Zona horaria
+account-time_zone_default = La zona de mi país ({ $zone })
+
+## orgs
+
+orgs-title = Organizaciones
+orgs-name = Nombre
+orgs-kind = Tipo
+orgs-country = País
+orgs-create = Crear organización
+orgs-country_help = Dos letras, ISO 3166-1 (FR, DE, US…).
+orgs-email_domains = Dominios de correo electrónico
+orgs-set_email_domains = Guardar
+orgs-email_domains_help = Los dominios de las direcciones propias de la organización, separados por comas (douane.gouv.fr). Sus administradores solo crean cuentas en esos dominios.
+
+## users
+
+users-title = Usuarios
+users-issued = Contraseña inicial de { $email }. Entréguesela por un canal distinto; solo se muestra una vez:
+users-email = Correo electrónico
+users-name = Nombre
+users-organisation = Organización
+users-role = Rol
+users-status = Estado
+users-deactivated = Desactivado
+users-locked = Bloqueado
+users-active = Activo
+users-deactivate = Desactivar
+users-reactivate = Reactivar
+users-reset = Restablecer la contraseña y el segundo factor
+users-reset_ended = Se ha borrado su segundo factor, se han cerrado todas sus sesiones y se han revocado todos sus tokens de API: las integraciones que usaban alguno necesitan un token nuevo.
+users-create = Crear usuario
+
+## audit
+
+audit-title = Registro de auditoría
+audit-intro = Cada inicio de sesión, modificación y consulta sensible, de la más reciente a la más antigua. Cada entrada está encadenada a la anterior, de modo que se pueden detectar las alteraciones.
+audit-when = Cuándo (UTC)
+audit-who = Quién
+audit-action = Acción
+audit-target = Objeto
+audit-detail = Detalles
+audit-older = Entradas anteriores
+
+## api
+
+api-title = Referencia de la API
+api-intro = La descripción legible por máquina (OpenAPI 3.1) se encuentra en
+api-auth = Autentíquese con un token de portador creado en Mi cuenta: Authorization: Bearer ts_…
+api-method = Método
+api-path = Ruta
+api-summary = Qué hace
+
+## role
+
+role-officer = Agente
+role-analyst = Analista
+role-coordinator = Coordinador
+role-org_admin = Administrador de la organización
+role-platform_admin = Administrador de la plataforma
+
+## kind
+
+kind-customs = Administración de aduanas
+kind-police = Policía
+kind-other_enforcement = Otra autoridad de control
+kind-rights_holder = Titular del derecho
+kind-representative = Representante
+kind-operator = Operador de la plataforma
+
+## language
+
+language-en = Inglés
+language-fr = Francés
+language-es = Español
+language-ar = Árabe
+
+## catalog
+
+catalog-nav = Catálogo
+catalog-home_card = Consultar las marcas y sus productos auténticos
+catalog-title = Catálogo
+catalog-intro_enforcement = Marcas cuyos titulares publican cómo son sus productos auténticos. Abra una marca y después un producto para compararlo con lo que está inspeccionando.
+catalog-intro_own = Las marcas que usted gestiona. Los agentes solo ven lo que usted publica.
+catalog-search = Buscar
+catalog-search_label = Nombre de la marca
+catalog-search_hint = Parte del nombre; no importan los acentos ni las mayúsculas.
+catalog-sector = Sector
+catalog-all_sectors = Todos los sectores
+catalog-clear = Borrar la búsqueda
+catalog-no_match = Ninguna marca coincide con su búsqueda.
+catalog-empty = Todavía no hay marcas que mostrar.
+catalog-product_count = Productos: { $count }
+catalog-draft = Borrador
+catalog-published = Publicado
+catalog-unpublished_changes = Cambios sin publicar
+catalog-pages = Páginas
+catalog-previous = Página anterior
+catalog-next = Página siguiente
+catalog-page = Página { $page }
+catalog-all_brands = Todas las marcas
+catalog-aliases = Otras grafías
+catalog-trademarks = Marcas registradas
+catalog-tm_office = Oficina
+catalog-tm_number = Número
+catalog-tm_classes = Clases de Niza
+catalog-tm_expires = Vencimiento
+catalog-no_trademarks = Todavía no se ha indicado ningún registro de marca.
+catalog-contacts = Contactos
+catalog-contacts_intro = Llame o escriba a estas personas para confirmar una sospecha; el contacto de su país figura en primer lugar.
+catalog-everywhere = Todos los países
+catalog-contact_for = Para
+catalog-languages = Idiomas
+catalog-hours = Horario
+catalog-phone = Teléfono
+catalog-email = Correo electrónico
+catalog-no_contacts = Todavía no se ha indicado ningún contacto.
+catalog-products = Productos
+catalog-category = Categoría
+catalog-no_products = Todavía no hay productos que mostrar.
+catalog-own_note = Está viendo su copia de trabajo. Los agentes solo ven la versión publicada.
+catalog-publish_brand = Publicar la marca
+catalog-publish_product = Publicar
+catalog-publish_hint = Al publicar, el borrador actual pasa a ser lo que ven los agentes.
+catalog-published_done = Publicado: los agentes ven ahora esta versión.
+catalog-preview = Vista previa tal como la ve un agente
+catalog-preview_note = Este es su borrador actual, incluidas las secciones confidenciales. Los agentes ven la versión publicada, y sus secciones confidenciales solo si forman parte de los destinatarios que usted eligió.
+catalog-not_published = Aún no publicado: los agentes no ven este producto.
+catalog-published_at = Publicado el { $date }
+catalog-brand = Marca
+catalog-identification = Identificación
+catalog-gtins = GTIN (códigos de barras)
+catalog-model_numbers = Números de modelo
+catalog-hs_code = Código HS
+catalog-packaging = Embalaje
+catalog-description = Descripción
+catalog-markets = Mercados
+catalog-only_sold_in = Solo se vende en
+catalog-never_sold_in = Nunca se vende en — las mercancías declaradas para estos mercados son sospechosas
+catalog-pictures = Imágenes
+catalog-no_pictures = Todavía no hay imágenes.
+catalog-genuine_pictures = Auténtico
+catalog-counterfeit_pictures = Falsificación
+catalog-other_pictures = Embalaje y elementos de seguridad
+catalog-guide = Guía de autenticación
+catalog-guide_intro = Marque lo que observe en las mercancías. Cuantos más puntos, más claro es el indicio.
+catalog-genuine_signs = Indicios de un producto auténtico
+catalog-counterfeit_signs = Indicios de una falsificación
+catalog-weight = Peso { $weight } de 5
+catalog-full_size = tamaño completo
+catalog-tally_title = Lo que ha marcado
+catalog-tally_empty = Marque los indicios que observe en las mercancías: sus pesos se suman aquí.
+catalog-tally_counts = Indicios de autenticidad marcados: { $genuine } de { $genuine_total } puntos. Indicios de falsificación marcados: { $counterfeit } de { $counterfeit_total } puntos.
+catalog-lean_counterfeit_strong = Lo que ha marcado apunta claramente a una falsificación.
+catalog-lean_counterfeit = Lo que ha marcado apunta a una falsificación.
+catalog-lean_even = Lo que ha marcado no se inclina hacia ningún lado.
+catalog-lean_genuine = Lo que ha marcado apunta a mercancías auténticas.
+catalog-lean_genuine_strong = Lo que ha marcado apunta claramente a mercancías auténticas.
+catalog-tally_caution = Es un recuento de sus observaciones, no un veredicto: solo el examen del titular del derecho puede confirmar si las mercancías son falsificaciones.
+catalog-no_guide = El titular del derecho aún no ha redactado una guía.
+catalog-security_features = Elementos de seguridad
+catalog-how_to_check = Cómo comprobarlo
+catalog-supply_chain = Cadena de suministro
+catalog-made_in = Fabricado en
+catalog-parties = Intervinientes conocidos
+catalog-party_role = Función
+catalog-party_name = Nombre
+catalog-party_identifier = Identificador
+catalog-party_country = País
+catalog-party_market = Mercado
+catalog-routes = Rutas habituales
+catalog-route_from = Desde
+catalog-route_to = Hasta
+catalog-route_mode = Transporte
+catalog-prices = Precios
+catalog-retail = Precio de venta al público
+catalog-retail_range = De { $min } a { $max } { $currency }
+catalog-declared = Valor declarado habitual
+catalog-withheld = El titular del derecho solo comparte estas partes con determinadas autoridades: { $sections }; consulte a los contactos que figuran a continuación.
+
+## catalog.party
+
+catalog-party-manufacturer = Fabricante
+catalog-party-importer = Importador
+catalog-party-exporter = Exportador
+catalog-party-distributor = Distribuidor
+
+## catalog.transport
+
+catalog-transport-sea = Marítimo
+catalog-transport-air = Aéreo
+catalog-transport-road = Por carretera
+catalog-transport-rail = Ferroviario
+catalog-transport-postal = Postal
+catalog-transport-express_courier = Mensajería urgente
+
+## sector
+
+sector-apparel = Prendas de vestir
+sector-luxury = Artículos de lujo
+sector-pharmaceuticals = Medicamentos
+sector-spare_parts = Piezas de repuesto
+sector-electronics = Electrónica
+sector-cosmetics = Cosméticos
+sector-tobacco = Tabaco
+sector-toys = Juguetes
+sector-beverages = Bebidas
+sector-other = Otros
+
+## section
+
+section-supply_chain = cadena de suministro
+section-security_features = elementos de seguridad
+section-prices = precios
+
+## image_label
+
+image_label-genuine = Auténtico
+image_label-counterfeit = Falsificación
+image_label-packaging = Embalaje
+image_label-security_feature = Elemento de seguridad
+
+## side
+
+side-genuine = Auténtico
+side-counterfeit = Falsificación
+
+## notify
+
+notify-title = Bandeja de entrada
+notify-intro = Lo que su organización debe saber: retenciones de mercancías que llevan sus marcas, respuestas, plazos y coincidencias con alertas. Todos los miembros de su organización ven las mismas notificaciones; lo que usted marca como leído solo cuenta para usted.
+notify-filter = Mostrar
+notify-unread_only = Solo sin leer
+notify-show_all = Mostrar todo
+notify-mark_all_read = Marcar todo como leído
+notify-mark_read = Marcar como leída
+notify-open = Abrir
+notify-new = Nuevo
+notify-empty = Todavía no hay notificaciones.
+notify-none_unread = No hay nada sin leer.
+notify-email_title = Correo electrónico
+notify-email_on = También recibe cada notificación por correo electrónico.
+notify-email_off = No recibe las notificaciones por correo electrónico; siguen llegando aquí.
+notify-email_turn_off = Dejar de recibir correos
+notify-email_turn_on = Enviarme correos
+
+## notify.admin
+
+notify-admin-title = Notificaciones: webhooks y envíos
+notify-admin-no_smtp = No hay ningún servidor de correo configurado: las notificaciones por correo electrónico quedan en espera y se enviarán en cuanto se configure uno.
+notify-admin-webhooks = Webhooks
+notify-admin-webhooks_intro = Cada notificación de su organización se envía también en JSON (POST) a estas direcciones, firmada con HMAC-SHA256 (cabecera X-Touchstone-Signature calculada sobre la cabecera X-Touchstone-Timestamp, un punto y el cuerpo), y se reintenta hasta que su sistema responda 2xx. X-Touchstone-Event-Id identifica el evento: una repetición con el mismo identificador es un reintento.
+notify-admin-url = Dirección (https://…)
+notify-admin-description = Descripción
+notify-admin-created = Creado
+notify-admin-add = Añadir el webhook
+notify-admin-delete = Eliminar
+notify-admin-secret_once = El webhook está registrado. Su secreto de firma solo se muestra ahora: guárdelo en el sistema receptor.
+notify-admin-no_webhooks = Todavía no hay ningún webhook.
+notify-admin-deliveries = Envíos pendientes
+notify-admin-deliveries_intro = Correos electrónicos y webhooks aún no entregados tras al menos un intento. Se reintentan, cada vez con menos frecuencia, hasta que se entregan.
+notify-admin-no_deliveries = No hay nada pendiente: todos los envíos se han entregado.
+notify-admin-event = Evento
+notify-admin-channel = Canal
+notify-admin-destination = Destinatario
+notify-admin-attempts = Intentos
+notify-admin-last_error = Último error
+notify-admin-next_attempt = Próximo intento
+notify-admin-failing = con errores
+
+## cases
+
+cases-nav = Expedientes
+cases-title = Expedientes
+cases-record = Registrar una retención
+cases-record_from_product = Registrar una retención de este producto
+cases-state_label = Estado
+cases-all_states = Todos los estados
+cases-filter = Mostrar
+cases-empty = No hay expedientes que mostrar.
+cases-next_deadline = Próximo vencimiento de plazo: { $date }
+cases-new_title = Registrar una retención
+cases-office = Oficina de aduanas
+cases-office_code = Código de la oficina
+cases-office_name = Nombre de la oficina
+cases-office_country = País de la oficina (2 letras)
+cases-occurred_at = Fecha de la retención (UTC)
+cases-procedure_title = Expediente y régimen
+cases-case_type_label = Tipo de expediente
+cases-procedure = Régimen aduanero
+cases-transport_mode = Modo de transporte
+cases-route = Ruta
+cases-origin = Origen
+cases-departure = Procedencia
+cases-destination = Destino
+cases-country_hint = Códigos de país de dos letras, como CN, FR o GB.
+cases-transport = Documentos de transporte
+cases-one_per_line = Uno por línea.
+cases-containers = Números de contenedor
+cases-air_waybills = Guías aéreas
+cases-bills_of_lading = Conocimientos de embarque
+cases-consignor = Expedidor
+cases-consignee = Destinatario
+cases-declarant = Declarante o titular de las mercancías
+cases-party_name = Nombre
+cases-party_address = Dirección
+cases-party_country = País (2 letras)
+cases-goods = Mercancías
+cases-line = Línea { $n }
+cases-catalog_product = Producto del catálogo
+cases-description = Descripción
+cases-quantity = Cantidad
+cases-unit = Unidad
+cases-hs_code = Código HS
+cases-declared_value = Valor declarado
+cases-currency = Moneda
+cases-product_id = Número del producto en el catálogo
+cases-brand = Marca (número en el catálogo, o tal como figura en las mercancías)
+cases-goods_hint = Las líneas vacías se ignoran. Cada línea necesita un producto o una marca.
+cases-add_line = Añadir una línea de mercancías
+cases-default_unit = unidades
+cases-notes = Notas
+cases-notes_label = Notas para su administración (nunca se muestran a los titulares del derecho)
+cases-detain_now = Retener y notificar al titular del derecho
+cases-review = Revisar el formulario
+cases-record_title = Registro
+cases-save_draft = Guardar como borrador
+cases-save_draft_hint = No se informa a nadie ajeno a su administración; podrá retener más tarde desde la página del expediente.
+cases-confirm_detain = Las mercancías están retenidas: notificar ahora al titular del derecho y al declarante.
+cases-confirm_detain_required = Marque primero la confirmación: la retención se notifica de inmediato al titular del derecho y al declarante.
+cases-submit = Registrar el expediente
+cases-case_title = Expediente { $reference }
+cases-outcome_label = Resultado
+cases-regime = Marco jurídico
+cases-detained_at = Retención efectuada
+cases-brands = Marcas
+cases-alert_matches = Este expediente coincide con alertas
+cases-deadlines = Plazos
+cases-notice_overdue = La notificación al declarante está atrasada.
+cases-answered = Respuesta
+cases-starts_on_objection = Solo empieza a correr si el declarante se opone.
+cases-due_by = Vence el { $date }
+cases-overdue = Vencido
+cases-last_day = Hoy es el último día hábil
+cases-days_left = Quedan { $days } días hábiles
+cases-deemed = { $answer } (presunta, por silencio)
+cases-silence_means = El silencio al vencer el plazo equivale a
+cases-record_declarant_answer = Registrar la respuesta del declarante
+cases-your_answer = Su respuesta
+cases-note = Nota
+cases-send_answer = Enviar la respuesta
+cases-ask_extension = Solicitar una prórroga
+cases-next_steps = Próximos pasos
+cases-close_note = Qué se hizo (p. ej., mercancías destruidas)
+cases-not_disclosed = No comunicado.
+cases-photo = Foto de las mercancías retenidas
+cases-parties = Partes
+cases-thread = Mensajes
+cases-threads = Hilos por titular del derecho
+cases-no_messages = Todavía no hay mensajes.
+cases-message = Su mensaje
+cases-send_message = Enviar
+cases-timeline = Cronología
+cases-home_open = Expedientes abiertos: { $count }
+cases-home_alerts = Alertas en vigor que le afectan
+cases-home_no_alerts = Ninguna alerta en vigor le afecta.
+
+## cases.action
+
+cases-action-detain = Retener y notificar a las partes
+cases-action-record_declarant_notice = Registrar que se notificó al declarante
+cases-action-decide = Decidir
+cases-action-close = Cerrar el expediente
+
+## cases.done
+
+cases-done-step = Hecho: el expediente ha avanzado.
+cases-done-answer = Su respuesta ha quedado registrada.
+cases-done-extension = Su plazo se ha prorrogado.
+cases-done-message = Su mensaje se ha enviado.
+
+## cases.state
+
+cases-state-draft = Borrador
+cases-state-detained = Mercancías retenidas
+cases-state-answered = Con respuesta
+cases-state-decided = Decidido
+cases-state-closed = Cerrado
+
+## cases.outcome
+
+cases-outcome-destruction = Destrucción
+cases-outcome-legal_proceedings = Procedimiento judicial
+cases-outcome-released = Levante
+
+## cases.case_type
+
+cases-case_type-standard = Ordinario
+cases-case_type-small_consignment = Envío pequeño
+cases-case_type-perishable = Mercancías perecederas
+
+## cases.procedures
+
+cases-procedures-import = Importación
+cases-procedures-export = Exportación
+cases-procedures-transit = Tránsito
+
+## cases.party
+
+cases-party-rights_holder = Titular del derecho
+cases-party-declarant = Declarante
+
+## cases.answer
+
+cases-answer-agree_destruction = Acepta la destrucción
+cases-answer-object = Se opone a la destrucción
+cases-answer-start_proceedings = Inicia un procedimiento judicial
+cases-answer-not_infringing = Las mercancías no vulneran el derecho
+
+## cases.silence
+
+cases-silence-agree_destruction = aceptación de la destrucción
+cases-silence-release = levante de las mercancías
+cases-silence-none = nada por sí mismo
+
+## cases.event
+
+cases-event-created = Registrado
+cases-event-detained = Retención efectuada, partes notificadas
+cases-event-declarant_notified = Declarante notificado
+cases-event-decided = Decidido
+cases-event-closed = Cerrado
+cases-event-answered = Respuesta
+cases-event-deemed = Respuesta presunta (silencio)
+cases-event-obligation_started = Plazo iniciado
+cases-event-extended = Plazo prorrogado
+cases-event-alert_match = Coincidencia con una alerta
+cases-event-edited = Modificado
+cases-event-shared = Compartido
+cases-event-share_withdrawn = Se dejó de compartir
+
+## alerts
+
+alerts-on_card = Alertas en vigor sobre este producto
+alerts-nav = Alertas
+alerts-title = Alertas
+alerts-intro = Avisos sobre envíos sospechosos, emitidos por los titulares del derecho y por las autoridades de control. Los expedientes nuevos y modificados se cotejan con las alertas en vigor.
+alerts-new = Publicar una alerta
+alerts-in_force = En vigor
+alerts-none_in_force = Ninguna alerta en vigor.
+alerts-others = Retiradas o caducadas
+alerts-what = La alerta
+alerts-alert_title = Título
+alerts-description = Descripción
+alerts-targets = A quién y a qué se dirige
+alerts-target_countries = Países destinatarios
+alerts-countries_hint = Códigos de dos letras separados por comas; vacío para todos los países.
+alerts-target_offices = Oficinas de aduanas destinatarias (códigos)
+alerts-transport_modes = Modos de transporte
+alerts-origin_countries = Países de origen
+alerts-match_on = Qué cotejar
+alerts-brands = Marcas
+alerts-brands_hint = Una por línea: el número en el catálogo o el nombre de la marca.
+alerts-products = Números de producto en el catálogo
+alerts-suspect_parties = Partes sospechosas
+alerts-transport_documents = Guías aéreas y conocimientos de embarque
+alerts-hs_codes = Códigos HS (capítulo, partida o subpartida)
+alerts-validity_title = Validez
+alerts-valid_from = Desde
+alerts-valid_to = Hasta (incluido)
+alerts-publish = Publicar la alerta
+alerts-everywhere = Todos los países
+alerts-withdraw = Retirar la alerta
+alerts-validity = Del { $from } al { $to }
+alerts-unknown_brand = No hay una única marca en el catálogo llamada «{ $name }»; indique su número en el catálogo.
+alerts-bad_product = «{ $value }» no es un número de producto.
+
+## alerts.status
+
+alerts-status-in_force = En vigor
+alerts-status-withdrawn = Retirada
+alerts-status-not_in_force = No vigente
+
+## stats
+
+stats-nav = Cifras
+stats-title = Cifras
+stats-intro = Situación y resultado de los { $total } expedientes que puede consultar.
+stats-by_outcome = Expedientes por resultado
+stats-by_state = Expedientes por estado
+stats-cases = Expedientes
+stats-chart = Gráfico
+
+## ops
+
+ops-ack_note = Lo que acordó con el otro organismo (opcional)
+ops-ack_hint = Una vez que haya hablado con el contacto del otro organismo, indique lo que decidieron; se le comunicará su respuesta y nada más.
+ops-you_said = Su respuesta
+ops-other_said = Respuesta del otro organismo
+ops-matched_on = coincidencia en
+ops-nav = Operaciones
+ops-title = Operaciones
+ops-coordination = Coordinación
+ops-hits_link = Coincidencias y resumen
+ops-none = Su organismo aún no ha registrado ninguna operación.
+ops-new = Registrar una operación
+ops-name = Nombre
+ops-kind = Tipo
+ops-kind_hint = investigación, operación conjunta…
+ops-status_label = Estado
+ops-starts_on = Comienza el
+ops-ends_on = Termina el
+ops-period = Período
+ops-contact = Punto de contacto
+ops-contact_name = Nombre
+ops-contact_phone = Teléfono (formato internacional)
+ops-contact_email = Correo electrónico
+ops-confidentiality = Confidencialidad
+ops-tell_officer = Cuando una retención coincida con un objetivo, avisar también al agente que la registró (de lo contrario, la coincidencia es silenciosa: solo se avisa a este punto de contacto)
+ops-create = Registrar la operación
+ops-on_detention = Ante una retención coincidente
+ops-tell_both = se avisa a ambos puntos de contacto
+ops-silent = silenciosa: solo se avisa al punto de contacto de esta operación
+ops-targets = Objetivos
+ops-targets_hint = Los objetivos solo se comparan con los de otros organismos en forma de hashes con clave de su forma normalizada; nadie más los lee.
+ops-target_kind = Tipo
+ops-target_value = Identificador
+ops-country = País (empresas, vehículos)
+ops-dob = Fecha de nacimiento (personas)
+ops-add_target = Añadir y comprobar el objetivo
+ops-targets_added = Objetivo añadido; { $hits ->
+        [0] ninguna coincidencia
+        [one] una coincidencia
+       *[other] { $hits } coincidencias
+    } con otros organismos.
+ops-events = Acciones previstas
+ops-event_kind = Acción
+ops-place = Lugar
+ops-window = Cuándo (UTC)
+ops-lat = Latitud
+ops-lon = Longitud
+ops-radius = Radio (m)
+ops-starts_at = Inicio (UTC)
+ops-ends_at = Fin (UTC)
+ops-note = Nota
+ops-add_event = Añadir y comprobar la acción prevista
+ops-event_added = Acción prevista añadida; { $conflicts ->
+        [0] ningún conflicto
+        [one] un conflicto
+       *[other] { $conflicts } conflictos
+    } con otros organismos.
+ops-active = en curso
+ops-hits = Coincidencias
+ops-hits_hint = Una coincidencia le indica cuál de sus propios elementos se ha cruzado con el trabajo de otro organismo y a quién llamar; ninguna de las partes ve el expediente de la otra.
+ops-no_hits = Todavía no hay coincidencias.
+ops-your_item = su elemento
+ops-open_operation = abrir la operación
+ops-contact_before = Contactar antes de actuar
+
+## ops.status
+
+ops-status-planned = Prevista
+ops-status-active = En curso
+ops-status-closed = Cerrada
+
+## ops.level
+
+ops-level-restricted = Difusión limitada
+ops-level-confidential = Confidencial
+ops-level-secret = Secreto
+
+## ops.kinds
+
+ops-kinds-company = Empresa
+ops-kinds-person = Persona
+ops-kinds-address = Dirección
+ops-kinds-phone = Teléfono
+ops-kinds-email = Correo electrónico
+ops-kinds-vehicle = Matrícula del vehículo
+ops-kinds-container = Contenedor
+ops-kinds-vessel = Buque (OMI)
+ops-kinds-air_waybill = Guía aérea
+ops-kinds-bill_of_lading = Conocimiento de embarque
+ops-kinds-web_domain = Dominio web
+ops-kinds-iban = IBAN
+
+## ops.event
+
+ops-event-search = Registro
+ops-event-controlled_delivery = Entrega vigilada
+ops-event-inspection = Inspección
+ops-event-surveillance = Vigilancia
+
+## ops.ack
+
+ops-ack-go_ahead = Hemos hablado: seguimos adelante
+ops-ack-stand_down = Hemos hablado: nos retiramos
+ops-ack-merge = Hemos hablado: trabajamos juntos
+
+## ops.form
+
+ops-form-name = el nombre tal como está escrito
+ops-form-word_set = las mismas palabras en otro orden
+ops-form-words_joined = dos palabras escritas como una sola
+ops-form-transliterated = un nombre transcrito al alfabeto latino
+ops-form-spelling = un error ortográfico (compruébelo antes de actuar)
+ops-form-place_and_time = el lugar y la hora
+
+## ops.match
+
+ops-match-target = Mismo objetivo
+ops-match-place_and_time = Mismo lugar y momento
+ops-match-detention = Retención de un objetivo
+
+## editor
+
+editor-history_link = Historial
+editor-edit_link = Editar
+editor-history_title = Historial de { $name }
+editor-no_history = Todavía no se ha guardado ninguna versión.
+editor-version = Versión
+editor-action = Cambio
+editor-who = Por
+editor-when = Cuándo
+editor-edit_title = Editar { $name }
+editor-version_note = Está editando la versión { $version } del borrador.
+editor-preview_link = Vista previa tal como la ve un agente
+editor-conflict = Alguien ha guardado este producto entretanto; vuelva a cargar la página para ver sus cambios y después rehaga los suyos.
+editor-reload = Volver a cargar
+editor-main = Datos principales
+editor-names = Nombre y descripción
+editor-name_en = Nombre en inglés
+editor-name_fr = Nombre en francés
+editor-description_en = Descripción en inglés
+editor-description_fr = Descripción en francés
+editor-identification = Identificación
+editor-hs_hint = La subpartida HS de 6 dígitos, p. ej., 4202.21.
+editor-gtins_hint = Un GTIN por línea (8, 12, 13 o 14 dígitos).
+editor-markets_hint = Códigos de país como FR, DE o US, separados por comas.
+editor-kept = Las demás partes de la ficha (cadena de suministro, elementos de seguridad, precios, números de modelo, otros idiomas) se conservan tal como están.
+editor-save = Guardar el borrador
+editor-label = Qué muestra la imagen
+editor-caption = Pie de imagen
+editor-file = Imagen
+editor-upload_hint = JPEG, PNG o WebP. Los metadatos, como la posición GPS, se eliminan antes de guardarla.
+editor-upload = Subir la imagen
+editor-upload_refused = Este archivo se ha rechazado.
+editor-remove_refused = La imagen no se ha eliminado.
+editor-add_indicator = Añadir un indicio
+editor-side = Indica
+editor-text = Qué observar
+editor-weight = Peso
+editor-weight_hint = De 1 (un simple indicio) a 5 (concluyente).
+editor-image = Imagen de la galería
+editor-no_image = Sin imagen
+editor-add = Añadir el indicio
+editor-remove = Eliminar
+
+## editor.actions
+
+editor-actions-create = Creado
+editor-actions-save = Guardado
+editor-actions-publish = Publicado
+editor-actions-import = Importado
+
+## editor.saved
+
+editor-saved-main = Guardado: el borrador tiene una nueva versión. Publíquelo para que los agentes la vean.
+editor-saved-image = La imagen se ha añadido a la galería.
+editor-saved-image_removed = La imagen se ha retirado de la galería. Publique el borrador para que los agentes vean el cambio.
+editor-saved-indicator = El indicio se ha añadido a la guía.
+editor-saved-removed = El indicio se ha eliminado de la guía.
+
+## editor.brand
+
+editor-brand-edit_link = Editar la marca
+editor-brand-title = Editar la marca { $name }
+editor-brand-back = Volver a la marca
+editor-brand-conflict = Alguien ha guardado esta marca entretanto; vuelva a cargar la página para ver sus cambios y después rehaga los suyos.
+editor-brand-main = Nombres, sector y prefijos GS1
+editor-brand-name = Nombre de la marca
+editor-brand-aliases_hint = Una por línea: otras grafías y escrituras que pueden llevar las mercancías, p. ej., Maison Lumiere o メゾン・ルミエール.
+editor-brand-prefixes = Prefijos de empresa GS1
+editor-brand-prefixes_hint = Uno por línea, de 6 a 12 dígitos: permiten a un agente llegar hasta usted a partir de un código de barras desconocido.
+editor-brand-logo = Logotipo
+editor-brand-no_logo = Todavía no hay logotipo.
+editor-brand-logo_alt = Logotipo de { $name }
+editor-brand-logo_file = Imagen del logotipo
+editor-brand-logo_upload = Subir el logotipo
+editor-brand-add_trademark = Añadir un registro de marca
+editor-brand-classes_hint = Clases de Niza del 1 al 45, separadas por comas, p. ej., 18, 25.
+editor-brand-add_contact = Añadir un contacto
+editor-brand-contact_name = Nombre o servicio
+editor-brand-country_hint = El país del que se ocupa este contacto (p. ej., FR); déjelo vacío para todos los países.
+editor-brand-languages_hint = Códigos de dos letras separados por comas, p. ej., en, fr.
+editor-brand-hours_hint = Con la zona horaria, p. ej., lun.–vie. 08:00–18:00 CET.
+editor-brand-representatives = Representantes
+editor-brand-representatives_hint = Organizaciones representantes en las que usted delega la edición de las fichas de esta marca y la respuesta en su nombre; no pueden cambiar quién ve sus secciones confidenciales.
+editor-brand-no_representatives = Ningún representante actúa en nombre de esta marca.
+editor-brand-representative = Organización representante
+editor-brand-delegate = Permitirle actuar en nombre de la marca
+editor-brand-revoke = Dejar de delegar
+editor-brand-audience = Quién ve las secciones confidenciales
+editor-brand-audience_hint = Los agentes que no forman parte de estos destinatarios ven que una sección está reservada y a quién consultar. Solo su organización puede cambiarlo; cada cambio queda registrado en la auditoría.
+editor-brand-audience_sections = Secciones reservadas a los destinatarios
+editor-brand-audience_countries = Países cuyas autoridades de control forman parte de los destinatarios
+editor-brand-audience_organisations = Organizaciones de control que forman parte de los destinatarios
+
+## editor.brand.saved
+
+editor-brand-saved-main = Guardado: el borrador de la marca tiene una nueva versión. Publique la marca para que los agentes la vean.
+editor-brand-saved-trademark = El registro de marca se ha añadido al borrador.
+editor-brand-saved-contact = El contacto se ha añadido al borrador.
+editor-brand-saved-logo = El logotipo se ha guardado y añadido al borrador.
+editor-brand-saved-removed = Eliminado del borrador.
+editor-brand-saved-representative = Se han actualizado los representantes de la marca.
+editor-brand-saved-audience = Se han guardado los destinatarios de las secciones confidenciales. El cambio se aplica de inmediato, sin publicar, para que la retirada de una sección surta efecto al instante.
+
+## editor.supply
+
+editor-supply-link = Elementos de seguridad y cadena de suministro
+editor-supply-title = Elementos de seguridad y cadena de suministro de { $name }
+editor-supply-main_link = Datos principales, imágenes y guía
+editor-supply-confidential_hint = Los agentes ven estas partes una vez publicadas, salvo que su marca las reserve a las autoridades que usted eligió.
+editor-supply-no_features = Todavía no se ha descrito ningún elemento de seguridad.
+editor-supply-add_feature = Añadir un elemento de seguridad
+editor-supply-kind = Tipo
+editor-supply-kind_hint = p. ej., holograma, código serializado, precinto de seguridad, tinta UV.
+editor-supply-countries = Países en los que se fabrica el producto auténtico
+editor-supply-parties = Fabricantes e importadores, exportadores y distribuidores autorizados
+editor-supply-no_parties = Todavía no se ha indicado ningún interviniente.
+editor-supply-add_party = Añadir un interviniente
+editor-supply-identifier_hint = Número EORI, de registro o similar, si lo tiene.
+editor-supply-market_hint = El mercado para el que está autorizado (p. ej., DE), si atiende a uno concreto.
+editor-supply-no_routes = Todavía no se ha indicado ninguna ruta habitual.
+editor-supply-add_route = Añadir una ruta
+
+## editor.supply.saved
+
+editor-supply-saved-feature = El elemento de seguridad se ha añadido al borrador.
+editor-supply-saved-manufacturing = Los países de fabricación se han guardado en el borrador.
+editor-supply-saved-party = El interviniente se ha añadido al borrador.
+editor-supply-saved-route = La ruta se ha añadido al borrador.
+editor-supply-saved-removed = Eliminado del borrador.
+
+## identify
+
+identify-live_start = Escanear con la cámara
+identify-live_stop = Detener la cámara
+identify-live_aim = Apunte al código de barras y no se mueva.
+identify-live_denied = No se ha podido abrir la cámara; tome una foto con el formulario que figura a continuación.
+identify-found_brands = Marcas
+identify-found_products = Productos
+identify-catalog_search_label = Marca o producto
+identify-catalog_search_hint = Un nombre o parte de él, un alias, un GTIN o un número de modelo; se toleran los errores ortográficos.
+identify-nav = Identificar
+identify-home_card = Identificar un producto: foto del código de barras, código o nombre
+identify-title = Identificar un producto
+identify-intro = Fotografíe el código de barras, escriba el código impreso debajo o escriba el nombre del producto o de la marca.
+identify-result = Qué identifica el código
+identify-choose = Se han leído varios códigos: elija el que figura en las mercancías
+identify-code_read = Código leído
+identify-check_code = Compare el código leído con los dígitos impresos debajo del código de barras: una etiqueta desgastada o arrugada puede leerse mal.
+identify-open_card = Abrir la ficha del producto
+identify-look_up_corrected = Buscar { $code }
+identify-photo_title = Foto del código de barras
+identify-photo_label = Tomar o elegir una foto
+identify-photo_hint = JPEG, PNG o WebP, hasta { $max } MB. Mantenga el código de barras plano, bien iluminado y enfocado.
+identify-photo_submit = Leer el código de barras
+identify-code_title = Escribir un código
+identify-code_label = GTIN, código GS1 o Digital Link
+identify-code_hint = Los dígitos que figuran debajo del código de barras (p. ej., 4006381333931), una cadena GS1 como (01)04006381333931(10)ABC o un enlace https:// de un código QR.
+identify-code_submit = Buscar el código
+identify-name_title = Buscar por nombre
+identify-name_label = Nombre del producto o de la marca
+identify-name_hint = Se toleran los errores ortográficos; no importan los acentos ni las mayúsculas.
+identify-name_submit = Buscar
+identify-no_hits = Nada de lo publicado coincide con «{ $query }». Compruebe la ortografía o pruebe con el nombre de la marca o con los dígitos que figuran debajo del código de barras.
+identify-kind_brand = Marca
+identify-q_required = Escriba el nombre de un producto o de una marca para buscar.
+identify-several = Se han leído { $count } códigos de barras en la foto.
+identify-no_barcode = No se ha encontrado ningún código de barras en esta foto. Acerque la cámara, con el código de barras plano, bien iluminado y enfocado, e inténtelo de nuevo, o escriba los dígitos impresos debajo.
+identify-product = { $product } de { $brand }.
+identify-brand_only = No hay ningún producto registrado con el GTIN { $gtin }, pero su prefijo de empresa { $prefix } pertenece a { $brand }: consulte a sus contactos, que figuran a continuación.
+identify-not_registered = No hay nada registrado en Touchstone para el GTIN { $gtin }: ningún producto lo tiene y ninguna marca es titular de su prefijo de empresa.
+identify-check_digit = Este código tiene un dígito de control erróneo: con estos dígitos, el último debería ser { $expected }, no { $found }. Compruebe los dígitos que ha escrito o leído.
+identify-check_digit_ai = En el identificador de aplicación (AI) ({ $ai }), el dígito de control debería ser { $expected }, no { $found }. Compruebe los dígitos que ha escrito o leído.
+identify-invalid = Este código no es válido: { $reason }.
+identify-no_gtin = Este código GS1 no contiene ningún GTIN, por lo que no designa un producto.
+identify-not_a_code = Esto no es un código de producto (un GTIN, un código GS1 o un GS1 Digital Link).
+identify-error_form = No se ha podido recibir la foto; vuelva a elegirla y envíe el formulario.
+identify-error_empty_file = La foto está vacía; vuelva a tomarla o a elegirla.
+identify-error_file_too_large = Esta foto supera los { $max } MB; tome una foto más cercana y de menor tamaño del código de barras.
+identify-error_unsupported_type = Este archivo no es una imagen JPEG, PNG o WebP; fotografíe el código de barras con la cámara.
+identify-error_too_many_pixels = Esta imagen es demasiado grande para leerla (demasiados píxeles); tome una foto normal del código de barras.
+identify-error_corrupt_file = Esta imagen está dañada y no se puede leer; vuelva a tomar la foto.
+identify-error_processing_timeout = La lectura de esta foto ha tardado demasiado; tome una foto más cercana en la que solo aparezca el código de barras.
+identify-identified_photo = Leído en su foto: { $code } ({ $format }).
+identify-identified_code = Encontrado con el código { $code }.
+identify-identified_check = Compárelo con los dígitos que figuran debajo del código de barras: si no coinciden, vuelva a identificar el producto.
+identify-again = Identificar otro producto
+identify-results_for = Resultados para «{ $query }»
+identify-search_again = Buscar de nuevo
+identify-shrinking = Reduciendo la foto para enviarla más rápido…
+identify-reading_here = Buscando el código de barras en el teléfono…
+identify-sending = Enviando la foto: { $percent } % de { $size }
+identify-sent = Foto enviada; leyendo el código de barras…
+identify-send_failed = No se ha podido enviar la foto: compruebe la conexión de red e inténtelo de nuevo.
+identify-size_kb = { $n } kB
+identify-size_mb = { $n } MB
+identify-no_barcode_shrunk = No se ha podido leer ningún código de barras en la copia reducida de la foto que se envió para ganar tiempo. Envíe la foto original (más grande y más lenta de enviar) o tome una foto más cercana.
+identify-send_original = Enviar la foto original
+
+## grants
+
+grants-nav = Autorizaciones de acceso
+grants-access_nav = Acceso
+grants-title = Autorizaciones de acceso
+grants-intro = Los cuerpos policiales y otros organismos solo acceden al ámbito de las autoridades de control mediante una autorización: de alcance limitado, con fecha de fin y revocable de inmediato. Todo lo que se hace aquí queda anotado en el registro de auditoría.
+grants-requests = Solicitudes de acceso
+grants-no_requests = Ningún organismo ha solicitado acceso.
+grants-reason = Motivo
+grants-asked_by = Solicitado por
+grants-answer_with_grant = Responder con una autorización
+grants-decline = Denegar
+grants-list = Autorizaciones
+grants-none = Todavía no hay autorizaciones.
+grants-in_force = en vigor
+grants-ended = finalizada
+grants-given_by = Concedida por
+grants-revoked_at = revocada el
+grants-scopes = Acceso a
+grants-expires_on = Último día
+grants-change = Guardar los cambios
+grants-revoke = Revocar ahora
+grants-give = Conceder una autorización
+grants-no_agencies = Todavía no hay registrado ningún cuerpo policial ni otro organismo de su país.
+grants-grantor = En nombre de
+grants-grantee = Organismo
+grants-access_title = Acceso al ámbito de las autoridades de control
+grants-access_intro = Su organización accede a lo que abre una autorización de acceso. Las autorizaciones las conceden una administración de aduanas de su país o los administradores de la plataforma; solicítela aquí y se les avisará de inmediato.
+grants-opens = Qué abre
+grants-held = Concedido actualmente
+grants-yes = Sí
+grants-no = No
+grants-whom = Quién puede conceder el acceso
+grants-ask = Solicitar acceso
+grants-why = Para qué lo necesita
+grants-ask_button = Enviar la solicitud
+grants-request_sent = Su solicitud se ha enviado; verá la respuesta aquí y en su bandeja de entrada.
+grants-your_requests = Sus solicitudes
+grants-open = pendiente de respuesta
+grants-no_grant_hint = Su organización todavía no tiene una autorización de acceso para esto.
+
+## grants.scope
+
+grants-scope-catalog_alerts = Catálogo y alertas
+grants-scope-case_sharing = Expedientes compartidos
+grants-scope-coordination = Coordinación de operaciones
+
+## grants.scope_help
+
+grants-scope_help-catalog_alerts = El catálogo de productos publicado, Identificar y las alertas dirigidas a su organización.
+grants-scope_help-case_sharing = Las retenciones que una administración de aduanas comparte con usted, con sus hilos de mensajes.
+grants-scope_help-coordination = Registrar operaciones y objetivos, y saber cuándo otro organismo trabaja sobre el mismo objetivo.
+
+## grants.outcome
+
+grants-outcome-granted = concedida
+grants-outcome-declined = denegada
+
+## time
+
+# Un momento tal como lo lee el lector: $time es hh:mm en formato de 24 horas, $zone la zona horaria (CET, UTC+04).
+time-datetime = { $day } { $month } { $year }, { $time } { $zone }
+time-date = { $day } { $month } { $year }
+time-month_1 = ene
+time-month_2 = feb
+time-month_3 = mar
+time-month_4 = abr
+time-month_5 = may
+time-month_6 = jun
+time-month_7 = jul
+time-month_8 = ago
+time-month_9 = sept
+time-month_10 = oct
+time-month_11 = nov
+time-month_12 = dic
+
+## list
+
+# Entre los elementos de una lista escrita en una frase.
+list-separator = {", "}
+
+## notice
+
+# Notificaciones: cada una se escribe en el idioma de quien la lee, al mostrarla o enviarla.
+notice-email_footer = Recibe este mensaje como miembro de su organización en Touchstone; su bandeja de notificaciones allí muestra cada notificación y le permite dejar de recibir estos correos.
+notice-case_message-subject = Nuevo mensaje en el expediente { $case }
+notice-case_shared-subject = Expediente { $case } compartido con usted
+notice-case_detained-subject = Mercancías con sus marcas retenidas: expediente { $case }
+notice-case_detained-body = Abra el expediente para responder antes del vencimiento del plazo.
+notice-case_step-subject = Expediente { $case }: { $step }
+notice-case_step_outcome-subject = Expediente { $case }: { $step }, { $outcome }
+notice-case_answered-subject = Expediente { $case }: el titular del derecho respondió «{ $answer }»
+notice-case_extended-subject = Expediente { $case }: el titular del derecho prorrogó su plazo hasta el { $due }
+notice-case_answer_required-subject = Expediente { $case }: el declarante se opone; responda antes del { $due }
+notice-case_answer_required-body = Inicie un procedimiento antes del vencimiento del plazo; de lo contrario, se concede el levante de las mercancías.
+notice-case_ready-subject = Expediente { $case } listo para decisión: { $outcome }
+notice-deadline_reminder-subject = Expediente { $case }: su respuesta vence el { $due }
+notice-deadline_reminder-body = El silencio al vencer el plazo equivale a: { $silence }.
+notice-alert_match-subject = Su alerta «{ $title }» coincide con una retención
+notice-hit-subject = Coordinación: otro organismo trabaja sobre su { $item } «{ $label }»
+notice-hit-contact = Contacte antes de actuar: { $contact }.
+notice-hit-matched = Coincidencia en: { $match } ({ $form }). El expediente del otro organismo no se le muestra, ni el suyo a él.
+notice-hit_acknowledged-subject = Coordinación: el otro organismo tomó nota ({ $outcome })
+notice-hit_acknowledged-body = El otro organismo tomó nota de una coincidencia que comparten: { $outcome }.
+notice-hit_reminder-subject = Coordinación: una coincidencia sobre «{ $label }» aún no tiene respuesta
+notice-hit_reminder-body = Llame al contacto del otro organismo e indique en la coincidencia lo que decidieron.
+notice-access_granted-subject = Acceso concedido: { $scopes }
+notice-access_granted-body = Su organización recibió acceso ({ $scopes }) hasta el { $expires }.
+notice-access_revoked-subject = Acceso revocado
+notice-access_revoked-body = Se revocó la autorización de acceso de su organización ({ $scopes }).
+notice-access_requested-subject = { $agency } solicita acceso
+notice-access_requested-body = { $agency } ({ $country }) solicita acceso: { $scopes }.
+notice-access_requested-reason = Motivo: { $reason }
+notice-access_requested-by = Solicitado por: { $by }
+notice-access_declined-subject = Solicitud de acceso rechazada
+notice-access_declined-body = { $by } rechazó su solicitud de acceso ({ $scopes }).
+
+## notice.item
+
+notice-item-target = objetivo
+notice-item-detention = retención
+notice-item-planned_action = acción prevista

@@ -1,0 +1,1064 @@
+# Messages en français (syntaxe Fluent : https://projectfluent.org/). Mêmes identifiants et
+# mêmes variables que en.ftl ; un test le vérifie. Espace insécable avant « : », fine avant « ; ! ? ».
+
+## nav
+
+nav-label = Menu principal
+nav-home = Accueil
+nav-organisations = Organisations
+nav-users = Utilisateurs
+nav-audit = Journal d'audit
+nav-account = Mon compte
+nav-sign_out = Se déconnecter
+nav-inbox = Notifications
+nav-unread = non lues
+nav-notifications = Webhooks
+nav-api = API
+nav-menu = Menu
+nav-skip = Aller au contenu
+
+## footer
+
+footer-tagline = Touchstone — distinguer ensemble l'authentique de la contrefaçon.
+
+## error
+
+error-picture_in_use = Un indice du guide montre cette image : retirez d'abord cet indice.
+error-title = Quelque chose ne va pas
+error-back_home = Retour à l'accueil
+error-invalid_credentials = L'adresse e-mail ou le mot de passe est incorrect. Après plusieurs échecs de suite, un compte est verrouillé pendant un moment ; réessayez ensuite, ou adressez-vous à votre administrateur.
+error-second_factor_locked = Trop de codes erronés : cette connexion est terminée et le compte est verrouillé pendant un moment ; reconnectez-vous plus tard, ou demandez à un administrateur de le réinitialiser.
+error-csrf_failed = Ce formulaire a expiré ou ne provient pas de Touchstone ; rechargez la page et réessayez.
+error-invalid_form = Le formulaire n'était pas complet ; rechargez la page et remplissez-le de nouveau.
+error-page_not_found = Il n'y a pas de page à cette adresse.
+error-forbidden = Votre organisation et votre rôle ne permettent pas cette action.
+error-not_found = Cet élément n'existe pas, ou vous n'avez pas le droit de le voir.
+error-invalid_email = Ce n'est pas une adresse e-mail ; écrivez-la sous la forme nom@exemple.org.
+error-invalid_country = Ce n'est pas un code pays ISO 3166-1 alpha-2 ; utilisez deux lettres comme FR, DE ou US.
+error-password_too_short = Choisissez un mot de passe d'au moins 12 caractères ; quelques mots sans rapport entre eux conviennent bien.
+error-password_too_common = Ce mot de passe fait partie des plus utilisés ; choisissez-en un autre.
+error-invalid_second_factor = Ce code est incorrect ; saisissez les 6 chiffres que votre application d'authentification affiche maintenant.
+error-account_deactivated = Ce compte a été désactivé ; adressez-vous à l'administrateur de votre organisation.
+error-required = Remplissez ce champ.
+error-role_not_allowed = Seuls les administrateurs de la plateforme créent des administrateurs de la plateforme, et seulement dans l'organisation opératrice.
+error-invalid_email_domain = Ce n'est pas un domaine de messagerie ; écrivez ce qui suit le @, par exemple douane.gouv.fr.
+error-email_domain_taken = Ce domaine de messagerie appartient à une autre organisation, ou une autre organisation y a des comptes ; un compte à un domaine vérifié appartient à l'organisation du domaine.
+error-email_outside_domains = Les comptes de votre organisation ne se créent qu'à ses domaines de messagerie vérifiés ; pour un autre domaine, demandez à l'administrateur de la plateforme de le vérifier.
+error-email_domain_of_another_organisation = Cette adresse est à un domaine vérifié d'une autre organisation ; un compte à ce domaine appartient à cette organisation.
+error-unknown_organisation = Choisissez une organisation à laquelle vous pouvez ajouter des utilisateurs.
+error-version_conflict = Quelqu'un a modifié ceci entre-temps ; rechargez la page, vérifiez les changements et recommencez.
+error-invalid_transition = Cette étape n'est pas possible dans l'état actuel du dossier ; les boutons de la page montrent les étapes possibles.
+error-answers_pending = La destruction suppose l'accord des parties ou la fin de leurs délais ; toutes les réponses ne sont pas arrivées.
+error-nothing_to_answer = Aucune question ne vous attend sur ce dossier.
+error-already_answered = Il a été répondu à cette question entre-temps ; rechargez le dossier.
+error-not_awaiting_answers = Ce dossier n'attend plus de réponse.
+error-no_extension = Aucune prolongation possible : elle a déjà été utilisée, le délai est passé, les marchandises sont périssables, ou le régime n'en prévoit pas.
+error-invalid_quantity = Chaque quantité doit être un nombre positif.
+error-brand_required = Indiquez la marque de chaque ligne : un produit ou une marque du catalogue, ou la marque telle qu'écrite sur les marchandises.
+error-idempotency_key_reused = Ce formulaire a déjà servi à enregistrer un dossier ; vérifiez-le et envoyez-le à nouveau pour en enregistrer un nouveau.
+error-thread_required = Ce dossier concerne plusieurs titulaires de droits ; choisissez le fil dans lequel écrire.
+error-nothing_to_match = Indiquez au moins une marque, un produit, une partie suspecte, un conteneur, un document de transport ou un code SH, pour que les dossiers puissent être rapprochés.
+error-answer_required = Choisissez une réponse.
+error-invalid_container_number = Ce numéro de conteneur n'est pas valide : 4 lettres, 6 chiffres et la clé de contrôle ISO 6346, par ex. MSKU 907032-3.
+error-invalid_air_waybill = Ce numéro de lettre de transport aérien n'est pas valide : 11 chiffres avec la clé de contrôle, par ex. 020-12345675.
+error-invalid_date = Indiquez la date sous la forme AAAA-MM-JJ.
+error-invalid_period = L'alerte doit se terminer le jour où elle commence ou après.
+error-webhook_address_not_public = Cette adresse est sur un réseau local ou privé ; indiquez l'adresse que votre système destinataire a sur internet.
+error-invalid_time_zone = Ce n'est pas un fuseau horaire ; choisissez-en un dans la liste, par exemple Europe/Paris.
+error-invalid_language = Choisissez l'une des langues que propose le menu.
+
+## signin
+
+signin-title = Connexion
+signin-intro = Touchstone s'adresse aux agents des autorités et aux titulaires de droits. Connectez-vous avec le compte fourni par votre organisation.
+signin-email = Adresse e-mail
+signin-password = Mot de passe
+signin-submit = Se connecter
+
+## second_factor
+
+second_factor-title = Second facteur
+second_factor-intro = Saisissez le code à 6 chiffres que votre application d'authentification affiche pour Touchstone.
+second_factor-code = Code
+second_factor-submit = Vérifier
+
+## home
+
+home-title = Accueil
+home-welcome = Bienvenue, { $name }
+home-organisation = Organisation
+home-role = Rôle
+home-next = Que souhaitez-vous faire ?
+home-manage_account = Gérer mon compte, ma langue et mes jetons d'API
+home-manage_users = Gérer les utilisateurs de mon organisation
+home-read_audit = Consulter le journal d'audit
+home-api = Consulter la référence de l'API
+
+## account
+
+account-title = Mon compte
+account-must_enrol = Votre organisation exige un second facteur : configurez-le ci-dessous avant de continuer.
+account-language = Langue
+account-save = Enregistrer
+account-password = Mot de passe
+account-current_password = Mot de passe actuel
+account-new_password = Nouveau mot de passe
+account-password_rules = Au moins 12 caractères, et pas un mot de passe courant.
+account-change_password = Changer le mot de passe
+account-second_factor = Second facteur (application d'authentification)
+account-enrol_instructions = Ajoutez cette clé à votre application d'authentification (ou importez le lien ci-dessous), puis saisissez le code affiché.
+account-confirm_second_factor = Activer le second facteur
+account-second_factor_on = Un second facteur est activé pour votre compte.
+account-second_factor_off = Aucun second facteur n'est configuré.
+account-start_second_factor = Configurer une nouvelle application
+account-tokens = Jetons d'API
+account-token_created = Votre nouveau jeton figure ci-dessous. Copiez-le maintenant : il ne sera plus affiché.
+account-token_name = Nom du jeton
+account-token_days = Validité (jours)
+account-create_token = Créer un jeton
+account-token_prefix = Commence par
+account-token_expires = Expire le
+account-revoke = Révoquer
+account-inactive = Révoqué ou expiré
+
+## account.done
+
+account-done-password = Votre mot de passe a été changé, et vos autres sessions sont terminées (vos jetons d'API sont listés ci-dessous : révoquez ceux auxquels vous ne faites plus confiance).
+account-done-language = Votre langue a été enregistrée.
+account-done-token_revoked = Le jeton a été révoqué.
+account-done-second_factor = Le second facteur est maintenant activé.
+account-time_zone = Fuseau horaire
+account-time_zone_default = Le fuseau de mon pays ({ $zone })
+
+## orgs
+
+orgs-title = Organisations
+orgs-name = Nom
+orgs-kind = Type
+orgs-country = Pays
+orgs-create = Créer l'organisation
+orgs-country_help = Deux lettres, ISO 3166-1 (FR, DE, US…).
+orgs-email_domains = Domaines de messagerie
+orgs-set_email_domains = Enregistrer
+orgs-email_domains_help = Les domaines des adresses de l’organisation, séparés par des virgules (douane.gouv.fr). Ses administrateurs ne créent de comptes qu’à ces domaines.
+
+## users
+
+users-title = Utilisateurs
+users-issued = Mot de passe initial de { $email }. Transmettez-le par un autre canal ; il n'est affiché qu'une fois :
+users-email = Adresse e-mail
+users-name = Nom
+users-organisation = Organisation
+users-role = Rôle
+users-status = État
+users-deactivated = Désactivé
+users-locked = Verrouillé
+users-active = Actif
+users-deactivate = Désactiver
+users-reactivate = Réactiver
+users-reset = Réinitialiser mot de passe et second facteur
+users-reset_ended = Son second facteur est effacé, toutes ses sessions sont terminées et tous ses jetons d'API sont révoqués : les intégrations qui en utilisaient un ont besoin d'un nouveau jeton.
+users-create = Créer l'utilisateur
+
+## audit
+
+audit-title = Journal d'audit
+audit-intro = Chaque connexion, modification et consultation sensible, les plus récentes d'abord. Chaque enregistrement est chaîné au précédent, de sorte que toute altération peut être détectée.
+audit-when = Quand (UTC)
+audit-who = Qui
+audit-action = Action
+audit-target = Cible
+audit-detail = Détails
+audit-older = Enregistrements plus anciens
+
+## api
+
+api-title = Référence de l'API
+api-intro = La description lisible par machine (OpenAPI 3.1) se trouve à
+api-auth = Authentifiez-vous avec un jeton porteur créé dans Mon compte : Authorization: Bearer ts_…
+api-method = Méthode
+api-path = Chemin
+api-summary = Ce qu'elle fait
+
+## role
+
+role-officer = Agent
+role-analyst = Analyste
+role-coordinator = Coordinateur
+role-org_admin = Administrateur de l'organisation
+role-platform_admin = Administrateur de la plateforme
+
+## kind
+
+kind-customs = Administration des douanes
+kind-police = Police
+kind-other_enforcement = Autre autorité de contrôle
+kind-rights_holder = Titulaire de droits
+kind-representative = Représentant
+kind-operator = Opérateur de la plateforme
+
+## language
+
+language-en = Anglais
+language-fr = Français
+language-es = Espagnol
+language-ar = Arabe
+
+## catalog
+
+catalog-nav = Catalogue
+catalog-home_card = Consulter les marques et leurs produits authentiques
+catalog-title = Catalogue
+catalog-intro_enforcement = Les marques dont les titulaires publient l'aspect de leurs produits authentiques. Ouvrez une marque, puis un produit, pour comparer avec ce que vous contrôlez.
+catalog-intro_own = Les marques dont vous vous occupez. Les agents ne voient que ce que vous publiez.
+catalog-search = Rechercher
+catalog-search_label = Nom de la marque
+catalog-search_hint = Une partie du nom ; les accents et les majuscules ne comptent pas.
+catalog-sector = Secteur
+catalog-all_sectors = Tous les secteurs
+catalog-clear = Effacer la recherche
+catalog-no_match = Aucune marque ne correspond à votre recherche.
+catalog-empty = Il n'y a encore aucune marque à afficher.
+catalog-product_count = Produits : { $count }
+catalog-draft = Brouillon
+catalog-published = Publié
+catalog-unpublished_changes = Modifications non publiées
+catalog-pages = Pages
+catalog-previous = Page précédente
+catalog-next = Page suivante
+catalog-page = Page { $page }
+catalog-all_brands = Toutes les marques
+catalog-aliases = Autres graphies
+catalog-trademarks = Marques déposées
+catalog-tm_office = Office
+catalog-tm_number = Numéro
+catalog-tm_classes = Classes de Nice
+catalog-tm_expires = Expiration
+catalog-no_trademarks = Aucun dépôt de marque indiqué pour l'instant.
+catalog-contacts = Contacts
+catalog-contacts_intro = Appelez ou écrivez à ces personnes pour confirmer un soupçon ; le contact de votre pays est en premier.
+catalog-everywhere = Tous pays
+catalog-contact_for = Pour
+catalog-languages = Langues
+catalog-hours = Horaires
+catalog-phone = Téléphone
+catalog-email = Courriel
+catalog-no_contacts = Aucun contact indiqué pour l'instant.
+catalog-products = Produits
+catalog-category = Catégorie
+catalog-no_products = Aucun produit à afficher pour l'instant.
+catalog-own_note = Vous consultez votre version de travail. Les agents ne voient que la version publiée.
+catalog-publish_brand = Publier la marque
+catalog-publish_product = Publier
+catalog-publish_hint = Publier copie le brouillon actuel dans ce que voient les agents.
+catalog-published_done = Publié : les agents voient désormais cette version.
+catalog-preview = Aperçu tel qu'un agent le voit
+catalog-preview_note = Voici votre brouillon actuel, sections confidentielles comprises. Les agents voient la version publiée, et vos sections confidentielles seulement s'ils font partie du public que vous avez choisi.
+catalog-not_published = Pas encore publié : les agents ne voient pas ce produit.
+catalog-published_at = Publié le { $date }
+catalog-brand = Marque
+catalog-identification = Identification
+catalog-gtins = GTIN (codes-barres)
+catalog-model_numbers = Références du modèle
+catalog-hs_code = Code SH
+catalog-packaging = Emballage
+catalog-description = Description
+catalog-markets = Marchés
+catalog-only_sold_in = Vendu uniquement dans
+catalog-never_sold_in = Jamais vendu dans — une marchandise déclarée pour ces marchés est suspecte
+catalog-pictures = Photos
+catalog-no_pictures = Pas encore de photos.
+catalog-genuine_pictures = Authentique
+catalog-counterfeit_pictures = Contrefaçon
+catalog-other_pictures = Emballage et dispositifs de sécurité
+catalog-guide = Guide d'authentification
+catalog-guide_intro = Cochez ce que vous constatez sur la marchandise. Plus il y a de points, plus l'indice est fort.
+catalog-genuine_signs = Indices d'un produit authentique
+catalog-counterfeit_signs = Indices d'une contrefaçon
+catalog-weight = Poids { $weight } sur 5
+catalog-full_size = taille réelle
+catalog-tally_title = Ce que vous avez coché
+catalog-tally_empty = Cochez les indices que vous constatez sur la marchandise : leurs poids s'additionnent ici.
+catalog-tally_counts = Indices d'authenticité cochés : { $genuine } points sur { $genuine_total }. Indices de contrefaçon cochés : { $counterfeit } points sur { $counterfeit_total }.
+catalog-lean_counterfeit_strong = Ce que vous avez coché penche nettement vers une contrefaçon.
+catalog-lean_counterfeit = Ce que vous avez coché penche vers une contrefaçon.
+catalog-lean_even = Ce que vous avez coché ne penche d'aucun côté.
+catalog-lean_genuine = Ce que vous avez coché penche vers une marchandise authentique.
+catalog-lean_genuine_strong = Ce que vous avez coché penche nettement vers une marchandise authentique.
+catalog-tally_caution = Un décompte de vos constatations, pas un verdict : seul l'examen par le titulaire des droits peut confirmer qu'une marchandise est contrefaisante.
+catalog-no_guide = Le titulaire des droits n'a pas encore rédigé de guide.
+catalog-security_features = Dispositifs de sécurité
+catalog-how_to_check = Comment vérifier
+catalog-supply_chain = Chaîne d'approvisionnement
+catalog-made_in = Fabriqué en
+catalog-parties = Intervenants connus
+catalog-party_role = Rôle
+catalog-party_name = Nom
+catalog-party_identifier = Identifiant
+catalog-party_country = Pays
+catalog-party_market = Marché
+catalog-routes = Itinéraires habituels
+catalog-route_from = De
+catalog-route_to = Vers
+catalog-route_mode = Transport
+catalog-prices = Prix
+catalog-retail = Prix de vente
+catalog-retail_range = { $min } à { $max } { $currency }
+catalog-declared = Valeur déclarée habituelle
+catalog-withheld = Le titulaire des droits ne partage ces parties qu'avec certaines autorités : { $sections } ; adressez-vous aux contacts ci-dessous.
+
+## catalog.party
+
+catalog-party-manufacturer = Fabricant
+catalog-party-importer = Importateur
+catalog-party-exporter = Exportateur
+catalog-party-distributor = Distributeur
+
+## catalog.transport
+
+catalog-transport-sea = Maritime
+catalog-transport-air = Aérien
+catalog-transport-road = Routier
+catalog-transport-rail = Ferroviaire
+catalog-transport-postal = Postal
+catalog-transport-express_courier = Fret express
+
+## sector
+
+sector-apparel = Habillement
+sector-luxury = Produits de luxe
+sector-pharmaceuticals = Médicaments
+sector-spare_parts = Pièces détachées
+sector-electronics = Électronique
+sector-cosmetics = Cosmétiques
+sector-tobacco = Tabac
+sector-toys = Jouets
+sector-beverages = Boissons
+sector-other = Autre
+
+## section
+
+section-supply_chain = chaîne d'approvisionnement
+section-security_features = dispositifs de sécurité
+section-prices = prix
+
+## image_label
+
+image_label-genuine = Authentique
+image_label-counterfeit = Contrefaçon
+image_label-packaging = Emballage
+image_label-security_feature = Dispositif de sécurité
+
+## side
+
+side-genuine = Authentique
+side-counterfeit = Contrefaçon
+
+## notify
+
+notify-title = Notifications
+notify-intro = Ce que votre organisation doit savoir : retenues de marchandises portant vos marques, réponses, délais et correspondances d'alertes. Tout le monde dans votre organisation voit les mêmes notifications ; les marques de lecture sont les vôtres.
+notify-filter = Afficher
+notify-unread_only = Non lues seulement
+notify-show_all = Tout afficher
+notify-mark_all_read = Tout marquer comme lu
+notify-mark_read = Marquer comme lue
+notify-open = Ouvrir
+notify-new = Nouveau
+notify-empty = Aucune notification pour l'instant.
+notify-none_unread = Rien de non lu.
+notify-email_title = Courriel
+notify-email_on = Vous recevez aussi chaque notification par courriel.
+notify-email_off = Vous ne recevez pas les notifications par courriel ; elles arrivent toujours ici.
+notify-email_turn_off = Arrêter les courriels
+notify-email_turn_on = M'envoyer des courriels
+
+## notify.admin
+
+notify-admin-title = Notifications : webhooks et envois
+notify-admin-no_smtp = Aucun serveur de courriel n'est configuré : les courriels de notification attendent et partiront dès qu'il le sera.
+notify-admin-webhooks = Webhooks
+notify-admin-webhooks_intro = Chaque notification de votre organisation est aussi envoyée en JSON (POST) à ces adresses, signée en HMAC-SHA256 (en-tête X-Touchstone-Signature sur l'en-tête X-Touchstone-Timestamp, un point et le corps), et renvoyée jusqu'à ce que votre système réponde 2xx. X-Touchstone-Event-Id identifie l'événement : une répétition du même identifiant est un nouvel essai.
+notify-admin-url = Adresse (https://…)
+notify-admin-description = Description
+notify-admin-created = Créé
+notify-admin-add = Ajouter le webhook
+notify-admin-delete = Supprimer
+notify-admin-secret_once = Le webhook est enregistré. Son secret de signature n'est affiché que maintenant : conservez-le dans le système destinataire.
+notify-admin-no_webhooks = Aucun webhook pour l'instant.
+notify-admin-deliveries = Envois en attente
+notify-admin-deliveries_intro = Courriels et webhooks pas encore remis après au moins un essai. Ils sont réessayés, de moins en moins souvent, jusqu'à ce qu'ils passent.
+notify-admin-no_deliveries = Rien n'attend : tous les envois sont passés.
+notify-admin-event = Événement
+notify-admin-channel = Canal
+notify-admin-destination = Destinataire
+notify-admin-attempts = Essais
+notify-admin-last_error = Dernière erreur
+notify-admin-next_attempt = Prochain essai
+notify-admin-failing = en échec
+
+## cases
+
+cases-nav = Dossiers
+cases-title = Dossiers
+cases-record = Enregistrer une retenue
+cases-record_from_product = Enregistrer une retenue de ce produit
+cases-state_label = État
+cases-all_states = Tous les états
+cases-filter = Afficher
+cases-empty = Aucun dossier à afficher.
+cases-next_deadline = Prochaine échéance : { $date }
+cases-new_title = Enregistrer une retenue
+cases-office = Bureau de douane
+cases-office_code = Code du bureau
+cases-office_name = Nom du bureau
+cases-office_country = Pays du bureau (2 lettres)
+cases-occurred_at = Retenue le (UTC)
+cases-procedure_title = Dossier et procédure
+cases-case_type_label = Type de dossier
+cases-procedure = Régime douanier
+cases-transport_mode = Mode de transport
+cases-route = Itinéraire
+cases-origin = Origine
+cases-departure = Provenance
+cases-destination = Destination
+cases-country_hint = Codes pays à deux lettres, par exemple CN, FR ou GB.
+cases-transport = Documents de transport
+cases-one_per_line = Un par ligne.
+cases-containers = Numéros de conteneur
+cases-air_waybills = Lettres de transport aérien
+cases-bills_of_lading = Connaissements
+cases-consignor = Expéditeur
+cases-consignee = Destinataire
+cases-declarant = Déclarant ou détenteur des marchandises
+cases-party_name = Nom
+cases-party_address = Adresse
+cases-party_country = Pays (2 lettres)
+cases-goods = Marchandises
+cases-line = Ligne { $n }
+cases-catalog_product = Produit du catalogue
+cases-description = Description
+cases-quantity = Quantité
+cases-unit = Unité
+cases-hs_code = Code SH
+cases-declared_value = Valeur déclarée
+cases-currency = Devise
+cases-product_id = Numéro du produit au catalogue
+cases-brand = Marque (numéro au catalogue, ou telle qu'écrite sur les marchandises)
+cases-goods_hint = Les lignes vides sont ignorées. Chaque ligne indique un produit ou une marque.
+cases-add_line = Ajouter une ligne de marchandises
+cases-default_unit = pièces
+cases-notes = Notes
+cases-notes_label = Notes pour votre administration (jamais montrées aux titulaires de droits)
+cases-detain_now = Retenir et notifier le titulaire de droits
+cases-review = Vérifier le formulaire
+cases-record_title = Enregistrer
+cases-save_draft = Enregistrer en brouillon
+cases-save_draft_hint = Personne hors de votre administration n'est informé ; vous pourrez retenir depuis la page du dossier.
+cases-confirm_detain = Les marchandises sont retenues : notifier maintenant le titulaire de droits et le déclarant.
+cases-confirm_detain_required = Cochez d'abord la confirmation : la retenue notifie aussitôt le titulaire de droits et le déclarant.
+cases-submit = Enregistrer le dossier
+cases-case_title = Dossier { $reference }
+cases-outcome_label = Issue
+cases-regime = Cadre juridique
+cases-detained_at = Retenue le
+cases-brands = Marques
+cases-alert_matches = Ce dossier correspond à des alertes
+cases-deadlines = Délais
+cases-notice_overdue = La notification au déclarant est en retard.
+cases-answered = Réponse
+cases-starts_on_objection = Ne commence que si le déclarant s'oppose.
+cases-due_by = À rendre avant le { $date }
+cases-overdue = En retard
+cases-last_day = Dernier jour ouvré aujourd'hui
+cases-days_left = { $days } jours ouvrés restants
+cases-deemed = { $answer } (réputée, par silence)
+cases-silence_means = Le silence à l'échéance vaut
+cases-record_declarant_answer = Enregistrer la réponse du déclarant
+cases-your_answer = Votre réponse
+cases-note = Note
+cases-send_answer = Envoyer la réponse
+cases-ask_extension = Demander une prolongation
+cases-next_steps = Étapes suivantes
+cases-close_note = Ce qui a été fait (par ex. marchandises détruites)
+cases-not_disclosed = Non communiqué.
+cases-photo = Photo des marchandises retenues
+cases-parties = Parties
+cases-thread = Messages
+cases-threads = Fils par titulaire de droits
+cases-no_messages = Aucun message pour l'instant.
+cases-message = Votre message
+cases-send_message = Envoyer
+cases-timeline = Historique
+cases-home_open = Dossiers ouverts : { $count }
+cases-home_alerts = Alertes en vigueur qui vous concernent
+cases-home_no_alerts = Aucune alerte en vigueur ne vous vise.
+
+## cases.action
+
+cases-action-detain = Retenir et notifier les parties
+cases-action-record_declarant_notice = Enregistrer la notification au déclarant
+cases-action-decide = Décider
+cases-action-close = Clore le dossier
+
+## cases.done
+
+cases-done-step = C'est fait : le dossier a avancé.
+cases-done-answer = Votre réponse est enregistrée.
+cases-done-extension = Votre délai est prolongé.
+cases-done-message = Votre message est envoyé.
+
+## cases.state
+
+cases-state-draft = Brouillon
+cases-state-detained = Retenue
+cases-state-answered = Réponses reçues
+cases-state-decided = Décidé
+cases-state-closed = Clos
+
+## cases.outcome
+
+cases-outcome-destruction = Destruction
+cases-outcome-legal_proceedings = Action en justice
+cases-outcome-released = Mainlevée
+
+## cases.case_type
+
+cases-case_type-standard = Procédure normale
+cases-case_type-small_consignment = Petit envoi
+cases-case_type-perishable = Marchandises périssables
+
+## cases.procedures
+
+cases-procedures-import = Importation
+cases-procedures-export = Exportation
+cases-procedures-transit = Transit
+
+## cases.party
+
+cases-party-rights_holder = Titulaire de droits
+cases-party-declarant = Déclarant
+
+## cases.answer
+
+cases-answer-agree_destruction = Consent à la destruction
+cases-answer-object = S'oppose à la destruction
+cases-answer-start_proceedings = Engage une action en justice
+cases-answer-not_infringing = Les marchandises ne sont pas contrefaisantes
+
+## cases.silence
+
+cases-silence-agree_destruction = consentement à la destruction
+cases-silence-release = mainlevée des marchandises
+cases-silence-none = rien en soi
+
+## cases.event
+
+cases-event-created = Enregistré
+cases-event-detained = Retenue, parties notifiées
+cases-event-declarant_notified = Déclarant notifié
+cases-event-decided = Décision
+cases-event-closed = Clos
+cases-event-answered = Réponse
+cases-event-deemed = Réponse réputée (silence)
+cases-event-obligation_started = Délai ouvert
+cases-event-extended = Délai prolongé
+cases-event-alert_match = Alerte correspondante
+cases-event-edited = Modifié
+cases-event-shared = Partagé
+cases-event-share_withdrawn = Partage retiré
+
+## alerts
+
+alerts-on_card = Alertes en vigueur sur ce produit
+alerts-nav = Alertes
+alerts-title = Alertes
+alerts-intro = Avertissements sur des envois suspects, publiés par les titulaires de droits et les services répressifs. Chaque dossier nouveau ou modifié est comparé aux alertes en vigueur.
+alerts-new = Publier une alerte
+alerts-in_force = En vigueur
+alerts-none_in_force = Aucune alerte en vigueur.
+alerts-others = Retirées ou expirées
+alerts-what = L'alerte
+alerts-alert_title = Titre
+alerts-description = Description
+alerts-targets = Qui et quoi elle vise
+alerts-target_countries = Pays visés
+alerts-countries_hint = Codes à deux lettres séparés par des virgules ; vide pour tous les pays.
+alerts-target_offices = Bureaux de douane visés (codes)
+alerts-transport_modes = Modes de transport
+alerts-origin_countries = Pays d'origine
+alerts-match_on = Éléments à rapprocher
+alerts-brands = Marques
+alerts-brands_hint = Une par ligne : le numéro au catalogue ou le nom de la marque.
+alerts-products = Numéros de produits au catalogue
+alerts-suspect_parties = Parties suspectes
+alerts-transport_documents = Lettres de transport aérien et connaissements
+alerts-hs_codes = Codes SH (chapitre, position ou sous-position)
+alerts-validity_title = Validité
+alerts-valid_from = Du
+alerts-valid_to = Au (inclus)
+alerts-publish = Publier l'alerte
+alerts-everywhere = Tous les pays
+alerts-withdraw = Retirer l'alerte
+alerts-validity = Du { $from } au { $to }
+alerts-unknown_brand = Aucune marque unique du catalogue ne s'appelle « { $name } » ; indiquez son numéro au catalogue.
+alerts-bad_product = « { $value } » n'est pas un numéro de produit.
+
+## alerts.status
+
+alerts-status-in_force = En vigueur
+alerts-status-withdrawn = Retirée
+alerts-status-not_in_force = Pas en vigueur
+
+## stats
+
+stats-nav = Chiffres
+stats-title = Chiffres
+stats-intro = Où en sont les { $total } dossiers que vous pouvez voir, et comment ils se sont terminés.
+stats-by_outcome = Dossiers par issue
+stats-by_state = Dossiers par état
+stats-cases = Dossiers
+stats-chart = Graphique
+
+## ops
+
+ops-ack_note = Ce qui a été convenu avec l'autre service (facultatif)
+ops-ack_hint = Une fois que vous avez parlé au contact de l'autre service, dites ce que vous avez décidé ; il est informé de votre réponse, de rien d'autre.
+ops-you_said = Vous avez répondu
+ops-other_said = L'autre service a répondu
+ops-matched_on = rapprochement sur
+ops-nav = Opérations
+ops-title = Opérations
+ops-coordination = Coordination
+ops-hits_link = Concordances et vue d'ensemble
+ops-none = Votre service n'a encore enregistré aucune opération.
+ops-new = Enregistrer une opération
+ops-name = Nom
+ops-kind = Nature
+ops-kind_hint = enquête, opération conjointe…
+ops-status_label = État
+ops-starts_on = Début le
+ops-ends_on = Fin le
+ops-period = Période
+ops-contact = Point de contact
+ops-contact_name = Nom
+ops-contact_phone = Téléphone (international)
+ops-contact_email = Courriel
+ops-confidentiality = Confidentialité
+ops-tell_officer = Quand une retenue concerne une cible, prévenir aussi l'agent qui l'a enregistrée (sinon la concordance est silencieuse : seul ce point de contact est informé)
+ops-create = Enregistrer l'opération
+ops-on_detention = En cas de retenue concordante
+ops-tell_both = les deux points de contact sont prévenus
+ops-silent = silencieuse : seul le point de contact de cette opération est prévenu
+ops-targets = Cibles
+ops-targets_hint = Les cibles ne sont comparées à celles des autres services que sous forme d'empreintes à clé de leur forme normalisée ; personne d'autre ne les lit.
+ops-target_kind = Nature
+ops-target_value = Identifiant
+ops-country = Pays (sociétés, véhicules)
+ops-dob = Date de naissance (personnes)
+ops-add_target = Ajouter et vérifier la cible
+ops-targets_added = Cible ajoutée ; { $hits ->
+        [0] aucune concordance
+        [one] { $hits } concordance
+       *[other] { $hits } concordances
+    } avec d'autres services.
+ops-events = Actions prévues
+ops-event_kind = Action
+ops-place = Lieu
+ops-window = Quand (UTC)
+ops-lat = Latitude
+ops-lon = Longitude
+ops-radius = Rayon (m)
+ops-starts_at = Début (UTC)
+ops-ends_at = Fin (UTC)
+ops-note = Note
+ops-add_event = Ajouter et vérifier l'action prévue
+ops-event_added = Action prévue ajoutée ; { $conflicts ->
+        [0] aucun conflit
+        [one] { $conflicts } conflit
+       *[other] { $conflicts } conflits
+    } avec d'autres services.
+ops-active = en cours
+ops-hits = Concordances
+ops-hits_hint = Une concordance indique lequel de vos propres éléments rejoint le travail d'un autre service et qui appeler ; aucun ne voit le dossier de l'autre.
+ops-no_hits = Aucune concordance pour l'instant.
+ops-your_item = votre élément
+ops-open_operation = ouvrir l'opération
+ops-contact_before = Contacter avant d'agir
+
+## ops.status
+
+ops-status-planned = Prévue
+ops-status-active = En cours
+ops-status-closed = Close
+
+## ops.level
+
+ops-level-restricted = Diffusion restreinte
+ops-level-confidential = Confidentiel
+ops-level-secret = Secret
+
+## ops.kinds
+
+ops-kinds-company = Société
+ops-kinds-person = Personne
+ops-kinds-address = Adresse
+ops-kinds-phone = Téléphone
+ops-kinds-email = Courriel
+ops-kinds-vehicle = Plaque d'immatriculation
+ops-kinds-container = Conteneur
+ops-kinds-vessel = Navire (OMI)
+ops-kinds-air_waybill = Lettre de transport aérien
+ops-kinds-bill_of_lading = Connaissement
+ops-kinds-web_domain = Domaine web
+ops-kinds-iban = IBAN
+
+## ops.event
+
+ops-event-search = Perquisition
+ops-event-controlled_delivery = Livraison surveillée
+ops-event-inspection = Contrôle
+ops-event-surveillance = Surveillance
+
+## ops.ack
+
+ops-ack-go_ahead = Nous avons parlé : nous poursuivons
+ops-ack-stand_down = Nous avons parlé : nous nous retirons
+ops-ack-merge = Nous avons parlé : nous travaillons ensemble
+
+## ops.form
+
+ops-form-name = le nom tel qu'écrit
+ops-form-word_set = les mêmes mots dans un autre ordre
+ops-form-words_joined = deux mots écrits en un
+ops-form-transliterated = un nom translittéré
+ops-form-spelling = une faute de frappe (à vérifier avant d'agir)
+ops-form-place_and_time = le lieu et l'heure
+
+## ops.match
+
+ops-match-target = Même cible
+ops-match-place_and_time = Même lieu, même moment
+ops-match-detention = Retenue d'une cible
+
+## editor
+
+editor-history_link = Historique
+editor-edit_link = Modifier
+editor-history_title = Historique de { $name }
+editor-no_history = Aucune version n'a encore été enregistrée.
+editor-version = Version
+editor-action = Modification
+editor-who = Par
+editor-when = Quand
+editor-edit_title = Modifier { $name }
+editor-version_note = Vous modifiez la version { $version } du brouillon.
+editor-preview_link = Aperçu tel qu'un agent le voit
+editor-conflict = Quelqu'un a enregistré ce produit entre-temps ; rechargez la page pour voir ses modifications, puis refaites les vôtres.
+editor-reload = Recharger
+editor-main = Informations principales
+editor-names = Nom et description
+editor-name_en = Nom en anglais
+editor-name_fr = Nom en français
+editor-description_en = Description en anglais
+editor-description_fr = Description en français
+editor-identification = Identification
+editor-hs_hint = La sous-position SH à 6 chiffres, par exemple 4202.21.
+editor-gtins_hint = Un GTIN par ligne (8, 12, 13 ou 14 chiffres).
+editor-markets_hint = Codes pays tels que FR, DE ou US, séparés par des virgules.
+editor-kept = Les autres parties de la fiche (chaîne d'approvisionnement, dispositifs de sécurité, prix, références, autres langues) sont conservées telles quelles.
+editor-save = Enregistrer le brouillon
+editor-label = Ce que montre l'image
+editor-caption = Légende
+editor-file = Image
+editor-upload_hint = JPEG, PNG ou WebP. Les métadonnées telles que la position GPS sont supprimées avant l'enregistrement.
+editor-upload = Envoyer l'image
+editor-upload_refused = Ce fichier a été refusé.
+editor-remove_refused = L'image n'a pas été retirée.
+editor-add_indicator = Ajouter un indice
+editor-side = Il indique
+editor-text = Ce qu'il faut regarder
+editor-weight = Poids
+editor-weight_hint = De 1 (un indice) à 5 (concluant).
+editor-image = Image de la galerie
+editor-no_image = Aucune image
+editor-add = Ajouter l'indice
+editor-remove = Supprimer
+
+## editor.actions
+
+editor-actions-create = Créé
+editor-actions-save = Enregistré
+editor-actions-publish = Publié
+editor-actions-import = Importé
+
+## editor.saved
+
+editor-saved-main = Enregistré : le brouillon a une nouvelle version. Publiez-le pour que les agents la voient.
+editor-saved-image = L'image a été ajoutée à la galerie.
+editor-saved-image_removed = L'image a été retirée de la galerie. Publiez le brouillon pour que les agents voient le changement.
+editor-saved-indicator = L'indice a été ajouté au guide.
+editor-saved-removed = L'indice a été retiré du guide.
+
+## editor.brand
+
+editor-brand-edit_link = Modifier la marque
+editor-brand-title = Modifier la marque { $name }
+editor-brand-back = Retour à la marque
+editor-brand-conflict = Quelqu’un a enregistré cette marque entre-temps ; rechargez la page pour voir ses modifications, puis refaites les vôtres.
+editor-brand-main = Noms, secteur et préfixes GS1
+editor-brand-name = Nom de la marque
+editor-brand-aliases_hint = Un par ligne : autres graphies et écritures que peuvent porter les marchandises, par ex. Maison Lumiere ou メゾン・ルミエール.
+editor-brand-prefixes = Préfixes d’entreprise GS1
+editor-brand-prefixes_hint = Un par ligne, de 6 à 12 chiffres : un agent peut ainsi remonter jusqu’à vous depuis un code-barres inconnu.
+editor-brand-logo = Logo
+editor-brand-no_logo = Pas encore de logo.
+editor-brand-logo_alt = Logo de { $name }
+editor-brand-logo_file = Image du logo
+editor-brand-logo_upload = Envoyer le logo
+editor-brand-add_trademark = Ajouter un enregistrement de marque
+editor-brand-classes_hint = Classes de Nice de 1 à 45, séparées par des virgules, par ex. 18, 25.
+editor-brand-add_contact = Ajouter un contact
+editor-brand-contact_name = Nom ou service
+editor-brand-country_hint = Le pays pour lequel ce contact répond (par ex. FR) ; laissez vide pour tous les pays.
+editor-brand-languages_hint = Codes à deux lettres séparés par des virgules, par ex. en, fr.
+editor-brand-hours_hint = Avec le fuseau horaire, par ex. lun.–ven. 08:00–18:00 CET.
+editor-brand-representatives = Représentants
+editor-brand-representatives_hint = Les organisations de représentation que vous autorisez à modifier les fiches de cette marque et à répondre pour elle ; elles ne peuvent pas changer qui voit vos parties confidentielles.
+editor-brand-no_representatives = Aucun représentant n’agit pour cette marque.
+editor-brand-representative = Organisation de représentation
+editor-brand-delegate = L’autoriser à agir pour la marque
+editor-brand-revoke = Retirer la délégation
+editor-brand-audience = Qui voit les parties confidentielles
+editor-brand-audience_hint = Les agents hors de ce public voient qu’une partie est réservée et qui contacter. Seule votre organisation le modifie ; chaque modification est journalisée.
+editor-brand-audience_sections = Parties réservées au public choisi
+editor-brand-audience_countries = Pays dont les autorités de contrôle font partie du public
+editor-brand-audience_organisations = Organisations de contrôle faisant partie du public
+
+## editor.brand.saved
+
+editor-brand-saved-main = Enregistré : le brouillon de la marque a une nouvelle version. Publiez la marque pour que les agents la voient.
+editor-brand-saved-trademark = L’enregistrement de marque a été ajouté au brouillon.
+editor-brand-saved-contact = Le contact a été ajouté au brouillon.
+editor-brand-saved-logo = Le logo a été enregistré et ajouté au brouillon.
+editor-brand-saved-removed = Retiré du brouillon.
+editor-brand-saved-representative = Les représentants de la marque ont été mis à jour.
+editor-brand-saved-audience = Le public des parties confidentielles a été enregistré. Il s’applique aussitôt, sans publication, pour qu’un retrait prenne effet immédiatement.
+
+## editor.supply
+
+editor-supply-link = Dispositifs de sécurité et chaîne d’approvisionnement
+editor-supply-title = Dispositifs de sécurité et chaîne d’approvisionnement de { $name }
+editor-supply-main_link = Informations principales, images et guide
+editor-supply-confidential_hint = Les agents voient ces parties une fois publiées, sauf si votre marque les réserve aux autorités que vous avez choisies.
+editor-supply-no_features = Aucun dispositif de sécurité décrit pour l’instant.
+editor-supply-add_feature = Ajouter un dispositif de sécurité
+editor-supply-kind = Type
+editor-supply-kind_hint = par ex. hologramme, code sérialisé, scellé d’inviolabilité, encre UV.
+editor-supply-countries = Pays où le produit authentique est fabriqué
+editor-supply-parties = Fabricants et importateurs, exportateurs et distributeurs autorisés
+editor-supply-no_parties = Aucun intervenant indiqué pour l’instant.
+editor-supply-add_party = Ajouter un intervenant
+editor-supply-identifier_hint = Numéro EORI, d’immatriculation ou équivalent, si vous l’avez.
+editor-supply-market_hint = Le marché pour lequel il est autorisé (par ex. DE), s’il en dessert un.
+editor-supply-no_routes = Aucun itinéraire habituel indiqué pour l’instant.
+editor-supply-add_route = Ajouter un itinéraire
+
+## editor.supply.saved
+
+editor-supply-saved-feature = Le dispositif de sécurité a été ajouté au brouillon.
+editor-supply-saved-manufacturing = Les pays de fabrication ont été enregistrés dans le brouillon.
+editor-supply-saved-party = L’intervenant a été ajouté au brouillon.
+editor-supply-saved-route = L’itinéraire a été ajouté au brouillon.
+editor-supply-saved-removed = Retiré du brouillon.
+
+## identify
+
+identify-live_start = Scanner avec l'appareil photo
+identify-live_stop = Arrêter l'appareil photo
+identify-live_aim = Visez le code-barres et ne bougez plus.
+identify-live_denied = L'appareil photo n'a pas pu être ouvert ; prenez plutôt une photo avec le formulaire ci-dessous.
+identify-found_brands = Marques
+identify-found_products = Produits
+identify-catalog_search_label = Marque ou produit
+identify-catalog_search_hint = Un nom ou une partie du nom, un alias, un GTIN ou une référence ; les fautes de frappe sont tolérées.
+identify-nav = Identifier
+identify-home_card = Identifier un produit : photo du code-barres, code ou nom
+identify-title = Identifier un produit
+identify-intro = Photographiez le code-barres, tapez le code imprimé dessous, ou tapez le nom du produit ou de la marque.
+identify-result = Ce que le code identifie
+identify-choose = Plusieurs codes ont été lus : choisissez celui qui figure sur la marchandise
+identify-code_read = Code lu
+identify-check_code = Comparez le code lu avec les chiffres imprimés sous le code-barres : une étiquette usée ou froissée peut être mal lue.
+identify-open_card = Ouvrir la fiche produit
+identify-look_up_corrected = Rechercher { $code }
+identify-photo_title = Photo du code-barres
+identify-photo_label = Prendre ou choisir une photo
+identify-photo_hint = JPEG, PNG ou WebP, jusqu'à { $max } Mo. Tenez le code-barres à plat, éclairé et net.
+identify-photo_submit = Lire le code-barres
+identify-code_title = Taper un code
+identify-code_label = GTIN, code GS1 ou Digital Link
+identify-code_hint = Les chiffres sous le code-barres (par ex. 4006381333931), une chaîne GS1 comme (01)04006381333931(10)ABC, ou un lien https:// lu dans un QR code.
+identify-code_submit = Rechercher le code
+identify-name_title = Rechercher par nom
+identify-name_label = Nom du produit ou de la marque
+identify-name_hint = Les fautes de frappe sont tolérées ; accents et majuscules sont sans importance.
+identify-name_submit = Rechercher
+identify-no_hits = Rien de publié ne correspond à « { $query } ». Vérifiez l'orthographe, ou essayez le nom de la marque ou les chiffres sous le code-barres.
+identify-kind_brand = Marque
+identify-q_required = Tapez le nom d'un produit ou d'une marque à rechercher.
+identify-several = { $count } codes-barres ont été lus sur la photo.
+identify-no_barcode = Aucun code-barres n'a été trouvé sur cette photo. Approchez l'appareil, code-barres à plat, éclairé et net, et recommencez, ou tapez les chiffres imprimés dessous.
+identify-product = { $product } de { $brand }.
+identify-brand_only = Aucun produit n'est enregistré avec le GTIN { $gtin }, mais son préfixe d'entreprise { $prefix } appartient à { $brand } : adressez-vous à ses contacts ci-dessous.
+identify-not_registered = Rien n'est enregistré dans Touchstone pour le GTIN { $gtin } : aucun produit ne le porte et aucune marque ne détient son préfixe d'entreprise.
+identify-check_digit = La clé de contrôle de ce code est fausse : avec ces chiffres, le dernier devrait être { $expected }, et non { $found }. Vérifiez les chiffres tapés ou lus.
+identify-check_digit_ai = Dans l'AI ({ $ai }), la clé de contrôle devrait être { $expected }, et non { $found }. Vérifiez les chiffres tapés ou lus.
+identify-invalid = Ce code n'est pas valide : { $reason }.
+identify-no_gtin = Ce code GS1 ne porte pas de GTIN : il ne désigne pas un produit.
+identify-not_a_code = Ce n'est pas un code produit (un GTIN, un code GS1 ou un GS1 Digital Link).
+identify-error_form = La photo n'a pas pu être reçue ; choisissez à nouveau la photo et envoyez le formulaire.
+identify-error_empty_file = La photo est vide ; prenez ou choisissez à nouveau la photo.
+identify-error_file_too_large = Cette photo dépasse { $max } Mo ; prenez une photo plus proche et plus légère du code-barres.
+identify-error_unsupported_type = Ce fichier n'est pas une image JPEG, PNG ou WebP ; photographiez le code-barres avec l'appareil photo.
+identify-error_too_many_pixels = Cette image est bien trop grande pour être lue (trop de pixels) ; prenez une photo normale du code-barres.
+identify-error_corrupt_file = Cette image est endommagée et ne peut pas être lue ; reprenez la photo.
+identify-error_processing_timeout = La lecture de cette photo a pris trop de temps ; photographiez le code-barres seul, de plus près.
+identify-identified_photo = Lu sur votre photo : { $code } ({ $format }).
+identify-identified_code = Trouvé avec le code { $code }.
+identify-identified_check = Comparez-le avec les chiffres sous le code-barres : s'ils diffèrent, identifiez à nouveau le produit.
+identify-again = Identifier un autre produit
+identify-results_for = Résultats pour « { $query } »
+identify-search_again = Chercher à nouveau
+identify-shrinking = Réduction de la photo pour l'envoyer plus vite…
+identify-reading_here = Recherche du code-barres sur le téléphone…
+identify-sending = Envoi de la photo : { $percent } % de { $size }
+identify-sent = Photo envoyée ; lecture du code-barres…
+identify-send_failed = La photo n'a pas pu être envoyée : vérifiez le réseau, puis réessayez.
+identify-size_kb = { $n } ko
+identify-size_mb = { $n } Mo
+identify-no_barcode_shrunk = Aucun code-barres n'a pu être lu sur la copie réduite de la photo, envoyée pour gagner du temps. Envoyez la photo d'origine (plus lourde, plus lente à envoyer), ou prenez une photo plus rapprochée.
+identify-send_original = Envoyer la photo d'origine
+
+## grants
+
+grants-nav = Accès accordés
+grants-access_nav = Accès
+grants-title = Accès accordés
+grants-intro = Les forces de police et les autres services n'accèdent au côté répressif que par un accès accordé : limité, avec une date de fin, révocable à tout instant. Tout ici est consigné au journal d'audit.
+grants-requests = Demandes d'accès
+grants-no_requests = Aucun service n'a demandé d'accès.
+grants-reason = Motif
+grants-asked_by = Demandé par
+grants-answer_with_grant = Répondre par un accès
+grants-decline = Refuser
+grants-list = Accès
+grants-none = Aucun accès pour l'instant.
+grants-in_force = en vigueur
+grants-ended = terminé
+grants-given_by = Accordé par
+grants-revoked_at = révoqué le
+grants-scopes = Accès à
+grants-expires_on = Dernier jour
+grants-change = Enregistrer les modifications
+grants-revoke = Révoquer maintenant
+grants-give = Accorder un accès
+grants-no_agencies = Aucune force de police ni aucun autre service de votre pays n'est encore inscrit.
+grants-grantor = Au nom de
+grants-grantee = Service
+grants-access_title = Accès au côté répressif
+grants-access_intro = Votre organisation accède à ce qu'ouvre un accès accordé. Une administration des douanes de votre pays, ou les administrateurs de la plateforme, accordent les accès ; demandez ici et ils sont prévenus aussitôt.
+grants-opens = Ce qu'il ouvre
+grants-held = Détenu
+grants-yes = Oui
+grants-no = Non
+grants-whom = Qui peut accorder un accès
+grants-ask = Demander un accès
+grants-why = Pour quoi en avez-vous besoin
+grants-ask_button = Envoyer la demande
+grants-request_sent = Votre demande est envoyée ; la réponse apparaîtra ici et dans votre boîte de réception.
+grants-your_requests = Vos demandes
+grants-open = en attente de réponse
+grants-no_grant_hint = Votre organisation n'a pas encore d'accès pour ceci.
+
+## grants.scope
+
+grants-scope-catalog_alerts = Catalogue et alertes
+grants-scope-case_sharing = Dossiers partagés
+grants-scope-coordination = Coordination des opérations
+
+## grants.scope_help
+
+grants-scope_help-catalog_alerts = Le catalogue publié des produits, Identifier, et les alertes qui visent votre organisation.
+grants-scope_help-case_sharing = Les retenues qu'une administration des douanes partage avec vous, et leurs échanges.
+grants-scope_help-coordination = Inscrire des opérations et des cibles, et savoir quand un autre service travaille la même cible.
+
+## grants.outcome
+
+grants-outcome-granted = accordée
+grants-outcome-declined = refusée
+
+## time
+
+# Un moment tel que le lecteur le lit : $time est hh:mm sur 24 heures, $zone le fuseau (CET, UTC+04).
+time-datetime = { $day } { $month } { $year }, { $time } { $zone }
+time-date = { $day } { $month } { $year }
+time-month_1 = janv.
+time-month_2 = févr.
+time-month_3 = mars
+time-month_4 = avr.
+time-month_5 = mai
+time-month_6 = juin
+time-month_7 = juil.
+time-month_8 = août
+time-month_9 = sept.
+time-month_10 = oct.
+time-month_11 = nov.
+time-month_12 = déc.
+
+## list
+
+# Entre les éléments d'une liste écrite dans une phrase.
+list-separator = {", "}
+
+## notice
+
+# Notifications : chacune est écrite dans la langue de son lecteur quand elle est affichée ou envoyée.
+notice-email_footer = Vous recevez ce courriel en tant que membre de votre organisation sur Touchstone ; votre boîte de notifications y liste chaque notification et permet d'arrêter ces courriels.
+notice-case_message-subject = Nouveau message sur le dossier { $case }
+notice-case_shared-subject = Dossier { $case } partagé avec vous
+notice-case_detained-subject = Marchandises portant vos marques retenues : dossier { $case }
+notice-case_detained-body = Ouvrez le dossier pour répondre avant l'échéance.
+notice-case_step-subject = Dossier { $case } : { $step }
+notice-case_step_outcome-subject = Dossier { $case } : { $step }, { $outcome }
+notice-case_answered-subject = Dossier { $case } : le titulaire de droits a répondu « { $answer } »
+notice-case_extended-subject = Dossier { $case } : le titulaire de droits a prolongé son délai jusqu'au { $due }
+notice-case_answer_required-subject = Dossier { $case } : le déclarant s'oppose ; répondez avant le { $due }
+notice-case_answer_required-body = Engagez une procédure avant l'échéance, sinon les marchandises sont mainlevées.
+notice-case_ready-subject = Dossier { $case } prêt pour décision : { $outcome }
+notice-deadline_reminder-subject = Dossier { $case } : votre réponse est attendue avant le { $due }
+notice-deadline_reminder-body = Le silence à l'échéance vaut : { $silence }.
+notice-alert_match-subject = Votre alerte « { $title } » correspond à une retenue
+notice-hit-subject = Coordination : un autre service travaille sur votre { $item } « { $label } »
+notice-hit-contact = Contact avant d'agir : { $contact }.
+notice-hit-matched = Concordance : { $match } ({ $form }). Le dossier de l'autre service ne vous est pas montré, ni le vôtre à lui.
+notice-hit_acknowledged-subject = Coordination : l'autre service a pris acte ({ $outcome })
+notice-hit_acknowledged-body = L'autre service a pris acte d'une concordance que vous partagez : { $outcome }.
+notice-hit_reminder-subject = Coordination : une concordance sur « { $label } » n'est pas encore prise en compte
+notice-hit_reminder-body = Appelez le contact de l'autre service, puis indiquez sur la concordance ce que vous avez décidé.
+notice-access_granted-subject = Accès accordé : { $scopes }
+notice-access_granted-body = Votre organisation a reçu un accès ({ $scopes }) jusqu'au { $expires }.
+notice-access_revoked-subject = Accès révoqué
+notice-access_revoked-body = L'accès de votre organisation ({ $scopes }) a été révoqué.
+notice-access_requested-subject = { $agency } demande un accès
+notice-access_requested-body = { $agency } ({ $country }) demande un accès : { $scopes }.
+notice-access_requested-reason = Motif : { $reason }
+notice-access_requested-by = Demandé par : { $by }
+notice-access_declined-subject = Demande d'accès refusée
+notice-access_declined-body = Votre demande d'accès ({ $scopes }) a été refusée par { $by }.
+
+## notice.item
+
+notice-item-target = cible
+notice-item-detention = retenue
+notice-item-planned_action = action prévue
