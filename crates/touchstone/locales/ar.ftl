@@ -179,6 +179,7 @@ api-auth = للمصادقة، استخدم رمز حامل (bearer token) من �
 api-method = الطريقة
 api-path = المسار
 api-summary = الوظيفة
+api-reference_in_english = الملخصات أدناه مأخوذة من وثيقة OpenAPI المكتوبة باللغة الإنجليزية.
 
 ## role
 
@@ -1068,3 +1069,105 @@ notice-access_declined-body = رفض { $by } طلبك للوصول ({ $scopes })
 notice-item-target = هدف
 notice-item-detention = حجز
 notice-item-planned_action = إجراء مخطط له
+
+## audit.action
+
+audit-action-access_decline = رفض طلب وصول
+audit-action-access_request = طلب وصول
+audit-action-alert_create = إنشاء تنبيه
+audit-action-alert_update = تعديل تنبيه
+audit-action-audit_read = الاطلاع على سجل التدقيق
+audit-action-brand_confidentiality = تعديل سرية العلامة التجارية
+audit-action-brand_create = إنشاء علامة تجارية
+audit-action-brand_delegate = تفويض علامة تجارية
+audit-action-brand_publish = نشر علامة تجارية
+audit-action-brand_revoke_delegation = سحب تفويض علامة تجارية
+audit-action-brand_update = تعديل علامة تجارية
+audit-action-case_answer = الرد على ملف
+audit-action-case_create = تسجيل ملف
+audit-action-case_detain = حجز بضائع
+audit-action-case_extension = تمديد المهلة
+audit-action-case_message = رسالة في ملف
+audit-action-case_read = الاطلاع على ملف
+audit-action-case_share = مشاركة ملف
+audit-action-case_share_withdrawn = سحب مشاركة ملف
+audit-action-case_shared_with = استلام ملف مشترك
+audit-action-case_thread_read = الاطلاع على محادثة ملف
+audit-action-case_transition = مرحلة في ملف
+audit-action-case_update = تعديل ملف
+audit-action-catalog_import = استيراد الفهرس
+audit-action-catalog_read = الاطلاع على الفهرس
+audit-action-catalog_read_confidential = الاطلاع على أقسام سرية
+audit-action-coordination_hit = تطابق في التنسيق
+audit-action-coordination_hit_ack = الإقرار بتطابق
+audit-action-grant_change = تعديل إذن وصول
+audit-action-grant_create = منح إذن وصول
+audit-action-grant_received = استلام إذن وصول
+audit-action-grant_revoke = إلغاء إذن وصول
+audit-action-media_demo_pictures = إضافة صور تجريبية
+audit-action-media_upload = رفع ملف
+audit-action-notify_email_preference = تعديل تفضيل البريد الإلكتروني
+audit-action-operation_create = تسجيل عملية
+audit-action-operation_event = إضافة إجراء مخطط له
+audit-action-operation_targets = إضافة أهداف
+audit-action-operation_update = تعديل عملية
+audit-action-organisation_create = إنشاء جهة
+audit-action-organisation_set_api_limits = تحديد حدود واجهة البرمجة
+audit-action-organisation_set_email_domains = تحديد نطاقات البريد الإلكتروني
+audit-action-product_create = إنشاء منتج
+audit-action-product_publish = نشر منتج
+audit-action-product_update = تعديل منتج
+audit-action-sign_in = تسجيل الدخول
+audit-action-sign_in_failed = فشل تسجيل الدخول
+audit-action-sign_in_refused_deactivated = رفض تسجيل الدخول: الحساب معطل
+audit-action-sign_in_refused_locked = رفض تسجيل الدخول: الحساب مقفل
+audit-action-sign_in_second_factor = قبول العامل الثاني
+audit-action-sign_in_second_factor_failed = رمز العامل الثاني خاطئ
+audit-action-sign_out = تسجيل الخروج
+audit-action-token_create = إنشاء رمز واجهة برمجة
+audit-action-token_revoke = إلغاء رمز واجهة برمجة
+audit-action-user_change_password = تغيير كلمة المرور
+audit-action-user_create = إنشاء مستخدم
+audit-action-user_deactivate = تعطيل مستخدم
+audit-action-user_reactivate = إعادة تفعيل مستخدم
+audit-action-user_locked = قفل حساب
+audit-action-user_reset_credentials = إعادة تعيين بيانات الدخول
+audit-action-user_second_factor_enabled = تفعيل العامل الثاني
+audit-action-user_second_factor_enrolment_started = بدء تسجيل العامل الثاني
+audit-action-user_set_language = تغيير اللغة أو المنطقة الزمنية
+audit-action-verify_serial_status = تغيير حالة رقم تسلسلي
+audit-action-verify_serials_import = استيراد أرقام تسلسلية
+audit-action-webhook_create = إضافة خطاف ويب
+audit-action-webhook_delete = حذف خطاف ويب
+
+## audit.target
+
+audit-target-access_request = طلب وصول
+audit-target-alert = تنبيه
+audit-target-api_token = رمز واجهة برمجة
+audit-target-audit = سجل التدقيق
+audit-target-brand = علامة تجارية
+audit-target-case = ملف
+audit-target-grant = إذن وصول
+audit-target-hit = تطابق
+audit-target-media = ملف مرفوع
+audit-target-operation = عملية
+audit-target-organisation = جهة
+audit-target-product = منتج
+audit-target-products = منتجات
+audit-target-user = مستخدم
+audit-target-webhook = خطاف ويب
+audit-target-target = هدف
+audit-target-detention = حجز
+audit-target-planned_action = إجراء مخطط له
+audit-target-serial = رقم تسلسلي
+
+## audit.who
+
+audit-anonymous = دون تسجيل دخول
+audit-system = النظام: { $worker }
+
+## regime
+
+# The built-in legal regimes' names; a regime a deployment configures keeps its own.
+regime-eu_608_2013 = اللائحة (الاتحاد الأوروبي) رقم 608/2013

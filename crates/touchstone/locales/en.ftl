@@ -180,6 +180,7 @@ api-auth = Authenticate with a bearer token from My account: Authorization: Bear
 api-method = Method
 api-path = Path
 api-summary = What it does
+api-reference_in_english = The summaries below come from the OpenAPI document, which is written in English.
 
 ## role
 
@@ -1063,3 +1064,105 @@ notice-access_declined-body = Your request for access ({ $scopes }) was declined
 notice-item-target = target
 notice-item-detention = detention
 notice-item-planned_action = planned action
+
+## audit.action
+
+audit-action-access_decline = Access request declined
+audit-action-access_request = Access requested
+audit-action-alert_create = Alert created
+audit-action-alert_update = Alert changed
+audit-action-audit_read = Audit trail read
+audit-action-brand_confidentiality = Brand confidentiality changed
+audit-action-brand_create = Brand created
+audit-action-brand_delegate = Brand delegated
+audit-action-brand_publish = Brand published
+audit-action-brand_revoke_delegation = Brand delegation withdrawn
+audit-action-brand_update = Brand changed
+audit-action-case_answer = Case answered
+audit-action-case_create = Case recorded
+audit-action-case_detain = Goods detained
+audit-action-case_extension = Deadline extended
+audit-action-case_message = Message on a case
+audit-action-case_read = Case read
+audit-action-case_share = Case shared
+audit-action-case_share_withdrawn = Case share withdrawn
+audit-action-case_shared_with = Case received in share
+audit-action-case_thread_read = Case thread read
+audit-action-case_transition = Case step
+audit-action-case_update = Case changed
+audit-action-catalog_import = Catalog imported
+audit-action-catalog_read = Catalog read
+audit-action-catalog_read_confidential = Confidential sections read
+audit-action-coordination_hit = Coordination hit
+audit-action-coordination_hit_ack = Hit acknowledged
+audit-action-grant_change = Access grant changed
+audit-action-grant_create = Access granted
+audit-action-grant_received = Access grant received
+audit-action-grant_revoke = Access revoked
+audit-action-media_demo_pictures = Demo pictures added
+audit-action-media_upload = File uploaded
+audit-action-notify_email_preference = E-mail preference changed
+audit-action-operation_create = Operation registered
+audit-action-operation_event = Planned action added
+audit-action-operation_targets = Targets added
+audit-action-operation_update = Operation changed
+audit-action-organisation_create = Organisation created
+audit-action-organisation_set_api_limits = API limits set
+audit-action-organisation_set_email_domains = E-mail domains set
+audit-action-product_create = Product created
+audit-action-product_publish = Product published
+audit-action-product_update = Product changed
+audit-action-sign_in = Signed in
+audit-action-sign_in_failed = Sign-in failed
+audit-action-sign_in_refused_deactivated = Sign-in refused: account deactivated
+audit-action-sign_in_refused_locked = Sign-in refused: account locked
+audit-action-sign_in_second_factor = Second factor accepted
+audit-action-sign_in_second_factor_failed = Wrong second-factor code
+audit-action-sign_out = Signed out
+audit-action-token_create = API token created
+audit-action-token_revoke = API token revoked
+audit-action-user_change_password = Password changed
+audit-action-user_create = User created
+audit-action-user_deactivate = User deactivated
+audit-action-user_reactivate = User reactivated
+audit-action-user_locked = Account locked
+audit-action-user_reset_credentials = Credentials reset
+audit-action-user_second_factor_enabled = Second factor enabled
+audit-action-user_second_factor_enrolment_started = Second-factor enrolment started
+audit-action-user_set_language = Language or time zone changed
+audit-action-verify_serial_status = Serial status changed
+audit-action-verify_serials_import = Serials imported
+audit-action-webhook_create = Webhook added
+audit-action-webhook_delete = Webhook removed
+
+## audit.target
+
+audit-target-access_request = access request
+audit-target-alert = alert
+audit-target-api_token = API token
+audit-target-audit = audit trail
+audit-target-brand = brand
+audit-target-case = case
+audit-target-grant = access grant
+audit-target-hit = hit
+audit-target-media = file
+audit-target-operation = operation
+audit-target-organisation = organisation
+audit-target-product = product
+audit-target-products = products
+audit-target-user = user
+audit-target-webhook = webhook
+audit-target-target = target
+audit-target-detention = detention
+audit-target-planned_action = planned action
+audit-target-serial = serial
+
+## audit.who
+
+audit-anonymous = not signed in
+audit-system = system: { $worker }
+
+## regime
+
+# The built-in legal regimes' names; a regime a deployment configures keeps its own.
+regime-eu_608_2013 = EU Regulation (EU) No 608/2013

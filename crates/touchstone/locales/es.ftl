@@ -179,6 +179,7 @@ api-auth = Autentíquese con un token de portador creado en Mi cuenta: Authoriza
 api-method = Método
 api-path = Ruta
 api-summary = Qué hace
+api-reference_in_english = Los resúmenes siguientes proceden del documento OpenAPI, redactado en inglés.
 
 ## role
 
@@ -1062,3 +1063,105 @@ notice-access_declined-body = { $by } rechazó su solicitud de acceso ({ $scopes
 notice-item-target = objetivo
 notice-item-detention = retención
 notice-item-planned_action = acción prevista
+
+## audit.action
+
+audit-action-access_decline = Solicitud de acceso rechazada
+audit-action-access_request = Acceso solicitado
+audit-action-alert_create = Alerta creada
+audit-action-alert_update = Alerta modificada
+audit-action-audit_read = Registro de auditoría consultado
+audit-action-brand_confidentiality = Confidencialidad de la marca modificada
+audit-action-brand_create = Marca creada
+audit-action-brand_delegate = Marca delegada
+audit-action-brand_publish = Marca publicada
+audit-action-brand_revoke_delegation = Delegación de marca retirada
+audit-action-brand_update = Marca modificada
+audit-action-case_answer = Respuesta al expediente
+audit-action-case_create = Expediente registrado
+audit-action-case_detain = Mercancías retenidas
+audit-action-case_extension = Plazo prorrogado
+audit-action-case_message = Mensaje en un expediente
+audit-action-case_read = Expediente consultado
+audit-action-case_share = Expediente compartido
+audit-action-case_share_withdrawn = Se retiró el acceso compartido al expediente
+audit-action-case_shared_with = Expediente recibido en uso compartido
+audit-action-case_thread_read = Conversación del expediente consultada
+audit-action-case_transition = Paso del expediente
+audit-action-case_update = Expediente modificado
+audit-action-catalog_import = Catálogo importado
+audit-action-catalog_read = Catálogo consultado
+audit-action-catalog_read_confidential = Secciones confidenciales consultadas
+audit-action-coordination_hit = Coincidencia de coordinación
+audit-action-coordination_hit_ack = Coincidencia atendida
+audit-action-grant_change = Autorización de acceso modificada
+audit-action-grant_create = Acceso concedido
+audit-action-grant_received = Autorización de acceso recibida
+audit-action-grant_revoke = Acceso revocado
+audit-action-media_demo_pictures = Imágenes de demostración añadidas
+audit-action-media_upload = Archivo subido
+audit-action-notify_email_preference = Preferencia de correo modificada
+audit-action-operation_create = Operación registrada
+audit-action-operation_event = Acción prevista añadida
+audit-action-operation_targets = Objetivos añadidos
+audit-action-operation_update = Operación modificada
+audit-action-organisation_create = Organización creada
+audit-action-organisation_set_api_limits = Límites de la API fijados
+audit-action-organisation_set_email_domains = Dominios de correo fijados
+audit-action-product_create = Producto creado
+audit-action-product_publish = Producto publicado
+audit-action-product_update = Producto modificado
+audit-action-sign_in = Inicio de sesión
+audit-action-sign_in_failed = Inicio de sesión fallido
+audit-action-sign_in_refused_deactivated = Inicio de sesión rechazado: cuenta desactivada
+audit-action-sign_in_refused_locked = Inicio de sesión rechazado: cuenta bloqueada
+audit-action-sign_in_second_factor = Segundo factor aceptado
+audit-action-sign_in_second_factor_failed = Código de segundo factor incorrecto
+audit-action-sign_out = Cierre de sesión
+audit-action-token_create = Token de API creado
+audit-action-token_revoke = Token de API revocado
+audit-action-user_change_password = Contraseña cambiada
+audit-action-user_create = Usuario creado
+audit-action-user_deactivate = Usuario desactivado
+audit-action-user_reactivate = Usuario reactivado
+audit-action-user_locked = Cuenta bloqueada
+audit-action-user_reset_credentials = Credenciales restablecidas
+audit-action-user_second_factor_enabled = Segundo factor activado
+audit-action-user_second_factor_enrolment_started = Registro del segundo factor iniciado
+audit-action-user_set_language = Idioma o zona horaria modificados
+audit-action-verify_serial_status = Estado de número de serie modificado
+audit-action-verify_serials_import = Números de serie importados
+audit-action-webhook_create = Webhook añadido
+audit-action-webhook_delete = Webhook eliminado
+
+## audit.target
+
+audit-target-access_request = solicitud de acceso
+audit-target-alert = alerta
+audit-target-api_token = token de API
+audit-target-audit = registro de auditoría
+audit-target-brand = marca
+audit-target-case = expediente
+audit-target-grant = autorización de acceso
+audit-target-hit = coincidencia
+audit-target-media = archivo
+audit-target-operation = operación
+audit-target-organisation = organización
+audit-target-product = producto
+audit-target-products = productos
+audit-target-user = usuario
+audit-target-webhook = webhook
+audit-target-target = objetivo
+audit-target-detention = retención
+audit-target-planned_action = acción prevista
+audit-target-serial = número de serie
+
+## audit.who
+
+audit-anonymous = sin sesión
+audit-system = sistema: { $worker }
+
+## regime
+
+# The built-in legal regimes' names; a regime a deployment configures keeps its own.
+regime-eu_608_2013 = Reglamento (UE) n.º 608/2013

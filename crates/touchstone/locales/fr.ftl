@@ -179,6 +179,7 @@ api-auth = Authentifiez-vous avec un jeton porteur créé dans Mon compte : Aut
 api-method = Méthode
 api-path = Chemin
 api-summary = Ce qu'elle fait
+api-reference_in_english = Les résumés ci-dessous viennent du document OpenAPI, rédigé en anglais.
 
 ## role
 
@@ -1062,3 +1063,105 @@ notice-access_declined-body = Votre demande d'accès ({ $scopes }) a été refus
 notice-item-target = cible
 notice-item-detention = retenue
 notice-item-planned_action = action prévue
+
+## audit.action
+
+audit-action-access_decline = Demande d'accès refusée
+audit-action-access_request = Accès demandé
+audit-action-alert_create = Alerte créée
+audit-action-alert_update = Alerte modifiée
+audit-action-audit_read = Journal d'audit consulté
+audit-action-brand_confidentiality = Confidentialité de la marque modifiée
+audit-action-brand_create = Marque créée
+audit-action-brand_delegate = Marque déléguée
+audit-action-brand_publish = Marque publiée
+audit-action-brand_revoke_delegation = Délégation de marque retirée
+audit-action-brand_update = Marque modifiée
+audit-action-case_answer = Réponse au dossier
+audit-action-case_create = Dossier enregistré
+audit-action-case_detain = Marchandises retenues
+audit-action-case_extension = Délai prolongé
+audit-action-case_message = Message sur un dossier
+audit-action-case_read = Dossier consulté
+audit-action-case_share = Dossier partagé
+audit-action-case_share_withdrawn = Partage de dossier retiré
+audit-action-case_shared_with = Dossier reçu en partage
+audit-action-case_thread_read = Fil du dossier consulté
+audit-action-case_transition = Étape du dossier
+audit-action-case_update = Dossier modifié
+audit-action-catalog_import = Catalogue importé
+audit-action-catalog_read = Catalogue consulté
+audit-action-catalog_read_confidential = Sections confidentielles consultées
+audit-action-coordination_hit = Concordance de coordination
+audit-action-coordination_hit_ack = Concordance prise en compte
+audit-action-grant_change = Accès modifié
+audit-action-grant_create = Accès accordé
+audit-action-grant_received = Accès reçu
+audit-action-grant_revoke = Accès révoqué
+audit-action-media_demo_pictures = Images de démonstration ajoutées
+audit-action-media_upload = Fichier déposé
+audit-action-notify_email_preference = Préférence de courriel modifiée
+audit-action-operation_create = Opération enregistrée
+audit-action-operation_event = Action prévue ajoutée
+audit-action-operation_targets = Cibles ajoutées
+audit-action-operation_update = Opération modifiée
+audit-action-organisation_create = Organisation créée
+audit-action-organisation_set_api_limits = Limites d'API fixées
+audit-action-organisation_set_email_domains = Domaines de courriel fixés
+audit-action-product_create = Produit créé
+audit-action-product_publish = Produit publié
+audit-action-product_update = Produit modifié
+audit-action-sign_in = Connexion
+audit-action-sign_in_failed = Échec de connexion
+audit-action-sign_in_refused_deactivated = Connexion refusée : compte désactivé
+audit-action-sign_in_refused_locked = Connexion refusée : compte verrouillé
+audit-action-sign_in_second_factor = Second facteur accepté
+audit-action-sign_in_second_factor_failed = Code de second facteur erroné
+audit-action-sign_out = Déconnexion
+audit-action-token_create = Jeton d'API créé
+audit-action-token_revoke = Jeton d'API révoqué
+audit-action-user_change_password = Mot de passe changé
+audit-action-user_create = Utilisateur créé
+audit-action-user_deactivate = Utilisateur désactivé
+audit-action-user_reactivate = Utilisateur réactivé
+audit-action-user_locked = Compte verrouillé
+audit-action-user_reset_credentials = Identifiants réinitialisés
+audit-action-user_second_factor_enabled = Second facteur activé
+audit-action-user_second_factor_enrolment_started = Enrôlement du second facteur commencé
+audit-action-user_set_language = Langue ou fuseau horaire modifié
+audit-action-verify_serial_status = Statut de numéro de série modifié
+audit-action-verify_serials_import = Numéros de série importés
+audit-action-webhook_create = Webhook ajouté
+audit-action-webhook_delete = Webhook supprimé
+
+## audit.target
+
+audit-target-access_request = demande d'accès
+audit-target-alert = alerte
+audit-target-api_token = jeton d'API
+audit-target-audit = journal d'audit
+audit-target-brand = marque
+audit-target-case = dossier
+audit-target-grant = accès
+audit-target-hit = concordance
+audit-target-media = fichier
+audit-target-operation = opération
+audit-target-organisation = organisation
+audit-target-product = produit
+audit-target-products = produits
+audit-target-user = utilisateur
+audit-target-webhook = webhook
+audit-target-target = cible
+audit-target-detention = retenue
+audit-target-planned_action = action prévue
+audit-target-serial = numéro de série
+
+## audit.who
+
+audit-anonymous = non connecté
+audit-system = système : { $worker }
+
+## regime
+
+# The built-in legal regimes' names; a regime a deployment configures keeps its own.
+regime-eu_608_2013 = Règlement (UE) n° 608/2013

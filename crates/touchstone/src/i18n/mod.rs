@@ -402,6 +402,70 @@ mod tests {
         assert!(unknown.is_empty(), "keys used but not in the catalogue: {unknown:?}");
     }
 
+    /// The arguments of each call of `call` in `text`, split at the top level.
+    fn call_arguments<'t>(text: &'t str, call: &str) -> Vec<Vec<&'t str>> {
+        let mut out = Vec::new();
+        for (start, _) in text.match_indices(call) {
+            let body = &text[start + call.len()..];
+            let (mut depth, mut args, mut from) = (0i32, Vec::new(), 0);
+            for (i, c) in body.char_indices() {
+                match c {
+                    '(' | '[' | '{' => depth += 1,
+                    ')' | ']' | '}' if depth == 0 => {
+                        args.push(body[from..i].trim());
+                        break;
+                    }
+                    ')' | ']' | '}' => depth -= 1,
+                    ',' if depth == 0 => {
+                        args.push(body[from..i].trim());
+                        from = i + 1;
+                    }
+                    _ => {}
+                }
+            }
+            out.push(args);
+        }
+        out
+    }
+
+    #[test]
+    fn every_audited_action_and_target_has_a_label_in_every_language() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut sources = Vec::new();
+        files(&root.join("src"), ".rs", &mut sources);
+        let mut keys = Vec::new();
+        for path in sources.iter().filter(|p| !p.ends_with("i18n/mod.rs")) {
+            let text = std::fs::read_to_string(path).unwrap();
+            // The action and target kind are the 2nd and 3rd arguments of each constructor
+            // (`by(principal, action, target, id)`, `system(worker, action, target, id)`), or
+            // the 1st and 2nd of `anonymous(action, target, id)`.
+            for (call, action_at) in [("AuditEvent::by(", 1), ("AuditEvent::system(", 1), ("AuditEvent::anonymous(", 0)]
+            {
+                for args in call_arguments(&text, call) {
+                    for (offset, set) in [(0, "audit.action"), (1, "audit.target")] {
+                        if let Some(literal) = args.get(action_at + offset).and_then(|a| a.strip_prefix('"')) {
+                            keys.push(format!("{set}.{}", literal.trim_end_matches('"').replace('.', "_")));
+                        }
+                    }
+                }
+            }
+            // Actions chosen at run time are written as `let action = if … { "a" } else { "b" }`.
+            for line in text.lines().filter(|l| l.trim_start().starts_with("let action = ")) {
+                for literal in line.split('"').skip(1).step_by(2) {
+                    keys.push(format!("audit.action.{}", literal.replace('.', "_")));
+                }
+            }
+        }
+        assert!(keys.len() > 60, "the scan finds the audited actions ({})", keys.len());
+        let mut missing = Vec::new();
+        for lang in Language::ALL {
+            missing.extend(keys.iter().filter(|k| Tr::new(*lang).lookup(k).is_none()).map(|k| format!("{lang} {k}")));
+        }
+        missing.sort();
+        missing.dedup();
+        assert!(missing.is_empty(), "audited actions without a label: {missing:?}");
+    }
+
     #[test]
     fn every_role_kind_and_language_has_a_label_in_every_language() {
         use crate::domain::types::{OrgKind, Role};

@@ -13,9 +13,10 @@ use super::{
 };
 use crate::domain::audit::{self, AuditRecord};
 use crate::domain::directory::{self, EmailDomains, NewOrganisation, NewUser, Organisation, User};
-use crate::domain::format_ms;
 use crate::domain::types::{Language, OrgKind, Role};
 use crate::error::AppError;
+use crate::i18n::sentence::label_or_value;
+use crate::i18n::Tr;
 use crate::state::AppState;
 
 pub fn router() -> Pages {
@@ -266,8 +267,36 @@ async fn user_action(
 #[template(path = "audit.html")]
 struct AuditPage {
     layout: Layout,
-    records: Vec<(String, AuditRecord)>,
+    records: Vec<AuditLine>,
     older: Option<i64>,
+}
+
+/// A record as an auditor reads it: the action named in their language beside its code.
+struct AuditLine {
+    when: String,
+    who: String,
+    action: String,
+    target: String,
+    record: AuditRecord,
+}
+
+impl AuditLine {
+    fn new(tr: &Tr, record: AuditRecord) -> Self {
+        let who = match record.actor_label.as_str() {
+            "anonymous" => tr.t("audit.anonymous").to_string(),
+            label => match label.strip_prefix("system: ") {
+                Some(worker) => tr.f("audit.system", &[("worker", worker)]),
+                None => label.to_string(),
+            },
+        };
+        AuditLine {
+            when: tr.when_ms(record.at),
+            who,
+            action: label_or_value(tr, "audit.action", &record.action.replace('.', "_")),
+            target: label_or_value(tr, "audit.target", &record.target_kind),
+            record,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -283,7 +312,7 @@ async fn audit_page(
     const PAGE: i64 = 100;
     let records = audit::list(&state.db, &principal, q.before, PAGE).await?;
     let older = (records.len() as i64 == PAGE).then(|| records.last().map(|r| r.seq)).flatten();
-    let records = records.into_iter().map(|r| (format_ms(r.at), r)).collect();
+    let records = records.into_iter().map(|r| AuditLine::new(&ctx.layout.tr, r)).collect();
     let layout = clone_layout(&ctx.layout);
     Ok(ctx.render(StatusCode::OK, AuditPage { layout, records, older }))
 }

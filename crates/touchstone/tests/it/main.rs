@@ -19,6 +19,7 @@ mod identify;
 mod identify_pages;
 mod import;
 mod import_images;
+mod languages;
 mod lookup;
 mod media;
 mod media_access;

@@ -48,7 +48,7 @@ pub(super) async fn list_page(
             goods: c.goods,
             state: c.state.as_str(),
             outcome: c.outcome.map(CaseOutcome::as_str),
-            deadline: c.next_deadline.as_deref().map(when),
+            deadline: c.next_deadline.as_deref().map(|d| ctx.layout.tr.when(d)),
         })
         .collect();
     let states =

@@ -62,27 +62,13 @@ pub(super) fn form_token() -> String {
     data_encoding::BASE64URL_NOPAD.encode(&b)
 }
 
-/// `2026-11-29T08:30:00Z` → `2026-11-29 08:30 UTC`.
-pub(super) fn when(rfc3339: &str) -> String {
-    match (rfc3339.get(..10), rfc3339.get(11..16)) {
-        (Some(d), Some(t)) => format!("{d} {t} UTC"),
-        _ => rfc3339.to_string(),
-    }
-}
-
 pub(super) fn number(tr: &Tr, v: f64) -> String {
     tr.number(v)
 }
 
 /// The translation of `set.value`, or the value itself when the catalogue has none.
 pub(super) fn label_or(tr: &Tr, set: &str, value: &str) -> String {
-    let key = format!("{set}.{value}");
-    let t = tr.label(set, value);
-    if t == key {
-        value.replace('_', " ")
-    } else {
-        t
-    }
+    crate::i18n::sentence::label_or_value(tr, set, value)
 }
 
 pub(super) fn one_per_line(raw: &str) -> Vec<String> {
@@ -91,15 +77,4 @@ pub(super) fn one_per_line(raw: &str) -> Vec<String> {
 
 pub(super) fn optional(raw: &str) -> Option<String> {
     Some(raw.trim().to_string()).filter(|v| !v.is_empty())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn times_show_in_minutes_and_utc() {
-        assert_eq!(when("2026-11-29T08:30:00Z"), "2026-11-29 08:30 UTC");
-        assert_eq!(when("soon"), "soon");
-    }
 }

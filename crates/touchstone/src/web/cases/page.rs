@@ -157,7 +157,7 @@ fn event_detail(tr: &Tr, detail: &serde_json::Value) -> String {
         parts.push(label_or(tr, "cases.outcome", &o));
     }
     if let Some(d) = text("due_at") {
-        parts.push(tr.f("cases.due_by", &[("date", &when(&d))]));
+        parts.push(tr.f("cases.due_by", &[("date", &tr.when(&d))]));
     }
     if let Some(o) = text("organisation") {
         parts.push(o);
@@ -192,7 +192,7 @@ async fn render_case(
         .map(|m| MessageRow {
             mine: m.author_organisation_id == p.org_id,
             author: m.author,
-            at: when(&m.at),
+            at: tr.when(&m.at),
             body: m.body,
             unread: m.unread,
         })
@@ -223,7 +223,7 @@ async fn render_case(
             party: label_or(&tr, "cases.party", o.party.as_str()),
             party_kind: o.party.as_str(),
             who,
-            due: o.due_at.as_deref().map(when),
+            due: o.due_at.as_deref().map(|d| tr.when(d)),
             countdown,
             overdue: pending && o.overdue,
             pending: pending && !o.started,
@@ -301,7 +301,7 @@ async fn render_case(
         .iter()
         .rev()
         .map(|e| EventRow {
-            at: when(&e.at),
+            at: tr.when(&e.at),
             actor: e.actor.clone(),
             what: label_or(&tr, "cases.event", &e.kind),
             detail: event_detail(&tr, &e.detail),
@@ -321,13 +321,19 @@ async fn render_case(
         case_type: label_or(&tr, "cases.case_type", case.case_type.as_str()),
         state: case.state.as_str(),
         outcome: case.outcome.map(|o| label_or(&tr, "cases.outcome", o.as_str())),
-        regime: s.legal.regime(&case.regime_id).map(|r| r.name.clone()).unwrap_or_else(|| case.regime_id.clone()),
+        // A built-in regime is named in the reader's language; one a deployment configured
+        // has the name it was given.
+        regime: tr
+            .lookup(&format!("regime.{}", case.regime_id.replace('-', "_")))
+            .map(str::to_string)
+            .or_else(|| s.legal.regime(&case.regime_id).map(|r| r.name.clone()))
+            .unwrap_or_else(|| case.regime_id.clone()),
         notice: extra.notice,
         problem: extra.problem,
         obligations,
         office,
-        occurred: case.sheet.occurred_at.as_deref().map(when),
-        detained: case.detained_at.as_deref().map(when),
+        occurred: case.sheet.occurred_at.as_deref().map(|d| tr.when(d)),
+        detained: case.detained_at.as_deref().map(|d| tr.when(d)),
         route,
         transport,
         parties,
