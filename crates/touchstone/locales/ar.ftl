@@ -164,7 +164,7 @@ users-create = إنشاء مستخدم
 
 audit-title = سجل التدقيق
 audit-intro = كل عملية تسجيل دخول وكل تغيير وكل اطلاع على بيانات حساسة، الأحدث أولًا. كل سجل مرتبط بالسجل الذي يسبقه، بحيث يمكن كشف أي تعديل.
-audit-when = الوقت (UTC)
+audit-when = الوقت
 audit-who = المستخدم
 audit-action = الإجراء
 audit-target = العنصر المعني
@@ -414,7 +414,7 @@ cases-office = المكتب الجمركي
 cases-office_code = رمز المكتب
 cases-office_name = اسم المكتب
 cases-office_country = بلد المكتب (حرفان)
-cases-occurred_at = تاريخ الحجز (UTC)
+cases-occurred_at = تاريخ الحجز
 cases-procedure_title = الملف والإجراء
 cases-case_type_label = نوع الملف
 cases-procedure = الإجراء الجمركي
@@ -669,12 +669,12 @@ ops-targets_added = تمت إضافة الهدف؛ { $hits ->
 ops-events = الإجراءات المخطط لها
 ops-event_kind = الإجراء
 ops-place = المكان
-ops-window = الوقت (UTC)
+ops-window = الوقت
 ops-lat = خط العرض
 ops-lon = خط الطول
 ops-radius = نصف القطر (م)
-ops-starts_at = البداية (UTC)
-ops-ends_at = النهاية (UTC)
+ops-starts_at = البداية
+ops-ends_at = النهاية
 ops-note = ملاحظة
 ops-add_event = إضافة الإجراء المخطط له والتحقق منه
 ops-event_added = تمت إضافة الإجراء المخطط له؛ { $conflicts ->
@@ -1022,6 +1022,7 @@ time-month_9 = سبتمبر
 time-month_10 = أكتوبر
 time-month_11 = نوفمبر
 time-month_12 = ديسمبر
+time-your_zone = الأوقات حسب منطقتك الزمنية: { $zone }. يمكنك تغييرها من صفحة حسابك.
 
 ## list
 

@@ -165,7 +165,7 @@ users-create = Create user
 
 audit-title = Audit trail
 audit-intro = Every sign-in, change and sensitive read, newest first. Each record is chained to the previous one, so alterations can be detected.
-audit-when = When (UTC)
+audit-when = When
 audit-who = Who
 audit-action = Action
 audit-target = Target
@@ -415,7 +415,7 @@ cases-office = Customs office
 cases-office_code = Office code
 cases-office_name = Office name
 cases-office_country = Office country (2 letters)
-cases-occurred_at = Detained on (UTC)
+cases-occurred_at = Detained on
 cases-procedure_title = Case and procedure
 cases-case_type_label = Type of case
 cases-procedure = Customs procedure
@@ -667,12 +667,12 @@ ops-targets_added = Target added; { $hits ->
 ops-events = Planned actions
 ops-event_kind = Action
 ops-place = Place
-ops-window = When (UTC)
+ops-window = When
 ops-lat = Latitude
 ops-lon = Longitude
 ops-radius = Radius (m)
-ops-starts_at = Starts (UTC)
-ops-ends_at = Ends (UTC)
+ops-starts_at = Starts
+ops-ends_at = Ends
 ops-note = Note
 ops-add_event = Add and check the planned action
 ops-event_added = Planned action added; { $conflicts ->
@@ -1017,6 +1017,7 @@ time-month_9 = Sep
 time-month_10 = Oct
 time-month_11 = Nov
 time-month_12 = Dec
+time-your_zone = Times are on your clock: { $zone }. Your account page changes it.
 
 ## list
 

@@ -164,7 +164,7 @@ users-create = Crear usuario
 
 audit-title = Registro de auditoría
 audit-intro = Cada inicio de sesión, modificación y consulta sensible, de la más reciente a la más antigua. Cada entrada está encadenada a la anterior, de modo que se pueden detectar las alteraciones.
-audit-when = Cuándo (UTC)
+audit-when = Cuándo
 audit-who = Quién
 audit-action = Acción
 audit-target = Objeto
@@ -414,7 +414,7 @@ cases-office = Oficina de aduanas
 cases-office_code = Código de la oficina
 cases-office_name = Nombre de la oficina
 cases-office_country = País de la oficina (2 letras)
-cases-occurred_at = Fecha de la retención (UTC)
+cases-occurred_at = Fecha de la retención
 cases-procedure_title = Expediente y régimen
 cases-case_type_label = Tipo de expediente
 cases-procedure = Régimen aduanero
@@ -666,12 +666,12 @@ ops-targets_added = Objetivo añadido; { $hits ->
 ops-events = Acciones previstas
 ops-event_kind = Acción
 ops-place = Lugar
-ops-window = Cuándo (UTC)
+ops-window = Cuándo
 ops-lat = Latitud
 ops-lon = Longitud
 ops-radius = Radio (m)
-ops-starts_at = Inicio (UTC)
-ops-ends_at = Fin (UTC)
+ops-starts_at = Inicio
+ops-ends_at = Fin
 ops-note = Nota
 ops-add_event = Añadir y comprobar la acción prevista
 ops-event_added = Acción prevista añadida; { $conflicts ->
@@ -1016,6 +1016,7 @@ time-month_9 = sept
 time-month_10 = oct
 time-month_11 = nov
 time-month_12 = dic
+time-your_zone = Las horas son las de su zona horaria: { $zone }. Puede cambiarla en la página de su cuenta.
 
 ## list
 

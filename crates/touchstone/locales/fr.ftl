@@ -164,7 +164,7 @@ users-create = Créer l'utilisateur
 
 audit-title = Journal d'audit
 audit-intro = Chaque connexion, modification et consultation sensible, les plus récentes d'abord. Chaque enregistrement est chaîné au précédent, de sorte que toute altération peut être détectée.
-audit-when = Quand (UTC)
+audit-when = Quand
 audit-who = Qui
 audit-action = Action
 audit-target = Cible
@@ -414,7 +414,7 @@ cases-office = Bureau de douane
 cases-office_code = Code du bureau
 cases-office_name = Nom du bureau
 cases-office_country = Pays du bureau (2 lettres)
-cases-occurred_at = Retenue le (UTC)
+cases-occurred_at = Retenue le
 cases-procedure_title = Dossier et procédure
 cases-case_type_label = Type de dossier
 cases-procedure = Régime douanier
@@ -666,12 +666,12 @@ ops-targets_added = Cible ajoutée ; { $hits ->
 ops-events = Actions prévues
 ops-event_kind = Action
 ops-place = Lieu
-ops-window = Quand (UTC)
+ops-window = Quand
 ops-lat = Latitude
 ops-lon = Longitude
 ops-radius = Rayon (m)
-ops-starts_at = Début (UTC)
-ops-ends_at = Fin (UTC)
+ops-starts_at = Début
+ops-ends_at = Fin
 ops-note = Note
 ops-add_event = Ajouter et vérifier l'action prévue
 ops-event_added = Action prévue ajoutée ; { $conflicts ->
@@ -1016,6 +1016,7 @@ time-month_9 = sept.
 time-month_10 = oct.
 time-month_11 = nov.
 time-month_12 = déc.
+time-your_zone = Les heures sont celles de votre fuseau : { $zone }. Votre page de compte permet de le changer.
 
 ## list
 

@@ -56,6 +56,21 @@ pub fn reader_zone(chosen: Option<&str>, country: &str) -> &'static TimeZone {
     chosen.and_then(zone).unwrap_or_else(|| country_zone(country))
 }
 
+/// What a `datetime-local` field holds (`2026-11-29T08:30`), a moment on the clock of `zone`,
+/// as an RFC 3339 moment in UTC. Anything else is handed on unchanged, for the domain's own
+/// check to refuse with its message. A time that a daylight-saving change skips or repeats is
+/// read as the clock shows it just after the change (jiff's "compatible" rule).
+pub fn local_input_to_rfc3339(local: &str, zone: &TimeZone) -> String {
+    let t = local.trim();
+    match t.parse::<jiff::civil::DateTime>() {
+        Ok(civil) if t.len() <= 19 => match civil.to_zoned_datetime(zone.clone()) {
+            Ok(z) => z.timestamp().to_string(),
+            Err(_) => t.to_string(),
+        },
+        _ => t.to_string(),
+    }
+}
+
 /// Every zone name the database has, sorted, for a zone picker.
 pub fn zone_names() -> &'static [String] {
     static NAMES: OnceLock<Vec<String>> = OnceLock::new();
@@ -138,6 +153,11 @@ impl Tr {
         }
     }
 
+    /// A `datetime-local` field's value read on the reader's clock, as RFC 3339 in UTC.
+    pub fn local_input(&self, local: &str) -> String {
+        local_input_to_rfc3339(local, self.zone)
+    }
+
     /// The reader's zone's name (`Europe/Paris`).
     pub fn zone_name(&self) -> &str {
         self.zone.iana_name().unwrap_or("UTC")
@@ -180,6 +200,15 @@ mod tests {
         assert_eq!(Tr::with_zone(Language::En, dubai).when_ms(winter), "7 Dec 2026, 12:30 UTC+04");
         assert_eq!(Tr::new(Language::En).when("2026-12-07T08:30:00.123Z"), "7 Dec 2026, 08:30 UTC");
         assert_eq!(Tr::new(Language::En).when("soon"), "soon");
+    }
+
+    #[test]
+    fn a_time_typed_in_a_form_is_read_on_the_readers_clock() {
+        let paris = zone("Europe/Paris").unwrap();
+        assert_eq!(local_input_to_rfc3339("2026-11-29T08:30", paris), "2026-11-29T07:30:00Z");
+        assert_eq!(local_input_to_rfc3339("2026-07-01T08:30", paris), "2026-07-01T06:30:00Z", "summer time");
+        assert_eq!(local_input_to_rfc3339("2026-11-29T08:30", utc()), "2026-11-29T08:30:00Z");
+        assert_eq!(local_input_to_rfc3339("yesterday", paris), "yesterday");
     }
 
     #[test]

@@ -271,15 +271,6 @@ async fn add_target(
 }
 
 /// `2026-12-01T06:00` (an HTML datetime-local value, taken as UTC) → RFC 3339.
-fn as_rfc3339(local: &str) -> String {
-    let t = local.trim();
-    if t.len() == 16 && t.as_bytes().get(10) == Some(&b'T') {
-        format!("{t}:00Z")
-    } else {
-        t.to_string()
-    }
-}
-
 async fn add_event(
     SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
@@ -299,8 +290,8 @@ async fn add_event(
             lat: number("lat", &f.lat)?,
             lon: number("lon", &f.lon)?,
             radius_m: number("radius_m", &f.radius_m)?,
-            starts_at: as_rfc3339(&f.starts_at),
-            ends_at: as_rfc3339(&f.ends_at),
+            starts_at: ctx.layout.tr.local_input(&f.starts_at),
+            ends_at: ctx.layout.tr.local_input(&f.ends_at),
             note: blank(&f.note),
         })
     })();

@@ -131,7 +131,7 @@ impl CaseForm {
     }
 
     /// What the domain is asked to record; only the form's own syntax is checked here.
-    fn to_new_case(&self) -> Result<NewCase, AppError> {
+    fn to_new_case(&self, tr: &Tr) -> Result<NewCase, AppError> {
         let case_type = CaseType::parse(&self.case_type)
             .ok_or_else(|| AppError::invalid("case_type", "required", "Choose the type of case."))?;
         let customs_procedure = match self.customs_procedure.trim() {
@@ -146,12 +146,8 @@ impl CaseForm {
                 AppError::invalid("transport_mode", "invalid_transport_mode", "Choose a mode of transport.")
             })?),
         };
-        // A datetime-local field gives 2026-11-29T08:30; the time is UTC, as the label says.
-        let occurred_at = optional(&self.occurred_at).map(|t| match t.len() {
-            16 => format!("{t}:00Z"),
-            19 => format!("{t}Z"),
-            _ => t,
-        });
+        // A datetime-local field gives 2026-11-29T08:30, on the officer's clock.
+        let occurred_at = optional(&self.occurred_at).map(|t| tr.local_input(&t));
         let parties: Vec<Option<CaseParty>> = self
             .parties
             .iter()
@@ -358,7 +354,7 @@ pub(super) async fn create_case(
         }
         _ => return render_form(ctx, &s, &p, form, None, StatusCode::OK).await,
     }
-    let result = match form.to_new_case() {
+    let result = match form.to_new_case(&ctx.layout.tr) {
         Ok(input) => cases::create_case(&s.db, &s.legal, &p, input, Some(&form.idempotency_key)).await,
         Err(e) => Err(e),
     };
@@ -409,7 +405,7 @@ mod tests {
         let form = CaseForm::from_pairs(&pairs);
         assert_eq!(form.goods.len(), 2);
         assert!(!form.detain);
-        let new = form.to_new_case().unwrap();
+        let new = form.to_new_case(&Tr::new(crate::domain::types::Language::En)).unwrap();
         assert_eq!(new.case_type, CaseType::Perishable);
         assert_eq!(new.sheet.containers, vec!["MSKU 907032-3"]);
         assert_eq!(new.sheet.goods.len(), 1);
