@@ -344,7 +344,7 @@ fn leaks(text: &str, content: &Content) -> Vec<String> {
     let mut out = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     let mut flush = |run: &mut Vec<&str>| {
-        let words: Vec<&str> = run.drain(..).collect();
+        let words: Vec<&str> = std::mem::take(run);
         let phrase = trimmed(&words.join(" "));
         let has_words = words.iter().any(|w| !is_code(w) && w.chars().filter(char::is_ascii_alphabetic).count() >= 2);
         if has_words && !content.explains(&phrase) && !parts(&phrase).iter().all(|p| content.explains(p)) {
