@@ -36,7 +36,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 
 /// Bumped whenever the schema or the analyzers change: an index written by another version
 /// is wiped and rebuilt from the database.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Memory for the writer's in-flight segment; 50 MB indexes about 100,000 products before
 /// flushing a segment.
@@ -81,12 +81,15 @@ pub struct CatalogDoc {
     pub brand_id: i64,
     /// Set for products.
     pub product_id: Option<i64>,
-    /// What a result shows: the brand's name, or the product's name in English (else the
-    /// first language).
+    /// What a result shows a reader whose language has no name in `names`: the brand's name,
+    /// or the product's name in its brand's fallback language (else another).
     pub title: String,
+    /// The language `title` is in (products only).
+    pub title_language: Option<String>,
     pub brand_name: String,
     pub brand_aliases: Vec<String>,
-    /// Product names by ISO 639-1 language.
+    /// Product names by ISO 639-1 language; results carry them, so that each reader is shown
+    /// the name in their language.
     pub names: Vec<(String, String)>,
     /// Descriptions by ISO 639-1 language.
     pub descriptions: Vec<(String, String)>,
@@ -116,6 +119,10 @@ pub struct Hit {
     pub brand_id: i64,
     pub product_id: Option<i64>,
     pub title: String,
+    /// The language of `title`, for a product.
+    pub title_language: Option<String>,
+    /// A product's name by language.
+    pub names: Vec<(String, String)>,
     pub brand_name: String,
     /// A product's category; a brand's sector.
     pub category: Option<String>,
@@ -130,6 +137,8 @@ struct Fields {
     product_id: Field,
     brand_products: Field,
     title: Field,
+    title_language: Field,
+    names_shown: Field,
     brand_name: Field,
     category_shown: Field,
     own_name: Field,
@@ -162,6 +171,9 @@ fn schema() -> Schema {
     b.add_u64_field("product_id", STORED);
     b.add_text_field("brand_products", STRING);
     b.add_text_field("title", STORED);
+    b.add_text_field("title_language", STORED);
+    // The names as JSON, (language, name) pairs: only read back, never searched.
+    b.add_text_field("names_shown", STORED);
     b.add_text_field("brand_name", STORED);
     b.add_text_field("category_shown", STORED);
     b.add_text_field("own_name", text_options(analysis::FOLD));
@@ -186,6 +198,8 @@ fn fields(schema: &Schema) -> Fields {
         product_id: f("product_id"),
         brand_products: f("brand_products"),
         title: f("title"),
+        title_language: f("title_language"),
+        names_shown: f("names_shown"),
         brand_name: f("brand_name"),
         category_shown: f("category_shown"),
         own_name: f("own_name"),
@@ -374,6 +388,12 @@ impl SearchIndex {
         d.add_text(f.kind, doc.kind.as_str());
         d.add_u64(f.brand_id, doc.brand_id as u64);
         d.add_text(f.title, &doc.title);
+        if let Some(lang) = &doc.title_language {
+            d.add_text(f.title_language, lang);
+        }
+        if !doc.names.is_empty() {
+            d.add_text(f.names_shown, serde_json::to_string(&doc.names).unwrap_or_default());
+        }
         d.add_text(f.brand_name, &doc.brand_name);
         if let Some(c) = doc.categories.first() {
             d.add_text(f.category_shown, c);
@@ -471,6 +491,8 @@ impl SearchIndex {
                 brand_id: doc.get_first(f.brand_id).and_then(|v| v.as_u64()).unwrap_or(0) as i64,
                 product_id: doc.get_first(f.product_id).and_then(|v| v.as_u64()).map(|v| v as i64),
                 title: text_of(f.title).unwrap_or_default(),
+                title_language: text_of(f.title_language),
+                names: text_of(f.names_shown).and_then(|n| serde_json::from_str(&n).ok()).unwrap_or_default(),
                 brand_name: text_of(f.brand_name).unwrap_or_default(),
                 category: text_of(f.category_shown),
                 score,

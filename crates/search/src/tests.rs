@@ -6,6 +6,7 @@ fn brand(id: i64, name: &str, sector: &str) -> CatalogDoc {
         brand_id: id,
         product_id: None,
         title: name.into(),
+        title_language: None,
         brand_name: name.into(),
         brand_aliases: vec![name.to_uppercase()],
         names: vec![],
@@ -23,6 +24,7 @@ fn product(brand_id: i64, brand_name: &str, id: i64, en: &str, fr: &str, categor
         brand_id,
         product_id: Some(id),
         title: format!("{brand_name} {en}"),
+        title_language: Some("en".into()),
         brand_name: brand_name.into(),
         brand_aliases: vec![],
         names: vec![("en".into(), format!("{brand_name} {en}")), ("fr".into(), format!("{brand_name} — {fr}"))],
@@ -174,4 +176,15 @@ fn the_start_of_a_name_finds_it_as_typed_into_a_search_box() {
         assert!(!hits.is_empty() && hits[0].kind == DocKind::Brand, "{start}: {hits:#?}");
     }
     assert!(find(&index, "Lum").is_empty(), "three letters are too few to stand for a name");
+}
+
+#[test]
+fn a_product_result_carries_its_names_by_language_for_the_reader_to_choose() {
+    let hits = find(&catalog(), "pochette");
+    let clutch = hits.iter().find(|h| h.product_id == Some(11)).expect("found by its French name");
+    assert_eq!(clutch.title_language.as_deref(), Some("en"));
+    let fr = clutch.names.iter().find(|(l, _)| l == "fr").map(|(_, n)| n.as_str());
+    assert_eq!(fr, Some("Kastenbrück — Pochette matelassée"));
+    let brand = &find(&catalog(), "Lumière")[0];
+    assert!(brand.names.is_empty() && brand.title_language.is_none());
 }

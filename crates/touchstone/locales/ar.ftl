@@ -764,11 +764,6 @@ editor-preview_link = معاينة كما يراها الموظف
 editor-conflict = حفظ شخص آخر هذا المنتج في هذه الأثناء؛ أعد تحميل الصفحة للاطلاع على تغييراته، ثم أعد إجراء تغييراتك.
 editor-reload = إعادة التحميل
 editor-main = البيانات الأساسية
-editor-names = الاسم والوصف
-editor-name_en = الاسم بالإنجليزية
-editor-name_fr = الاسم بالفرنسية
-editor-description_en = الوصف بالإنجليزية
-editor-description_fr = الوصف بالفرنسية
 editor-identification = بيانات التعريف
 editor-hs_hint = البند الفرعي من نظام HS المكوّن من 6 أرقام، مثل 4202.21.
 editor-gtins_hint = رقم GTIN واحد في كل سطر (8 أو 12 أو 13 أو 14 رقمًا).
@@ -776,7 +771,6 @@ editor-markets_hint = رموز بلدان مثل FR أو DE أو US، مفصول
 editor-kept = تبقى الأجزاء الأخرى من البطاقة (سلسلة الإمداد، وعناصر الأمان، والأسعار، وأرقام الطراز، واللغات الأخرى) كما هي.
 editor-save = حفظ المسودة
 editor-label = ما تُظهره الصورة
-editor-caption = التعليق
 editor-file = الصورة
 editor-upload_hint = الصيغ المقبولة: JPEG أو PNG أو WebP. تُزال البيانات الوصفية، مثل موقع GPS، قبل التخزين.
 editor-upload = رفع الصورة
@@ -784,13 +778,17 @@ editor-upload_refused = رُفض هذا الملف.
 editor-remove_refused = لم تُحذف الصورة.
 editor-add_indicator = إضافة مؤشر
 editor-side = يدل على
-editor-text = ما يجب فحصه
 editor-weight = الوزن
 editor-weight_hint = من 1 (قرينة) إلى 5 (حاسم).
 editor-image = صورة من المعرض
 editor-no_image = بلا صورة
 editor-add = إضافة المؤشر
 editor-remove = حذف
+editor-name = الاسم
+editor-captions = تعليقات الصور
+editor-caption_in = التعليق ({ $language })
+editor-text_in = ما يجب فحصه ({ $language })
+editor-texts_in = النصوص ({ $language })
 
 ## editor.actions
 
@@ -841,6 +839,7 @@ editor-brand-audience_hint = يرى الموظفون من خارج هذه الف
 editor-brand-audience_sections = الأقسام المقصورة على الفئة المخوَّلة
 editor-brand-audience_countries = البلدان التي تنتمي سلطات الإنفاذ فيها إلى الفئة المخوَّلة
 editor-brand-audience_organisations = جهات الإنفاذ المنتمية إلى الفئة المخوَّلة
+editor-brand-contact_texts_in = أسماء جهات الاتصال وساعات عملها ({ $language })
 
 ## editor.brand.saved
 
@@ -1004,6 +1003,25 @@ grants-scope_help-coordination = تسجيل العمليات والأهداف، 
 
 grants-outcome-granted = مُنح
 grants-outcome-declined = رُفض
+
+## content
+
+# Beside a text shown in another language than the reader's, because it has no version in theirs.
+content-not_translated = غير مترجم
+content-languages = لغات النصوص
+content-editing_note = النصوص باللغة: { $language }. يرى القراء الذين لا توجد نسخة بلغتهم نصوصَ لغة الاحتياط ({ $fallback })، وهي معروضة تحت كل حقل. لا يغيّر الحفظ إلا نصوص هذه اللغة.
+content-missing = { $count ->
+    [0] مكتمل
+    [one] نص واحد ناقص
+    [two] نصان ناقصان
+    [few] { $count } نصوص ناقصة
+    [many] { $count } نصًا ناقصًا
+   *[other] { $count } نص ناقص
+}
+content-fallback_language = لغة الاحتياط
+content-fallback_choice = لغة الاحتياط
+content-fallback_hint = يرى القراء الذين لا توجد بلغتهم نسخة من نص ما هذا النصَّ بهذه اللغة، مع إشارة إلى أنه غير مترجم. تُعدّ النصوص المكتوبة دون تحديد لغة نصوصًا بهذه اللغة.
+content-fallback_text = { $language } (لغة الاحتياط):
 
 ## time
 

@@ -759,11 +759,6 @@ editor-preview_link = Preview as an officer sees it
 editor-conflict = Someone saved this product in the meantime; reload the page to see their changes, then make yours again.
 editor-reload = Reload
 editor-main = Main details
-editor-names = Name and description
-editor-name_en = Name in English
-editor-name_fr = Name in French
-editor-description_en = Description in English
-editor-description_fr = Description in French
 editor-identification = Identification
 editor-hs_hint = The 6-digit HS subheading, e.g. 4202.21.
 editor-gtins_hint = One GTIN per line (8, 12, 13 or 14 digits).
@@ -771,7 +766,6 @@ editor-markets_hint = Country codes such as FR, DE or US, separated by commas.
 editor-kept = The other parts of the sheet (supply chain, security features, prices, model numbers, other languages) are kept as they are.
 editor-save = Save the draft
 editor-label = What the picture shows
-editor-caption = Caption
 editor-file = Picture
 editor-upload_hint = JPEG, PNG or WebP. Metadata such as the GPS position is removed before storing.
 editor-upload = Upload the picture
@@ -779,13 +773,17 @@ editor-upload_refused = This file was refused.
 editor-remove_refused = The picture was not removed.
 editor-add_indicator = Add an indicator
 editor-side = It tells
-editor-text = What to look at
 editor-weight = Weight
 editor-weight_hint = From 1 (a hint) to 5 (conclusive).
 editor-image = Picture from the gallery
 editor-no_image = No picture
 editor-add = Add the indicator
 editor-remove = Remove
+editor-name = Name
+editor-captions = Picture captions
+editor-caption_in = Caption ({ $language })
+editor-text_in = What to look at ({ $language })
+editor-texts_in = Texts in { $language }
 
 ## editor.actions
 
@@ -836,6 +834,7 @@ editor-brand-audience_hint = Officers outside this audience see that a section i
 editor-brand-audience_sections = Sections kept for the audience
 editor-brand-audience_countries = Countries whose enforcement authorities are in the audience
 editor-brand-audience_organisations = Enforcement organisations in the audience
+editor-brand-contact_texts_in = Contacts' names and hours ({ $language })
 
 ## editor.brand.saved
 
@@ -999,6 +998,22 @@ grants-scope_help-coordination = Register operations and targets, and learn when
 
 grants-outcome-granted = granted
 grants-outcome-declined = declined
+
+## content
+
+# Beside a text shown in another language than the reader's, because it has no version in theirs.
+content-not_translated = not translated
+content-languages = Languages of the texts
+content-editing_note = Texts in: { $language }. Readers whose language has no version are shown the fallback language's ({ $fallback }), given under each field. Saving changes this language's texts only.
+content-missing = { $count ->
+    [0] complete
+    [one] { $count } text missing
+   *[other] { $count } texts missing
+}
+content-fallback_language = fallback language
+content-fallback_choice = Fallback language
+content-fallback_hint = Readers whose language has no version of a text are shown it in this language, marked as not translated. Texts written without a language count as this language's.
+content-fallback_text = { $language } (fallback):
 
 ## time
 

@@ -758,11 +758,6 @@ editor-preview_link = Vista previa tal como la ve un agente
 editor-conflict = Alguien ha guardado este producto entretanto; vuelva a cargar la página para ver sus cambios y después rehaga los suyos.
 editor-reload = Volver a cargar
 editor-main = Datos principales
-editor-names = Nombre y descripción
-editor-name_en = Nombre en inglés
-editor-name_fr = Nombre en francés
-editor-description_en = Descripción en inglés
-editor-description_fr = Descripción en francés
 editor-identification = Identificación
 editor-hs_hint = La subpartida HS de 6 dígitos, p. ej., 4202.21.
 editor-gtins_hint = Un GTIN por línea (8, 12, 13 o 14 dígitos).
@@ -770,7 +765,6 @@ editor-markets_hint = Códigos de país como FR, DE o US, separados por comas.
 editor-kept = Las demás partes de la ficha (cadena de suministro, elementos de seguridad, precios, números de modelo, otros idiomas) se conservan tal como están.
 editor-save = Guardar el borrador
 editor-label = Qué muestra la imagen
-editor-caption = Pie de imagen
 editor-file = Imagen
 editor-upload_hint = JPEG, PNG o WebP. Los metadatos, como la posición GPS, se eliminan antes de guardarla.
 editor-upload = Subir la imagen
@@ -778,13 +772,17 @@ editor-upload_refused = Este archivo se ha rechazado.
 editor-remove_refused = La imagen no se ha eliminado.
 editor-add_indicator = Añadir un indicio
 editor-side = Indica
-editor-text = Qué observar
 editor-weight = Peso
 editor-weight_hint = De 1 (un simple indicio) a 5 (concluyente).
 editor-image = Imagen de la galería
 editor-no_image = Sin imagen
 editor-add = Añadir el indicio
 editor-remove = Eliminar
+editor-name = Nombre
+editor-captions = Pies de imagen
+editor-caption_in = Pie de imagen ({ $language })
+editor-text_in = Qué observar ({ $language })
+editor-texts_in = Textos ({ $language })
 
 ## editor.actions
 
@@ -835,6 +833,7 @@ editor-brand-audience_hint = Los agentes que no forman parte de estos destinatar
 editor-brand-audience_sections = Secciones reservadas a los destinatarios
 editor-brand-audience_countries = Países cuyas autoridades de control forman parte de los destinatarios
 editor-brand-audience_organisations = Organizaciones de control que forman parte de los destinatarios
+editor-brand-contact_texts_in = Nombres y horarios de los contactos ({ $language })
 
 ## editor.brand.saved
 
@@ -998,6 +997,22 @@ grants-scope_help-coordination = Registrar operaciones y objetivos, y saber cuá
 
 grants-outcome-granted = concedida
 grants-outcome-declined = denegada
+
+## content
+
+# Beside a text shown in another language than the reader's, because it has no version in theirs.
+content-not_translated = sin traducir
+content-languages = Idiomas de los textos
+content-editing_note = Textos en: { $language }. Quien lee en un idioma sin versión ve los del idioma de respaldo ({ $fallback }), recordados bajo cada campo. Al guardar solo cambian los textos de este idioma.
+content-missing = { $count ->
+    [0] completo
+    [one] { $count } texto sin traducir
+   *[other] { $count } textos sin traducir
+}
+content-fallback_language = idioma de respaldo
+content-fallback_choice = Idioma de respaldo
+content-fallback_hint = Quien lee en un idioma sin versión de un texto lo ve en este idioma, marcado como sin traducir. Los textos escritos sin idioma cuentan como de este idioma.
+content-fallback_text = { $language } (idioma de respaldo):
 
 ## time
 

@@ -758,11 +758,6 @@ editor-preview_link = Aperçu tel qu'un agent le voit
 editor-conflict = Quelqu'un a enregistré ce produit entre-temps ; rechargez la page pour voir ses modifications, puis refaites les vôtres.
 editor-reload = Recharger
 editor-main = Informations principales
-editor-names = Nom et description
-editor-name_en = Nom en anglais
-editor-name_fr = Nom en français
-editor-description_en = Description en anglais
-editor-description_fr = Description en français
 editor-identification = Identification
 editor-hs_hint = La sous-position SH à 6 chiffres, par exemple 4202.21.
 editor-gtins_hint = Un GTIN par ligne (8, 12, 13 ou 14 chiffres).
@@ -770,7 +765,6 @@ editor-markets_hint = Codes pays tels que FR, DE ou US, séparés par des virgul
 editor-kept = Les autres parties de la fiche (chaîne d'approvisionnement, dispositifs de sécurité, prix, références, autres langues) sont conservées telles quelles.
 editor-save = Enregistrer le brouillon
 editor-label = Ce que montre l'image
-editor-caption = Légende
 editor-file = Image
 editor-upload_hint = JPEG, PNG ou WebP. Les métadonnées telles que la position GPS sont supprimées avant l'enregistrement.
 editor-upload = Envoyer l'image
@@ -778,13 +772,17 @@ editor-upload_refused = Ce fichier a été refusé.
 editor-remove_refused = L'image n'a pas été retirée.
 editor-add_indicator = Ajouter un indice
 editor-side = Il indique
-editor-text = Ce qu'il faut regarder
 editor-weight = Poids
 editor-weight_hint = De 1 (un indice) à 5 (concluant).
 editor-image = Image de la galerie
 editor-no_image = Aucune image
 editor-add = Ajouter l'indice
 editor-remove = Supprimer
+editor-name = Nom
+editor-captions = Légendes des photos
+editor-caption_in = Légende ({ $language })
+editor-text_in = Ce qu'il faut regarder ({ $language })
+editor-texts_in = Textes ({ $language })
 
 ## editor.actions
 
@@ -835,6 +833,7 @@ editor-brand-audience_hint = Les agents hors de ce public voient qu’une partie
 editor-brand-audience_sections = Parties réservées au public choisi
 editor-brand-audience_countries = Pays dont les autorités de contrôle font partie du public
 editor-brand-audience_organisations = Organisations de contrôle faisant partie du public
+editor-brand-contact_texts_in = Noms et horaires des contacts ({ $language })
 
 ## editor.brand.saved
 
@@ -998,6 +997,22 @@ grants-scope_help-coordination = Inscrire des opérations et des cibles, et savo
 
 grants-outcome-granted = accordée
 grants-outcome-declined = refusée
+
+## content
+
+# Beside a text shown in another language than the reader's, because it has no version in theirs.
+content-not_translated = non traduit
+content-languages = Langues des textes
+content-editing_note = Textes en cours : { $language }. Les lecteurs dont la langue n'a pas de version voient ceux de la langue de repli ({ $fallback }), rappelés sous chaque champ. L'enregistrement ne modifie que les textes de cette langue.
+content-missing = { $count ->
+    [0] complet
+    [one] { $count } texte manquant
+   *[other] { $count } textes manquants
+}
+content-fallback_language = langue de repli
+content-fallback_choice = Langue de repli
+content-fallback_hint = Les lecteurs dont la langue n'a pas de version d'un texte le voient dans cette langue, signalé comme non traduit. Les textes écrits sans langue comptent comme ceux de cette langue.
+content-fallback_text = { $language } (langue de repli) :
 
 ## time
 

@@ -94,7 +94,7 @@ pub async fn seed_catalog(db: &Db, files: &MediaStore, brands: usize, products_p
         let pictures = store_pictures(db, files, &console, i, products_per_brand).await?;
         for (item, images) in pictures.into_iter().enumerate() {
             let mut product = gen::product(i, item);
-            attach_pictures(&mut product.sheet, images);
+            attach_pictures(i, &mut product.sheet, images);
             let p = catalog::create_product(db, &console, brand.id, product).await?;
             if i % 25 != 24 {
                 // A few brands keep a product in draft, to show that officers do not see drafts.
@@ -205,23 +205,22 @@ async fn store_pictures(
     Ok(drawn.into_iter().map(|p| p.into_iter().map(|(v, h, _)| (v, h)).collect()).collect())
 }
 
-/// Puts the pictures in the gallery and beside the guide indicators they illustrate.
-fn attach_pictures(sheet: &mut ProductSheet, images: Vec<(Variant, String)>) {
+/// Puts the pictures of brand `brand_index`'s product in its gallery and beside the guide
+/// indicators they illustrate.
+fn attach_pictures(brand_index: usize, sheet: &mut ProductSheet, images: Vec<(Variant, String)>) {
     for (variant, hash) in images {
-        let (label, caption, indicator) = match variant {
-            Variant::Genuine => {
-                (ImageLabel::Genuine, "Genuine: front, with the holographic seal", "logo reads exactly")
-            }
-            Variant::Misspelt => (ImageLabel::Counterfeit, "Counterfeit: misspelt brand name", "Misspelt"),
-            Variant::WrongColour => {
-                (ImageLabel::Counterfeit, "Counterfeit: colour off the reference shade", "Colour off")
-            }
-            Variant::MissingSeal => (ImageLabel::Counterfeit, "Counterfeit: seal missing", "Seal missing"),
+        let (label, indicator) = match variant {
+            Variant::Genuine => (ImageLabel::Genuine, "logo reads exactly"),
+            Variant::Misspelt => (ImageLabel::Counterfeit, "Misspelt"),
+            Variant::WrongColour => (ImageLabel::Counterfeit, "Colour off"),
+            Variant::MissingSeal => (ImageLabel::Counterfeit, "Seal missing"),
         };
-        if let Some(g) = sheet.guide.iter_mut().find(|g| g.text.contains(indicator) && g.image.is_none()) {
+        let shows = |g: &crate::domain::catalog::Indicator| g.text.get("en").is_some_and(|t| t.contains(indicator));
+        if let Some(g) = sheet.guide.iter_mut().find(|g| shows(g) && g.image.is_none()) {
             g.image = Some(hash.clone());
         }
-        sheet.images.push(ImageRef { hash, label, caption: caption.into() });
+        let (en, fr, es) = crate::demo_catalog::caption(variant);
+        sheet.images.push(ImageRef { hash, label, caption: crate::demo_catalog::text(brand_index, en, fr, es) });
     }
 }
 

@@ -2,13 +2,30 @@
 //! across sectors, each with products carrying valid GTINs under fictional GS1 company
 //! prefixes, guides, security features, supply chains and contacts. Deterministic: the same
 //! brand index always yields the same brand.
-
-use std::collections::BTreeMap;
+//!
+//! The first [`TRANSLATED_BRANDS`] brands write their texts in English, French and Spanish; the
+//! others in English only, so that the demo shows a card in the reader's language as well as
+//! one in its fallback language, marked as not translated.
 
 use crate::domain::catalog::{
     BrandSheet, Confidentiality, Contact, Indicator, IndicatorSide, NewBrand, NewProduct, Party, PartyRole, Prices,
     ProductSheet, Route, Section, Sector, SecurityFeature, SupplyChain, Trademark, TransportMode,
 };
+use crate::domain::localized::Localized;
+use crate::domain::types::Language;
+
+/// How many of the first brands have French and Spanish texts besides English.
+pub const TRANSLATED_BRANDS: usize = 20;
+
+/// A text of brand `i`: in English, French and Spanish for the first brands, else English.
+pub fn text(i: usize, en: impl Into<String>, fr: impl Into<String>, es: impl Into<String>) -> Localized {
+    let text = Localized::one("en", en);
+    if i < TRANSLATED_BRANDS {
+        text.with("fr", fr).with("es", es)
+    } else {
+        text
+    }
+}
 
 const FIRST: &[&str] = &[
     "Vel", "Kast", "Lum", "Nord", "Aur", "Sol", "Mar", "Bel", "Cor", "Dal", "Eri", "Fal", "Gor", "Hal", "Iv", "Jor",
@@ -181,22 +198,33 @@ pub fn brand(i: usize, owner_org_id: i64) -> NewBrand {
             contacts: vec![
                 Contact {
                     country: Some("FR".into()),
-                    name: "Brand protection — France".into(),
+                    name: text(
+                        i,
+                        "Brand protection — France",
+                        "Protection de la marque — France",
+                        "Protección de la marca — Francia",
+                    ),
                     languages: vec!["fr".into(), "en".into()],
                     phone: Some(format!("+33 1 84 88 {:02} {:02}", i % 100, (i * 7) % 100)),
                     email: Some(format!("douane@{}.demo", brand_key(i))),
-                    hours: Some("Mon–Fri 08:00–19:00 CET".into()),
+                    hours: text(i, "Mon–Fri 08:00–19:00 CET", "lun.–ven. 08:00–19:00 CET", "lun.–vie. 08:00–19:00 CET"),
                 },
                 Contact {
                     country: None,
-                    name: "Global anti-counterfeiting desk".into(),
+                    name: text(
+                        i,
+                        "Global anti-counterfeiting desk",
+                        "Service mondial anti-contrefaçon",
+                        "Servicio mundial contra la falsificación",
+                    ),
                     languages: vec!["en".into()],
                     phone: Some(format!("+44 20 3880 {:04}", i)),
                     email: Some(format!("customs@{}.demo", brand_key(i))),
-                    hours: Some("24/7".into()),
+                    hours: Localized::one("en", "24/7"),
                 },
             ],
             confidentiality,
+            fallback_language: Language::En,
         },
     }
 }
@@ -220,68 +248,105 @@ pub fn product(brand_index: usize, item: usize) -> NewProduct {
     let brand = brand_name(brand_index);
     let (made_in, city) = CITIES[(brand_index + item) % CITIES.len()];
     let base = names[item % names.len()];
-    let en = format!("{brand} {base}");
-    let mut names_map = BTreeMap::from([("en".to_string(), en.clone())]);
-    names_map.insert("fr".into(), format!("{brand} — {}", french(base)));
+    let (fr, es) = (french(base), spanish(base));
+    let t = |en: String, fr: String, es: String| text(brand_index, en, fr, es);
+    let misspelt = media::draw::misspell(&brand);
     let never = if brand_index.is_multiple_of(4) { vec!["NG".to_string(), "KP".to_string()] } else { vec![] };
     NewProduct {
         key: format!("p{item}"),
         sheet: ProductSheet {
-            names: names_map,
-            descriptions: BTreeMap::from([(
-                "en".to_string(),
+            names: t(format!("{brand} {base}"), format!("{brand} — {fr}"), format!("{brand} — {es}")),
+            descriptions: t(
                 format!("{base} by {brand}, made in {city}. Sold with a serialised tamper seal."),
-            )]),
+                format!("{fr} de {brand}, fabriqué à {city}. Vendu avec un scellé de sécurité numéroté."),
+                format!("{es} de {brand}, fabricado en {city}. Se vende con un precinto de seguridad numerado."),
+            ),
             gtins: vec![gtin(brand_index, item)],
             model_numbers: vec![format!("{}-{:03}", &brand.to_uppercase()[..3.min(brand.len())], item + 100)],
             category: category.into(),
             hs_code: Some(hs.into()),
-            packaging: "Printed carton with holographic seal over the opening; barcode on the base.".into(),
+            packaging: t(
+                "Printed carton with holographic seal over the opening; barcode on the base.".into(),
+                "Carton imprimé avec un scellé holographique sur l'ouverture ; code-barres sous le fond.".into(),
+                "Caja de cartón impresa con un precinto holográfico sobre la apertura; código de barras en la base."
+                    .into(),
+            ),
             only_sold_in: vec![],
             never_sold_in: never,
             images: vec![],
             guide: vec![
                 Indicator {
                     side: IndicatorSide::Genuine,
-                    text: format!("The logo reads exactly \"{brand}\", letters evenly spaced."),
+                    text: t(
+                        format!("The logo reads exactly \"{brand}\", letters evenly spaced."),
+                        format!("Le logo indique exactement « {brand} », lettres régulièrement espacées."),
+                        format!("El logotipo dice exactamente «{brand}», con las letras espaciadas por igual."),
+                    ),
                     image: None,
                     weight: 4,
                 },
                 Indicator {
                     side: IndicatorSide::Genuine,
-                    text: "The seal shows a colour-shifting hologram with a 10-character serial.".into(),
+                    text: t(
+                        "The seal shows a colour-shifting hologram with a 10-character serial.".into(),
+                        "Le scellé porte un hologramme qui change de couleur et un numéro de série de 10 caractères."
+                            .into(),
+                        "El precinto muestra un holograma que cambia de color y un número de serie de 10 caracteres."
+                            .into(),
+                    ),
                     image: None,
                     weight: 5,
                 },
                 Indicator {
                     side: IndicatorSide::Counterfeit,
-                    text: format!("Misspelt brand name (e.g. \"{}\").", media::draw::misspell(&brand)),
+                    text: t(
+                        format!("Misspelt brand name (e.g. \"{misspelt}\")."),
+                        format!("Nom de marque mal orthographié (par ex. « {misspelt} »)."),
+                        format!("Nombre de marca mal escrito (p. ej., «{misspelt}»)."),
+                    ),
                     image: None,
                     weight: 5,
                 },
                 Indicator {
                     side: IndicatorSide::Counterfeit,
-                    text: "Seal missing, or flat print instead of a hologram.".into(),
+                    text: t(
+                        "Seal missing, or flat print instead of a hologram.".into(),
+                        "Scellé absent, ou simple impression à la place d'un hologramme.".into(),
+                        "Precinto ausente, o impresión plana en lugar de un holograma.".into(),
+                    ),
                     image: None,
                     weight: 4,
                 },
                 Indicator {
                     side: IndicatorSide::Counterfeit,
-                    text: "Colour off the reference shade; blurred printing on the carton.".into(),
+                    text: t(
+                        "Colour off the reference shade; blurred printing on the carton.".into(),
+                        "Couleur différente de la teinte de référence ; impression floue sur le carton.".into(),
+                        "Color distinto del tono de referencia; impresión borrosa en la caja.".into(),
+                    ),
                     image: None,
                     weight: 2,
                 },
             ],
             security_features: vec![
                 SecurityFeature {
-                    kind: "hologram".into(),
-                    how_to_check: "Tilt the seal: the logo turns from gold to green.".into(),
+                    kind: t("hologram".into(), "hologramme".into(), "holograma".into()),
+                    how_to_check: t(
+                        "Tilt the seal: the logo turns from gold to green.".into(),
+                        "Inclinez le scellé : le logo passe de l'or au vert.".into(),
+                        "Incline el precinto: el logotipo pasa de dorado a verde.".into(),
+                    ),
                 },
                 SecurityFeature {
-                    kind: "serialised code".into(),
-                    how_to_check:
+                    kind: t("serialised code".into(), "code sérialisé".into(), "código serializado".into()),
+                    how_to_check: t(
                         "The 10-character code under the seal is registered with the brand; send it to the contact."
                             .into(),
+                        "Le code de 10 caractères sous le scellé est enregistré par la marque ; transmettez-le au contact."
+                            .into(),
+                        "El código de 10 caracteres bajo el precinto está registrado por la marca; envíelo al contacto."
+                            .into(),
+                    ),
                 },
             ],
             supply_chain: SupplyChain {
@@ -351,6 +416,64 @@ fn french(base: &str) -> String {
     .to_string()
 }
 
+fn spanish(base: &str) -> String {
+    match base {
+        "Classic tee" => "Camiseta clásica",
+        "Logo hoodie" => "Sudadera con capucha y logotipo",
+        "Track jacket" => "Chaqueta deportiva",
+        "Signature tote" => "Bolso tote emblemático",
+        "Quilted clutch" => "Cartera de mano acolchada",
+        "Monogram wallet" => "Billetera con monograma",
+        "Pain relief 500 mg tablets" => "Analgésico 500 mg comprimidos",
+        "Fever syrup 120 ml" => "Jarabe para la fiebre 120 ml",
+        "Migraine capsules" => "Cápsulas contra la migraña",
+        "Brake pad set" => "Juego de pastillas de freno",
+        "Brake disc 280 mm" => "Disco de freno 280 mm",
+        "Oil filter" => "Filtro de aceite",
+        "USB-C charger 65 W" => "Cargador USB-C 65 W",
+        "Wireless earbuds" => "Auriculares inalámbricos",
+        "Power bank 10000 mAh" => "Batería externa 10000 mAh",
+        "Eau de parfum 50 ml" => "Eau de parfum 50 ml",
+        "Face cream 30 ml" => "Crema facial 30 ml",
+        "Lipstick" => "Barra de labios",
+        "Cigarettes king size" => "Cigarrillos king size",
+        "Rolling tobacco 50 g" => "Tabaco de liar 50 g",
+        "Cigarillos" => "Cigarritos",
+        "Fashion doll" => "Muñeca de moda",
+        "Building set 500 pieces" => "Juego de construcción 500 piezas",
+        "Plush bear" => "Oso de peluche",
+        "Single malt 70 cl" => "Whisky de malta 70 cl",
+        "Vodka 1 l" => "Vodka 1 l",
+        _ => "Ginebra 70 cl",
+    }
+    .to_string()
+}
+
+/// The captions of the demo pictures: (English, French, Spanish), by what the picture shows.
+pub fn caption(variant: media::draw::Variant) -> (&'static str, &'static str, &'static str) {
+    use media::draw::Variant;
+    match variant {
+        Variant::Genuine => (
+            "Genuine: front, with the holographic seal",
+            "Authentique : face avant, avec le scellé holographique",
+            "Auténtico: parte delantera, con el precinto holográfico",
+        ),
+        Variant::Misspelt => (
+            "Counterfeit: misspelt brand name",
+            "Contrefaçon : nom de marque mal orthographié",
+            "Falsificación: nombre de marca mal escrito",
+        ),
+        Variant::WrongColour => (
+            "Counterfeit: colour off the reference shade",
+            "Contrefaçon : couleur différente de la teinte de référence",
+            "Falsificación: color distinto del tono de referencia",
+        ),
+        Variant::MissingSeal => {
+            ("Counterfeit: seal missing", "Contrefaçon : scellé absent", "Falsificación: precinto ausente")
+        }
+    }
+}
+
 /// Writes `brands × products_per_brand` import rows, brand by brand, without holding them in
 /// memory; returns how many were written.
 pub fn write_import_file<W: std::io::Write>(
@@ -414,6 +537,17 @@ mod tests {
                 assert!(g.starts_with(&company_prefix(b)));
             }
         }
+    }
+
+    #[test]
+    fn the_first_brands_are_written_in_three_languages_and_the_others_in_english() {
+        let first = product(0, 0).sheet;
+        assert_eq!(first.missing_in("fr", "en"), 0);
+        assert_eq!(first.missing_in("es", "en"), 0);
+        assert!(first.missing_in("ar", "en") > 0, "Arabic readers see the fallback");
+        let later = product(TRANSLATED_BRANDS, 0).sheet;
+        assert_eq!(later.missing_in("en", "en"), 0);
+        assert_eq!(later.missing_in("fr", "en"), later.all_texts().len());
     }
 
     #[test]

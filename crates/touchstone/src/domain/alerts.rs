@@ -9,9 +9,10 @@ use super::cases::CaseSheet;
 use super::catalog::{parse_hs_code, TransportMode};
 use super::format_ms;
 use super::input::{day_ms, required_text};
+use super::localized::{self, Localized};
 use super::normalize;
 use super::policy::{allows, check, Action, Principal, Target};
-use super::types::CountryCode;
+use super::types::{CountryCode, Language};
 use crate::error::{AppError, AppResult};
 use crate::store::cases::{self as sql, AlertRow};
 use crate::store::{self, Db};
@@ -19,8 +20,15 @@ use crate::store::{self, Db};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AlertSheet {
-    pub title: String,
-    pub description: String,
+    /// Per language (a plain string is the text in `fallback_language`).
+    pub title: Localized,
+    /// Per language.
+    pub description: Localized,
+    /// The language readers are shown the texts in when they have no version in theirs (en,
+    /// fr, es or ar; English by default).
+    #[serde(default = "english")]
+    #[schema(value_type = String, example = "en")]
+    pub fallback_language: Language,
     #[serde(default)]
     pub brand_ids: Vec<i64>,
     #[serde(default)]
@@ -55,15 +63,34 @@ pub struct AlertSheet {
     pub valid_to: String,
 }
 
+fn english() -> Language {
+    Language::En
+}
+
 fn invalid(field: &'static str, code: &'static str, message: impl Into<String>) -> AppError {
     AppError::invalid(field, code, message)
 }
 
 impl AlertSheet {
+    /// The title in the alert's fallback language (else another): for lists ordered by title
+    /// and for notices, which are not in one reader's language.
+    pub fn title_as_written(&self) -> &str {
+        let fallback = self.fallback_language.as_str();
+        self.title.text_for(fallback, fallback)
+    }
+
     /// The checked sheet and its validity as `(from, to)` in milliseconds.
     pub fn validated(mut self, now: i64) -> AppResult<(AlertSheet, i64, i64)> {
-        self.title = required_text("title", &self.title, 200)?;
-        self.description = required_text("description", &self.description, 5000)?;
+        if !localized::is_content_language(self.fallback_language.as_str()) {
+            return Err(invalid(
+                "fallback_language",
+                "invalid_language",
+                "Choose the fallback language among en, fr, es and ar.",
+            ));
+        }
+        self.title = std::mem::take(&mut self.title).validated("title", true, |t| required_text("title", t, 200))?;
+        self.description = std::mem::take(&mut self.description)
+            .validated("description", true, |t| required_text("description", t, 5000))?;
         let lists = [
             self.brand_ids.len(),
             self.product_ids.len(),
@@ -246,7 +273,7 @@ pub async fn create_alert(db: &Db, principal: &Principal, sheet: AlertSheet) -> 
     let (sheet, from, to) = sheet.validated(now)?;
     let text = serde_json::to_string(&sheet).map_err(anyhow::Error::from)?;
     let mut tx = db.begin().await?;
-    let id = sql::insert_alert(&mut tx, principal.org_id, &sheet.title, from, to, &text, now).await?;
+    let id = sql::insert_alert(&mut tx, principal.org_id, sheet.title_as_written(), from, to, &text, now).await?;
     store::audit::append(
         &mut tx,
         &AuditEvent::by(principal, "alert.create", "alert", id).detail(serde_json::json!({"title": sheet.title})),
@@ -283,7 +310,7 @@ pub async fn update_alert(db: &Db, principal: &Principal, id: i64, update: Alert
     let text = serde_json::to_string(&sheet).map_err(anyhow::Error::from)?;
     let mut tx = db.begin().await?;
     let Some(version) =
-        sql::update_alert(&mut tx, id, update.version, &sheet.title, status, from, to, &text, now).await?
+        sql::update_alert(&mut tx, id, update.version, sheet.title_as_written(), status, from, to, &text, now).await?
     else {
         return Err(AppError::conflict(
             "version_conflict",
@@ -389,8 +416,11 @@ pub async fn list_alerts(db: &Db, principal: &Principal, limit: i64, offset: i64
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct AlertBrief {
     pub id: i64,
-    pub title: String,
-    pub description: String,
+    pub title: Localized,
+    pub description: Localized,
+    /// The language of the texts shown to a reader whose language has no version.
+    #[schema(value_type = String, example = "en")]
+    pub fallback_language: Language,
     pub valid_from: String,
     pub valid_to: String,
 }
@@ -426,6 +456,7 @@ pub async fn naming(
                 id: alert.id,
                 title: alert.sheet.title.clone(),
                 description: alert.sheet.description.clone(),
+                fallback_language: alert.sheet.fallback_language,
                 valid_from: format_ms(row.valid_from),
                 valid_to: format_ms(row.valid_to),
             });
@@ -461,6 +492,7 @@ mod tests {
         AlertSheet {
             title: "Fake bags via Le Havre".into(),
             description: "Shipments of counterfeit bags".into(),
+            fallback_language: Language::En,
             brand_ids: vec![7],
             product_ids: vec![],
             target_countries: vec!["FR".into()],
@@ -540,5 +572,24 @@ mod tests {
         let mut a = alert();
         a.valid_to = "2020-01-01".into();
         assert!(a.validated(now).unwrap_err().to_string().starts_with("invalid_period"));
+    }
+
+    #[test]
+    fn alert_texts_have_versions_and_plain_strings_are_the_fallbacks() {
+        let now = 1_800_000_000_000;
+        let mut a = alert();
+        a.title = Localized::one("fr", "Faux sacs via Le Havre").with("es", "Bolsos falsos vía El Havre");
+        a.fallback_language = Language::Fr;
+        let (a, ..) = a.validated(now).unwrap();
+        assert_eq!(a.title_as_written(), "Faux sacs via Le Havre");
+        let old: AlertSheet = serde_json::from_value(serde_json::json!({
+            "title": "Fake bags", "description": "Via Le Havre", "brand_ids": [7], "valid_to": "2027-12-31",
+        }))
+        .unwrap();
+        assert_eq!(old.fallback_language, Language::En);
+        assert_eq!(old.title.version("en", "en"), Some("Fake bags"));
+        let mut blank = alert();
+        blank.title = Localized::one("en", "  ");
+        assert_eq!(blank.validated(now).unwrap_err().code(), "required");
     }
 }

@@ -19,19 +19,28 @@
 //! each picture once and leaves the products unchanged.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::{BufRead, Read, Write};
-use std::path::{Component, Path, PathBuf};
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::audit::AuditEvent;
 use super::catalog::{self, parse_key, BrandSheet, ImageLabel, ImageRef, NewBrand, ProductSheet, Sector};
+use super::localized::Localized;
 use super::media::{MediaStore, StoredMedia};
 use super::now_ms;
 use super::policy::{allows, Action, Principal, Target};
 use crate::error::{AppError, AppResult};
 use crate::store::{self, Db};
+
+mod csv_file;
+mod export;
+mod pictures;
+pub use csv_file::{csv_cells, csv_rows, CSV_COLUMNS};
+use csv_file::{merge_csv_fields, write_csv_record};
+pub use export::{export, ExportImages};
+use pictures::{image_source, src_for_message, ImageSource};
 
 /// Rows written per transaction.
 const BATCH: usize = 500;
@@ -93,79 +102,9 @@ pub struct ImportImage {
     /// `touchstone catalog import` only, a path relative to the import file's folder.
     pub src: String,
     pub label: ImageLabel,
+    /// Per language, as a gallery picture's.
     #[serde(default)]
-    pub caption: String,
-}
-
-/// Where an import row's picture comes from, once its `src` is read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum ImageSource {
-    /// The base64 text of a `data:` URI.
-    Data(String),
-    /// A file already stored, by its hash.
-    Media(String),
-    /// A file beside the import file (command line only).
-    File(PathBuf),
-}
-
-/// Most characters of a `src` repeated in an error message.
-const SRC_IN_MESSAGE: usize = 40;
-
-fn src_for_message(src: &str) -> String {
-    let short: String = src.chars().take(SRC_IN_MESSAGE).collect();
-    if short.len() < src.len() {
-        format!("{short}…")
-    } else {
-        short
-    }
-}
-
-/// Reads a picture's `src` without touching the file system or the database.
-fn image_source(src: &str) -> Result<ImageSource, (&'static str, String)> {
-    let src = src.trim();
-    if let Some(rest) = src.strip_prefix("data:") {
-        let Some((mime, data)) = rest.split_once(";base64,") else {
-            return Err((
-                "invalid_data_uri",
-                "a data: URI must be base64, e.g. data:image/png;base64,iVBORw0KGgo…".to_string(),
-            ));
-        };
-        return match mime.trim().to_ascii_lowercase().as_str() {
-            "image/png" | "image/jpeg" | "image/jpg" | "image/webp" => Ok(ImageSource::Data(data.to_string())),
-            other => {
-                Err(("unsupported_type", format!("'{other}' cannot be imported; give a JPEG, PNG or WebP picture.")))
-            }
-        };
-    }
-    if let Some(hash) = src.strip_prefix("media:") {
-        let hash = hash.trim().to_ascii_lowercase();
-        return if media::is_valid_hash(&hash) {
-            Ok(ImageSource::Media(hash))
-        } else {
-            Err((
-                "invalid_media_reference",
-                "a media: reference is followed by the 64-character hash of a stored file.".to_string(),
-            ))
-        };
-    }
-    if src.is_empty() {
-        return Err(("required", "give the picture's data: URI, media: reference or file path.".to_string()));
-    }
-    let path = Path::new(src);
-    let escapes = src.starts_with('/')
-        || src.starts_with('\\')
-        || src.contains(':')
-        || path.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
-    if escapes {
-        return Err((
-            "path_outside_import_dir",
-            format!(
-                "'{}' leads outside the import file's folder; give a path relative to that folder, without '..'.",
-                src_for_message(src)
-            ),
-        ));
-    }
-    Ok(ImageSource::File(path.to_path_buf()))
+    pub caption: Localized,
 }
 
 /// Why one row was not imported.
@@ -195,183 +134,8 @@ pub struct ImportReport {
     pub errors_truncated: bool,
 }
 
-/// The CSV columns, in export order. Lists use `|` between items.
-pub const CSV_COLUMNS: &[&str] = &[
-    "brand_key",
-    "brand_name",
-    "sector",
-    "product_key",
-    "name_en",
-    "name_fr",
-    "description_en",
-    "description_fr",
-    "gtins",
-    "model_numbers",
-    "category",
-    "hs_code",
-    "packaging",
-    "only_sold_in",
-    "never_sold_in",
-    "images",
-    "publish",
-];
-
-fn row_error(row: u64, column: &str, e: &AppError) -> RowError {
+pub(crate) fn row_error(row: u64, column: &str, e: &AppError) -> RowError {
     RowError { row, column: column.to_string(), code: e.code().to_string(), message: e.public_message() }
-}
-
-fn split_list(cell: &str) -> Vec<String> {
-    cell.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
-}
-
-/// Parses CSV rows; each item is a data row number and the row or why it cannot be read.
-pub fn csv_rows<R: Read>(reader: R) -> impl Iterator<Item = (u64, Result<ImportRow, RowError>)> {
-    let mut csv = csv::ReaderBuilder::new().flexible(false).trim(csv::Trim::All).from_reader(reader);
-    let headers = csv.headers().cloned();
-    let mut records = csv.into_records();
-    let mut row = 0u64;
-    let mut header_checked = false;
-    std::iter::from_fn(move || {
-        if !header_checked {
-            header_checked = true;
-            let missing: Vec<&str> = match &headers {
-                Ok(h) => ["brand_key", "product_key", "category"]
-                    .into_iter()
-                    .filter(|c| !h.iter().any(|x| x == *c))
-                    .collect(),
-                Err(_) => vec!["brand_key"],
-            };
-            if !missing.is_empty() {
-                return Some((
-                    0,
-                    Err(RowError {
-                        row: 0,
-                        column: missing.join(", "),
-                        code: "missing_columns".into(),
-                        message: format!(
-                            "The header must name the columns {}; see the documentation for the full list.",
-                            missing.join(", ")
-                        ),
-                    }),
-                ));
-            }
-        }
-        let record = records.next()?;
-        row += 1;
-        let headers = headers.as_ref().ok()?;
-        Some((
-            row,
-            record
-                .map_err(|e| RowError {
-                    row,
-                    column: String::new(),
-                    code: "malformed_csv".into(),
-                    message: format!("This row cannot be read as CSV: {e}"),
-                })
-                .and_then(|r| csv_record(row, headers, &r)),
-        ))
-    })
-}
-
-fn csv_record(row: u64, headers: &csv::StringRecord, r: &csv::StringRecord) -> Result<ImportRow, RowError> {
-    let get = |name: &str| {
-        headers.iter().position(|h| h == name).and_then(|i| r.get(i)).map(csv_unescape).unwrap_or("").to_string()
-    };
-    if let Some(unknown) = headers.iter().find(|h| !CSV_COLUMNS.contains(h)) {
-        return Err(RowError {
-            row,
-            column: unknown.to_string(),
-            code: "unknown_column".into(),
-            message: format!("The column '{unknown}' is not one Touchstone knows; remove or rename it."),
-        });
-    }
-    let sector = match get("sector").as_str() {
-        "" => None,
-        s => Some(Sector::parse(s).ok_or_else(|| RowError {
-            row,
-            column: "sector".into(),
-            code: "invalid_sector".into(),
-            message: format!("'{s}' is not a sector; use one of: {}.", Sector::names()),
-        })?),
-    };
-    let mut names = BTreeMap::new();
-    let mut descriptions = BTreeMap::new();
-    for lang in ["en", "fr"] {
-        let n = get(&format!("name_{lang}"));
-        if !n.is_empty() {
-            names.insert(lang.to_string(), n);
-        }
-        let d = get(&format!("description_{lang}"));
-        if !d.is_empty() {
-            descriptions.insert(lang.to_string(), d);
-        }
-    }
-    let publish = match get("publish").to_ascii_lowercase().as_str() {
-        "" | "no" | "false" | "0" => false,
-        "yes" | "true" | "1" => true,
-        other => {
-            return Err(RowError {
-                row,
-                column: "publish".into(),
-                code: "invalid_flag".into(),
-                message: format!("'{other}' is not yes or no."),
-            })
-        }
-    };
-    let images = csv_images(row, &get("images"))?;
-    Ok(ImportRow {
-        brand_key: get("brand_key"),
-        brand_name: Some(get("brand_name")).filter(|s| !s.is_empty()),
-        sector,
-        product_key: get("product_key"),
-        sheet: ProductSheet {
-            names,
-            descriptions,
-            gtins: split_list(&get("gtins")),
-            model_numbers: split_list(&get("model_numbers")),
-            category: get("category"),
-            hs_code: Some(get("hs_code")).filter(|s| !s.is_empty()),
-            packaging: get("packaging"),
-            only_sold_in: split_list(&get("only_sold_in")),
-            never_sold_in: split_list(&get("never_sold_in")),
-            images: vec![],
-            guide: vec![],
-            security_features: vec![],
-            supply_chain: Default::default(),
-            prices: None,
-        },
-        publish,
-        images,
-    })
-}
-
-/// The `images` cell: entries separated by `|`, each `label:src` with an optional `#caption`,
-/// e.g. `genuine:pictures/tote.png#Even stitching|counterfeit:media:9f86…`.
-fn csv_images(row: u64, cell: &str) -> Result<Vec<ImportImage>, RowError> {
-    let mut images = Vec::new();
-    for (n, entry) in cell.split('|').map(str::trim).filter(|e| !e.is_empty()).enumerate() {
-        let err = |code: &str, message: String| RowError {
-            row,
-            column: "images".into(),
-            code: code.into(),
-            message: format!("Picture {}: {message}", n + 1),
-        };
-        let Some((label, rest)) = entry.split_once(':') else {
-            return Err(err(
-                "invalid_image_entry",
-                "write each picture as label:source, e.g. genuine:pictures/tote.png#Caption.".into(),
-            ));
-        };
-        let label = ImageLabel::parse(label).ok_or_else(|| {
-            err(
-                "invalid_image_label",
-                format!("'{}' is not a label; use one of: {}.", label.trim(), ImageLabel::names()),
-            )
-        })?;
-        let (src, caption) = rest.split_once('#').unwrap_or((rest, ""));
-        images.push(ImportImage { src: src.trim().to_string(), label, caption: caption.trim().to_string() });
-    }
-    Ok(images)
 }
 
 /// Parses JSON Lines; blank lines are skipped.
@@ -424,10 +188,17 @@ pub fn check_row(row: u64, r: ImportRow) -> AppResult<Result<ImportRow, RowError
             code: code.into(),
             message: format!("Picture {} ({}): {message}", n + 1, src_for_message(image.src.trim())),
         };
-        let caption = image.caption.trim().to_string();
-        if caption.chars().count() > 500 {
-            return Ok(Err(err("too_long", "keep a caption under 500 characters.".into())));
-        }
+        let caption = image.caption.clone().validated("images", false, |t| {
+            let t = t.trim();
+            match t.chars().count() > 500 {
+                true => Err(AppError::invalid("images", "too_long", "keep a caption under 500 characters.")),
+                false => Ok(t.to_string()),
+            }
+        });
+        let caption = match caption {
+            Ok(c) => c,
+            Err(e) => return Ok(Err(err(e.code(), e.public_message()))),
+        };
         match image_source(&image.src) {
             Err((code, message)) => return Ok(Err(err(code, message))),
             Ok(ImageSource::Media(hash)) => sheet.images.push(ImageRef { hash, label: image.label, caption }),
@@ -618,7 +389,7 @@ impl<'a> Importer<'a> {
                 code: e.code().to_string(),
                 message: format!("Picture {} ({}): {}", n + 1, src_for_message(&image.src), e.public_message()),
             };
-            let bytes = match self.read_image(&image.src).await {
+            let bytes = match pictures::read_image(self.media, self.files_under.as_deref(), &image.src).await {
                 Ok(b) => b,
                 Err(AppError::Internal(e)) => return Err(AppError::Internal(e)),
                 Err(e) => return Ok(Err(fail(&e))),
@@ -668,88 +439,6 @@ impl<'a> Importer<'a> {
             }
         }
         Ok(Ok(stored_here))
-    }
-
-    /// The bytes of a data: URI or of a file beside the import file, refused above the limit
-    /// before they are decoded or read.
-    async fn read_image(&self, src: &str) -> AppResult<Vec<u8>> {
-        let max = self.media.limits.max_bytes;
-        let too_large = |len: usize| {
-            AppError::client(
-                axum::http::StatusCode::PAYLOAD_TOO_LARGE,
-                "file_too_large",
-                format!(
-                    "The picture is {:.1} MB but at most {:.1} MB is accepted; send a smaller or more compressed version.",
-                    len as f64 / 1_048_576.0,
-                    max as f64 / 1_048_576.0
-                ),
-            )
-        };
-        let invalid = |code: &'static str, message: String| AppError::invalid("images", code, message);
-        match image_source(src).map_err(|(code, message)| invalid(code, message))? {
-            ImageSource::Media(_) => {
-                Err(AppError::Internal(anyhow::anyhow!("media references join the gallery in check_row")))
-            }
-            ImageSource::Data(b64) => {
-                if b64.len() / 4 * 3 > max + 3 {
-                    return Err(too_large(b64.len() / 4 * 3));
-                }
-                let clean: Vec<u8> = b64.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
-                data_encoding::BASE64
-                    .decode(&clean)
-                    .or_else(|_| data_encoding::BASE64_NOPAD.decode(&clean))
-                    .map_err(|_| invalid("invalid_data_uri", "the data: URI is not valid base64.".into()))
-            }
-            ImageSource::File(relative) => {
-                let Some(base) = self.files_under.clone() else {
-                    return Err(invalid(
-                        "path_not_allowed",
-                        "file paths work only with `touchstone catalog import`; over the API give the picture as a data: URI."
-                            .into(),
-                    ));
-                };
-                let shown = relative.display().to_string();
-                enum Read {
-                    Bytes(Vec<u8>),
-                    NotFound,
-                    Outside,
-                    TooLarge(u64),
-                }
-                let read = tokio::task::spawn_blocking(move || -> std::io::Result<Read> {
-                    let path = match base.join(&relative).canonicalize() {
-                        Ok(p) => p,
-                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Read::NotFound),
-                        Err(e) => return Err(e),
-                    };
-                    // A symbolic link may still lead out of the folder.
-                    if !path.starts_with(&base) {
-                        return Ok(Read::Outside);
-                    }
-                    let len = std::fs::metadata(&path)?.len();
-                    if len > max as u64 {
-                        return Ok(Read::TooLarge(len));
-                    }
-                    std::fs::read(&path).map(Read::Bytes)
-                })
-                .await
-                .map_err(|e| AppError::Internal(e.into()))?;
-                match read {
-                    Ok(Read::Bytes(bytes)) => Ok(bytes),
-                    Ok(Read::Outside) => Err(invalid(
-                        "path_outside_import_dir",
-                        format!(
-                            "'{shown}' leads outside the import file's folder; keep pictures in or under that folder."
-                        ),
-                    )),
-                    Ok(Read::NotFound) => Err(invalid(
-                        "image_not_found",
-                        format!("no file '{shown}' beside the import file; check the name and its folder."),
-                    )),
-                    Ok(Read::TooLarge(len)) => Err(too_large(len as usize)),
-                    Err(e) => Err(invalid("image_unreadable", format!("'{shown}' cannot be read: {e}."))),
-                }
-            }
-        }
     }
 
     /// Every picture the sheet refers to must be a stored file the importer may read (or one
@@ -827,6 +516,7 @@ impl<'a> Importer<'a> {
             gs1_company_prefixes: vec![],
             contacts: vec![],
             confidentiality: Default::default(),
+            fallback_language: super::types::Language::En,
         };
         match catalog::create_brand(
             self.db,
@@ -1017,25 +707,6 @@ async fn existing_drafts(tx: &mut store::Tx, rows: &[ValidRow]) -> Result<Vec<Op
     Ok(rows.iter().map(|v| if v.merge { found.remove(&(v.brand, v.product_key.clone())) } else { None }).collect())
 }
 
-/// Fields a CSV row carries replace the stored ones; the rest (guide, pictures, supply
-/// chain…) are kept, so a spreadsheet round trip does not wipe them.
-fn merge_csv_fields(mut stored: ProductSheet, csv: &ProductSheet) -> ProductSheet {
-    stored.names = csv.names.clone();
-    stored.descriptions = csv.descriptions.clone();
-    stored.gtins = csv.gtins.clone();
-    stored.model_numbers = csv.model_numbers.clone();
-    stored.category = csv.category.clone();
-    stored.hs_code = csv.hs_code.clone();
-    stored.packaging = csv.packaging.clone();
-    stored.only_sold_in = csv.only_sold_in.clone();
-    stored.never_sold_in = csv.never_sold_in.clone();
-    // An empty `images` cell keeps the gallery: most spreadsheets carry no pictures.
-    if !csv.images.is_empty() {
-        stored.images = csv.images.clone();
-    }
-    stored
-}
-
 /// One audit record per written batch, naming every product it changed, by owner.
 async fn audit_batch(
     tx: &mut store::Tx,
@@ -1103,183 +774,6 @@ pub async fn import<R: BufRead>(
         }
     }
     importer.finish().await
-}
-
-/// How an export gives a product's pictures.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ExportImages {
-    /// As `media:<sha256>` references (CSV) or stored hashes (JSON Lines): compact, for
-    /// importing back into the same Touchstone.
-    #[default]
-    Reference,
-    /// As `data:` URIs: a self-contained file that imports into any Touchstone.
-    Embed,
-}
-
-/// Writes every product of the brands the principal may edit (all, for the console), in
-/// brand-key then product-key order, in pages so that memory stays bounded.
-pub async fn export<W: Write>(
-    db: &Db,
-    media: &MediaStore,
-    principal: &Principal,
-    format: Format,
-    images: ExportImages,
-    mut out: W,
-) -> AppResult<u64> {
-    let is_csv = format == Format::Csv;
-    if is_csv {
-        write_csv_record(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()).collect())?;
-    }
-    let mut written = 0;
-    let mut after = 0;
-    let scope = if principal.is_console() { None } else { Some(principal.org_id) };
-    loop {
-        let page = store::catalog::export_page(db.reader(), scope, after, 1000).await?;
-        let Some(last) = page.last() else { break };
-        after = last.product_id;
-        for p in page {
-            let mut row = ImportRow {
-                brand_key: p.brand_key,
-                brand_name: Some(p.brand_name),
-                sector: Some(p.sector),
-                product_key: p.product_key,
-                publish: p.published_is_current,
-                sheet: p.draft,
-                images: vec![],
-            };
-            if images == ExportImages::Embed {
-                embed_images(media, &mut row).await?;
-            }
-            if is_csv {
-                write_csv_record(&mut out, csv_cells(&row))?;
-            } else {
-                serde_json::to_writer(&mut out, &row).map_err(|e| AppError::Internal(e.into()))?;
-                out.write_all(b"\n").map_err(|e| AppError::Internal(e.into()))?;
-            }
-            written += 1;
-        }
-    }
-    out.flush().map_err(|e| AppError::Internal(e.into()))?;
-    Ok(written)
-}
-
-/// Moves the gallery into the row's own pictures as `data:` URIs (a file missing from the store
-/// stays a reference, so the export still says which picture it was).
-async fn embed_images(media: &MediaStore, row: &mut ImportRow) -> AppResult<()> {
-    let mut kept = Vec::new();
-    for image in std::mem::take(&mut row.sheet.images) {
-        let Some(bytes) = super::media::stored_bytes(media, &image.hash).await? else {
-            kept.push(image);
-            continue;
-        };
-        let mime = media::sniff(&bytes).map(|k| k.mime()).unwrap_or("application/octet-stream");
-        row.images.push(ImportImage {
-            src: format!("data:{mime};base64,{}", data_encoding::BASE64.encode(&bytes)),
-            label: image.label,
-            caption: image.caption,
-        });
-    }
-    row.sheet.images = kept;
-    Ok(())
-}
-
-fn write_csv_record<W: Write>(out: &mut W, cells: Vec<String>) -> AppResult<()> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(cells).map_err(|e| AppError::Internal(e.into()))?;
-    let bytes = w.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-    out.write_all(&bytes).map_err(|e| AppError::Internal(e.into()))
-}
-
-/// Characters that make a spreadsheet read a cell as a formula (or, for tab and carriage
-/// return, that spreadsheets strip before doing so): OWASP's list for CSV injection.
-const FORMULA_TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-/// Whether `cell` is one or more `'` followed by a trigger: what [`csv_escape`] writes.
-fn is_escaped(cell: &str) -> bool {
-    let rest = cell.trim_start_matches('\'');
-    rest.len() < cell.len() && rest.starts_with(FORMULA_TRIGGERS)
-}
-
-/// A cell as written to a CSV export: a cell a spreadsheet would run as a formula (a planted
-/// `=HYPERLINK(…)` in a description) gets a leading `'`, which spreadsheets read as "text".
-/// A cell that already is quotes before a trigger (`'=x`) gets one more, so that the import,
-/// which takes exactly one away ([`csv_unescape`]), gives back what was stored. A plain
-/// number (`-5`, `-0.25`) is left as it is: a spreadsheet reads it as a number, never a
-/// formula, and people editing the file expect to see it so.
-fn csv_escape(cell: String) -> String {
-    let plain_number = |c: &str| {
-        let digits = c.strip_prefix('-').unwrap_or(c);
-        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
-        !whole.is_empty()
-            && !fraction.is_empty()
-            && whole.bytes().all(|b| b.is_ascii_digit())
-            && fraction.bytes().all(|b| b.is_ascii_digit())
-    };
-    if (cell.starts_with(FORMULA_TRIGGERS) && !plain_number(&cell)) || is_escaped(&cell) {
-        format!("'{cell}")
-    } else {
-        cell
-    }
-}
-
-/// A cell as read from a CSV import: the inverse of [`csv_escape`] (one `'` before a trigger
-/// is taken away; any other cell is as written).
-fn csv_unescape(cell: &str) -> &str {
-    if is_escaped(cell) {
-        &cell[1..]
-    } else {
-        cell
-    }
-}
-
-/// A row's cells in the order of the CSV columns, escaped against formula injection.
-pub fn csv_cells(r: &ImportRow) -> Vec<String> {
-    csv_raw_cells(r).into_iter().map(csv_escape).collect()
-}
-
-fn csv_raw_cells(r: &ImportRow) -> Vec<String> {
-    let s = &r.sheet;
-    let lang = |m: &BTreeMap<String, String>, l: &str| m.get(l).cloned().unwrap_or_default();
-    vec![
-        r.brand_key.clone(),
-        r.brand_name.clone().unwrap_or_default(),
-        r.sector.map(|s| s.as_str().to_string()).unwrap_or_default(),
-        r.product_key.clone(),
-        lang(&s.names, "en"),
-        lang(&s.names, "fr"),
-        lang(&s.descriptions, "en"),
-        lang(&s.descriptions, "fr"),
-        s.gtins.join("|"),
-        s.model_numbers.join("|"),
-        s.category.clone(),
-        s.hs_code.clone().unwrap_or_default(),
-        s.packaging.clone(),
-        s.only_sold_in.join("|"),
-        s.never_sold_in.join("|"),
-        csv_image_cell(r),
-        if r.publish { "yes".into() } else { "no".into() },
-    ]
-}
-
-/// The gallery as an `images` cell: stored pictures as `media:` references, then the row's own.
-fn csv_image_cell(r: &ImportRow) -> String {
-    // A caption cannot hold the entry separator; a slash reads the same to a person.
-    let entry = |label: ImageLabel, src: &str, caption: &str| {
-        let caption = caption.replace('|', "/");
-        if caption.is_empty() {
-            format!("{label}:{src}")
-        } else {
-            format!("{label}:{src}#{caption}")
-        }
-    };
-    r.sheet
-        .images
-        .iter()
-        .map(|i| entry(i.label, &format!("media:{}", i.hash), &i.caption))
-        .chain(r.images.iter().map(|i| entry(i.label, &i.src, &i.caption)))
-        .collect::<Vec<_>>()
-        .join("|")
 }
 
 /// Checks that the principal may import at all (enforcement users may not).

@@ -35,6 +35,9 @@ pub struct BrandOwner {
     pub brand_name: String,
     pub gs1_company_prefix: String,
     pub contacts: Vec<Contact>,
+    /// The language the contacts' texts are shown in when they have no version in the reader's.
+    #[schema(value_type = String, example = "en")]
+    pub fallback_language: super::types::Language,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -108,7 +111,7 @@ pub async fn lookup(db: &Db, verifier: &Verifier, principal: &Principal, code: &
         match catalog::product_card_by_gtin(db, principal, &gtin).await {
             Ok(None) => {}
             Ok(Some(card)) => {
-                result.message = format!("{} by {}.", card.sheet.name_in("en"), card.brand_name);
+                result.message = format!("{} by {}.", card.sheet.listing_name(), card.brand_name);
                 result.outcome = Outcome::Product;
                 result.alerts = super::alerts::naming(
                     db,
@@ -156,6 +159,7 @@ pub async fn lookup(db: &Db, verifier: &Verifier, principal: &Principal, code: &
                     brand_id,
                     brand_name: sheet.name,
                     gs1_company_prefix: prefix,
+                    fallback_language: sheet.fallback_language,
                     contacts: sheet.contacts,
                 });
                 return Ok(result);

@@ -12,6 +12,7 @@ pub mod catalog_io;
 pub mod coordination;
 pub mod directory;
 pub mod input;
+pub mod localized;
 pub mod lookup;
 pub mod media;
 pub mod net_guard;

@@ -453,6 +453,8 @@ impl SearchService {
                     brand_id: h.brand_id,
                     product_id: h.product_id,
                     title: h.title,
+                    title_language: h.title_language,
+                    names: h.names.into_iter().collect(),
                     brand_name: h.brand_name,
                     category: h.category,
                     score: h.score,
@@ -495,6 +497,7 @@ fn brand_doc(id: i64, sheet: &BrandSheet) -> CatalogDoc {
         brand_id: id,
         product_id: None,
         title: sheet.name.clone(),
+        title_language: None,
         brand_name: sheet.name.clone(),
         brand_aliases: sheet.aliases.clone(),
         names: vec![],
@@ -507,15 +510,22 @@ fn brand_doc(id: i64, sheet: &BrandSheet) -> CatalogDoc {
 }
 
 fn product_doc(id: i64, brand_id: i64, sheet: &ProductSheet, brand: &BrandSheet) -> CatalogDoc {
+    let fallback = brand.fallback_language.as_str();
+    // A text written without a language is the fallback's: indexed (and stemmed) as such.
+    let pairs = |l: &crate::domain::localized::Localized| {
+        l.by_language(fallback).into_iter().map(|(l, t)| (l.to_string(), t.to_string())).collect()
+    };
+    let title = sheet.names.for_reader(fallback, fallback);
     CatalogDoc {
         kind: DocKind::Product,
         brand_id,
         product_id: Some(id),
-        title: sheet.name_in("en").to_string(),
+        title: title.map(|v| v.text.to_string()).unwrap_or_default(),
+        title_language: title.map(|v| v.lang.to_string()),
         brand_name: brand.name.clone(),
         brand_aliases: brand.aliases.clone(),
-        names: sheet.names.iter().map(|(l, n)| (l.clone(), n.clone())).collect(),
-        descriptions: sheet.descriptions.iter().map(|(l, d)| (l.clone(), d.clone())).collect(),
+        names: pairs(&sheet.names),
+        descriptions: pairs(&sheet.descriptions),
         categories: vec![sheet.category.clone(), brand.sector.as_str().to_string()],
         codes: sheet.gtins.iter().chain(&sheet.model_numbers).cloned().collect(),
         gs1_prefixes: brand.gs1_company_prefixes.clone(),
@@ -555,8 +565,13 @@ pub struct SearchHit {
     pub brand_id: i64,
     /// For products: open `/api/v1/products/{id}/card`.
     pub product_id: Option<i64>,
-    /// The brand's name, or the product's (in English when it has one).
+    /// The brand's name, or the product's in its brand's fallback language (else another):
+    /// what a reader whose language is not in `names` is shown.
     pub title: String,
+    /// The language of `title`, for a product.
+    pub title_language: Option<String>,
+    /// A product's name by language (en, fr, es, ar): a reader is shown theirs when it is here.
+    pub names: BTreeMap<String, String>,
     pub brand_name: String,
     /// A product's category; a brand's sector.
     pub category: Option<String>,

@@ -396,7 +396,7 @@ pub async fn insert_product(
     )
     .bind(brand_id)
     .bind(key)
-    .bind(sheet.name_in("en"))
+    .bind(sheet.listing_name())
     .bind(&sheet.category)
     .bind(json(sheet))
     .bind(now)
@@ -421,7 +421,7 @@ pub async fn update_product_draft(
          WHERE id = $5 AND version = $6 RETURNING version",
     )
     .bind(json(sheet))
-    .bind(sheet.name_in("en"))
+    .bind(sheet.listing_name())
     .bind(&sheet.category)
     .bind(now)
     .bind(id)
@@ -444,7 +444,7 @@ pub async fn publish_product(
     sqlx::query("UPDATE products SET published = draft, published_at = $1, name = $3, category = $4 WHERE id = $2")
         .bind(now)
         .bind(id)
-        .bind(draft.name_in("en"))
+        .bind(draft.listing_name())
         .bind(&draft.category)
         .execute(&mut *conn)
         .await?;
@@ -544,25 +544,34 @@ pub async fn list_products<'c, E: Executor<'c, Database = Any>>(
     brand_id: i64,
     published_only: bool,
 ) -> Result<Vec<ProductSummary>, sqlx::Error> {
+    /// Of a sheet, only its names: a list has no use for the rest.
+    #[derive(serde::Deserialize)]
+    struct Names {
+        names: crate::domain::localized::Localized,
+    }
     let filter = if published_only { " AND published IS NOT NULL" } else { "" };
-    let rows: Vec<(i64, i64, String, String, String, i64)> = sqlx::query_as(&format!(
-        "SELECT id, brand_id, product_key, name, category, CASE WHEN published IS NULL THEN 0 ELSE 1 END \
+    // The names of the copy the listing columns follow: the published one once there is one.
+    let rows: Vec<(i64, i64, String, String, String, i64, String)> = sqlx::query_as(&format!(
+        "SELECT id, brand_id, product_key, name, category, CASE WHEN published IS NULL THEN 0 ELSE 1 END, \
+         CASE WHEN published IS NULL THEN draft ELSE published END \
          FROM products WHERE brand_id = $1{filter} ORDER BY name"
     ))
     .bind(brand_id)
     .fetch_all(ex)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, brand_id, key, name, category, p)| ProductSummary {
-            id,
-            brand_id,
-            key,
-            name,
-            category,
-            published: p != 0,
+    rows.into_iter()
+        .map(|(id, brand_id, key, name, category, p, sheet)| {
+            Ok(ProductSummary {
+                id,
+                brand_id,
+                key,
+                name,
+                names: decode::<Names>("product", id, &sheet)?.names,
+                category,
+                published: p != 0,
+            })
         })
-        .collect())
+        .collect()
 }
 
 pub async fn media_exists<'c, E: Executor<'c, Database = Any>>(ex: E, hash: &str) -> Result<bool, sqlx::Error> {
@@ -603,7 +612,7 @@ pub async fn upsert_product(
     )
     .bind(brand_id)
     .bind(key)
-    .bind(sheet.name_in("en"))
+    .bind(sheet.listing_name())
     .bind(&sheet.category)
     .bind(json)
     .bind(super::flag(publish))
@@ -633,7 +642,7 @@ pub async fn publish_unchanged(
     .bind(now)
     .bind(brand_id)
     .bind(key)
-    .bind(sheet.name_in("en"))
+    .bind(sheet.listing_name())
     .bind(&sheet.category)
     .fetch_optional(conn)
     .await

@@ -10,13 +10,16 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use super::cases::{one_per_line, optional};
+use super::content::Shown;
 use super::{
     clone_layout, parse_id, shown_in_place, CsrfForm, Ctx, FieldError, Layout, PageError, PageId, PageResult, Pages,
     SignedIn,
 };
-use crate::domain::alerts::{self, Alert, AlertSheet};
+use crate::domain::alerts::{self, Alert, AlertBrief, AlertSheet};
 use crate::domain::catalog::TransportMode;
+use crate::domain::localized::{content_language, Localized};
 use crate::domain::policy::Principal;
+use crate::domain::types::Language;
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::state::AppState;
@@ -31,9 +34,35 @@ pub fn router() -> Pages {
 
 struct AlertRow {
     id: i64,
-    title: String,
+    title: Shown,
     validity: String,
     status: String,
+}
+
+/// An alert in a few words, on a product card or an identification, in the reader's language.
+pub(super) struct BriefView {
+    pub(super) id: i64,
+    pub(super) title: Shown,
+    pub(super) description: Shown,
+    pub(super) valid_from: String,
+    pub(super) valid_to: String,
+}
+
+impl BriefView {
+    pub(super) fn new(tr: &Tr, a: AlertBrief) -> Self {
+        BriefView {
+            id: a.id,
+            title: Shown::of(&a.title, tr, a.fallback_language),
+            description: Shown::of(&a.description, tr, a.fallback_language),
+            valid_from: a.valid_from,
+            valid_to: a.valid_to,
+        }
+    }
+}
+
+/// An alert's title as a reader of `tr` sees it.
+pub(super) fn title_of(tr: &Tr, a: &Alert) -> Shown {
+    Shown::of(&a.sheet.title, tr, a.sheet.fallback_language)
 }
 
 pub(super) fn validity(tr: &Tr, a: &Alert) -> String {
@@ -49,7 +78,7 @@ fn alert_row(tr: &Tr, a: &Alert) -> AlertRow {
     } else {
         "not_in_force"
     };
-    AlertRow { id: a.id, title: a.sheet.title.clone(), validity: validity(tr, a), status: status.to_string() }
+    AlertRow { id: a.id, title: title_of(tr, a), validity: validity(tr, a), status: status.to_string() }
 }
 
 #[derive(Template)]
@@ -225,9 +254,13 @@ async fn create_alert(
             }
         }
     }
+    // Written in the author's language (English from the pseudo-locale), which readers
+    // without a version in theirs are shown.
+    let written_in = content_language(tr.code()).unwrap_or(Language::En);
     let sheet = AlertSheet {
-        title: form.title.clone(),
-        description: form.description.clone(),
+        title: Localized::one(written_in.as_str(), form.title.clone()),
+        description: Localized::one(written_in.as_str(), form.description.clone()),
+        fallback_language: written_in,
         brand_ids,
         product_ids,
         target_countries: codes(&form.target_countries),
@@ -257,6 +290,7 @@ struct AlertPage {
     layout: Layout,
     alert: Alert,
     row: AlertRow,
+    description: Shown,
     modes: Vec<String>,
     can_withdraw: bool,
     problem: Option<String>,
@@ -275,8 +309,9 @@ async fn render_alert(
     let can_withdraw = alerts::may_withdraw(p, &alert);
     let modes = alert.sheet.transport_modes.iter().map(|m| tr.label("catalog.transport", m)).collect();
     let row = alert_row(&tr, &alert);
+    let description = Shown::of(&alert.sheet.description, &tr, alert.sheet.fallback_language);
     let layout = clone_layout(&ctx.layout);
-    Ok(ctx.render(status, AlertPage { layout, row, alert, modes, can_withdraw, problem }))
+    Ok(ctx.render(status, AlertPage { layout, row, description, alert, modes, can_withdraw, problem }))
 }
 
 async fn alert_page(

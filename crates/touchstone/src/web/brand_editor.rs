@@ -1,11 +1,12 @@
-//! The rights holder's brand editor (names and aliases, sector, GS1 company prefixes,
-//! trademark registrations, contacts per country, logo) and a product's sections editor
-//! (security features, manufacturing countries, authorised parties per market, routes).
+//! The rights holder's brand editor: names and aliases, sector, the fallback language of its
+//! texts, GS1 company prefixes, trademark registrations, contacts per country, logo, and who
+//! acts for the brand and sees its confidential sections.
 //!
-//! Like the product editor, every save goes through `catalog::update_brand` or
-//! `catalog::update_product` with the version the page was loaded from, so a concurrent save
-//! is reported (409) instead of overwritten; each form changes only its part of the draft.
-//! Officers see nothing of it until the rights holder publishes.
+//! Like the product editor, every save goes through `catalog::update_brand` with the version
+//! the page was loaded from, so a concurrent save is reported (409) instead of overwritten;
+//! each form changes only its part of the draft. The contacts' texts are edited one language
+//! at a time (`?lang=`), beside the fallback language's. Officers see nothing of it until the
+//! rights holder publishes.
 
 use askama::Template;
 use axum::extract::multipart::MultipartRejection;
@@ -16,15 +17,17 @@ use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
-use super::catalog_editor::checked_upload;
+use super::content::{editing_language, editor_languages, EditorLanguage, Shown, Translating};
+use super::upload::checked_upload;
 use super::{
     clone_layout, shown_in_place, CsrfForm, Ctx, FieldError, Layout, PageError, PageId, PageResult, Pages, SignedIn,
 };
 use crate::domain::catalog::{
-    self, Brand, BrandSheet, BrandUpdate, Confidentiality, Contact, OwnerChoices, Party, PartyRole, Product,
-    ProductSheet, ProductUpdate, Route, Section, Sector, SecurityFeature, Trademark, TransportMode,
+    self, Brand, BrandSheet, BrandUpdate, Confidentiality, Contact, OwnerChoices, Section, Sector, Trademark,
 };
+use crate::domain::localized::{content_language, Localized};
 use crate::domain::policy::Principal;
+use crate::domain::types::Language;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -39,15 +42,9 @@ pub fn router() -> Pages {
         .route("/catalog/brands/{id}/audience", post(save_audience))
         // The upload reads at most the media limit itself, field by field.
         .route("/catalog/brands/{id}/logo", post(upload_logo).layer(DefaultBodyLimit::disable()))
-        .route("/catalog/products/{id}/sections", get(sections_page))
-        .route("/catalog/products/{id}/security-features", post(add_security_feature))
-        .route("/catalog/products/{id}/manufacturing", post(save_manufacturing))
-        .route("/catalog/products/{id}/parties", post(add_party))
-        .route("/catalog/products/{id}/routes", post(add_route))
-        .route("/catalog/products/{id}/sections/remove", post(remove_from_product))
 }
 
-fn parse_version(raw: &str) -> Result<i64, AppError> {
+pub(super) fn parse_version(raw: &str) -> Result<i64, AppError> {
     raw.trim()
         .parse::<i64>()
         .ok()
@@ -56,7 +53,7 @@ fn parse_version(raw: &str) -> Result<i64, AppError> {
 }
 
 /// Lines or commas to a list, blanks dropped.
-fn list(raw: &str, separators: &[char]) -> Vec<String> {
+pub(super) fn list(raw: &str, separators: &[char]) -> Vec<String> {
     raw.split(|c: char| c == '\n' || separators.contains(&c))
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -64,55 +61,125 @@ fn list(raw: &str, separators: &[char]) -> Vec<String> {
         .collect()
 }
 
-fn optional(raw: &str) -> Option<String> {
+pub(super) fn optional(raw: &str) -> Option<String> {
     Some(raw.trim().to_string()).filter(|s| !s.is_empty())
 }
 
 #[derive(Deserialize, Default)]
-struct SavedQuery {
+pub(super) struct SavedQuery {
     saved: Option<String>,
+    /// The language whose texts the page edits.
+    pub(super) lang: Option<String>,
 }
 
-fn saved_of(done: Result<Query<SavedQuery>, QueryRejection>, allowed: &[&str]) -> Option<String> {
-    done.ok().and_then(|Query(q)| q.saved).filter(|s| allowed.contains(&s.as_str()))
+/// What was saved, if it is one of `allowed`, and the language asked for.
+pub(super) fn saved_of(
+    done: Result<Query<SavedQuery>, QueryRejection>,
+    allowed: &[&str],
+) -> (Option<String>, Option<String>) {
+    let q = done.map(|Query(q)| q).unwrap_or_default();
+    (q.saved.filter(|s| allowed.contains(&s.as_str())), q.lang)
+}
+
+/// Where a form returns to: its page (`/edit` or `/sections`) in the language it edited.
+pub(super) fn back_to(path: &str, lang: &str, saved: &str) -> String {
+    match content_language(lang) {
+        Some(l) => format!("{path}?lang={}&saved={saved}#{saved}", l.as_str()),
+        None => format!("{path}?saved={saved}#{saved}"),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
 // The brand
 
-#[derive(Deserialize, Default, Clone)]
+/// The main form as typed: names, sector, fallback language, prefixes, and the contacts'
+/// texts in the language edited (by the contact's place in the list).
+#[derive(Default, Clone)]
 struct BrandMainForm {
-    #[serde(default)]
     version: String,
-    #[serde(default)]
+    lang: String,
     name: String,
-    #[serde(default)]
     aliases: String,
-    #[serde(default)]
     sector: String,
-    #[serde(default)]
+    fallback_language: String,
     gs1_company_prefixes: String,
+    contact_names: Vec<(usize, String)>,
+    contact_hours: Vec<(usize, String)>,
 }
 
 impl BrandMainForm {
-    fn from_sheet(version: i64, s: &BrandSheet) -> Self {
+    fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
+        let indexed = |prefix: &str| -> Vec<(usize, String)> {
+            pairs
+                .iter()
+                .filter_map(|(k, v)| Some((k.strip_prefix(prefix)?.parse::<usize>().ok()?, v.clone())))
+                .collect()
+        };
         BrandMainForm {
-            version: version.to_string(),
-            name: s.name.clone(),
-            aliases: s.aliases.join("\n"),
-            sector: s.sector.as_str().to_string(),
-            gs1_company_prefixes: s.gs1_company_prefixes.join("\n"),
+            version: get("version"),
+            lang: get("lang"),
+            name: get("name"),
+            aliases: get("aliases"),
+            sector: get("sector"),
+            fallback_language: get("fallback_language"),
+            gs1_company_prefixes: get("gs1_company_prefixes"),
+            contact_names: indexed("contact_name_"),
+            contact_hours: indexed("contact_hours_"),
         }
     }
 
+    fn from_sheet(version: i64, s: &BrandSheet, lang: Language) -> Self {
+        let fallback = s.fallback_language.as_str();
+        let v = |t: &Localized| t.version(lang.as_str(), fallback).unwrap_or_default().to_string();
+        BrandMainForm {
+            version: version.to_string(),
+            lang: lang.as_str().to_string(),
+            name: s.name.clone(),
+            aliases: s.aliases.join("\n"),
+            sector: s.sector.as_str().to_string(),
+            fallback_language: fallback.to_string(),
+            gs1_company_prefixes: s.gs1_company_prefixes.join("\n"),
+            contact_names: s.contacts.iter().enumerate().map(|(n, c)| (n, v(&c.name))).collect(),
+            contact_hours: s.contacts.iter().enumerate().map(|(n, c)| (n, v(&c.hours))).collect(),
+        }
+    }
+
+    /// The draft with this form's fields overwritten: the contacts' versions in the language
+    /// edited only (the fallback language being the one the draft had).
     fn apply(&self, mut sheet: BrandSheet) -> Result<BrandSheet, AppError> {
+        let fallback = sheet.fallback_language;
+        let lang = editing_language(Some(&self.lang), fallback);
+        for (n, name) in &self.contact_names {
+            if let Some(c) = sheet.contacts.get_mut(*n) {
+                c.name.set_version(lang.as_str(), fallback.as_str(), name.trim());
+            }
+        }
+        for (n, hours) in &self.contact_hours {
+            if let Some(c) = sheet.contacts.get_mut(*n) {
+                c.hours.set_version(lang.as_str(), fallback.as_str(), hours.trim());
+            }
+        }
         sheet.name = self.name.clone();
         sheet.aliases = list(&self.aliases, &[]);
         sheet.sector = Sector::parse(&self.sector).ok_or_else(|| {
             AppError::invalid("sector", "invalid_sector", format!("Choose one of: {}.", Sector::names()))
         })?;
+        if !self.fallback_language.trim().is_empty() {
+            sheet.fallback_language = content_language(&self.fallback_language).ok_or_else(|| {
+                AppError::invalid("fallback_language", "invalid_language", "Choose one of the languages offered.")
+            })?;
+        }
         sheet.gs1_company_prefixes = list(&self.gs1_company_prefixes, &[',', ' ']);
         Ok(sheet)
+    }
+
+    fn contact_name(&self, n: usize) -> String {
+        self.contact_names.iter().find(|(i, _)| *i == n).map(|(_, t)| t.clone()).unwrap_or_default()
+    }
+
+    fn contact_hours(&self, n: usize) -> String {
+        self.contact_hours.iter().find(|(i, _)| *i == n).map(|(_, t)| t.clone()).unwrap_or_default()
     }
 }
 
@@ -158,10 +225,13 @@ impl TrademarkForm {
     }
 }
 
+/// A contact as typed in the add form, its texts in the language edited.
 #[derive(Deserialize, Default, Clone)]
 struct ContactForm {
     #[serde(default)]
     version: String,
+    #[serde(default)]
+    lang: String,
     #[serde(default)]
     country: String,
     #[serde(default)]
@@ -177,26 +247,28 @@ struct ContactForm {
 }
 
 impl ContactForm {
-    fn parse(&self) -> Contact {
+    fn parse(&self, lang: Language) -> Contact {
         Contact {
             country: optional(&self.country),
-            name: self.name.clone(),
+            name: Localized::one(lang.as_str(), self.name.trim()),
             languages: list(&self.languages, &[',', ' ', ';']),
             phone: optional(&self.phone),
             email: optional(&self.email),
-            hours: optional(&self.hours),
+            hours: Localized::one(lang.as_str(), self.hours.trim()),
         }
     }
 }
 
 #[derive(Deserialize, Default)]
-struct RemoveForm {
+pub(super) struct RemoveForm {
     #[serde(default)]
-    version: String,
+    pub(super) version: String,
     #[serde(default)]
-    list: String,
+    pub(super) lang: String,
     #[serde(default)]
-    index: String,
+    pub(super) list: String,
+    #[serde(default)]
+    pub(super) index: String,
 }
 
 struct TrademarkRow {
@@ -208,6 +280,12 @@ struct TrademarkRow {
 struct ContactRow {
     index: usize,
     contact: Contact,
+    /// The texts in the language edited (else the fallback's, marked).
+    name: Shown,
+    hours: Shown,
+    /// The texts' fields of the main form.
+    name_field: Translating,
+    hours_field: Translating,
 }
 
 /// What a re-rendered brand editor keeps from a refused submission: the form it came from,
@@ -232,6 +310,13 @@ struct BrandEditorPage {
     layout: Layout,
     id: i64,
     name: String,
+    /// The language whose texts are edited, and the brand's fallback language.
+    lang: Language,
+    fallback_language: Language,
+    languages: Vec<EditorLanguage>,
+    /// The page's path, which the language choices add `?lang=` to.
+    base: String,
+    offered: &'static [Language],
     version: i64,
     saved: Option<String>,
     conflict: bool,
@@ -276,6 +361,14 @@ impl BrandEditorPage {
     fn field_error(&self, form: &str, field: &str) -> Option<&str> {
         (self.refused_form == form && self.error.on(field)).then_some(self.error.message.as_str())
     }
+
+    /// `aria-invalid` and the error's id for an input of `form`'s `field`.
+    fn invalid(&self, form: &str, field: &str) -> String {
+        match self.field_error(form, field) {
+            Some(_) => format!("aria-invalid=\"true\" aria-describedby=\"error-{field}\""),
+            None => String::new(),
+        }
+    }
 }
 
 async fn render_brand(
@@ -283,12 +376,18 @@ async fn render_brand(
     state: &AppState,
     principal: &Principal,
     id: i64,
+    asked: Option<&str>,
     saved: Option<String>,
     refused: BrandRefused,
 ) -> PageResult {
     let brand = catalog::brand_for_editing(&state.db, principal, id).await?;
     let owner = catalog::owner_choices(&state.db, principal, id).await?;
     let sheet = brand.draft;
+    let tr = ctx.layout.tr;
+    let fallback = sheet.fallback_language;
+    let lang = editing_language(asked, fallback);
+    let main = refused.main.unwrap_or_else(|| BrandMainForm::from_sheet(brand.version, &sheet, lang));
+    let languages = editor_languages(&tr, lang, fallback, |l| sheet.missing_in(l.as_str()));
     let chosen = &sheet.confidentiality;
     let audience = AudienceView {
         sections: Section::ALL.iter().map(|s| Ticked { item: *s, ticked: chosen.sections.contains(s) }).collect(),
@@ -308,13 +407,18 @@ async fn render_brand(
         layout: clone_layout(&ctx.layout),
         id: brand.id,
         name: sheet.name.clone(),
+        lang,
+        fallback_language: fallback,
+        languages,
+        base: format!("/catalog/brands/{}/edit", brand.id),
+        offered: Language::OFFERED,
         version: brand.version,
         saved,
         conflict: refused.conflict,
         refused_form: refused.form,
         error: refused.error,
         error_code: refused.code,
-        main: refused.main.unwrap_or_else(|| BrandMainForm::from_sheet(brand.version, &sheet)),
+        main: main.clone(),
         sectors: Sector::ALL,
         logo: sheet.logo.as_deref().map(|h| format!("/media/{h}/thumbnail")),
         trademarks: sheet
@@ -331,7 +435,18 @@ async fn render_brand(
             .contacts
             .into_iter()
             .enumerate()
-            .map(|(index, contact)| ContactRow { index, contact })
+            .map(|(index, contact)| {
+                let shown = |t: &Localized| Shown::asked(t, &tr, lang.as_str(), fallback);
+                let field = |t: &Localized, value| Translating { value, ..Translating::of(t, lang, fallback) };
+                ContactRow {
+                    index,
+                    name: shown(&contact.name),
+                    hours: shown(&contact.hours),
+                    name_field: field(&contact.name, main.contact_name(index)),
+                    hours_field: field(&contact.hours, main.contact_hours(index)),
+                    contact,
+                }
+            })
             .collect(),
         contact: refused.contact.unwrap_or_default(),
         owner,
@@ -346,8 +461,9 @@ async fn brand_page(
     PageId(id): PageId,
     done: Result<Query<SavedQuery>, QueryRejection>,
 ) -> PageResult {
-    let saved = saved_of(done, &["main", "trademark", "contact", "logo", "removed", "representative", "audience"]);
-    render_brand(ctx, &state, &principal, id, saved, BrandRefused::default()).await
+    let (saved, lang) =
+        saved_of(done, &["main", "trademark", "contact", "logo", "removed", "representative", "audience"]);
+    render_brand(ctx, &state, &principal, id, lang.as_deref(), saved, BrandRefused::default()).await
 }
 
 /// Saves a new brand draft built from the current one, with the version the form was loaded from.
@@ -371,11 +487,11 @@ async fn after_brand_save(
     principal: &Principal,
     id: i64,
     result: Result<Brand, AppError>,
-    saved: &'static str,
+    (saved, lang): (&'static str, &str),
     refused: BrandRefused,
 ) -> PageResult {
     match result {
-        Ok(b) => Ok(Redirect::to(&format!("/catalog/brands/{}/edit?saved={saved}#{saved}", b.id)).into_response()),
+        Ok(b) => Ok(Redirect::to(&back_to(&format!("/catalog/brands/{}/edit", b.id), lang, saved)).into_response()),
         Err(e) if !shown_in_place(&e) => Err(PageError(e)),
         Err(e) => {
             e.log();
@@ -386,7 +502,7 @@ async fn after_brand_save(
                 code: e.code().to_string(),
                 ..refused
             };
-            render_brand(ctx, state, principal, id, None, refused).await
+            render_brand(ctx, state, principal, id, Some(lang), None, refused).await
         }
     }
 }
@@ -395,11 +511,12 @@ async fn save_brand_main(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     PageId(id): PageId,
-    CsrfForm(form): CsrfForm<BrandMainForm>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> PageResult {
+    let form = BrandMainForm::from_pairs(&pairs);
     let result = save_brand(&state, &principal, id, &form.version, |sheet| form.apply(sheet)).await;
     let refused = BrandRefused { form: "main", main: Some(form.clone()), ..BrandRefused::default() };
-    after_brand_save(ctx, &state, &principal, id, result, "main", refused).await
+    after_brand_save(ctx, &state, &principal, id, result, ("main", &form.lang), refused).await
 }
 
 async fn add_trademark(
@@ -414,7 +531,7 @@ async fn add_trademark(
     })
     .await;
     let refused = BrandRefused { form: "trademark", trademark: Some(form.clone()), ..BrandRefused::default() };
-    after_brand_save(ctx, &state, &principal, id, result, "trademark", refused).await
+    after_brand_save(ctx, &state, &principal, id, result, ("trademark", ""), refused).await
 }
 
 async fn add_contact(
@@ -424,19 +541,20 @@ async fn add_contact(
     CsrfForm(form): CsrfForm<ContactForm>,
 ) -> PageResult {
     let result = save_brand(&state, &principal, id, &form.version, |mut sheet| {
-        sheet.contacts.push(form.parse());
+        let lang = editing_language(Some(&form.lang), sheet.fallback_language);
+        sheet.contacts.push(form.parse(lang));
         Ok(sheet)
     })
     .await;
     let refused = BrandRefused { form: "contact", contact: Some(form.clone()), ..BrandRefused::default() };
-    after_brand_save(ctx, &state, &principal, id, result, "contact", refused).await
+    after_brand_save(ctx, &state, &principal, id, result, ("contact", &form.lang), refused).await
 }
 
-fn gone() -> AppError {
+pub(super) fn gone() -> AppError {
     AppError::invalid("index", "unknown_entry", "This entry is no longer in the draft; reload the page.")
 }
 
-fn remove_at<T>(items: &mut Vec<T>, index: &str) -> Result<(), AppError> {
+pub(super) fn remove_at<T>(items: &mut Vec<T>, index: &str) -> Result<(), AppError> {
     let i = index.trim().parse::<usize>().ok().filter(|i| *i < items.len()).ok_or_else(gone)?;
     items.remove(i);
     Ok(())
@@ -459,7 +577,7 @@ async fn remove_from_brand(
     })
     .await;
     let refused = BrandRefused { form: "remove", ..BrandRefused::default() };
-    after_brand_save(ctx, &state, &principal, id, result, "removed", refused).await
+    after_brand_save(ctx, &state, &principal, id, result, ("removed", &form.lang), refused).await
 }
 
 #[derive(Deserialize, Default)]
@@ -501,7 +619,7 @@ async fn after_delegation(
                 code: e.code().to_string(),
                 ..BrandRefused::default()
             };
-            render_brand(ctx, state, principal, id, None, refused).await
+            render_brand(ctx, state, principal, id, None, None, refused).await
         }
     }
 }
@@ -552,7 +670,7 @@ async fn save_audience(
     })
     .await;
     let refused = BrandRefused { form: "audience", audience_countries: Some(countries), ..BrandRefused::default() };
-    after_brand_save(ctx, &state, &principal, id, result, "audience", refused).await
+    after_brand_save(ctx, &state, &principal, id, result, ("audience", ""), refused).await
 }
 
 async fn upload_logo(
@@ -587,264 +705,7 @@ async fn upload_logo(
         _ => Err(AppError::invalid("file", "required", "Choose a picture to upload.")),
     };
     let refused = BrandRefused { form: "logo", ..BrandRefused::default() };
-    after_brand_save(ctx, &state, &principal, id, result, "logo", refused).await
-}
-
-// ---------------------------------------------------------------------------------------------
-// A product's security features and supply chain
-
-#[derive(Deserialize, Default, Clone)]
-struct FeatureForm {
-    #[serde(default)]
-    version: String,
-    #[serde(default)]
-    kind: String,
-    #[serde(default)]
-    how_to_check: String,
-}
-
-#[derive(Deserialize, Default, Clone)]
-struct ManufacturingForm {
-    #[serde(default)]
-    version: String,
-    #[serde(default)]
-    manufacturing_countries: String,
-}
-
-#[derive(Deserialize, Default, Clone)]
-struct PartyForm {
-    #[serde(default)]
-    version: String,
-    #[serde(default)]
-    role: String,
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    identifier: String,
-    #[serde(default)]
-    country: String,
-    #[serde(default)]
-    market: String,
-}
-
-#[derive(Deserialize, Default, Clone)]
-struct RouteForm {
-    #[serde(default)]
-    version: String,
-    #[serde(default)]
-    origin: String,
-    #[serde(default)]
-    destination: String,
-    #[serde(default)]
-    mode: String,
-}
-
-#[derive(Default)]
-struct SectionsRefused {
-    status: Option<StatusCode>,
-    conflict: bool,
-    /// `feature`, `manufacturing`, `party`, `route` or `remove`.
-    form: &'static str,
-    error: FieldError,
-    feature: Option<FeatureForm>,
-    manufacturing: Option<ManufacturingForm>,
-    party: Option<PartyForm>,
-    route: Option<RouteForm>,
-}
-
-struct Indexed<T> {
-    index: usize,
-    item: T,
-}
-
-fn indexed<T>(items: Vec<T>) -> Vec<Indexed<T>> {
-    items.into_iter().enumerate().map(|(index, item)| Indexed { index, item }).collect()
-}
-
-#[derive(Template)]
-#[template(path = "product_sections.html")]
-struct SectionsPage {
-    layout: Layout,
-    id: i64,
-    brand_id: i64,
-    name: String,
-    version: i64,
-    saved: Option<String>,
-    conflict: bool,
-    refused_form: &'static str,
-    error: FieldError,
-    features: Vec<Indexed<SecurityFeature>>,
-    feature: FeatureForm,
-    manufacturing: ManufacturingForm,
-    parties: Vec<Indexed<Party>>,
-    party: PartyForm,
-    routes: Vec<Indexed<Route>>,
-    route: RouteForm,
-    roles: &'static [PartyRole],
-    modes: &'static [TransportMode],
-}
-
-impl SectionsPage {
-    fn refusal(&self, form: &str) -> Option<&str> {
-        (!self.conflict && self.refused_form == form && !self.error.message.is_empty())
-            .then_some(self.error.message.as_str())
-    }
-}
-
-async fn render_sections(
-    ctx: Ctx,
-    state: &AppState,
-    principal: &Principal,
-    id: i64,
-    saved: Option<String>,
-    refused: SectionsRefused,
-) -> PageResult {
-    let product = catalog::product_for_editing(&state.db, principal, id).await?;
-    let layout = clone_layout(&ctx.layout);
-    let sheet = product.draft;
-    let name = sheet.name_in(layout.tr.code()).to_string();
-    let manufacturing = refused.manufacturing.unwrap_or_else(|| ManufacturingForm {
-        version: product.version.to_string(),
-        manufacturing_countries: sheet.supply_chain.manufacturing_countries.join(", "),
-    });
-    let page = SectionsPage {
-        layout,
-        id: product.id,
-        brand_id: product.brand_id,
-        name,
-        version: product.version,
-        saved,
-        conflict: refused.conflict,
-        refused_form: refused.form,
-        error: refused.error,
-        features: indexed(sheet.security_features),
-        feature: refused.feature.unwrap_or_default(),
-        manufacturing,
-        parties: indexed(sheet.supply_chain.parties),
-        party: refused.party.unwrap_or_default(),
-        routes: indexed(sheet.supply_chain.routes),
-        route: refused.route.unwrap_or_default(),
-        roles: PartyRole::ALL,
-        modes: TransportMode::ALL,
-    };
-    Ok(ctx.render(refused.status.unwrap_or(StatusCode::OK), page))
-}
-
-async fn sections_page(
-    SignedIn { ctx, principal }: SignedIn,
-    State(state): State<AppState>,
-    PageId(id): PageId,
-    done: Result<Query<SavedQuery>, QueryRejection>,
-) -> PageResult {
-    let saved = saved_of(done, &["feature", "manufacturing", "party", "route", "removed"]);
-    render_sections(ctx, &state, &principal, id, saved, SectionsRefused::default()).await
-}
-
-async fn save_product(
-    state: &AppState,
-    principal: &Principal,
-    id: i64,
-    version: &str,
-    change: impl FnOnce(ProductSheet) -> Result<ProductSheet, AppError>,
-) -> Result<Product, AppError> {
-    let version = parse_version(version)?;
-    let current = catalog::product_for_editing(&state.db, principal, id).await?;
-    let sheet = change(current.draft)?;
-    catalog::update_product(&state.db, principal, id, ProductUpdate { version, sheet }).await
-}
-
-async fn after_product_save(
-    ctx: Ctx,
-    state: &AppState,
-    principal: &Principal,
-    id: i64,
-    result: Result<Product, AppError>,
-    saved: &'static str,
-    refused: SectionsRefused,
-) -> PageResult {
-    match result {
-        Ok(p) => {
-            Ok(Redirect::to(&format!("/catalog/products/{}/sections?saved={saved}#{saved}", p.id)).into_response())
-        }
-        Err(e) if !shown_in_place(&e) => Err(PageError(e)),
-        Err(e) => {
-            e.log();
-            let refused = SectionsRefused {
-                status: Some(e.status()),
-                conflict: e.code() == "version_conflict",
-                error: FieldError::from_error(&ctx.layout.tr, &e),
-                ..refused
-            };
-            render_sections(ctx, state, principal, id, None, refused).await
-        }
-    }
-}
-
-/// The handlers below differ only in the form they read and the part of the sheet they change.
-macro_rules! product_form {
-    ($name:ident, $form:ty, $slot:ident, $saved:literal, |$f:ident, $sheet:ident| $change:block) => {
-        async fn $name(
-            SignedIn { ctx, principal }: SignedIn,
-            State(state): State<AppState>,
-            PageId(id): PageId,
-            CsrfForm($f): CsrfForm<$form>,
-        ) -> PageResult {
-            let result = save_product(&state, &principal, id, &$f.version, |mut $sheet| {
-                $change
-                Ok($sheet)
-            })
-            .await;
-            let refused = SectionsRefused { form: $saved, $slot: Some($f.clone()), ..SectionsRefused::default() };
-            after_product_save(ctx, &state, &principal, id, result, $saved, refused).await
-        }
-    };
-}
-
-product_form!(add_security_feature, FeatureForm, feature, "feature", |form, sheet| {
-    sheet.security_features.push(SecurityFeature { kind: form.kind.clone(), how_to_check: form.how_to_check.clone() });
-});
-
-product_form!(save_manufacturing, ManufacturingForm, manufacturing, "manufacturing", |form, sheet| {
-    sheet.supply_chain.manufacturing_countries = list(&form.manufacturing_countries, &[',', ' ', ';']);
-});
-
-product_form!(add_party, PartyForm, party, "party", |form, sheet| {
-    let role = PartyRole::parse(&form.role)
-        .ok_or_else(|| AppError::invalid("role", "invalid_role", format!("Choose one of: {}.", PartyRole::names())))?;
-    sheet.supply_chain.parties.push(Party {
-        role,
-        name: form.name.clone(),
-        identifier: optional(&form.identifier),
-        country: form.country.clone(),
-        market: optional(&form.market),
-    });
-});
-
-product_form!(add_route, RouteForm, route, "route", |form, sheet| {
-    let mode = TransportMode::parse(&form.mode).ok_or_else(|| {
-        AppError::invalid("mode", "invalid_mode", format!("Choose one of: {}.", TransportMode::names()))
-    })?;
-    sheet.supply_chain.routes.push(Route { origin: form.origin.clone(), destination: form.destination.clone(), mode });
-});
-
-async fn remove_from_product(
-    SignedIn { ctx, principal }: SignedIn,
-    State(state): State<AppState>,
-    PageId(id): PageId,
-    CsrfForm(form): CsrfForm<RemoveForm>,
-) -> PageResult {
-    let result = save_product(&state, &principal, id, &form.version, |mut sheet| {
-        match form.list.as_str() {
-            "security_features" => remove_at(&mut sheet.security_features, &form.index)?,
-            "parties" => remove_at(&mut sheet.supply_chain.parties, &form.index)?,
-            "routes" => remove_at(&mut sheet.supply_chain.routes, &form.index)?,
-            _ => return Err(gone()),
-        }
-        Ok(sheet)
-    })
-    .await;
-    let refused = SectionsRefused { form: "remove", ..SectionsRefused::default() };
-    after_product_save(ctx, &state, &principal, id, result, "removed", refused).await
+    after_brand_save(ctx, &state, &principal, id, result, ("logo", ""), refused).await
 }
 
 #[cfg(test)]
@@ -874,7 +735,7 @@ mod tests {
             "confidentiality": {"sections": ["prices"], "countries": ["FR"]},
         }))
         .unwrap();
-        let mut form = BrandMainForm::from_sheet(3, &sheet);
+        let mut form = BrandMainForm::from_sheet(3, &sheet, Language::En);
         form.aliases = "Maison Lumiere\n\nメゾン・ルミエール".into();
         form.gs1_company_prefixes = "3012345, 3098765".into();
         let out = form.apply(sheet.clone()).unwrap();
@@ -882,5 +743,28 @@ mod tests {
         assert_eq!(out.gs1_company_prefixes, vec!["3012345", "3098765"]);
         assert_eq!(out.contacts, sheet.contacts);
         assert_eq!(out.confidentiality, sheet.confidentiality);
+    }
+
+    #[test]
+    fn the_brand_form_translates_contacts_in_one_language_and_chooses_the_fallback() {
+        let sheet: BrandSheet = serde_json::from_value(serde_json::json!({
+            "name": "Lumière", "sector": "luxury",
+            "contacts": [{"name": {"en": "Desk"}, "hours": {"en": "Mon–Fri"}, "country": "FR"}],
+        }))
+        .unwrap();
+        let mut form = BrandMainForm::from_sheet(3, &sheet, Language::Fr);
+        assert_eq!((form.contact_name(0), form.fallback_language.as_str()), (String::new(), "en"));
+        form.contact_names = vec![(0, "Service".into())];
+        form.contact_hours = vec![(0, "lun.–ven.".into())];
+        let out = form.apply(sheet.clone()).unwrap();
+        let c = &out.contacts[0];
+        assert_eq!(
+            (c.name.get("fr"), c.name.get("en"), c.hours.get("fr")),
+            (Some("Service"), Some("Desk"), Some("lun.–ven."))
+        );
+        form.fallback_language = "es".into();
+        assert_eq!(form.apply(sheet.clone()).unwrap().fallback_language, Language::Es);
+        form.fallback_language = "de".into();
+        assert_eq!(form.apply(sheet).unwrap_err().field(), Some("fallback_language"));
     }
 }

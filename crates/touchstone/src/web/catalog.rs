@@ -15,13 +15,15 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
+use super::content::Shown;
 use super::{clone_layout, CsrfForm, Layout, PageError, PageId, PageResult, Pages, SignedIn};
 use crate::domain::catalog::{
-    self, BrandSummary, Contact, ImageLabel, ImageRef, IndicatorSide, ProductSummary, Route, Sector, SecurityFeature,
-    Trademark,
+    self, BrandSummary, Contact, ImageLabel, ImageRef, IndicatorSide, Route, Sector, Trademark,
 };
 use crate::domain::catalog::{Party, Prices};
 use crate::domain::policy::Principal;
+use crate::domain::types::Language;
+use crate::i18n::Tr;
 use crate::state::AppState;
 
 pub fn router() -> Pages {
@@ -50,29 +52,39 @@ fn own_side(principal: &Principal) -> bool {
 // Lowercase, without the accents of Latin scripts: "lumiere" finds "Lumière".
 pub(crate) use crate::domain::normalize::fold_latin as fold;
 
-/// The reader's contacts first, then those for every country, then the others.
-pub(super) fn contacts_for(principal: &Principal, mut contacts: Vec<Contact>) -> Vec<ContactView> {
+/// The reader's contacts first, then those for every country, then the others; their texts in
+/// the reader's language (`fallback` being the brand's fallback language).
+pub(super) fn contacts_for(
+    principal: &Principal,
+    tr: &Tr,
+    fallback: Language,
+    mut contacts: Vec<Contact>,
+) -> Vec<ContactView> {
     contacts.sort_by_key(|c| match c.country.as_deref() {
         Some(c) if c == principal.org_country => 0,
         None => 1,
         _ => 2,
     });
-    contacts.into_iter().map(ContactView::from).collect()
+    contacts.into_iter().map(|c| ContactView::new(c, tr, fallback)).collect()
 }
 
-/// A contact with its phone number as a `tel:` link.
+/// A contact with its texts as the reader sees them and its phone number as a `tel:` link.
 pub(super) struct ContactView {
     pub(super) contact: Contact,
+    pub(super) name: Shown,
+    pub(super) hours: Shown,
     pub(super) tel: Option<String>,
 }
 
-impl From<Contact> for ContactView {
-    fn from(contact: Contact) -> Self {
+impl ContactView {
+    fn new(contact: Contact, tr: &Tr, fallback: Language) -> Self {
         let tel = contact.phone.as_deref().map(|p| {
             let digits: String = p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
             format!("tel:{digits}")
         });
-        ContactView { contact, tel }
+        let name = Shown::of(&contact.name, tr, fallback);
+        let hours = Shown::of(&contact.hours, tr, fallback);
+        ContactView { contact, name, hours, tel }
     }
 }
 
@@ -91,7 +103,7 @@ const MAX_HITS: i64 = 100;
 
 struct FoundItem {
     id: i64,
-    title: String,
+    title: Shown,
     /// A product's brand.
     detail: String,
     /// A brand's sector.
@@ -104,15 +116,28 @@ struct Found {
     products: Vec<FoundItem>,
 }
 
+/// A result's title as a reader of `tr` sees it: a product's name in their language when it has
+/// one, else the name in its brand's fallback language, so marked.
+pub(super) fn hit_title(tr: &Tr, hit: &crate::domain::search::SearchHit) -> Shown {
+    match hit.names.get(tr.code()) {
+        Some(name) => Shown::plain(name.clone()),
+        None => {
+            let lang = hit.title_language.clone().filter(|l| l != tr.code());
+            Shown { text: hit.title.clone(), untranslated: lang.is_some(), lang }
+        }
+    }
+}
+
 impl Found {
-    fn from_hits(hits: Vec<crate::domain::search::SearchHit>) -> Found {
+    fn from_hits(tr: &Tr, hits: Vec<crate::domain::search::SearchHit>) -> Found {
         let mut found = Found { brands: Vec::new(), products: Vec::new() };
         for h in hits {
+            let title = hit_title(tr, &h);
             match h.product_id {
-                Some(id) => found.products.push(FoundItem { id, title: h.title, detail: h.brand_name, sector: None }),
+                Some(id) => found.products.push(FoundItem { id, title, detail: h.brand_name, sector: None }),
                 None => found.brands.push(FoundItem {
                     id: h.brand_id,
-                    title: h.title,
+                    title,
                     detail: String::new(),
                     sector: h.category.as_deref().and_then(Sector::parse),
                 }),
@@ -188,7 +213,7 @@ async fn brands_page(
             limit: Some(MAX_HITS),
         };
         match state.search.search(&principal, &params).await {
-            Ok(results) => found = Some(Found::from_hits(results.hits)),
+            Ok(results) => found = Some(Found::from_hits(&ctx.layout.tr, results.hits)),
             Err(e) => return Err(PageError(e)),
         }
         (Vec::new(), false)
@@ -282,7 +307,15 @@ struct BrandPage {
     unpublished_changes: bool,
     trademarks: Vec<TrademarkView>,
     contacts: Vec<ContactView>,
-    products: Vec<ProductSummary>,
+    products: Vec<ProductRow>,
+}
+
+/// A product of the brand's list, its name in the reader's language.
+struct ProductRow {
+    id: i64,
+    name: Shown,
+    category: String,
+    published: bool,
 }
 
 struct TrademarkView {
@@ -301,6 +334,17 @@ async fn brand_page(
     let own_side = own_side(&principal);
     let unpublished_changes = own_side && brand.published_sheet.as_ref().is_some_and(|p| *p != brand.draft);
     let sheet = brand.draft;
+    let tr = &ctx.layout.tr.clone();
+    let fallback = sheet.fallback_language;
+    let products = products
+        .into_iter()
+        .map(|p| ProductRow {
+            id: p.id,
+            name: Shown::of(&p.names, tr, fallback),
+            category: p.category,
+            published: p.published,
+        })
+        .collect();
     let trademarks = sheet
         .trademarks
         .into_iter()
@@ -321,7 +365,7 @@ async fn brand_page(
         published: brand.published,
         unpublished_changes,
         trademarks,
-        contacts: contacts_for(&principal, sheet.contacts),
+        contacts: contacts_for(&principal, tr, fallback, sheet.contacts),
         products,
     };
     Ok(ctx.render(StatusCode::OK, page))
@@ -335,13 +379,14 @@ struct PictureView {
     src: String,
     /// The picture at full size, opened by a tap.
     full: String,
-    alt: String,
-    caption: String,
+    /// The caption, else what the picture shows: its text alternative.
+    alt: Shown,
+    caption: Shown,
     label: ImageLabel,
 }
 
 struct IndicatorView {
-    text: String,
+    text: Shown,
     weight: u8,
     /// The weight as five dots, filled up to the weight.
     dots: String,
@@ -367,13 +412,13 @@ struct ProductPage {
     brand_name: String,
     brand_aliases: Vec<String>,
     sector: Sector,
-    name: String,
-    description: Option<String>,
+    name: Shown,
+    description: Shown,
     gtins: Vec<String>,
     model_numbers: Vec<String>,
     category: String,
     hs_code: Option<String>,
-    packaging: String,
+    packaging: Shown,
     only_sold_in: Vec<String>,
     never_sold_in: Vec<String>,
     has_pictures: bool,
@@ -382,7 +427,7 @@ struct ProductPage {
     other_pictures: Vec<PictureView>,
     genuine_signs: Vec<IndicatorView>,
     counterfeit_signs: Vec<IndicatorView>,
-    security_features: Vec<SecurityFeature>,
+    security_features: Vec<FeatureView>,
     manufacturing_countries: Vec<String>,
     parties: Vec<Party>,
     routes: Vec<Route>,
@@ -393,24 +438,27 @@ struct ProductPage {
     trademarks: Vec<TrademarkView>,
     contacts: Vec<ContactView>,
     /// Alerts in force that target the reader and name this product, its brand or its HS code.
-    alerts: Vec<crate::domain::alerts::AlertBrief>,
+    alerts: Vec<super::alerts::BriefView>,
+}
+
+/// A security feature as the reader sees it.
+struct FeatureView {
+    kind: Shown,
+    how_to_check: Shown,
 }
 
 fn thumbnail(hash: &str) -> String {
     format!("/media/{hash}/thumbnail")
 }
 
-fn picture(layout: &Layout, image: ImageRef) -> PictureView {
-    let alt = if image.caption.trim().is_empty() {
-        layout.tr.label("image_label", image.label)
-    } else {
-        image.caption.clone()
-    };
+fn picture(tr: &Tr, fallback: Language, image: ImageRef) -> PictureView {
+    let caption = Shown::of(&image.caption, tr, fallback);
+    let alt = if caption.is_empty() { Shown::plain(tr.label("image_label", image.label)) } else { caption.clone() };
     PictureView {
         src: thumbnail(&image.hash),
         full: format!("/media/{}", image.hash),
         alt,
-        caption: image.caption,
+        caption,
         label: image.label,
     }
 }
@@ -449,21 +497,23 @@ async fn product_page(
     .await?;
     let done = done.map(|Query(d)| d).unwrap_or_default();
     let layout = clone_layout(&ctx.layout);
-    let lang = layout.tr.code();
+    let tr = &ctx.layout.tr.clone();
+    let fallback = card.fallback_language;
     let sheet = card.sheet;
-    let name = sheet.name_in(lang).to_string();
-    let description = sheet
-        .descriptions
-        .get(lang)
-        .or_else(|| sheet.descriptions.get("en"))
-        .or_else(|| sheet.descriptions.values().next())
-        .filter(|d| !d.trim().is_empty())
-        .cloned();
+    let shown = |text: &crate::domain::localized::Localized| Shown::of(text, tr, fallback);
+    let name = shown(&sheet.names);
+    let description = shown(&sheet.descriptions);
+    let packaging = shown(&sheet.packaging);
+    let security_features = sheet
+        .security_features
+        .iter()
+        .map(|f| FeatureView { kind: shown(&f.kind), how_to_check: shown(&f.how_to_check) })
+        .collect();
     let has_pictures = !sheet.images.is_empty();
     let (mut genuine_pictures, mut counterfeit_pictures, mut other_pictures) = (Vec::new(), Vec::new(), Vec::new());
     for image in sheet.images {
         let label = image.label;
-        let view = picture(&layout, image);
+        let view = picture(tr, fallback, image);
         match label {
             ImageLabel::Genuine => genuine_pictures.push(view),
             ImageLabel::Counterfeit => counterfeit_pictures.push(view),
@@ -474,7 +524,7 @@ async fn product_page(
     for indicator in sheet.guide {
         let weight = indicator.weight.clamp(1, 5);
         let view = IndicatorView {
-            text: indicator.text,
+            text: shown(&indicator.text),
             weight,
             dots: format!("{}{}", "●".repeat(weight.into()), "○".repeat((5 - weight).into())),
             image: indicator.image.as_deref().map(thumbnail),
@@ -513,7 +563,7 @@ async fn product_page(
         model_numbers: sheet.model_numbers,
         category: sheet.category,
         hs_code: sheet.hs_code,
-        packaging: sheet.packaging,
+        packaging,
         only_sold_in: sheet.only_sold_in,
         never_sold_in: sheet.never_sold_in,
         has_pictures,
@@ -522,7 +572,7 @@ async fn product_page(
         other_pictures,
         genuine_signs,
         counterfeit_signs,
-        security_features: sheet.security_features,
+        security_features,
         manufacturing_countries: sheet.supply_chain.manufacturing_countries,
         parties: sheet.supply_chain.parties,
         routes: sheet.supply_chain.routes,
@@ -530,8 +580,8 @@ async fn product_page(
         withheld,
         published_at: card.published_at,
         trademarks,
-        contacts: contacts_for(&principal, card.contacts),
-        alerts,
+        contacts: contacts_for(&principal, tr, fallback, card.contacts),
+        alerts: alerts.into_iter().map(|a| super::alerts::BriefView::new(tr, a)).collect(),
         layout,
     };
     Ok(ctx.render(StatusCode::OK, page))

@@ -4,7 +4,11 @@
 //! Every save goes through `catalog::update_product` with the version the form was loaded
 //! from, so two people editing at once never overwrite each other silently: the second one is
 //! told to reload. The form starts from the current draft and overwrites only the fields it
-//! shows; the rest of the sheet (supply chain, prices, other languages…) is kept as it is.
+//! shows; the rest of the sheet (supply chain, prices…) is kept as it is.
+//!
+//! Texts are edited one language at a time (`?lang=fr`, the brand's fallback language by
+//! default): the main form holds every text of the product in that language, each with the
+//! fallback language's version beside it, and saving it changes that language's versions only.
 //! Who may read or edit is the domain's decision.
 
 use askama::Template;
@@ -16,14 +20,18 @@ use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
+use super::content::{editing_language, editor_languages, EditorLanguage, Shown, Translating};
+use super::upload::checked_upload;
 use super::{
     clone_layout, shown_in_place, CsrfForm, Ctx, FieldError, Layout, PageError, PageId, PageResult, Pages, SignedIn,
 };
 use crate::domain::catalog::{
-    self, HistoryEntry, HistoryKind, ImageLabel, ImageRef, Indicator, IndicatorSide, Product, ProductSheet,
+    self, BrandSheet, HistoryEntry, HistoryKind, ImageLabel, ImageRef, Indicator, IndicatorSide, Product, ProductSheet,
     ProductUpdate,
 };
+use crate::domain::localized::Localized;
 use crate::domain::policy::Principal;
+use crate::domain::types::Language;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -77,10 +85,8 @@ async fn product_history(
     PageId(id): PageId,
 ) -> PageResult {
     let entries = catalog::history(&state.db, &principal, HistoryKind::Product, id).await?;
-    let name = match catalog::get_product(&state.db, &principal, id).await {
-        Ok(p) => p.draft.name_in(ctx.layout.tr.code()).to_string(),
-        Err(e) => return Err(PageError(e)),
-    };
+    let (product, brand) = load(&state, &principal, id).await?;
+    let name = product.draft.name_for(ctx.layout.tr.code(), brand.fallback_language.as_str()).to_string();
     let layout = clone_layout(&ctx.layout);
     Ok(ctx.render(StatusCode::OK, HistoryPage { layout, kind: "products", id, name, entries }))
 }
@@ -88,72 +94,121 @@ async fn product_history(
 // ---------------------------------------------------------------------------------------------
 // The editor
 
-/// The main details as typed; kept as text so a refused value is shown back unchanged.
-#[derive(Deserialize, Default, Clone)]
+/// The main form as typed, kept as text so a refused value is shown back unchanged: the fields
+/// that have no language, and every text of the product in the language edited.
+#[derive(Default, Clone)]
 struct MainForm {
-    #[serde(default)]
     version: String,
-    #[serde(default)]
-    name_en: String,
-    #[serde(default)]
-    name_fr: String,
-    #[serde(default)]
-    description_en: String,
-    #[serde(default)]
-    description_fr: String,
-    #[serde(default)]
-    category: String,
-    #[serde(default)]
-    hs_code: String,
-    #[serde(default)]
-    gtins: String,
-    #[serde(default)]
-    only_sold_in: String,
-    #[serde(default)]
-    never_sold_in: String,
-    #[serde(default)]
+    lang: String,
+    name: String,
+    description: String,
     packaging: String,
+    category: String,
+    hs_code: String,
+    gtins: String,
+    only_sold_in: String,
+    never_sold_in: String,
+    /// Each picture's caption, by the picture's hash.
+    captions: Vec<(String, String)>,
+    /// Each guide indicator's text, and each security feature's kind and how to check it, by
+    /// their place in the sheet (a save from a page loaded before a change is refused anyway).
+    indicators: Vec<(usize, String)>,
+    feature_kinds: Vec<(usize, String)>,
+    feature_checks: Vec<(usize, String)>,
 }
 
 impl MainForm {
-    fn from_sheet(version: i64, s: &ProductSheet) -> Self {
-        let get = |m: &std::collections::BTreeMap<String, String>, k: &str| m.get(k).cloned().unwrap_or_default();
+    fn from_pairs(pairs: &[(String, String)]) -> MainForm {
+        let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
+        let indexed = |prefix: &str| -> Vec<(usize, String)> {
+            pairs
+                .iter()
+                .filter_map(|(k, v)| Some((k.strip_prefix(prefix)?.parse::<usize>().ok()?, v.clone())))
+                .collect()
+        };
+        MainForm {
+            version: get("version"),
+            lang: get("lang"),
+            name: get("name"),
+            description: get("description"),
+            packaging: get("packaging"),
+            category: get("category"),
+            hs_code: get("hs_code"),
+            gtins: get("gtins"),
+            only_sold_in: get("only_sold_in"),
+            never_sold_in: get("never_sold_in"),
+            captions: pairs
+                .iter()
+                .filter_map(|(k, v)| Some((k.strip_prefix("caption_")?.to_string(), v.clone())))
+                .collect(),
+            indicators: indexed("indicator_"),
+            feature_kinds: indexed("feature_kind_"),
+            feature_checks: indexed("feature_check_"),
+        }
+    }
+
+    fn from_sheet(version: i64, s: &ProductSheet, lang: Language, fallback: Language) -> Self {
+        let v = |t: &Localized| t.version(lang.as_str(), fallback.as_str()).unwrap_or_default().to_string();
         MainForm {
             version: version.to_string(),
-            name_en: get(&s.names, "en"),
-            name_fr: get(&s.names, "fr"),
-            description_en: get(&s.descriptions, "en"),
-            description_fr: get(&s.descriptions, "fr"),
+            lang: lang.as_str().to_string(),
+            name: v(&s.names),
+            description: v(&s.descriptions),
+            packaging: v(&s.packaging),
             category: s.category.clone(),
             hs_code: s.hs_code.clone().unwrap_or_default(),
             gtins: s.gtins.join("\n"),
             only_sold_in: s.only_sold_in.join(", "),
             never_sold_in: s.never_sold_in.join(", "),
-            packaging: s.packaging.clone(),
+            captions: s.images.iter().map(|i| (i.hash.clone(), v(&i.caption))).collect(),
+            indicators: s.guide.iter().enumerate().map(|(n, g)| (n, v(&g.text))).collect(),
+            feature_kinds: s.security_features.iter().enumerate().map(|(n, f)| (n, v(&f.kind))).collect(),
+            feature_checks: s.security_features.iter().enumerate().map(|(n, f)| (n, v(&f.how_to_check))).collect(),
         }
     }
 
-    /// The draft with this form's fields overwritten; everything else is kept.
-    fn apply(&self, mut sheet: ProductSheet) -> ProductSheet {
-        fn set(map: &mut std::collections::BTreeMap<String, String>, lang: &str, value: &str) {
-            if value.trim().is_empty() {
-                map.remove(lang);
-            } else {
-                map.insert(lang.to_string(), value.trim().to_string());
+    /// The draft with this form's fields overwritten: the texts' versions in `lang` only, the
+    /// other languages' kept as they are, and so is everything the form does not show.
+    fn apply(&self, mut sheet: ProductSheet, lang: Language, fallback: Language) -> ProductSheet {
+        let (lang, fallback) = (lang.as_str(), fallback.as_str());
+        sheet.names.set_version(lang, fallback, self.name.trim());
+        sheet.descriptions.set_version(lang, fallback, self.description.trim());
+        sheet.packaging.set_version(lang, fallback, self.packaging.trim());
+        for (hash, caption) in &self.captions {
+            if let Some(i) = sheet.images.iter_mut().find(|i| &i.hash == hash) {
+                i.caption.set_version(lang, fallback, caption.trim());
             }
         }
-        set(&mut sheet.names, "en", &self.name_en);
-        set(&mut sheet.names, "fr", &self.name_fr);
-        set(&mut sheet.descriptions, "en", &self.description_en);
-        set(&mut sheet.descriptions, "fr", &self.description_fr);
+        for (n, text) in &self.indicators {
+            if let Some(g) = sheet.guide.get_mut(*n) {
+                g.text.set_version(lang, fallback, text.trim());
+            }
+        }
+        for (n, kind) in &self.feature_kinds {
+            if let Some(f) = sheet.security_features.get_mut(*n) {
+                f.kind.set_version(lang, fallback, kind.trim());
+            }
+        }
+        for (n, how) in &self.feature_checks {
+            if let Some(f) = sheet.security_features.get_mut(*n) {
+                f.how_to_check.set_version(lang, fallback, how.trim());
+            }
+        }
         sheet.category = self.category.clone();
         sheet.hs_code = Some(self.hs_code.trim().to_string()).filter(|h| !h.is_empty());
         sheet.gtins = self.gtins.lines().map(str::trim).filter(|g| !g.is_empty()).map(str::to_string).collect();
         sheet.only_sold_in = country_list(&self.only_sold_in);
         sheet.never_sold_in = country_list(&self.never_sold_in);
-        sheet.packaging = self.packaging.clone();
         sheet
     }
+
+    fn caption(&self, hash: &str) -> String {
+        self.captions.iter().find(|(h, _)| h == hash).map(|(_, c)| c.clone()).unwrap_or_default()
+    }
+}
+
+fn at(list: &[(usize, String)], n: usize) -> String {
+    list.iter().find(|(i, _)| *i == n).map(|(_, t)| t.clone()).unwrap_or_default()
 }
 
 /// Country codes separated by commas, semicolons, spaces or lines.
@@ -164,11 +219,13 @@ fn country_list(raw: &str) -> Vec<String> {
         .collect()
 }
 
-/// An indicator as typed in the add form.
+/// An indicator as typed in the add form, its text in the language edited.
 #[derive(Deserialize, Default, Clone)]
 struct IndicatorForm {
     #[serde(default)]
     version: String,
+    #[serde(default)]
+    lang: String,
     #[serde(default)]
     side: String,
     #[serde(default)]
@@ -184,6 +241,8 @@ struct RemoveForm {
     #[serde(default)]
     version: String,
     #[serde(default)]
+    lang: String,
+    #[serde(default)]
     index: String,
 }
 
@@ -191,24 +250,37 @@ struct RemoveForm {
 struct RemoveImageForm {
     #[serde(default)]
     version: String,
+    #[serde(default)]
+    lang: String,
     /// The picture's content hash: stable while other pictures come and go.
     #[serde(default)]
     hash: String,
 }
 
+/// A picture of the gallery, with its caption in the language edited.
 struct ImageView {
     src: String,
     hash: String,
     label: ImageLabel,
-    caption: String,
+    caption: Shown,
+    /// The caption's field of the main form.
+    field: Translating,
 }
 
 struct IndicatorView {
     index: usize,
     side: IndicatorSide,
-    text: String,
+    text: Shown,
+    field: Translating,
     weight: u8,
     image: Option<String>,
+}
+
+/// A security feature's texts in the main form (the feature is added on the sections page).
+struct FeatureView {
+    index: usize,
+    kind: Translating,
+    how_to_check: Translating,
 }
 
 /// A refused upload: the error's code and a sentence in the reader's language.
@@ -227,27 +299,50 @@ struct EditorPage {
     brand_id: i64,
     brand_name: String,
     name: String,
+    /// The language whose texts are edited, and the brand's fallback language.
+    lang: Language,
+    fallback_language: Language,
+    languages: Vec<EditorLanguage>,
+    /// The page's path, which the language choices add `?lang=` to.
+    base: String,
     /// The version on the server, for the gallery and guide forms.
     version: i64,
     saved: Option<String>,
     conflict: bool,
     form: MainForm,
+    name_field: Translating,
+    description_field: Translating,
+    packaging_field: Translating,
     error: FieldError,
     images: Vec<ImageView>,
     upload_error: Option<UploadError>,
     indicators: Vec<IndicatorView>,
+    features: Vec<FeatureView>,
     indicator_form: IndicatorForm,
     indicator_error: FieldError,
     image_labels: &'static [ImageLabel],
     sides: &'static [IndicatorSide],
 }
 
+/// The fields of the main form an error may be beside.
+const MAIN_FIELDS: &[&str] = &[
+    "names",
+    "descriptions",
+    "category",
+    "hs_code",
+    "gtins",
+    "only_sold_in",
+    "never_sold_in",
+    "packaging",
+    "images",
+    "guide",
+    "security_features",
+];
+
 impl EditorPage {
     /// An error of the main form that belongs to none of its fields (a GTIN taken elsewhere…).
     fn main_general_error(&self) -> Option<&str> {
-        const SHOWN: &[&str] =
-            &["names", "descriptions", "category", "hs_code", "gtins", "only_sold_in", "never_sold_in", "packaging"];
-        (!self.conflict && !self.error.message.is_empty() && !SHOWN.contains(&self.error.field.as_str()))
+        (!self.conflict && !self.error.message.is_empty() && !MAIN_FIELDS.contains(&self.error.field.as_str()))
             .then_some(self.error.message.as_str())
     }
 
@@ -256,6 +351,15 @@ impl EditorPage {
         const SHOWN: &[&str] = &["side", "text", "weight", "image", "guide"];
         let e = &self.indicator_error;
         (!self.conflict && !e.message.is_empty() && !SHOWN.contains(&e.field.as_str())).then_some(e.message.as_str())
+    }
+
+    /// `aria-invalid` and the error's id for an input of the main form's `field`.
+    fn invalid(&self, field: &str) -> String {
+        if self.error.on(field) {
+            format!("aria-invalid=\"true\" aria-describedby=\"error-{field}\"")
+        } else {
+            String::new()
+        }
     }
 }
 
@@ -274,12 +378,21 @@ struct Refused {
 #[derive(Deserialize, Default)]
 struct SavedQuery {
     saved: Option<String>,
+    lang: Option<String>,
 }
 
-async fn load(state: &AppState, principal: &Principal, id: i64) -> Result<(Product, String), AppError> {
+/// The product and its brand's draft (for the fallback language and the brand's name).
+async fn load(state: &AppState, principal: &Principal, id: i64) -> Result<(Product, BrandSheet), AppError> {
     let product = catalog::get_product(&state.db, principal, id).await?;
     let brand = catalog::get_brand(&state.db, principal, product.brand_id).await?;
-    Ok((product, brand.draft.name))
+    Ok((product, brand.draft))
+}
+
+/// Where a form returns to: the editor in the language it edited, at `anchor`.
+fn editor_href(id: i64, lang: &str, saved: &str, anchor: &str) -> String {
+    let lang = crate::domain::localized::content_language(lang).map_or("", Language::as_str);
+    let lang = if lang.is_empty() { String::new() } else { format!("lang={lang}&") };
+    format!("/catalog/products/{id}/edit?{lang}saved={saved}{anchor}")
 }
 
 async fn render_editor(
@@ -287,14 +400,21 @@ async fn render_editor(
     state: &AppState,
     principal: &Principal,
     id: i64,
+    asked: Option<&str>,
     saved: Option<String>,
     refused: Refused,
 ) -> PageResult {
-    let (product, brand_name) = load(state, principal, id).await?;
+    let (product, brand) = load(state, principal, id).await?;
     let layout = clone_layout(&ctx.layout);
+    let tr = ctx.layout.tr;
+    let fallback = brand.fallback_language;
+    let lang = editing_language(asked, fallback);
     let sheet = product.draft;
-    let name = sheet.name_in(layout.tr.code()).to_string();
-    let form = refused.form.unwrap_or_else(|| MainForm::from_sheet(product.version, &sheet));
+    let name = sheet.name_for(tr.code(), fallback.as_str()).to_string();
+    let form = refused.form.unwrap_or_else(|| MainForm::from_sheet(product.version, &sheet, lang, fallback));
+    // The fallback language's version beside each field, the value as typed or stored.
+    let field = |text: &Localized, value: String| Translating { value, ..Translating::of(text, lang, fallback) };
+    let shown = |text: &Localized| Shown::asked(text, &tr, lang.as_str(), fallback);
     let images = sheet
         .images
         .iter()
@@ -302,7 +422,8 @@ async fn render_editor(
             src: thumbnail(&i.hash),
             hash: i.hash.clone(),
             label: i.label,
-            caption: i.caption.clone(),
+            caption: shown(&i.caption),
+            field: field(&i.caption, form.caption(&i.hash)),
         })
         .collect();
     let indicators = sheet
@@ -312,25 +433,44 @@ async fn render_editor(
         .map(|(index, g)| IndicatorView {
             index,
             side: g.side,
-            text: g.text.clone(),
+            text: shown(&g.text),
+            field: field(&g.text, at(&form.indicators, index)),
             weight: g.weight,
             image: g.image.as_deref().map(thumbnail),
+        })
+        .collect();
+    let features = sheet
+        .security_features
+        .iter()
+        .enumerate()
+        .map(|(index, f)| FeatureView {
+            index,
+            kind: field(&f.kind, at(&form.feature_kinds, index)),
+            how_to_check: field(&f.how_to_check, at(&form.feature_checks, index)),
         })
         .collect();
     let page = EditorPage {
         layout,
         id: product.id,
         brand_id: product.brand_id,
-        brand_name,
+        brand_name: brand.name.clone(),
         name,
+        lang,
+        fallback_language: fallback,
+        languages: editor_languages(&tr, lang, fallback, |l| sheet.missing_in(l.as_str(), fallback.as_str())),
+        base: format!("/catalog/products/{}/edit", product.id),
         version: product.version,
         saved,
         conflict: refused.conflict,
+        name_field: field(&sheet.names, form.name.clone()),
+        description_field: field(&sheet.descriptions, form.description.clone()),
+        packaging_field: field(&sheet.packaging, form.packaging.clone()),
         form,
         error: refused.error,
         images,
         upload_error: refused.upload_error,
         indicators,
+        features,
         indicator_form: refused
             .indicator_form
             .unwrap_or_else(|| IndicatorForm { weight: "3".into(), ..Default::default() }),
@@ -347,11 +487,10 @@ async fn edit_page(
     PageId(id): PageId,
     done: Result<Query<SavedQuery>, QueryRejection>,
 ) -> PageResult {
-    let saved = done
-        .ok()
-        .and_then(|Query(q)| q.saved)
-        .filter(|s| matches!(s.as_str(), "main" | "image" | "image_removed" | "indicator" | "removed"));
-    render_editor(ctx, &state, &principal, id, saved, Refused::default()).await
+    let query = done.map(|Query(q)| q).unwrap_or_default();
+    let saved =
+        query.saved.filter(|s| matches!(s.as_str(), "main" | "image" | "image_removed" | "indicator" | "removed"));
+    render_editor(ctx, &state, &principal, id, query.lang.as_deref(), saved, Refused::default()).await
 }
 
 fn parse_version(raw: &str) -> Result<i64, AppError> {
@@ -362,17 +501,21 @@ fn parse_version(raw: &str) -> Result<i64, AppError> {
         .ok_or_else(|| AppError::client(StatusCode::BAD_REQUEST, "invalid_form", "The form is not complete: version."))
 }
 
-/// Saves a new draft built from the current one, with the version the form was loaded from.
+/// Saves a new draft built from the current one, with the version the form was loaded from;
+/// `change` is given the draft and the language of a form that edits `asked` (else the
+/// fallback), with the fallback language.
 async fn save_sheet(
     state: &AppState,
     principal: &Principal,
     id: i64,
     version: &str,
-    change: impl FnOnce(ProductSheet) -> Result<ProductSheet, AppError>,
+    asked: &str,
+    change: impl FnOnce(ProductSheet, Language, Language) -> Result<ProductSheet, AppError>,
 ) -> Result<Product, AppError> {
     let version = parse_version(version)?;
-    let current = catalog::get_product(&state.db, principal, id).await?;
-    let sheet = change(current.draft)?;
+    let (current, brand) = load(state, principal, id).await?;
+    let fallback = brand.fallback_language;
+    let sheet = change(current.draft, editing_language(Some(asked), fallback), fallback)?;
     catalog::update_product(&state.db, principal, id, ProductUpdate { version, sheet }).await
 }
 
@@ -384,109 +527,45 @@ async fn save_main(
     SignedIn { ctx, principal }: SignedIn,
     State(state): State<AppState>,
     PageId(id): PageId,
-    CsrfForm(form): CsrfForm<MainForm>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> PageResult {
-    let typed = form.clone();
-    match save_sheet(&state, &principal, id, &form.version, |sheet| Ok(form.apply(sheet))).await {
-        Ok(p) => Ok(Redirect::to(&format!("/catalog/products/{}/edit?saved=main", p.id)).into_response()),
+    let form = MainForm::from_pairs(&pairs);
+    let result =
+        save_sheet(
+            &state,
+            &principal,
+            id,
+            &form.version,
+            &form.lang,
+            |sheet, lang, fb| Ok(form.apply(sheet, lang, fb)),
+        )
+        .await;
+    match result {
+        Ok(p) => Ok(Redirect::to(&editor_href(p.id, &form.lang, "main", "")).into_response()),
         Err(e) if !shown_in_place(&e) => Err(PageError(e)),
         Err(e) => {
             let refused = Refused {
                 status: Some(e.status()),
                 conflict: is_conflict(&e),
                 error: FieldError::from_error(&ctx.layout.tr, &e),
-                form: Some(typed),
+                form: Some(form.clone()),
                 ..Refused::default()
             };
-            render_editor(ctx, &state, &principal, id, None, refused).await
+            render_editor(ctx, &state, &principal, id, Some(&form.lang), None, refused).await
         }
     }
-}
-
-/// Fields of the upload form other than the file are short.
-const MAX_TEXT_FIELD: usize = 4096;
-
-#[derive(Default)]
-pub(super) struct UploadForm {
-    pub(super) csrf: String,
-    pub(super) version: String,
-    label: String,
-    caption: String,
-    pub(super) file: Option<Vec<u8>>,
-}
-
-/// An upload form read and checked: one that cannot be read is a 400, one without this
-/// session's CSRF token a 403. `file_field` names the file's field.
-pub(super) async fn checked_upload(
-    ctx: &Ctx,
-    multipart: Result<Multipart, MultipartRejection>,
-    max_bytes: usize,
-    file_field: &str,
-) -> Result<UploadForm, AppError> {
-    let multipart = multipart.map_err(|_| unreadable_form())?;
-    let form = read_upload(multipart, max_bytes, file_field).await?;
-    if !csrf_ok(&ctx.layout.csrf, &form.csrf) {
-        return Err(AppError::client(
-            StatusCode::FORBIDDEN,
-            "csrf_failed",
-            "This form has expired or did not come from Touchstone; reload the page and try again.",
-        ));
-    }
-    Ok(form)
-}
-
-fn unreadable_form() -> AppError {
-    AppError::client(StatusCode::BAD_REQUEST, "invalid_form", "The upload form could not be read.")
-}
-
-/// Reads the multipart form, the file up to one byte past the media limit (as the API does),
-/// so that the media check itself tells an oversized file apart.
-async fn read_upload(mut multipart: Multipart, max_bytes: usize, file_field: &str) -> Result<UploadForm, AppError> {
-    let bad = unreadable_form;
-    let mut form = UploadForm::default();
-    let mut fields = 0;
-    while let Some(mut field) = multipart.next_field().await.map_err(|_| bad())? {
-        fields += 1;
-        if fields > 16 {
-            return Err(bad());
-        }
-        let name = field.name().unwrap_or("").to_string();
-        let limit = if name == file_field { max_bytes + 1 } else { MAX_TEXT_FIELD };
-        let mut buf = Vec::new();
-        while let Some(chunk) = field.chunk().await.map_err(|_| bad())? {
-            let room = limit.saturating_sub(buf.len());
-            buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
-            if buf.len() >= limit {
-                break;
-            }
-        }
-        let text = || String::from_utf8_lossy(&buf).into_owned();
-        match name.as_str() {
-            _ if name == file_field => {
-                let oversized = buf.len() > max_bytes;
-                form.file = Some(buf);
-                if oversized {
-                    // The rest of the body is not read: the file is refused anyway.
-                    break;
-                }
-            }
-            "csrf" => form.csrf = text(),
-            "version" => form.version = text(),
-            "label" => form.label = text(),
-            "caption" => form.caption = text(),
-            _ => {}
-        }
-    }
-    Ok(form)
-}
-
-fn csrf_ok(expected: &str, given: &str) -> bool {
-    !expected.is_empty() && bool::from(subtle::ConstantTimeEq::ct_eq(expected.as_bytes(), given.as_bytes()))
 }
 
 /// The editor again, with the refused upload's code and sentence beside the upload form.
-async fn refuse_upload(ctx: Ctx, state: &AppState, principal: &Principal, id: i64, e: AppError) -> PageResult {
-    refuse_in_gallery(ctx, state, principal, id, e, "editor.upload_refused").await
+async fn refuse_upload(
+    ctx: Ctx,
+    state: &AppState,
+    principal: &Principal,
+    id: i64,
+    lang: &str,
+    e: AppError,
+) -> PageResult {
+    refuse_in_gallery(ctx, state, principal, id, lang, e, "editor.upload_refused").await
 }
 
 /// The editor again, with why a change to the gallery was refused beside the gallery.
@@ -495,6 +574,7 @@ async fn refuse_in_gallery(
     state: &AppState,
     principal: &Principal,
     id: i64,
+    lang: &str,
     e: AppError,
     lead: &'static str,
 ) -> PageResult {
@@ -505,7 +585,7 @@ async fn refuse_in_gallery(
         message: ctx.layout.tr.error(e.code(), &e.public_message()),
     });
     let refused = Refused { status: Some(e.status()), conflict: is_conflict(&e), upload_error, ..Refused::default() };
-    render_editor(ctx, state, principal, id, None, refused).await
+    render_editor(ctx, state, principal, id, Some(lang), None, refused).await
 }
 
 async fn upload_image(
@@ -521,7 +601,7 @@ async fn upload_image(
     }
     let Some(label) = ImageLabel::parse(&form.label) else {
         let e = AppError::invalid("label", "invalid_label", format!("Choose one of: {}.", ImageLabel::names()));
-        return refuse_upload(ctx, &state, &principal, id, e).await;
+        return refuse_upload(ctx, &state, &principal, id, &form.lang, e).await;
     };
     let bytes = match form.file {
         Some(b) if !b.is_empty() => b,
@@ -531,6 +611,7 @@ async fn upload_image(
                 &state,
                 &principal,
                 id,
+                &form.lang,
                 AppError::invalid("file", "required", "Choose a picture to upload."),
             )
             .await
@@ -538,17 +619,17 @@ async fn upload_image(
     };
     let stored = match crate::domain::media::upload(&state.db, &state.media, &principal, bytes).await {
         Ok(s) => s,
-        Err(e) => return refuse_upload(ctx, &state, &principal, id, e).await,
+        Err(e) => return refuse_upload(ctx, &state, &principal, id, &form.lang, e).await,
     };
-    let image = ImageRef { hash: stored.hash, label, caption: form.caption };
-    let saved = save_sheet(&state, &principal, id, &form.version, |mut sheet| {
-        sheet.images.push(image);
+    let (hash, caption) = (stored.hash, form.caption.trim().to_string());
+    let saved = save_sheet(&state, &principal, id, &form.version, &form.lang, |mut sheet, lang, _| {
+        sheet.images.push(ImageRef { hash, label, caption: Localized::one(lang.as_str(), caption) });
         Ok(sheet)
     })
     .await;
     match saved {
-        Ok(p) => Ok(Redirect::to(&format!("/catalog/products/{}/edit?saved=image#gallery", p.id)).into_response()),
-        Err(e) => refuse_upload(ctx, &state, &principal, id, e).await,
+        Ok(p) => Ok(Redirect::to(&editor_href(p.id, &form.lang, "image", "#gallery")).into_response()),
+        Err(e) => refuse_upload(ctx, &state, &principal, id, &form.lang, e).await,
     }
 }
 
@@ -560,7 +641,7 @@ async fn remove_image(
     PageId(id): PageId,
     CsrfForm(form): CsrfForm<RemoveImageForm>,
 ) -> PageResult {
-    let result = save_sheet(&state, &principal, id, &form.version, |mut sheet| {
+    let result = save_sheet(&state, &principal, id, &form.version, &form.lang, |mut sheet, _, _| {
         let hash = form.hash.trim();
         let at = sheet.images.iter().position(|i| i.hash == hash).ok_or_else(|| {
             AppError::invalid("image", "unknown_media", "This picture is no longer in the gallery; reload the page.")
@@ -577,11 +658,9 @@ async fn remove_image(
     })
     .await;
     match result {
-        Ok(p) => {
-            Ok(Redirect::to(&format!("/catalog/products/{}/edit?saved=image_removed#gallery", p.id)).into_response())
-        }
+        Ok(p) => Ok(Redirect::to(&editor_href(p.id, &form.lang, "image_removed", "#gallery")).into_response()),
         Err(e) if !shown_in_place(&e) => Err(PageError(e)),
-        Err(e) => refuse_in_gallery(ctx, &state, &principal, id, e, "editor.remove_refused").await,
+        Err(e) => refuse_in_gallery(ctx, &state, &principal, id, &form.lang, e, "editor.remove_refused").await,
     }
 }
 
@@ -592,7 +671,7 @@ async fn add_indicator(
     CsrfForm(form): CsrfForm<IndicatorForm>,
 ) -> PageResult {
     let typed = form.clone();
-    let result = save_sheet(&state, &principal, id, &form.version, |mut sheet| {
+    let result = save_sheet(&state, &principal, id, &form.version, &form.lang, |mut sheet, lang, _| {
         let side = IndicatorSide::parse(&form.side).ok_or_else(|| {
             AppError::invalid("side", "invalid_side", format!("Choose one of: {}.", IndicatorSide::names()))
         })?;
@@ -610,12 +689,13 @@ async fn add_indicator(
                 return Err(AppError::invalid("image", "unknown_media", "Choose a picture of this product's gallery."));
             }
         }
-        sheet.guide.push(Indicator { side, text: form.text.clone(), image, weight });
+        let text = Localized::one(lang.as_str(), form.text.trim());
+        sheet.guide.push(Indicator { side, text, image, weight });
         Ok(sheet)
     })
     .await;
     match result {
-        Ok(p) => Ok(Redirect::to(&format!("/catalog/products/{}/edit?saved=indicator#guide", p.id)).into_response()),
+        Ok(p) => Ok(Redirect::to(&editor_href(p.id, &form.lang, "indicator", "#guide")).into_response()),
         Err(e) if !shown_in_place(&e) => Err(PageError(e)),
         Err(e) => {
             let refused = Refused {
@@ -625,7 +705,7 @@ async fn add_indicator(
                 indicator_form: Some(typed),
                 ..Refused::default()
             };
-            render_editor(ctx, &state, &principal, id, None, refused).await
+            render_editor(ctx, &state, &principal, id, Some(&form.lang), None, refused).await
         }
     }
 }
@@ -636,7 +716,7 @@ async fn remove_indicator(
     PageId(id): PageId,
     CsrfForm(form): CsrfForm<RemoveForm>,
 ) -> PageResult {
-    let result = save_sheet(&state, &principal, id, &form.version, |mut sheet| {
+    let result = save_sheet(&state, &principal, id, &form.version, &form.lang, |mut sheet, _, _| {
         let index = form.index.trim().parse::<usize>().ok().filter(|i| *i < sheet.guide.len()).ok_or_else(|| {
             AppError::invalid(
                 "guide",
@@ -649,7 +729,7 @@ async fn remove_indicator(
     })
     .await;
     match result {
-        Ok(p) => Ok(Redirect::to(&format!("/catalog/products/{}/edit?saved=removed#guide", p.id)).into_response()),
+        Ok(p) => Ok(Redirect::to(&editor_href(p.id, &form.lang, "removed", "#guide")).into_response()),
         Err(e) if !shown_in_place(&e) => Err(PageError(e)),
         Err(e) => {
             let refused = Refused {
@@ -658,7 +738,7 @@ async fn remove_indicator(
                 indicator_error: FieldError::from_error(&ctx.layout.tr, &e),
                 ..Refused::default()
             };
-            render_editor(ctx, &state, &principal, id, None, refused).await
+            render_editor(ctx, &state, &principal, id, Some(&form.lang), None, refused).await
         }
     }
 }
@@ -667,26 +747,72 @@ async fn remove_indicator(
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_form_overwrites_only_its_fields_and_keeps_other_languages() {
-        let sheet: ProductSheet = serde_json::from_value(serde_json::json!({
-            "names": {"en": "Tote", "fr": "Cabas", "de": "Tasche"},
+    fn sheet() -> ProductSheet {
+        serde_json::from_value(serde_json::json!({
+            "names": {"en": "Tote", "fr": "Cabas"},
+            "packaging": "Dust bag",
             "category": "handbags",
             "model_numbers": ["LM-1"],
+            "guide": [{"side": "genuine", "text": {"en": "Even stitching"}, "weight": 4}],
             "prices": {"currency": "EUR", "retail_min": 10.0},
         }))
-        .unwrap();
-        let mut form = MainForm::from_sheet(4, &sheet);
-        form.name_fr = String::new();
+        .unwrap()
+    }
+
+    #[test]
+    fn the_form_changes_one_languages_versions_and_keeps_the_others_and_what_it_does_not_show() {
+        let sheet = sheet();
+        let mut form = MainForm::from_sheet(4, &sheet, Language::Es, Language::En);
+        assert_eq!((form.name.as_str(), form.packaging.as_str(), form.lang.as_str()), ("", "", "es"));
+        form.name = " Bolso ".into();
+        form.packaging = "Bolsa antipolvo".into();
+        form.indicators = vec![(0, "Costuras regulares".into())];
         form.gtins = " 4006381333931 \n\n".into();
         form.only_sold_in = "fr, be;DE".into();
-        let out = form.apply(sheet.clone());
-        assert_eq!(out.names.len(), 2);
-        assert_eq!(out.names["de"], "Tasche");
+        let out = form.apply(sheet.clone(), Language::Es, Language::En);
+        assert_eq!(
+            (out.names.get("es"), out.names.get("en"), out.names.get("fr")),
+            (Some("Bolso"), Some("Tote"), Some("Cabas"))
+        );
+        assert_eq!(out.packaging.get("und"), Some("Dust bag"), "the text as written stays");
+        assert_eq!(out.packaging.get("es"), Some("Bolsa antipolvo"));
+        assert_eq!(out.guide[0].text.get("es"), Some("Costuras regulares"));
         assert_eq!(out.gtins, vec!["4006381333931"]);
         assert_eq!(out.only_sold_in, vec!["fr", "be", "DE"]);
-        assert_eq!(out.model_numbers, sheet.model_numbers);
-        assert_eq!(out.prices, sheet.prices);
+        assert_eq!((out.model_numbers, out.prices), (sheet.model_numbers, sheet.prices));
         assert_eq!(form.version, "4");
+    }
+
+    #[test]
+    fn the_fallback_languages_form_shows_the_text_as_written_and_replaces_it() {
+        let sheet = sheet();
+        let mut form = MainForm::from_sheet(1, &sheet, Language::En, Language::En);
+        assert_eq!(form.packaging, "Dust bag");
+        form.packaging = "Cotton dust bag".into();
+        let out = form.apply(sheet, Language::En, Language::En);
+        assert_eq!(out.packaging, Localized::one("en", "Cotton dust bag"));
+    }
+
+    #[test]
+    fn the_typed_form_is_read_from_its_pairs() {
+        let pairs: Vec<(String, String)> = [
+            ("version", "3"),
+            ("lang", "fr"),
+            ("name", "Cabas"),
+            ("caption_abc", "Face"),
+            ("indicator_1", "Coutures"),
+            ("feature_kind_0", "hologramme"),
+            ("indicator_x", "ignored"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let form = MainForm::from_pairs(&pairs);
+        assert_eq!((form.version.as_str(), form.lang.as_str(), form.name.as_str()), ("3", "fr", "Cabas"));
+        assert_eq!(form.caption("abc"), "Face");
+        assert_eq!(form.indicators, vec![(1, "Coutures".to_string())]);
+        assert_eq!(at(&form.feature_kinds, 0), "hologramme");
+        assert_eq!(editor_href(7, "fr", "main", "#guide"), "/catalog/products/7/edit?lang=fr&saved=main#guide");
+        assert_eq!(editor_href(7, "xx", "main", ""), "/catalog/products/7/edit?saved=main");
     }
 }

@@ -33,7 +33,7 @@ pub(super) async fn home(SignedIn { ctx, principal }: SignedIn, State(state): St
 
 pub struct HomeAlert {
     pub id: i64,
-    pub title: String,
+    pub title: super::content::Shown,
     pub validity: String,
 }
 
@@ -52,7 +52,7 @@ async fn home_cases(s: &AppState, p: &Principal, tr: &Tr) -> HomeCases {
             out.alerts = list
                 .iter()
                 .filter(|a| a.in_force)
-                .map(|a| HomeAlert { id: a.id, title: a.sheet.title.clone(), validity: validity(tr, a) })
+                .map(|a| HomeAlert { id: a.id, title: super::alerts::title_of(tr, a), validity: validity(tr, a) })
                 .collect();
         }
     }

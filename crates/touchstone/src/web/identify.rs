@@ -88,7 +88,7 @@ struct CodeView {
     corrected: Option<String>,
     brand_owner: Option<BrandOwnerView>,
     /// Alerts in force that target the reader and name what the code identifies.
-    alerts: Vec<crate::domain::alerts::AlertBrief>,
+    alerts: Vec<super::alerts::BriefView>,
 }
 
 struct BrandOwnerView {
@@ -99,7 +99,7 @@ struct BrandOwnerView {
 
 struct HitView {
     href: String,
-    title: String,
+    title: super::content::Shown,
     /// The brand of a product, or the sector of a brand.
     detail: String,
     is_brand: bool,
@@ -188,7 +188,7 @@ async fn identify_page(
                     .map(|h| match (h.kind, h.product_id) {
                         (HitKind::Product, Some(id)) => HitView {
                             href: format!("/catalog/products/{id}"),
-                            title: h.title,
+                            title: super::catalog::hit_title(&tr, &h),
                             detail: h.brand_name,
                             is_brand: false,
                         },
@@ -200,7 +200,7 @@ async fn identify_page(
                                 .and_then(crate::domain::catalog::Sector::parse)
                                 .map(|s| tr.label("sector", s))
                                 .unwrap_or_default(),
-                            title: h.title,
+                            title: super::catalog::hit_title(&tr, &h),
                             is_brand: true,
                         },
                     })
@@ -227,15 +227,14 @@ async fn identify_photo(
     let (by_script, shrunk) = (matches!(client, "shrunk" | "original"), client == "shrunk");
     let tr = ctx.layout.tr;
     let mut page = IdentifyPage::new(clone_layout(&ctx.layout), &state);
-    let photo =
-        match super::catalog_editor::checked_upload(&ctx, multipart, state.media.limits.max_bytes, "photo").await {
-            Ok(form) => form.file.unwrap_or_default(),
-            Err(AppError::Client(c)) if c.status == StatusCode::BAD_REQUEST => {
-                page.problem = Problem { field: "photo", message: tr.t("identify.error_form").to_string() };
-                return ctx.render(StatusCode::BAD_REQUEST, page);
-            }
-            Err(e) => return ctx.error_page(e),
-        };
+    let photo = match super::upload::checked_upload(&ctx, multipart, state.media.limits.max_bytes, "photo").await {
+        Ok(form) => form.file.unwrap_or_default(),
+        Err(AppError::Client(c)) if c.status == StatusCode::BAD_REQUEST => {
+            page.problem = Problem { field: "photo", message: tr.t("identify.error_form").to_string() };
+            return ctx.render(StatusCode::BAD_REQUEST, page);
+        }
+        Err(e) => return ctx.error_page(e),
+    };
     let read = match scan::scan(&state.db, &state.media, &state.verifier, &principal, photo).await {
         Ok(r) => r,
         Err(AppError::Client(c)) if c.status != StatusCode::FORBIDDEN => {
@@ -298,14 +297,15 @@ fn code_view(
         alerts: Vec::new(),
     };
     let Some(mut found) = found else { return view };
-    view.alerts = std::mem::take(&mut found.alerts);
+    view.alerts =
+        std::mem::take(&mut found.alerts).into_iter().map(|a| super::alerts::BriefView::new(&tr, a)).collect();
     let gtin = found.gtin.clone().unwrap_or_default();
     match found.outcome {
         Outcome::Product => {
             view.outcome = "product";
             if let Some(card) = found.product {
-                view.message = tr
-                    .f("identify.product", &[("product", card.sheet.name_in(tr.code())), ("brand", &card.brand_name)]);
+                view.message =
+                    tr.f("identify.product", &[("product", card.name(tr.code())), ("brand", &card.brand_name)]);
                 view.product_href = Some(card_href(card.product_id, text, view.format.as_deref()));
             }
         }
@@ -319,7 +319,7 @@ fn code_view(
                 view.brand_owner = Some(BrandOwnerView {
                     brand_id: owner.brand_id,
                     brand_name: owner.brand_name,
-                    contacts: contacts_for(principal, owner.contacts),
+                    contacts: contacts_for(principal, &tr, owner.fallback_language, owner.contacts),
                 });
             }
         }

@@ -12,13 +12,16 @@ mod brand_editor;
 mod cases;
 mod catalog;
 mod catalog_editor;
+mod content;
 mod coordination;
 mod grants;
 mod home;
 mod identify;
 mod notify;
 mod page;
+mod product_sections;
 mod stats;
+mod upload;
 
 pub use page::{
     api_principal_from_session, clone_layout, parse_id, Ctx, Enrolling, Layout, PageError, PageId, PageResult, SignedIn,
@@ -103,6 +106,7 @@ pub fn pages() -> Pages {
         .merge(catalog::router())
         .merge(catalog_editor::router())
         .merge(brand_editor::router())
+        .merge(product_sections::router())
         .merge(identify::router())
         .merge(coordination::router())
         .merge(grants::router())

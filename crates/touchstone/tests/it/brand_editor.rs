@@ -354,7 +354,7 @@ async fn a_representative_edits_the_brand_delegated_to_it_and_no_other() {
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
-        assert_eq!(brand(&app, 0).await.draft.contacts.last().unwrap().name, "BPP London desk");
+        assert_eq!(brand(&app, 0).await.draft.contacts.last().unwrap().name.get("en"), Some("BPP London desk"));
         let other = format!("/catalog/brands/{}/edit", not_delegated.id);
         assert_eq!(agent.get(&other).await.status, StatusCode::NOT_FOUND);
     })
@@ -417,7 +417,8 @@ async fn the_owner_keeps_security_features_for_a_chosen_audience_and_other_offic
         seed(&app).await;
         let b = brand(&app, 0).await;
         let p = product(&app, 0).await;
-        let how = p.draft.security_features[0].how_to_check.clone();
+        // What the French officer reads: the French version.
+        let how = p.draft.security_features[1].how_to_check["fr"].clone();
         let edit = format!("/catalog/brands/{}/edit", b.id);
         let audience = format!("/catalog/brands/{}/audience", b.id);
         let mut officer = signed_in(&app, "officer@douane.demo").await;

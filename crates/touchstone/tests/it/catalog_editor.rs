@@ -11,14 +11,14 @@ async fn seed(app: &TestApp) {
     touchstone::demo::seed_catalog(app.db(), &app.state.media, 2, 1).await.expect("seed a small catalog");
 }
 
-async fn product_id(app: &TestApp, brand: usize, item: usize) -> i64 {
+async fn product(app: &TestApp, brand: usize, item: usize) -> touchstone::domain::catalog::Product {
     let b =
         touchstone::store::catalog::get_brand_by_key(app.db().reader(), &gen::brand_key(brand)).await.unwrap().unwrap();
-    touchstone::store::catalog::get_product_by_key(app.db().reader(), b.id, &format!("p{item}"))
-        .await
-        .unwrap()
-        .unwrap()
-        .id
+    touchstone::store::catalog::get_product_by_key(app.db().reader(), b.id, &format!("p{item}")).await.unwrap().unwrap()
+}
+
+async fn product_id(app: &TestApp, brand: usize, item: usize) -> i64 {
+    product(app, brand, item).await.id
 }
 
 async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
@@ -35,27 +35,44 @@ fn value_of(page: &str, name: &str) -> String {
     page[start..].split('"').next().unwrap().to_string()
 }
 
-/// The main form's fields as the current draft holds them, with `changes` applied.
-async fn main_fields(app: &TestApp, id: i64, version: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+/// The main form's fields in `lang` as the current draft holds them (the demo brands fall back
+/// to English), with `changes` applied.
+async fn main_fields_in(
+    app: &TestApp,
+    id: i64,
+    version: &str,
+    lang: &str,
+    changes: &[(&str, &str)],
+) -> Vec<(String, String)> {
     let p = touchstone::store::catalog::get_product(app.db().reader(), id).await.unwrap().unwrap();
     let s = p.draft;
+    let v = |t: &touchstone::domain::localized::Localized| t.version(lang, "en").unwrap_or_default().to_string();
     let mut fields: Vec<(String, String)> = vec![
         ("version".into(), version.into()),
-        ("name_en".into(), s.names.get("en").cloned().unwrap_or_default()),
-        ("name_fr".into(), s.names.get("fr").cloned().unwrap_or_default()),
-        ("description_en".into(), s.descriptions.get("en").cloned().unwrap_or_default()),
-        ("description_fr".into(), s.descriptions.get("fr").cloned().unwrap_or_default()),
+        ("lang".into(), lang.into()),
+        ("name".into(), v(&s.names)),
+        ("description".into(), v(&s.descriptions)),
         ("category".into(), s.category.clone()),
         ("hs_code".into(), s.hs_code.clone().unwrap_or_default()),
         ("gtins".into(), s.gtins.join("\n")),
         ("only_sold_in".into(), s.only_sold_in.join(", ")),
         ("never_sold_in".into(), s.never_sold_in.join(", ")),
-        ("packaging".into(), s.packaging.clone()),
+        ("packaging".into(), v(&s.packaging)),
     ];
+    for i in &s.images {
+        fields.push((format!("caption_{}", i.hash), v(&i.caption)));
+    }
+    for (n, g) in s.guide.iter().enumerate() {
+        fields.push((format!("indicator_{n}"), v(&g.text)));
+    }
     for (k, v) in changes {
         fields.iter_mut().find(|(name, _)| name == k).unwrap().1 = v.to_string();
     }
     fields
+}
+
+async fn main_fields(app: &TestApp, id: i64, version: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    main_fields_in(app, id, version, "en", changes).await
 }
 
 async fn save(b: &mut Browser<'_>, id: i64, fields: &[(String, String)]) -> Reply {
@@ -66,6 +83,11 @@ async fn save(b: &mut Browser<'_>, id: i64, fields: &[(String, String)]) -> Repl
 
 /// Posts the gallery form as a browser does: multipart, with the page's CSRF token.
 async fn upload(b: &mut Browser<'_>, id: i64, label: &str, caption: &str, bytes: &[u8]) -> Reply {
+    upload_in(b, id, "", label, caption, bytes).await
+}
+
+/// Posts the gallery form of the editor in `lang` (the page's, when empty).
+async fn upload_in(b: &mut Browser<'_>, id: i64, lang: &str, label: &str, caption: &str, bytes: &[u8]) -> Reply {
     let page = b.get(&format!("/catalog/products/{id}/edit")).await;
     let csrf = Browser::csrf_of(&page);
     let version = page
@@ -77,7 +99,7 @@ async fn upload(b: &mut Browser<'_>, id: i64, label: &str, caption: &str, bytes:
     let boundary = "touchstone-test-boundary-7d1f";
     let mut body = Vec::new();
     for (name, value) in
-        [("csrf", csrf.as_str()), ("version", version.as_str()), ("label", label), ("caption", caption)]
+        [("csrf", csrf.as_str()), ("version", version.as_str()), ("label", label), ("caption", caption), ("lang", lang)]
     {
         body.extend_from_slice(
             format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
@@ -116,20 +138,21 @@ async fn a_rights_holder_edits_uploads_adds_an_indicator_publishes_and_the_offic
         let v0 = value_of(&page.text, "version");
 
         // A refused value is shown beside its field, with what was typed kept.
-        let bad = main_fields(&app, id, &v0, &[("hs_code", "12"), ("name_en", "Spring tote typed")]).await;
+        let bad = main_fields(&app, id, &v0, &[("hs_code", "12"), ("name", "Spring tote typed")]).await;
         let r = save(&mut owner, id, &bad).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
         assert!(r.text.contains("id=\"error-hs_code\""), "{}", r.text);
         assert!(r.text.contains("value=\"12\"") && r.text.contains("value=\"Spring tote typed\""));
 
-        let good = main_fields(&app, id, &v0, &[("name_en", "Spring tote"), ("packaging", "Cotton dust bag")]).await;
+        let good = main_fields(&app, id, &v0, &[("name", "Spring tote"), ("packaging", "Cotton dust bag")]).await;
         let before = touchstone::store::catalog::get_product(app.db().reader(), id).await.unwrap().unwrap();
         let r = save(&mut owner, id, &good).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
-        assert_eq!(r.location(), format!("{edit}?saved=main"));
+        assert_eq!(r.location(), format!("{edit}?lang=en&saved=main"));
         let after = touchstone::store::catalog::get_product(app.db().reader(), id).await.unwrap().unwrap();
         assert_eq!(after.draft.names["en"], "Spring tote");
-        assert_eq!(after.draft.packaging, "Cotton dust bag");
+        assert_eq!(after.draft.packaging.get("en"), Some("Cotton dust bag"));
+        assert_eq!(after.draft.names.get("fr"), before.draft.names.get("fr"), "other languages are kept");
         assert_eq!(after.draft.supply_chain, before.draft.supply_chain, "fields the form does not show are kept");
         assert_eq!(after.draft.images, before.draft.images);
         assert_eq!(after.draft.guide, before.draft.guide);
@@ -140,7 +163,7 @@ async fn a_rights_holder_edits_uploads_adds_an_indicator_publishes_and_the_offic
         assert!(history.text.contains(&format!("<td>{v1}</td><td>Saved</td>")), "{}", history.text);
 
         // Saving from the page loaded before that save is refused, and said so.
-        let stale = main_fields(&app, id, &v0, &[("name_en", "Someone else's tote")]).await;
+        let stale = main_fields(&app, id, &v0, &[("name", "Someone else's tote")]).await;
         let r = save(&mut owner, id, &stale).await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
         assert!(r.text.contains("Someone saved this product in the meantime; reload the page"), "{}", r.text);
@@ -159,7 +182,7 @@ async fn a_rights_holder_edits_uploads_adds_an_indicator_publishes_and_the_offic
         assert_eq!(r.status, StatusCode::SEE_OTHER, "[{}] {}", app.backend, r.text);
         let draft = touchstone::store::catalog::get_product(app.db().reader(), id).await.unwrap().unwrap();
         let added = draft.draft.images.last().unwrap().clone();
-        assert_eq!(added.caption, "Spring stitching, even");
+        assert_eq!(added.caption.get("en"), Some("Spring stitching, even"), "written in the fallback language");
         let hash = added.hash;
 
         let r = owner
@@ -233,7 +256,7 @@ async fn another_rights_holder_cannot_see_or_change_the_editor_or_the_history() 
             );
         }
         let before = touchstone::store::catalog::get_product(app.db().reader(), id).await.unwrap().unwrap();
-        let fields = main_fields(&app, id, &before.version.to_string(), &[("name_en", "Hijacked")]).await;
+        let fields = main_fields(&app, id, &before.version.to_string(), &[("name", "Hijacked")]).await;
         let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         let r = other.submit("/catalog", &edit, &fields).await;
         assert!(matches!(r.status, StatusCode::NOT_FOUND | StatusCode::FORBIDDEN), "{}", r.status);
@@ -347,6 +370,101 @@ async fn a_picture_leaves_the_gallery_once_no_indicator_shows_it() {
             assert_eq!(r.status, StatusCode::NOT_FOUND, "[{}] {email}: {}", app.backend, r.text);
         }
         assert_eq!(draft().await.draft.images, after.draft.images);
+    })
+    .await;
+}
+
+/// Issue 16: a translator works on one language, beside the fallback's text, and saves it alone.
+#[tokio::test]
+async fn the_editor_saves_french_without_touching_english_and_counts_what_is_missing() {
+    on_every_backend(|app| async move {
+        seed(&app).await;
+        // A product written in English only.
+        let brand = product(&app, 0, 0).await.brand_id;
+        let token = app.token_for("brand@lumiere.demo").await;
+        let created = app
+            .post_json(
+                &format!("/api/v1/brands/{brand}/products"),
+                &token,
+                serde_json::json!({"key": "spring-tote", "sheet": {
+                    "names": {"en": "Spring tote"}, "category": "handbags", "packaging": {"en": "Dust bag"},
+                    "guide": [{"side": "genuine", "text": {"en": "Even stitching"}, "weight": 4}]}}),
+            )
+            .await;
+        assert_eq!(created.status, StatusCode::CREATED, "[{}] {}", app.backend, created.text);
+        let id = created.json()["id"].as_i64().unwrap();
+        let edit = format!("/catalog/products/{id}/edit");
+        let before = touchstone::store::catalog::get_product(app.db().reader(), id).await.unwrap().unwrap();
+        let english = before.draft.names["en"].clone();
+        let texts = before.draft.all_texts().iter().filter(|t| !t.is_empty()).count();
+        assert_eq!(texts, 3, "name, packaging, indicator");
+        let mut owner = signed_in(&app, "brand@lumiere.demo").await;
+
+        let page = owner.get(&format!("{edit}?lang=fr")).await;
+        assert_eq!(page.status, StatusCode::OK, "[{}] {}", app.backend, page.text);
+        assert!(page.text.contains("name=\"lang\" value=\"fr\""), "the form edits French");
+        assert!(page.text.contains(&format!("{texts} texts missing")), "French lacks every text: {}", page.text);
+        assert!(page.text.contains("aria-current=\"page\"><span lang=\"fr\""), "French is the language chosen");
+        assert!(page.text.contains(&format!("English (fallback): <span lang=\"en\" dir=\"ltr\">{english}</span>")));
+        assert_eq!(value_of(&page.text, "name"), "", "no French name yet");
+
+        let v = before.version.to_string();
+        let guide = format!("indicator_{}", 0);
+        let fields =
+            main_fields_in(&app, id, &v, "fr", &[("name", "Cabas du printemps"), (&guide, "Coutures régulières")])
+                .await;
+        let r = save(&mut owner, id, &fields).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "[{}] {}", app.backend, r.text);
+        assert_eq!(r.location(), format!("{edit}?lang=fr&saved=main"));
+        let after = touchstone::store::catalog::get_product(app.db().reader(), id).await.unwrap().unwrap();
+        assert_eq!(after.draft.names.get("fr"), Some("Cabas du printemps"));
+        assert_eq!(after.draft.names["en"], english, "English untouched");
+        assert_eq!(after.draft.guide[0].text.get("fr"), Some("Coutures régulières"));
+        assert_eq!(after.draft.guide[0].text.get("en"), before.draft.guide[0].text.get("en"));
+        assert_eq!(after.draft.packaging, before.draft.packaging, "a field left empty stays untranslated");
+        let page = owner.get(&format!("{edit}?lang=fr")).await;
+        assert!(page.text.contains("1 text missing"), "only the packaging is left: {}", page.text);
+        assert_eq!(value_of(&page.text, "name"), "Cabas du printemps");
+
+        // A refused French text is shown beside its field, marked invalid, the typed text kept.
+        let long = "x".repeat(201);
+        let fields = main_fields_in(&app, id, &after.version.to_string(), "fr", &[("name", &long)]).await;
+        let r = save(&mut owner, id, &fields).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+        assert!(r.text.contains("id=\"error-names\""), "{}", r.text);
+        assert!(r.text.contains("aria-invalid=\"true\" aria-describedby=\"error-names\""), "{}", r.text);
+        assert!(r.text.contains(&long) && r.text.contains("name=\"lang\" value=\"fr\""));
+        // And a stale page is refused as in any language.
+        let stale = main_fields_in(&app, id, &v, "fr", &[("name", "Autre cabas")]).await;
+        assert_eq!(save(&mut owner, id, &stale).await.status, StatusCode::CONFLICT);
+
+        // A picture and an indicator added while editing Spanish are written in Spanish.
+        let png = gen::pictures(20, 0).remove(0).1;
+        let r = upload_in(&mut owner, id, "es", "genuine", "Frente", &png).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        assert_eq!(r.location(), format!("{edit}?lang=es&saved=image#gallery"));
+        let p = touchstone::store::catalog::get_product(app.db().reader(), id).await.unwrap().unwrap();
+        assert_eq!(
+            p.draft.images.last().unwrap().caption,
+            touchstone::domain::localized::Localized::one("es", "Frente")
+        );
+        let r = owner
+            .submit(
+                &format!("{edit}?lang=es"),
+                &format!("/catalog/products/{id}/indicators"),
+                &[
+                    ("version", &p.version.to_string()),
+                    ("lang", "es"),
+                    ("side", "genuine"),
+                    ("text", "Sello intacto"),
+                    ("weight", "3"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let p = touchstone::store::catalog::get_product(app.db().reader(), id).await.unwrap().unwrap();
+        assert_eq!(p.draft.guide.last().unwrap().text.get("es"), Some("Sello intacto"));
+        assert_eq!(p.draft.names.get("fr"), Some("Cabas du printemps"));
     })
     .await;
 }

@@ -59,19 +59,22 @@ async fn an_officer_goes_from_the_brand_list_to_a_product_card_with_its_guide_an
         assert_eq!(brand.status, StatusCode::OK, "{}", brand.text);
         assert!(brand.text.contains("EUIPO"), "trademarks are shown");
         assert!(!brand.text.contains("/publish"), "officers have no publish button");
-        let product_href = link_to(&brand.text, &english_name(1, 0));
+        // Issue 16: the list names products in the reader's language.
+        let product_href = link_to(&brand.text, &french_name(1, 0));
         assert_eq!(product_href, format!("/catalog/products/{}", product_id(&app, 1, 0).await));
         let card = b.get(&product_href).await;
         assert_eq!(card.status, StatusCode::OK, "{}", card.text);
         let text = &card.text;
         assert!(text.contains(&format!("<h1>{}</h1>", french_name(1, 0))), "{text}");
         assert!(text.contains(&gen::gtin(1, 0)));
-        assert!(text.contains("The seal shows a colour-shifting hologram with a 10-character serial."), "genuine sign");
-        assert!(text.contains("Seal missing, or flat print instead of a hologram."), "counterfeit sign");
+        let guide = gen::product(1, 0).sheet.guide;
+        let french = |n: usize| guide[n].text["fr"].replace('\'', "&#39;");
+        assert!(text.contains(&french(1)), "genuine sign, in French: {text}");
+        assert!(text.contains(&french(3)), "counterfeit sign, in French");
         assert_eq!(text.matches("type=\"checkbox\"").count(), 5, "the guide is a checklist");
         assert!(text.contains("●●●●●"), "weights show as dots");
-        let france = text.find("Brand protection — France").expect("the French contact");
-        let global = text.find("Global anti-counterfeiting desk").expect("the global contact");
+        let france = text.find("Protection de la marque — France").expect("the French contact");
+        let global = text.find("Service mondial anti-contrefaçon").expect("the global contact");
         assert!(france < global, "the officer's country comes first");
         assert!(text.contains("href=\"tel:+33184880107\""), "phones are tel: links: {text}");
         assert!(text.contains(&format!("href=\"mailto:douane@{}.demo\"", gen::brand_key(1))));

@@ -120,7 +120,7 @@ async fn a_file_mixing_good_rows_with_bad_codes_names_and_a_40000_pixel_picture_
         let a =
             touchstone::store::catalog::get_product_by_key(app.db().reader(), brand.id, "a").await.unwrap().unwrap();
         let gallery: Vec<(&str, &str)> =
-            a.draft.images.iter().map(|i| (i.label.as_str(), i.caption.as_str())).collect();
+            a.draft.images.iter().map(|i| (i.label.as_str(), i.caption.get("und").unwrap_or_default())).collect();
         assert_eq!(gallery, vec![("genuine", "Even stitching, 8 per inch"), ("counterfeit", "Crooked seam")]);
         let j =
             touchstone::store::catalog::get_product_by_key(app.db().reader(), brand.id, "j").await.unwrap().unwrap();
@@ -258,7 +258,7 @@ async fn the_command_line_reads_pictures_beside_the_import_file_and_never_outsid
     let brand = touchstone::store::catalog::get_brand_by_key(app.db().reader(), "lum-cli").await.unwrap().unwrap();
     let a = touchstone::store::catalog::get_product_by_key(app.db().reader(), brand.id, "a").await.unwrap().unwrap();
     assert_eq!(a.draft.images.len(), 1);
-    assert_eq!(a.draft.images[0].caption, "Label sewn flat");
+    assert_eq!(a.draft.images[0].caption, "Label sewn flat".into(), "a caption without a language is as written");
     let officer = app.token_for("officer@douane.demo").await;
     let served = app.get(&format!("/api/v1/media/{}", a.draft.images[0].hash), &officer).await;
     assert_eq!(served.status, StatusCode::OK, "the command line stored the file where the server reads it");

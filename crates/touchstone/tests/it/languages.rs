@@ -73,6 +73,11 @@ fn readable(html: &str) -> Vec<String> {
         // Scripts, styles, code samples, and text declared as in another language (the API's
         // reference, written in English, says so with `lang="en"`) are not the page's words.
         let foreign = name != "html" && attrs.iter().any(|(k, _)| k == "lang");
+        // An element without content (a field, a picture) in another language: only its own
+        // attributes are not the page's words.
+        if foreign && ["input", "img", "br", "hr", "source", "area", "wbr"].contains(&name.as_str()) {
+            continue;
+        }
         if ["script", "style", "pre"].contains(&name.as_str()) || foreign {
             let close = format!("</{name}");
             rest = rest.to_lowercase().find(&close).map_or("", |e| &rest[e..]);

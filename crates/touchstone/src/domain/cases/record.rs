@@ -253,7 +253,7 @@ pub(super) async fn match_alerts(
                 event_id: format!("alert-{}-case-{case_id}", alert.id),
                 kind: "alert.match".into(),
                 org_id: alert.owner_org_id,
-                subject: Sentence::new("notice.alert_match.subject").text("title", &alert_sheet.title),
+                subject: Sentence::new("notice.alert_match.subject").text("title", alert_sheet.title_as_written()),
                 body: reasons.iter().map(Sentence::verbatim).collect(),
                 link: format!("/alerts/{}", alert.id),
                 payload: serde_json::json!({"alert_id": alert.id, "case_id": case_id, "reasons": reasons}),

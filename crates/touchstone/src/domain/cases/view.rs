@@ -48,7 +48,11 @@ pub struct CaseEvent {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct AlertMatch {
     pub alert_id: i64,
-    pub title: String,
+    /// Per language.
+    pub title: crate::domain::localized::Localized,
+    /// The language the title is shown in to a reader whose language has no version.
+    #[schema(value_type = String, example = "en")]
+    pub fallback_language: crate::domain::types::Language,
     pub reasons: Vec<String>,
 }
 
@@ -382,13 +386,15 @@ pub(super) async fn build_view(
         .await?
         .into_iter()
         .filter(|(_, owner, _, _)| full || *owner == principal.org_id)
-        .map(|(alert_id, _, sheet, reasons)| AlertMatch {
-            alert_id,
-            title: serde_json::from_str::<serde_json::Value>(&sheet)
-                .ok()
-                .and_then(|v| v["title"].as_str().map(String::from))
-                .unwrap_or_default(),
-            reasons: serde_json::from_str(&reasons).unwrap_or_default(),
+        .map(|(alert_id, _, sheet, reasons)| {
+            let sheet = serde_json::from_str::<serde_json::Value>(&sheet).unwrap_or_default();
+            AlertMatch {
+                alert_id,
+                title: serde_json::from_value(sheet["title"].clone()).unwrap_or_default(),
+                fallback_language: serde_json::from_value(sheet["fallback_language"].clone())
+                    .unwrap_or(crate::domain::types::Language::En),
+                reasons: serde_json::from_str(&reasons).unwrap_or_default(),
+            }
         })
         .collect();
     let events = sql::events(db.reader(), row.id)

@@ -250,7 +250,7 @@ async fn label_products(s: &AppState, p: &Principal, tr: &Tr, form: &mut CaseFor
         line.product_label = None;
         if let Some(id) = parse_id(&line.product_id) {
             if let Ok(card) = catalog::product_card(&s.db, p, id).await {
-                line.product_label = Some(format!("{} — {}", card.sheet.name_in(tr.code()), card.brand_name));
+                line.product_label = Some(format!("{} — {}", card.name(tr.code()), card.brand_name));
             }
         }
     }
@@ -303,7 +303,7 @@ pub(super) async fn new_case_page(
             Ok((id, card)) => {
                 let line = &mut form.goods[0];
                 line.product_id = id.to_string();
-                line.description = card.sheet.name_in(ctx.layout.tr.code()).to_string();
+                line.description = card.name(ctx.layout.tr.code()).to_string();
                 line.hs_code = card.sheet.hs_code.clone().unwrap_or_default();
                 line.unit = ctx.layout.tr.t("cases.default_unit").to_string();
                 if let Some(prices) = &card.sheet.prices {

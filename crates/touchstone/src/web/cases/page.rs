@@ -94,6 +94,11 @@ struct CasePage {
 }
 
 impl CasePage {
+    /// A matched alert's title in the reader's language.
+    fn alert_title(&self, m: &crate::domain::cases::AlertMatch) -> crate::web::content::Shown {
+        crate::web::content::Shown::of(&m.title, &self.layout.tr, m.fallback_language)
+    }
+
     fn may(&self, action: &'static str) -> bool {
         self.actions.contains(&action)
     }

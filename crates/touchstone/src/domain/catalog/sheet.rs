@@ -1,0 +1,722 @@
+//! Brand and product sheets: the documents rights holders write, their closed sets of values,
+//! and the checks that normalise them before they are stored.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::domain::localized::{self, Localized};
+use crate::domain::types::{CountryCode, Language, Name};
+use crate::error::{AppError, AppResult, ClientError};
+
+closed_set!(
+    /// The sector a brand trades in.
+    Sector {
+        Apparel = "apparel", Luxury = "luxury", Pharmaceuticals = "pharmaceuticals", SpareParts = "spare_parts",
+        Electronics = "electronics", Cosmetics = "cosmetics", Tobacco = "tobacco", Toys = "toys",
+        Beverages = "beverages", Other = "other",
+    }
+);
+
+closed_set!(
+    /// What a picture shows.
+    ImageLabel { Genuine = "genuine", Counterfeit = "counterfeit", Packaging = "packaging", SecurityFeature = "security_feature" }
+);
+
+closed_set!(
+    /// Which side an authentication indicator describes.
+    IndicatorSide { Genuine = "genuine", Counterfeit = "counterfeit" }
+);
+
+closed_set!(
+    /// The parts of a product sheet a rights holder may keep for a chosen audience.
+    Section { SupplyChain = "supply_chain", SecurityFeatures = "security_features", Prices = "prices" }
+);
+
+impl ImageLabel {
+    /// The confidential section a picture belongs to, if any: withholding the section
+    /// withholds its pictures too.
+    pub fn section(self) -> Option<Section> {
+        match self {
+            ImageLabel::SecurityFeature => Some(Section::SecurityFeatures),
+            ImageLabel::Genuine | ImageLabel::Counterfeit | ImageLabel::Packaging => None,
+        }
+    }
+}
+
+closed_set!(
+    TransportMode { Sea = "sea", Air = "air", Road = "road", Rail = "rail", Postal = "postal", ExpressCourier = "express_courier" }
+);
+
+closed_set!(
+    PartyRole { Manufacturer = "manufacturer", Importer = "importer", Exporter = "exporter", Distributor = "distributor" }
+);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Trademark {
+    /// Registering office, e.g. `EUIPO`, `INPI`, `USPTO`, `WIPO`.
+    pub office: String,
+    pub number: String,
+    /// Nice classes, 1 to 45.
+    #[serde(default)]
+    pub nice_classes: Vec<u8>,
+    /// `YYYY-MM-DD`.
+    pub expires_on: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// The country this contact answers for; none means everywhere.
+    pub country: Option<String>,
+    /// The desk or person, e.g. "Brand protection — France", per language.
+    pub name: Localized,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// Opening hours with time zone, e.g. "Mon–Fri 08:00–18:00 CET", per language.
+    #[serde(default)]
+    pub hours: Localized,
+}
+
+/// Who may see a brand's confidential sections besides the brand's own side.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Confidentiality {
+    /// Sections kept for the audience below.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// Enforcement organisations (ids) that may see them.
+    #[serde(default)]
+    pub organisations: Vec<i64>,
+    /// Countries whose enforcement organisations may see them (ISO 3166-1 alpha-2).
+    #[serde(default)]
+    pub countries: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BrandSheet {
+    pub name: String,
+    /// Other spellings and scripts, e.g. "Maison Lumiere", "メゾン・ルミエール".
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub sector: Sector,
+    /// Content hash of an uploaded logo.
+    #[serde(default)]
+    pub logo: Option<String>,
+    #[serde(default)]
+    pub trademarks: Vec<Trademark>,
+    /// GS1 company prefixes (6 to 12 digits) the brand owner holds.
+    #[serde(default)]
+    pub gs1_company_prefixes: Vec<String>,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    #[serde(default)]
+    pub confidentiality: Confidentiality,
+    /// The language readers are shown a text in when it has no version in theirs (en, fr, es
+    /// or ar; English by default). A text written without a language counts as this one's.
+    #[serde(default = "english")]
+    #[schema(value_type = String, example = "en")]
+    pub fallback_language: Language,
+}
+
+fn english() -> Language {
+    Language::En
+}
+
+impl BrandSheet {
+    /// Every text of the sheet its rights holder writes: its contacts' names and hours.
+    pub fn all_texts(&self) -> Vec<&Localized> {
+        self.contacts.iter().flat_map(|c| [&c.name, &c.hours]).collect()
+    }
+
+    /// How many of its texts have no version in `lang`.
+    pub fn missing_in(&self, lang: &str) -> usize {
+        let fallback = self.fallback_language.as_str();
+        self.all_texts().iter().filter(|t| t.lacks(lang, fallback)).count()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ImageRef {
+    /// Content hash of an uploaded image.
+    pub hash: String,
+    pub label: ImageLabel,
+    /// Per language; it is also the picture's text alternative.
+    #[serde(default)]
+    pub caption: Localized,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub side: IndicatorSide,
+    /// What to look at, per language.
+    pub text: Localized,
+    /// Content hash of an uploaded image illustrating it.
+    #[serde(default)]
+    pub image: Option<String>,
+    /// 1 (a hint) to 5 (conclusive).
+    #[serde(default = "default_weight")]
+    pub weight: u8,
+}
+
+fn default_weight() -> u8 {
+    3
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SecurityFeature {
+    /// e.g. hologram, serialised code, tamper seal, UV ink; per language.
+    pub kind: Localized,
+    /// Per language.
+    pub how_to_check: Localized,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    pub role: PartyRole,
+    pub name: String,
+    /// Registration, EORI or similar identifier.
+    #[serde(default)]
+    pub identifier: Option<String>,
+    /// Country of the party (ISO 3166-1 alpha-2).
+    pub country: String,
+    /// The market it serves, when it is a distributor or importer for one.
+    #[serde(default)]
+    pub market: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    pub origin: String,
+    pub destination: String,
+    pub mode: TransportMode,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SupplyChain {
+    /// Countries where the genuine product is made.
+    #[serde(default)]
+    pub manufacturing_countries: Vec<String>,
+    #[serde(default)]
+    pub parties: Vec<Party>,
+    #[serde(default)]
+    pub routes: Vec<Route>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Prices {
+    /// ISO 4217, e.g. EUR.
+    pub currency: String,
+    pub retail_min: Option<f64>,
+    pub retail_max: Option<f64>,
+    /// What a genuine unit is usually declared at, at the border.
+    pub usual_declared_value: Option<f64>,
+}
+
+impl Eq for Prices {}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProductSheet {
+    /// The product's name per language (en, fr, es, ar); at least one.
+    pub names: Localized,
+    /// Per language.
+    #[serde(default)]
+    pub descriptions: Localized,
+    /// GTIN-8, -12, -13 or -14, check digit verified.
+    #[serde(default)]
+    pub gtins: Vec<String>,
+    /// Model or article numbers.
+    #[serde(default)]
+    pub model_numbers: Vec<String>,
+    pub category: String,
+    /// Harmonized System subheading, 6 digits.
+    #[serde(default)]
+    pub hs_code: Option<String>,
+    /// How the genuine product is packed, per language.
+    #[serde(default)]
+    pub packaging: Localized,
+    /// The only markets where it is sold, if it is sold in a few only.
+    #[serde(default)]
+    pub only_sold_in: Vec<String>,
+    /// Markets where it is never sold.
+    #[serde(default)]
+    pub never_sold_in: Vec<String>,
+    #[serde(default)]
+    pub images: Vec<ImageRef>,
+    #[serde(default)]
+    pub guide: Vec<Indicator>,
+    #[serde(default)]
+    pub security_features: Vec<SecurityFeature>,
+    #[serde(default)]
+    pub supply_chain: SupplyChain,
+    #[serde(default)]
+    pub prices: Option<Prices>,
+}
+
+impl ProductSheet {
+    /// The stored files the sheet shows: gallery pictures, then the guide's.
+    pub fn media_hashes(&self) -> impl Iterator<Item = &str> {
+        self.images.iter().map(|i| i.hash.as_str()).chain(self.guide.iter().filter_map(|g| g.image.as_deref()))
+    }
+}
+
+pub(super) fn invalid(field: &'static str, code: &'static str, message: impl Into<String>) -> AppError {
+    AppError::invalid(field, code, message)
+}
+
+fn country(field: &'static str, raw: &str) -> AppResult<String> {
+    CountryCode::parse(raw).map(|c| c.as_str().to_string()).map_err(|e| match e {
+        AppError::Client(c) => AppError::Client(ClientError { field: Some(field), ..c }),
+        other => other,
+    })
+}
+
+fn countries(field: &'static str, list: &[String]) -> AppResult<Vec<String>> {
+    let mut out: Vec<String> = list.iter().map(|c| country(field, c)).collect::<AppResult<_>>()?;
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+fn text(field: &'static str, raw: &str, max: usize) -> AppResult<String> {
+    let s = raw.trim();
+    if s.chars().count() > max {
+        return Err(invalid(field, "too_long", format!("Keep {} under {max} characters.", field.replace('_', " "))));
+    }
+    Ok(s.to_string())
+}
+
+/// A text checked version by version with [`text`]'s rule.
+fn texts(field: &'static str, l: Localized, max: usize, required: bool) -> AppResult<Localized> {
+    l.validated(field, required, |t| text(field, t, max))
+}
+
+/// A name checked version by version as a [`Name`].
+fn names(field: &'static str, l: Localized) -> AppResult<Localized> {
+    l.validated(field, true, |t| Name::parse(field, t).map(|n| n.as_str().to_string()))
+}
+
+fn media_hash(field: &'static str, h: &str) -> AppResult<String> {
+    let h = h.trim().to_ascii_lowercase();
+    if h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()) {
+        Ok(h)
+    } else {
+        Err(invalid(field, "invalid_media_reference", "Refer to an uploaded file by the hash the upload returned."))
+    }
+}
+
+/// A Harmonized System subheading: six digits in an HS chapter (01–97, 77 being reserved).
+pub fn parse_hs_code(raw: &str) -> AppResult<String> {
+    let s: String = raw.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
+    if s.len() != 6 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(invalid(
+            "hs_code",
+            "invalid_hs_code",
+            format!("'{}' is not an HS code; give the 6-digit subheading, e.g. 4202.21 or 420221.", raw.trim()),
+        ));
+    }
+    let chapter: u8 = s[..2].parse().unwrap_or(0);
+    if !(1..=97).contains(&chapter) || chapter == 77 {
+        return Err(invalid(
+            "hs_code",
+            "unknown_hs_code",
+            format!("HS chapter {} does not exist; HS chapters run from 01 to 97 (77 is reserved).", &s[..2]),
+        ));
+    }
+    Ok(s)
+}
+
+/// A GTIN with its check digit verified, normalised to 14 digits for lookups.
+pub fn parse_gtin(raw: &str) -> AppResult<gs1::Gtin> {
+    gs1::Gtin::parse(raw.trim()).map_err(|e| invalid("gtins", "invalid_gtin", e.to_string()))
+}
+
+fn language(field: &'static str, raw: &str) -> AppResult<String> {
+    let l = raw.trim().to_ascii_lowercase();
+    if l.len() == 2 && l.bytes().all(|b| b.is_ascii_lowercase()) {
+        Ok(l)
+    } else {
+        Err(invalid(field, "invalid_language", format!("'{raw}' is not a two-letter language code such as en or fr.")))
+    }
+}
+
+impl BrandSheet {
+    /// Checks and normalises every field; the first problem is returned with its field.
+    pub fn validated(mut self) -> AppResult<BrandSheet> {
+        self.name = Name::parse("name", &self.name)?.as_str().to_string();
+        self.aliases = self
+            .aliases
+            .iter()
+            .map(|a| Name::parse("aliases", a).map(|n| n.as_str().to_string()))
+            .collect::<AppResult<_>>()?;
+        self.aliases.dedup();
+        self.logo = self.logo.as_deref().map(|h| media_hash("logo", h)).transpose()?;
+        for t in &mut self.trademarks {
+            t.office = text("trademarks", &t.office, 40)?;
+            t.number = text("trademarks", &t.number, 60)?;
+            if t.office.is_empty() || t.number.is_empty() {
+                return Err(invalid("trademarks", "required", "Each trademark needs its office and number."));
+            }
+            if let Some(c) = t.nice_classes.iter().find(|c| !(1..=45).contains(*c)) {
+                return Err(invalid(
+                    "trademarks",
+                    "invalid_nice_class",
+                    format!("Nice class {c} does not exist; classes run from 1 to 45."),
+                ));
+            }
+            if let Some(d) = &t.expires_on {
+                let format = time::macros::format_description!("[year]-[month]-[day]");
+                time::Date::parse(d.trim(), &format).map_err(|_| {
+                    invalid("trademarks", "invalid_date", format!("'{d}' is not a date; write it as YYYY-MM-DD."))
+                })?;
+            }
+        }
+        for p in &mut self.gs1_company_prefixes {
+            *p = p.trim().to_string();
+            if !(6..=12).contains(&p.len()) || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(invalid(
+                    "gs1_company_prefixes",
+                    "invalid_gs1_prefix",
+                    format!("'{p}' is not a GS1 company prefix; it has 6 to 12 digits."),
+                ));
+            }
+        }
+        self.gs1_company_prefixes.sort();
+        self.gs1_company_prefixes.dedup();
+        if !localized::is_content_language(self.fallback_language.as_str()) {
+            return Err(invalid(
+                "fallback_language",
+                "invalid_language",
+                "Choose the fallback language among en, fr, es and ar.",
+            ));
+        }
+        for c in &mut self.contacts {
+            c.name = names("contacts", std::mem::take(&mut c.name))?;
+            c.hours = texts("contacts", std::mem::take(&mut c.hours), 200, false)?;
+            c.country = c.country.as_deref().map(|x| country("contacts", x)).transpose()?;
+            c.languages = c.languages.iter().map(|l| language("contacts", l)).collect::<AppResult<_>>()?;
+            if let Some(e) = &c.email {
+                c.email = Some(crate::domain::types::Email::parse(e)?.as_str().to_string());
+            }
+        }
+        self.confidentiality.countries = countries("confidentiality", &self.confidentiality.countries)?;
+        self.confidentiality.sections.sort();
+        self.confidentiality.sections.dedup();
+        self.confidentiality.organisations.sort();
+        self.confidentiality.organisations.dedup();
+        Ok(self)
+    }
+}
+
+impl ProductSheet {
+    pub fn validated(mut self) -> AppResult<ProductSheet> {
+        self.names = names("names", std::mem::take(&mut self.names)).map_err(|e| match e.code() {
+            "required" => invalid("names", "required", "Give the product a name in at least one language."),
+            _ => e,
+        })?;
+        self.descriptions = texts("descriptions", std::mem::take(&mut self.descriptions), 5000, false)?;
+        self.gtins =
+            self.gtins.iter().map(|g| parse_gtin(g).map(|g| g.as_str().to_string())).collect::<AppResult<_>>()?;
+        // One product code each: the same GTIN twice, even written at another length
+        // (96385074 and 0000096385074), would break the product_codes key when stored.
+        let mut seen = std::collections::HashSet::new();
+        self.gtins.retain(|g| seen.insert(format!("{g:0>14}")));
+        self.model_numbers = self
+            .model_numbers
+            .iter()
+            .map(|m| text("model_numbers", m, 80))
+            .collect::<AppResult<Vec<_>>>()?
+            .into_iter()
+            .filter(|m| !m.is_empty())
+            .collect();
+        self.category = text("category", &self.category, 80)?;
+        if self.category.is_empty() {
+            return Err(invalid("category", "required", "Give the product a category, e.g. handbags or analgesics."));
+        }
+        self.hs_code = self.hs_code.as_deref().filter(|h| !h.trim().is_empty()).map(parse_hs_code).transpose()?;
+        self.packaging = texts("packaging", std::mem::take(&mut self.packaging), 2000, false)?;
+        self.only_sold_in = countries("only_sold_in", &self.only_sold_in)?;
+        self.never_sold_in = countries("never_sold_in", &self.never_sold_in)?;
+        if let Some(c) = self.only_sold_in.iter().find(|c| self.never_sold_in.contains(c)) {
+            return Err(invalid(
+                "never_sold_in",
+                "contradictory_markets",
+                format!("{c} cannot be both a market where it is only sold and one where it is never sold."),
+            ));
+        }
+        for i in &mut self.images {
+            i.hash = media_hash("images", &i.hash)?;
+            i.caption = texts("images", std::mem::take(&mut i.caption), 500, false)?;
+        }
+        for g in &mut self.guide {
+            g.text = texts("guide", std::mem::take(&mut g.text), 1000, false)?;
+            if g.text.is_empty() {
+                return Err(invalid("guide", "required", "Each indicator needs a text saying what to look at."));
+            }
+            if !(1..=5).contains(&g.weight) {
+                return Err(invalid(
+                    "guide",
+                    "invalid_weight",
+                    "An indicator's weight runs from 1 (a hint) to 5 (conclusive).",
+                ));
+            }
+            g.image = g.image.as_deref().map(|h| media_hash("guide", h)).transpose()?;
+        }
+        for f in &mut self.security_features {
+            f.kind = texts("security_features", std::mem::take(&mut f.kind), 80, false)?;
+            f.how_to_check = texts("security_features", std::mem::take(&mut f.how_to_check), 2000, false)?;
+            // A feature an officer cannot check is no help at the inspection table.
+            if f.kind.is_empty() || f.how_to_check.is_empty() {
+                return Err(invalid(
+                    "security_features",
+                    "required",
+                    "Each security feature needs its kind (e.g. hologram) and how an officer checks it.",
+                ));
+            }
+        }
+        let sc = &mut self.supply_chain;
+        sc.manufacturing_countries = countries("supply_chain", &sc.manufacturing_countries)?;
+        for p in &mut sc.parties {
+            p.name = Name::parse("supply_chain", &p.name)?.as_str().to_string();
+            p.country = country("supply_chain", &p.country)?;
+            p.market = p.market.as_deref().map(|m| country("supply_chain", m)).transpose()?;
+        }
+        for r in &mut sc.routes {
+            r.origin = country("supply_chain", &r.origin)?;
+            r.destination = country("supply_chain", &r.destination)?;
+        }
+        if let Some(p) = &mut self.prices {
+            p.currency = p.currency.trim().to_ascii_uppercase();
+            if p.currency.len() != 3 || !p.currency.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(invalid(
+                    "prices",
+                    "invalid_currency",
+                    "Give the currency as an ISO 4217 code such as EUR or USD.",
+                ));
+            }
+            for v in [p.retail_min, p.retail_max, p.usual_declared_value].into_iter().flatten() {
+                if !v.is_finite() || v < 0.0 {
+                    return Err(invalid("prices", "invalid_price", "Prices are positive numbers."));
+                }
+            }
+            if let (Some(lo), Some(hi)) = (p.retail_min, p.retail_max) {
+                if lo > hi {
+                    return Err(invalid("prices", "invalid_price", "The lowest retail price is above the highest."));
+                }
+            }
+        }
+        Ok(self)
+    }
+
+    /// The name a reader of `lang` sees, the brand's fallback language being `fallback`.
+    pub fn name_for(&self, lang: &str, fallback: &str) -> &str {
+        self.names.text_for(lang, fallback)
+    }
+
+    /// The name kept in the listing columns (which order lists and name products in the API's
+    /// lists): English, else the text as written, else any.
+    pub fn listing_name(&self) -> &str {
+        self.names.text_for("en", "en")
+    }
+
+    /// Every text of the sheet its rights holder writes, in the order the editor shows them.
+    pub fn all_texts(&self) -> Vec<&Localized> {
+        let mut out = vec![&self.names, &self.descriptions, &self.packaging];
+        out.extend(self.images.iter().map(|i| &i.caption));
+        out.extend(self.guide.iter().map(|g| &g.text));
+        out.extend(self.security_features.iter().flat_map(|f| [&f.kind, &f.how_to_check]));
+        out
+    }
+
+    /// How many of its texts have no version in `lang`.
+    pub fn missing_in(&self, lang: &str, fallback: &str) -> usize {
+        self.all_texts().iter().filter(|t| t.lacks(lang, fallback)).count()
+    }
+
+    /// Removes the sections the reader may not see, with everything that belongs to them (a
+    /// section's pictures, and the guide indicators that show one of those pictures); returns
+    /// which were withheld.
+    pub(super) fn withhold(&mut self, sections: &[Section]) -> Vec<Section> {
+        let mut withheld = Vec::new();
+        for s in sections {
+            let pictures: Vec<String> =
+                self.images.iter().filter(|i| i.label.section() == Some(*s)).map(|i| i.hash.clone()).collect();
+            self.images.retain(|i| i.label.section() != Some(*s));
+            let indicators_before = self.guide.len();
+            self.guide.retain(|g| g.image.as_ref().is_none_or(|h| !pictures.contains(h)));
+            let had_own = match s {
+                Section::SupplyChain => !std::mem::take(&mut self.supply_chain).eq(&SupplyChain::default()),
+                Section::SecurityFeatures => !std::mem::take(&mut self.security_features).is_empty(),
+                Section::Prices => self.prices.take().is_some(),
+            };
+            if had_own || !pictures.is_empty() || self.guide.len() != indicators_before {
+                withheld.push(*s);
+            }
+        }
+        withheld
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn product() -> ProductSheet {
+        serde_json::from_value(serde_json::json!({
+            "names": {"en": "Lumière tote", "fr": "Cabas Lumière"},
+            "gtins": ["4006381333931"],
+            "category": "handbags",
+            "hs_code": "4202.21",
+            "only_sold_in": ["fr", "BE"],
+            "guide": [{"side": "genuine", "text": "Stitching is even, 8 stitches per inch", "weight": 4}],
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_valid_product_sheet_is_normalised() {
+        let p = product().validated().unwrap();
+        assert_eq!(p.hs_code.as_deref(), Some("420221"));
+        assert_eq!(p.only_sold_in, vec!["BE", "FR"]);
+    }
+
+    /// Found by the import fuzz targets' "distinct GTINs" property (docs/FUZZING.md).
+    #[test]
+    fn a_gtin_given_twice_is_kept_once_whatever_its_length() {
+        let mut p = product();
+        p.gtins = vec!["4006381333931".into(), "96385074".into(), "4006381333931".into(), "0000096385074".into()];
+        let p = p.validated().unwrap();
+        assert_eq!(p.gtins, vec!["4006381333931", "96385074"]);
+    }
+
+    #[test]
+    fn a_wrong_gtin_check_digit_names_the_right_one() {
+        let mut p = product();
+        p.gtins = vec!["4006381333932".into()];
+        let e = p.validated().unwrap_err();
+        assert_eq!(e.code(), "invalid_gtin");
+        assert!(e.public_message().contains('1'), "{}", e.public_message());
+    }
+
+    #[test]
+    fn hs_codes_must_be_six_digits_in_an_existing_chapter() {
+        assert!(parse_hs_code("420221").is_ok());
+        assert_eq!(parse_hs_code("4202").unwrap_err().code(), "invalid_hs_code");
+        assert_eq!(parse_hs_code("990000").unwrap_err().code(), "unknown_hs_code");
+        assert_eq!(parse_hs_code("770000").unwrap_err().code(), "unknown_hs_code");
+    }
+
+    #[test]
+    fn a_market_cannot_be_both_only_and_never() {
+        let mut p = product();
+        p.never_sold_in = vec!["FR".into()];
+        assert_eq!(p.validated().unwrap_err().code(), "contradictory_markets");
+    }
+
+    #[test]
+    fn unknown_fields_in_a_sheet_are_refused() {
+        let r: Result<ProductSheet, _> =
+            serde_json::from_value(serde_json::json!({"names": {"en": "x"}, "category": "c", "colour": "red"}));
+        assert!(r.unwrap_err().to_string().contains("colour"));
+    }
+
+    #[test]
+    fn withholding_removes_only_the_chosen_sections_that_have_content() {
+        let mut p = product();
+        p.security_features = vec![SecurityFeature { kind: "hologram".into(), how_to_check: "tilt".into() }];
+        let withheld = p.withhold(&[Section::SecurityFeatures, Section::Prices]);
+        assert_eq!(withheld, vec![Section::SecurityFeatures]);
+        assert!(p.security_features.is_empty());
+        assert!(!p.guide.is_empty());
+    }
+
+    #[test]
+    fn withholding_security_features_withholds_their_pictures_and_the_indicators_showing_them() {
+        let mut p = product();
+        let picture =
+            |hash: &str, label| ImageRef { hash: hash.into(), label, caption: format!("{hash} caption").into() };
+        p.images = vec![picture("front", ImageLabel::Genuine), picture("hologram", ImageLabel::SecurityFeature)];
+        p.guide = vec![
+            Indicator {
+                side: IndicatorSide::Genuine,
+                text: "Even stitching".into(),
+                image: Some("front".into()),
+                weight: 3,
+            },
+            Indicator {
+                side: IndicatorSide::Genuine,
+                text: "Hologram shifts".into(),
+                image: Some("hologram".into()),
+                weight: 5,
+            },
+            Indicator { side: IndicatorSide::Counterfeit, text: "Glue marks".into(), image: None, weight: 2 },
+        ];
+        let withheld = p.withhold(&[Section::SecurityFeatures]);
+        assert_eq!(withheld, vec![Section::SecurityFeatures], "pictures alone make the section withheld");
+        assert_eq!(p.images.iter().map(|i| i.hash.as_str()).collect::<Vec<_>>(), ["front"]);
+        assert_eq!(
+            p.guide.iter().map(|g| g.text.text_for("en", "en")).collect::<Vec<_>>(),
+            ["Even stitching", "Glue marks"]
+        );
+        let text = serde_json::to_string(&p).unwrap();
+        assert!(!text.contains("hologram"), "nothing of the section is left: {text}");
+    }
+
+    /// Sheets stored before texts had languages held plain strings.
+    #[test]
+    fn a_sheet_written_with_plain_strings_still_loads_and_reads_in_the_fallback_language() {
+        let old: ProductSheet = serde_json::from_value(serde_json::json!({
+            "names": {"en": "Tote"}, "descriptions": {}, "category": "handbags", "packaging": "Dust bag",
+            "images": [{"hash": "a".repeat(64), "label": "genuine", "caption": "Front"}],
+            "guide": [{"side": "genuine", "text": "Even stitching", "weight": 4}],
+            "security_features": [{"kind": "hologram", "how_to_check": "Tilt it"}],
+        }))
+        .unwrap();
+        let sheet = old.validated().unwrap();
+        assert_eq!(sheet.packaging.version("fr", "fr"), Some("Dust bag"), "as written: the fallback's text");
+        assert_eq!(sheet.guide[0].text.for_reader("es", "en").map(|v| v.lang), Some("en"));
+        assert_eq!(sheet.missing_in("en", "en"), 0);
+        assert_eq!(sheet.missing_in("fr", "en"), 6, "name, packaging, caption, indicator, kind, how to check");
+        let json = serde_json::to_value(&sheet).unwrap();
+        assert_eq!(json["packaging"], "Dust bag", "written back as it was");
+        let brand: BrandSheet = serde_json::from_value(serde_json::json!({
+            "name": "Lumière", "sector": "luxury",
+            "contacts": [{"name": "Desk", "country": "FR", "hours": null}],
+        }))
+        .unwrap();
+        let brand = brand.validated().unwrap();
+        assert_eq!(brand.fallback_language, Language::En, "English unless chosen");
+        assert!(brand.contacts[0].hours.is_empty());
+    }
+
+    #[test]
+    fn every_version_of_a_text_is_checked_and_other_languages_are_refused() {
+        let mut p = product();
+        p.names = Localized::one("en", "Tote").with("fr", "x".repeat(201));
+        assert_eq!(p.validated().unwrap_err().field(), Some("names"));
+        let mut p = product();
+        p.packaging = Localized::one("de", "Staubbeutel");
+        assert_eq!(p.validated().unwrap_err().code(), "invalid_language");
+        let mut p = product();
+        p.names = Localized::new();
+        assert_eq!(p.validated().unwrap_err().code(), "required");
+        let mut b: BrandSheet = serde_json::from_value(
+            serde_json::json!({"name": "Lumière", "sector": "luxury", "fallback_language": "pseudo"}),
+        )
+        .unwrap();
+        assert_eq!(b.clone().validated().unwrap_err().field(), Some("fallback_language"));
+        b.fallback_language = Language::Fr;
+        assert!(b.validated().is_ok());
+    }
+}

@@ -1,0 +1,93 @@
+//! Multipart upload forms (a picture, a logo, a photo to identify): read field by field with the
+//! file capped at the media limit, and checked against the reader's CSRF token.
+
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::Multipart;
+use axum::http::StatusCode;
+
+use super::Ctx;
+use crate::error::AppError;
+
+/// Fields of the upload form other than the file are short.
+const MAX_TEXT_FIELD: usize = 4096;
+
+#[derive(Default)]
+pub(super) struct UploadForm {
+    pub(super) csrf: String,
+    pub(super) version: String,
+    pub(super) label: String,
+    pub(super) caption: String,
+    /// The language the caption is written in.
+    pub(super) lang: String,
+    pub(super) file: Option<Vec<u8>>,
+}
+
+/// An upload form read and checked: one that cannot be read is a 400, one without this
+/// session's CSRF token a 403. `file_field` names the file's field.
+pub(super) async fn checked_upload(
+    ctx: &Ctx,
+    multipart: Result<Multipart, MultipartRejection>,
+    max_bytes: usize,
+    file_field: &str,
+) -> Result<UploadForm, AppError> {
+    let multipart = multipart.map_err(|_| unreadable_form())?;
+    let form = read_upload(multipart, max_bytes, file_field).await?;
+    if !csrf_ok(&ctx.layout.csrf, &form.csrf) {
+        return Err(AppError::client(
+            StatusCode::FORBIDDEN,
+            "csrf_failed",
+            "This form has expired or did not come from Touchstone; reload the page and try again.",
+        ));
+    }
+    Ok(form)
+}
+
+fn unreadable_form() -> AppError {
+    AppError::client(StatusCode::BAD_REQUEST, "invalid_form", "The upload form could not be read.")
+}
+
+/// Reads the multipart form, the file up to one byte past the media limit (as the API does),
+/// so that the media check itself tells an oversized file apart.
+async fn read_upload(mut multipart: Multipart, max_bytes: usize, file_field: &str) -> Result<UploadForm, AppError> {
+    let bad = unreadable_form;
+    let mut form = UploadForm::default();
+    let mut fields = 0;
+    while let Some(mut field) = multipart.next_field().await.map_err(|_| bad())? {
+        fields += 1;
+        if fields > 16 {
+            return Err(bad());
+        }
+        let name = field.name().unwrap_or("").to_string();
+        let limit = if name == file_field { max_bytes + 1 } else { MAX_TEXT_FIELD };
+        let mut buf = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(|_| bad())? {
+            let room = limit.saturating_sub(buf.len());
+            buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            if buf.len() >= limit {
+                break;
+            }
+        }
+        let text = || String::from_utf8_lossy(&buf).into_owned();
+        match name.as_str() {
+            _ if name == file_field => {
+                let oversized = buf.len() > max_bytes;
+                form.file = Some(buf);
+                if oversized {
+                    // The rest of the body is not read: the file is refused anyway.
+                    break;
+                }
+            }
+            "csrf" => form.csrf = text(),
+            "version" => form.version = text(),
+            "label" => form.label = text(),
+            "caption" => form.caption = text(),
+            "lang" => form.lang = text(),
+            _ => {}
+        }
+    }
+    Ok(form)
+}
+
+fn csrf_ok(expected: &str, given: &str) -> bool {
+    !expected.is_empty() && bool::from(subtle::ConstantTimeEq::ct_eq(expected.as_bytes(), given.as_bytes()))
+}
