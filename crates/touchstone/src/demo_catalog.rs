@@ -220,7 +220,7 @@ pub fn brand(i: usize, owner_org_id: i64) -> NewBrand {
                     languages: vec!["en".into()],
                     phone: Some(format!("+44 20 3880 {:04}", i)),
                     email: Some(format!("customs@{}.demo", brand_key(i))),
-                    hours: Localized::one("en", "24/7"),
+                    hours: text(i, "24/7", "24 h/24, 7 j/7", "24 h, todos los días"),
                 },
             ],
             confidentiality,

@@ -147,6 +147,13 @@ async fn export_then_import_round_trips_into_an_empty_database() {
         let mut first = Vec::new();
         catalog_io::export(source.db(), &source.state.media, &console, Format::Jsonl, Embed, &mut first).await.unwrap();
         assert_eq!(String::from_utf8_lossy(&first).lines().count(), 20);
+        let row: serde_json::Value =
+            serde_json::from_str(String::from_utf8_lossy(&first).lines().next().unwrap()).unwrap();
+        let sheet = &row["sheet"];
+        assert!(
+            sheet["names"]["es"].is_string() && sheet["guide"][0]["text"]["fr"].is_string(),
+            "[{backend}] texts travel with every language: {row}"
+        );
 
         let target_dir = tempfile::tempdir().unwrap();
         let target_url = crate::common::fresh_database_urls(target_dir.path())
