@@ -26,8 +26,7 @@ use super::{
     clone_layout, shown_in_place, CsrfForm, Ctx, FieldError, Layout, PageError, PageId, PageResult, Pages, SignedIn,
 };
 use crate::domain::catalog::{
-    self, BrandSheet, HistoryEntry, HistoryKind, ImageLabel, ImageRef, Indicator, IndicatorSide, Product, ProductSheet,
-    ProductUpdate,
+    self, BrandSheet, ImageLabel, ImageRef, Indicator, IndicatorSide, Product, ProductSheet, ProductUpdate,
 };
 use crate::domain::localized::Localized;
 use crate::domain::policy::Principal;
@@ -37,8 +36,6 @@ use crate::state::AppState;
 
 pub fn router() -> Pages {
     Pages::new()
-        .route("/catalog/brands/{id}/history", get(brand_history))
-        .route("/catalog/products/{id}/history", get(product_history))
         .route("/catalog/products/{id}/edit", get(edit_page).post(save_main))
         // The upload reads at most the media limit itself, field by field.
         .route("/catalog/products/{id}/images", post(upload_image).layer(DefaultBodyLimit::disable()))
@@ -49,46 +46,6 @@ pub fn router() -> Pages {
 
 fn thumbnail(hash: &str) -> String {
     format!("/media/{hash}/thumbnail")
-}
-
-// ---------------------------------------------------------------------------------------------
-// History
-
-#[derive(Template)]
-#[template(path = "catalog_history.html")]
-struct HistoryPage {
-    layout: Layout,
-    /// "brand" or "product": where the crumbs lead back to.
-    kind: &'static str,
-    id: i64,
-    name: String,
-    entries: Vec<HistoryEntry>,
-}
-
-async fn brand_history(
-    SignedIn { ctx, principal }: SignedIn,
-    State(state): State<AppState>,
-    PageId(id): PageId,
-) -> PageResult {
-    let entries = catalog::history(&state.db, &principal, HistoryKind::Brand, id).await?;
-    let name = match catalog::get_brand(&state.db, &principal, id).await {
-        Ok(b) => b.draft.name,
-        Err(e) => return Err(PageError(e)),
-    };
-    let layout = clone_layout(&ctx.layout);
-    Ok(ctx.render(StatusCode::OK, HistoryPage { layout, kind: "brands", id, name, entries }))
-}
-
-async fn product_history(
-    SignedIn { ctx, principal }: SignedIn,
-    State(state): State<AppState>,
-    PageId(id): PageId,
-) -> PageResult {
-    let entries = catalog::history(&state.db, &principal, HistoryKind::Product, id).await?;
-    let (product, brand) = load(&state, &principal, id).await?;
-    let name = product.draft.name_for(ctx.layout.tr.code(), brand.fallback_language.as_str()).to_string();
-    let layout = clone_layout(&ctx.layout);
-    Ok(ctx.render(StatusCode::OK, HistoryPage { layout, kind: "products", id, name, entries }))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -382,7 +339,7 @@ struct SavedQuery {
 }
 
 /// The product and its brand's draft (for the fallback language and the brand's name).
-async fn load(state: &AppState, principal: &Principal, id: i64) -> Result<(Product, BrandSheet), AppError> {
+pub(super) async fn load(state: &AppState, principal: &Principal, id: i64) -> Result<(Product, BrandSheet), AppError> {
     let product = catalog::get_product(&state.db, principal, id).await?;
     let brand = catalog::get_brand(&state.db, principal, product.brand_id).await?;
     Ok((product, brand.draft))

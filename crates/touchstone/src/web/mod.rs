@@ -12,6 +12,7 @@ mod brand_editor;
 mod cases;
 mod catalog;
 mod catalog_editor;
+mod catalog_history;
 mod content;
 mod coordination;
 mod grants;
@@ -105,6 +106,7 @@ pub fn pages() -> Pages {
         .merge(admin::router())
         .merge(catalog::router())
         .merge(catalog_editor::router())
+        .merge(catalog_history::router())
         .merge(brand_editor::router())
         .merge(product_sections::router())
         .merge(identify::router())

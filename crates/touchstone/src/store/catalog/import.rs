@@ -1,0 +1,215 @@
+//! The SQL of bulk imports and exports: multi-row upserts that publish in the same statement,
+//! the codes and history of a whole batch in a few statements, and exports read in pages.
+
+use sqlx::{Any, AnyConnection, Executor};
+
+use super::decode;
+use crate::domain::catalog::{ProductSheet, Sector};
+
+/// What an upsert did.
+#[derive(Debug, Clone, Copy)]
+pub enum Upsert {
+    Created(i64),
+    /// The new version.
+    Updated(i64, i64),
+    Unchanged,
+}
+
+/// Inserts a product or replaces its draft when it differs; with `publish`, the new draft is
+/// published in the same statement. Codes, history and media uses are written by the caller.
+pub async fn upsert_product(
+    conn: &mut AnyConnection,
+    brand_id: i64,
+    key: &str,
+    sheet: &ProductSheet,
+    json: &str,
+    publish: bool,
+    now: i64,
+) -> Result<Upsert, sqlx::Error> {
+    let written: Option<(i64, i64)> = sqlx::query_as(
+        "INSERT INTO products (brand_id, product_key, name, category, draft, published, published_at, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, CASE WHEN $6 = 1 THEN $5 ELSE NULL END, CASE WHEN $6 = 1 THEN $7 ELSE NULL END, $7, $7) \
+         ON CONFLICT (brand_id, product_key) DO UPDATE SET draft = excluded.draft, \
+         name = CASE WHEN $6 = 1 OR products.published IS NULL THEN excluded.name ELSE products.name END, \
+         category = CASE WHEN $6 = 1 OR products.published IS NULL THEN excluded.category ELSE products.category END, \
+         updated_at = excluded.updated_at, version = products.version + 1, \
+         published = CASE WHEN $6 = 1 THEN excluded.draft ELSE products.published END, \
+         published_at = CASE WHEN $6 = 1 THEN excluded.updated_at ELSE products.published_at END \
+         WHERE products.draft <> excluded.draft RETURNING id, version",
+    )
+    .bind(brand_id)
+    .bind(key)
+    .bind(sheet.listing_name())
+    .bind(&sheet.category)
+    .bind(json)
+    .bind(crate::store::flag(publish))
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(match written {
+        Some((id, 1)) => Upsert::Created(id),
+        Some((id, version)) => Upsert::Updated(id, version),
+        None => Upsert::Unchanged,
+    })
+}
+
+/// Publishes an unchanged product whose draft is not yet what officers see; its id if so (the
+/// caller records the published copy's media uses).
+pub async fn publish_unchanged(
+    conn: &mut AnyConnection,
+    brand_id: i64,
+    key: &str,
+    sheet: &ProductSheet,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "UPDATE products SET published = draft, published_at = $1, name = $4, category = $5 \
+         WHERE brand_id = $2 AND product_key = $3 AND (published IS NULL OR published <> draft) RETURNING id",
+    )
+    .bind(now)
+    .bind(brand_id)
+    .bind(key)
+    .bind(sheet.listing_name())
+    .bind(&sheet.category)
+    .fetch_optional(conn)
+    .await
+}
+
+/// A product an import created or changed.
+pub struct ChangedProduct {
+    pub id: i64,
+    pub version: i64,
+    /// It existed before: its old codes must go.
+    pub replaced: bool,
+    pub gtins: Vec<String>,
+    /// The sheet as stored, for the history.
+    pub sheet: String,
+}
+
+/// Rows per multi-row statement: well under SQLite's and PostgreSQL's bind limits.
+const ROWS_PER_STATEMENT: usize = 200;
+
+fn values_clause(rows: usize, columns: usize) -> String {
+    (0..rows)
+        .map(|r| format!("({})", (1..=columns).map(|c| format!("${}", r * columns + c)).collect::<Vec<_>>().join(", ")))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Replaces the codes of the changed products and records their new versions, in a few
+/// multi-row statements.
+pub async fn write_codes_and_history(
+    conn: &mut AnyConnection,
+    changed: &[ChangedProduct],
+    action: &str,
+    actor: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let replaced: Vec<i64> = changed.iter().filter(|c| c.replaced).map(|c| c.id).collect();
+    for chunk in replaced.chunks(ROWS_PER_STATEMENT) {
+        let placeholders = (1..=chunk.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let sql = format!("DELETE FROM product_codes WHERE product_id IN ({placeholders})");
+        let mut q = sqlx::query(&sql);
+        for id in chunk {
+            q = q.bind(*id);
+        }
+        q.execute(&mut *conn).await?;
+    }
+    let codes: Vec<(String, i64)> =
+        changed.iter().flat_map(|c| c.gtins.iter().map(move |g| (format!("{g:0>14}"), c.id))).collect();
+    for chunk in codes.chunks(ROWS_PER_STATEMENT) {
+        let sql =
+            format!("INSERT INTO product_codes (kind, code, product_id) VALUES {}", values_clause(chunk.len(), 3));
+        let mut q = sqlx::query(&sql);
+        for (code, id) in chunk {
+            q = q.bind("gtin").bind(code.as_str()).bind(*id);
+        }
+        q.execute(&mut *conn).await?;
+    }
+    for chunk in changed.chunks(ROWS_PER_STATEMENT) {
+        let sql = format!(
+            "INSERT INTO catalog_history (entity_kind, entity_id, version, action, actor_label, at, sheet) VALUES {}",
+            values_clause(chunk.len(), 7)
+        );
+        let mut q = sqlx::query(&sql);
+        for c in chunk {
+            q = q.bind("product").bind(c.id).bind(c.version).bind(action).bind(actor).bind(now).bind(c.sheet.as_str());
+        }
+        q.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// The drafts of a brand's products with these keys.
+pub async fn drafts_by_keys(
+    conn: &mut AnyConnection,
+    brand_id: i64,
+    keys: &[&str],
+) -> Result<Vec<(String, ProductSheet)>, sqlx::Error> {
+    let mut out = Vec::new();
+    for chunk in keys.chunks(ROWS_PER_STATEMENT) {
+        let placeholders = (0..chunk.len()).map(|i| format!("${}", i + 2)).collect::<Vec<_>>().join(", ");
+        let sql = format!(
+            "SELECT id, product_key, draft FROM products WHERE brand_id = $1 AND product_key IN ({placeholders})"
+        );
+        let mut q = sqlx::query_as::<_, (i64, String, String)>(&sql).bind(brand_id);
+        for k in chunk {
+            q = q.bind(*k);
+        }
+        for (id, key, draft) in q.fetch_all(&mut *conn).await? {
+            out.push((key, decode("product", id, &draft)?));
+        }
+    }
+    Ok(out)
+}
+
+/// One product of an export.
+pub struct ExportRow {
+    pub product_id: i64,
+    pub brand_key: String,
+    pub brand_name: String,
+    pub sector: Sector,
+    pub product_key: String,
+    pub draft: ProductSheet,
+    /// The draft is what officers see.
+    pub published_is_current: bool,
+}
+
+/// Products after `after_id`, of the brands an organisation owns or represents (all when
+/// `org` is none), in id order.
+pub async fn export_page<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    org: Option<i64>,
+    after_id: i64,
+    limit: i64,
+) -> Result<Vec<ExportRow>, sqlx::Error> {
+    let select = "SELECT p.id, b.brand_key, b.name, b.sector, p.product_key, p.draft, \
+        CASE WHEN p.published IS NOT NULL AND p.published = p.draft THEN 1 ELSE 0 END AS current \
+        FROM products p JOIN brands b ON b.id = p.brand_id WHERE p.id > $1";
+    let rows: Vec<(i64, String, String, String, String, String, i64)> = match org {
+        None => sqlx::query_as(&format!("{select} ORDER BY p.id LIMIT $2")).bind(after_id).bind(limit).fetch_all(ex).await?,
+        Some(org) => {
+            sqlx::query_as(&format!(
+                "{select} AND (b.owner_org_id = $2 OR b.id IN (SELECT brand_id FROM brand_delegations WHERE org_id = $2)) ORDER BY p.id LIMIT $3"
+            ))
+            .bind(after_id)
+            .bind(org)
+            .bind(limit)
+            .fetch_all(ex)
+            .await?
+        }
+    };
+    rows.into_iter()
+        .map(|(id, brand_key, brand_name, sector, product_key, draft, current)| {
+            Ok(ExportRow {
+                product_id: id,
+                brand_key,
+                brand_name,
+                sector: Sector::parse(&sector).unwrap_or(Sector::Other),
+                product_key,
+                draft: decode("product", id, &draft)?,
+                published_is_current: current != 0,
+            })
+        })
+        .collect()
+}
