@@ -35,6 +35,9 @@ pub struct ClientError {
     pub field: Option<&'static str>,
     /// Seconds after which a retry may succeed (rate limits and locks).
     pub retry_after: Option<u64>,
+    /// The dynamic parts of the sentence (the value refused, a row number), for the catalogue's
+    /// message `error-<code>` to say them in the reader's language.
+    pub args: Vec<(&'static str, String)>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -49,7 +52,14 @@ pub type AppResult<T> = Result<T, AppError>;
 
 impl AppError {
     pub fn client(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        AppError::Client(ClientError { status, code, message: message.into(), field: None, retry_after: None })
+        AppError::Client(ClientError {
+            status,
+            code,
+            message: message.into(),
+            field: None,
+            retry_after: None,
+            args: Vec::new(),
+        })
     }
 
     /// Input that parsed but is not acceptable; names the field so forms can show it there.
@@ -60,6 +70,7 @@ impl AppError {
             message: message.into(),
             field: Some(field),
             retry_after: None,
+            args: Vec::new(),
         })
     }
 
@@ -93,6 +104,22 @@ impl AppError {
             c.field = Some(field);
         }
         self
+    }
+
+    /// A dynamic part of the sentence, named as the catalogue's message names it.
+    pub fn with_arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        if let AppError::Client(c) = &mut self {
+            c.args.push((name, value.to_string()));
+        }
+        self
+    }
+
+    /// The dynamic parts of the sentence.
+    pub fn args(&self) -> &[(&'static str, String)] {
+        match self {
+            AppError::Client(c) => &c.args,
+            AppError::Internal(_) => &[],
+        }
     }
 
     pub fn with_retry_after(mut self, seconds: u64) -> Self {

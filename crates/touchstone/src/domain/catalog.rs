@@ -364,7 +364,8 @@ impl BrandSheet {
                     "trademarks",
                     "invalid_nice_class",
                     format!("Nice class {c} does not exist; classes run from 1 to 45."),
-                ));
+                )
+                .with_arg("class", c));
             }
             if let Some(d) = &t.expires_on {
                 let format = time::macros::format_description!("[year]-[month]-[day]");
@@ -676,6 +677,7 @@ fn conflict_on(e: &sqlx::Error, key: &str) -> AppError {
         AppError::conflict("gtin_taken", "One of these GTINs already belongs to another product.")
     } else {
         AppError::conflict("key_taken", format!("The key '{key}' is already used; choose another."))
+            .with_arg("key", key)
     }
 }
 

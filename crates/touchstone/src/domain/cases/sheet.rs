@@ -111,6 +111,16 @@ pub(super) fn with_field(e: AppError, field: &'static str) -> AppError {
 
 /// An IATA air waybill: 3-digit airline prefix and an 8-digit serial whose last digit is the
 /// first seven modulo 7.
+/// An air waybill as it is printed and read: the airline's three-digit prefix, a dash, the
+/// serial and its check digit (`157-12345675`). Anything not of 11 digits stays as it is.
+pub fn air_waybill_printed(stored: &str) -> String {
+    if stored.len() == 11 && stored.bytes().all(|b| b.is_ascii_digit()) {
+        format!("{}-{}", &stored[..3], &stored[3..])
+    } else {
+        stored.to_string()
+    }
+}
+
 pub fn air_waybill(raw: &str) -> Result<String, String> {
     let s: String = raw.chars().filter(|c| c.is_ascii_digit()).collect();
     if s.len() != 11 || raw.chars().any(|c| c.is_ascii_alphabetic()) {
@@ -293,6 +303,7 @@ mod tests {
     #[test]
     fn air_waybills_carry_a_mod_7_check_digit() {
         assert_eq!(air_waybill("020-12345675").unwrap(), "02012345675");
+        assert_eq!(air_waybill_printed("02012345675"), "020-12345675", "shown as printed");
         assert!(air_waybill("020-12345676").unwrap_err().contains("check digit"));
         assert!(air_waybill("AB-1").is_err());
     }

@@ -49,7 +49,8 @@ pub struct CaseEvent {
 pub struct AlertMatch {
     pub alert_id: i64,
     pub title: String,
-    pub reasons: Vec<String>,
+    /// Why the case matched, as sentences (`Sentence`), each shown in its reader's language.
+    pub reasons: Vec<crate::i18n::Sentence>,
 }
 
 /// A case as the principal may see it.

@@ -313,7 +313,7 @@ pub(super) async fn new_case_page(
             Err(e) => {
                 error = Some(FieldError {
                     field: "product_id".into(),
-                    message: ctx.layout.tr.error(e.code(), &e.public_message()),
+                    message: ctx.layout.tr.error_of(&e),
                     status: e.status(),
                 })
             }

@@ -163,7 +163,12 @@ fn event_detail(tr: &Tr, detail: &serde_json::Value) -> String {
         parts.push(o);
     }
     if let Some(reasons) = detail.get("reasons").and_then(|v| v.as_array()) {
-        parts.push(reasons.iter().filter_map(|r| r.as_str()).collect::<Vec<_>>().join("; "));
+        let said: Vec<String> = reasons
+            .iter()
+            .filter_map(|r| serde_json::from_value::<crate::i18n::Sentence>(r.clone()).ok())
+            .map(|r| tr.say(&r))
+            .collect();
+        parts.push(said.join("; "));
     }
     if let Some(n) = text("note") {
         parts.push(format!("« {n} »"));
@@ -261,9 +266,11 @@ async fn render_case(
         }
     }
     let mut transport = Vec::new();
+    let air_waybills: Vec<String> =
+        sheet.air_waybills.iter().map(|a| crate::domain::cases::air_waybill_printed(a)).collect();
     for (key, list) in [
         ("cases.containers", &sheet.containers),
-        ("cases.air_waybills", &sheet.air_waybills),
+        ("cases.air_waybills", &air_waybills),
         ("cases.bills_of_lading", &sheet.bills_of_lading),
     ] {
         if !list.is_empty() {
@@ -358,7 +365,7 @@ async fn refused(ctx: Ctx, s: &AppState, p: &Principal, id: i64, e: AppError, mu
         return Err(PageError(e));
     }
     e.log();
-    extra.problem = Some(ctx.layout.tr.error(e.code(), &e.public_message()));
+    extra.problem = Some(ctx.layout.tr.error_of(&e));
     render_case(ctx, s, p, id, extra, e.status()).await
 }
 
