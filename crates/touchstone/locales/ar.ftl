@@ -1273,6 +1273,9 @@ audit-target-serial = رقم تسلسلي
 
 ## audit.who
 
+audit-console = سطر الأوامر
+audit-regime = الإجراء القانوني
+audit-alerts = مطابقة التنبيهات
 audit-anonymous = دون تسجيل دخول
 audit-system = النظام: { $worker }
 

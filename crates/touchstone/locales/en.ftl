@@ -1268,6 +1268,9 @@ audit-target-serial = serial
 
 ## audit.who
 
+audit-console = the command line
+audit-regime = the legal procedure
+audit-alerts = the alert matcher
 audit-anonymous = not signed in
 audit-system = system: { $worker }
 

@@ -1267,6 +1267,9 @@ audit-target-serial = número de serie
 
 ## audit.who
 
+audit-console = la línea de comandos
+audit-regime = el procedimiento legal
+audit-alerts = el cotejo de alertas
 audit-anonymous = sin sesión
 audit-system = sistema: { $worker }
 

@@ -1267,6 +1267,9 @@ audit-target-serial = numéro de série
 
 ## audit.who
 
+audit-console = la ligne de commande
+audit-regime = la procédure légale
+audit-alerts = le rapprochement des alertes
 audit-anonymous = non connecté
 audit-system = système : { $worker }
 

@@ -291,6 +291,22 @@ impl Tr {
         out
     }
 
+    /// Who did something, as recorded (`actor_label`): a person's name as it is; the console, a
+    /// visitor not signed in and a background worker named in this reader's language.
+    pub fn actor(&self, label: &str) -> String {
+        match label {
+            "cli" => self.t("audit.console").to_string(),
+            // Steps a case takes by itself: the legal regime's deadlines, the alert matcher.
+            "regime" => self.t("audit.regime").to_string(),
+            "alerts" => self.t("audit.alerts").to_string(),
+            "anonymous" => self.t("audit.anonymous").to_string(),
+            label => match label.strip_prefix("system: ") {
+                Some(worker) => self.f("audit.system", &[("worker", worker)]),
+                None => label.to_string(),
+            },
+        }
+    }
+
     /// A kept sentence in this reader's language.
     pub fn say(&self, sentence: &Sentence) -> String {
         sentence.render(self)
