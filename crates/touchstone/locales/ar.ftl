@@ -572,8 +572,16 @@ cases-answered = الإجابة
 cases-starts_on_objection = لا تبدأ إلا إذا اعترض المصرِّح.
 cases-due_by = الموعد النهائي: { $date }
 cases-overdue = متأخر
+cases-due_office = { $date } ({ $office } بتوقيت المكتب)
 cases-last_day = اليوم هو آخر يوم عمل
-cases-days_left = أيام العمل المتبقية: { $days }
+cases-days_left = { $days ->
+        [zero] لا أيام عمل متبقية
+        [one] يوم عمل واحد متبقٍ
+        [two] يوما عمل متبقيان
+        [few] { $days } أيام عمل متبقية
+        [many] { $days } يوم عمل متبقٍ
+       *[other] { $days } يوم عمل متبقٍ
+    }
 cases-deemed = { $answer } (إجابة مفترضة بسبب عدم الرد)
 cases-silence_means = أثر عدم الرد عند انقضاء المهلة
 cases-record_declarant_answer = تسجيل إجابة المصرِّح

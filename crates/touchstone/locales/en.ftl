@@ -573,8 +573,12 @@ cases-answered = Answer
 cases-starts_on_objection = Starts only if the declarant objects.
 cases-due_by = Due by { $date }
 cases-overdue = Overdue
+cases-due_office = { $date } ({ $office } at the office)
 cases-last_day = Last working day today
-cases-days_left = { $days } working days left
+cases-days_left = { $days ->
+        [one] one working day left
+       *[other] { $days } working days left
+    }
 cases-deemed = { $answer } (deemed, by silence)
 cases-silence_means = Silence at the deadline means
 cases-record_declarant_answer = Record the declarant's answer

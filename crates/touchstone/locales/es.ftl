@@ -572,8 +572,12 @@ cases-answered = Respuesta
 cases-starts_on_objection = Solo empieza a correr si el declarante se opone.
 cases-due_by = Vence el { $date }
 cases-overdue = Vencido
+cases-due_office = { $date } ({ $office } en la oficina)
 cases-last_day = Hoy es el último día hábil
-cases-days_left = Quedan { $days } días hábiles
+cases-days_left = { $days ->
+        [one] Queda un día hábil
+       *[other] Quedan { $days } días hábiles
+    }
 cases-deemed = { $answer } (presunta, por silencio)
 cases-silence_means = El silencio al vencer el plazo equivale a
 cases-record_declarant_answer = Registrar la respuesta del declarante

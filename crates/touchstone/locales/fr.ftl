@@ -572,8 +572,12 @@ cases-answered = Réponse
 cases-starts_on_objection = Ne commence que si le déclarant s'oppose.
 cases-due_by = À rendre avant le { $date }
 cases-overdue = En retard
+cases-due_office = { $date } ({ $office } au bureau)
 cases-last_day = Dernier jour ouvré aujourd'hui
-cases-days_left = { $days } jours ouvrés restants
+cases-days_left = { $days ->
+        [one] { $days } jour ouvré restant
+       *[other] { $days } jours ouvrés restants
+    }
 cases-deemed = { $answer } (réputée, par silence)
 cases-silence_means = Le silence à l'échéance vaut
 cases-record_declarant_answer = Enregistrer la réponse du déclarant

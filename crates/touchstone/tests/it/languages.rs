@@ -510,3 +510,38 @@ fn the_guard_sees_an_english_word_and_lets_content_and_codes_through() {
     let leaked: Vec<String> = readable(page).iter().flat_map(|t| leaks(t, &content)).collect();
     assert_eq!(leaked, vec!["Save changes", "Send", "Close"]);
 }
+
+#[tokio::test]
+async fn a_deadline_is_shown_on_the_readers_clock_and_on_the_offices() {
+    use touchstone::domain::types::Language;
+    use touchstone::i18n::{time, Tr};
+    on_every_backend(|app| async move {
+        let ids = scene(&app).await;
+        let case = ids["case"];
+        let mut lumiere = Browser::new(&app);
+        lumiere.sign_in("brand@lumiere.demo", PASSWORD).await;
+        let r = lumiere
+            .submit("/account", "/account/language", &[("language", "en"), ("time_zone", "America/New_York")])
+            .await;
+        assert_eq!(r.location(), "/account?done=language", "{}", r.text);
+        let token = app.token_for("brand@lumiere.demo").await;
+        let api = app.get(&format!("/api/v1/cases/{case}"), &token).await.json();
+        assert_eq!(api["office_time_zone"], "Europe/Paris");
+        let due = api["obligations"].as_array().unwrap().iter().find_map(|o| o["due_at"].as_str()).unwrap().to_string();
+        let page = lumiere.get(&format!("/cases/{case}")).await.text;
+        let new_york = Tr::with_zone(Language::En, time::zone("America/New_York").unwrap());
+        let expected = new_york.f(
+            "cases.due_office",
+            &[("date", &new_york.when(&due)), ("office", &new_york.when_in(&due, time::zone("Europe/Paris").unwrap()))],
+        );
+        assert!(expected.contains(" E") && expected.contains(" CE"), "New York's and Paris's zones named: {expected}");
+        assert!(page.contains(&expected), "the deadline on both clocks ({expected}): {page}");
+        // A reader on the office's clock sees it once.
+        let mut officer = Browser::new(&app);
+        officer.sign_in("officer@douane.demo", PASSWORD).await;
+        let page = officer.get(&format!("/cases/{case}")).await.text;
+        let paris = Tr::with_zone(Language::Fr, time::zone("Europe/Paris").unwrap());
+        assert!(page.contains(&paris.when(&due)) && !page.contains(" au bureau)"), "{page}");
+    })
+    .await;
+}

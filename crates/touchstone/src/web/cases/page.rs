@@ -203,6 +203,15 @@ async fn render_case(
         })
         .collect();
 
+    // Deadlines end at midnight on the office's clock; a reader elsewhere sees both.
+    let office_zone = crate::i18n::time::zone(&case.office_time_zone).unwrap_or_else(crate::i18n::time::utc);
+    let due = |d: &str| {
+        if tr.reads_in(office_zone) {
+            tr.when(d)
+        } else {
+            tr.f("cases.due_office", &[("date", &tr.when(d)), ("office", &tr.when_in(d, office_zone))])
+        }
+    };
     let mut obligations = Vec::new();
     for o in &case.obligations {
         let pending = o.answer.is_none() && open;
@@ -212,7 +221,7 @@ async fn render_case(
         let countdown = match (pending, o.working_days_left) {
             (true, _) if o.overdue => None,
             (true, Some(1)) => Some(tr.t("cases.last_day").to_string()),
-            (true, Some(n)) => Some(tr.f("cases.days_left", &[("days", &n.to_string())])),
+            (true, Some(n)) => Some(tr.fmt("cases.days_left", &[("days", n.into())])),
             _ => None,
         };
         let answer = o.answer.map(|a| {
@@ -228,7 +237,7 @@ async fn render_case(
             party: label_or(&tr, "cases.party", o.party.as_str()),
             party_kind: o.party.as_str(),
             who,
-            due: o.due_at.as_deref().map(|d| tr.when(d)),
+            due: o.due_at.as_deref().map(due),
             countdown,
             overdue: pending && o.overdue,
             pending: pending && !o.started,
