@@ -573,6 +573,13 @@ cases-starts_on_objection = لا تبدأ إلا إذا اعترض المصرِ�
 cases-due_by = الموعد النهائي: { $date }
 cases-overdue = متأخر
 cases-due_office = { $date } ({ $office } بتوقيت المكتب)
+cases-form_problems = { $count ->
+        [zero] لا شيء يلزم تصحيحه:
+        [one] يلزم تصحيح أمر واحد قبل حفظ الحجز:
+        [two] يلزم تصحيح أمرين قبل حفظ الحجز:
+        [few] يلزم تصحيح { $count } أمور قبل حفظ الحجز:
+       *[other] يلزم تصحيح { $count } أمرًا قبل حفظ الحجز:
+    }
 cases-last_day = اليوم هو آخر يوم عمل
 cases-days_left = { $days ->
         [zero] لا أيام عمل متبقية

@@ -574,6 +574,10 @@ cases-starts_on_objection = Starts only if the declarant objects.
 cases-due_by = Due by { $date }
 cases-overdue = Overdue
 cases-due_office = { $date } ({ $office } at the office)
+cases-form_problems = { $count ->
+        [one] One thing to fix before the detention can be saved:
+       *[other] { $count } things to fix before the detention can be saved:
+    }
 cases-last_day = Last working day today
 cases-days_left = { $days ->
         [one] one working day left

@@ -573,6 +573,10 @@ cases-starts_on_objection = Solo empieza a correr si el declarante se opone.
 cases-due_by = Vence el { $date }
 cases-overdue = Vencido
 cases-due_office = { $date } ({ $office } en la oficina)
+cases-form_problems = { $count ->
+        [one] Hay un punto que corregir antes de guardar la retención:
+       *[other] Hay { $count } puntos que corregir antes de guardar la retención:
+    }
 cases-last_day = Hoy es el último día hábil
 cases-days_left = { $days ->
         [one] Queda un día hábil

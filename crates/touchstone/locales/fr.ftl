@@ -573,6 +573,10 @@ cases-starts_on_objection = Ne commence que si le déclarant s'oppose.
 cases-due_by = À rendre avant le { $date }
 cases-overdue = En retard
 cases-due_office = { $date } ({ $office } au bureau)
+cases-form_problems = { $count ->
+        [one] Un point à corriger avant d'enregistrer la retenue :
+       *[other] { $count } points à corriger avant d'enregistrer la retenue :
+    }
 cases-last_day = Dernier jour ouvré aujourd'hui
 cases-days_left = { $days ->
         [one] { $days } jour ouvré restant

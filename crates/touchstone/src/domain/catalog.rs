@@ -278,7 +278,7 @@ fn invalid(field: &'static str, code: &'static str, message: impl Into<String>) 
 
 fn country(field: &'static str, raw: &str) -> AppResult<String> {
     CountryCode::parse(raw).map(|c| c.as_str().to_string()).map_err(|e| match e {
-        AppError::Client(c) => AppError::Client(ClientError { field: Some(field), ..c }),
+        AppError::Client(c) => AppError::Client(Box::new(ClientError { field: Some(field), ..*c })),
         other => other,
     })
 }
