@@ -1128,6 +1128,30 @@ grants-scope_help-coordination = تسجيل العمليات والأهداف، 
 grants-outcome-granted = مُنح
 grants-outcome-declined = رُفض
 
+## gs1
+
+# What a GS1 code carries, named field by field (Application Identifiers).
+gs1-ai_other = معرّف التطبيق ({ $ai })
+gs1-ai-01 = GTIN
+gs1-ai-02 = GTIN للمواد المحتواة
+gs1-ai-10 = رقم الدفعة
+gs1-ai-11 = تاريخ الإنتاج
+gs1-ai-13 = تاريخ التعبئة
+gs1-ai-15 = يفضل استهلاكه قبل
+gs1-ai-16 = آخر موعد للبيع
+gs1-ai-17 = تاريخ انتهاء الصلاحية
+gs1-ai-21 = الرقم التسلسلي
+gs1-ai-22 = نوع المنتج
+gs1-ai-240 = تعريف إضافي للمنتج
+gs1-ai-241 = رقم القطعة لدى العميل
+gs1-ai-30 = عدد المواد
+gs1-ai-37 = عدد الوحدات التجارية
+gs1-ai-400 = رقم طلب العميل
+gs1-ai-414 = الموقع (GLN)
+gs1-ai-422 = بلد المنشأ
+gs1-ai-8003 = أصل قابل للإرجاع (GRAI)
+gs1-ai-8004 = أصل فردي (GIAI)
+
 ## time
 
 # A moment as a reader reads it: $time is 24-hour hh:mm, $zone the zone (CET, UTC+04).

@@ -1116,6 +1116,30 @@ grants-scope_help-coordination = Register operations and targets, and learn when
 grants-outcome-granted = granted
 grants-outcome-declined = declined
 
+## gs1
+
+# What a GS1 code carries, named field by field (Application Identifiers).
+gs1-ai_other = AI ({ $ai })
+gs1-ai-01 = GTIN
+gs1-ai-02 = GTIN of the contained items
+gs1-ai-10 = Batch or lot
+gs1-ai-11 = Production date
+gs1-ai-13 = Packaging date
+gs1-ai-15 = Best before
+gs1-ai-16 = Sell by
+gs1-ai-17 = Expiry
+gs1-ai-21 = Serial number
+gs1-ai-22 = Consumer product variant
+gs1-ai-240 = Additional product identification
+gs1-ai-241 = Customer part number
+gs1-ai-30 = Count of items
+gs1-ai-37 = Count of trade items
+gs1-ai-400 = Customer's order number
+gs1-ai-414 = Location (GLN)
+gs1-ai-422 = Country of origin
+gs1-ai-8003 = Returnable asset (GRAI)
+gs1-ai-8004 = Individual asset (GIAI)
+
 ## time
 
 # A moment as a reader reads it: $time is 24-hour hh:mm, $zone the zone (CET, UTC+04).

@@ -1115,6 +1115,30 @@ grants-scope_help-coordination = Registrar operaciones y objetivos, y saber cuá
 grants-outcome-granted = concedida
 grants-outcome-declined = denegada
 
+## gs1
+
+# What a GS1 code carries, named field by field (Application Identifiers).
+gs1-ai_other = IA ({ $ai })
+gs1-ai-01 = GTIN
+gs1-ai-02 = GTIN de los artículos contenidos
+gs1-ai-10 = Lote
+gs1-ai-11 = Fecha de producción
+gs1-ai-13 = Fecha de envasado
+gs1-ai-15 = Consumir preferentemente antes de
+gs1-ai-16 = Fecha límite de venta
+gs1-ai-17 = Fecha de caducidad
+gs1-ai-21 = Número de serie
+gs1-ai-22 = Variante del producto
+gs1-ai-240 = Identificación adicional del producto
+gs1-ai-241 = Referencia del cliente
+gs1-ai-30 = Número de artículos
+gs1-ai-37 = Número de unidades comerciales
+gs1-ai-400 = Número de pedido del cliente
+gs1-ai-414 = Ubicación (GLN)
+gs1-ai-422 = País de origen
+gs1-ai-8003 = Activo retornable (GRAI)
+gs1-ai-8004 = Activo individual (GIAI)
+
 ## time
 
 # Un momento tal como lo lee el lector: $time es hh:mm en formato de 24 horas, $zone la zona horaria (CET, UTC+04).

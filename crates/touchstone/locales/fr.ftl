@@ -1115,6 +1115,30 @@ grants-scope_help-coordination = Inscrire des opérations et des cibles, et savo
 grants-outcome-granted = accordée
 grants-outcome-declined = refusée
 
+## gs1
+
+# What a GS1 code carries, named field by field (Application Identifiers).
+gs1-ai_other = AI ({ $ai })
+gs1-ai-01 = GTIN
+gs1-ai-02 = GTIN des articles contenus
+gs1-ai-10 = Lot
+gs1-ai-11 = Date de production
+gs1-ai-13 = Date d'emballage
+gs1-ai-15 = À consommer de préférence avant
+gs1-ai-16 = Date limite de vente
+gs1-ai-17 = Date de péremption
+gs1-ai-21 = Numéro de série
+gs1-ai-22 = Variante du produit
+gs1-ai-240 = Identification complémentaire du produit
+gs1-ai-241 = Référence client
+gs1-ai-30 = Nombre d'articles
+gs1-ai-37 = Nombre d'unités commerciales
+gs1-ai-400 = Numéro de commande du client
+gs1-ai-414 = Lieu (GLN)
+gs1-ai-422 = Pays d'origine
+gs1-ai-8003 = Actif consigné (GRAI)
+gs1-ai-8004 = Actif individuel (GIAI)
+
 ## time
 
 # Un moment tel que le lecteur le lit : $time est hh:mm sur 24 heures, $zone le fuseau (CET, UTC+04).
