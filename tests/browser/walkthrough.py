@@ -4,7 +4,7 @@ running `touchstone serve --demo`, at phone width, in English and French.
 
 Each walk-through is a function decorated with @walkthrough that takes a fresh `Browser`
 (its own Chromium, no cookies). It checks what a person sees: the text on the page (taken from
-the same message catalogues as the server, locales/*.toml), that pictures have really loaded,
+the same message catalogues as the server, locales/*.ftl), that pictures have really loaded,
 that the page fits the phone's width, and that the browser console shows no error. Add a new
 walk-through by writing one more decorated function; helpers for signing in, following links
 and filling forms are on `Browser`.
@@ -22,7 +22,6 @@ import re
 import sys
 import tempfile
 import time
-import tomllib
 import traceback
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -64,20 +63,237 @@ def check(condition, message):
 
 # ---- messages, from the server's own catalogues -------------------------------------------
 
+# The catalogues are Fluent files (locales/<lang>.ftl, https://projectfluent.org/), read here by
+# a small reader of the part of Fluent they use: `id = value` at the start of a line, a value
+# continued on indented lines, `{ $name }` placeables, `{"text"}` string literals and
+# `{ $n -> [0] … [one] … *[other] … }` select expressions. The code's key "nav.home" is the id
+# "nav-home". As the server's bundle does (src/i18n/mod.rs), Arabic wraps each placeable of a
+# longer pattern in Unicode isolation marks (FSI … PDI); other languages do not.
+
 _catalogues = {}
+FSI, PDI = "\u2068", "\u2069"
+NBSP = "\u00a0"
+
+
+class _FluentReader:
+    """Parses one message's value (its text after "=", continuation lines included)."""
+
+    def __init__(self, source, where):
+        self.s, self.i, self.where = source, 0, where
+
+    def fail(self, what):
+        raise ValueError(f"{self.where}: {what} at {self.s[self.i:self.i + 30]!r}")
+
+    def skip_blank(self, newlines=True):
+        while self.i < len(self.s) and self.s[self.i] in (" \t\r\n" if newlines else " \t"):
+            self.i += 1
+
+    def pattern(self, in_variant=False):
+        """A list of text (str) and placeables (tuples), up to the end (or the variant's end)."""
+        elements, text = [], ""
+        while self.i < len(self.s):
+            c = self.s[self.i]
+            if c == "{":
+                elements.append(text)
+                text = ""
+                self.i += 1
+                elements.append(self.placeable())
+            elif c == "}":
+                if in_variant:
+                    break
+                self.fail("a '}' outside a placeable")
+            elif c == "\n":
+                j = self.i + 1
+                while j < len(self.s) and self.s[j] in " \t":
+                    j += 1
+                if in_variant and j < len(self.s) and self.s[j] in "[*}":
+                    break  # the next variant, or the end of the select expression
+                text += "\n"
+                self.i = j  # indentation is not text
+            else:
+                text += c
+                self.i += 1
+        elements.append(text)
+        elements = [e for e in elements if e != ""]
+        # A pattern's leading and trailing blanks (the line break after "=", before "}") go.
+        if elements and isinstance(elements[0], str):
+            elements[0] = elements[0].lstrip()
+        if elements and isinstance(elements[-1], str):
+            elements[-1] = elements[-1].rstrip()
+        return [e for e in elements if e != ""]
+
+    def placeable(self):
+        self.skip_blank()
+        if self.s.startswith('"', self.i):
+            end = self.s.index('"', self.i + 1)
+            literal = self.s[self.i + 1 : end].replace('\\"', '"').replace("\\\\", "\\")
+            self.i = end + 1
+            node = ("literal", literal)
+        elif self.s.startswith("$", self.i):
+            m = re.compile(r"\$([A-Za-z][A-Za-z0-9_-]*)").match(self.s, self.i)
+            self.i = m.end()
+            node = ("var", m.group(1))
+            self.skip_blank()
+            if self.s.startswith("->", self.i):
+                self.i += 2
+                node = ("select", m.group(1), self.variants())
+        else:
+            self.fail("a placeable this reader does not know")
+        self.skip_blank()
+        if not self.s.startswith("}", self.i):
+            self.fail("an unclosed placeable")
+        self.i += 1
+        return node
+
+    def variants(self):
+        variants = []
+        while True:
+            self.skip_blank()
+            if self.s.startswith("}", self.i):
+                break
+            default = self.s.startswith("*", self.i)
+            self.i += default
+            if not self.s.startswith("[", self.i):
+                self.fail("a variant without a [key]")
+            end = self.s.index("]", self.i)
+            key = self.s[self.i + 1 : end].strip()
+            self.i = end + 1
+            self.skip_blank(newlines=False)
+            variants.append((key, default, self.pattern(in_variant=True)))
+        if sum(d for _, d, _ in variants) != 1:
+            self.fail("a select expression without exactly one *[default] variant")
+        return variants
+
+
+def _load_ftl(lang):
+    path = LOCALES / f"{lang}.ftl"
+    messages, current, value = {}, None, []
+
+    def finish():
+        if current is not None:
+            messages[current] = _FluentReader("\n".join(value), f"{path.name} {current}").pattern()
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"([A-Za-z][A-Za-z0-9_-]*) *= ?(.*)$", line)
+        if m:
+            finish()
+            current, value = m.group(1), [m.group(2)]
+        elif line[:1] in (" ", "\t") and current is not None:
+            value.append(line)
+        elif line.strip() == "" and current is not None:
+            value.append("")
+        else:  # a comment, or something this reader does not know, ends the message
+            finish()
+            current, value = None, []
+    finish()
+    return messages
+
+
+def _number(value):
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"-?\d+(\.\d+)?", value):
+        return float(value) if "." in value else int(value)
+    return None
+
+
+def plural_category(lang, n):
+    """CLDR's cardinal plural category of `n` in `lang` (the rules fluent-bundle applies)."""
+    i, whole = int(abs(n)), float(n).is_integer()
+    if lang == "ar":
+        if n == 0:
+            return "zero"
+        if n == 1:
+            return "one"
+        if n == 2:
+            return "two"
+        if whole and 3 <= i % 100 <= 10:
+            return "few"
+        if whole and 11 <= i % 100 <= 99:
+            return "many"
+        return "other"
+    if lang == "fr":
+        if i in (0, 1):
+            return "one"
+        return "many" if whole and i != 0 and i % 1_000_000 == 0 else "other"
+    if lang == "es":
+        if n == 1:
+            return "one"
+        return "many" if whole and i != 0 and i % 1_000_000 == 0 else "other"
+    return "one" if n == 1 and whole else "other"  # en
+
+
+def _resolve(lang, elements, args, key):
+    isolate = lang == "ar" and len(elements) > 1
+    out = ""
+    for e in elements:
+        if isinstance(e, str):
+            out += e
+            continue
+        if e[0] == "literal":
+            out += e[1]
+            continue
+        name = e[1]
+        if name not in args:
+            raise KeyError(f"{lang} {key} needs ${name}")
+        if e[0] == "var":
+            piece = str(args[name])
+        else:  # select: a numeric key equal to the number, else its plural category, else *[default]
+            value, n = args[name], _number(args[name])
+            chosen = None
+            for variant_key, _, pattern in e[2]:
+                if n is not None and _number(variant_key) == n:
+                    chosen = pattern
+                    break
+            if chosen is None:
+                wanted = plural_category(lang, n) if n is not None else str(value)
+                chosen = next((p for k, _, p in e[2] if k == wanted), None)
+            if chosen is None:
+                chosen = next(p for _, d, p in e[2] if d)
+            piece = _resolve(lang, chosen, args, key)
+        out += FSI + piece + PDI if isolate else piece
+    return out
 
 
 def t(lang, key, **args):
-    """The message `key` (e.g. "catalog.title") in `lang`, with {placeholders} filled."""
+    """The message `key` (e.g. "catalog.title") in `lang`, with its { $variables } filled, as
+    WebDriver reads it on a page: a no-break space (French puts one before ":") is read as a
+    space (element.text does that), so it is one here too. `t_exact` keeps it."""
+    return t_exact(lang, key, **args).replace(NBSP, " ")
+
+
+def t_exact(lang, key, **args):
+    """The message exactly as the catalogue writes it (no-break spaces kept)."""
     if lang not in _catalogues:
-        with open(LOCALES / f"{lang}.toml", "rb") as f:
-            _catalogues[lang] = tomllib.load(f)
-    node = _catalogues[lang]
-    for part in key.split("."):
-        node = node[part]
-    for name, value in args.items():
-        node = node.replace("{" + name + "}", str(value))
-    return node
+        _catalogues[lang] = _load_ftl(lang)
+    fluent_id = key.replace(".", "-")
+    if fluent_id not in _catalogues[lang]:
+        raise KeyError(f"locales/{lang}.ftl has no {fluent_id} (key {key})")
+    return _resolve(lang, _catalogues[lang][fluent_id], args, key)
+
+
+def t_prefix(lang, key, **args):
+    """The start of message `key` up to its first placeable, e.g. "Dossier " of "Dossier { $reference }"."""
+    marker = "\x00"
+    return t(lang, key, **{**args, **{name: marker for name in _variables(lang, key)}}).split(marker)[0]
+
+
+def _variables(lang, key):
+    t(lang, "nav.home")  # loads the catalogue
+    names = []
+
+    def walk(elements):
+        for e in elements:
+            if isinstance(e, tuple) and e[0] == "var":
+                names.append(e[1])
+            elif isinstance(e, tuple) and e[0] == "select":
+                for _, _, p in e[2]:
+                    walk(p)
+
+    walk(_catalogues[lang][key.replace(".", "-")])
+    return names
 
 
 # ---- the browser ----------------------------------------------------------------------------
@@ -156,7 +372,7 @@ class Browser:
     def link(self, text):
         """The link that says `text`: a visible one first, else one in the closed menu (whose
         links Selenium's link-text search does not see)."""
-        links = self.driver.find_elements(By.XPATH, f"//a[normalize-space()={_xpath_literal(text)}]")
+        links = self.driver.find_elements(By.XPATH, f"//a[{_text_is(text)}]")
         check(links, f"no link '{text}' on {self.path()}")
         return next((a for a in links if a.is_displayed()), links[0])
 
@@ -271,7 +487,7 @@ class Browser:
     def sign_out(self):
         lang = self.lang()
         button = self.driver.find_element(
-            By.XPATH, f"//form[@action='/signout']//button[normalize-space()='{t(lang, 'nav.sign_out')}']"
+            By.XPATH, f"//form[@action='/signout']//button[{_text_is(t(lang, 'nav.sign_out'))}]"
         )
         self.open_menu_holding(button)
         check(button.is_displayed(), f"no visible '{t(lang, 'nav.sign_out')}' button on {self.path()}")
@@ -292,6 +508,12 @@ class Browser:
             return str(stem) + ".png"
         except WebDriverException as e:
             return f"(no screenshot: {e.msg})"
+
+
+def _text_is(text):
+    """An XPath test that an element's text, spaces normalised (no-break ones too), is `text`."""
+    wanted = re.sub(r"[ \t\r\n]+", " ", text).strip(" \t\r\n")  # XPath's own normalize-space
+    return f"normalize-space(translate(., '{NBSP}', ' '))={_xpath_literal(wanted)}"
 
 
 def _xpath_literal(text):
@@ -1010,6 +1232,8 @@ def photo_to_card_on(b, network, conditions):
     if sent.get("path") == "shrunk":
         check(disabled, "the button could be tapped again while the photo was being sent")
         check(progress, "no upload progress was shown while the photo was being sent")
+        # Filled from the catalogue's "{ $percent } % of { $size }" by static/identify.js.
+        check(not any("{" in p for p in progress), f"the progress shows a placeholder: {sorted(progress)}")
     check(total < PHOTO_TO_CARD_LIMIT, f"photo to card took {total:.1f} s on {network}, over {PHOTO_TO_CARD_LIMIT} s")
 
 
