@@ -219,7 +219,7 @@ pub struct NewUser {
     pub organisation_id: i64,
     #[schema(value_type = Role)]
     pub role: String,
-    /// `en` or `fr`; defaults to `en`.
+    /// `en`, `fr`, `es` or `ar`; defaults to `en`.
     #[schema(value_type = Option<Language>)]
     pub language: Option<String>,
     /// At least 12 characters and not a common password. When absent, one is generated and
