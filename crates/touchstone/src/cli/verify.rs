@@ -26,8 +26,9 @@ pub(super) async fn import_serials(
 ) -> anyhow::Result<ExitCode> {
     let format = match format {
         Some(f) => Format::from_name(f).context("--format is csv or jsonl")?,
-        None => Format::from_name(&file.to_string_lossy())
-            .context("name the format with --format csv or --format jsonl")?,
+        None => {
+            Format::from_name(&file.to_string_lossy()).context("name the format with --format csv or --format jsonl")?
+        }
     };
     // Serials are keyed under the deployment's key, as the server keys them.
     let match_key = MatchKey::load(config.coordination_key.as_ref().map(|k| k.expose()), &config.data_dir)
@@ -37,10 +38,14 @@ pub(super) async fn import_serials(
     let read = Arc::new(AtomicU64::new(0));
     let reader = std::io::BufReader::with_capacity(
         1 << 16,
-        Counting { inner: std::fs::File::open(file).with_context(|| format!("opening {}", file.display()))?, read: read.clone() },
+        Counting {
+            inner: std::fs::File::open(file).with_context(|| format!("opening {}", file.display()))?,
+            read: read.clone(),
+        },
     );
     let bar = indicatif::ProgressBar::with_draw_target(Some(size), indicatif::ProgressDrawTarget::stderr());
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {percent:>3}% {bytes}/{total_bytes} eta {eta}") {
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {percent:>3}% {bytes}/{total_bytes} eta {eta}")
+    {
         bar.set_style(style);
     }
     // The import reads the file on a blocking thread; the bar follows the bytes it has read.
