@@ -66,6 +66,107 @@ error-invalid_period = يجب أن ينتهي التنبيه في يوم بدئ�
 error-webhook_address_not_public = هذا العنوان على شبكة محلية أو خاصة؛ أدخل عنوان نظامك المستقبِل على الإنترنت.
 error-invalid_time_zone = هذه ليست منطقة زمنية؛ اختر منطقة من القائمة، مثل Europe/Paris.
 error-invalid_language = اختر إحدى اللغات التي تعرضها القائمة.
+error-already_acknowledged = سبق تأكيد الاطلاع على هذا التطابق.
+error-answer_not_allowed = لا يحق لهذا الطرف تقديم تلك الإجابة؛ اختر إحدى الإجابات التي تعرضها صفحة الملف.
+error-brand_not_published = انشر العلامة التجارية أولًا: يصل الموظفون إلى المنتجات عن طريق علامتها التجارية.
+error-case_not_editable = لم يعد من الممكن تعديل هذا الملف في حالته الراهنة.
+error-case_type_fixed = لا يمكن تغيير نوع الملف بعد حجز السلع.
+error-contact_unreachable = أدخل رقم هاتف أو عنوان بريد إلكتروني لنقطة الاتصال: فعن طريقهما تتواصل معها الجهة الأخرى.
+error-contradictory_markets = لا يمكن أن يكون البلد في آنٍ واحد سوقًا لا يُباع المنتج إلا فيها وسوقًا لا يُباع فيها أبدًا.
+error-email_taken = يوجد بالفعل مستخدم بعنوان البريد الإلكتروني { $email }.
+error-empty_body = أرسل الملف المراد استيراده بوصفه متن الطلب.
+error-file_too_large = حجم هذا الملف أكبر مما يقبله الخادم؛ أرسل ملفًا أصغر.
+error-grant_revoked = أُلغي إذن الوصول هذا؛ امنح إذنًا جديدًا بدلًا منه.
+error-gtin_taken = أحد أرقام GTIN هذه تابع بالفعل لمنتج آخر.
+error-invalid_action = اختر خطوة يسمح بها الملف.
+error-invalid_attachment = لا ترفق إلا ملفات مرفوعة إلى Touchstone (20 ملفًا على الأكثر).
+error-invalid_bill_of_lading = هذا ليس رقم سند شحن؛ اكتبه كما هو مطبوع، بحروفه وأرقامه.
+error-invalid_body = الطلب ليس بالبنية المتوقعة؛ راجعه في ضوء مرجع API.
+error-invalid_characters = احذف أحرف التحكم (علامات الجدولة وفواصل الأسطر).
+error-invalid_company = أدخل اسم الشركة.
+error-invalid_count = أرسل من 1 إلى 5,000 هدف في المرة الواحدة.
+error-invalid_currency = أدخل العملة برمز ISO 4217، مثل EUR أو USD.
+error-invalid_event_kind = اختر نوع الإجراء المخطط له.
+error-invalid_expiry = هذا ليس تاريخ انتهاء صلاحية؛ اكتبه بالصيغة YYMMDD أو YYYY-MM-DD.
+error-invalid_gtin = هذا ليس رقم GTIN: يتكون رقم GTIN من 8 أو 12 أو 13 أو 14 رقمًا مع رقم تحقق صحيح.
+error-invalid_hs_code = هذا ليس فصلًا من نظام HS (رقمان) ولا بندًا (4 أرقام) ولا بندًا فرعيًا (6 أرقام).
+error-invalid_idempotency_key = يجب ألا تحتوي الترويسة Idempotency-Key إلا على أحرف ASCII مرئية.
+error-invalid_key = هذا المفتاح غير صالح للاستخدام؛ استخدم من 1 إلى 80 حرفًا من الأحرف اللاتينية الصغيرة أو الأرقام أو «-» أو «_» أو «.».
+error-invalid_label = اختر أحد التصنيفات التي يعرضها النموذج.
+error-invalid_latitude = يجب أن يكون خط العرض بين ‎-90 و90.
+error-invalid_longitude = يجب أن يكون خط الطول بين ‎-180 و180.
+error-invalid_media_reference = أشِر إلى الملف المخزَّن ببصمته الرقمية (hash) المكوّنة من 64 حرفًا.
+error-invalid_mode = اختر إحدى الوسائل التي يعرضها النموذج.
+error-invalid_nice_class = صنف نيس { $class } غير موجود؛ تتراوح الأصناف من 1 إلى 45.
+error-invalid_number = هذا ليس عددًا.
+error-invalid_organisation_kind = اختر أحد أنواع الجهات التي يعرضها النموذج.
+error-invalid_outcome = اذكر ما إذا كنت ستمضي قدمًا أو تتراجع أو تعمل بالتعاون مع الجهة الأخرى.
+error-invalid_path = العنوان غير صالح؛ تحقّق منه وأعد المحاولة.
+error-invalid_phone = هذا ليس رقم هاتف؛ اكتبه مع رمز البلد، مثل ‎+33 1 23 45 67 89.
+error-invalid_photo = لا ترفق إلا صورًا مرفوعة إلى Touchstone (50 صورة على الأكثر).
+error-invalid_plate = هذا ليس رقم لوحة مركبة.
+error-invalid_price = يجب أن تكون الأسعار أعدادًا موجبة.
+error-invalid_procedure = اختر الاستيراد أو التصدير أو العبور.
+error-invalid_query = معاملات الاستعلام في العنوان غير صالحة؛ راجعها في ضوء مرجع API.
+error-invalid_radius = يجب أن يكون نصف القطر بين 1 و10,000 متر؛ لتغطية منطقة أوسع، استخدم عدة إجراءات.
+error-invalid_reference = هذا ليس مرجعًا يعرفه Touchstone؛ تحقّق من طريقة كتابته.
+error-invalid_role = اختر أحد الأدوار التي يعرضها النموذج.
+error-invalid_sector = اختر أحد القطاعات التي يعرضها النموذج.
+error-invalid_side = حدِّد ما إذا كانت هذه الدلالة تخص منتجًا أصليًا أم منتجًا مقلَّدًا.
+error-invalid_state = اختر إحدى حالات الملف التي تعرضها القائمة.
+error-invalid_status = اختر إحدى الحالات المعروضة.
+error-invalid_target_kind = اختر نوع هذا المعرِّف.
+error-invalid_text = هذا النص طويل جدًا أو يحتوي على أحرف ليست نصًا؛ اختصره.
+error-invalid_time = هذا ليس تاريخًا ووقتًا؛ اكتبه بالصيغة 2026-12-01T06:00:00Z، أو استخدم حقل التاريخ.
+error-invalid_token_lifetime = تتراوح مدة صلاحية الرمز من 1 إلى 365 يومًا.
+error-invalid_transport_mode = اختر وسيلة نقل.
+error-invalid_value = يجب أن تكون القيمة المصرَّح بها صفرًا أو أكثر.
+error-invalid_webhook_url = هذا ليس عنوانًا يمكن إرسال خطافات الويب إليه: استخدم عنوانًا عامًا يبدأ بـ https://‎.
+error-invalid_weight = يتراوح وزن المؤشر من 1 (قرينة) إلى 5 (حاسم).
+error-invalid_window = ينتهي الإجراء المخطط له بعد بدئه، ولا تتجاوز مدته 30 يومًا.
+error-key_taken = المفتاح «{ $key }» مستخدم بالفعل؛ اختر مفتاحًا آخر.
+error-line_too_long = السطر { $line } طويل جدًا؛ ضع رقمًا تسلسليًا واحدًا في كل سطر.
+error-malformed_csv = تتعذّر قراءة السطر الأول من ملف CSV، وهو السطر الذي يحدد أسماء الأعمدة.
+error-malformed_json = الطلب ليس بصيغة JSON صالحة.
+error-method_not_allowed = لا تقبل نقطة النهاية هذه تلك الطريقة؛ راجع ‎/api/v1/openapi.json.
+error-missing_column = يفتقر ملف CSV إلى العمود «{ $column }».
+error-missing_columns = يفتقر ملف CSV إلى أعمدة لازمة؛ يحدد سطره الأول أسماء الأعمدة.
+error-no_enrolment = ابدأ أولًا تسجيل العامل الثاني.
+error-no_small_consignment_procedure = لا ينص النظام القانوني لهذا المكتب على إجراء للإرساليات الصغيرة؛ سجّل ملفًا عاديًا.
+error-no_such_endpoint = لا توجد نقطة نهاية كهذه؛ راجع ‎/api/v1/openapi.json.
+error-not_a_representative = لا يمكن تفويض العلامات التجارية إلا إلى جهات ممثِّلة.
+error-not_a_rights_holder = تعود العلامات التجارية إلى جهات من أصحاب الحقوق.
+error-not_an_agency = تُشارَك الملفات مع جهة إنفاذ أخرى (الشرطة أو سلطة إنفاذ أخرى).
+error-not_customs = إدارة الجمارك هي التي تمنح الوصول.
+error-office_country_fixed = يحدد بلد المكتب النظام القانوني ولا يمكن تغييره؛ سجّل ملفًا جديدًا.
+error-organisation_exists = توجد بالفعل جهة باسم «{ $name }»؛ اختر اسمًا آخر.
+error-out_of_range = هذا العدد خارج النطاق المسموح به هنا.
+error-outcome_required = اختر القرار: الإتلاف أو الإجراءات القضائية أو الإفراج.
+error-owner_only = لا يختار من يطّلع على أقسامه السرية إلا صاحب الحق نفسه.
+error-password_too_long = اختر كلمة مرور يقل حجمها عن 1,024 بايت.
+error-payload_too_large = حجم الطلب أكبر مما يقبله هذا الخادم؛ أرسل بيانات أقل في المرة الواحدة.
+error-period_too_long = لا تتجاوز مدة سريان التنبيه ثلاث سنوات؛ انشر تنبيهًا جديدًا بعد ذلك.
+error-processing_timeout = استغرقت قراءة هذه الصورة وقتًا طويلًا جدًا؛ أرسل صورة أصغر للرمز الشريطي.
+error-rate_limited = طلبات كثيرة جدًا؛ انتظر قليلًا ثم أعد المحاولة.
+error-request_closed = هذا الطلب مغلق أو صادر عن جهة أخرى.
+error-serial_or_batch = أدخل إما رقمًا تسلسليًا واحدًا أو دفعة واحدة تتغير حالتها.
+error-too_large = هذا كبير جدًا؛ أرسل شيئًا أصغر.
+error-too_long = هذا طويل جدًا؛ اختصره.
+error-too_many = هذه القائمة طويلة جدًا؛ احذف بعض العناصر.
+error-too_many_sign_in_attempts = محاولات تسجيل دخول كثيرة جدًا من عنوانك؛ انتظر { $seconds } ثانية ثم أعد المحاولة.
+error-unknown_batch = لا يوجد أي رقم تسلسلي من هذه الدفعة مسجَّل لهذا المنتج.
+error-unknown_brand = لا توجد علامة تجارية منشورة بهذا الرقم.
+error-unknown_column = يحتوي ملف CSV على عمود لا يعرفه Touchstone: «{ $column }».
+error-unknown_entry = لم يعد هذا العنصر موجودًا في المسودة؛ أعد تحميل الصفحة.
+error-unknown_hs_code = هذا الفصل من نظام HS غير موجود؛ تتراوح الفصول من 01 إلى 97 (والفصل 77 محفوظ للاستخدام المستقبلي).
+error-unknown_indicator = لم يعد هذا المؤشر موجودًا في الدليل؛ أعد تحميل الصفحة.
+error-unknown_media = لم تعد هذه الصورة موجودة في المعرض؛ أعد تحميل الصفحة.
+error-unknown_product = هذا ليس رقم منتج.
+error-unknown_serial = لا يوجد رقم تسلسلي كهذا مسجَّل لهذا المنتج.
+error-unknown_thread = لا توجد في هذا الملف محادثة مع تلك الجهة: فهو لا يذكر أيًّا من علاماتها التجارية.
+error-unreadable = تعذّرت قراءة الملف حتى نهايته؛ أرسله مرة أخرى.
+error-unsupported_media_type = أرسل محتوى من نوع text/csv أو application/x-ndjson، أو حدِّد ‎?format=csv أو ‎?format=jsonl.
+error-unsupported_type = هذا النوع من الملفات غير مقبول هنا؛ يبيّن النموذج الأنواع المقبولة.
 
 ## signin
 
@@ -471,8 +572,23 @@ cases-answered = الإجابة
 cases-starts_on_objection = لا تبدأ إلا إذا اعترض المصرِّح.
 cases-due_by = الموعد النهائي: { $date }
 cases-overdue = متأخر
+cases-due_office = { $date } ({ $office } بتوقيت المكتب)
+cases-form_problems = { $count ->
+        [zero] لا شيء يلزم تصحيحه:
+        [one] يلزم تصحيح أمر واحد قبل حفظ الحجز:
+        [two] يلزم تصحيح أمرين قبل حفظ الحجز:
+        [few] يلزم تصحيح { $count } أمور قبل حفظ الحجز:
+       *[other] يلزم تصحيح { $count } أمرًا قبل حفظ الحجز:
+    }
 cases-last_day = اليوم هو آخر يوم عمل
-cases-days_left = أيام العمل المتبقية: { $days }
+cases-days_left = { $days ->
+        [zero] لا أيام عمل متبقية
+        [one] يوم عمل واحد متبقٍ
+        [two] يوما عمل متبقيان
+        [few] { $days } أيام عمل متبقية
+        [many] { $days } يوم عمل متبقٍ
+       *[other] { $days } يوم عمل متبقٍ
+    }
 cases-deemed = { $answer } (إجابة مفترضة بسبب عدم الرد)
 cases-silence_means = أثر عدم الرد عند انقضاء المهلة
 cases-record_declarant_answer = تسجيل إجابة المصرِّح
@@ -610,6 +726,13 @@ alerts-bad_product = «{ $value }» ليس رقم منتج.
 alerts-status-in_force = سارٍ
 alerts-status-withdrawn = مسحوب
 alerts-status-not_in_force = غير سارٍ
+alerts-reason-suspect_party = { $role } { $name } طرف مشتبه به
+alerts-reason-container = الحاوية { $container }
+alerts-reason-document = مستند النقل { $document }
+alerts-reason-product = المنتج: { $product }
+alerts-reason-hs_code = رمز النظام المنسق HS { $code }
+alerts-reason-brand = العلامة التجارية رقم { $brand }
+alerts-reason-origin = المنشأ: { $country }
 
 ## stats
 
@@ -1023,6 +1146,30 @@ content-fallback_choice = لغة الاحتياط
 content-fallback_hint = يرى القراء الذين لا توجد بلغتهم نسخة من نص ما هذا النصَّ بهذه اللغة، مع إشارة إلى أنه غير مترجم. تُعدّ النصوص المكتوبة دون تحديد لغة نصوصًا بهذه اللغة.
 content-fallback_text = { $language } (لغة الاحتياط):
 
+## gs1
+
+# What a GS1 code carries, named field by field (Application Identifiers).
+gs1-ai_other = معرّف التطبيق ({ $ai })
+gs1-ai-01 = GTIN
+gs1-ai-02 = GTIN للمواد المحتواة
+gs1-ai-10 = رقم الدفعة
+gs1-ai-11 = تاريخ الإنتاج
+gs1-ai-13 = تاريخ التعبئة
+gs1-ai-15 = يفضل استهلاكه قبل
+gs1-ai-16 = آخر موعد للبيع
+gs1-ai-17 = تاريخ انتهاء الصلاحية
+gs1-ai-21 = الرقم التسلسلي
+gs1-ai-22 = نوع المنتج
+gs1-ai-240 = تعريف إضافي للمنتج
+gs1-ai-241 = رقم القطعة لدى العميل
+gs1-ai-30 = عدد المواد
+gs1-ai-37 = عدد الوحدات التجارية
+gs1-ai-400 = رقم طلب العميل
+gs1-ai-414 = الموقع (GLN)
+gs1-ai-422 = بلد المنشأ
+gs1-ai-8003 = أصل قابل للإرجاع (GRAI)
+gs1-ai-8004 = أصل فردي (GIAI)
+
 ## time
 
 # A moment as a reader reads it: $time is 24-hour hh:mm, $zone the zone (CET, UTC+04).
@@ -1183,6 +1330,9 @@ audit-target-serial = رقم تسلسلي
 
 ## audit.who
 
+audit-console = سطر الأوامر
+audit-regime = الإجراء القانوني
+audit-alerts = مطابقة التنبيهات
 audit-anonymous = دون تسجيل دخول
 audit-system = النظام: { $worker }
 

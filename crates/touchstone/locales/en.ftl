@@ -67,6 +67,107 @@ error-invalid_period = The alert must end on or after the day it starts.
 error-webhook_address_not_public = This address is on a local or private network; give the address your receiving system has on the internet.
 error-invalid_time_zone = This is not a time zone; choose one from the list, such as Europe/Paris.
 error-invalid_language = Choose one of the languages the menu offers.
+error-already_acknowledged = This hit was already acknowledged.
+error-answer_not_allowed = This party may not give that answer; choose one of the answers the case page offers.
+error-brand_not_published = Publish the brand first: officers find products through their brand.
+error-case_not_editable = This case can no longer be edited in its current state.
+error-case_type_fixed = The case type is fixed once the goods are detained.
+error-contact_unreachable = Give the point of contact a phone number or an e-mail address: that is how the other agency reaches them.
+error-contradictory_markets = A country cannot be both a market where the product is only sold and one where it is never sold.
+error-email_taken = A user with the e-mail { $email } already exists.
+error-empty_body = Send the file to import as the request body.
+error-file_too_large = This file is larger than the server accepts; send a smaller one.
+error-grant_revoked = This grant was revoked; give a new one instead.
+error-gtin_taken = One of these GTINs already belongs to another product.
+error-invalid_action = Choose a step the case allows.
+error-invalid_attachment = Attach only files uploaded to Touchstone (at most 20).
+error-invalid_bill_of_lading = This is not a bill of lading number; write it as printed, letters and digits.
+error-invalid_body = The request does not have the expected shape; check it against the API reference.
+error-invalid_characters = Remove control characters (tabs, line breaks).
+error-invalid_company = Give the company's name.
+error-invalid_count = Send 1 to 5,000 targets at once.
+error-invalid_currency = Give the currency as an ISO 4217 code such as EUR or USD.
+error-invalid_event_kind = Choose the kind of planned action.
+error-invalid_expiry = This is not an expiry date; write it as YYMMDD or YYYY-MM-DD.
+error-invalid_gtin = This is not a GTIN: 8, 12, 13 or 14 digits with a valid check digit.
+error-invalid_hs_code = This is not an HS chapter (2 digits), heading (4) or subheading (6).
+error-invalid_idempotency_key = The Idempotency-Key header must be visible ASCII.
+error-invalid_key = This is not a usable key; use 1 to 80 lowercase letters, digits, "-", "_" or ".".
+error-invalid_label = Choose one of the labels the form offers.
+error-invalid_latitude = The latitude must be between -90 and 90.
+error-invalid_longitude = The longitude must be between -180 and 180.
+error-invalid_media_reference = Refer to a stored file by its 64-character hash.
+error-invalid_mode = Choose one of the modes the form offers.
+error-invalid_nice_class = Nice class { $class } does not exist; classes run from 1 to 45.
+error-invalid_number = This is not a number.
+error-invalid_organisation_kind = Choose one of the kinds of organisation the form offers.
+error-invalid_outcome = Say whether you go ahead, stand down or work together.
+error-invalid_path = The address is not valid; check it and try again.
+error-invalid_phone = This is not a phone number; write it with its country code, such as +33 1 23 45 67 89.
+error-invalid_photo = Attach only photos uploaded to Touchstone (at most 50).
+error-invalid_plate = This is not a vehicle registration plate.
+error-invalid_price = Prices are positive numbers.
+error-invalid_procedure = Choose import, export or transit.
+error-invalid_query = The address's query is not valid; check it against the API reference.
+error-invalid_radius = The radius must be between 1 and 10,000 metres; cover a larger area with several actions.
+error-invalid_reference = This is not a reference Touchstone knows; check how it is written.
+error-invalid_role = Choose one of the roles the form offers.
+error-invalid_sector = Choose one of the sectors the form offers.
+error-invalid_side = Choose whether this sign is of a genuine or of a counterfeit product.
+error-invalid_state = Choose one of the case states the list offers.
+error-invalid_status = Choose one of the statuses offered.
+error-invalid_target_kind = Choose what kind of identifier this is.
+error-invalid_text = This text is too long or holds characters that are not text; shorten it.
+error-invalid_time = This is not a date and time; write it as 2026-12-01T06:00:00Z, or use the date field.
+error-invalid_token_lifetime = A token lives between 1 and 365 days.
+error-invalid_transport_mode = Choose a mode of transport.
+error-invalid_value = A declared value must be zero or more.
+error-invalid_webhook_url = This is not an address webhooks can be sent to: use a public https:// address.
+error-invalid_weight = An indicator's weight runs from 1 (a hint) to 5 (conclusive).
+error-invalid_window = A planned action ends after it starts and lasts at most 30 days.
+error-key_taken = The key “{ $key }” is already used; choose another.
+error-line_too_long = Line { $line } is too long; put one serial per line.
+error-malformed_csv = The first line of the CSV file, which names the columns, cannot be read.
+error-malformed_json = The request is not valid JSON.
+error-method_not_allowed = This endpoint does not accept that method; see /api/v1/openapi.json.
+error-missing_column = The CSV file lacks the column “{ $column }”.
+error-missing_columns = The CSV file lacks columns it needs; its first line names the columns.
+error-no_enrolment = Start the enrolment first.
+error-no_small_consignment_procedure = This office's legal regime has no small-consignment procedure; record a standard case.
+error-no_such_endpoint = There is no such endpoint; see /api/v1/openapi.json.
+error-not_a_representative = Brands can be delegated to representative organisations only.
+error-not_a_rights_holder = Brands belong to rights-holder organisations.
+error-not_an_agency = Cases are shared with another enforcement agency (police, other enforcement).
+error-not_customs = Access is granted by a customs administration.
+error-office_country_fixed = The office's country decides the legal regime and cannot change; record a new case.
+error-organisation_exists = An organisation named “{ $name }” already exists; choose another name.
+error-out_of_range = This number is outside the range allowed here.
+error-outcome_required = Choose the decision: destruction, legal proceedings or release.
+error-owner_only = Only the rights holder itself chooses who sees its confidential sections.
+error-password_too_long = Choose a password under 1024 bytes.
+error-payload_too_large = The request is larger than this server accepts; send less data at once.
+error-period_too_long = An alert is valid for at most three years; publish a new one after.
+error-processing_timeout = Reading this photo took too long; send a smaller photo of the barcode.
+error-rate_limited = Too many requests; wait a moment and try again.
+error-request_closed = This request is closed or comes from another agency.
+error-serial_or_batch = Give either one serial number or one batch whose status changes.
+error-too_large = This is too large; send something smaller.
+error-too_long = This is too long; shorten it.
+error-too_many = This list is too long; remove some entries.
+error-too_many_sign_in_attempts = Too many sign-in attempts from your address; wait { $seconds } seconds and try again.
+error-unknown_batch = No serial of this batch is registered for this product.
+error-unknown_brand = No published brand has this number.
+error-unknown_column = The CSV file has a column Touchstone does not know: “{ $column }”.
+error-unknown_entry = This entry is no longer in the draft; reload the page.
+error-unknown_hs_code = This HS chapter does not exist; chapters run from 01 to 97 (77 is reserved).
+error-unknown_indicator = This indicator is no longer in the guide; reload the page.
+error-unknown_media = This picture is no longer in the gallery; reload the page.
+error-unknown_product = This is not a product number.
+error-unknown_serial = No serial number like this is registered for this product.
+error-unknown_thread = This case has no thread with that organisation: it names none of its brands.
+error-unreadable = The file could not be read to its end; send it again.
+error-unsupported_media_type = Send text/csv or application/x-ndjson, or say ?format=csv or ?format=jsonl.
+error-unsupported_type = This kind of file is not accepted here; the form says which are.
 
 ## signin
 
@@ -472,8 +573,16 @@ cases-answered = Answer
 cases-starts_on_objection = Starts only if the declarant objects.
 cases-due_by = Due by { $date }
 cases-overdue = Overdue
+cases-due_office = { $date } ({ $office } at the office)
+cases-form_problems = { $count ->
+        [one] One thing to fix before the detention can be saved:
+       *[other] { $count } things to fix before the detention can be saved:
+    }
 cases-last_day = Last working day today
-cases-days_left = { $days } working days left
+cases-days_left = { $days ->
+        [one] one working day left
+       *[other] { $days } working days left
+    }
 cases-deemed = { $answer } (deemed, by silence)
 cases-silence_means = Silence at the deadline means
 cases-record_declarant_answer = Record the declarant's answer
@@ -611,6 +720,13 @@ alerts-bad_product = '{ $value }' is not a product number.
 alerts-status-in_force = In force
 alerts-status-withdrawn = Withdrawn
 alerts-status-not_in_force = Not in force
+alerts-reason-suspect_party = { $role } { $name } is a suspect party
+alerts-reason-container = container { $container }
+alerts-reason-document = transport document { $document }
+alerts-reason-product = product: { $product }
+alerts-reason-hs_code = HS code { $code }
+alerts-reason-brand = brand no. { $brand }
+alerts-reason-origin = origin: { $country }
 
 ## stats
 
@@ -1015,6 +1131,30 @@ content-fallback_choice = Fallback language
 content-fallback_hint = Readers whose language has no version of a text are shown it in this language, marked as not translated. Texts written without a language count as this language's.
 content-fallback_text = { $language } (fallback):
 
+## gs1
+
+# What a GS1 code carries, named field by field (Application Identifiers).
+gs1-ai_other = AI ({ $ai })
+gs1-ai-01 = GTIN
+gs1-ai-02 = GTIN of the contained items
+gs1-ai-10 = Batch or lot
+gs1-ai-11 = Production date
+gs1-ai-13 = Packaging date
+gs1-ai-15 = Best before
+gs1-ai-16 = Sell by
+gs1-ai-17 = Expiry
+gs1-ai-21 = Serial number
+gs1-ai-22 = Consumer product variant
+gs1-ai-240 = Additional product identification
+gs1-ai-241 = Customer part number
+gs1-ai-30 = Count of items
+gs1-ai-37 = Count of trade items
+gs1-ai-400 = Customer's order number
+gs1-ai-414 = Location (GLN)
+gs1-ai-422 = Country of origin
+gs1-ai-8003 = Returnable asset (GRAI)
+gs1-ai-8004 = Individual asset (GIAI)
+
 ## time
 
 # A moment as a reader reads it: $time is 24-hour hh:mm, $zone the zone (CET, UTC+04).
@@ -1175,6 +1315,9 @@ audit-target-serial = serial
 
 ## audit.who
 
+audit-console = the command line
+audit-regime = the legal procedure
+audit-alerts = the alert matcher
 audit-anonymous = not signed in
 audit-system = system: { $worker }
 

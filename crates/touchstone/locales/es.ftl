@@ -66,6 +66,107 @@ error-invalid_period = La alerta debe terminar el mismo día en que empieza o de
 error-webhook_address_not_public = Esta dirección está en una red local o privada; indique la dirección que su sistema receptor tiene en internet.
 error-invalid_time_zone = Esto no es una zona horaria; elija una de la lista, como Europe/Paris.
 error-invalid_language = Elija uno de los idiomas que ofrece el menú.
+error-already_acknowledged = Ya se ha tomado nota de esta coincidencia.
+error-answer_not_allowed = Esta parte no puede dar esa respuesta; elija una de las respuestas que ofrece la página del expediente.
+error-brand_not_published = Publique primero la marca: los agentes encuentran los productos a través de su marca.
+error-case_not_editable = Este expediente ya no se puede modificar en su estado actual.
+error-case_type_fixed = El tipo de expediente queda fijado una vez retenidas las mercancías.
+error-contact_unreachable = Indique un número de teléfono o una dirección de correo electrónico para el punto de contacto: es la vía por la que el otro organismo se comunica con él.
+error-contradictory_markets = Un país no puede ser a la vez un mercado en el que el producto solo se vende y otro en el que nunca se vende.
+error-email_taken = Ya existe un usuario con el correo electrónico { $email }.
+error-empty_body = Envíe el archivo que desea importar como cuerpo de la solicitud.
+error-file_too_large = Este archivo supera el tamaño que admite el servidor; envíe uno más pequeño.
+error-grant_revoked = Esta autorización se ha revocado; conceda una nueva en su lugar.
+error-gtin_taken = Uno de estos GTIN ya pertenece a otro producto.
+error-invalid_action = Elija un paso que el expediente permita.
+error-invalid_attachment = Adjunte solo archivos subidos a Touchstone (20 como máximo).
+error-invalid_bill_of_lading = Esto no es un número de conocimiento de embarque; escríbalo tal como figura impreso, con letras y dígitos.
+error-invalid_body = La solicitud no tiene la forma esperada; compruébela con la referencia de la API.
+error-invalid_characters = Elimine los caracteres de control (tabulaciones, saltos de línea).
+error-invalid_company = Indique el nombre de la empresa.
+error-invalid_count = Envíe de 1 a 5000 objetivos a la vez.
+error-invalid_currency = Indique la moneda con un código ISO 4217, como EUR o USD.
+error-invalid_event_kind = Elija el tipo de acción prevista.
+error-invalid_expiry = Esto no es una fecha de caducidad; escríbala con el formato AAMMDD o AAAA-MM-DD.
+error-invalid_gtin = Esto no es un GTIN: 8, 12, 13 o 14 dígitos con un dígito de control válido.
+error-invalid_hs_code = Esto no es un capítulo HS (2 dígitos), una partida (4) ni una subpartida (6).
+error-invalid_idempotency_key = La cabecera Idempotency-Key solo puede contener caracteres ASCII visibles.
+error-invalid_key = Esta clave no se puede utilizar; use de 1 a 80 letras minúsculas, dígitos, «-», «_» o «.».
+error-invalid_label = Elija una de las etiquetas que ofrece el formulario.
+error-invalid_latitude = La latitud debe estar entre -90 y 90.
+error-invalid_longitude = La longitud debe estar entre -180 y 180.
+error-invalid_media_reference = Haga referencia a un archivo almacenado mediante su hash de 64 caracteres.
+error-invalid_mode = Elija uno de los modos que ofrece el formulario.
+error-invalid_nice_class = La clase de Niza { $class } no existe; las clases van de la 1 a la 45.
+error-invalid_number = Esto no es un número.
+error-invalid_organisation_kind = Elija uno de los tipos de organización que ofrece el formulario.
+error-invalid_outcome = Indique si siguen adelante, se retiran o trabajan juntos.
+error-invalid_path = La dirección no es válida; compruébela e inténtelo de nuevo.
+error-invalid_phone = Esto no es un número de teléfono; escríbalo con el prefijo del país, como +33 1 23 45 67 89.
+error-invalid_photo = Adjunte solo fotos subidas a Touchstone (50 como máximo).
+error-invalid_plate = Esto no es una matrícula de vehículo.
+error-invalid_price = Los precios son números positivos.
+error-invalid_procedure = Elija importación, exportación o tránsito.
+error-invalid_query = Los parámetros de consulta de la dirección no son válidos; compruébelos con la referencia de la API.
+error-invalid_radius = El radio debe estar entre 1 y 10.000 metros; cubra una zona más amplia con varias acciones.
+error-invalid_reference = Esto no es una referencia que Touchstone conozca; compruebe cómo está escrita.
+error-invalid_role = Elija uno de los roles que ofrece el formulario.
+error-invalid_sector = Elija uno de los sectores que ofrece el formulario.
+error-invalid_side = Indique si este indicio corresponde a un producto auténtico o a una falsificación.
+error-invalid_state = Elija uno de los estados de expediente que ofrece la lista.
+error-invalid_status = Elija uno de los estados que se ofrecen.
+error-invalid_target_kind = Elija qué tipo de identificador es.
+error-invalid_text = Este texto es demasiado largo o contiene caracteres que no son texto; acórtelo.
+error-invalid_time = Esto no es una fecha y hora; escríbala con el formato 2026-12-01T06:00:00Z o utilice el campo de fecha.
+error-invalid_token_lifetime = Un token tiene una validez de entre 1 y 365 días.
+error-invalid_transport_mode = Elija un modo de transporte.
+error-invalid_value = Un valor declarado debe ser cero o superior.
+error-invalid_webhook_url = Esto no es una dirección a la que se puedan enviar webhooks: utilice una dirección https:// pública.
+error-invalid_weight = El peso de un indicio va de 1 (un simple indicio) a 5 (concluyente).
+error-invalid_window = Una acción prevista termina después de empezar y dura 30 días como máximo.
+error-key_taken = La clave «{ $key }» ya está en uso; elija otra.
+error-line_too_long = La línea { $line } es demasiado larga; ponga un solo número de serie por línea.
+error-malformed_csv = No se puede leer la primera línea del archivo CSV, la que contiene los nombres de las columnas.
+error-malformed_json = La solicitud no es un JSON válido.
+error-method_not_allowed = Este punto de acceso no admite ese método; consulte /api/v1/openapi.json.
+error-missing_column = Al archivo CSV le falta la columna «{ $column }».
+error-missing_columns = Al archivo CSV le faltan columnas necesarias; su primera línea contiene los nombres de las columnas.
+error-no_enrolment = Inicie primero el registro del segundo factor.
+error-no_small_consignment_procedure = El marco jurídico de esta oficina no prevé un procedimiento para envíos pequeños; registre un expediente ordinario.
+error-no_such_endpoint = Ese punto de acceso no existe; consulte /api/v1/openapi.json.
+error-not_a_representative = Las marcas solo pueden delegarse en organizaciones representantes.
+error-not_a_rights_holder = Las marcas pertenecen a organizaciones titulares del derecho.
+error-not_an_agency = Los expedientes se comparten con otro organismo de control (policía u otra autoridad de control).
+error-not_customs = El acceso lo concede una administración de aduanas.
+error-office_country_fixed = El país de la oficina determina el marco jurídico y no puede cambiarse; registre un nuevo expediente.
+error-organisation_exists = Ya existe una organización llamada «{ $name }»; elija otro nombre.
+error-out_of_range = Este número está fuera del intervalo permitido aquí.
+error-outcome_required = Elija la decisión: destrucción, procedimiento judicial o levante.
+error-owner_only = Solo el propio titular del derecho elige quién ve sus secciones confidenciales.
+error-password_too_long = Elija una contraseña de menos de 1024 bytes.
+error-payload_too_large = La solicitud supera el tamaño que admite este servidor; envíe menos datos a la vez.
+error-period_too_long = Una alerta tiene una validez máxima de tres años; publique una nueva después.
+error-processing_timeout = La lectura de esta foto ha tardado demasiado; envíe una foto más pequeña del código de barras.
+error-rate_limited = Demasiadas solicitudes; espere un momento e inténtelo de nuevo.
+error-request_closed = Esta solicitud está cerrada o procede de otro organismo.
+error-serial_or_batch = Indique o bien un número de serie, o bien un lote cuyo estado cambia.
+error-too_large = Esto es demasiado grande; envíe algo más pequeño.
+error-too_long = Esto es demasiado largo; acórtelo.
+error-too_many = Esta lista es demasiado larga; elimine algunas entradas.
+error-too_many_sign_in_attempts = Demasiados intentos de inicio de sesión desde su dirección; espere { $seconds } segundos e inténtelo de nuevo.
+error-unknown_batch = No hay ningún número de serie de este lote registrado para este producto.
+error-unknown_brand = Ninguna marca publicada tiene este número.
+error-unknown_column = El archivo CSV tiene una columna que Touchstone no reconoce: «{ $column }».
+error-unknown_entry = Esta entrada ya no figura en el borrador; vuelva a cargar la página.
+error-unknown_hs_code = Este capítulo HS no existe; los capítulos van del 01 al 97 (el 77 está reservado).
+error-unknown_indicator = Este indicio ya no figura en la guía; vuelva a cargar la página.
+error-unknown_media = Esta imagen ya no figura en la galería; vuelva a cargar la página.
+error-unknown_product = Esto no es un número de producto.
+error-unknown_serial = No hay ningún número de serie como este registrado para este producto.
+error-unknown_thread = Este expediente no tiene ningún hilo con esa organización: no menciona ninguna de sus marcas.
+error-unreadable = No se ha podido leer el archivo hasta el final; envíelo de nuevo.
+error-unsupported_media_type = Envíe contenido text/csv o application/x-ndjson, o indique ?format=csv o ?format=jsonl.
+error-unsupported_type = Este tipo de archivo no se admite aquí; el formulario indica cuáles se admiten.
 
 ## signin
 
@@ -471,8 +572,16 @@ cases-answered = Respuesta
 cases-starts_on_objection = Solo empieza a correr si el declarante se opone.
 cases-due_by = Vence el { $date }
 cases-overdue = Vencido
+cases-due_office = { $date } ({ $office } en la oficina)
+cases-form_problems = { $count ->
+        [one] Hay un punto que corregir antes de guardar la retención:
+       *[other] Hay { $count } puntos que corregir antes de guardar la retención:
+    }
 cases-last_day = Hoy es el último día hábil
-cases-days_left = Quedan { $days } días hábiles
+cases-days_left = { $days ->
+        [one] Queda un día hábil
+       *[other] Quedan { $days } días hábiles
+    }
 cases-deemed = { $answer } (presunta, por silencio)
 cases-silence_means = El silencio al vencer el plazo equivale a
 cases-record_declarant_answer = Registrar la respuesta del declarante
@@ -610,6 +719,13 @@ alerts-bad_product = «{ $value }» no es un número de producto.
 alerts-status-in_force = En vigor
 alerts-status-withdrawn = Retirada
 alerts-status-not_in_force = No vigente
+alerts-reason-suspect_party = { $role } { $name } es una parte sospechosa
+alerts-reason-container = contenedor { $container }
+alerts-reason-document = documento de transporte { $document }
+alerts-reason-product = producto: { $product }
+alerts-reason-hs_code = código SA { $code }
+alerts-reason-brand = marca n.º { $brand }
+alerts-reason-origin = origen: { $country }
 
 ## stats
 
@@ -1014,6 +1130,30 @@ content-fallback_choice = Idioma de respaldo
 content-fallback_hint = Quien lee en un idioma sin versión de un texto lo ve en este idioma, marcado como sin traducir. Los textos escritos sin idioma cuentan como de este idioma.
 content-fallback_text = { $language } (idioma de respaldo):
 
+## gs1
+
+# What a GS1 code carries, named field by field (Application Identifiers).
+gs1-ai_other = IA ({ $ai })
+gs1-ai-01 = GTIN
+gs1-ai-02 = GTIN de los artículos contenidos
+gs1-ai-10 = Lote
+gs1-ai-11 = Fecha de producción
+gs1-ai-13 = Fecha de envasado
+gs1-ai-15 = Consumir preferentemente antes de
+gs1-ai-16 = Fecha límite de venta
+gs1-ai-17 = Fecha de caducidad
+gs1-ai-21 = Número de serie
+gs1-ai-22 = Variante del producto
+gs1-ai-240 = Identificación adicional del producto
+gs1-ai-241 = Referencia del cliente
+gs1-ai-30 = Número de artículos
+gs1-ai-37 = Número de unidades comerciales
+gs1-ai-400 = Número de pedido del cliente
+gs1-ai-414 = Ubicación (GLN)
+gs1-ai-422 = País de origen
+gs1-ai-8003 = Activo retornable (GRAI)
+gs1-ai-8004 = Activo individual (GIAI)
+
 ## time
 
 # Un momento tal como lo lee el lector: $time es hh:mm en formato de 24 horas, $zone la zona horaria (CET, UTC+04).
@@ -1174,6 +1314,9 @@ audit-target-serial = número de serie
 
 ## audit.who
 
+audit-console = la línea de comandos
+audit-regime = el procedimiento legal
+audit-alerts = el cotejo de alertas
 audit-anonymous = sin sesión
 audit-system = sistema: { $worker }
 

@@ -66,6 +66,107 @@ error-invalid_period = L'alerte doit se terminer le jour où elle commence ou ap
 error-webhook_address_not_public = Cette adresse est sur un réseau local ou privé ; indiquez l'adresse que votre système destinataire a sur internet.
 error-invalid_time_zone = Ce n'est pas un fuseau horaire ; choisissez-en un dans la liste, par exemple Europe/Paris.
 error-invalid_language = Choisissez l'une des langues que propose le menu.
+error-already_acknowledged = Cette concordance a déjà été prise en compte.
+error-answer_not_allowed = Cette partie ne peut pas donner cette réponse ; choisissez l'une des réponses que propose la page du dossier.
+error-brand_not_published = Publiez d'abord la marque : les agents trouvent les produits par leur marque.
+error-case_not_editable = Ce dossier ne peut plus être modifié dans son état actuel.
+error-case_type_fixed = Le type de dossier ne peut plus changer une fois les marchandises retenues.
+error-contact_unreachable = Indiquez un numéro de téléphone ou une adresse e-mail pour le point de contact : c'est ainsi que l'autre service le joint.
+error-contradictory_markets = Un pays ne peut pas être à la fois un marché où le produit est vendu exclusivement et un marché où il n'est jamais vendu.
+error-email_taken = Un utilisateur avec l'adresse e-mail { $email } existe déjà.
+error-empty_body = Envoyez le fichier à importer comme corps de la requête.
+error-file_too_large = Ce fichier dépasse la taille que le serveur accepte ; envoyez-en un plus petit.
+error-grant_revoked = Cet accès a été révoqué ; accordez-en plutôt un nouveau.
+error-gtin_taken = L'un de ces GTIN appartient déjà à un autre produit.
+error-invalid_action = Choisissez une étape que le dossier permet.
+error-invalid_attachment = Ne joignez que des fichiers envoyés sur Touchstone (20 au plus).
+error-invalid_bill_of_lading = Ce n'est pas un numéro de connaissement ; écrivez-le tel qu'imprimé, lettres et chiffres.
+error-invalid_body = La requête n'a pas la forme attendue ; vérifiez-la à l'aide de la référence de l'API.
+error-invalid_characters = Retirez les caractères de contrôle (tabulations, sauts de ligne).
+error-invalid_company = Indiquez le nom de la société.
+error-invalid_count = Envoyez de 1 à 5 000 cibles à la fois.
+error-invalid_currency = Indiquez la devise sous forme de code ISO 4217, par exemple EUR ou USD.
+error-invalid_event_kind = Choisissez la nature de l'action prévue.
+error-invalid_expiry = Ce n'est pas une date d'expiration ; écrivez-la sous la forme AAMMJJ ou AAAA-MM-JJ.
+error-invalid_gtin = Ce n'est pas un GTIN : 8, 12, 13 ou 14 chiffres avec une clé de contrôle valide.
+error-invalid_hs_code = Ce n'est ni un chapitre SH (2 chiffres), ni une position (4), ni une sous-position (6).
+error-invalid_idempotency_key = L'en-tête Idempotency-Key ne doit contenir que des caractères ASCII visibles.
+error-invalid_key = Cette clé n'est pas utilisable ; employez de 1 à 80 lettres minuscules, chiffres, « - », « _ » ou « . ».
+error-invalid_label = Choisissez l'une des étiquettes que propose le formulaire.
+error-invalid_latitude = La latitude doit être comprise entre -90 et 90.
+error-invalid_longitude = La longitude doit être comprise entre -180 et 180.
+error-invalid_media_reference = Désignez un fichier enregistré par son empreinte de 64 caractères.
+error-invalid_mode = Choisissez l'un des modes que propose le formulaire.
+error-invalid_nice_class = La classe de Nice { $class } n'existe pas ; les classes vont de 1 à 45.
+error-invalid_number = Ce n'est pas un nombre.
+error-invalid_organisation_kind = Choisissez l'un des types d'organisation que propose le formulaire.
+error-invalid_outcome = Indiquez si vous poursuivez, si vous vous retirez ou si vous travaillez ensemble.
+error-invalid_path = L'adresse n'est pas valide ; vérifiez-la et réessayez.
+error-invalid_phone = Ce n'est pas un numéro de téléphone ; écrivez-le avec l'indicatif du pays, par exemple +33 1 23 45 67 89.
+error-invalid_photo = Ne joignez que des photos envoyées sur Touchstone (50 au plus).
+error-invalid_plate = Ce n'est pas une plaque d'immatriculation.
+error-invalid_price = Les prix sont des nombres positifs.
+error-invalid_procedure = Choisissez importation, exportation ou transit.
+error-invalid_query = Les paramètres de l'adresse ne sont pas valides ; vérifiez-les à l'aide de la référence de l'API.
+error-invalid_radius = Le rayon doit être compris entre 1 et 10 000 mètres ; couvrez une zone plus vaste avec plusieurs actions.
+error-invalid_reference = Ce n'est pas une référence que Touchstone connaît ; vérifiez comment elle est écrite.
+error-invalid_role = Choisissez l'un des rôles que propose le formulaire.
+error-invalid_sector = Choisissez l'un des secteurs que propose le formulaire.
+error-invalid_side = Indiquez si cet indice est celui d'un produit authentique ou d'une contrefaçon.
+error-invalid_state = Choisissez l'un des états de dossier que propose la liste.
+error-invalid_status = Choisissez l'un des statuts proposés.
+error-invalid_target_kind = Choisissez la nature de cet identifiant.
+error-invalid_text = Ce texte est trop long ou contient des caractères qui ne sont pas du texte ; raccourcissez-le.
+error-invalid_time = Ce n'est pas une date et une heure ; écrivez-les sous la forme 2026-12-01T06:00:00Z, ou utilisez le champ de date.
+error-invalid_token_lifetime = Un jeton est valable de 1 à 365 jours.
+error-invalid_transport_mode = Choisissez un mode de transport.
+error-invalid_value = Une valeur déclarée doit être positive ou nulle.
+error-invalid_webhook_url = Ce n'est pas une adresse à laquelle des webhooks peuvent être envoyés : utilisez une adresse https:// publique.
+error-invalid_weight = Le poids d'un indice va de 1 (un simple indice) à 5 (concluant).
+error-invalid_window = Une action prévue se termine après son début et dure 30 jours au plus.
+error-key_taken = La clé « { $key } » est déjà utilisée ; choisissez-en une autre.
+error-line_too_long = La ligne { $line } est trop longue ; mettez un seul numéro de série par ligne.
+error-malformed_csv = La première ligne du fichier CSV, qui nomme les colonnes, ne peut pas être lue.
+error-malformed_json = La requête n'est pas du JSON valide.
+error-method_not_allowed = Ce point d'accès n'accepte pas cette méthode ; consultez /api/v1/openapi.json.
+error-missing_column = La colonne « { $column } » manque dans le fichier CSV.
+error-missing_columns = Des colonnes nécessaires manquent dans le fichier CSV ; sa première ligne nomme les colonnes.
+error-no_enrolment = Commencez d'abord l'enrôlement du second facteur.
+error-no_small_consignment_procedure = Le cadre juridique de ce bureau ne prévoit pas de procédure pour les petits envois ; enregistrez un dossier en procédure normale.
+error-no_such_endpoint = Ce point d'accès n'existe pas ; consultez /api/v1/openapi.json.
+error-not_a_representative = Les marques ne peuvent être déléguées qu'à des organisations de représentation.
+error-not_a_rights_holder = Les marques appartiennent à des organisations titulaires de droits.
+error-not_an_agency = Les dossiers se partagent avec un autre service répressif (police, autre autorité de contrôle).
+error-not_customs = L'accès est accordé par une administration des douanes.
+error-office_country_fixed = Le pays du bureau détermine le cadre juridique et ne peut pas changer ; enregistrez un nouveau dossier.
+error-organisation_exists = Une organisation nommée « { $name } » existe déjà ; choisissez un autre nom.
+error-out_of_range = Ce nombre est en dehors de la plage autorisée ici.
+error-outcome_required = Choisissez la décision : destruction, action en justice ou mainlevée.
+error-owner_only = Seul le titulaire de droits lui-même choisit qui voit ses parties confidentielles.
+error-password_too_long = Choisissez un mot de passe de moins de 1 024 octets.
+error-payload_too_large = La requête dépasse la taille que ce serveur accepte ; envoyez moins de données à la fois.
+error-period_too_long = Une alerte est valable trois ans au plus ; publiez-en une nouvelle ensuite.
+error-processing_timeout = La lecture de cette photo a pris trop de temps ; envoyez une photo plus légère du code-barres.
+error-rate_limited = Trop de requêtes ; patientez un instant et réessayez.
+error-request_closed = Cette demande est close ou provient d'un autre service.
+error-serial_or_batch = Indiquez soit un numéro de série, soit un lot dont le statut change.
+error-too_large = C'est trop volumineux ; envoyez quelque chose de plus petit.
+error-too_long = C'est trop long ; raccourcissez-le.
+error-too_many = Cette liste est trop longue ; retirez quelques entrées.
+error-too_many_sign_in_attempts = Trop de tentatives de connexion depuis votre adresse ; patientez { $seconds } secondes et réessayez.
+error-unknown_batch = Aucun numéro de série de ce lot n'est enregistré pour ce produit.
+error-unknown_brand = Aucune marque publiée ne porte ce numéro.
+error-unknown_column = Le fichier CSV contient une colonne que Touchstone ne connaît pas : « { $column } ».
+error-unknown_entry = Cet élément ne figure plus dans le brouillon ; rechargez la page.
+error-unknown_hs_code = Ce chapitre SH n'existe pas ; les chapitres vont de 01 à 97 (le 77 est réservé).
+error-unknown_indicator = Cet indice ne figure plus dans le guide ; rechargez la page.
+error-unknown_media = Cette image ne figure plus dans la galerie ; rechargez la page.
+error-unknown_product = Ce n'est pas un numéro de produit.
+error-unknown_serial = Aucun numéro de série correspondant n'est enregistré pour ce produit.
+error-unknown_thread = Ce dossier n'a pas de fil avec cette organisation : il ne concerne aucune de ses marques.
+error-unreadable = Le fichier n'a pas pu être lu jusqu'au bout ; envoyez-le à nouveau.
+error-unsupported_media_type = Envoyez du contenu text/csv ou application/x-ndjson, ou précisez ?format=csv ou ?format=jsonl.
+error-unsupported_type = Ce type de fichier n'est pas accepté ici ; le formulaire indique lesquels le sont.
 
 ## signin
 
@@ -471,8 +572,16 @@ cases-answered = Réponse
 cases-starts_on_objection = Ne commence que si le déclarant s'oppose.
 cases-due_by = À rendre avant le { $date }
 cases-overdue = En retard
+cases-due_office = { $date } ({ $office } au bureau)
+cases-form_problems = { $count ->
+        [one] Un point à corriger avant d'enregistrer la retenue :
+       *[other] { $count } points à corriger avant d'enregistrer la retenue :
+    }
 cases-last_day = Dernier jour ouvré aujourd'hui
-cases-days_left = { $days } jours ouvrés restants
+cases-days_left = { $days ->
+        [one] { $days } jour ouvré restant
+       *[other] { $days } jours ouvrés restants
+    }
 cases-deemed = { $answer } (réputée, par silence)
 cases-silence_means = Le silence à l'échéance vaut
 cases-record_declarant_answer = Enregistrer la réponse du déclarant
@@ -610,6 +719,13 @@ alerts-bad_product = « { $value } » n'est pas un numéro de produit.
 alerts-status-in_force = En vigueur
 alerts-status-withdrawn = Retirée
 alerts-status-not_in_force = Pas en vigueur
+alerts-reason-suspect_party = { $role } { $name } est une partie suspecte
+alerts-reason-container = conteneur { $container }
+alerts-reason-document = document de transport { $document }
+alerts-reason-product = produit : { $product }
+alerts-reason-hs_code = code SH { $code }
+alerts-reason-brand = marque n° { $brand }
+alerts-reason-origin = origine : { $country }
 
 ## stats
 
@@ -1014,6 +1130,30 @@ content-fallback_choice = Langue de repli
 content-fallback_hint = Les lecteurs dont la langue n'a pas de version d'un texte le voient dans cette langue, signalé comme non traduit. Les textes écrits sans langue comptent comme ceux de cette langue.
 content-fallback_text = { $language } (langue de repli) :
 
+## gs1
+
+# What a GS1 code carries, named field by field (Application Identifiers).
+gs1-ai_other = AI ({ $ai })
+gs1-ai-01 = GTIN
+gs1-ai-02 = GTIN des articles contenus
+gs1-ai-10 = Lot
+gs1-ai-11 = Date de production
+gs1-ai-13 = Date d'emballage
+gs1-ai-15 = À consommer de préférence avant
+gs1-ai-16 = Date limite de vente
+gs1-ai-17 = Date de péremption
+gs1-ai-21 = Numéro de série
+gs1-ai-22 = Variante du produit
+gs1-ai-240 = Identification complémentaire du produit
+gs1-ai-241 = Référence client
+gs1-ai-30 = Nombre d'articles
+gs1-ai-37 = Nombre d'unités commerciales
+gs1-ai-400 = Numéro de commande du client
+gs1-ai-414 = Lieu (GLN)
+gs1-ai-422 = Pays d'origine
+gs1-ai-8003 = Actif consigné (GRAI)
+gs1-ai-8004 = Actif individuel (GIAI)
+
 ## time
 
 # Un moment tel que le lecteur le lit : $time est hh:mm sur 24 heures, $zone le fuseau (CET, UTC+04).
@@ -1174,6 +1314,9 @@ audit-target-serial = numéro de série
 
 ## audit.who
 
+audit-console = la ligne de commande
+audit-regime = la procédure légale
+audit-alerts = le rapprochement des alertes
 audit-anonymous = non connecté
 audit-system = système : { $worker }
 

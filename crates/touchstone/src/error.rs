@@ -24,6 +24,19 @@ pub struct ErrorBody {
     /// The input field at fault, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// Every problem found in the input, this one first, when there is more than one: a form
+    /// is refused with all its errors at once.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ErrorItem>,
+}
+
+/// One of several problems found in the input.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorItem {
+    pub code: String,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 /// A refusal the client can do something about.
@@ -35,12 +48,18 @@ pub struct ClientError {
     pub field: Option<&'static str>,
     /// Seconds after which a retry may succeed (rate limits and locks).
     pub retry_after: Option<u64>,
+    /// The dynamic parts of the sentence (the value refused, a row number), for the catalogue's
+    /// message `error-<code>` to say them in the reader's language.
+    pub args: Vec<(&'static str, String)>,
+    /// The other problems found in the same input, after this one.
+    pub also: Vec<ClientError>,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
+    // Boxed: results carrying an error stay small on the happy path.
     #[error("{}: {}", .0.code, .0.message)]
-    Client(ClientError),
+    Client(Box<ClientError>),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -49,18 +68,57 @@ pub type AppResult<T> = Result<T, AppError>;
 
 impl AppError {
     pub fn client(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        AppError::Client(ClientError { status, code, message: message.into(), field: None, retry_after: None })
+        AppError::Client(Box::new(ClientError {
+            status,
+            code,
+            message: message.into(),
+            field: None,
+            retry_after: None,
+            args: Vec::new(),
+            also: Vec::new(),
+        }))
     }
 
     /// Input that parsed but is not acceptable; names the field so forms can show it there.
     pub fn invalid(field: &'static str, code: &'static str, message: impl Into<String>) -> Self {
-        AppError::Client(ClientError {
+        AppError::Client(Box::new(ClientError {
             status: StatusCode::UNPROCESSABLE_ENTITY,
             code,
             message: message.into(),
             field: Some(field),
             retry_after: None,
-        })
+            args: Vec::new(),
+            also: Vec::new(),
+        }))
+    }
+
+    /// Every client error of `errors` as one refusal (the first, with the others after it); an
+    /// internal error among them wins. `None` when there is none.
+    pub fn all(errors: Vec<AppError>) -> Option<AppError> {
+        let mut clients = Vec::new();
+        for e in errors {
+            match e {
+                AppError::Client(c) => clients.push(*c),
+                internal @ AppError::Internal(_) => return Some(internal),
+            }
+        }
+        let mut iter = clients.into_iter();
+        let mut first = iter.next()?;
+        first
+            .also
+            .extend(iter.flat_map(|c| std::iter::once(ClientError { also: Vec::new(), ..c.clone() }).chain(c.also)));
+        Some(AppError::Client(Box::new(first)))
+    }
+
+    /// This refusal and the others found with it, each as its own error.
+    pub fn problems(&self) -> Vec<AppError> {
+        match self {
+            AppError::Client(c) => std::iter::once(ClientError { also: Vec::new(), ..(**c).clone() })
+                .chain(c.also.iter().cloned())
+                .map(|c| AppError::Client(Box::new(c)))
+                .collect(),
+            AppError::Internal(_) => Vec::new(),
+        }
     }
 
     pub fn unauthenticated() -> Self {
@@ -93,6 +151,22 @@ impl AppError {
             c.field = Some(field);
         }
         self
+    }
+
+    /// A dynamic part of the sentence, named as the catalogue's message names it.
+    pub fn with_arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        if let AppError::Client(c) = &mut self {
+            c.args.push((name, value.to_string()));
+        }
+        self
+    }
+
+    /// The dynamic parts of the sentence.
+    pub fn args(&self) -> &[(&'static str, String)] {
+        match self {
+            AppError::Client(c) => &c.args,
+            AppError::Internal(_) => &[],
+        }
     }
 
     pub fn with_retry_after(mut self, seconds: u64) -> Self {
@@ -154,14 +228,77 @@ impl IntoResponse for AppError {
                 code: self.code().to_string(),
                 message: self.public_message(),
                 field: self.field().map(str::to_string),
+                errors: match &self {
+                    AppError::Client(c) if !c.also.is_empty() => self
+                        .problems()
+                        .iter()
+                        .map(|p| ErrorItem {
+                            code: p.code().to_string(),
+                            message: p.public_message(),
+                            field: p.field().map(str::to_string),
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                },
             },
         };
         let mut response = (self.status(), axum::Json(envelope)).into_response();
-        if let AppError::Client(ClientError { retry_after: Some(s), .. }) = &self {
+        if let Some(s) = match &self {
+            AppError::Client(c) => c.retry_after,
+            AppError::Internal(_) => None,
+        } {
             if let Ok(v) = HeaderValue::from_str(&s.to_string()) {
                 response.headers_mut().insert(header::RETRY_AFTER, v);
             }
         }
         response
+    }
+}
+
+/// Problems found while checking an input, kept so that all of them are told at once.
+#[derive(Debug, Default)]
+pub struct Problems(Vec<AppError>);
+
+impl Problems {
+    /// The value, or nothing with its error kept.
+    pub fn keep<T>(&mut self, result: Result<T, AppError>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.0.push(e);
+                None
+            }
+        }
+    }
+
+    pub fn push(&mut self, e: AppError) {
+        self.0.push(e);
+    }
+
+    pub fn into_errors(self) -> Vec<AppError> {
+        self.0
+    }
+
+    /// All the problems as one refusal, or `Ok` when there was none.
+    pub fn finish(self) -> Result<(), AppError> {
+        AppError::all(self.0).map_or(Ok(()), Err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn several_problems_are_one_refusal_that_names_them_all() {
+        let mut p = Problems::default();
+        assert_eq!(p.keep::<i32>(Ok(1)), Some(1));
+        p.keep::<()>(Err(AppError::invalid("office_code", "required", "Give the office's code.")));
+        p.keep::<()>(Err(AppError::invalid("quantity", "invalid_quantity", "A positive number.")));
+        let e = p.finish().unwrap_err();
+        assert_eq!((e.code(), e.field()), ("required", Some("office_code")), "the first is the refusal");
+        let all: Vec<_> = e.problems().iter().map(|p| p.field()).collect();
+        assert_eq!(all, vec![Some("office_code"), Some("quantity")]);
+        assert!(Problems::default().finish().is_ok());
     }
 }

@@ -18,7 +18,7 @@
   var counterfeitBar = box.querySelector(".lean-counterfeit");
 
   function fill(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
+    return text.replace(/\{\s*\$?(\w+)\s*\}/g, function (all, name) { return name in values ? values[name] : all; });
   }
 
   function points(side, ticked) {

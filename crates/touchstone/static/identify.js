@@ -38,7 +38,7 @@
   }
 
   function fill(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
+    return text.replace(/\{\s*\$?(\w+)\s*\}/g, function (all, name) { return name in values ? values[name] : all; });
   }
 
   // ---- live scanning with the camera ----------------------------------------------------

@@ -21,6 +21,7 @@ use crate::store::{self, Db};
 
 mod identify;
 mod restore;
+mod verify;
 
 #[derive(Parser)]
 #[command(
@@ -76,6 +77,9 @@ enum Command {
     /// The catalog: bulk import and export.
     #[command(subcommand)]
     Catalog(CatalogCommand),
+    /// Serialised codes: a rights holder's serial numbers, told genuine or not at each check.
+    #[command(subcommand)]
+    Verify(VerifyCommand),
     /// Demo data for trying Touchstone and for benchmarks.
     #[command(subcommand)]
     Demo(DemoCommand),
@@ -205,6 +209,25 @@ enum CatalogCommand {
         /// Touchstone; without it they are media: references to this one's files.
         #[arg(long)]
         embed_images: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum VerifyCommand {
+    /// Register a product's serial numbers from a CSV or JSON Lines file (columns serial, batch,
+    /// expiry, and optionally market and status). Re-importing the same file changes nothing.
+    /// Exits 3 when rows were refused (each listed with its row and reason).
+    Import {
+        file: PathBuf,
+        /// The product's id in Touchstone.
+        #[arg(long)]
+        product: i64,
+        /// csv or jsonl; from the file name when absent.
+        #[arg(long)]
+        format: Option<String>,
+        /// Import as this user (their rights are checked) instead of as the console operator.
+        #[arg(long = "as")]
+        as_user: Option<String>,
     },
 }
 
@@ -458,6 +481,10 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             let files = crate::domain::media::MediaStore::new(config.data_dir.join("media"), config.max_upload_bytes);
             import_file(&db, &files, &file, format.as_deref(), owner.as_deref(), as_user.as_deref()).await?
         }
+        Command::Verify(VerifyCommand::Import { file, product, format, as_user }) => {
+            let principal = principal_as(&db, as_user.as_deref()).await?;
+            verify::import_serials(&db, &config, &principal, product, &file, format.as_deref()).await?
+        }
         Command::Catalog(CatalogCommand::Export { format, out, embed_images }) => {
             let format = catalog_io::Format::from_name(&format).context("--format is csv or jsonl")?;
             let files = crate::domain::media::MediaStore::new(config.data_dir.join("media"), config.max_upload_bytes);
@@ -502,6 +529,21 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 /// Counts the bytes read, for the progress bar.
+/// The user a command acts as (`--as EMAIL`), whose rights are checked; else the console.
+async fn principal_as(db: &Db, as_user: Option<&str>) -> anyhow::Result<Principal> {
+    Ok(match as_user {
+        Some(email) => {
+            let email = app(Email::parse(email))?;
+            let user = store::directory::get_user_by_email(db.reader(), &email)
+                .await?
+                .with_context(|| format!("no user has the e-mail {email}"))?;
+            auth::principal_of(&user)
+        }
+        None => Principal::console(),
+    })
+}
+
+/// A reader that counts the bytes read, for a progress bar.
 struct Counting<R> {
     inner: R,
     read: std::sync::Arc<std::sync::atomic::AtomicU64>,
@@ -529,16 +571,7 @@ async fn import_file(
         None => catalog_io::Format::from_name(&file.to_string_lossy())
             .context("name the format with --format csv or --format jsonl")?,
     };
-    let principal = match as_user {
-        Some(email) => {
-            let email = app(Email::parse(email))?;
-            let user = store::directory::get_user_by_email(db.reader(), &email)
-                .await?
-                .with_context(|| format!("no user has the e-mail {email}"))?;
-            auth::principal_of(&user)
-        }
-        None => Principal::console(),
-    };
+    let principal = principal_as(db, as_user).await?;
     catalog_io::check_may_import(&principal).map_err(anyhow::Error::new)?;
     let owner_id = match owner {
         None => None,

@@ -14,6 +14,7 @@ use super::normalize;
 use super::policy::{allows, check, Action, Principal, Target};
 use super::types::{CountryCode, Language};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Sentence;
 use crate::store::cases::{self as sql, AlertRow};
 use crate::store::{self, Db};
 
@@ -180,7 +181,8 @@ impl AlertSheet {
 
 /// Why a case matches an alert; empty when it does not. The alert must target the case's
 /// office and mode of transport, and at least one concrete item must meet.
-pub fn match_case(alert: &AlertSheet, case: &CaseSheet, case_brand_ids: &[i64]) -> Vec<String> {
+/// Why a case matched an alert, each reason a sentence written in its reader's language.
+pub fn match_case(alert: &AlertSheet, case: &CaseSheet, case_brand_ids: &[i64]) -> Vec<Sentence> {
     let office = case.office.as_ref();
     if !alert.targets(office.map(|o| o.country.as_str()).unwrap_or(""), office.map(|o| o.code.as_str())) {
         return Vec::new();
@@ -188,44 +190,50 @@ pub fn match_case(alert: &AlertSheet, case: &CaseSheet, case_brand_ids: &[i64]) 
     if !alert.transport_modes.is_empty() && !case.transport_mode.is_some_and(|m| alert.transport_modes.contains(&m)) {
         return Vec::new();
     }
-    let mut reasons = Vec::new();
+    let mut reasons: Vec<Sentence> = Vec::new();
+    let mut on_product = false;
     let suspects: Vec<String> = alert.suspect_parties.iter().map(|p| normalize::company_name(p)).collect();
     for (role, party) in
         [("consignor", &case.consignor), ("consignee", &case.consignee), ("declarant", &case.declarant)]
     {
         if let Some(p) = party {
             if suspects.contains(&normalize::company_name(&p.name)) {
-                reasons.push(format!("{role} {} is a suspect party", p.name));
+                reasons.push(
+                    Sentence::new("alerts.reason.suspect_party").label("role", "cases", role).text("name", &p.name),
+                );
             }
         }
     }
     for c in &case.containers {
         if alert.containers.contains(c) {
-            reasons.push(format!("container {c}"));
+            reasons.push(Sentence::new("alerts.reason.container").text("container", c));
         }
     }
     for d in case.air_waybills.iter().chain(&case.bills_of_lading) {
         if alert.transport_documents.contains(&normalize::reference(d)) {
-            reasons.push(format!("transport document {d}"));
+            reasons.push(Sentence::new("alerts.reason.document").text("document", d));
         }
     }
     for g in &case.goods {
         if g.product_id.is_some_and(|p| alert.product_ids.contains(&p)) {
-            reasons.push(format!("product: {}", g.description));
+            on_product = true;
+            reasons.push(Sentence::new("alerts.reason.product").text("product", &g.description));
         }
         if let Some(hs) = &g.hs_code {
             if alert.hs_codes.iter().any(|a| hs.starts_with(a.as_str())) {
-                reasons.push(format!("HS code {hs}"));
+                reasons.push(Sentence::new("alerts.reason.hs_code").text("code", hs));
             }
         }
     }
     for b in case_brand_ids {
-        if alert.brand_ids.contains(b) && !reasons.iter().any(|r| r.starts_with("product")) {
-            reasons.push(format!("brand {b}"));
+        if alert.brand_ids.contains(b) && !on_product {
+            reasons.push(Sentence::new("alerts.reason.brand").number("brand", *b as f64));
         }
     }
     if !reasons.is_empty() && case.origin_country.as_ref().is_some_and(|o| alert.origin_countries.contains(o)) {
-        reasons.push(format!("origin {}", case.origin_country.as_deref().unwrap_or_default()));
+        reasons.push(
+            Sentence::new("alerts.reason.origin").text("country", case.origin_country.as_deref().unwrap_or_default()),
+        );
     }
     reasons.dedup();
     reasons
@@ -541,9 +549,14 @@ mod tests {
 
     #[test]
     fn a_case_matches_on_normalised_party_names_within_the_alert_target() {
-        let reasons = match_case(&alert(), &case("FR", TransportMode::Sea, "SHENZHEN BRIGHT TRADING CO LIMITED"), &[]);
-        assert!(reasons.iter().any(|r| r.contains("suspect party")), "{reasons:?}");
-        assert!(reasons.iter().any(|r| r.contains("origin CN")));
+        let english = |reasons: Vec<Sentence>| -> Vec<String> {
+            let tr = crate::i18n::Tr::new(crate::domain::types::Language::En);
+            reasons.iter().map(|r| r.render(&tr)).collect()
+        };
+        let reasons =
+            english(match_case(&alert(), &case("FR", TransportMode::Sea, "SHENZHEN BRIGHT TRADING CO LIMITED"), &[]));
+        assert!(reasons.iter().any(|r| r.contains("is a suspect party")), "{reasons:?}");
+        assert!(reasons.iter().any(|r| r.contains("origin: CN")), "{reasons:?}");
         assert!(
             match_case(&alert(), &case("BE", TransportMode::Sea, "Shenzhen Bright Trading"), &[]).is_empty(),
             "another country"
@@ -554,8 +567,8 @@ mod tests {
         );
         assert!(match_case(&alert(), &case("FR", TransportMode::Sea, "Someone Else"), &[]).is_empty());
         assert_eq!(
-            match_case(&alert(), &case("FR", TransportMode::Sea, "Someone Else"), &[7]),
-            vec!["brand 7", "origin CN"]
+            english(match_case(&alert(), &case("FR", TransportMode::Sea, "Someone Else"), &[7])),
+            vec!["brand no. 7", "origin: CN"]
         );
     }
 

@@ -203,7 +203,8 @@ pub async fn list(db: &Db, principal: &Principal, before_seq: Option<i64>, limit
     let mut tx = db.begin().await?;
     store::audit::append(
         &mut tx,
-        &AuditEvent::by(principal, "audit.read", "audit", "trail")
+        // The trail read is the platform's (0) or one organisation's.
+        &AuditEvent::by(principal, "audit.read", "audit", scope.unwrap_or(0))
             .detail(serde_json::json!({"records": records.len()})),
     )
     .await?;

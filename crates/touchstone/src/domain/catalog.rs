@@ -169,6 +169,7 @@ fn conflict_on(e: &sqlx::Error, key: &str) -> AppError {
         AppError::conflict("gtin_taken", "One of these GTINs already belongs to another product.")
     } else {
         AppError::conflict("key_taken", format!("The key '{key}' is already used; choose another."))
+            .with_arg("key", key)
     }
 }
 

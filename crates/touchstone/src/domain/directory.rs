@@ -98,7 +98,8 @@ pub async fn create_organisation(db: &Db, principal: &Principal, input: &NewOrga
             return Err(AppError::conflict(
                 "organisation_exists",
                 format!("An organisation named '{}' already exists; choose another name.", name.as_str()),
-            ))
+            )
+            .with_arg("name", name.as_str()))
         }
         Err(e) => return Err(e.into()),
     };
@@ -218,7 +219,7 @@ pub struct NewUser {
     pub organisation_id: i64,
     #[schema(value_type = Role)]
     pub role: String,
-    /// `en` or `fr`; defaults to `en`.
+    /// `en`, `fr`, `es` or `ar`; defaults to `en`.
     #[schema(value_type = Option<Language>)]
     pub language: Option<String>,
     /// At least 12 characters and not a common password. When absent, one is generated and
@@ -277,13 +278,9 @@ pub async fn create_user(db: &Db, principal: &Principal, input: &NewUser) -> App
     let id = match store::directory::insert_user(&mut *tx, row).await {
         Ok(id) => id,
         Err(e) if is_unique_violation(&e) => {
-            return Err(AppError::Client(crate::error::ClientError {
-                status: axum::http::StatusCode::CONFLICT,
-                code: "email_taken",
-                message: format!("A user with the e-mail {email} already exists."),
-                field: Some("email"),
-                retry_after: None,
-            }))
+            return Err(AppError::conflict("email_taken", format!("A user with the e-mail {email} already exists."))
+                .on_field("email")
+                .with_arg("email", &email))
         }
         Err(e) => return Err(e.into()),
     };

@@ -227,6 +227,18 @@ impl Tr {
         self.lookup(&format!("error.{code}")).map_or_else(|| fallback.to_string(), str::to_string)
     }
 
+    /// The sentence of an error in the reader's language, with its dynamic parts; the error's
+    /// own English sentence when the catalogue has no message for its code (a test keeps that
+    /// from happening for the codes the code base uses).
+    pub fn error_of(&self, e: &crate::error::AppError) -> String {
+        let key = format!("error.{}", e.code());
+        if self.lookup(&key).is_none() {
+            return e.public_message();
+        }
+        let args: Vec<(&str, Arg)> = e.args().iter().map(|(n, v)| (*n, Arg::from(v.as_str()))).collect();
+        self.fmt(&key, &args)
+    }
+
     pub fn code(&self) -> &'static str {
         self.lang.as_str()
     }
@@ -277,6 +289,27 @@ impl Tr {
             out.push_str(f);
         }
         out
+    }
+
+    /// Who did something, as recorded (`actor_label`): a person's name as it is; the console, a
+    /// visitor not signed in and a background worker named in this reader's language.
+    pub fn actor(&self, label: &str) -> String {
+        match label {
+            "cli" => self.t("audit.console").to_string(),
+            // Steps a case takes by itself: the legal regime's deadlines, the alert matcher.
+            "regime" => self.t("audit.regime").to_string(),
+            "alerts" => self.t("audit.alerts").to_string(),
+            "anonymous" => self.t("audit.anonymous").to_string(),
+            label => match label.strip_prefix("system: ") {
+                Some(worker) => self.f("audit.system", &[("worker", worker)]),
+                None => label.to_string(),
+            },
+        }
+    }
+
+    /// A kept sentence in this reader's language.
+    pub fn say(&self, sentence: &Sentence) -> String {
+        sentence.render(self)
     }
 
     /// The languages a reader may switch to.
@@ -464,6 +497,60 @@ mod tests {
         missing.sort();
         missing.dedup();
         assert!(missing.is_empty(), "audited actions without a label: {missing:?}");
+    }
+
+    /// A string literal's text, if `arg` is one of snake_case words (an error code).
+    fn code_literal(arg: &str) -> Option<&str> {
+        let inner = arg.strip_prefix('"')?.strip_suffix('"')?;
+        (!inner.is_empty() && inner.chars().all(|c| c.is_ascii_lowercase() || c == '_')).then_some(inner)
+    }
+
+    /// Every error code the code base refuses with: the code argument of `AppError`'s
+    /// constructors and of the modules' `invalid(field, code, message)` helpers, and the codes of
+    /// the closed sets (`text_enum!`).
+    fn error_codes() -> std::collections::BTreeSet<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut sources = Vec::new();
+        files(&root.join("src"), ".rs", &mut sources);
+        let mut codes = std::collections::BTreeSet::new();
+        for path in sources.iter().filter(|p| !p.ends_with("i18n/mod.rs")) {
+            let text = std::fs::read_to_string(path).unwrap();
+            for (call, at) in [("AppError::client(", 1), ("AppError::conflict(", 0), ("invalid(", 1)] {
+                for args in call_arguments(&text, call) {
+                    if args.len() >= 2 {
+                        if let Some(code) = args.get(at).and_then(|a| code_literal(a)) {
+                            codes.insert(code.to_string());
+                        }
+                    }
+                }
+            }
+            for line in text.lines() {
+                // `Role, "role", "invalid_role" {` in a `text_enum!`.
+                let parts: Vec<&str> = line.trim().split(", ").collect();
+                if parts.len() == 3 && parts[2].ends_with(" {") {
+                    if let Some(code) = code_literal(parts[2].trim_end_matches(" {")) {
+                        codes.insert(code.to_string());
+                    }
+                }
+            }
+        }
+        codes
+    }
+
+    #[test]
+    fn every_error_code_has_a_sentence_in_every_language() {
+        let codes = error_codes();
+        assert!(codes.len() > 100, "the scan finds the error codes ({})", codes.len());
+        let mut missing = Vec::new();
+        for lang in Language::OFFERED {
+            missing.extend(
+                codes
+                    .iter()
+                    .filter(|c| Tr::new(*lang).lookup(&format!("error.{c}")).is_none())
+                    .map(|c| format!("{lang} {c}")),
+            );
+        }
+        assert!(missing.is_empty(), "{} error codes without a sentence:\n{}", missing.len(), missing.join("\n"));
     }
 
     #[test]

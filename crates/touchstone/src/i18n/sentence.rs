@@ -9,13 +9,33 @@ use utoipa::ToSchema;
 
 use super::{Arg, Tr};
 
-/// A catalogue message and its arguments.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+/// A catalogue message and its arguments. Stored as `{"key": …, "args": {…}}`; a plain JSON
+/// string (what was stored before sentences were kept) reads as that text, verbatim.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct Sentence {
     /// The catalogue key, e.g. `notice.case_detained.subject`.
     pub key: String,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub args: BTreeMap<String, Value>,
+}
+
+impl<'de> Deserialize<'de> for Sentence {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Stored {
+            Sentence {
+                key: String,
+                #[serde(default)]
+                args: BTreeMap<String, Value>,
+            },
+            Text(String),
+        }
+        Ok(match Stored::deserialize(deserializer)? {
+            Stored::Sentence { key, args } => Sentence { key, args },
+            Stored::Text(text) => Sentence::verbatim(text),
+        })
+    }
 }
 
 /// An argument, and how it is written for a reader.
@@ -149,5 +169,7 @@ mod tests {
         let at = Sentence::new("account.time_zone_default").time("zone", 1_796_632_200_000);
         assert_eq!(at.render(&Tr::with_zone(Language::En, paris)), "My country's zone (7 Dec 2026, 09:30 CET)");
         assert_eq!(Sentence::verbatim("Bonjour, merci").render(&Tr::new(Language::En)), "Bonjour, merci");
+        let old: Vec<Sentence> = serde_json::from_str(r#"["container MSKU9070323"]"#).unwrap();
+        assert_eq!(old[0].render(&Tr::new(Language::Fr)), "container MSKU9070323", "stored text reads as it was");
     }
 }

@@ -133,6 +133,19 @@ impl Tr {
         }
     }
 
+    /// An RFC 3339 moment on another clock (an office's), in the reader's language.
+    pub fn when_in(&self, rfc3339: &str, zone: &TimeZone) -> String {
+        match rfc3339.parse::<Timestamp>() {
+            Ok(at) => self.when_ms_in(at.as_millisecond(), zone),
+            Err(_) => rfc3339.to_string(),
+        }
+    }
+
+    /// Whether this reader's clock is `zone`'s.
+    pub fn reads_in(&self, zone: &TimeZone) -> bool {
+        self.zone.iana_name() == zone.iana_name()
+    }
+
     /// An RFC 3339 moment, or nothing.
     pub fn when_opt(&self, rfc3339: &Option<String>) -> String {
         rfc3339.as_deref().map(|t| self.when(t)).unwrap_or_default()

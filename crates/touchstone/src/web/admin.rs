@@ -282,16 +282,9 @@ struct AuditLine {
 
 impl AuditLine {
     fn new(tr: &Tr, record: AuditRecord) -> Self {
-        let who = match record.actor_label.as_str() {
-            "anonymous" => tr.t("audit.anonymous").to_string(),
-            label => match label.strip_prefix("system: ") {
-                Some(worker) => tr.f("audit.system", &[("worker", worker)]),
-                None => label.to_string(),
-            },
-        };
         AuditLine {
+            who: tr.actor(&record.actor_label),
             when: tr.when_ms(record.at),
-            who,
             action: label_or_value(tr, "audit.action", &record.action.replace('.', "_")),
             target: label_or_value(tr, "audit.target", &record.target_kind),
             record,

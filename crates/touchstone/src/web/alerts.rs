@@ -337,7 +337,7 @@ async fn withdraw_alert(
     match alerts::withdraw_alert(&s.db, &p, id, f.version.trim().parse().ok()).await {
         Ok(_) => Ok(Redirect::to(&format!("/alerts/{id}")).into_response()),
         Err(e) if shown_in_place(&e) => {
-            let problem = Some(ctx.layout.tr.error(e.code(), &e.public_message()));
+            let problem = Some(ctx.layout.tr.error_of(&e));
             render_alert(ctx, &s, &p, id, problem, e.status()).await
         }
         Err(e) => Err(PageError(e)),

@@ -65,6 +65,7 @@ fn too_many_attempts(retry: u64) -> AppError {
         "too_many_sign_in_attempts",
         format!("Too many sign-in attempts from your address; wait {retry} seconds and try again."),
     )
+    .with_arg("seconds", retry)
     .with_retry_after(retry)
 }
 

@@ -209,6 +209,7 @@ impl TrademarkForm {
                     "invalid_nice_class",
                     format!("Nice class {c} does not exist; classes run from 1 to 45."),
                 )
+                .with_arg("class", c)
             })?;
         if self.office.trim().is_empty() {
             return Err(AppError::invalid("office", "required", "Name the office that registered the trademark."));

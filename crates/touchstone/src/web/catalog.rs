@@ -538,7 +538,13 @@ async fn product_page(
     // Heaviest signs first: at the inspection table the conclusive ones matter most.
     genuine_signs.sort_by_key(|s| std::cmp::Reverse(s.weight));
     counterfeit_signs.sort_by_key(|s| std::cmp::Reverse(s.weight));
-    let withheld = card.withheld_sections.iter().map(|s| layout.tr.label("section", s)).collect::<Vec<_>>().join(", ");
+    // Named in the reader's language and listed as it lists words (Arabic: "، ").
+    let withheld = card
+        .withheld_sections
+        .iter()
+        .map(|s| layout.tr.label("section", s))
+        .collect::<Vec<_>>()
+        .join(layout.tr.t("list.separator"));
     let prices = sheet.prices.as_ref().map(|p| prices_view(&layout, p));
     let trademarks = card
         .trademarks

@@ -536,11 +536,7 @@ async fn refuse_in_gallery(
     lead: &'static str,
 ) -> PageResult {
     e.log();
-    let upload_error = Some(UploadError {
-        lead,
-        code: e.code().to_string(),
-        message: ctx.layout.tr.error(e.code(), &e.public_message()),
-    });
+    let upload_error = Some(UploadError { lead, code: e.code().to_string(), message: ctx.layout.tr.error_of(&e) });
     let refused = Refused { status: Some(e.status()), conflict: is_conflict(&e), upload_error, ..Refused::default() };
     render_editor(ctx, state, principal, id, Some(lang), None, refused).await
 }

@@ -89,6 +89,9 @@ struct CodeView {
     brand_owner: Option<BrandOwnerView>,
     /// Alerts in force that target the reader and name what the code identifies.
     alerts: Vec<super::alerts::BriefView>,
+    /// What a GS1 element string or Digital Link carries, as labelled fields (GTIN, batch,
+    /// expiry, serial…) rather than its raw string.
+    fields: Vec<(String, String)>,
 }
 
 struct BrandOwnerView {
@@ -279,6 +282,40 @@ fn visible(text: &str) -> String {
     text.replace('\u{1d}', "␝")
 }
 
+/// The Application Identifiers of an element string or a Digital Link, each named in the reader's
+/// language (the AI's number where the catalogue has no name for it), dates as dates.
+fn gs1_fields(tr: &Tr, scan: &gs1::Scan) -> Vec<(String, String)> {
+    let ais = match scan {
+        gs1::Scan::ElementString { element_string, .. } => &element_string.ais,
+        gs1::Scan::DigitalLink { digital_link, .. } => &digital_link.element_string.ais,
+        _ => return Vec::new(),
+    };
+    ais.iter()
+        .map(|a| {
+            let label = tr
+                .lookup(&format!("gs1.ai.{}", a.ai))
+                .map_or_else(|| tr.f("gs1.ai_other", &[("ai", &a.ai)]), str::to_string);
+            let value = match a.ai.as_str() {
+                "11" | "12" | "13" | "15" | "16" | "17" => yymmdd(tr, &a.value),
+                _ => a.value.clone(),
+            };
+            (label, value)
+        })
+        .collect()
+}
+
+/// A GS1 date (YYMMDD; DD 00 for the last day of the month) in the reader's language. GS1 reads the
+/// century so that the year falls within 49 years before and 50 after today; 2000–2099 is that
+/// window for the codes an officer meets now.
+fn yymmdd(tr: &Tr, v: &str) -> String {
+    let (Some(yy), Some(mm), Some(dd)) = (v.get(0..2), v.get(2..4), v.get(4..6)) else { return v.to_string() };
+    if dd == "00" {
+        let last = format!("20{yy}-{mm}-01").parse::<jiff::civil::Date>().map(|d| d.last_of_month().to_string());
+        return last.map_or_else(|_| v.to_string(), |d| tr.date(&d));
+    }
+    tr.date(&format!("20{yy}-{mm}-{dd}"))
+}
+
 fn code_view(
     tr: Tr,
     principal: &Principal,
@@ -295,8 +332,10 @@ fn code_view(
         corrected: None,
         brand_owner: None,
         alerts: Vec::new(),
+        fields: Vec::new(),
     };
     let Some(mut found) = found else { return view };
+    view.fields = gs1_fields(&tr, &found.interpretation);
     view.alerts =
         std::mem::take(&mut found.alerts).into_iter().map(|a| super::alerts::BriefView::new(&tr, a)).collect();
     let gtin = found.gtin.clone().unwrap_or_default();

@@ -242,11 +242,7 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn from_error(tr: &Tr, e: &AppError) -> Self {
-        FieldError {
-            field: e.field().unwrap_or("").to_string(),
-            message: tr.error(e.code(), &e.public_message()),
-            status: e.status(),
-        }
+        FieldError { field: e.field().unwrap_or("").to_string(), message: tr.error_of(e), status: e.status() }
     }
 
     /// The refusal beside the form, or the error page: [`shown_in_place`] decides.

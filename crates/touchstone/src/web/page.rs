@@ -236,7 +236,7 @@ impl Ctx {
     fn error_page_for(self, err: &AppError) -> Response {
         err.log();
         let status = err.status();
-        let message = self.layout.tr.error(err.code(), &err.public_message());
+        let message = self.layout.tr.error_of(err);
         let title = self.layout.tr.t("error.title").to_string();
         let layout = clone_layout(&self.layout);
         self.render(status, MessagePage { title, message, layout })

@@ -322,6 +322,66 @@ async fn a_form_error_keeps_every_line_and_adding_a_line_records_nothing() {
 }
 
 #[tokio::test]
+async fn four_bad_fields_are_four_errors_each_beside_its_field_and_the_first_has_the_focus() {
+    on_every_backend(|app| async move {
+        let mut officer = signed_in(&app, "officer@border.demo").await;
+        let form = officer.get("/cases/new").await;
+        let csrf = Browser::csrf_of(&form);
+        let key = input_value(&form, "idempotency_key");
+        let fields = [
+            ("idempotency_key", key.as_str()),
+            ("case_type", "standard"),
+            ("office_code", ""),
+            ("office_name", "Heathrow"),
+            ("office_country", "GB"),
+            ("origin_country", "Narnia"),
+            ("containers", "MSKU9070324"),
+            ("lines", "1"),
+            ("goods_0_description", "Watches"),
+            ("goods_0_quantity", "a dozen"),
+            ("goods_0_unit", "pieces"),
+            ("save", "draft"),
+        ];
+        let bad = officer.post_raw("/cases", &fields, Some(&csrf)).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
+        assert!(bad.text.contains("4 things to fix"), "the summary counts them: {}", bad.text);
+        for field in ["office_code", "origin_country", "containers"] {
+            assert!(
+                bad.text.contains(&format!("aria-invalid=\"true\" aria-describedby=\"{field}-error\"")),
+                "{field} is marked: {}",
+                bad.text
+            );
+            assert!(bad.text.contains(&format!("id=\"{field}-error\"")), "{field}'s message beside it");
+        }
+        assert!(bad.text.contains("id=\"goods-error\""), "the quantity's message above the lines");
+        assert_eq!(bad.text.matches(" autofocus").count(), 1, "one field has the focus");
+        assert!(
+            bad.text.contains("name=\"office_code\" aria-invalid=\"true\" aria-describedby=\"office_code-error\" autofocus"),
+            "the first in the form's order: {}",
+            bad.text
+        );
+        assert_eq!(input_value(&bad, "goods_0_quantity"), "a dozen", "what was typed is kept");
+
+        // The API tells every problem too.
+        let token = app.token_for("officer@border.demo").await;
+        let r = app
+            .post_json(
+                "/api/v1/cases",
+                &token,
+                serde_json::json!({"case_type": "standard", "sheet": {"office": {"code": "", "name": "Heathrow", "country": "GB"},
+                       "origin_country": "Narnia", "containers": ["MSKU9070324"],
+                       "goods": [{"description": "Watches", "quantity": -1, "unit": "pieces"}]}}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+        let errors = r.json()["error"]["errors"].as_array().cloned().unwrap_or_default();
+        let fields: Vec<&str> = errors.iter().filter_map(|e| e["field"].as_str()).collect();
+        assert_eq!(fields, vec!["office_code", "origin_country", "containers", "quantity"], "{}", r.text);
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn enter_in_the_detention_form_records_nothing_and_notifying_is_a_confirmed_step() {
     on_every_backend(|app| async move {
         touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();

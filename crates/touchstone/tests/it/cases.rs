@@ -473,7 +473,8 @@ async fn alerts_reach_the_officers_they_target_and_matching_cases_tell_their_own
         let matches: Vec<&Value> = case["alert_matches"].as_array().unwrap().iter().filter(|m| m["alert_id"] != brand_alert_id).collect();
         assert_eq!(matches.len(), 1, "{case}");
         assert_eq!(matches[0]["alert_id"], alert_id);
-        assert!(matches[0]["reasons"][0].as_str().unwrap().contains("consignor"));
+        assert_eq!(matches[0]["reasons"][0]["key"], "alerts.reason.suspect_party", "{matches:?}");
+        assert_eq!(matches[0]["reasons"][0]["args"]["role"]["label"]["value"], "consignor");
         let lumiere_org = app.org_id("Maison Lumière (demo)").await;
         assert!(notices_for(&app, lumiere_org).await.contains(&format!("alert-{alert_id}-case-{}", case["id"])));
 

@@ -345,3 +345,33 @@ fn restore_refuses_a_directory_a_server_holds_and_a_file_that_is_not_a_touchston
     assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).contains("audit chain broken at record 1"));
 }
+
+#[tokio::test]
+async fn verify_import_registers_serials_from_a_file_the_lookup_then_tells_genuine() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap().to_string();
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("touchstone.db").display());
+    let app = TestApp::start("sqlite", url, dir).await;
+    touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();
+    let officer = app.token_for("officer@douane.demo").await;
+    let gtin = touchstone::demo_catalog::gtin(0, 0);
+    let product = app.get(&format!("/api/v1/lookup?code={gtin}"), &officer).await.json()["product"]["product_id"]
+        .as_i64()
+        .expect("a published demo product");
+    let file = std::path::Path::new(&data).join("serials.csv");
+    std::fs::write(&file, "serial,batch,expiry\nSN0001,LOT1,271231\nSN0002,LOT1,271231\nSN0003,LOT1,31/12/2027\n")
+        .unwrap();
+    let args = ["verify", "import", "--data-dir", &data, "--product", &product.to_string(), file.to_str().unwrap()];
+    let out = touchstone(&args);
+    assert_eq!(out.status.code(), Some(3), "a refused row: {}", String::from_utf8_lossy(&out.stderr));
+    let said = stdout(&out);
+    assert!(said.contains("3 rows") && said.contains("2 created") && said.contains("1 failed"), "{said}");
+    assert!(said.contains("row 3, expiry:") && said.contains("invalid_expiry"), "each refusal by row: {said}");
+    let again = touchstone(&args);
+    assert!(stdout(&again).contains("0 created, 0 updated, 2 unchanged"), "{}", stdout(&again));
+
+    // The server keys serials as the command did: an officer's scan of one is genuine.
+    let code = format!("(01)0{gtin}(21)SN0002(10)LOT1(17)271231");
+    let r = app.get(&format!("/api/v1/lookup?code={}", code.replace('(', "%28").replace(')', "%29")), &officer).await;
+    assert_eq!(r.json()["verification"]["verdict"], "registered_active", "{}", r.text);
+}

@@ -319,7 +319,10 @@ async fn a_target_registered_after_a_detention_finds_it_at_once_and_each_side_ge
         );
         assert!(!customs_hits.to_string().contains("Étoile"), "nothing of the police file: {customs_hits}");
         let label = customs_hits[0]["own_item_label"].as_str().unwrap();
-        assert!(label.starts_with("FR-20") && label.contains("consignor"), "the case by its reference: {label}");
+        assert!(
+            label.starts_with("FR-20") && label.contains("Shenzhen Brightstar"),
+            "the case by its reference, then what matched: {label}"
+        );
         let case_id = customs_hits[0]["own_item_id"].as_i64().unwrap();
         let mut browser = crate::common::Browser::new(&app);
         browser.sign_in("officer@douane.demo", crate::common::PASSWORD).await;

@@ -285,6 +285,24 @@ async fn an_unknown_gtin_names_the_brand_owner_of_its_prefix_or_says_nothing_is_
         // Free text is not a code.
         let page = officer.get("/identify?code=hello%20world").await;
         assert!(page.text.contains("This is not a product code"), "{}", page.text);
+
+        // A GS1 DataMatrix's element string is told field by field, dates as dates, in the
+        // reader's language (the French officer).
+        let mut french = signed_in(&app, "officer@douane.demo").await;
+        let page = french.get("/identify?code=(01)04006381333931(17)271231(10)AB12C(21)X7Y8Z9").await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+        for (label, value) in [
+            ("GTIN", "04006381333931"),
+            ("Date de péremption", "31 déc. 2027"),
+            ("Lot", "AB12C"),
+            ("Numéro de série", "X7Y8Z9"),
+        ] {
+            assert!(
+                page.text.contains(&format!("<dt>{label}</dt><dd><code>{value}</code></dd>")),
+                "{label}: {}",
+                page.text
+            );
+        }
     })
     .await;
 }

@@ -300,6 +300,40 @@ fn decode_quoted_printable(s: &str) -> String {
     String::from_utf8(out).expect("UTF-8 body")
 }
 
+/// A header as the sender wrote it: RFC 2047 encoded-words (`=?utf-8?b?…?=`, `=?utf-8?q?…?=`),
+/// which a non-ASCII subject is sent as, decoded; the blanks between two encoded-words dropped.
+fn decode_header(value: &str) -> String {
+    let mut out = String::new();
+    let mut rest = value;
+    let mut after_word = false;
+    while let Some(start) = rest.find("=?") {
+        let word = rest[start + 2..].splitn(3, '?').collect::<Vec<_>>();
+        let decoded = match word.as_slice() {
+            [_charset, encoding, tail] => tail.find("?=").map(|end| {
+                let text = &tail[..end];
+                let bytes = if encoding.eq_ignore_ascii_case("b") {
+                    data_encoding::BASE64.decode(text.as_bytes()).expect("base64 encoded-word")
+                } else {
+                    decode_quoted_printable(&text.replace('_', " ")).into_bytes()
+                };
+                let consumed = start + 2 + word[0].len() + 1 + encoding.len() + 1 + end + 2;
+                (String::from_utf8(bytes).expect("UTF-8 encoded-word"), consumed)
+            }),
+            _ => None,
+        };
+        let Some((text, consumed)) = decoded else { break };
+        let between = &rest[..start];
+        if !(after_word && between.trim().is_empty()) {
+            out.push_str(between);
+        }
+        out.push_str(&text);
+        rest = &rest[consumed..];
+        after_word = true;
+    }
+    out.push_str(rest);
+    out
+}
+
 // ---------------------------------------------------------------------------------------------
 
 #[tokio::test]
@@ -463,6 +497,111 @@ async fn email_goes_out_through_a_real_smtp_server_once_per_recipient_with_a_sta
                 let rows = store::notify::deliveries_of_event(app.db().reader(), &event).await.unwrap();
                 assert_eq!(rows.len(), 1);
                 assert!(rows[0].delivered_at.is_some() && rows[0].attempts == 1, "{rows:?}");
+            }
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_spanish_speaking_rights_holder_gets_the_detention_notice_email_in_spanish() {
+    use touchstone::domain::types::Language;
+    use touchstone::i18n::Tr;
+    let smtp_dir = tempfile::tempdir().unwrap();
+    let Some(server) = SmtpServer::start(smtp_dir.path()).await else { return };
+    let port = server.port;
+    let server = Arc::new(server);
+    on_every_backend(
+        |c| {
+            c.smtp.host = Some("127.0.0.1".into());
+            c.smtp.port = port;
+            c.smtp.tls = SmtpTls::None;
+            c.public_url = Some("https://touchstone.test".into());
+        },
+        |app| {
+            let server = server.clone();
+            async move {
+                touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();
+                let lumiere = app.org_id(LUMIERE).await;
+                // Maison Lumière's administrator adds a colleague who reads Spanish.
+                let admin = app.token_for("brand@lumiere.demo").await;
+                let email = format!("ventas-{}@lumiere.demo", app.backend);
+                let r = app
+                    .post_json(
+                        "/api/v1/users",
+                        &admin,
+                        json!({"email": email, "display_name": "Lucía Fernández", "organisation_id": lumiere,
+                               "role": "officer", "language": "es"}),
+                    )
+                    .await;
+                assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+                assert_eq!(r.json()["user"]["language"], "es", "{}", r.text);
+
+                // A French officer records a detention of one of its products through the API.
+                let officer = app.token_for("officer@douane.demo").await;
+                let gtin = touchstone::demo_catalog::gtin(0, 0);
+                let r = app.get(&format!("/api/v1/lookup?code={gtin}"), &officer).await;
+                assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+                let product = r.json()["product"]["product_id"].as_i64().expect("a published demo product");
+                // The goods name the backend: the SMTP server serves both, whose first cases share
+                // an event id and a reference.
+                let goods = format!("bolsos con el logotipo de la marca ({})", app.backend);
+                let body = json!({
+                    "case_type": "standard",
+                    "detain": true,
+                    "sheet": {
+                        "office": {"code": "FR000730", "name": "Roissy fret", "country": "FR"},
+                        "origin_country": "CN",
+                        "consignor": {"name": "Shenzhen Bright Trading Co., Ltd.", "country": "CN"},
+                        "goods": [{"description": goods, "quantity": 40,
+                                   "unit": "piezas", "product_id": product}]
+                    }
+                });
+                let r = app.post_json("/api/v1/cases", &officer, body).await;
+                assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+                let case = r.json();
+                let (id, reference) = (case["id"].as_i64().unwrap(), case["reference"].as_str().unwrap().to_string());
+                let event = format!("case-{id}-case.detained-org-{lumiere}");
+
+                let worker = Deliverer::new(app.db().clone(), &app.config).unwrap();
+                drain(&worker, app.db()).await;
+
+                // The catalogue's own sentences, in each reader's language.
+                let subject = Sentence::new("notice.case_detained.subject").text("case", &reference);
+                let (es, en) = (Tr::new(Language::Es), Tr::new(Language::En));
+                let mails: Vec<_> = server
+                    .messages()
+                    .into_iter()
+                    .filter(|(h, text)| {
+                        h.get("x-touchstone-event-id").is_some_and(|e| *e == event) && text.contains(&goods)
+                    })
+                    .collect();
+                let to = |address: &str| {
+                    let found: Vec<_> = mails.iter().filter(|(h, _)| h["x-rcptto"] == address).collect();
+                    assert_eq!(found.len(), 1, "one e-mail to {address}: {mails:?}");
+                    found[0].clone()
+                };
+                let (h, text) = to(&email);
+                assert_eq!(decode_header(&h["subject"]), subject.render(&es), "{h:?}");
+                assert!(h["to"].contains(&email), "{h:?}");
+                assert!(text.contains(&format!("40 piezas {goods}")), "the goods, verbatim: {text}");
+                assert!(text.contains(es.t("notice.case_detained.body")), "the body in Spanish: {text}");
+                assert!(text.contains(&format!("https://touchstone.test/cases/{id}")), "{text}");
+                assert!(text.contains(es.t("notice.email_footer")), "the footer in Spanish: {text}");
+                assert!(!text.contains(en.t("notice.email_footer")), "no English footer: {text}");
+                assert!(!text.contains(en.t("notice.case_detained.body")), "no English body: {text}");
+
+                // Her colleague, who reads English, gets the same notice in English.
+                let (h, text) = to("brand@lumiere.demo");
+                assert_eq!(decode_header(&h["subject"]), subject.render(&en), "{h:?}");
+                assert!(text.contains(en.t("notice.email_footer")), "{text}");
+
+                // Her inbox says it in Spanish too.
+                let token = app.token_for(&email).await;
+                let inbox = app.get("/api/v1/inbox", &token).await.json();
+                let items = inbox["items"].as_array().unwrap();
+                let item = items.iter().find(|i| i["link"] == format!("/cases/{id}")).expect("the notice in her inbox");
+                assert_eq!(item["subject"], subject.render(&es), "{inbox}");
             }
         },
     )

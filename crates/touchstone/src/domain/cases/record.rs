@@ -254,12 +254,18 @@ pub(super) async fn match_alerts(
                 kind: "alert.match".into(),
                 org_id: alert.owner_org_id,
                 subject: Sentence::new("notice.alert_match.subject").text("title", alert_sheet.title_as_written()),
-                body: reasons.iter().map(Sentence::verbatim).collect(),
+                body: reasons.clone(),
                 link: format!("/alerts/{}", alert.id),
-                payload: serde_json::json!({"alert_id": alert.id, "case_id": case_id, "reasons": reasons}),
+                payload: serde_json::json!({"alert_id": alert.id, "case_id": case_id, "reasons": english(&reasons)}),
             };
             notify::enqueue(tx, &notice, now).await?;
         }
     }
     Ok(())
+}
+
+/// Sentences in English, for webhook payloads (machines read them; people read the notice).
+fn english(sentences: &[Sentence]) -> Vec<String> {
+    let tr = crate::i18n::Tr::new(crate::domain::types::Language::En);
+    sentences.iter().map(|s| s.render(&tr)).collect()
 }

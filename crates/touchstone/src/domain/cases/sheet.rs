@@ -111,6 +111,16 @@ pub(super) fn with_field(e: AppError, field: &'static str) -> AppError {
 
 /// An IATA air waybill: 3-digit airline prefix and an 8-digit serial whose last digit is the
 /// first seven modulo 7.
+/// An air waybill as it is printed and read: the airline's three-digit prefix, a dash, the
+/// serial and its check digit (`157-12345675`). Anything not of 11 digits stays as it is.
+pub fn air_waybill_printed(stored: &str) -> String {
+    if stored.len() == 11 && stored.bytes().all(|b| b.is_ascii_digit()) {
+        format!("{}-{}", &stored[..3], &stored[3..])
+    } else {
+        stored.to_string()
+    }
+}
+
 pub fn air_waybill(raw: &str) -> Result<String, String> {
     let s: String = raw.chars().filter(|c| c.is_ascii_digit()).collect();
     if s.len() != 11 || raw.chars().any(|c| c.is_ascii_alphabetic()) {
@@ -125,78 +135,86 @@ pub fn air_waybill(raw: &str) -> Result<String, String> {
 }
 
 impl CaseSheet {
+    /// The sheet checked and normalised, or every problem found in it at once (a form shows each
+    /// beside its field).
     pub fn validated(mut self) -> AppResult<CaseSheet> {
-        let office = self
-            .office
-            .take()
-            .ok_or_else(|| invalid("office", "required", "Say at which customs office the goods were detained."))?;
-        self.office = Some(Office {
-            code: required_text("office_code", &office.code, 40)?,
-            name: required_text("office_name", &office.name, 200)?,
-            country: country("office_country", &Some(office.country))?
-                .ok_or_else(|| invalid("office_country", "required", "Give the office's country."))?,
-        });
-        if let Some(at) = &self.occurred_at {
-            time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339).map_err(|_| {
-                invalid("occurred_at", "invalid_time", format!("'{at}' is not a time such as 2026-11-29T08:30:00Z."))
-            })?;
+        let mut p = crate::error::Problems::default();
+        match self.office.take() {
+            None => p.push(invalid("office", "required", "Say at which customs office the goods were detained.")),
+            Some(office) => {
+                let code = p.keep(required_text("office_code", &office.code, 40));
+                let name = p.keep(required_text("office_name", &office.name, 200));
+                let country = p.keep(country("office_country", &Some(office.country)).and_then(|c| {
+                    c.ok_or_else(|| invalid("office_country", "required", "Give the office's country."))
+                }));
+                if let (Some(code), Some(name), Some(country)) = (code, name, country) {
+                    self.office = Some(Office { code, name, country });
+                }
+            }
         }
-        self.origin_country = country("origin_country", &self.origin_country)?;
-        self.departure_country = country("departure_country", &self.departure_country)?;
-        self.destination_country = country("destination_country", &self.destination_country)?;
+        if let Some(at) = &self.occurred_at {
+            p.keep(time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339).map_err(|_| {
+                invalid("occurred_at", "invalid_time", format!("'{at}' is not a time such as 2026-11-29T08:30:00Z."))
+            }));
+        }
+        self.origin_country = p.keep(country("origin_country", &self.origin_country)).flatten();
+        self.departure_country = p.keep(country("departure_country", &self.departure_country)).flatten();
+        self.destination_country = p.keep(country("destination_country", &self.destination_country)).flatten();
         if self.containers.len() > 100 || self.air_waybills.len() > 100 || self.bills_of_lading.len() > 100 {
-            return Err(invalid(
-                "containers",
-                "too_many",
-                "At most 100 containers, air waybills and bills of lading each.",
-            ));
+            p.push(invalid("containers", "too_many", "At most 100 containers, air waybills and bills of lading each."));
         }
         self.containers = self
             .containers
             .iter()
-            .map(|c| normalize::container_number(c).map_err(|m| invalid("containers", "invalid_container_number", m)))
-            .collect::<AppResult<_>>()?;
+            .filter_map(|c| {
+                p.keep(normalize::container_number(c).map_err(|m| invalid("containers", "invalid_container_number", m)))
+            })
+            .collect();
         self.air_waybills = self
             .air_waybills
             .iter()
-            .map(|c| air_waybill(c).map_err(|m| invalid("air_waybills", "invalid_air_waybill", m)))
-            .collect::<AppResult<_>>()?;
+            .filter_map(|c| p.keep(air_waybill(c).map_err(|m| invalid("air_waybills", "invalid_air_waybill", m))))
+            .collect();
         self.bills_of_lading = self
             .bills_of_lading
             .iter()
-            .map(|b| normalize::bill_of_lading(b).map_err(|m| invalid("bills_of_lading", "invalid_bill_of_lading", m)))
-            .collect::<AppResult<_>>()?;
+            .filter_map(|b| {
+                p.keep(
+                    normalize::bill_of_lading(b).map_err(|m| invalid("bills_of_lading", "invalid_bill_of_lading", m)),
+                )
+            })
+            .collect();
         for (field, party) in
             [("consignor", &mut self.consignor), ("consignee", &mut self.consignee), ("declarant", &mut self.declarant)]
         {
-            if let Some(p) = party {
-                p.name = required_text(field, &p.name, 200)?;
-                p.address = p.address.as_deref().map(|a| required_text(field, a, 500)).transpose()?;
-                p.country = country(field, &p.country)?;
+            if let Some(party) = party {
+                party.name = p.keep(required_text(field, &party.name, 200)).unwrap_or_default();
+                party.address = party.address.as_deref().and_then(|a| p.keep(required_text(field, a, 500)));
+                party.country = p.keep(country(field, &party.country)).flatten();
             }
         }
         if self.goods.is_empty() {
-            return Err(invalid("goods", "required", "Describe at least one line of goods."));
+            p.push(invalid("goods", "required", "Describe at least one line of goods."));
         }
         if self.goods.len() > 200 {
-            return Err(invalid("goods", "too_many", "At most 200 lines of goods per case."));
+            p.push(invalid("goods", "too_many", "At most 200 lines of goods per case."));
         }
         for g in &mut self.goods {
-            g.description = required_text("goods", &g.description, 500)?;
-            g.unit = required_text("unit", &g.unit, 20)?;
+            g.description = p.keep(required_text("goods", &g.description, 500)).unwrap_or_default();
+            g.unit = p.keep(required_text("unit", &g.unit, 20)).unwrap_or_default();
             if !(g.quantity.is_finite() && g.quantity > 0.0 && g.quantity < 1e12) {
-                return Err(invalid("quantity", "invalid_quantity", "Each quantity must be a positive number."));
+                p.push(invalid("quantity", "invalid_quantity", "Each quantity must be a positive number."));
             }
-            g.hs_code = g.hs_code.as_deref().filter(|h| !h.trim().is_empty()).map(parse_hs_code).transpose()?;
+            g.hs_code = g.hs_code.as_deref().filter(|h| !h.trim().is_empty()).and_then(|h| p.keep(parse_hs_code(h)));
             if let Some(v) = g.declared_value {
                 if !(0.0..1e15).contains(&v) {
-                    return Err(invalid("declared_value", "invalid_value", "A declared value must be zero or more."));
+                    p.push(invalid("declared_value", "invalid_value", "A declared value must be zero or more."));
                 }
             }
             if let Some(c) = &g.currency {
                 let c = c.trim().to_ascii_uppercase();
                 if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
-                    return Err(invalid(
+                    p.push(invalid(
                         "currency",
                         "invalid_currency",
                         format!("'{c}' is not an ISO 4217 currency code such as EUR."),
@@ -208,13 +226,12 @@ impl CaseSheet {
                 .brand_text
                 .as_deref()
                 .filter(|t| !t.trim().is_empty())
-                .map(|t| required_text("brand_text", t, 200))
-                .transpose()?;
+                .and_then(|t| p.keep(required_text("brand_text", t, 200)));
         }
         if self.photos.len() > 50
             || self.photos.iter().any(|h| h.len() != 64 || !h.bytes().all(|b| b.is_ascii_hexdigit()))
         {
-            return Err(invalid(
+            p.push(invalid(
                 "photos",
                 "invalid_photo",
                 "Photos are the hashes that POST /api/v1/media returned (at most 50).",
@@ -225,8 +242,8 @@ impl CaseSheet {
             .notes
             .as_deref()
             .filter(|n| !n.trim().is_empty())
-            .map(|n| required_text("notes", n, 5000))
-            .transpose()?;
+            .and_then(|n| p.keep(required_text("notes", n, 5000)));
+        p.finish()?;
         Ok(self)
     }
 
@@ -293,6 +310,7 @@ mod tests {
     #[test]
     fn air_waybills_carry_a_mod_7_check_digit() {
         assert_eq!(air_waybill("020-12345675").unwrap(), "02012345675");
+        assert_eq!(air_waybill_printed("02012345675"), "020-12345675", "shown as printed");
         assert!(air_waybill("020-12345676").unwrap_err().contains("check digit"));
         assert!(air_waybill("AB-1").is_err());
     }

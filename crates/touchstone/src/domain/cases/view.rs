@@ -53,7 +53,8 @@ pub struct AlertMatch {
     /// The language the title is shown in to a reader whose language has no version.
     #[schema(value_type = String, example = "en")]
     pub fallback_language: crate::domain::types::Language,
-    pub reasons: Vec<String>,
+    /// Why the case matched, as sentences (`Sentence`), each shown in its reader's language.
+    pub reasons: Vec<crate::i18n::Sentence>,
 }
 
 /// A case as the principal may see it.
@@ -69,6 +70,9 @@ pub struct Case {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outcome: Option<CaseOutcome>,
     pub regime_id: String,
+    /// The office's IANA time zone: its working days are counted, and its deadlines end, on
+    /// this clock.
+    pub office_time_zone: String,
     pub version: i64,
     pub sheet: CaseSheet,
     /// Which parts of the sheet are shown: all, or what the disclosure rule lets a rights holder see.
@@ -419,6 +423,7 @@ pub(super) async fn build_view(
         state,
         outcome: row.outcome.as_deref().and_then(CaseOutcome::parse),
         regime_id: row.regime_id.clone(),
+        office_time_zone: calendar.zone().iana_name().unwrap_or("UTC").to_string(),
         version: row.version,
         sheet,
         disclosed,

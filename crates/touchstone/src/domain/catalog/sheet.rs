@@ -277,7 +277,7 @@ pub(super) fn invalid(field: &'static str, code: &'static str, message: impl Int
 
 fn country(field: &'static str, raw: &str) -> AppResult<String> {
     CountryCode::parse(raw).map(|c| c.as_str().to_string()).map_err(|e| match e {
-        AppError::Client(c) => AppError::Client(ClientError { field: Some(field), ..c }),
+        AppError::Client(c) => AppError::Client(Box::new(ClientError { field: Some(field), ..*c })),
         other => other,
     })
 }
@@ -373,7 +373,8 @@ impl BrandSheet {
                     "trademarks",
                     "invalid_nice_class",
                     format!("Nice class {c} does not exist; classes run from 1 to 45."),
-                ));
+                )
+                .with_arg("class", c));
             }
             if let Some(d) = &t.expires_on {
                 let format = time::macros::format_description!("[year]-[month]-[day]");

@@ -11,26 +11,25 @@ const CASES_CURSOR: &str = "coordination.cases";
 /// out of order).
 const LATE_COMMIT_MS: i64 = 10_000;
 
-/// The normal forms a case can be matched on.
+/// The normal forms a case can be matched on, each with how the item is shown to the detaining
+/// side: the value as the case holds it (a name, a container number, an air waybill as printed),
+/// words left to the reader's page, where the match's kind is named in their language.
 fn case_keys(key: &MatchKey, sheet: &CaseSheet) -> Vec<(String, String, &'static str)> {
     let mut out = Vec::new();
-    for (role, p) in [("consignor", &sheet.consignor), ("consignee", &sheet.consignee), ("declarant", &sheet.declarant)]
-    {
-        if let Some(p) = p {
-            for (rule, digest) in key.forms(TargetKind::Company, &p.name, "") {
-                out.push((digest, format!("{role} {}", p.name), rule));
-            }
+    for p in [&sheet.consignor, &sheet.consignee, &sheet.declarant].into_iter().flatten() {
+        for (rule, digest) in key.forms(TargetKind::Company, &p.name, "") {
+            out.push((digest, p.name.clone(), rule));
         }
     }
     for c in &sheet.containers {
-        out.push((key.digest(TargetKind::Container, c), format!("container {c}"), "name"));
+        out.push((key.digest(TargetKind::Container, c), c.clone(), "name"));
     }
     for a in &sheet.air_waybills {
-        out.push((key.digest(TargetKind::AirWaybill, a), format!("air waybill {a}"), "name"));
+        out.push((key.digest(TargetKind::AirWaybill, a), crate::domain::cases::air_waybill_printed(a), "name"));
     }
     for b in &sheet.bills_of_lading {
         let reference = normalize::reference(b);
-        out.push((key.digest(TargetKind::BillOfLading, &reference), format!("bill of lading {b}"), "name"));
+        out.push((key.digest(TargetKind::BillOfLading, &reference), b.clone(), "name"));
     }
     out
 }

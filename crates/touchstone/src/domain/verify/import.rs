@@ -172,11 +172,14 @@ fn parse_rows<R: Read>(
             };
             let known = ["serial", "batch", "expiry", "market", "status"];
             if let Some(c) = header.iter().find(|c| !known.contains(&c.as_str())) {
-                let _ = out.blocking_send(Parsed::Fatal(AppError::invalid(
-                    "body",
-                    "unknown_column",
-                    format!("The CSV header has '{c}'; the columns are serial, batch, expiry, market and status."),
-                )));
+                let _ = out.blocking_send(Parsed::Fatal(
+                    AppError::invalid(
+                        "body",
+                        "unknown_column",
+                        format!("The CSV header has '{c}'; the columns are serial, batch, expiry, market and status."),
+                    )
+                    .with_arg("column", c),
+                ));
                 return;
             }
             if let Some(c) = ["serial", "batch", "expiry"].iter().find(|c| !header.iter().any(|h| h == *c)) {
@@ -184,7 +187,8 @@ fn parse_rows<R: Read>(
                     "body",
                     "missing_column",
                     format!("The CSV header lacks '{c}': the first line names the columns serial, batch, expiry (and market, status)."),
-                )));
+                )
+                .with_arg("column", c)));
                 return;
             }
             let col = |name: &str| header.iter().position(|h| h == name);
@@ -241,11 +245,14 @@ fn parse_rows<R: Read>(
                 match (&mut lines).take(MAX_LINE_BYTES + 1).read_until(b'\n', &mut line) {
                     Ok(0) => break,
                     Ok(_) if line.len() as u64 > MAX_LINE_BYTES && !line.ends_with(b"\n") => {
-                        let _ = out.blocking_send(Parsed::Fatal(AppError::invalid(
-                            "body",
-                            "line_too_long",
-                            format!("Line {n} is longer than {MAX_LINE_BYTES} bytes; one serial per line."),
-                        )));
+                        let _ = out.blocking_send(Parsed::Fatal(
+                            AppError::invalid(
+                                "body",
+                                "line_too_long",
+                                format!("Line {n} is longer than {MAX_LINE_BYTES} bytes; one serial per line."),
+                            )
+                            .with_arg("line", n),
+                        ));
                         return;
                     }
                     Ok(_) => {}

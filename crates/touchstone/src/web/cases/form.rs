@@ -131,20 +131,27 @@ impl CaseForm {
     }
 
     /// What the domain is asked to record; only the form's own syntax is checked here.
+    /// The case the form describes, or every problem of the form at once: what the form itself
+    /// cannot read (a number, a choice), and what the case's own checks refuse.
     fn to_new_case(&self, tr: &Tr) -> Result<NewCase, AppError> {
-        let case_type = CaseType::parse(&self.case_type)
-            .ok_or_else(|| AppError::invalid("case_type", "required", "Choose the type of case."))?;
+        let mut problems = crate::error::Problems::default();
+        let case_type = problems
+            .keep(
+                CaseType::parse(&self.case_type)
+                    .ok_or_else(|| AppError::invalid("case_type", "required", "Choose the type of case.")),
+            )
+            .unwrap_or(CaseType::Standard);
         let customs_procedure = match self.customs_procedure.trim() {
             "" => None,
-            v => Some(CustomsProcedure::parse(v).ok_or_else(|| {
+            v => problems.keep(CustomsProcedure::parse(v).ok_or_else(|| {
                 AppError::invalid("customs_procedure", "invalid_procedure", "Choose import, export or transit.")
-            })?),
+            })),
         };
         let transport_mode = match self.transport_mode.trim() {
             "" => None,
-            v => Some(TransportMode::parse(v).ok_or_else(|| {
+            v => problems.keep(TransportMode::parse(v).ok_or_else(|| {
                 AppError::invalid("transport_mode", "invalid_transport_mode", "Choose a mode of transport.")
-            })?),
+            })),
         };
         // A datetime-local field gives 2026-11-29T08:30, on the officer's clock.
         let occurred_at = optional(&self.occurred_at).map(|t| tr.local_input(&t));
@@ -162,14 +169,20 @@ impl CaseForm {
             .collect();
         let mut goods = Vec::new();
         for line in self.goods.iter().filter(|l| !l.is_blank()) {
-            let quantity = decimal("quantity", &line.quantity)?.ok_or_else(|| {
-                AppError::invalid("quantity", "invalid_quantity", "Each quantity must be a positive number.")
-            })?;
+            // A quantity the form cannot read is told once, here; the case's checks then see a
+            // placeholder that passes.
+            let quantity = problems
+                .keep(decimal("quantity", &line.quantity).and_then(|q| {
+                    q.ok_or_else(|| {
+                        AppError::invalid("quantity", "invalid_quantity", "Each quantity must be a positive number.")
+                    })
+                }))
+                .unwrap_or(1.0);
             let product_id = match line.product_id.trim() {
                 "" => None,
-                v => Some(parse_id(v).ok_or_else(|| {
+                v => problems.keep(parse_id(v).ok_or_else(|| {
                     AppError::invalid("product_id", "unknown_product", format!("'{v}' is not a product number."))
-                })?),
+                })),
             };
             let brand = line.brand.trim();
             let (brand_id, brand_text) = match parse_id(brand) {
@@ -181,7 +194,7 @@ impl CaseForm {
                 quantity,
                 unit: line.unit.clone(),
                 hs_code: optional(&line.hs_code),
-                declared_value: decimal("declared_value", &line.declared_value)?,
+                declared_value: problems.keep(decimal("declared_value", &line.declared_value)).flatten(),
                 currency: optional(&line.currency),
                 brand_id,
                 product_id,
@@ -190,7 +203,7 @@ impl CaseForm {
         }
         let [consignor, consignee, declarant]: [Option<CaseParty>; 3] =
             parties.try_into().unwrap_or([None, None, None]);
-        Ok(NewCase {
+        let new = NewCase {
             case_type,
             detain: self.detain,
             sheet: CaseSheet {
@@ -215,9 +228,49 @@ impl CaseForm {
                 photos: Vec::new(),
                 notes: optional(&self.notes),
             },
-        })
+        };
+        if let Some(form_problems) = AppError::all(std::mem::take(&mut problems).into_errors()) {
+            let mut all = form_problems.problems();
+            if let Err(e) = new.sheet.clone().validated() {
+                all.extend(e.problems());
+            }
+            return Err(AppError::all(all).unwrap_or(form_problems));
+        }
+        Ok(new)
     }
 }
+
+/// The form's fields from top to bottom.
+const FIELD_ORDER: &[&str] = &[
+    "office",
+    "office_code",
+    "office_name",
+    "office_country",
+    "occurred_at",
+    "case_type",
+    "customs_procedure",
+    "transport_mode",
+    "origin_country",
+    "departure_country",
+    "destination_country",
+    "containers",
+    "air_waybills",
+    "bills_of_lading",
+    "consignor",
+    "consignee",
+    "declarant",
+    "goods",
+    "quantity",
+    "unit",
+    "hs_code",
+    "declared_value",
+    "currency",
+    "product_id",
+    "brand_id",
+    "brand_text",
+    "notes",
+    "confirm_detain",
+];
 
 /// Fields of a goods line: their errors are shown above the lines.
 const GOODS_FIELDS: &[&str] =
@@ -228,7 +281,8 @@ const GOODS_FIELDS: &[&str] =
 struct NewCasePage {
     layout: Layout,
     form: CaseForm,
-    error: Option<FieldError>,
+    /// Every problem of the form, in the form's order of fields; the first gets the focus.
+    errors: Vec<FieldError>,
     case_types: &'static [CaseType],
     procedures: &'static [CustomsProcedure],
     modes: &'static [TransportMode],
@@ -237,10 +291,26 @@ struct NewCasePage {
 impl NewCasePage {
     /// The message to show beside `field`, if the error is about it.
     fn err(&self, field: &str) -> Option<&str> {
-        self.error.as_ref().filter(|e| e.on(field)).map(|e| e.message.as_str())
+        self.errors.iter().find(|e| e.on(field)).map(|e| e.message.as_str())
     }
-    fn goods_err(&self) -> Option<&str> {
-        self.error.as_ref().filter(|e| GOODS_FIELDS.iter().any(|f| *f == e.field)).map(|e| e.message.as_str())
+    /// The problems of the goods lines, each once.
+    fn goods_errs(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for e in self.errors.iter().filter(|e| GOODS_FIELDS.iter().any(|f| *f == e.field)) {
+            if !out.contains(&e.message.as_str()) {
+                out.push(&e.message);
+            }
+        }
+        out
+    }
+    /// The attributes of a field the refusal is about: marked invalid, tied to its message, and
+    /// focused when it is the first.
+    fn marks(&self, field: &str) -> String {
+        match self.errors.iter().position(|e| e.on(field)) {
+            Some(0) => format!(" aria-invalid=\"true\" aria-describedby=\"{field}-error\" autofocus"),
+            Some(_) => format!(" aria-invalid=\"true\" aria-describedby=\"{field}-error\""),
+            None => String::new(),
+        }
     }
 }
 
@@ -261,7 +331,7 @@ async fn render_form(
     s: &AppState,
     p: &Principal,
     mut form: CaseForm,
-    error: Option<FieldError>,
+    errors: Vec<FieldError>,
     status: StatusCode,
 ) -> Response {
     label_products(s, p, &ctx.layout.tr, &mut form).await;
@@ -271,7 +341,7 @@ async fn render_form(
         NewCasePage {
             layout,
             form,
-            error,
+            errors,
             case_types: CaseType::ALL,
             procedures: CustomsProcedure::ALL,
             modes: TransportMode::ALL,
@@ -293,7 +363,7 @@ pub(super) async fn new_case_page(
         return ctx.error_page(AppError::forbidden());
     }
     let mut form = CaseForm::blank(&p);
-    let mut error = None;
+    let mut errors = Vec::new();
     if let Some(raw) = q.ok().and_then(|Query(q)| q.product_id).filter(|v| !v.trim().is_empty()) {
         let found = match parse_id(&raw) {
             Some(id) => catalog::product_card(&s.db, &p, id).await.map(|c| (id, c)),
@@ -310,16 +380,14 @@ pub(super) async fn new_case_page(
                     line.currency = prices.currency.clone();
                 }
             }
-            Err(e) => {
-                error = Some(FieldError {
-                    field: "product_id".into(),
-                    message: ctx.layout.tr.error(e.code(), &e.public_message()),
-                    status: e.status(),
-                })
-            }
+            Err(e) => errors.push(FieldError {
+                field: "product_id".into(),
+                message: ctx.layout.tr.error_of(&e),
+                status: e.status(),
+            }),
         }
     }
-    render_form(ctx, &s, &p, form, error, StatusCode::OK).await
+    render_form(ctx, &s, &p, form, errors, StatusCode::OK).await
 }
 
 pub(super) async fn create_case(
@@ -335,7 +403,7 @@ pub(super) async fn create_case(
         if form.goods.len() < MAX_LINES {
             form.goods.push(LineForm::default());
         }
-        return render_form(ctx, &s, &p, form, None, StatusCode::OK).await;
+        return render_form(ctx, &s, &p, form, Vec::new(), StatusCode::OK).await;
     }
     // Only the two buttons record anything. Enter in a field presses the form's first button,
     // a hidden "review" that shows the form again as typed: a misplaced Enter saves nothing
@@ -350,9 +418,9 @@ pub(super) async fn create_case(
                 message: ctx.layout.tr.t("cases.confirm_detain_required").to_string(),
                 status: StatusCode::UNPROCESSABLE_ENTITY,
             };
-            return render_form(ctx, &s, &p, form, Some(error), StatusCode::UNPROCESSABLE_ENTITY).await;
+            return render_form(ctx, &s, &p, form, vec![error], StatusCode::UNPROCESSABLE_ENTITY).await;
         }
-        _ => return render_form(ctx, &s, &p, form, None, StatusCode::OK).await,
+        _ => return render_form(ctx, &s, &p, form, Vec::new(), StatusCode::OK).await,
     }
     let result = match form.to_new_case(&ctx.layout.tr) {
         Ok(input) => cases::create_case(&s.db, &s.legal, &p, input, Some(&form.idempotency_key)).await,
@@ -365,8 +433,11 @@ pub(super) async fn create_case(
                 // The key belongs to a case recorded from this form before; this is a new one.
                 form.idempotency_key = form_token();
             }
-            let error = FieldError::from_error(&ctx.layout.tr, &e);
-            render_form(ctx, &s, &p, form, Some(error), e.status()).await
+            let tr = ctx.layout.tr;
+            let mut errors: Vec<FieldError> = e.problems().iter().map(|p| FieldError::from_error(&tr, p)).collect();
+            // The first problem in the form's order gets the focus.
+            errors.sort_by_key(|f| FIELD_ORDER.iter().position(|o| *o == f.field).unwrap_or(FIELD_ORDER.len()));
+            render_form(ctx, &s, &p, form, errors, e.status()).await
         }
         Err(e) => ctx.error_page(e),
     }

@@ -168,7 +168,12 @@ fn event_detail(tr: &Tr, detail: &serde_json::Value) -> String {
         parts.push(o);
     }
     if let Some(reasons) = detail.get("reasons").and_then(|v| v.as_array()) {
-        parts.push(reasons.iter().filter_map(|r| r.as_str()).collect::<Vec<_>>().join("; "));
+        let said: Vec<String> = reasons
+            .iter()
+            .filter_map(|r| serde_json::from_value::<crate::i18n::Sentence>(r.clone()).ok())
+            .map(|r| tr.say(&r))
+            .collect();
+        parts.push(said.join("; "));
     }
     if let Some(n) = text("note") {
         parts.push(format!("« {n} »"));
@@ -203,6 +208,15 @@ async fn render_case(
         })
         .collect();
 
+    // Deadlines end at midnight on the office's clock; a reader elsewhere sees both.
+    let office_zone = crate::i18n::time::zone(&case.office_time_zone).unwrap_or_else(crate::i18n::time::utc);
+    let due = |d: &str| {
+        if tr.reads_in(office_zone) {
+            tr.when(d)
+        } else {
+            tr.f("cases.due_office", &[("date", &tr.when(d)), ("office", &tr.when_in(d, office_zone))])
+        }
+    };
     let mut obligations = Vec::new();
     for o in &case.obligations {
         let pending = o.answer.is_none() && open;
@@ -212,7 +226,7 @@ async fn render_case(
         let countdown = match (pending, o.working_days_left) {
             (true, _) if o.overdue => None,
             (true, Some(1)) => Some(tr.t("cases.last_day").to_string()),
-            (true, Some(n)) => Some(tr.f("cases.days_left", &[("days", &n.to_string())])),
+            (true, Some(n)) => Some(tr.fmt("cases.days_left", &[("days", n.into())])),
             _ => None,
         };
         let answer = o.answer.map(|a| {
@@ -228,7 +242,7 @@ async fn render_case(
             party: label_or(&tr, "cases.party", o.party.as_str()),
             party_kind: o.party.as_str(),
             who,
-            due: o.due_at.as_deref().map(|d| tr.when(d)),
+            due: o.due_at.as_deref().map(due),
             countdown,
             overdue: pending && o.overdue,
             pending: pending && !o.started,
@@ -266,9 +280,11 @@ async fn render_case(
         }
     }
     let mut transport = Vec::new();
+    let air_waybills: Vec<String> =
+        sheet.air_waybills.iter().map(|a| crate::domain::cases::air_waybill_printed(a)).collect();
     for (key, list) in [
         ("cases.containers", &sheet.containers),
-        ("cases.air_waybills", &sheet.air_waybills),
+        ("cases.air_waybills", &air_waybills),
         ("cases.bills_of_lading", &sheet.bills_of_lading),
     ] {
         if !list.is_empty() {
@@ -363,7 +379,7 @@ async fn refused(ctx: Ctx, s: &AppState, p: &Principal, id: i64, e: AppError, mu
         return Err(PageError(e));
     }
     e.log();
-    extra.problem = Some(ctx.layout.tr.error(e.code(), &e.public_message()));
+    extra.problem = Some(ctx.layout.tr.error_of(&e));
     render_case(ctx, s, p, id, extra, e.status()).await
 }
 
