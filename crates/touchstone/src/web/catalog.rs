@@ -334,7 +334,7 @@ async fn brand_page(
     let own_side = own_side(&principal);
     let unpublished_changes = own_side && brand.published_sheet.as_ref().is_some_and(|p| *p != brand.draft);
     let sheet = brand.draft;
-    let tr = &ctx.layout.tr.clone();
+    let tr = &ctx.layout.tr;
     let fallback = sheet.fallback_language;
     let products = products
         .into_iter()
@@ -497,7 +497,7 @@ async fn product_page(
     .await?;
     let done = done.map(|Query(d)| d).unwrap_or_default();
     let layout = clone_layout(&ctx.layout);
-    let tr = &ctx.layout.tr.clone();
+    let tr = &ctx.layout.tr;
     let fallback = card.fallback_language;
     let sheet = card.sheet;
     let shown = |text: &crate::domain::localized::Localized| Shown::of(text, tr, fallback);
