@@ -1134,6 +1134,8 @@ def switch_language_from_menu(b, lang):
     current = b.find(f"form.lang button[value='{lang}']").get_attribute("aria-current")
     check(current == "true", f"the menu does not mark {ENDONYMS[lang]} as the current language")
     check(b.find("details.menu summary").text.startswith(t(lang, "nav.menu")), "the menu button is not translated")
+    height = b.find("header.top").size["height"]
+    check(height <= 64, f"the header is {height}px tall in {lang} on {b.path()}: one line on a phone")
 
 
 def choose_language_on_account_page(b, lang, zone):

@@ -1011,7 +1011,7 @@ identify-found_brands = العلامات التجارية
 identify-found_products = المنتجات
 identify-catalog_search_label = العلامة التجارية أو المنتج
 identify-catalog_search_hint = اسم أو جزء منه، أو اسم بديل، أو رقم GTIN، أو رقم طراز؛ تُتجاوز الأخطاء الإملائية.
-identify-nav = التعرّف على منتج
+identify-nav = تعرّف
 identify-home_card = التعرّف على منتج: صورة الرمز الشريطي أو الرمز أو الاسم
 identify-title = التعرّف على منتج
 identify-intro = صوّر الرمز الشريطي، أو اكتب الرمز المطبوع تحته، أو اكتب اسم المنتج أو العلامة التجارية.
@@ -1192,6 +1192,7 @@ time-your_zone = الأوقات حسب منطقتك الزمنية: { $zone }. �
 ## list
 
 # Between the items of a list written in a sentence.
+punctuation-colon = {":"}
 list-separator = {"، "}
 
 ## notice

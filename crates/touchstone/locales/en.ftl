@@ -1177,6 +1177,7 @@ time-your_zone = Times are on your clock: { $zone }. Your account page changes i
 ## list
 
 # Between the items of a list written in a sentence.
+punctuation-colon = {":"}
 list-separator = {", "}
 
 ## notice

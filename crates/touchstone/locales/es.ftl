@@ -1176,6 +1176,7 @@ time-your_zone = Las horas son las de su zona horaria: { $zone }. Puede cambiarl
 ## list
 
 # Entre los elementos de una lista escrita en una frase.
+punctuation-colon = {":"}
 list-separator = {", "}
 
 ## notice

@@ -1176,6 +1176,7 @@ time-your_zone = Les heures sont celles de votre fuseau : { $zone }. Votre page
 ## list
 
 # Entre les éléments d'une liste écrite dans une phrase.
+punctuation-colon = {"\u00A0:"}
 list-separator = {", "}
 
 ## notice

@@ -307,6 +307,12 @@ impl Tr {
         }
     }
 
+    /// A label followed by the colon of the reader's language (French puts a no-break space
+    /// before it): "Outcome:", « Décision : ».
+    pub fn labelled(&self, key: &str) -> String {
+        format!("{}{}", self.t(key), self.t("punctuation.colon"))
+    }
+
     /// A kept sentence in this reader's language.
     pub fn say(&self, sentence: &Sentence) -> String {
         sentence.render(self)
@@ -551,6 +557,24 @@ mod tests {
             );
         }
         assert!(missing.is_empty(), "{} error codes without a sentence:\n{}", missing.len(), missing.join("\n"));
+    }
+
+    #[test]
+    fn no_template_writes_a_colon_after_a_catalogue_label() {
+        // French wants a no-break space before a colon; `tr.labelled(key)` writes the reader's.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut templates = Vec::new();
+        files(&root.join("templates"), ".html", &mut templates);
+        let mut found = Vec::new();
+        for path in templates {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (n, line) in text.lines().enumerate() {
+                if line.contains("\") }}:") || line.contains("\") }} :") {
+                    found.push(format!("{}:{}", path.file_name().unwrap().to_string_lossy(), n + 1));
+                }
+            }
+        }
+        assert!(found.is_empty(), "write {{{{ layout.tr.labelled(\"…\") }}}} instead: {found:?}");
     }
 
     #[test]
