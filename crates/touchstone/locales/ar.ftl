@@ -733,6 +733,8 @@ alerts-reason-product = المنتج: { $product }
 alerts-reason-hs_code = رمز النظام المنسق HS { $code }
 alerts-reason-brand = العلامة التجارية رقم { $brand }
 alerts-reason-origin = المنشأ: { $country }
+alerts-brand_number = العلامة التجارية رقم { $number }
+alerts-product_number = المنتج رقم { $number }
 
 ## stats
 

@@ -727,6 +727,8 @@ alerts-reason-product = product: { $product }
 alerts-reason-hs_code = HS code { $code }
 alerts-reason-brand = brand no. { $brand }
 alerts-reason-origin = origin: { $country }
+alerts-brand_number = brand no. { $number }
+alerts-product_number = product no. { $number }
 
 ## stats
 

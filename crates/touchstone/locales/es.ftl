@@ -726,6 +726,8 @@ alerts-reason-product = producto: { $product }
 alerts-reason-hs_code = código SA { $code }
 alerts-reason-brand = marca n.º { $brand }
 alerts-reason-origin = origen: { $country }
+alerts-brand_number = marca n.º { $number }
+alerts-product_number = producto n.º { $number }
 
 ## stats
 

@@ -726,6 +726,8 @@ alerts-reason-product = produit : { $product }
 alerts-reason-hs_code = code SH { $code }
 alerts-reason-brand = marque n° { $brand }
 alerts-reason-origin = origine : { $country }
+alerts-brand_number = marque n° { $number }
+alerts-product_number = produit n° { $number }
 
 ## stats
 

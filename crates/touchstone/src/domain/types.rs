@@ -215,7 +215,7 @@ text_enum!(
         Fr = "fr",
         Es = "es",
         Ar = "ar",
-        Pseudo = "qps",
+        Qps = "qps",
     }
 );
 
@@ -239,7 +239,7 @@ impl Language {
             Language::Fr => "Français",
             Language::Es => "Español",
             Language::Ar => "العربية",
-            Language::Pseudo => "[Ƥşḗŭḓǿ]",
+            Language::Qps => "[Ƥşḗŭḓǿ]",
         }
     }
 }

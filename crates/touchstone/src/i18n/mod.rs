@@ -37,12 +37,12 @@ struct Catalogue {
 }
 
 fn source(lang: Language) -> &'static str {
-    let wanted = if lang == Language::Pseudo { Language::En } else { lang };
+    let wanted = if lang == Language::Qps { Language::En } else { lang };
     SOURCES.iter().find(|(l, _)| *l == wanted).map(|(_, s)| *s).expect("every language has a source")
 }
 
 fn load(lang: Language) -> Catalogue {
-    let tag = if lang == Language::Pseudo { "en" } else { lang.as_str() };
+    let tag = if lang == Language::Qps { "en" } else { lang.as_str() };
     let langid: unic_langid::LanguageIdentifier = tag.parse().expect("language tags are valid");
     let resource = FluentResource::try_new(source(lang).to_string())
         .unwrap_or_else(|(_, errors)| panic!("locales/{lang}.ftl does not parse: {errors:?}"));
@@ -51,7 +51,7 @@ fn load(lang: Language) -> Catalogue {
     // Unicode isolation marks around each argument keep a Latin reference or a number in its
     // own direction inside an Arabic sentence; in left-to-right languages they are only noise.
     bundle.set_use_isolating(lang == Language::Ar);
-    if lang == Language::Pseudo {
+    if lang == Language::Qps {
         bundle.set_transform(Some(pseudo));
     }
     bundle.add_resource(resource).expect("message identifiers are unique");
@@ -264,7 +264,7 @@ impl Tr {
         let (group, decimal) = match self.lang {
             Language::Fr => ("\u{202f}", ","),
             Language::Es => (".", ","),
-            Language::En | Language::Ar | Language::Pseudo => (",", "."),
+            Language::En | Language::Ar | Language::Qps => (",", "."),
         };
         let text = format!("{:.*}", decimals, v.abs());
         let (whole, fraction) = text.split_once('.').map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
@@ -608,7 +608,7 @@ mod tests {
 
     #[test]
     fn the_pseudo_locale_accents_every_letter_but_keeps_arguments() {
-        let tr = Tr::new(Language::Pseudo);
+        let tr = Tr::new(Language::Qps);
         let home = tr.t("nav.home");
         assert!(!home.chars().any(|c| c.is_ascii_alphabetic()), "{home}");
         assert!(home.chars().all(|c| !c.is_alphabetic() || is_pseudo_letter(c)), "{home}");

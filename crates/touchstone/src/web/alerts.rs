@@ -16,7 +16,7 @@ use super::{
     SignedIn,
 };
 use crate::domain::alerts::{self, Alert, AlertBrief, AlertSheet};
-use crate::domain::catalog::TransportMode;
+use crate::domain::catalog::{self, TransportMode};
 use crate::domain::localized::{content_language, Localized};
 use crate::domain::policy::Principal;
 use crate::domain::types::Language;
@@ -291,6 +291,9 @@ struct AlertPage {
     alert: Alert,
     row: AlertRow,
     description: Shown,
+    /// The brands and products the alert names, by name, each with its page.
+    brands: Vec<(i64, String)>,
+    products: Vec<(i64, Shown)>,
     modes: Vec<String>,
     can_withdraw: bool,
     problem: Option<String>,
@@ -310,8 +313,26 @@ async fn render_alert(
     let modes = alert.sheet.transport_modes.iter().map(|m| tr.label("catalog.transport", m)).collect();
     let row = alert_row(&tr, &alert);
     let description = Shown::of(&alert.sheet.description, &tr, alert.sheet.fallback_language);
+    // Named as the reader may see them; one the reader may not see keeps its number.
+    let mut brands = Vec::new();
+    for &id in &alert.sheet.brand_ids {
+        let name = match catalog::get_brand(&s.db, p, id).await {
+            Ok(b) => b.published_sheet.map_or(b.draft.name, |sheet| sheet.name),
+            Err(_) => tr.fmt("alerts.brand_number", &[("number", id.into())]),
+        };
+        brands.push((id, name));
+    }
+    let mut products = Vec::new();
+    for &id in &alert.sheet.product_ids {
+        let name = match catalog::product_card(&s.db, p, id).await {
+            Ok(card) => Shown::of(&card.sheet.names, &tr, card.fallback_language),
+            Err(_) => Shown::plain(tr.fmt("alerts.product_number", &[("number", id.into())])),
+        };
+        products.push((id, name));
+    }
     let layout = clone_layout(&ctx.layout);
-    Ok(ctx.render(status, AlertPage { layout, row, description, alert, modes, can_withdraw, problem }))
+    Ok(ctx
+        .render(status, AlertPage { layout, row, description, brands, products, alert, modes, can_withdraw, problem }))
 }
 
 async fn alert_page(

@@ -713,7 +713,7 @@ mod tests {
         p.names = Localized::new();
         assert_eq!(p.validated().unwrap_err().code(), "required");
         let mut b: BrandSheet = serde_json::from_value(
-            serde_json::json!({"name": "Lumière", "sector": "luxury", "fallback_language": "pseudo"}),
+            serde_json::json!({"name": "Lumière", "sector": "luxury", "fallback_language": "qps"}),
         )
         .unwrap();
         assert_eq!(b.clone().validated().unwrap_err().field(), Some("fallback_language"));
