@@ -1142,7 +1142,7 @@ content-missing = { $count ->
     [few] { $count } نصوص ناقصة
     [many] { $count } نصًا ناقصًا
    *[other] { $count } نص ناقص
-}
+    }
 content-fallback_language = لغة الاحتياط
 content-fallback_choice = لغة الاحتياط
 content-fallback_hint = يرى القراء الذين لا توجد بلغتهم نسخة من نص ما هذا النصَّ بهذه اللغة، مع إشارة إلى أنه غير مترجم. تُعدّ النصوص المكتوبة دون تحديد لغة نصوصًا بهذه اللغة.

@@ -1127,7 +1127,7 @@ content-missing = { $count ->
     [0] complete
     [one] { $count } text missing
    *[other] { $count } texts missing
-}
+    }
 content-fallback_language = fallback language
 content-fallback_choice = Fallback language
 content-fallback_hint = Readers whose language has no version of a text are shown it in this language, marked as not translated. Texts written without a language count as this language's.

@@ -1126,7 +1126,7 @@ content-missing = { $count ->
     [0] completo
     [one] { $count } texto sin traducir
    *[other] { $count } textos sin traducir
-}
+    }
 content-fallback_language = idioma de respaldo
 content-fallback_choice = Idioma de respaldo
 content-fallback_hint = Quien lee en un idioma sin versión de un texto lo ve en este idioma, marcado como sin traducir. Los textos escritos sin idioma cuentan como de este idioma.

@@ -1126,7 +1126,7 @@ content-missing = { $count ->
     [0] complet
     [one] { $count } texte manquant
    *[other] { $count } textes manquants
-}
+    }
 content-fallback_language = langue de repli
 content-fallback_choice = Langue de repli
 content-fallback_hint = Les lecteurs dont la langue n'a pas de version d'un texte le voient dans cette langue, signalé comme non traduit. Les textes écrits sans langue comptent comme ceux de cette langue.
