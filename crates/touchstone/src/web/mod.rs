@@ -117,10 +117,7 @@ pub fn pages() -> Pages {
             "/sw.js",
             get(|| async {
                 (
-                    [
-                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-                        (header::CACHE_CONTROL, "no-cache"),
-                    ],
+                    [(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")],
                     include_str!("../../static/sw.js"),
                 )
             }),
