@@ -210,10 +210,13 @@
     atTop(section);
   }
 
+  // Once told on this page that a detention is queued, the officer keeps seeing it told.
+  var queuedHere = false;
   function refreshQueue(justQueued) {
     if (!/^\/cases(\/new)?$/.test(location.pathname)) return Promise.resolve();
+    queuedHere = queuedHere || justQueued;
     return all().then(function (items) {
-      showQueue(items, justQueued);
+      showQueue(items, queuedHere);
       // The form's key already queued (the form served again from the kept copy): a new one.
       var key = document.querySelector("form.case-form input[name=idempotency_key]");
       if (key && items.some(function (i) { return i.key === key.value; })) key.value = freshKey();

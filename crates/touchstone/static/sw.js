@@ -138,7 +138,8 @@ function offlineAnswer(url) {
       return kept("/identify", '<meta name="touchstone-no-kept-card" content="' + code + '">');
     });
   }
-  return kept(path).then(function (r) { return r || kept("/identify"); });
+  // A page never kept: the kept Identify page, under its own address.
+  return kept(path).then(function (r) { return r || (path === "/identify" ? null : Response.redirect("/identify", 303)); });
 }
 
 function page(event, url) {
