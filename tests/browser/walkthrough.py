@@ -1768,6 +1768,24 @@ def offline_walk(b, link, started):
     sent = b.find_all("#offline-queue li.queue-sent")
     check(len(sent) == 2, f"the queue after the network returned: {b.find('#offline-queue').text}")
     check(case_count(b) == before + 2, "the second detention did not land once")
+
+    # A detention the server refuses (no office, no brand) is shown refused, with the server's words.
+    link.cut(b)
+    b.go("/cases/new")
+    b.fill("#consignor_name", consignor + " (ter)")
+    b.fill("#goods_0_description", "Unmarked bags")
+    b.fill("#goods_0_quantity", "3")
+    b.fill("#goods_0_unit", "pieces")
+    b.find("button[name=save][value=draft]").click()  # queued by the page: no new page
+    WebDriverWait(b.driver, WAIT).until(lambda d: b.find_all("#queued-notice"))
+    link.restore(b)
+    b.allowed_console.append(r"/cases - Failed to load resource: .* 422")  # the refusal's own status
+    b.go("/cases")
+    WebDriverWait(b.driver, WAIT).until(lambda d: b.find_all("#offline-queue li.queue-refused"))
+    refused = b.find("#offline-queue li.queue-refused").text
+    told = refused.split(t("en", "offline.refused"), 1)
+    check(len(told) == 2 and len(told[1].strip(" ·")) > 10, f"the refusal is not told with the server's words: {refused}")
+    check(case_count(b) == before + 2, "a refused detention made a case")
     holder = Browser(b.base_url, b.name + "-rights-holder", b.artifacts)
     try:
         holder.sign_in(RIGHTS_HOLDER)
