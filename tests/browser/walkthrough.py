@@ -21,6 +21,7 @@ import argparse
 import os
 import re
 import select
+import shutil
 import socket
 import sys
 import tempfile
@@ -307,7 +308,7 @@ def _variables(lang, key):
 class Browser:
     """One headless Chromium at phone width, with checks made after every page."""
 
-    def __init__(self, base_url, name, artifacts, width=PHONE["width"]):
+    def __init__(self, base_url, name, artifacts, width=PHONE["width"], profile=None):
         self.base_url = base_url.rstrip("/")
         self.name = name
         self.artifacts = artifacts
@@ -329,6 +330,8 @@ class Browser:
             "--disable-extensions",
         ):
             options.add_argument(arg)
+        if profile:  # a browser profile kept on disk: what the phone keeps survives a restart
+            options.add_argument(f"--user-data-dir={profile}")
         options.add_experimental_option("mobileEmulation", {"deviceMetrics": phone})
         options.add_experimental_option("prefs", {"intl.accept_languages": "en-US,en"})
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
@@ -1799,6 +1802,60 @@ def offline_walk(b, link, started):
         f"sent and checked {time.monotonic() - started - online_s - offline_s:.1f} s",
         flush=True,
     )
+
+
+@walkthrough
+def officer_restarts_the_browser_without_network(b):
+    """A detention queued without network survives the browser closed and opened again, still
+    without network, and is sent once when the network returns (signing in again if the
+    session did not survive the restart)."""
+    b.allowed_console += [r"Failed to load resource: net::ERR_", r"Failed to fetch", r"/sw\.js"]
+    profile = tempfile.mkdtemp(prefix="touchstone-phone-")
+    link = Link(b.base_url)
+    phone = Browser(link.url, b.name + "-phone", b.artifacts, profile=profile)
+    phone.allowed_console = b.allowed_console
+    try:
+        phone.sign_in(OFFICER_EN)
+        before = case_count(phone)
+        phone.go("/cases/new")
+        WebDriverWait(phone.driver, WAIT).until(lambda d: d.execute_script("return !!navigator.serviceWorker.controller"))
+        phone.go("/cases/new")  # through the worker: kept
+        link.cut(phone)
+        phone.go("/cases/new")
+        check(phone.find_all("#kept-banner"), "the detention form is not kept")
+        consignor = f"Restart Trading {int(time.time())}"
+        phone.fill("#office_code", "GB000060")
+        phone.fill("#office_name", "Dover")
+        phone.fill("#consignor_name", consignor)
+        phone.fill("#goods_0_description", "Veloria belts")
+        phone.fill("#goods_0_quantity", "7")
+        phone.fill("#goods_0_unit", "pieces")
+        phone.fill("#goods_0_brand", OWN_BRAND)
+        phone.find("button[name=save][value=draft]").click()
+        WebDriverWait(phone.driver, WAIT).until(lambda d: phone.find_all("#queued-notice"))
+        phone.close()
+
+        # The browser opens again, still without network.
+        phone = Browser(link.url, b.name + "-phone-again", b.artifacts, profile=profile)
+        phone.allowed_console = b.allowed_console
+        emulate_offline(phone, True)
+        phone.go("/cases/new")
+        waiting = phone.find_all("#offline-queue li.queue-waiting")
+        check(len(waiting) == 1 and consignor in waiting[0].text, f"after a restart the queue shows {[w.text for w in waiting]}")
+        link.restore(phone)
+        phone.go("/cases/new")
+        if phone.path() == "/signin":  # the session ended with the browser: sign in, then it goes
+            phone.sign_in(OFFICER_EN)
+            phone.go("/cases/new")
+        WebDriverWait(phone.driver, WAIT).until(lambda d: phone.find_all("#offline-queue li.queue-sent a.queue-case"))
+        case = urlparse(phone.find("#offline-queue li.queue-sent a.queue-case").get_attribute("href")).path
+        phone.go(case)
+        phone.expect_text(consignor)
+        check(case_count(phone) == before + 1, "the detention queued before the restart did not land once")
+    finally:
+        phone.close()
+        link.close()
+        shutil.rmtree(profile, ignore_errors=True)
 
 
 # ---- running them ----------------------------------------------------------------------------
