@@ -20,8 +20,12 @@ walk-through fails; screenshots and the page's HTML at the moment of failure go 
 import argparse
 import os
 import re
+import select
+import shutil
+import socket
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from pathlib import Path
@@ -304,7 +308,7 @@ def _variables(lang, key):
 class Browser:
     """One headless Chromium at phone width, with checks made after every page."""
 
-    def __init__(self, base_url, name, artifacts, width=PHONE["width"]):
+    def __init__(self, base_url, name, artifacts, width=PHONE["width"], profile=None):
         self.base_url = base_url.rstrip("/")
         self.name = name
         self.artifacts = artifacts
@@ -326,6 +330,8 @@ class Browser:
             "--disable-extensions",
         ):
             options.add_argument(arg)
+        if profile:  # a browser profile kept on disk: what the phone keeps survives a restart
+            options.add_argument(f"--user-data-dir={profile}")
         options.add_experimental_option("mobileEmulation", {"deviceMetrics": phone})
         options.add_experimental_option("prefs", {"intl.accept_languages": "en-US,en"})
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
@@ -1559,6 +1565,297 @@ def officer_photo_to_card_on_slow_3g(b):
 def officer_photo_to_card_on_fast_3g(b):
     """The same on Fast 3G, measured for docs/BENCHMARKS.md."""
     photo_to_card_on(b, "Fast 3G", FAST_3G)
+
+
+# ---- without network --------------------------------------------------------------------------
+
+class Link:
+    """The phone's network, between the browser and the server: a TCP relay that can be cut.
+    Chromium's network emulation (offline) does not reach a service worker's own fetches, so
+    the walk-through cuts both: the emulation (the page sees `navigator.onLine` false) and this
+    relay (every connection, the worker's too, is refused, as on a phone without coverage)."""
+
+    def __init__(self, base_url):
+        target = urlparse(base_url)
+        self.target = (target.hostname, target.port)
+        self.up = True
+        self.conns = []
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.listener.listen(64)
+        self.url = f"http://127.0.0.1:{self.port}"
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self):
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            if not self.up:
+                client.close()
+                continue
+            try:
+                server = socket.create_connection(self.target)
+            except OSError:
+                client.close()
+                continue
+            self.conns += [client, server]
+            threading.Thread(target=self.relay, args=(client, server), daemon=True).start()
+
+    def relay(self, a, b):
+        try:
+            while self.up:
+                ready, _, _ = select.select([a, b], [], [], 0.2)
+                for r in ready:
+                    data = r.recv(65536)
+                    if not data:
+                        return
+                    (b if r is a else a).sendall(data)
+        except OSError:
+            pass
+        finally:
+            a.close()
+            b.close()
+
+    def cut(self, b):
+        """No network: the emulation and the relay both."""
+        self.up = False
+        for c in self.conns:
+            try:
+                c.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        self.conns = []
+        emulate_offline(b, True)
+
+    def restore(self, b):
+        self.up = True
+        emulate_offline(b, False)
+
+    def close(self):
+        self.up = False
+        self.listener.close()
+
+
+def emulate_offline(b, offline):
+    b.driver.execute_cdp_cmd("Network.enable", {})
+    b.driver.execute_cdp_cmd(
+        "Network.emulateNetworkConditions", {"offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
+    )
+
+
+def kept_cards(b):
+    """The service worker's index of kept cards, as the page reads it."""
+    return b.driver.execute_async_script(
+        """
+        var done = arguments[arguments.length - 1];
+        caches.keys().then(function (names) {
+          var pages = names.filter(function (n) { return /-pages$/.test(n); })[0];
+          return pages ? caches.open(pages).then(function (c) { return c.match('/__touchstone/cards.json'); }) : null;
+        }).then(function (r) { return r ? r.json() : {cards: {}}; }).then(function (i) { done(i.cards); }, function () { done({}); });
+        """
+    )
+
+
+def case_count(b):
+    b.go("/cases")
+    return len(b.find_all("ul.case-list li"))
+
+
+@walkthrough
+def officer_works_without_network(b):
+    """The officer opens a card online; without network a typed code reaches the kept card, and
+    a detention recorded then survives a reload and is sent once when the network returns."""
+    # What a phone logs while its network is cut: failed loads are expected, not script errors.
+    b.allowed_console += [r"Failed to load resource: net::ERR_", r"Failed to fetch", r"net::ERR_FAILED", r"/sw\.js"]
+    started = time.monotonic()
+    link = Link(b.base_url)
+    b.base_url = link.url  # the phone reaches the server through a network that can be cut
+    try:
+        offline_walk(b, link, started)
+    finally:
+        link.close()
+
+
+def offline_walk(b, link, started):
+    b.sign_in(OFFICER_EN)
+    b.go("/identify")
+    WebDriverWait(b.driver, WAIT).until(lambda d: d.execute_script("return !!navigator.serviceWorker.controller"))
+    check(b.driver.execute_script("return document.querySelector('link[rel=manifest]').href").endswith("/manifest.webmanifest"), "no manifest")
+    before = case_count(b)
+    b.go("/cases/new")  # kept by the service worker: the form opens without network
+    b.go("/identify")  # kept too
+    b.fill("#code", STORY_GTIN)
+    b.submit("form[action='/identify'] button[type=submit]")  # one card: the code opens it
+    b.expect_path(r"/catalog/products/\d+")
+    card, title = b.path(), b.heading()
+    WebDriverWait(b.driver, WAIT).until(lambda d: card in kept_cards(b))
+    b.go("/identify")
+    count = t("en", "offline.store", count=1, size="@", when="@").split("@")[0].rstrip(" (")
+    WebDriverWait(b.driver, WAIT).until(lambda d: b.find("#offline-store").text.strip())
+    check(b.find("#offline-store").text.startswith(count), f"the kept cards are not told: {b.find('#offline-store').text}")
+    online_s = time.monotonic() - started
+
+    # The network goes.
+    link.cut(b)
+    b.go("/identify")
+    check(b.find_all("#kept-banner"), "the kept Identify page does not say it is kept data")
+    b.fill("#code", " ".join([STORY_GTIN[0], STORY_GTIN[1:7], STORY_GTIN[7:]]))  # as printed
+    b.submit("form[action='/identify'] button[type=submit]")
+    b.expect_path(re.escape(card))
+    check(b.heading() == title, f"offline, the typed code opened '{b.heading()}', not the kept card '{title}'")
+    kept_words = t("en", "offline.kept", when="@").split("@")[0]
+    check(b.find("#kept-banner").text.startswith(kept_words), f"the kept card does not say so: {b.text()[:200]}")
+    b.go("/identify?code=4006381333931")
+    check(b.find_all("#no-kept-card"), "a code with no kept card is not told")
+
+    b.go("/cases/new")
+    b.expect_path("/cases/new")
+    consignor = f"Offline Trading {int(time.time())}"
+    b.fill("#office_code", "GB000060")
+    b.fill("#office_name", "Dover")
+    b.fill("#origin_country", "CN")
+    b.fill("#consignor_name", consignor)
+    b.fill("#goods_0_description", "Veloria handbags")
+    b.fill("#goods_0_quantity", "12")
+    b.fill("#goods_0_unit", "pieces")
+    b.fill("#goods_0_product_id", card.rsplit("/", 1)[1])
+    confirm = b.find("#confirm_detain")
+    b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", confirm)
+    b.find("label[for=confirm_detain]").click()
+    b.find("button#detain").click()
+    WebDriverWait(b.driver, WAIT).until(lambda d: b.find_all("#queued-notice"))
+    check(b.find("#queued-notice").text == t("en", "offline.queued"), f"queued notice: {b.find('#queued-notice').text}")
+    check(len(b.find_all("#offline-queue li.queue-waiting")) == 1, "the detention is not shown waiting")
+    b.driver.refresh()  # still without network: the queue is on the phone
+    b.page_ready()
+    waiting = b.find_all("#offline-queue li.queue-waiting")
+    check(len(waiting) == 1 and consignor in waiting[0].text, f"after a reload the queue shows {[w.text for w in waiting]}")
+    offline_s = time.monotonic() - started - online_s
+
+    # The network returns: the page sends the queue (the `online` event; Background Sync too).
+    link.restore(b)
+    WebDriverWait(b.driver, WAIT).until(lambda d: b.find_all("#offline-queue li.queue-sent a.queue-case"))
+    case = urlparse(b.find("#offline-queue li.queue-sent a.queue-case").get_attribute("href")).path
+    b.go("/cases/new")  # opening a page sends nothing more
+    check(len(b.find_all("#offline-queue li")) == 1 and b.find_all("#offline-queue li.queue-sent"), "the queue changed")
+    b.go(case)
+    b.expect_text(consignor, t("en", "cases.state.detained"))
+    after = case_count(b)
+    check(after == before + 1, f"{after - before} cases were recorded from one detention queued offline")
+
+    # A network that is there but reaches nothing (the phone says online): the service worker
+    # queues the posted form itself, and the queue goes when a page opens with the network back.
+    link.cut(b)
+    emulate_offline(b, False)
+    b.go("/cases/new")
+    second = consignor + " (bis)"
+    b.fill("#office_code", "GB000060")
+    b.fill("#office_name", "Dover")
+    b.fill("#consignor_name", second)
+    b.fill("#goods_0_description", "Veloria scarves")
+    b.fill("#goods_0_quantity", "5")
+    b.fill("#goods_0_unit", "pieces")
+    b.fill("#goods_0_brand", OWN_BRAND)
+    b.submit("button[name=save][value=draft]")
+    b.expect_path("/cases/new")
+    check(b.find_all("#queued-notice"), f"the service worker did not queue the posted form: {b.text()[:300]}")
+    waiting = b.find_all("#offline-queue li.queue-waiting")
+    check(len(waiting) == 1 and second in waiting[0].text, f"queued by the worker: {[w.text for w in waiting]}")
+    link.restore(b)
+    b.go("/cases")
+    WebDriverWait(b.driver, WAIT).until(lambda d: not b.find_all("#offline-queue li.queue-waiting"))
+    sent = b.find_all("#offline-queue li.queue-sent")
+    check(len(sent) == 2, f"the queue after the network returned: {b.find('#offline-queue').text}")
+    check(case_count(b) == before + 2, "the second detention did not land once")
+
+    # A detention the server refuses (no office, no brand) is shown refused, with the server's words.
+    link.cut(b)
+    b.go("/cases/new")
+    b.fill("#consignor_name", consignor + " (ter)")
+    b.fill("#goods_0_description", "Unmarked bags")
+    b.fill("#goods_0_quantity", "3")
+    b.fill("#goods_0_unit", "pieces")
+    b.find("button[name=save][value=draft]").click()  # queued by the page: no new page
+    WebDriverWait(b.driver, WAIT).until(lambda d: b.find_all("#queued-notice"))
+    link.restore(b)
+    b.allowed_console.append(r"/cases - Failed to load resource: .* 422")  # the refusal's own status
+    b.go("/cases")
+    WebDriverWait(b.driver, WAIT).until(lambda d: b.find_all("#offline-queue li.queue-refused"))
+    refused = b.find("#offline-queue li.queue-refused").text
+    told = refused.split(t("en", "offline.refused"), 1)
+    check(len(told) == 2 and len(told[1].strip(" ·")) > 10, f"the refusal is not told with the server's words: {refused}")
+    check(case_count(b) == before + 2, "a refused detention made a case")
+    holder = Browser(b.base_url, b.name + "-rights-holder", b.artifacts)
+    try:
+        holder.sign_in(RIGHTS_HOLDER)
+        holder.go("/inbox")
+        notices = holder.find_all(f"form input[name=next][value='{case}']")
+        check(len(notices) == 1, f"the rights holder got {len(notices)} notices of {case}")
+    finally:
+        holder.close()
+    print(
+        f"      offline walk-through: online part {online_s:.1f} s, offline part {offline_s:.1f} s, "
+        f"sent and checked {time.monotonic() - started - online_s - offline_s:.1f} s",
+        flush=True,
+    )
+
+
+@walkthrough
+def officer_restarts_the_browser_without_network(b):
+    """A detention queued without network survives the browser closed and opened again, still
+    without network, and is sent once when the network returns (signing in again if the
+    session did not survive the restart)."""
+    b.allowed_console += [r"Failed to load resource: net::ERR_", r"Failed to fetch", r"/sw\.js"]
+    profile = tempfile.mkdtemp(prefix="touchstone-phone-")
+    link = Link(b.base_url)
+    phone = Browser(link.url, b.name + "-phone", b.artifacts, profile=profile)
+    phone.allowed_console = b.allowed_console
+    try:
+        phone.sign_in(OFFICER_EN)
+        before = case_count(phone)
+        phone.go("/cases/new")
+        WebDriverWait(phone.driver, WAIT).until(lambda d: d.execute_script("return !!navigator.serviceWorker.controller"))
+        phone.go("/cases/new")  # through the worker: kept
+        link.cut(phone)
+        phone.go("/cases/new")
+        check(phone.find_all("#kept-banner"), "the detention form is not kept")
+        consignor = f"Restart Trading {int(time.time())}"
+        phone.fill("#office_code", "GB000060")
+        phone.fill("#office_name", "Dover")
+        phone.fill("#consignor_name", consignor)
+        phone.fill("#goods_0_description", "Veloria belts")
+        phone.fill("#goods_0_quantity", "7")
+        phone.fill("#goods_0_unit", "pieces")
+        phone.fill("#goods_0_brand", OWN_BRAND)
+        phone.find("button[name=save][value=draft]").click()
+        WebDriverWait(phone.driver, WAIT).until(lambda d: phone.find_all("#queued-notice"))
+        phone.close()
+
+        # The browser opens again, still without network.
+        phone = Browser(link.url, b.name + "-phone-again", b.artifacts, profile=profile)
+        phone.allowed_console = b.allowed_console
+        emulate_offline(phone, True)
+        phone.go("/cases/new")
+        waiting = phone.find_all("#offline-queue li.queue-waiting")
+        check(len(waiting) == 1 and consignor in waiting[0].text, f"after a restart the queue shows {[w.text for w in waiting]}")
+        link.restore(phone)
+        phone.go("/cases/new")
+        if phone.path() == "/signin":  # the session ended with the browser: sign in, then it goes
+            phone.sign_in(OFFICER_EN)
+            phone.go("/cases/new")
+        WebDriverWait(phone.driver, WAIT).until(lambda d: phone.find_all("#offline-queue li.queue-sent a.queue-case"))
+        case = urlparse(phone.find("#offline-queue li.queue-sent a.queue-case").get_attribute("href")).path
+        phone.go(case)
+        phone.expect_text(consignor)
+        check(case_count(phone) == before + 1, "the detention queued before the restart did not land once")
+    finally:
+        phone.close()
+        link.close()
+        shutil.rmtree(profile, ignore_errors=True)
 
 
 # ---- running them ----------------------------------------------------------------------------

@@ -1157,6 +1157,22 @@ gs1-ai-422 = Country of origin
 gs1-ai-8003 = Returnable asset (GRAI)
 gs1-ai-8004 = Individual asset (GIAI)
 
+## offline
+
+# A page served from what the phone kept, without network; $when is a date and time.
+offline-kept = Kept data, not live: no network, this page is the copy saved on this phone on { $when }.
+offline-no_card = No network, and no product card kept on this phone for the code { $code }. Try again when the network returns.
+# On Identify: $count cards, $size the space used (e.g. 1.2 MB), $when the last sync.
+offline-store = Product cards kept on this phone for use without network: { $count } ({ $size }), last synced on { $when }.
+offline-store_empty = No product card kept on this phone yet: the cards you open while online are kept for use without network.
+offline-queue_title = Detentions recorded without network
+offline-queued = No network: the detention is kept on this phone and will be sent as soon as the network returns.
+offline-waiting = Waiting to be sent
+offline-sent = Sent
+offline-open_case = Open the case
+offline-refused = Refused by the server, to record again
+offline-signin = sign in again to send it
+
 ## time
 
 # A moment as a reader reads it: $time is 24-hour hh:mm, $zone the zone (CET, UTC+04).

@@ -1156,6 +1156,20 @@ gs1-ai-422 = País de origen
 gs1-ai-8003 = Activo retornable (GRAI)
 gs1-ai-8004 = Activo individual (GIAI)
 
+## offline
+
+offline-kept = Datos guardados, no actualizados: sin red, esta página es la copia guardada en este teléfono el { $when }.
+offline-no_card = Sin red, y ninguna ficha de producto guardada en este teléfono para el código { $code }. Vuelva a intentarlo cuando vuelva la red.
+offline-store = Fichas de producto guardadas en este teléfono para trabajar sin red: { $count } ({ $size }), última sincronización el { $when }.
+offline-store_empty = Aún no hay fichas de producto guardadas en este teléfono: las fichas que abra con red se guardan para trabajar sin red.
+offline-queue_title = Retenciones registradas sin red
+offline-queued = Sin red: la retención se guarda en este teléfono y se enviará en cuanto vuelva la red.
+offline-waiting = Pendiente de envío
+offline-sent = Enviada
+offline-open_case = Abrir el expediente
+offline-refused = Rechazada por el servidor, hay que registrarla de nuevo
+offline-signin = vuelva a iniciar sesión para enviarla
+
 ## time
 
 # Un momento tal como lo lee el lector: $time es hh:mm en formato de 24 horas, $zone la zona horaria (CET, UTC+04).

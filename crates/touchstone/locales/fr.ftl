@@ -1156,6 +1156,20 @@ gs1-ai-422 = Pays d'origine
 gs1-ai-8003 = Actif consigné (GRAI)
 gs1-ai-8004 = Actif individuel (GIAI)
 
+## offline
+
+offline-kept = Données gardées, pas à jour : pas de réseau, cette page est la copie enregistrée sur ce téléphone le { $when }.
+offline-no_card = Pas de réseau, et aucune fiche produit gardée sur ce téléphone pour le code { $code }. Réessayez quand le réseau reviendra.
+offline-store = Fiches produit gardées sur ce téléphone pour travailler sans réseau : { $count } ({ $size }), dernière synchronisation le { $when }.
+offline-store_empty = Aucune fiche produit gardée sur ce téléphone pour l'instant : les fiches ouvertes avec le réseau sont gardées pour travailler sans réseau.
+offline-queue_title = Retenues enregistrées sans réseau
+offline-queued = Pas de réseau : la retenue est gardée sur ce téléphone et sera envoyée dès le retour du réseau.
+offline-waiting = En attente d'envoi
+offline-sent = Envoyée
+offline-open_case = Ouvrir le dossier
+offline-refused = Refusée par le serveur, à enregistrer de nouveau
+offline-signin = reconnectez-vous pour l'envoyer
+
 ## time
 
 # Un moment tel que le lecteur le lit : $time est hh:mm sur 24 heures, $zone le fuseau (CET, UTC+04).

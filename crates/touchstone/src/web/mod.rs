@@ -89,9 +89,56 @@ pub fn pages() -> Pages {
                 )
             }),
         )
+        // The offline-first web app: its manifest, the page script that registers the service
+        // worker and keeps the detention queue, and the service worker itself, served from the
+        // root so that its scope is the whole site.
+        .route(
+            "/static/offline.js",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                        (header::CACHE_CONTROL, "public, max-age=3600"),
+                    ],
+                    include_str!("../../static/offline.js"),
+                )
+            }),
+        )
+        .route(
+            "/manifest.webmanifest",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "application/manifest+json"),
+                        (header::CACHE_CONTROL, "public, max-age=3600"),
+                    ],
+                    include_str!("../../static/manifest.webmanifest"),
+                )
+            }),
+        )
+        // No caching by the HTTP cache: browsers look for a new service worker on every visit.
+        .route(
+            "/sw.js",
+            get(|| async {
+                (
+                    [(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")],
+                    include_str!("../../static/sw.js"),
+                )
+            }),
+        )
         // Browsers ask for /favicon.ico on every site; without it each page logs a 404.
         .route(
             "/favicon.ico",
+            get(|| async {
+                (
+                    [(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=86400")],
+                    include_str!("../../static/favicon.svg"),
+                )
+            }),
+        )
+        // The web app's icon (the manifest names it).
+        .route(
+            "/static/favicon.svg",
             get(|| async {
                 (
                     [(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=86400")],

@@ -26,6 +26,7 @@ mod media;
 mod media_access;
 mod name_matching;
 mod notify;
+mod offline;
 mod operations;
 mod pages;
 mod security;

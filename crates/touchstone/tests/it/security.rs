@@ -22,6 +22,10 @@ const OPEN: &[&str] = &[
     "/static/identify.js",
     "/static/card.js",
     "/favicon.ico",
+    "/static/offline.js",
+    "/manifest.webmanifest",
+    "/sw.js",
+    "/static/favicon.svg",
 ];
 
 /// Pages a user who must enrol a second factor may use to do so.
