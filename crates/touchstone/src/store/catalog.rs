@@ -300,18 +300,19 @@ pub async fn list_brands<'c, E: Executor<'c, Database = Any>>(
             .await?
         }
     };
-    Ok(rows
-        .into_iter()
-        .map(|r| BrandSummary {
-            id: r.id,
-            key: r.brand_key,
-            name: r.name,
-            sector: Sector::parse(&r.sector).unwrap_or(Sector::Other),
-            owner_organisation_id: r.owner_org_id,
-            published: r.is_published != 0,
-            products: r.products,
+    rows.into_iter()
+        .map(|r| {
+            Ok(BrandSummary {
+                id: r.id,
+                key: r.brand_key,
+                name: r.name,
+                sector: Sector::decode(&r.sector)?,
+                owner_organisation_id: r.owner_org_id,
+                published: r.is_published != 0,
+                products: r.products,
+            })
         })
-        .collect())
+        .collect()
 }
 
 #[derive(FromRow)]

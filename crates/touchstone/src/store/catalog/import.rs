@@ -205,7 +205,7 @@ pub async fn export_page<'c, E: Executor<'c, Database = Any>>(
                 product_id: id,
                 brand_key,
                 brand_name,
-                sector: Sector::parse(&sector).unwrap_or(Sector::Other),
+                sector: Sector::decode(&sector)?,
                 product_key,
                 draft: decode("product", id, &draft)?,
                 published_is_current: current != 0,
