@@ -2,9 +2,9 @@
 
 use sqlx::{Any, Executor, FromRow};
 
-use crate::domain::directory::{Credentials, Organisation, User};
-use crate::domain::format_ms;
-use crate::domain::types::{CountryCode, Email, EmailDomain, Language, Name, OrgKind, Role};
+use crate::clock::format_ms;
+use crate::model::directory::{Credentials, Organisation, User};
+use crate::model::types::{CountryCode, Email, EmailDomain, Language, Name, OrgKind, Role};
 use crate::store::Tx;
 
 #[derive(FromRow)]

@@ -4,7 +4,7 @@
 use sqlx::{Any, AnyConnection, Executor};
 
 use super::decode;
-use crate::domain::catalog::{ProductSheet, Sector};
+use crate::model::catalog::{ProductSheet, Sector};
 
 /// What an upsert did.
 #[derive(Debug, Clone, Copy)]
