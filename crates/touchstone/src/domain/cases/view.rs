@@ -422,7 +422,7 @@ pub(super) async fn build_view(
         organisation_id: row.org_id,
         case_type,
         state,
-        outcome: row.outcome.as_deref().and_then(CaseOutcome::parse),
+        outcome: row.outcome.as_deref().map(CaseOutcome::decode).transpose()?,
         regime_id: row.regime_id.clone(),
         office_time_zone: calendar.zone().iana_name().unwrap_or("UTC").to_string(),
         version: row.version,
