@@ -77,7 +77,7 @@ closed_set!(
 );
 
 closed_set!(
-    pub enum OperationStatus {
+    pub enum OperationStatus refused as "status", InvalidStatus {
         Planned = "planned",
         Active = "active",
         Closed = "closed",
@@ -94,7 +94,7 @@ closed_set!(
 );
 
 closed_set!(
-    pub enum ConfidentialityLevel {
+    pub enum ConfidentialityLevel refused as "confidentiality", InvalidValue {
         Restricted = "restricted",
         Confidential = "confidential",
         Secret = "secret",

@@ -17,6 +17,7 @@ use crate::domain::coordination::{
     OperationInput, OperationStatus, OperationSummary, Overview, PointOfContact, TargetKind,
 };
 use crate::domain::policy::Principal;
+use crate::error::AppError;
 use crate::error::ErrorCode;
 use crate::state::AppState;
 
@@ -104,10 +105,37 @@ async fn create_operation(
     State(s): State<AppState>,
     CsrfForm(f): CsrfForm<OperationForm>,
 ) -> PageResult {
-    let input = OperationInput {
+    // A status or level the form does not offer is refused with the form's other problems.
+    let status = OperationStatus::refuse_unless(&f.status);
+    let confidentiality = ConfidentialityLevel::refuse_unless(&f.confidentiality);
+    let created = match (status, confidentiality) {
+        (Ok(status), Ok(confidentiality)) => {
+            coordination::create_operation(&s.db, &p, operation_input(&f, status, confidentiality)).await
+        }
+        (status, confidentiality) => {
+            Err(AppError::all([status.err(), confidentiality.err()].into_iter().flatten().collect())
+                .unwrap_or_else(AppError::forbidden))
+        }
+    };
+    match created {
+        Ok(op) => Ok(Redirect::to(&format!("/operations/{}", op.id)).into_response()),
+        Err(e) if shown_in_place(&e) => {
+            let error = FieldError::from_error(&ctx.layout.tr, &e);
+            render_operations(ctx, &s, &p, f, error, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(PageError(e)),
+    }
+}
+
+fn operation_input(
+    f: &OperationForm,
+    status: OperationStatus,
+    confidentiality: ConfidentialityLevel,
+) -> OperationInput {
+    OperationInput {
         name: f.name.clone(),
         kind: f.kind.clone(),
-        status: OperationStatus::parse(&f.status).unwrap_or(OperationStatus::Planned),
+        status,
         starts_on: f.starts_on.clone(),
         ends_on: f.ends_on.clone(),
         contact: PointOfContact {
@@ -115,17 +143,9 @@ async fn create_operation(
             phone: Some(f.contact_phone.clone()),
             email: Some(f.contact_email.clone()),
         },
-        confidentiality: ConfidentialityLevel::parse(&f.confidentiality).unwrap_or(ConfidentialityLevel::Restricted),
+        confidentiality,
         tell_detaining_officer: f.tell_detaining_officer.is_some(),
         version: None,
-    };
-    match coordination::create_operation(&s.db, &p, input).await {
-        Ok(op) => Ok(Redirect::to(&format!("/operations/{}", op.id)).into_response()),
-        Err(e) if shown_in_place(&e) => {
-            let error = FieldError::from_error(&ctx.layout.tr, &e);
-            render_operations(ctx, &s, &p, f, error, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Err(e) => Err(PageError(e)),
     }
 }
 
