@@ -227,17 +227,38 @@ impl<'a> Browser<'a> {
     }
 }
 
+/// What a test body returns: nothing (it asserts as it goes), or a [`TestResult`] whose error
+/// fails the test naming the engine, so that a body can use `?` instead of unwrapping.
+pub trait Outcome {
+    fn check(self, backend: &str);
+}
+
+impl Outcome for () {
+    fn check(self, _backend: &str) {}
+}
+
+impl Outcome for TestResult {
+    fn check(self, backend: &str) {
+        if let Err(e) = self {
+            panic!("[{backend}] {e:#}");
+        }
+    }
+}
+
+pub type TestResult = anyhow::Result<()>;
+
 /// Runs `test` once per configured backend, each on a fresh database with the demo data.
-pub async fn on_every_backend<F, Fut>(test: F)
+pub async fn on_every_backend<F, Fut, O>(test: F)
 where
     F: Fn(TestApp) -> Fut,
-    Fut: std::future::Future<Output = ()>,
+    Fut: std::future::Future<Output = O>,
+    O: Outcome,
 {
     let dir = tempfile::tempdir().unwrap();
     for (backend, url) in fresh_database_urls(dir.path()).await {
         let app_dir = tempfile::tempdir().unwrap();
         let app = TestApp::start(backend, url.clone(), app_dir).await;
-        test(app).await;
+        test(app).await.check(backend);
         if backend == "postgres" {
             drop_postgres_database(&url).await;
         }
@@ -245,11 +266,12 @@ where
 }
 
 /// [`on_every_backend`] with the configuration changed by `configure` (e.g. legal regimes).
-pub async fn on_every_backend_with<C, F, Fut>(configure: C, test: F)
+pub async fn on_every_backend_with<C, F, Fut, O>(configure: C, test: F)
 where
     C: Fn(&mut Config),
     F: Fn(TestApp) -> Fut,
-    Fut: std::future::Future<Output = ()>,
+    Fut: std::future::Future<Output = O>,
+    O: Outcome,
 {
     let dir = tempfile::tempdir().unwrap();
     for (backend, url) in fresh_database_urls(dir.path()).await {
@@ -261,7 +283,7 @@ where
         };
         configure(&mut config);
         let app = TestApp::start_with(backend, config, app_dir).await;
-        test(app).await;
+        test(app).await.check(backend);
         if backend == "postgres" {
             drop_postgres_database(&url).await;
         }

@@ -9,7 +9,9 @@ use axum::http::StatusCode;
 use insta::assert_json_snapshot;
 use serde_json::{json, Value};
 
-use crate::common::{on_every_backend, TestApp};
+use anyhow::Context;
+
+use crate::common::{on_every_backend, TestApp, TestResult};
 use touchstone::demo_catalog as gen;
 
 /// A detention as an officer at Roissy records it.
@@ -25,18 +27,18 @@ fn detention(product_id: i64) -> Value {
     }})
 }
 
-async fn lookup(app: &TestApp, token: &str, code: &str) -> Value {
+async fn lookup(app: &TestApp, token: &str, code: &str) -> anyhow::Result<Value> {
     let r = app.get(&format!("/api/v1/lookup?code={code}"), token).await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
-    r.json()
+    anyhow::ensure!(r.status == StatusCode::OK, "lookup of {code}: {} {}", r.status, r.text);
+    Ok(r.json())
 }
 
 #[tokio::test]
 async fn the_product_card_an_officer_reads_keeps_its_shape() {
     on_every_backend(|app| async move {
-        touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await?;
         let officer = app.token_for("officer@douane.demo").await;
-        let card = lookup(&app, &officer, &format!("(01)0{}(10)LOT42", gen::gtin(0, 0))).await;
+        let card = lookup(&app, &officer, &format!("(01)0{}(10)LOT42", gen::gtin(0, 0))).await?;
         assert_json_snapshot!("lookup_product_card", card, {
             ".product.product_id" => "[id]",
             ".product.brand_id" => "[id]",
@@ -48,6 +50,7 @@ async fn the_product_card_an_officer_reads_keeps_its_shape() {
             ".**.thumbnail_hash" => "[digest]",
             ".**.logo" => "[digest]",
         });
+        TestResult::Ok(())
     })
     .await;
 }
@@ -64,6 +67,7 @@ async fn a_detention_with_four_bad_fields_is_refused_with_all_four_in_one_envelo
         let r = app.post_json("/api/v1/cases", &officer, body).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
         assert_json_snapshot!("detention_refused_with_every_problem", r.json());
+        TestResult::Ok(())
     })
     .await;
 }
@@ -71,12 +75,13 @@ async fn a_detention_with_four_bad_fields_is_refused_with_all_four_in_one_envelo
 #[tokio::test]
 async fn a_case_as_the_officer_and_as_the_rights_holder_read_it_keeps_its_shape() {
     on_every_backend(|app| async move {
-        touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await?;
         let officer = app.token_for("officer@douane.demo").await;
-        let product = lookup(&app, &officer, &gen::gtin(0, 0)).await["product"]["product_id"].as_i64().unwrap();
+        let card = lookup(&app, &officer, &gen::gtin(0, 0)).await?;
+        let product = card["product"]["product_id"].as_i64().context("the demo product is published")?;
         let created = app.post_json("/api/v1/cases", &officer, detention(product)).await;
-        assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
-        let id = created.json()["id"].as_i64().unwrap();
+        anyhow::ensure!(created.status == StatusCode::CREATED, "{}", created.text);
+        let id = created.json()["id"].as_i64().context("a case has an id")?;
         let redactions = |case: &Value| {
             let mut case = case.clone();
             // Deadlines depend on the day the test runs (working days, holidays).
@@ -117,6 +122,7 @@ async fn a_case_as_the_officer_and_as_the_rights_holder_read_it_keeps_its_shape(
             assert_json_snapshot!("case_as_the_officer_reads_it", redactions(&officer_view));
             assert_json_snapshot!("case_as_the_rights_holder_reads_it", redactions(&rights_holder_view));
         });
+        TestResult::Ok(())
     })
     .await;
 }
