@@ -45,6 +45,12 @@ PASSWORD = "touchstone-demo"
 PHONE = {"width": 390, "height": 844, "pixelRatio": 3.0}
 SMALL_PHONE = 375  # px: the narrowest phones in use (iPhone SE, mini); the language walk-throughs
 WAIT = 20  # seconds for a page, a picture or an element
+# axe-core's axe.min.js (scripts/browser-tests.sh fetches it from the npm registry, pinned);
+# without it the accessibility checks fail, so that a run cannot pass without them.
+AXE_JS = os.environ.get("TOUCHSTONE_AXE_JS")
+AXE_FAILING = ("serious", "critical")
+AXE_REPORT_ONLY = os.environ.get("TOUCHSTONE_AXE_REPORT_ONLY") == "1"  # print, do not fail
+_axe_source = None
 
 # Demo users (crates/touchstone/src/demo.rs) and the demo catalog (demo_catalog.rs): brand 0
 # "Veloria" belongs to Maison Lumière, brand 1 "Kastoria" to Nordwerk.
@@ -316,6 +322,7 @@ class Browser:
         self.pages_seen = 0
         self.allowed_console = []  # regular expressions of console entries a walk-through expects
         self.page_checks = []  # more checks made after every page, each called with this Browser
+        self.axe_checked = set()  # (kind of page, language) already checked by axe-core
         phone = {**PHONE, "width": width}
         options = webdriver.ChromeOptions()
         options.binary_location = CHROMIUM
@@ -481,12 +488,46 @@ class Browser:
         self.check_console()
         return len(images)
 
+    def check_accessibility(self, what):
+        """axe-core on the page as it stands: no serious or critical violation. Each kind of
+        page (`what`) is checked once per walk-through and language; the violations are printed
+        with the elements they name."""
+        global _axe_source
+        key = (what, self.lang())
+        if key in self.axe_checked:
+            return
+        self.axe_checked.add(key)
+        check(AXE_JS and os.path.exists(AXE_JS), "TOUCHSTONE_AXE_JS does not name axe.min.js (scripts/browser-tests.sh fetches it)")
+        if _axe_source is None:
+            _axe_source = Path(AXE_JS).read_text()
+        self.driver.execute_script(_axe_source)
+        result = self.driver.execute_async_script(
+            """
+            var done = arguments[arguments.length - 1];
+            axe.run(document, {resultTypes: ['violations']}).then(function (r) {
+              done(r.violations.map(function (v) {
+                return {id: v.id, impact: v.impact, help: v.help,
+                        nodes: v.nodes.slice(0, 5).map(function (n) { return n.target.join(' ') + ': ' + (n.failureSummary || '').replace(/\s+/g, ' '); })};
+              }));
+            }, function (e) { done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]); });
+            """
+        )
+        failing = [v for v in result if v["impact"] in AXE_FAILING]
+        AXE_PAGES.append((self.name, what, self.lang(), len(failing), len(result)))
+        if failing:
+            lines = [f"{v['impact']} {v['id']}: {v['help']}\n          " + "\n          ".join(v["nodes"]) for v in failing]
+            if AXE_REPORT_ONLY:  # collecting every page's violations at once, while fixing them
+                print(f"      axe-core on {what} ({self.path()}, {self.lang()}):\n        " + "\n        ".join(lines), flush=True)
+                return
+            raise WalkthroughFailure(f"axe-core on {what} ({self.path()}, {self.lang()}):\n        " + "\n        ".join(lines))
+
     # -- people --
 
     def sign_in(self, email, password=PASSWORD, lands="/"):
         self.go("/signin")
         lang = self.lang()
         self.expect_text(t(lang, "signin.title"))
+        self.check_accessibility("sign-in")
         self.fill("#email", email)
         self.fill("#password", password)
         self.submit("form[action='/signin'] button[type=submit]")
@@ -542,6 +583,9 @@ def _stale(element):
     except WebDriverException:
         return True
 
+
+# (walk-through, kind of page, language, serious or critical violations, all violations)
+AXE_PAGES = []
 
 # ---- walk-throughs ---------------------------------------------------------------------------
 
@@ -886,6 +930,7 @@ def identify_from_photo(b, lang, gtin):
     b.expect_path("/identify")
     check(b.heading() == t(lang, "identify.title"), f"identify heading is '{b.heading()}'")
     b.expect_text(t(lang, "identify.photo_title"), t(lang, "identify.code_title"), t(lang, "identify.name_title"))
+    b.check_accessibility("Identify")
     photo = b.find("#photo")
     check(photo.get_attribute("capture") == "environment", "the photo field does not open the rear camera")
     check(photo.get_attribute("accept") == "image/*", "the photo field does not ask for an image")
@@ -899,6 +944,16 @@ def identify_from_photo(b, lang, gtin):
     b.expect_text(t(lang, "catalog.genuine_pictures"), t(lang, "catalog.counterfeit_pictures"))
     b.expect_images_loaded(".compare .side.genuine img")
     b.expect_images_loaded(".compare .side.counterfeit img")
+    # The photo just taken, beside the genuine reference, kept by the phone (never uploaded).
+    check(b.find("#your-photo").is_displayed(), "the officer's photo is not shown beside the genuine reference")
+    b.expect_images_loaded("#your-photo img")
+    check(b.find("#your-photo img").get_attribute("src").startswith("data:image/jpeg"), "the officer's photo is not the kept copy")
+    b.check_accessibility("card")
+    dismiss = b.find("#your-photo-dismiss")
+    check(dismiss.text == t(lang, "catalog.your_photo_dismiss"), f"the dismiss button says '{dismiss.text}'")
+    b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", dismiss)
+    dismiss.click()
+    check(not b.find_all("#your-photo"), "the officer's photo stays after dismissing it")
     return b.heading()
 
 
@@ -936,6 +991,7 @@ def detention_form(b, lang, consignor):
     b.expect_path("/cases/new")
     check(b.heading() == t(lang, "cases.new_title"), f"detention form heading is '{b.heading()}'")
     check(b.find("#goods_0_product_id").get_attribute("value"), "the product is not carried into the form")
+    b.check_accessibility("detention form")
     b.fill("#office_code", "FR000730")
     b.fill("#office_name", "Roissy fret")
     b.fill("#origin_country", "CN")
@@ -952,6 +1008,7 @@ def detention_form(b, lang, consignor):
     b.expect_path(r"/cases/\d+")
     check(b.heading().startswith(t_prefix(lang, "cases.case_title")), f"case heading '{b.heading()}'")
     b.expect_text(t(lang, "cases.state.detained"), t(lang, "cases.deadlines"))
+    b.check_accessibility("case page")
     return b.path()
 
 
@@ -995,6 +1052,7 @@ def rights_holder_answers_the_detention(b):
     b.page_ready()
     b.expect_path(case)
     b.expect_text(t("en", "cases.your_answer"), t("en", "cases.answer.agree_destruction"))
+    b.check_accessibility("case page (rights holder)")
     radio = b.find("form.answer input[name=answer][value=agree_destruction]")
     b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", radio)
     b.find(f"label[for='{radio.get_attribute('id')}']").click()
@@ -1273,6 +1331,7 @@ def detention_answered_in(b, lang):
         b.page_ready()
         b.expect_path(case)
         b.expect_text(t(lang, "cases.your_answer"), t(lang, "cases.answer.agree_destruction"))
+        b.check_accessibility("case page (rights holder)")
         radio = b.find("form.answer input[name=answer][value=agree_destruction]")
         b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", radio)
         b.find(f"label[for='{radio.get_attribute('id')}']").click()
@@ -1680,7 +1739,22 @@ def officer_works_without_network(b):
         link.close()
 
 
+def attach_photo(b, path, lang="en"):
+    """Chooses a photo in the detention form's photo field (the camera on a phone) and waits
+    for the page's copy of it: a 12 MP photo goes as a JPEG of about 1,600 px."""
+    field = b.find("#photos")
+    check(field.get_attribute("capture") == "environment" and field.get_attribute("multiple") is not None, "the photo field does not open the rear camera for several photos")
+    b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", field)
+    field.send_keys(path)
+    ready = t(lang, "cases.photos_ready", count=1)
+    WebDriverWait(b.driver, 60).until(lambda d: b.find("#photos-status").text == ready)
+    sent = b.driver.execute_script("var f = document.getElementById('photos').files[0]; return [f.size, f.type]")
+    check(sent[0] < 1024 * 1024 and sent[1] == "image/jpeg", f"the photo the form will send: {sent}")
+    b.expect_images_loaded("#photos-chosen img")
+
+
 def offline_walk(b, link, started):
+    photo, photo_bytes = phone_photo_jpeg(b, STORY_GTIN)  # drawn while online: it takes a while
     b.sign_in(OFFICER_EN)
     b.go("/identify")
     WebDriverWait(b.driver, WAIT).until(lambda d: d.execute_script("return !!navigator.serviceWorker.controller"))
@@ -1723,6 +1797,7 @@ def offline_walk(b, link, started):
     b.fill("#goods_0_quantity", "12")
     b.fill("#goods_0_unit", "pieces")
     b.fill("#goods_0_product_id", card.rsplit("/", 1)[1])
+    attach_photo(b, photo)
     confirm = b.find("#confirm_detain")
     b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", confirm)
     b.find("label[for=confirm_detain]").click()
@@ -1734,6 +1809,8 @@ def offline_walk(b, link, started):
     b.page_ready()
     waiting = b.find_all("#offline-queue li.queue-waiting")
     check(len(waiting) == 1 and consignor in waiting[0].text, f"after a reload the queue shows {[w.text for w in waiting]}")
+    photos_told = t("en", "offline.photos", count=1)
+    check(photos_told in waiting[0].text, f"the queued detention does not say it holds its photo: {waiting[0].text}")
     offline_s = time.monotonic() - started - online_s
 
     # The network returns: the page sends the queue (the `online` event; Background Sync too).
@@ -1744,6 +1821,8 @@ def offline_walk(b, link, started):
     check(len(b.find_all("#offline-queue li")) == 1 and b.find_all("#offline-queue li.queue-sent"), "the queue changed")
     b.go(case)
     b.expect_text(consignor, t("en", "cases.state.detained"))
+    check(b.expect_images_loaded(".case-photos img") == 1, "the case does not show its one photo")
+    b.check_accessibility("case page with photos")
     after = case_count(b)
     check(after == before + 1, f"{after - before} cases were recorded from one detention queued offline")
 
@@ -1890,6 +1969,10 @@ def main():
         finally:
             if b:
                 b.close()
+    if AXE_PAGES:
+        clean = sum(1 for p in AXE_PAGES if not p[3])
+        langs = sorted({p[2] for p in AXE_PAGES})
+        print(f"axe-core: {clean} of {len(AXE_PAGES)} page checks without serious or critical violations ({', '.join(langs)})")
     if failed:
         print(f"screenshots and pages of the failures: {artifacts}")
     print(f"browser walk-throughs: {passed} passed, {failed} failed")

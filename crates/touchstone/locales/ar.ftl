@@ -338,6 +338,13 @@ catalog-tm_classes = أصناف نيس
 catalog-tm_expires = تاريخ الانتهاء
 catalog-no_trademarks = لم يُدرج هنا أي تسجيل للعلامة التجارية بعد.
 catalog-contacts = جهات الاتصال
+catalog-reach_title = بمن تتصل
+catalog-call = اتصال
+catalog-write = بريد إلكتروني
+catalog-all_contacts = كل جهات الاتصال
+catalog-your_photo = صورتك
+catalog-your_photo_alt = الصورة التي التقطتها في صفحة التعرّف
+catalog-your_photo_dismiss = إخفاء صورتي
 catalog-contacts_intro = اتصل بهؤلاء الأشخاص أو راسلهم لتأكيد أي اشتباه؛ تأتي جهة الاتصال الخاصة ببلدك أولًا.
 catalog-everywhere = جميع البلدان
 catalog-contact_for = البلد المعني
@@ -600,6 +607,12 @@ cases-next_steps = الخطوات التالية
 cases-close_note = ما تم اتخاذه (مثلًا: إتلاف السلع)
 cases-not_disclosed = غير مُفصَح عنه.
 cases-photo = صورة السلع المحجوزة
+cases-photos_title = صور السلع
+cases-photos_label = التقط صورًا أو اخترها
+cases-photos_hint = تُصغَّر الصور على الهاتف قبل إرسالها. يراها صاحب الحق حين يكشف له النظام القانوني عن السلع.
+cases-photos_attached = الصور المرفقة بالفعل
+cases-photos_preparing = جارٍ تجهيز الصور…
+cases-photos_ready = الصور الجاهزة للإرسال: { $count }
 cases-parties = الأطراف
 cases-thread = الرسائل
 cases-threads = المحادثات حسب صاحب الحق
@@ -1185,6 +1198,7 @@ offline-sent = أُرسل
 offline-open_case = فتح الملف
 offline-refused = رفضه الخادم، يجب تسجيله من جديد
 offline-signin = سجّل الدخول مجددًا لإرساله
+offline-photos = الصور: { $count }
 
 ## time
 

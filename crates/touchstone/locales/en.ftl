@@ -339,6 +339,13 @@ catalog-tm_classes = Nice classes
 catalog-tm_expires = Expires
 catalog-no_trademarks = No trademark registered here yet.
 catalog-contacts = Contacts
+catalog-reach_title = Whom to call
+catalog-call = Call
+catalog-write = E-mail
+catalog-all_contacts = All contacts
+catalog-your_photo = Your photo
+catalog-your_photo_alt = The photo you took on Identify
+catalog-your_photo_dismiss = Hide my photo
 catalog-contacts_intro = Call or write to these people to confirm a suspicion; the contact for your country comes first.
 catalog-everywhere = All countries
 catalog-contact_for = For
@@ -594,6 +601,12 @@ cases-next_steps = Next steps
 cases-close_note = What was done (e.g. goods destroyed)
 cases-not_disclosed = Not disclosed.
 cases-photo = Photo of the detained goods
+cases-photos_title = Photos of the goods
+cases-photos_label = Take or choose photos
+cases-photos_hint = They are made smaller on the phone before sending. The rights holder sees them where the legal regime discloses the goods.
+cases-photos_attached = Photos already attached
+cases-photos_preparing = Preparing the photos…
+cases-photos_ready = Photos ready to send: { $count }
 cases-parties = Parties
 cases-thread = Messages
 cases-threads = Threads by rights holder
@@ -1172,6 +1185,7 @@ offline-sent = Sent
 offline-open_case = Open the case
 offline-refused = Refused by the server, to record again
 offline-signin = sign in again to send it
+offline-photos = Photos: { $count }
 
 ## time
 

@@ -338,6 +338,13 @@ catalog-tm_classes = Clases de Niza
 catalog-tm_expires = Vencimiento
 catalog-no_trademarks = Todavía no se ha indicado ningún registro de marca.
 catalog-contacts = Contactos
+catalog-reach_title = A quién llamar
+catalog-call = Llamar
+catalog-write = Escribir un correo
+catalog-all_contacts = Todos los contactos
+catalog-your_photo = Su foto
+catalog-your_photo_alt = La foto tomada en la página Identificar
+catalog-your_photo_dismiss = Ocultar mi foto
 catalog-contacts_intro = Llame o escriba a estas personas para confirmar una sospecha; el contacto de su país figura en primer lugar.
 catalog-everywhere = Todos los países
 catalog-contact_for = Para
@@ -593,6 +600,12 @@ cases-next_steps = Próximos pasos
 cases-close_note = Qué se hizo (p. ej., mercancías destruidas)
 cases-not_disclosed = No comunicado.
 cases-photo = Foto de las mercancías retenidas
+cases-photos_title = Fotos de las mercancías
+cases-photos_label = Tomar o elegir fotos
+cases-photos_hint = Se reducen en el teléfono antes de enviarlas. El titular de los derechos las ve cuando el régimen jurídico le comunica las mercancías.
+cases-photos_attached = Fotos ya adjuntas
+cases-photos_preparing = Preparando las fotos…
+cases-photos_ready = Fotos listas para enviar: { $count }
 cases-parties = Partes
 cases-thread = Mensajes
 cases-threads = Hilos por titular del derecho
@@ -1169,6 +1182,7 @@ offline-sent = Enviada
 offline-open_case = Abrir el expediente
 offline-refused = Rechazada por el servidor, hay que registrarla de nuevo
 offline-signin = vuelva a iniciar sesión para enviarla
+offline-photos = Fotos: { $count }
 
 ## time
 

@@ -338,6 +338,13 @@ catalog-tm_classes = Classes de Nice
 catalog-tm_expires = Expiration
 catalog-no_trademarks = Aucun dépôt de marque indiqué pour l'instant.
 catalog-contacts = Contacts
+catalog-reach_title = Qui appeler
+catalog-call = Appeler
+catalog-write = Écrire un e-mail
+catalog-all_contacts = Tous les contacts
+catalog-your_photo = Votre photo
+catalog-your_photo_alt = La photo prise sur la page Identifier
+catalog-your_photo_dismiss = Masquer ma photo
 catalog-contacts_intro = Appelez ou écrivez à ces personnes pour confirmer un soupçon ; le contact de votre pays est en premier.
 catalog-everywhere = Tous pays
 catalog-contact_for = Pour
@@ -593,6 +600,12 @@ cases-next_steps = Étapes suivantes
 cases-close_note = Ce qui a été fait (par ex. marchandises détruites)
 cases-not_disclosed = Non communiqué.
 cases-photo = Photo des marchandises retenues
+cases-photos_title = Photos des marchandises
+cases-photos_label = Prendre ou choisir des photos
+cases-photos_hint = Elles sont réduites sur le téléphone avant l’envoi. Le titulaire des droits les voit lorsque le régime juridique lui communique les marchandises.
+cases-photos_attached = Photos déjà jointes
+cases-photos_preparing = Préparation des photos…
+cases-photos_ready = Photos prêtes à envoyer : { $count }
 cases-parties = Parties
 cases-thread = Messages
 cases-threads = Fils par titulaire de droits
@@ -1169,6 +1182,7 @@ offline-sent = Envoyée
 offline-open_case = Ouvrir le dossier
 offline-refused = Refusée par le serveur, à enregistrer de nouveau
 offline-signin = reconnectez-vous pour l'envoyer
+offline-photos = Photos : { $count }
 
 ## time
 

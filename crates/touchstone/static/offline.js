@@ -7,8 +7,8 @@
 //   data and how old it is;
 // - on Identify, says how many product cards are kept and when they were last synced, and
 //   that a typed code has no kept card;
-// - on the detention form, when there is no network, keeps the detention (its fields and its
-//   idempotency key) in IndexedDB instead of losing it, and sends the queue when the network
+// - on the detention form, when there is no network, keeps the detention (its fields, its
+//   photos of the goods as blobs, and its idempotency key) in IndexedDB instead of losing it, and sends the queue when the network
 //   returns, when any page opens, and by Background Sync where the browser has it. The server
 //   treats a second send with the same idempotency key as the same case: it lands once.
 // - shows the queue (waiting, sent with a link to the case, refused with the server's words) on
@@ -63,7 +63,8 @@
   // Queues a detention's fields. Its idempotency key is kept, so that a form whose send failed
   // half-way lands on the same case; a key already queued (a form served again from the kept
   // copy) gets a new one, or the second detention would be taken for the first.
-  function add(fields) {
+  // `photos` are the Blobs (Files) of the form's photo field, sent with the fields.
+  function add(fields, photos) {
     return all().then(function (items) {
       var key = field(fields, "idempotency_key");
       if (!key || items.some(function (i) { return i.key === key; })) {
@@ -71,7 +72,10 @@
         fields = fields.filter(function (p) { return p[0] !== "idempotency_key"; }).concat([["idempotency_key", key]]);
       }
       var summary = field(fields, "consignor_name") || field(fields, "goods_0_description") || field(fields, "office_name");
-      return put({ key: key, fields: fields, summary: summary, queuedAt: new Date().toISOString(), status: "waiting" });
+      var kept = (photos || []).filter(function (p) { return p && p.size; }).map(function (p) {
+        return { name: p.name || "photo.jpg", blob: p };
+      });
+      return put({ key: key, fields: fields, photos: kept, summary: summary, queuedAt: new Date().toISOString(), status: "waiting" });
     });
   }
 
@@ -94,8 +98,11 @@
   }
 
   function send(item, csrf) {
-    var body = new URLSearchParams();
+    // With photos, the form as the page sends it (multipart); else its fields alone.
+    var photos = item.photos || [];
+    var body = photos.length ? new FormData() : new URLSearchParams();
     item.fields.forEach(function (p) { body.append(p[0], p[0] === "csrf" && csrf ? csrf : p[1]); });
+    photos.forEach(function (p) { body.append("photos", p.blob, p.name); });
     return fetch("/cases", { method: "POST", body: body, credentials: "same-origin", redirect: "follow" }).then(function (r) {
       var path = new URL(r.url).pathname;
       if (r.ok && /^\/cases\/\d+$/.test(path)) {
@@ -200,7 +207,8 @@
       } else {
         status = el("span", {}, [words.waiting + (i.note === "signin" ? " · " + words.signin : "")]);
       }
-      list.append(el("li", { "class": "queue-" + i.status, "data-key": i.key }, [when(i.queuedAt) + " · " + (i.summary || "—") + " · ", status]));
+      var photos = (i.photos || []).length ? fill(words.photos, { count: i.photos.length }) + " · " : "";
+      list.append(el("li", { "class": "queue-" + i.status, "data-key": i.key }, [when(i.queuedAt) + " · " + (i.summary || "—") + " · " + photos, status]));
     });
     var section = el("section", { id: "offline-queue", "aria-labelledby": "offline-queue-title", "class": "offline-queue" }, [
       el("h2", { id: "offline-queue-title" }, [words.queueTitle])
@@ -241,9 +249,13 @@
       if (by.value === "detain" && !form.querySelector("#confirm_detain:checked")) return;
       event.preventDefault();
       var fields = [];
-      new FormData(form).forEach(function (v, k) { if (typeof v === "string") fields.push([k, v]); });
+      var photos = [];
+      new FormData(form).forEach(function (v, k) {
+        if (typeof v === "string") fields.push([k, v]);
+        else if (k === "photos" && v.size) photos.push(v);
+      });
       fields.push(["save", by.value]);
-      add(fields).then(function () {
+      add(fields, photos).then(function () {
         form.reset();
         form.querySelector("input[name=idempotency_key]").value = freshKey();
         return refreshQueue(true);

@@ -16,12 +16,12 @@
 "use strict";
 importScripts("/static/offline.js");
 
-var VERSION = "touchstone-v1";
+var VERSION = "touchstone-v2";
 var STATIC = VERSION + "-static";
 var PAGES = VERSION + "-pages";
 var INDEX_URL = "/__touchstone/cards.json";
 var MAX_CARDS = 50;
-var STATIC_FILES = ["/static/app.css", "/static/identify.js", "/static/card.js", "/static/offline.js",
+var STATIC_FILES = ["/static/app.css", "/static/identify.js", "/static/card.js", "/static/offline.js", "/static/case_photos.js",
   "/static/favicon.svg", "/manifest.webmanifest"];
 var KEPT_PAGES = ["/identify", "/cases/new", "/cases"];
 var CARD = /^\/catalog\/products\/\d+$/;
@@ -160,10 +160,14 @@ function postedCase(event) {
   event.respondWith(fetch(event.request).catch(function () {
     return copy.formData().then(function (form) {
       var fields = [];
-      form.forEach(function (v, k) { if (typeof v === "string") fields.push([k, v]); });
+      var photos = [];
+      form.forEach(function (v, k) {
+        if (typeof v === "string") fields.push([k, v]);
+        else if (k === "photos" && v.size) photos.push(v);
+      });
       var save = form.get("save");
       if (save !== "draft" && save !== "detain") return Response.redirect("/cases/new", 303);
-      return self.TouchstoneQueue.add(fields).then(function (item) {
+      return self.TouchstoneQueue.add(fields, photos).then(function (item) {
         return Response.redirect("/cases/new?queued=" + encodeURIComponent(item.key), 303);
       });
     });
