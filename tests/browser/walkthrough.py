@@ -1727,7 +1727,8 @@ def case_count(b):
 @walkthrough
 def officer_works_without_network(b):
     """The officer opens a card online; without network a typed code reaches the kept card, and
-    a detention recorded then survives a reload and is sent once when the network returns."""
+    a detention recorded then, with a photo of the goods, survives a reload and is sent once,
+    photo included, when the network returns."""
     # What a phone logs while its network is cut: failed loads are expected, not script errors.
     b.allowed_console += [r"Failed to load resource: net::ERR_", r"Failed to fetch", r"net::ERR_FAILED", r"/sw\.js"]
     started = time.monotonic()
@@ -1885,8 +1886,8 @@ def offline_walk(b, link, started):
 
 @walkthrough
 def officer_restarts_the_browser_without_network(b):
-    """A detention queued without network survives the browser closed and opened again, still
-    without network, and is sent once when the network returns (signing in again if the
+    """A detention queued without network, with its photo, survives the browser closed and opened
+    again, still without network, and is sent once when the network returns (signing in again if the
     session did not survive the restart)."""
     b.allowed_console += [r"Failed to load resource: net::ERR_", r"Failed to fetch", r"/sw\.js"]
     profile = tempfile.mkdtemp(prefix="touchstone-phone-")
@@ -1894,6 +1895,7 @@ def officer_restarts_the_browser_without_network(b):
     phone = Browser(link.url, b.name + "-phone", b.artifacts, profile=profile)
     phone.allowed_console = b.allowed_console
     try:
+        photo, _ = phone_photo_jpeg(phone, STORY_GTIN)
         phone.sign_in(OFFICER_EN)
         before = case_count(phone)
         phone.go("/cases/new")
@@ -1910,6 +1912,7 @@ def officer_restarts_the_browser_without_network(b):
         phone.fill("#goods_0_quantity", "7")
         phone.fill("#goods_0_unit", "pieces")
         phone.fill("#goods_0_brand", OWN_BRAND)
+        attach_photo(phone, photo)
         phone.find("button[name=save][value=draft]").click()
         WebDriverWait(phone.driver, WAIT).until(lambda d: phone.find_all("#queued-notice"))
         phone.close()
@@ -1930,6 +1933,7 @@ def officer_restarts_the_browser_without_network(b):
         case = urlparse(phone.find("#offline-queue li.queue-sent a.queue-case").get_attribute("href")).path
         phone.go(case)
         phone.expect_text(consignor)
+        check(phone.expect_images_loaded(".case-photos img") == 1, "the photo queued before the restart did not land with its case")
         check(case_count(phone) == before + 1, "the detention queued before the restart did not land once")
     finally:
         phone.close()
