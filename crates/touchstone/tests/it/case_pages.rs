@@ -498,7 +498,9 @@ async fn photos_of_the_goods_sent_with_the_detention_form_reach_the_case_and_its
         let form = officer.get(&format!("/cases/new?product_id={product}")).await;
         assert!(form.text.contains("enctype=\"multipart/form-data\""), "{}", form.text);
         assert!(
-            form.text.contains("type=\"file\" id=\"photos\" name=\"photos\" accept=\"image/*\" capture=\"environment\" multiple"),
+            form.text.contains(
+                "type=\"file\" id=\"photos\" name=\"photos\" accept=\"image/*\" capture=\"environment\" multiple"
+            ),
             "the rear camera, several photos: {}",
             form.text
         );

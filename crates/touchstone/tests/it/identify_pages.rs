@@ -537,7 +537,10 @@ async fn a_card_reached_from_a_gs1_code_opens_with_what_decides_and_shows_the_co
         ];
         assert!(order.windows(2).all(|w| w[0] < w[1]), "[{}] the card's order: {order:?}", app.backend);
         let reach = &text[at("id=\"reach\"")..at("id=\"guide\"")];
-        assert!(reach.contains("href=\"tel:") || reach.contains("href=\"mailto:"), "a button to call or write: {reach}");
+        assert!(
+            reach.contains("href=\"tel:") || reach.contains("href=\"mailto:"),
+            "a button to call or write: {reach}"
+        );
         // The officer's photo is the browser's (card.js): its place is there, hidden until then.
         assert!(text.contains("id=\"your-photo\" hidden"), "{text}");
 

@@ -477,7 +477,13 @@ async fn read_form(ctx: &Ctx, s: &AppState, req: Request) -> Result<SentForm, Pa
 
 /// Stores the photos sent with the form (each checked, cleaned of its metadata and kept once
 /// by content) and adds them to the form's; a photo refused is told beside the photo field.
-async fn store_photos(s: &AppState, p: &Principal, tr: &Tr, form: &mut CaseForm, photos: Vec<Vec<u8>>) -> Option<FieldError> {
+async fn store_photos(
+    s: &AppState,
+    p: &Principal,
+    tr: &Tr,
+    form: &mut CaseForm,
+    photos: Vec<Vec<u8>>,
+) -> Option<FieldError> {
     for bytes in photos {
         match crate::domain::media::upload(&s.db, &s.media, p, bytes).await {
             Ok(stored) => {
@@ -485,9 +491,7 @@ async fn store_photos(s: &AppState, p: &Principal, tr: &Tr, form: &mut CaseForm,
                     form.photos.push(stored.hash);
                 }
             }
-            Err(e) => {
-                return Some(FieldError { field: "photos".into(), message: tr.error_of(&e), status: e.status() })
-            }
+            Err(e) => return Some(FieldError { field: "photos".into(), message: tr.error_of(&e), status: e.status() }),
         }
     }
     None
