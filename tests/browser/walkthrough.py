@@ -784,6 +784,16 @@ def french_officer_opens_the_detention_form(b):
     b.expect_path("/cases/new")
     check(b.heading() == t("fr", "cases.new_title"), f"detention form heading is '{b.heading()}'")
     b.expect_text(t("fr", "cases.office_code"), t("fr", "cases.origin"))
+    b.check_accessibility("detention form")
+    # Sent without its confirmation and with a quantity that is not one: the problems are told
+    # beside their fields, and the page with them is as accessible as the empty form.
+    b.allowed_console.append(r"/cases - Failed to load resource: .* 422")  # the refusal's own status
+    b.fill("#goods_0_description", "Sacs")
+    b.fill("#goods_0_quantity", "beaucoup")
+    b.submit("button[name=save][value=draft]")
+    b.expect_path("/cases")
+    check(b.find_all("[aria-invalid=true]"), f"no field is marked invalid: {b.text()[:300]}")
+    b.check_accessibility("detention form with its problems")
     b.sign_out()
 
 
@@ -1882,6 +1892,51 @@ def offline_walk(b, link, started):
         f"sent and checked {time.monotonic() - started - online_s - offline_s:.1f} s",
         flush=True,
     )
+
+
+@walkthrough
+def officer_keeps_a_brand_on_the_phone(b):
+    """The officer pins a brand from its page: every card of the brand is kept on the phone, and
+    without network a code of a product never opened reaches its kept card; Identify names the
+    brands kept; unpinning is one tap."""
+    b.allowed_console += [r"Failed to load resource: net::ERR_", r"Failed to fetch", r"net::ERR_FAILED", r"/sw\.js"]
+    link = Link(b.base_url)
+    b.base_url = link.url
+    try:
+        b.sign_in(OFFICER_EN)
+        b.go("/identify")
+        WebDriverWait(b.driver, WAIT).until(lambda d: d.execute_script("return !!navigator.serviceWorker.controller"))
+        b.go(f"/identify?code={demo_gtin(3, 0)}")
+        b.expect_path(r"/catalog/products/\d+")
+        b.click(".crumbs a[href^='/catalog/brands/']")
+        b.expect_path(r"/catalog/brands/\d+")
+        brand = b.path()
+        listed = len(b.find_all(".product-list a.product-name"))
+        WebDriverWait(b.driver, WAIT).until(lambda d: b.find("#pin-brand").is_displayed())
+        button = b.find("#pin-button")
+        check(button.text == t("en", "offline.pin"), f"the pin button says '{button.text}'")
+        button.click()
+        done = t("en", "offline.pinned_done", count=listed)
+        WebDriverWait(b.driver, 60).until(lambda d: b.find("#pin-status").text == done)
+        check(b.find("#pin-button").text == t("en", "offline.unpin"), "the button does not offer to unpin")
+        name = b.heading()
+        b.go("/identify")
+        WebDriverWait(b.driver, WAIT).until(lambda d: b.find_all("#offline-pins"))
+        check(name in b.find("#offline-pins").text, f"Identify does not name the kept brand: {b.find('#offline-pins').text}")
+
+        link.cut(b)
+        b.go(f"/identify?code={demo_gtin(3, 2)}")  # a card never opened, kept with its brand
+        b.expect_path(r"/catalog/products/\d+")
+        check(b.find_all("#kept-banner"), "the pinned brand's card does not say it is kept data")
+        b.expect_text(t("en", "catalog.genuine_pictures"))
+        link.restore(b)
+
+        b.go(brand)
+        WebDriverWait(b.driver, WAIT).until(lambda d: b.find("#pin-button").text == t("en", "offline.unpin"))
+        b.find("#pin-button").click()
+        WebDriverWait(b.driver, WAIT).until(lambda d: b.find("#pin-button").text == t("en", "offline.pin"))
+    finally:
+        link.close()
 
 
 @walkthrough

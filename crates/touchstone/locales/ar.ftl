@@ -1199,6 +1199,12 @@ offline-open_case = فتح الملف
 offline-refused = رفضه الخادم، يجب تسجيله من جديد
 offline-signin = سجّل الدخول مجددًا لإرساله
 offline-photos = الصور: { $count }
+offline-pin = احتفظ ببطاقات هذه العلامة على هذا الهاتف
+offline-unpin = توقف عن الاحتفاظ ببطاقات هذه العلامة
+offline-pinning = جارٍ حفظ البطاقات…
+offline-pinned_done = محفوظة على هذا الهاتف لفتحها دون شبكة: { $count } بطاقة من هذه العلامة.
+offline-pin_failed = تعذّر حفظ البطاقات: لا توجد شبكة أو لا توجد مساحة على الهاتف.
+offline-pinned_brands = العلامات المحفوظة على هذا الهاتف: { $brands }
 
 ## time
 

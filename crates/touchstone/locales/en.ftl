@@ -1186,6 +1186,12 @@ offline-open_case = Open the case
 offline-refused = Refused by the server, to record again
 offline-signin = sign in again to send it
 offline-photos = Photos: { $count }
+offline-pin = Keep this brand's cards on this phone
+offline-unpin = Stop keeping this brand's cards
+offline-pinning = Keeping the cards…
+offline-pinned_done = Kept on this phone, to open without network: { $count } cards of this brand.
+offline-pin_failed = The cards could not be kept: no network, or no room on the phone.
+offline-pinned_brands = Brands kept on this phone: { $brands }
 
 ## time
 

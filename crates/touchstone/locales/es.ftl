@@ -1183,6 +1183,12 @@ offline-open_case = Abrir el expediente
 offline-refused = Rechazada por el servidor, hay que registrarla de nuevo
 offline-signin = vuelva a iniciar sesión para enviarla
 offline-photos = Fotos: { $count }
+offline-pin = Guardar las fichas de esta marca en este teléfono
+offline-unpin = Dejar de guardar las fichas de esta marca
+offline-pinning = Guardando las fichas…
+offline-pinned_done = Guardadas en este teléfono, para abrirlas sin red: { $count } fichas de esta marca.
+offline-pin_failed = No se pudieron guardar las fichas: no hay red o no queda espacio en el teléfono.
+offline-pinned_brands = Marcas guardadas en este teléfono: { $brands }
 
 ## time
 

@@ -1183,6 +1183,12 @@ offline-open_case = Ouvrir le dossier
 offline-refused = Refusée par le serveur, à enregistrer de nouveau
 offline-signin = reconnectez-vous pour l'envoyer
 offline-photos = Photos : { $count }
+offline-pin = Garder les fiches de cette marque sur ce téléphone
+offline-unpin = Ne plus garder les fiches de cette marque
+offline-pinning = Enregistrement des fiches…
+offline-pinned_done = Gardées sur ce téléphone, à ouvrir sans réseau : { $count } fiches de cette marque.
+offline-pin_failed = Les fiches n'ont pas pu être gardées : pas de réseau, ou plus de place sur le téléphone.
+offline-pinned_brands = Marques gardées sur ce téléphone : { $brands }
 
 ## time
 

@@ -12,7 +12,10 @@
 //   returns, when any page opens, and by Background Sync where the browser has it. The server
 //   treats a second send with the same idempotency key as the same case: it lands once.
 // - shows the queue (waiting, sent with a link to the case, refused with the server's words) on
-//   the detention form and the cases list.
+//   the detention form and the cases list;
+// - on a brand page, a button that keeps every card of the brand on the phone (the service
+//   worker fetches them: sw.js, "pinned brands"), or stops keeping them; Identify names the
+//   brands kept; opening a page asks the worker to fetch pinned cards again once they are old.
 //
 // Its words come from the page: data attributes of its <script> element, in the reader's
 // language (locales/*.ftl, section "offline").
@@ -175,6 +178,63 @@
     if (missing) atTop(el("p", { "class": "error", role: "alert", id: "no-kept-card" }, [fill(words.noCard, { code: missing.content })]));
   }
 
+  // Asks the service worker; its answer comes back through a MessageChannel.
+  function askWorker(message) {
+    if (!navigator.serviceWorker || !navigator.serviceWorker.controller) return Promise.reject(new Error("no worker"));
+    return new Promise(function (resolve, reject) {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function (e) { (e.data && e.data.failed ? reject : resolve)(e.data); };
+      navigator.serviceWorker.controller.postMessage(message, [channel.port2]);
+    });
+  }
+
+  function keptIndex() {
+    if (!self.caches) return Promise.resolve({ cards: {}, pins: {} });
+    return caches.keys().then(function (names) {
+      var pages = names.filter(function (n) { return /-pages$/.test(n); })[0];
+      return pages ? caches.open(pages).then(function (c) { return c.match("/__touchstone/cards.json"); }) : null;
+    }).then(function (r) { return r ? r.json() : {}; }).then(function (i) {
+      i.cards = i.cards || {};
+      i.pins = i.pins || {};
+      return i;
+    }).catch(function () { return { cards: {}, pins: {} }; });
+  }
+
+  function pinBrand() {
+    var box = document.getElementById("pin-brand");
+    if (!box || !navigator.serviceWorker || !navigator.serviceWorker.controller) return;
+    var button = document.getElementById("pin-button");
+    var status = document.getElementById("pin-status");
+    var brand = location.pathname;
+    var h1 = document.querySelector("#main h1");
+    var title = h1 ? h1.textContent.trim() : brand;
+    var pinned = false;
+    function show(isPinned, count) {
+      pinned = isPinned;
+      button.textContent = isPinned ? box.dataset.unpin : box.dataset.pin;
+      button.setAttribute("aria-pressed", isPinned ? "true" : "false");
+      status.textContent = isPinned && count !== undefined ? fill(box.dataset.pinned, { count: count }) : "";
+    }
+    keptIndex().then(function (index) {
+      var p = index.pins[brand];
+      show(!!p, p ? (p.cards || []).filter(function (c) { return index.cards[c]; }).length : undefined);
+      box.hidden = false;
+    });
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      if (pinned) {
+        askWorker({ type: "unpin", brand: brand }).then(function () { show(false); })
+          .catch(function () { status.textContent = box.dataset.failed; })
+          .then(function () { button.disabled = false; });
+        return;
+      }
+      status.textContent = box.dataset.pinning;
+      askWorker({ type: "pin", brand: brand, title: title }).then(function (answer) { show(true, answer.count); })
+        .catch(function () { status.textContent = box.dataset.failed; })
+        .then(function () { button.disabled = false; });
+    });
+  }
+
   function storeStatus() {
     var lead = document.querySelector("#main .lead");
     if (!lead || location.pathname !== "/identify" || !self.caches) return;
@@ -189,6 +249,10 @@
       return estimate.then(function (e) {
         var size = e.usage ? (e.usage / 1048576).toFixed(1) + " MB" : "?";
         box.textContent = count ? fill(words.store, { count: count, size: size, when: when(index.lastSync) }) : words.storeEmpty;
+        var brands = Object.keys(index.pins || {}).map(function (b) { return index.pins[b].title; });
+        if (brands.length) {
+          box.after(el("p", { "class": "hint", id: "offline-pins" }, [fill(words.pinnedBrands, { brands: brands.join(", ") })]));
+        }
       });
     }).catch(function () { box.textContent = words.storeEmpty; });
   }
@@ -272,6 +336,10 @@
   function start() {
     keptBanner();
     storeStatus();
+    pinBrand();
+    if (navigator.onLine !== false && navigator.serviceWorker && navigator.serviceWorker.controller) {
+      navigator.serviceWorker.controller.postMessage({ type: "refresh-pins" });
+    }
     detentionForm();
     var queued = new URLSearchParams(location.search).get("queued");
     refreshQueue(!!queued).then(sendQueue);
