@@ -6,6 +6,7 @@ pub mod api;
 pub mod cache;
 pub mod cli;
 pub mod clock;
+pub mod closed_set;
 pub mod config;
 pub mod demo;
 pub mod demo_catalog;

@@ -14,7 +14,7 @@ use crate::domain::cases::{
     self, AnswerInput, Case, CaseListFilter, CaseState, CaseSummary, CaseUpdate, Message, NewCase, NewMessage,
     OutcomeCount, ShareInput, Transition,
 };
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode, ErrorKind};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -57,8 +57,8 @@ pub async fn list_cases(
     let state = match q.state.as_deref().filter(|s| !s.is_empty()) {
         Some(raw) => Some(CaseState::parse(raw).ok_or_else(|| {
             AppError::client(
-                StatusCode::BAD_REQUEST,
-                "invalid_state",
+                ErrorKind::BadRequest,
+                ErrorCode::InvalidState,
                 "state is one of: draft, detained, answered, decided, closed.",
             )
         })?),
@@ -85,8 +85,8 @@ pub async fn create_case(
     let key = match headers.get("idempotency-key") {
         Some(v) => Some(v.to_str().map_err(|_| {
             AppError::client(
-                StatusCode::BAD_REQUEST,
-                "invalid_idempotency_key",
+                ErrorKind::BadRequest,
+                ErrorCode::InvalidIdempotencyKey,
                 "The Idempotency-Key header must be visible ASCII.",
             )
         })?),

@@ -14,7 +14,7 @@ use crate::domain::catalog::{
     self, Brand, BrandSummary, BrandUpdate, NewBrand, NewProduct, Product, ProductCard, ProductSummary, ProductUpdate,
 };
 use crate::domain::catalog_io::{self, ImportReport};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode, ErrorKind};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -68,16 +68,16 @@ pub async fn import_catalog(
         request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     let format = q.format.or_else(|| catalog_io::Format::from_name(&content_type)).ok_or_else(|| {
         AppError::client(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
+            ErrorKind::UnsupportedType,
+            ErrorCode::UnsupportedMediaType,
             "Send text/csv or application/x-ndjson, or say ?format=csv or ?format=jsonl.",
         )
     })?;
     let body = axum::body::to_bytes(request.into_body(), MAX_IMPORT_BYTES).await.map_err(|_| super::too_large())?;
     if body.is_empty() {
         return Err(AppError::client(
-            StatusCode::BAD_REQUEST,
-            "empty_body",
+            ErrorKind::BadRequest,
+            ErrorCode::EmptyBody,
             "Send the file to import as the request body.",
         ));
     }

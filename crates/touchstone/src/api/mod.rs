@@ -27,7 +27,7 @@ use utoipa::OpenApi;
 
 use crate::domain::auth;
 use crate::domain::policy::Principal;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode, ErrorKind};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -46,15 +46,15 @@ pub fn router() -> Router<AppState> {
         .merge(verify::router())
         .fallback(|| async {
             AppError::client(
-                StatusCode::NOT_FOUND,
-                "no_such_endpoint",
+                ErrorKind::NotFound,
+                ErrorCode::NoSuchEndpoint,
                 "There is no such endpoint; see /api/v1/openapi.json.",
             )
         })
         .method_not_allowed_fallback(|| async {
             AppError::client(
-                StatusCode::METHOD_NOT_ALLOWED,
-                "method_not_allowed",
+                ErrorKind::MethodNotAllowed,
+                ErrorCode::MethodNotAllowed,
                 "This endpoint does not accept that method; see /api/v1/openapi.json.",
             )
         })
@@ -151,48 +151,53 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
         let bytes = match axum::body::Bytes::from_request(Request::from_parts(parts, body), state).await {
             Ok(b) => b,
             Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_large()),
-            Err(e) => return Err(AppError::client(e.status(), "invalid_body", e.body_text())),
+            Err(e) => {
+                return Err(AppError::client(ErrorKind::from_status(e.status()), ErrorCode::InvalidBody, e.body_text()))
+            }
         };
         let is_list = std::any::type_name::<T>().starts_with("alloc::vec::Vec<");
         let is_array = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
         *again.body_mut() = axum::body::Body::from(bytes);
         match Json::<T>::from_request(again, state).await {
             Ok(_) if is_array && !is_list => Err(AppError::client(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid_body",
+                ErrorKind::Invalid,
+                ErrorCode::InvalidBody,
                 "The JSON does not have the expected shape: send an object ({…}), not a list.",
             )),
             Ok(Json(v)) => Ok(ApiJson(v)),
             Err(R::MissingJsonContentType(_)) => Err(AppError::client(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
+                ErrorKind::UnsupportedType,
+                ErrorCode::UnsupportedMediaType,
                 "Send the body as JSON with the header Content-Type: application/json.",
             )),
             Err(R::JsonSyntaxError(e)) => Err(AppError::client(
-                StatusCode::BAD_REQUEST,
-                "malformed_json",
+                ErrorKind::BadRequest,
+                ErrorCode::MalformedJson,
                 format!("The body is not valid JSON: {}", inner_message(&e.body_text())),
             )),
             Err(R::JsonDataError(e)) => {
                 let text = inner_message(&e.body_text());
-                let code = if text.contains("unknown field") { "unknown_field" } else { "invalid_body" };
+                let code =
+                    if text.contains("unknown field") { ErrorCode::UnknownField } else { ErrorCode::InvalidBody };
                 Err(AppError::client(
-                    StatusCode::UNPROCESSABLE_ENTITY,
+                    ErrorKind::Invalid,
                     code,
                     format!("The JSON does not have the expected shape: {text}"),
                 ))
             }
             Err(R::BytesRejection(e)) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(too_large()),
             Err(other) if other.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(too_large()),
-            Err(other) => Err(AppError::client(other.status(), "invalid_body", other.body_text())),
+            Err(other) => {
+                Err(AppError::client(ErrorKind::from_status(other.status()), ErrorCode::InvalidBody, other.body_text()))
+            }
         }
     }
 }
 
 pub fn too_large() -> AppError {
     AppError::client(
-        StatusCode::PAYLOAD_TOO_LARGE,
-        "payload_too_large",
+        ErrorKind::TooLarge,
+        ErrorCode::PayloadTooLarge,
         "The request body is larger than this server accepts; send less data per request.",
     )
 }
@@ -210,8 +215,8 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         axum::extract::Query::<T>::from_request_parts(parts, state).await.map(|q| ApiQuery(q.0)).map_err(|e| {
             AppError::client(
-                StatusCode::BAD_REQUEST,
-                "invalid_query",
+                ErrorKind::BadRequest,
+                ErrorCode::InvalidQuery,
                 format!("The query string is not valid: {}", inner_message(&e.body_text())),
             )
         })
@@ -226,8 +231,8 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         axum::extract::Path::<T>::from_request_parts(parts, state).await.map(|p| ApiPath(p.0)).map_err(|e| {
             AppError::client(
-                StatusCode::BAD_REQUEST,
-                "invalid_path",
+                ErrorKind::BadRequest,
+                ErrorCode::InvalidPath,
                 format!("The address is not valid: {}", inner_message(&e.body_text())),
             )
         })
@@ -275,8 +280,8 @@ impl FromRequestParts<AppState> for ApiAuth {
 pub(crate) fn bounded(name: &'static str, value: Option<i64>, min: i64, max: i64) -> Result<Option<i64>, AppError> {
     match value {
         Some(v) if v < min || v > max => Err(AppError::client(
-            StatusCode::BAD_REQUEST,
-            "out_of_range",
+            ErrorKind::BadRequest,
+            ErrorCode::OutOfRange,
             if max == i64::MAX {
                 format!("{name} must be at least {min}.")
             } else {

@@ -7,7 +7,7 @@ use std::pin::Pin;
 
 use axum::body::{Bytes, HttpBody};
 use axum::extract::State;
-use axum::http::{header, StatusCode};
+use axum::http::header;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
@@ -16,7 +16,7 @@ use utoipa::IntoParams;
 use super::{ApiAuth, ApiJson, ApiPath, ApiQuery, ErrorJson};
 use crate::domain::catalog_io::Format;
 use crate::domain::verify::{self, ScanCount, SerialImportReport, SerialPage, StatusChange, StatusChanged};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode, ErrorKind};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -56,8 +56,8 @@ pub async fn import_serials(
         request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     let format = q.format.or_else(|| Format::from_name(&content_type)).ok_or_else(|| {
         AppError::client(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
+            ErrorKind::UnsupportedType,
+            ErrorCode::UnsupportedMediaType,
             "Send text/csv or application/x-ndjson, or say ?format=csv or ?format=jsonl.",
         )
     })?;

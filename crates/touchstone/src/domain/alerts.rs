@@ -13,7 +13,7 @@ use super::localized::{self, Localized};
 use super::normalize;
 use super::policy::{allows, check, Action, Principal, Target};
 use super::types::{CountryCode, Language};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode};
 use crate::i18n::Sentence;
 use crate::store::cases::{self as sql, AlertRow};
 use crate::store::{self, Db};
@@ -68,7 +68,7 @@ fn english() -> Language {
     Language::En
 }
 
-fn invalid(field: &'static str, code: &'static str, message: impl Into<String>) -> AppError {
+fn invalid(field: &'static str, code: ErrorCode, message: impl Into<String>) -> AppError {
     AppError::invalid(field, code, message)
 }
 
@@ -85,7 +85,7 @@ impl AlertSheet {
         if !localized::is_content_language(self.fallback_language.as_str()) {
             return Err(invalid(
                 "fallback_language",
-                "invalid_language",
+                ErrorCode::InvalidLanguage,
                 "Choose the fallback language among en, fr, es and ar.",
             ));
         }
@@ -104,7 +104,7 @@ impl AlertSheet {
             self.hs_codes.len(),
         ];
         if lists.iter().any(|n| *n > 200) {
-            return Err(invalid("alert", "too_many", "At most 200 entries in each list of an alert."));
+            return Err(invalid("alert", ErrorCode::TooMany, "At most 200 entries in each list of an alert."));
         }
         for (field, list) in
             [("target_countries", &mut self.target_countries), ("origin_countries", &mut self.origin_countries)]
@@ -112,7 +112,11 @@ impl AlertSheet {
             for c in list.iter_mut() {
                 *c = CountryCode::parse(c)
                     .map_err(|_| {
-                        invalid(field, "invalid_country", format!("'{c}' is not an ISO 3166-1 alpha-2 country code."))
+                        invalid(
+                            field,
+                            ErrorCode::InvalidCountry,
+                            format!("'{c}' is not an ISO 3166-1 alpha-2 country code."),
+                        )
                     })?
                     .as_str()
                     .to_string();
@@ -125,12 +129,16 @@ impl AlertSheet {
         self.containers = self
             .containers
             .iter()
-            .map(|c| normalize::container_number(c).map_err(|m| invalid("containers", "invalid_container_number", m)))
+            .map(|c| {
+                normalize::container_number(c).map_err(|m| invalid("containers", ErrorCode::InvalidContainerNumber, m))
+            })
             .collect::<AppResult<_>>()?;
         self.transport_documents = self
             .transport_documents
             .iter()
-            .map(|d| normalize::bill_of_lading(d).map_err(|m| invalid("transport_documents", "invalid_reference", m)))
+            .map(|d| {
+                normalize::bill_of_lading(d).map_err(|m| invalid("transport_documents", ErrorCode::InvalidReference, m))
+            })
             .collect::<AppResult<_>>()?;
         self.hs_codes = self
             .hs_codes
@@ -142,7 +150,7 @@ impl AlertSheet {
                     6 => parse_hs_code(&digits),
                     _ => Err(invalid(
                         "hs_codes",
-                        "invalid_hs_code",
+                        ErrorCode::InvalidHsCode,
                         format!("'{h}' is not an HS chapter (2 digits), heading (4) or subheading (6)."),
                     )),
                 }
@@ -152,12 +160,16 @@ impl AlertSheet {
         let from = day_ms("valid_from", self.valid_from.as_deref().unwrap_or(&today), false)?;
         let to = day_ms("valid_to", &self.valid_to, true)?;
         if to < from {
-            return Err(invalid("valid_to", "invalid_period", "The alert must end on or after the day it starts."));
+            return Err(invalid(
+                "valid_to",
+                ErrorCode::InvalidPeriod,
+                "The alert must end on or after the day it starts.",
+            ));
         }
         if to - from > 3 * 366 * 24 * 3600 * 1000 {
             return Err(invalid(
                 "valid_to",
-                "period_too_long",
+                ErrorCode::PeriodTooLong,
                 "An alert is valid for at most three years; publish a new one after.",
             ));
         }
@@ -168,7 +180,7 @@ impl AlertSheet {
             && self.transport_documents.is_empty()
             && self.hs_codes.is_empty());
         if !concrete {
-            return Err(invalid("alert", "nothing_to_match", "Name at least one brand, product, suspect party, container, transport document or HS code, so that cases can be matched."));
+            return Err(invalid("alert", ErrorCode::NothingToMatch, "Name at least one brand, product, suspect party, container, transport document or HS code, so that cases can be matched."));
         }
         Ok((self, from, to))
     }
@@ -311,7 +323,7 @@ pub async fn update_alert(db: &Db, principal: &Principal, id: i64, update: Alert
     check(principal, Action::AlertEdit, target)?;
     let status = update.status.as_deref().unwrap_or(&row.status);
     if !["active", "withdrawn"].contains(&status) {
-        return Err(invalid("status", "invalid_status", "An alert is 'active' or 'withdrawn'."));
+        return Err(invalid("status", ErrorCode::InvalidStatus, "An alert is 'active' or 'withdrawn'."));
     }
     let now = db.now_ms();
     let (sheet, from, to) = update.sheet.validated(now)?;
@@ -321,7 +333,7 @@ pub async fn update_alert(db: &Db, principal: &Principal, id: i64, update: Alert
         sql::update_alert(&mut tx, id, update.version, sheet.title_as_written(), status, from, to, &text, now).await?
     else {
         return Err(AppError::conflict(
-            "version_conflict",
+            ErrorCode::VersionConflict,
             format!(
                 "Someone saved this alert in the meantime (now version {}); reload it and save again.",
                 row.version
@@ -603,6 +615,6 @@ mod tests {
         assert_eq!(old.title.version("en", "en"), Some("Fake bags"));
         let mut blank = alert();
         blank.title = Localized::one("en", "  ");
-        assert_eq!(blank.validated(now).unwrap_err().code(), "required");
+        assert_eq!(blank.validated(now).unwrap_err().code(), ErrorCode::Required);
     }
 }

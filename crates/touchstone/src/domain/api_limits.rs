@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 use super::audit::AuditEvent;
 use super::policy::{check, Action, Principal, Target};
 use crate::config::ApiLimitSettings;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode};
 use crate::store::{self, Db};
 
 /// The largest figure accepted for any limit.
@@ -108,7 +108,7 @@ pub async fn set(
         if value.is_some_and(|v| !(1..=MAX_FIGURE).contains(&v)) {
             return Err(AppError::invalid(
                 field,
-                "out_of_range",
+                ErrorCode::OutOfRange,
                 format!("{field} must be between 1 and {MAX_FIGURE}; leave it out (or null) to keep the default."),
             ));
         }

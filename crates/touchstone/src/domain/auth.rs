@@ -6,7 +6,6 @@
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
-use axum::http::StatusCode;
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -18,7 +17,7 @@ use super::policy::{check, Action, GrantScopes, Principal, Target};
 use super::types::{Email, NewPassword, OrgKind, Role};
 use super::{format_ms, now_ms, totp};
 use crate::config::AuthSettings;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode, ErrorKind};
 use crate::store::{self, Db};
 
 pub async fn hash_password(password: &NewPassword) -> AppResult<String> {
@@ -97,8 +96,8 @@ pub struct SignedIn {
 pub async fn sign_in(db: &Db, settings: &AuthSettings, email: &str, password: &str) -> AppResult<SignedIn> {
     let refused = || {
         AppError::client(
-            StatusCode::UNAUTHORIZED,
-            "invalid_credentials",
+            ErrorKind::Unauthenticated,
+            ErrorCode::InvalidCredentials,
             format!(
                 "The e-mail or the password is not right. After {} failed attempts in a row an account is locked for {} minutes; then try again, or ask your administrator.",
                 settings.lockout_threshold, settings.lockout_minutes
@@ -308,7 +307,7 @@ pub async fn sign_out(db: &Db, session: &Session) -> AppResult<()> {
 fn wrong_code() -> AppError {
     AppError::invalid(
         "code",
-        "invalid_second_factor",
+        ErrorCode::InvalidSecondFactor,
         "That code is not right; enter the 6 digits your authenticator app shows now.",
     )
 }
@@ -316,8 +315,8 @@ fn wrong_code() -> AppError {
 fn too_many_codes(until: i64, now: i64) -> AppError {
     let seconds = u64::try_from((until - now + 999) / 1000).unwrap_or(0);
     AppError::client(
-        StatusCode::LOCKED,
-        "second_factor_locked",
+        ErrorKind::Locked,
+        ErrorCode::SecondFactorLocked,
         "Too many wrong codes: this sign-in has ended and the account is locked for a while; sign in again later, or ask an administrator to reset it.",
     )
     .with_retry_after(seconds)
@@ -418,8 +417,9 @@ pub async fn confirm_second_factor_enrolment(db: &Db, principal: &Principal, cod
     check(principal, Action::AccountManage, Target::User { org_id: principal.org_id, user_id: principal.user_id })?;
     let creds =
         store::directory::credentials(db.reader(), principal.user_id).await?.ok_or_else(AppError::unauthenticated)?;
-    let secret =
-        creds.totp_secret.ok_or_else(|| AppError::invalid("code", "no_enrolment", "Start the enrolment first."))?;
+    let secret = creds
+        .totp_secret
+        .ok_or_else(|| AppError::invalid("code", ErrorCode::NoEnrolment, "Start the enrolment first."))?;
     let Some(step) = totp::matching_step(&secret, code, db.now_ms() / 1000) else { return Err(wrong_code()) };
     let mut tx = db.begin().await?;
     store::directory::set_totp(&mut *tx, principal.user_id, Some(&secret), true).await?;
@@ -445,7 +445,11 @@ pub async fn change_own_password(
     let creds =
         store::directory::credentials(db.reader(), principal.user_id).await?.ok_or_else(AppError::unauthenticated)?;
     if !verify_password(current, &creds.password_hash).await? {
-        return Err(AppError::invalid("current_password", "invalid_credentials", "The current password is not right."));
+        return Err(AppError::invalid(
+            "current_password",
+            ErrorCode::InvalidCredentials,
+            "The current password is not right.",
+        ));
     }
     let hash = hash_password(&NewPassword::parse(new)?).await?;
     let mut tx = db.begin().await?;
@@ -527,7 +531,11 @@ pub async fn create_token(
     let name = super::types::Name::parse("name", &input.name)?;
     let days = input.days.unwrap_or(settings.token_days);
     if !(1..=365).contains(&days) {
-        return Err(AppError::invalid("days", "invalid_token_lifetime", "A token lives between 1 and 365 days."));
+        return Err(AppError::invalid(
+            "days",
+            ErrorCode::InvalidTokenLifetime,
+            "A token lives between 1 and 365 days.",
+        ));
     }
     let secret = random_secret("ts_");
     let now = db.now_ms();

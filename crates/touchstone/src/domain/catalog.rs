@@ -8,32 +8,15 @@
 //! enforcement users only when the brand's chosen audience includes their organisation or
 //! country; the policy decides, and each such read is audited.
 
+use crate::closed_set::closed_set;
+use crate::error::{AppError, AppResult, ErrorCode, ErrorKind};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::audit::AuditEvent;
 use super::policy::{allows, check, Action, Principal, Target};
-use crate::error::{AppError, AppResult};
 use crate::store::{self, is_unique_violation, Db};
-
-macro_rules! closed_set {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub fn as_str(self) -> &'static str { match self { $($name::$variant => $text),+ } }
-            pub fn parse(raw: &str) -> Option<Self> { match raw.trim() { $($text => Some($name::$variant),)+ _ => None } }
-            pub fn names() -> String { [$($text),+].join(", ") }
-        }
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str(self.as_str()) }
-        }
-    };
-}
 
 mod sheet;
 pub use sheet::*;
@@ -75,7 +58,7 @@ pub fn parse_key(field: &'static str, raw: &str) -> AppResult<String> {
     {
         return Err(invalid(
             field,
-            "invalid_key",
+            ErrorCode::InvalidKey,
             format!("'{k}' is not a usable key; use 1 to 80 lowercase letters, digits, '-', '_' or '.'."),
         ));
     }
@@ -98,7 +81,7 @@ pub async fn brand_target(
 }
 
 fn version_conflict(current: i64) -> AppError {
-    AppError::conflict("version_conflict", format!("Someone saved this in the meantime (now version {current}); reload it, reapply your change and save again."))
+    AppError::conflict(ErrorCode::VersionConflict, format!("Someone saved this in the meantime (now version {current}); reload it, reapply your change and save again."))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -113,13 +96,13 @@ pub struct NewBrand {
 pub async fn create_brand(db: &Db, principal: &Principal, input: NewBrand) -> AppResult<Brand> {
     let owner = input.owner_organisation_id.unwrap_or(principal.org_id);
     check(principal, Action::BrandCreate, Target::Organisation { org_id: owner })?;
-    let owner_org = store::directory::get_organisation(db.reader(), owner)
-        .await?
-        .ok_or_else(|| invalid("owner_organisation_id", "unknown_organisation", "No organisation has this id."))?;
+    let owner_org = store::directory::get_organisation(db.reader(), owner).await?.ok_or_else(|| {
+        invalid("owner_organisation_id", ErrorCode::UnknownOrganisation, "No organisation has this id.")
+    })?;
     if owner_org.kind != super::types::OrgKind::RightsHolder {
         return Err(invalid(
             "owner_organisation_id",
-            "not_a_rights_holder",
+            ErrorCode::NotARightsHolder,
             "Brands belong to rights-holder organisations.",
         ));
     }
@@ -159,16 +142,16 @@ pub(crate) async fn keep_history<T: Serialize>(
 }
 
 fn conflict_on(e: &sqlx::Error, key: &str) -> AppError {
-    let text = e.to_string();
-    if text.contains("gs1_prefixes") {
+    let table = store::unique_violation_table(e);
+    if table.as_deref() == Some("gs1_prefixes") {
         AppError::conflict(
-            "gs1_prefix_taken",
+            ErrorCode::Gs1PrefixTaken,
             "One of these GS1 company prefixes is already registered for another brand.",
         )
-    } else if text.contains("product_codes") {
-        AppError::conflict("gtin_taken", "One of these GTINs already belongs to another product.")
+    } else if table.as_deref() == Some("product_codes") {
+        AppError::conflict(ErrorCode::GtinTaken, "One of these GTINs already belongs to another product.")
     } else {
-        AppError::conflict("key_taken", format!("The key '{key}' is already used; choose another."))
+        AppError::conflict(ErrorCode::KeyTaken, format!("The key '{key}' is already used; choose another."))
             .with_arg("key", key)
     }
 }
@@ -220,8 +203,8 @@ pub async fn update_brand(db: &Db, principal: &Principal, id: i64, update: Brand
         && !principal.is_platform_admin()
     {
         return Err(AppError::client(
-            StatusCode::FORBIDDEN,
-            "owner_only",
+            ErrorKind::Forbidden,
+            ErrorCode::OwnerOnly,
             "Only the rights holder itself chooses who sees its confidential sections.",
         ));
     }
@@ -273,11 +256,11 @@ pub async fn delegate_brand(db: &Db, principal: &Principal, id: i64, representat
     check(principal, Action::BrandDelegate, target)?;
     let rep = store::directory::get_organisation(db.reader(), representative_org_id)
         .await?
-        .ok_or_else(|| invalid("organisation_id", "unknown_organisation", "No organisation has this id."))?;
+        .ok_or_else(|| invalid("organisation_id", ErrorCode::UnknownOrganisation, "No organisation has this id."))?;
     if rep.kind != super::types::OrgKind::Representative {
         return Err(invalid(
             "organisation_id",
-            "not_a_representative",
+            ErrorCode::NotARepresentative,
             "Brands can be delegated to representative organisations only.",
         ));
     }
@@ -488,7 +471,7 @@ pub async fn publish_product(db: &Db, principal: &Principal, id: i64) -> AppResu
     let brand = brand_for_edit(db, principal, product.brand_id).await?;
     if brand.published_sheet.is_none() {
         return Err(AppError::conflict(
-            "brand_not_published",
+            ErrorCode::BrandNotPublished,
             "Publish the brand first: officers find products through their brand.",
         ));
     }
@@ -662,7 +645,10 @@ async fn allows_draft(db: &Db, principal: &Principal, brand: &Brand) -> AppResul
 
 closed_set!(
     /// What a history belongs to.
-    HistoryKind { Brand = "brand", Product = "product" }
+    pub enum HistoryKind {
+        Brand = "brand",
+        Product = "product",
+    }
 );
 
 /// One saved version of a brand or product sheet.

@@ -31,7 +31,7 @@ use super::localized::Localized;
 use super::media::{MediaStore, StoredMedia};
 use super::now_ms;
 use super::policy::{allows, Action, Principal, Target};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode, ErrorKind};
 use crate::store::{self, Db};
 
 mod csv_file;
@@ -113,7 +113,7 @@ pub struct RowError {
     /// 1-based data row (CSV: the header is row 0; JSON Lines: the line number).
     pub row: u64,
     pub column: String,
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
 }
 
@@ -135,7 +135,7 @@ pub struct ImportReport {
 }
 
 pub(crate) fn row_error(row: u64, column: &str, e: &AppError) -> RowError {
-    RowError { row, column: column.to_string(), code: e.code().to_string(), message: e.public_message() }
+    RowError { row, column: column.to_string(), code: e.code(), message: e.public_message() }
 }
 
 /// Parses JSON Lines; blank lines are skipped.
@@ -148,7 +148,7 @@ pub fn jsonl_rows<R: BufRead>(reader: R) -> impl Iterator<Item = (u64, Result<Im
                 Err(RowError {
                     row,
                     column: String::new(),
-                    code: "unreadable_line".into(),
+                    code: ErrorCode::UnreadableLine,
                     message: format!("This line cannot be read: {e}"),
                 }),
             )),
@@ -158,7 +158,7 @@ pub fn jsonl_rows<R: BufRead>(reader: R) -> impl Iterator<Item = (u64, Result<Im
                 serde_json::from_str::<ImportRow>(&l).map_err(|e| RowError {
                     row,
                     column: String::new(),
-                    code: "invalid_row".into(),
+                    code: ErrorCode::InvalidRow,
                     message: format!("This line is not a valid product row: {e}"),
                 }),
             )),
@@ -182,16 +182,16 @@ pub fn check_row(row: u64, r: ImportRow) -> AppResult<Result<ImportRow, RowError
     // Stored pictures join the gallery now; the others are read and stored by the importer.
     let mut pending = Vec::new();
     for (n, image) in images.into_iter().enumerate() {
-        let err = |code: &str, message: String| RowError {
+        let err = |code: ErrorCode, message: String| RowError {
             row,
             column: "images".into(),
-            code: code.into(),
+            code,
             message: format!("Picture {} ({}): {message}", n + 1, src_for_message(image.src.trim())),
         };
         let caption = image.caption.clone().validated("images", false, |t| {
             let t = t.trim();
             match t.chars().count() > 500 {
-                true => Err(AppError::invalid("images", "too_long", "keep a caption under 500 characters.")),
+                true => Err(AppError::invalid("images", ErrorCode::TooLong, "keep a caption under 500 characters.")),
                 false => Ok(t.to_string()),
             }
         });
@@ -306,11 +306,7 @@ impl<'a> Importer<'a> {
         // Row 0 is the CSV header: without its key columns no row can be read, so the whole
         // file is refused rather than reported row by row.
         if let (0, Err(e)) = (row, &parsed) {
-            return Err(AppError::client(
-                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-                "missing_columns",
-                e.message.clone(),
-            ));
+            return Err(AppError::client(ErrorKind::Invalid, ErrorCode::MissingColumns, e.message.clone()));
         }
         self.report.rows += 1;
         match self.validate(row, parsed).await? {
@@ -346,7 +342,7 @@ impl<'a> Importer<'a> {
                     return Ok(Err(RowError {
                         row,
                         column: "gtins".into(),
-                        code: "duplicate_gtin".into(),
+                        code: ErrorCode::DuplicateGtin,
                         message: format!("GTIN {g} is already given to another product on row {first} of this file."),
                     }))
                 }
@@ -386,7 +382,7 @@ impl<'a> Importer<'a> {
             let fail = |e: &AppError| RowError {
                 row,
                 column: "images".into(),
-                code: e.code().to_string(),
+                code: e.code(),
                 message: format!("Picture {} ({}): {}", n + 1, src_for_message(&image.src), e.public_message()),
             };
             let bytes = match pictures::read_image(self.media, self.files_under.as_deref(), &image.src).await {
@@ -412,8 +408,8 @@ impl<'a> Importer<'a> {
                     };
                     if stored.kind == "pdf" {
                         let e = AppError::client(
-                            axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                            "unsupported_type",
+                            ErrorKind::UnsupportedType,
+                            ErrorCode::UnsupportedType,
                             "A gallery holds JPEG, PNG or WebP pictures, not PDF documents.",
                         );
                         return Ok(Err(fail(&e)));
@@ -466,7 +462,7 @@ impl<'a> Importer<'a> {
             return Ok(Err(RowError {
                 row,
                 column: column.into(),
-                code: "unknown_media".into(),
+                code: ErrorCode::UnknownMedia,
                 message: format!(
                     "No stored file has the hash {hash}; give the picture itself as a data: URI (or, with the command line, a file path)."
                 ),
@@ -492,7 +488,7 @@ impl<'a> Importer<'a> {
                 return Ok(Err(RowError {
                     row,
                     column: "brand_key".into(),
-                    code: "not_your_brand".into(),
+                    code: ErrorCode::NotYourBrand,
                     message: format!("The brand '{key}' is not one you may edit."),
                 }));
             }
@@ -502,7 +498,7 @@ impl<'a> Importer<'a> {
             return Ok(Err(RowError {
                 row,
                 column: "brand_name".into(),
-                code: "unknown_brand".into(),
+                code: ErrorCode::UnknownBrand,
                 message: format!("No brand has the key '{key}'; give brand_name and sector to create it."),
             }));
         };
@@ -568,7 +564,7 @@ impl<'a> Importer<'a> {
                     self.fail(RowError {
                         row: v.row,
                         column: "gtins".into(),
-                        code: "gtin_taken".into(),
+                        code: ErrorCode::GtinTaken,
                         message: "One of these GTINs already belongs to another product.".into(),
                     });
                 }

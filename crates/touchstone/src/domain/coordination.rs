@@ -7,6 +7,8 @@
 //! never compared with, or shown to, another. A hit tells each side's point of contact the other
 //! agency's name and point of contact and which of *its own* items matched — nothing more.
 
+use crate::closed_set::closed_set;
+use crate::error::{AppError, AppResult, ErrorCode};
 use std::collections::{BTreeMap, HashMap};
 
 use hmac::{Hmac, Mac};
@@ -21,9 +23,8 @@ use super::input::{day_ms, required_text};
 use super::normalize;
 use super::notify::{self, Notice};
 use super::policy::{check, Action, GrantScopes, Principal, Target};
-use super::regime::names;
+
 use super::types::{CountryCode, OrgKind};
-use crate::error::{AppError, AppResult};
 use crate::i18n::Sentence;
 use crate::store::coordination::{self as sql, NewHit};
 use crate::store::{self, Db, Tx};
@@ -37,45 +38,76 @@ pub use detentions::*;
 pub use grants::*;
 pub use hits::*;
 
-names!(
+closed_set!(
     /// What an access grant opens.
-    Scope { CatalogAlerts = "catalog_alerts", CaseSharing = "case_sharing", Coordination = "coordination" }
-);
-
-names!(
-    /// What kind of identifier a target is.
-    TargetKind {
-        Company = "company", Person = "person", Address = "address", Phone = "phone", Email = "email",
-        Vehicle = "vehicle", Container = "container", Vessel = "vessel", AirWaybill = "air_waybill",
-        BillOfLading = "bill_of_lading", WebDomain = "web_domain", Iban = "iban",
+    pub enum Scope {
+        CatalogAlerts = "catalog_alerts",
+        CaseSharing = "case_sharing",
+        Coordination = "coordination",
     }
 );
 
-names!(
+closed_set!(
+    /// What kind of identifier a target is.
+    pub enum TargetKind {
+        Company = "company",
+        Person = "person",
+        Address = "address",
+        Phone = "phone",
+        Email = "email",
+        Vehicle = "vehicle",
+        Container = "container",
+        Vessel = "vessel",
+        AirWaybill = "air_waybill",
+        BillOfLading = "bill_of_lading",
+        WebDomain = "web_domain",
+        Iban = "iban",
+    }
+);
+
+closed_set!(
     /// A planned action.
-    EventKind { Search = "search", ControlledDelivery = "controlled_delivery", Inspection = "inspection", Surveillance = "surveillance" }
+    pub enum EventKind {
+        Search = "search",
+        ControlledDelivery = "controlled_delivery",
+        Inspection = "inspection",
+        Surveillance = "surveillance",
+    }
 );
 
-names!(
-    OperationStatus { Planned = "planned", Active = "active", Closed = "closed" }
+closed_set!(
+    pub enum OperationStatus {
+        Planned = "planned",
+        Active = "active",
+        Closed = "closed",
+    }
 );
 
-names!(
+closed_set!(
     /// What a side decided once it talked to the other agency about a hit.
-    AckOutcome { GoAhead = "go_ahead", StandDown = "stand_down", Merge = "merge" }
+    pub enum AckOutcome {
+        GoAhead = "go_ahead",
+        StandDown = "stand_down",
+        Merge = "merge",
+    }
 );
 
-names!(
-    ConfidentialityLevel { Restricted = "restricted", Confidential = "confidential", Secret = "secret" }
+closed_set!(
+    pub enum ConfidentialityLevel {
+        Restricted = "restricted",
+        Confidential = "confidential",
+        Secret = "secret",
+    }
 );
 
-fn invalid(field: &'static str, code: &'static str, message: impl Into<String>) -> AppError {
+fn invalid(field: &'static str, code: ErrorCode, message: impl Into<String>) -> AppError {
     AppError::invalid(field, code, message)
 }
 
 fn instant(field: &'static str, raw: &str) -> AppResult<i64> {
-    let t = time::OffsetDateTime::parse(raw.trim(), &time::format_description::well_known::Rfc3339)
-        .map_err(|_| invalid(field, "invalid_time", format!("'{raw}' is not a time such as 2026-12-01T06:00:00Z.")))?;
+    let t = time::OffsetDateTime::parse(raw.trim(), &time::format_description::well_known::Rfc3339).map_err(|_| {
+        invalid(field, ErrorCode::InvalidTime, format!("'{raw}' is not a time such as 2026-12-01T06:00:00Z."))
+    })?;
     Ok((t.unix_timestamp_nanos() / 1_000_000) as i64)
 }
 
@@ -164,12 +196,12 @@ pub struct NewTarget {
 
 /// The normal form a target is matched on; errors name the field and the rule.
 pub fn normal_form(t: &NewTarget) -> AppResult<String> {
-    let rule = |code: &'static str| move |m: String| invalid("value", code, m);
+    let rule = |code: ErrorCode| move |m: String| invalid("value", code, m);
     Ok(match t.kind {
         TargetKind::Company => {
             let name = normalize::company_name(&required_text("value", &t.value, 300)?);
             if name.is_empty() {
-                return Err(invalid("value", "invalid_company", "Give the company's name."));
+                return Err(invalid("value", ErrorCode::InvalidCompany, "Give the company's name."));
             }
             name
         }
@@ -178,7 +210,7 @@ pub fn normal_form(t: &NewTarget) -> AppResult<String> {
             let dob = t.date_of_birth.as_deref().ok_or_else(|| {
                 invalid(
                     "date_of_birth",
-                    "required",
+                    ErrorCode::Required,
                     "A person is matched on name and date of birth; give the date of birth.",
                 )
             })?;
@@ -186,31 +218,39 @@ pub fn normal_form(t: &NewTarget) -> AppResult<String> {
             format!("{name}|{}", dob.trim())
         }
         TargetKind::Address => normalize::fold(&required_text("value", &t.value, 500)?),
-        TargetKind::Phone => normalize::phone(&t.value).map_err(rule("invalid_phone"))?,
-        TargetKind::Email => normalize::email(&t.value).map_err(rule("invalid_email"))?,
+        TargetKind::Phone => normalize::phone(&t.value).map_err(rule(ErrorCode::InvalidPhone))?,
+        TargetKind::Email => normalize::email(&t.value).map_err(rule(ErrorCode::InvalidEmail))?,
         TargetKind::Vehicle => {
             let plate = normalize::reference(&t.value);
             if !(2..=12).contains(&plate.len()) {
                 return Err(invalid(
                     "value",
-                    "invalid_plate",
+                    ErrorCode::InvalidPlate,
                     format!("'{}' is not a vehicle registration plate.", t.value),
                 ));
             }
             let country = t.country.as_deref().ok_or_else(|| {
-                invalid("country", "required", "A plate is matched with its country; give the country.")
+                invalid("country", ErrorCode::Required, "A plate is matched with its country; give the country.")
             })?;
             let country = CountryCode::parse(country).map_err(|_| {
-                invalid("country", "invalid_country", "Give the plate's country as ISO 3166-1 alpha-2, e.g. FR.")
+                invalid(
+                    "country",
+                    ErrorCode::InvalidCountry,
+                    "Give the plate's country as ISO 3166-1 alpha-2, e.g. FR.",
+                )
             })?;
             format!("{country}:{plate}")
         }
-        TargetKind::Container => normalize::container_number(&t.value).map_err(rule("invalid_container_number"))?,
-        TargetKind::Vessel => normalize::imo_number(&t.value).map_err(rule("invalid_imo_number"))?,
-        TargetKind::AirWaybill => air_waybill(&t.value).map_err(rule("invalid_air_waybill"))?,
-        TargetKind::BillOfLading => normalize::bill_of_lading(&t.value).map_err(rule("invalid_bill_of_lading"))?,
-        TargetKind::WebDomain => normalize::web_domain(&t.value).map_err(rule("invalid_domain"))?,
-        TargetKind::Iban => normalize::iban(&t.value).map_err(rule("invalid_iban"))?,
+        TargetKind::Container => {
+            normalize::container_number(&t.value).map_err(rule(ErrorCode::InvalidContainerNumber))?
+        }
+        TargetKind::Vessel => normalize::imo_number(&t.value).map_err(rule(ErrorCode::InvalidImoNumber))?,
+        TargetKind::AirWaybill => air_waybill(&t.value).map_err(rule(ErrorCode::InvalidAirWaybill))?,
+        TargetKind::BillOfLading => {
+            normalize::bill_of_lading(&t.value).map_err(rule(ErrorCode::InvalidBillOfLading))?
+        }
+        TargetKind::WebDomain => normalize::web_domain(&t.value).map_err(rule(ErrorCode::InvalidDomain))?,
+        TargetKind::Iban => normalize::iban(&t.value).map_err(rule(ErrorCode::InvalidIban))?,
     })
 }
 
@@ -300,7 +340,11 @@ fn checked(input: &OperationInput) -> AppResult<CheckedOperation> {
     let starts_at = day_ms("starts_on", &input.starts_on, false)?;
     let ends_at = day_ms("ends_on", &input.ends_on, true)?;
     if ends_at < starts_at {
-        return Err(invalid("ends_on", "invalid_period", "The operation must end on or after the day it starts."));
+        return Err(invalid(
+            "ends_on",
+            ErrorCode::InvalidPeriod,
+            "The operation must end on or after the day it starts.",
+        ));
     }
     let contact = PointOfContact {
         name: required_text("contact", &input.contact.name, 200)?,
@@ -309,20 +353,20 @@ fn checked(input: &OperationInput) -> AppResult<CheckedOperation> {
             .phone
             .as_deref()
             .filter(|p| !p.trim().is_empty())
-            .map(|p| normalize::phone(p).map_err(|m| invalid("contact_phone", "invalid_phone", m)))
+            .map(|p| normalize::phone(p).map_err(|m| invalid("contact_phone", ErrorCode::InvalidPhone, m)))
             .transpose()?,
         email: input
             .contact
             .email
             .as_deref()
             .filter(|e| !e.trim().is_empty())
-            .map(|e| normalize::email(e).map_err(|m| invalid("contact_email", "invalid_email", m)))
+            .map(|e| normalize::email(e).map_err(|m| invalid("contact_email", ErrorCode::InvalidEmail, m)))
             .transpose()?,
     };
     if contact.phone.is_none() && contact.email.is_none() {
         return Err(invalid(
             "contact",
-            "contact_unreachable",
+            ErrorCode::ContactUnreachable,
             "Give the point of contact a phone number or an e-mail address: that is how the other agency reaches them.",
         ));
     }
@@ -373,7 +417,7 @@ pub async fn update_operation(db: &Db, principal: &Principal, id: i64, input: Op
     };
     let Some(_) = sql::update_operation(&mut tx, id, input.version.unwrap_or(row.version), &fields, now).await? else {
         return Err(AppError::conflict(
-            "version_conflict",
+            ErrorCode::VersionConflict,
             "Someone changed this operation in the meantime; reload it and save again.",
         ));
     };
@@ -481,7 +525,7 @@ pub async fn add_targets(
 ) -> AppResult<TargetsAdded> {
     load(db, principal, id, Action::OperationEdit).await?;
     if input.is_empty() || input.len() > 5000 {
-        return Err(invalid("targets", "invalid_count", "Send 1 to 5,000 targets at once."));
+        return Err(invalid("targets", ErrorCode::InvalidCount, "Send 1 to 5,000 targets at once."));
     }
     let mut prepared = Vec::with_capacity(input.len());
     for (i, t) in input.iter().enumerate() {

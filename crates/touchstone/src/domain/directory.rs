@@ -7,7 +7,7 @@ use super::audit::AuditEvent;
 use super::auth::{generate_password, hash_password};
 use super::policy::{check, may_grant_role, Action, Principal, Target};
 use super::types::{CountryCode, Email, EmailDomain, Language, Name, NewPassword, OrgKind, Role};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode};
 use crate::store::{self, is_unique_violation, Db};
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
@@ -85,7 +85,7 @@ pub struct EmailDomains {
 pub async fn create_organisation(db: &Db, principal: &Principal, input: &NewOrganisation) -> AppResult<Organisation> {
     check(principal, Action::OrganisationCreate, Target::Platform)?;
     let name = Name::parse("name", &input.name)?;
-    let kind = OrgKind::parse(&input.kind)?;
+    let kind = OrgKind::refuse_unless(&input.kind)?;
     let country = CountryCode::parse(&input.country)?;
     let domains = EmailDomain::parse_list(&input.email_domains)?;
     for domain in &domains {
@@ -96,7 +96,7 @@ pub async fn create_organisation(db: &Db, principal: &Principal, input: &NewOrga
         Ok(id) => id,
         Err(e) if is_unique_violation(&e) => {
             return Err(AppError::conflict(
-                "organisation_exists",
+                ErrorCode::OrganisationExists,
                 format!("An organisation named '{}' already exists; choose another name.", name.as_str()),
             )
             .with_arg("name", name.as_str()))
@@ -147,7 +147,7 @@ pub async fn set_email_domains(
 
 fn domain_taken(domain: &EmailDomain) -> AppError {
     AppError::conflict(
-        "email_domain_taken",
+        ErrorCode::EmailDomainTaken,
         format!(
             "The e-mail domain {} belongs to another organisation, or another organisation has accounts at it; \
              an account at a vetted domain must belong to the domain's organisation.",
@@ -170,7 +170,7 @@ async fn write_email_domains(tx: &mut store::Tx, id: i64, domains: &[EmailDomain
     match store::directory::replace_email_domains(tx, id, domains, now).await {
         // Another organisation took one between the check and the write.
         Err(e) if is_unique_violation(&e) => Err(AppError::conflict(
-            "email_domain_taken",
+            ErrorCode::EmailDomainTaken,
             "One of these e-mail domains belongs to another organisation; remove it and try again.",
         )
         .on_field("email_domains")),
@@ -240,7 +240,7 @@ pub async fn create_user(db: &Db, principal: &Principal, input: &NewUser) -> App
     let org = store::directory::get_organisation(db.reader(), input.organisation_id).await?.ok_or_else(|| {
         AppError::invalid(
             "organisation_id",
-            "unknown_organisation",
+            ErrorCode::UnknownOrganisation,
             "No organisation has this id; choose one from the list of organisations.",
         )
     })?;
@@ -248,15 +248,15 @@ pub async fn create_user(db: &Db, principal: &Principal, input: &NewUser) -> App
     let email = Email::parse(&input.email)?;
     check_email_belongs(db, principal, &org, &email).await?;
     let display_name = Name::parse("display_name", &input.display_name)?;
-    let role = Role::parse(&input.role)?;
+    let role = Role::refuse_unless(&input.role)?;
     if !may_grant_role(principal, role, org.kind) {
         return Err(AppError::invalid(
             "role",
-            "role_not_allowed",
+            ErrorCode::RoleNotAllowed,
             "Only platform administrators create platform administrators, and only in the operator organisation.",
         ));
     }
-    let language = input.language.as_deref().map(Language::parse).transpose()?.unwrap_or(Language::En);
+    let language = input.language.as_deref().map(Language::refuse_unless).transpose()?.unwrap_or(Language::En);
     let (password, generated) = match &input.password {
         Some(p) => (NewPassword::parse(p)?, None),
         None => {
@@ -278,9 +278,12 @@ pub async fn create_user(db: &Db, principal: &Principal, input: &NewUser) -> App
     let id = match store::directory::insert_user(&mut *tx, row).await {
         Ok(id) => id,
         Err(e) if is_unique_violation(&e) => {
-            return Err(AppError::conflict("email_taken", format!("A user with the e-mail {email} already exists."))
-                .on_field("email")
-                .with_arg("email", &email))
+            return Err(AppError::conflict(
+                ErrorCode::EmailTaken,
+                format!("A user with the e-mail {email} already exists."),
+            )
+            .on_field("email")
+            .with_arg("email", &email))
         }
         Err(e) => return Err(e.into()),
     };
@@ -306,7 +309,7 @@ async fn check_email_belongs(db: &Db, principal: &Principal, org: &Organisation,
         if owner.is_some_and(|o| o != org.id) {
             return Err(AppError::invalid(
                 "email",
-                "email_domain_of_another_organisation",
+                ErrorCode::EmailDomainOfAnotherOrganisation,
                 format!(
                     "The domain {} is vetted as another organisation's; an account at it belongs there.",
                     email.domain()
@@ -327,7 +330,7 @@ async fn check_email_belongs(db: &Db, principal: &Principal, org: &Organisation,
                 domains.join(", ")
             )
         };
-        return Err(AppError::invalid("email", "email_outside_domains", message));
+        return Err(AppError::invalid("email", ErrorCode::EmailOutsideDomains, message));
     }
     Ok(())
 }
@@ -416,7 +419,7 @@ pub async fn set_own_language(
         if crate::i18n::time::zone(zone).is_none() {
             return Err(AppError::invalid(
                 "time_zone",
-                "invalid_time_zone",
+                ErrorCode::InvalidTimeZone,
                 format!("'{zone}' is not an IANA time zone; choose one such as Europe/Paris or America/Bogota."),
             ));
         }

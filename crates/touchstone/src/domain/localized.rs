@@ -12,6 +12,7 @@
 //!
 //! Readers see their language's version, else the fallback's, else any ([`Localized::for_reader`]).
 
+use crate::error::{AppError, AppResult, ErrorCode};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -19,7 +20,6 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::types::Language;
-use crate::error::{AppError, AppResult};
 
 /// The key of a text written without a language: the fallback language's version.
 pub const AS_WRITTEN: &str = "und";
@@ -170,7 +170,7 @@ impl Localized {
             if key != AS_WRITTEN && !is_content_language(&key) {
                 return Err(AppError::invalid(
                     field,
-                    "invalid_language",
+                    ErrorCode::InvalidLanguage,
                     format!(
                         "'{key}' is not a language texts are written in here; give versions for {}.",
                         content_languages().iter().map(|l| l.as_str()).collect::<Vec<_>>().join(", ")
@@ -180,7 +180,7 @@ impl Localized {
             if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
                 return Err(AppError::invalid(
                     field,
-                    "invalid_characters",
+                    ErrorCode::InvalidCharacters,
                     format!("Remove the control characters from the {} ({key}).", field.replace('_', " ")),
                 ));
             }
@@ -192,7 +192,11 @@ impl Localized {
         if required && out.is_empty() {
             // The field's own rule says what an empty text lacks.
             check("")?;
-            return Err(AppError::invalid(field, "required", format!("Give the {}.", field.replace('_', " "))));
+            return Err(AppError::invalid(
+                field,
+                ErrorCode::Required,
+                format!("Give the {}.", field.replace('_', " ")),
+            ));
         }
         Ok(Localized(out))
     }
@@ -322,7 +326,7 @@ mod tests {
     fn check(t: &str) -> AppResult<String> {
         let t = t.trim();
         if t.chars().count() > 10 {
-            return Err(AppError::invalid("packaging", "too_long", "Keep packaging under 10 characters."));
+            return Err(AppError::invalid("packaging", ErrorCode::TooLong, "Keep packaging under 10 characters."));
         }
         Ok(t.to_string())
     }
@@ -383,14 +387,14 @@ mod tests {
         let ok = Localized::one("en", " Box ").with("fr", "").validated("packaging", false, check).unwrap();
         assert_eq!(ok, Localized::one("en", "Box"), "trimmed, empty versions dropped");
         let e = Localized::one("fr", "much too long a text").validated("packaging", false, check).unwrap_err();
-        assert_eq!((e.code(), e.field()), ("too_long", Some("packaging")));
+        assert_eq!((e.code(), e.field()), (ErrorCode::TooLong, Some("packaging")));
         assert!(e.public_message().contains("in fr"), "{}", e.public_message());
         let e = Localized::one("de", "Karton").validated("packaging", false, check).unwrap_err();
-        assert_eq!(e.code(), "invalid_language");
+        assert_eq!(e.code(), ErrorCode::InvalidLanguage);
         let e = Localized::one("en", "a\u{7}b").validated("packaging", false, check).unwrap_err();
-        assert_eq!(e.code(), "invalid_characters");
+        assert_eq!(e.code(), ErrorCode::InvalidCharacters);
         let e = Localized::new().validated("packaging", true, check).unwrap_err();
-        assert_eq!(e.code(), "required");
+        assert_eq!(e.code(), ErrorCode::Required);
         let again = ok.clone().validated("packaging", true, check).unwrap();
         assert_eq!(again, ok, "validating twice changes nothing");
     }

@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use super::catalog::{self, Contact, ProductCard};
 use super::policy::{allows, check, Action, Principal, Target};
 use super::verify::{self, Scanned, Verifier};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode};
 use crate::store::{self, Db};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
@@ -71,12 +71,12 @@ pub async fn lookup(db: &Db, verifier: &Verifier, principal: &Principal, code: &
     if code.trim().is_empty() {
         return Err(AppError::invalid(
             "code",
-            "required",
+            ErrorCode::Required,
             "Give the code: the digits under the barcode, or what the scanner read.",
         ));
     }
     if code.len() > MAX_CODE_BYTES {
-        return Err(AppError::invalid("code", "too_long", "This is too long to be a product code."));
+        return Err(AppError::invalid("code", ErrorCode::TooLong, "This is too long to be a product code."));
     }
     let scan = gs1::parse_scan(code);
     let mut result = LookupResult {
@@ -140,7 +140,7 @@ pub async fn lookup(db: &Db, verifier: &Verifier, principal: &Principal, code: &
                 return Ok(result);
             }
             // A draft or withdrawn product is, for an officer, not registered.
-            Err(AppError::Client(c)) if c.status == axum::http::StatusCode::NOT_FOUND => {}
+            Err(e) if e.is(crate::error::ErrorKind::NotFound) => {}
             Err(e) => return Err(e),
         }
     }

@@ -5,7 +5,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::http::StatusCode;
 use serde::Serialize;
 use tokio::sync::Semaphore;
 use utoipa::ToSchema;
@@ -13,7 +12,7 @@ use utoipa::ToSchema;
 use super::audit::AuditEvent;
 use super::policy::{allows, Action, Principal, Target};
 use super::regime::LegalRules;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode, ErrorKind};
 use crate::store::media::UseKind;
 use crate::store::{self, Db};
 
@@ -97,12 +96,15 @@ pub struct StoredMedia {
 }
 
 fn media_error(e: media::MediaError) -> AppError {
-    let status = match e.code() {
-        "file_too_large" => StatusCode::PAYLOAD_TOO_LARGE,
-        "unsupported_type" => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    use media::MediaError as M;
+    let (kind, code) = match &e {
+        M::EmptyFile => (ErrorKind::Invalid, ErrorCode::EmptyFile),
+        M::FileTooLarge { .. } => (ErrorKind::TooLarge, ErrorCode::FileTooLarge),
+        M::UnsupportedType => (ErrorKind::UnsupportedType, ErrorCode::UnsupportedType),
+        M::TooManyPixels { .. } => (ErrorKind::Invalid, ErrorCode::TooManyPixels),
+        M::Corrupt(_) => (ErrorKind::Invalid, ErrorCode::CorruptFile),
     };
-    AppError::client(status, e.code(), e.to_string())
+    AppError::client(kind, code, e.to_string())
 }
 
 /// Checks, cleans and stores an upload; the same picture uploaded twice is stored once.
@@ -133,8 +135,8 @@ pub async fn prepare(store_: &MediaStore, bytes: Vec<u8>) -> AppResult<StoredMed
     let processed = match tokio::time::timeout(PROCESSING_TIME_LIMIT, task).await {
         Err(_) => {
             return Err(AppError::client(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "processing_timeout",
+                ErrorKind::Invalid,
+                ErrorCode::ProcessingTimeout,
                 "This file took too long to decode; send a smaller or simpler image.",
             ))
         }
@@ -230,7 +232,7 @@ pub async fn check_usable(
         if !may_read(db, rules, principal, h).await? {
             return Err(AppError::invalid(
                 field,
-                "unknown_media",
+                ErrorCode::UnknownMedia,
                 format!("No uploaded file has the hash {h}; upload it first (POST /api/v1/media)."),
             ));
         }

@@ -19,7 +19,7 @@ use super::net_guard::is_public_address;
 use super::policy::{check, Action, Principal, Target};
 use crate::config::NotifySettings;
 use crate::domain::types::Language;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode};
 use crate::i18n::{Sentence, Tr};
 use crate::store::{self, Db, Tx};
 
@@ -278,7 +278,7 @@ pub struct CreatedWebhook {
 /// Checks a webhook address: http(s) with a host, no credentials; https and a public host
 /// unless the deployment allows local endpoints (development and tests).
 pub fn parse_webhook_url(raw: &str, settings: &NotifySettings) -> AppResult<url::Url> {
-    let invalid = |m: &str| AppError::invalid("url", "invalid_webhook_url", m.to_string());
+    let invalid = |m: &str| AppError::invalid("url", ErrorCode::InvalidWebhookUrl, m.to_string());
     let raw = raw.trim();
     if raw.is_empty() || raw.len() > 2000 {
         return Err(invalid("Give the endpoint's address, e.g. https://example.com/touchstone-hook."));
@@ -297,7 +297,7 @@ pub fn parse_webhook_url(raw: &str, settings: &NotifySettings) -> AppResult<url:
     if !settings.webhook_allow_local && is_local_host(&host) {
         return Err(AppError::invalid(
             "url",
-            "webhook_address_not_public",
+            ErrorCode::WebhookAddressNotPublic,
             "This address is on a local or private network; give the address your receiving system has on the internet.",
         ));
     }
@@ -332,7 +332,7 @@ pub async fn create_webhook(
     let url = parse_webhook_url(&input.url, settings)?;
     let description = one_line(&input.description);
     if description.chars().count() > 200 {
-        return Err(AppError::invalid("description", "too_long", "Keep the description under 200 characters."));
+        return Err(AppError::invalid("description", ErrorCode::TooLong, "Keep the description under 200 characters."));
     }
     let secret = new_secret();
     let now = db.now_ms();
@@ -503,7 +503,7 @@ mod tests {
             "https://hooks.localhost/",
         ] {
             let e = parse_webhook_url(bad, &settings(false)).expect_err(bad);
-            assert_eq!(e.code(), "webhook_address_not_public", "{bad}");
+            assert_eq!(e.code(), ErrorCode::WebhookAddressNotPublic, "{bad}");
         }
         for good in ["https://93.184.216.34/hook", "https://[2606:4700::1111]/hook", "https://8.8.8.8/"] {
             assert!(parse_webhook_url(good, &settings(false)).is_ok(), "{good}");

@@ -298,7 +298,7 @@ impl Deliverer {
         );
         // The notice, its times and the footer in the recipient's language and zone; a notice
         // written before notices kept their message is sent as it was written.
-        let language = job.user_language.as_deref().and_then(|l| Language::parse(l).ok()).unwrap_or(Language::En);
+        let language = job.user_language.as_deref().and_then(Language::parse).unwrap_or(Language::En);
         let zone = zones::reader_zone(job.user_time_zone.as_deref(), job.user_country.as_deref().unwrap_or(""));
         let tr = Tr::with_zone(language, zone);
         let (subject, body) = match NoticeMessage::decode(job.message.as_deref()) {

@@ -7,6 +7,7 @@
 //! the answers so far, it says what happens next. The case workflow calls it after every answer
 //! and at every deadline.
 
+use crate::closed_set::closed_set;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -16,29 +17,17 @@ use super::calendar::{Calendar, WorkingDays};
 
 const EU_DEFAULT: &str = include_str!("../../regimes/eu-608-2013.toml");
 
-macro_rules! names {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub fn as_str(self) -> &'static str { match self { $($name::$variant => $text),+ } }
-            pub fn parse(raw: &str) -> Option<Self> { Self::ALL.iter().copied().find(|v| v.as_str() == raw.trim()) }
-        }
-    };
-}
-pub(crate) use names;
-
-names!(
+closed_set!(
     /// Who takes part in the procedure besides the customs office.
-    PartyKind { RightsHolder = "rights_holder", Declarant = "declarant" }
+    pub enum PartyKind {
+        RightsHolder = "rights_holder",
+        Declarant = "declarant",
+    }
 );
 
-names!(
+closed_set!(
     /// What a party answers.
-    Answer {
+    pub enum Answer {
         AgreeDestruction = "agree_destruction",
         Object = "object",
         StartProceedings = "start_proceedings",
@@ -46,19 +35,30 @@ names!(
     }
 );
 
-names!(
+closed_set!(
     /// When an obligation begins.
-    Start { OnDetention = "on_detention", OnObjection = "on_objection" }
+    pub enum Start {
+        OnDetention = "on_detention",
+        OnObjection = "on_objection",
+    }
 );
 
-names!(
+closed_set!(
     /// What a party's silence at the deadline means.
-    Silence { AgreeDestruction = "agree_destruction", Release = "release", None = "none" }
+    pub enum Silence {
+        AgreeDestruction = "agree_destruction",
+        Release = "release",
+        None = "none",
+    }
 );
 
-names!(
+closed_set!(
     /// How a case ends.
-    CaseOutcome { Destruction = "destruction", LegalProceedings = "legal_proceedings", Released = "released" }
+    pub enum CaseOutcome {
+        Destruction = "destruction",
+        LegalProceedings = "legal_proceedings",
+        Released = "released",
+    }
 );
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

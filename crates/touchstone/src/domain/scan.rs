@@ -7,14 +7,13 @@
 
 use std::time::Duration;
 
-use axum::http::StatusCode;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::lookup::{self, LookupResult};
 use super::media::MediaStore;
 use super::policy::{check, Action, Principal, Target};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode, ErrorKind};
 use crate::store::Db;
 
 /// What reading one photo may take before it is given up.
@@ -42,8 +41,8 @@ pub struct ScanResult {
     pub message: String,
 }
 
-fn refuse(status: StatusCode, code: &'static str, message: impl Into<String>) -> AppError {
-    AppError::client(status, code, message)
+fn refuse(kind: ErrorKind, code: ErrorCode, message: impl Into<String>) -> AppError {
+    AppError::client(kind, code, message)
 }
 
 /// Reads the product barcodes in a JPEG, PNG or WebP photo and looks each one up.
@@ -57,15 +56,15 @@ pub async fn scan(
     check(principal, Action::CatalogReadPublished, Target::Platform)?;
     if bytes.is_empty() {
         return Err(refuse(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "empty_file",
+            ErrorKind::Invalid,
+            ErrorCode::EmptyFile,
             "The photo is empty; send the image's bytes as the request body.",
         ));
     }
     if bytes.len() > media.limits.max_bytes {
         return Err(refuse(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "file_too_large",
+            ErrorKind::TooLarge,
+            ErrorCode::FileTooLarge,
             format!(
                 "The photo is larger than {} MB; send a smaller one (a barcode reads well at 2 to 12 megapixels).",
                 media.limits.max_bytes / (1024 * 1024)
@@ -82,8 +81,8 @@ pub async fn scan(
         match tokio::time::timeout(READ_TIME_LIMIT, task).await {
             Err(_) => {
                 return Err(refuse(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "processing_timeout",
+                    ErrorKind::Invalid,
+                    ErrorCode::ProcessingTimeout,
                     "Reading this photo took too long; send a smaller photo of the barcode.",
                 ))
             }
@@ -118,10 +117,11 @@ pub async fn scan(
 }
 
 fn read_error(e: barcode::ReadError) -> AppError {
-    let status = match e {
-        barcode::ReadError::UnsupportedType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+    let (kind, code) = match e {
+        barcode::ReadError::UnsupportedType => (ErrorKind::UnsupportedType, ErrorCode::UnsupportedType),
         // A decompression bomb, or a damaged file: the request was understood but cannot be read.
-        barcode::ReadError::TooManyPixels { .. } | barcode::ReadError::Corrupt(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        barcode::ReadError::TooManyPixels { .. } => (ErrorKind::Invalid, ErrorCode::TooManyPixels),
+        barcode::ReadError::Corrupt(_) => (ErrorKind::Invalid, ErrorCode::CorruptFile),
     };
-    AppError::client(status, e.code(), e.to_string())
+    AppError::client(kind, code, e.to_string())
 }

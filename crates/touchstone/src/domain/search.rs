@@ -19,7 +19,6 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use axum::http::StatusCode;
 use search::{CatalogDoc, DocKind, SearchIndex};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -27,7 +26,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::catalog::{BrandSheet, ProductSheet};
 use super::now_ms;
 use super::policy::{check, Action, Principal, Target};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode, ErrorKind};
 use crate::store::{self, Db};
 
 /// How often a serving process looks at the change feed.
@@ -405,7 +404,7 @@ impl SearchService {
         if text.chars().count() > MAX_QUERY_CHARS {
             return Err(AppError::invalid(
                 "q",
-                "too_long",
+                ErrorCode::TooLong,
                 format!("Keep the search under {MAX_QUERY_CHARS} characters."),
             ));
         }
@@ -413,7 +412,7 @@ impl SearchService {
         if text.is_empty() && category.is_none() && params.brand_id.is_none() {
             return Err(AppError::invalid(
                 "q",
-                "required",
+                ErrorCode::Required,
                 "Type a name, a word or a code to search for, or choose a category or a brand.",
             ));
         }
@@ -422,8 +421,8 @@ impl SearchService {
             Some(l) if (1..=100).contains(&l) => l as usize,
             Some(_) => {
                 return Err(AppError::client(
-                    StatusCode::BAD_REQUEST,
-                    "out_of_range",
+                    ErrorKind::BadRequest,
+                    ErrorCode::OutOfRange,
                     "limit must be between 1 and 100.",
                 ))
             }

@@ -1,12 +1,9 @@
 //! Parsed input types: once a value is one of these, it is valid. Store functions take only
 //! these, so nothing unchecked reaches the database.
 
+use crate::closed_set::closed_set;
+use crate::error::{AppError, ErrorCode};
 use std::fmt;
-
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
-
-use crate::error::AppError;
 
 /// An e-mail address, trimmed and lower-cased so that uniqueness ignores case.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,7 +15,7 @@ impl Email {
         let bad = || {
             AppError::invalid(
                 "email",
-                "invalid_email",
+                ErrorCode::InvalidEmail,
                 format!("'{}' is not an e-mail address; write it as name@example.org.", raw.trim()),
             )
         };
@@ -70,7 +67,7 @@ impl EmailDomain {
         if s.len() > 253 || labels.len() < 2 || !labels.iter().all(|l| label_ok(l)) {
             return Err(AppError::invalid(
                 "email_domains",
-                "invalid_email_domain",
+                ErrorCode::InvalidEmailDomain,
                 format!("'{}' is not an e-mail domain; write it as it follows the @, e.g. douane.gouv.fr.", raw.trim()),
             ));
         }
@@ -118,7 +115,7 @@ impl CountryCode {
         } else {
             Err(AppError::invalid(
                 "country",
-                "invalid_country",
+                ErrorCode::InvalidCountry,
                 format!(
                     "'{}' is not an ISO 3166-1 alpha-2 country code; use two letters such as FR, DE or US.",
                     raw.trim()
@@ -137,48 +134,9 @@ impl fmt::Display for CountryCode {
     }
 }
 
-/// Declares a closed set of values stored and exchanged as snake_case text, with parsing that
-/// names the accepted values when it fails.
-macro_rules! text_enum {
-    ($(#[$m:meta])* $name:ident, $field:literal, $code:literal { $($variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-            pub fn parse(raw: &str) -> Result<Self, AppError> {
-                match raw.trim() {
-                    $($text => Ok($name::$variant),)+
-                    other => Err(AppError::invalid(
-                        $field,
-                        $code,
-                        format!(
-                            "'{}' is not a known {}; use one of: {}.",
-                            other,
-                            $field.replace('_', " "),
-                            [$($text),+].join(", ")
-                        ),
-                    )),
-                }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
-
-text_enum!(
+closed_set!(
     /// What an organisation is; this decides which side of the platform it sits on.
-    OrgKind, "kind", "invalid_organisation_kind" {
+    pub enum OrgKind refused as "kind", InvalidOrganisationKind {
         Customs = "customs",
         Police = "police",
         OtherEnforcement = "other_enforcement",
@@ -195,9 +153,9 @@ impl OrgKind {
     }
 }
 
-text_enum!(
+closed_set!(
     /// What a user may do within their organisation.
-    Role, "role", "invalid_role" {
+    pub enum Role refused as "role", InvalidRole {
         Officer = "officer",
         Analyst = "analyst",
         Coordinator = "coordinator",
@@ -206,11 +164,11 @@ text_enum!(
     }
 );
 
-text_enum!(
+closed_set!(
     /// Languages with a complete message catalogue. `qps` is the pseudo-locale (English with
     /// every letter accented and lengthened): not offered to users, it shows which words of a
     /// page did not come from the catalogue.
-    Language, "language", "invalid_language" {
+    pub enum Language refused as "language", InvalidLanguage {
         En = "en",
         Fr = "fr",
         Es = "es",
@@ -252,15 +210,15 @@ impl Name {
     pub fn parse(field: &'static str, raw: &str) -> Result<Self, AppError> {
         let s = raw.trim();
         if s.is_empty() {
-            return Err(AppError::invalid(field, "required", format!("Enter a {}.", field.replace('_', " "))));
+            return Err(AppError::invalid(field, ErrorCode::Required, format!("Enter a {}.", field.replace('_', " "))));
         }
         if s.chars().count() > 200 {
-            return Err(AppError::invalid(field, "too_long", "Keep it under 200 characters."));
+            return Err(AppError::invalid(field, ErrorCode::TooLong, "Keep it under 200 characters."));
         }
         if s.chars().any(char::is_control) {
             return Err(AppError::invalid(
                 field,
-                "invalid_characters",
+                ErrorCode::InvalidCharacters,
                 "Remove control characters (tabs, line breaks).",
             ));
         }
@@ -286,19 +244,23 @@ impl NewPassword {
         if raw.chars().count() < MIN_PASSWORD_CHARS {
             return Err(AppError::invalid(
                 "password",
-                "password_too_short",
+                ErrorCode::PasswordTooShort,
                 format!(
                     "Choose a password of at least {MIN_PASSWORD_CHARS} characters; a few unrelated words work well."
                 ),
             ));
         }
         if raw.len() > MAX_PASSWORD_BYTES {
-            return Err(AppError::invalid("password", "password_too_long", "Choose a password under 1024 bytes."));
+            return Err(AppError::invalid(
+                "password",
+                ErrorCode::PasswordTooLong,
+                "Choose a password under 1024 bytes.",
+            ));
         }
         if is_common_password(raw) {
             return Err(AppError::invalid(
                 "password",
-                "password_too_common",
+                ErrorCode::PasswordTooCommon,
                 "This password is among the most commonly used ones; choose another.",
             ));
         }
@@ -332,7 +294,7 @@ mod tests {
     #[test]
     fn email_without_domain_is_refused() {
         for bad in ["officer", "officer@", "@customs.fr", "a@b", "a b@c.fr", "a@.fr"] {
-            assert_eq!(Email::parse(bad).unwrap_err().code(), "invalid_email", "{bad}");
+            assert_eq!(Email::parse(bad).unwrap_err().code(), ErrorCode::InvalidEmail, "{bad}");
         }
     }
 
@@ -341,7 +303,7 @@ mod tests {
         assert_eq!(Email::parse("Léa.Petit@Douane.Gouv.FR").unwrap().domain(), "douane.gouv.fr");
         assert_eq!(EmailDomain::parse(" @Douane.Gouv.FR ").unwrap().as_str(), "douane.gouv.fr");
         for bad in ["douane", "douane..fr", "-douane.fr", "douane-.fr", "dou ane.fr", "douane.fr/x", "", "d_x.fr"] {
-            assert_eq!(EmailDomain::parse(bad).unwrap_err().code(), "invalid_email_domain", "{bad}");
+            assert_eq!(EmailDomain::parse(bad).unwrap_err().code(), ErrorCode::InvalidEmailDomain, "{bad}");
         }
         let list = EmailDomain::parse_list(&["b.example, a.example", "A.example\nc.example"]).unwrap();
         let list: Vec<&str> = list.iter().map(EmailDomain::as_str).collect();
@@ -353,21 +315,21 @@ mod tests {
         assert_eq!(CountryCode::parse("fr").unwrap().as_str(), "FR");
         assert_eq!(ISO_3166_ALPHA2.split(' ').count(), 249);
         for bad in ["XX", "UK", "FRA", "", "F"] {
-            assert_eq!(CountryCode::parse(bad).unwrap_err().code(), "invalid_country", "{bad}");
+            assert_eq!(CountryCode::parse(bad).unwrap_err().code(), ErrorCode::InvalidCountry, "{bad}");
         }
     }
 
     #[test]
     fn unknown_role_names_the_accepted_ones() {
-        let err = Role::parse("boss").unwrap_err();
+        let err = Role::refuse_unless("boss").unwrap_err();
         assert!(err.public_message().contains("officer, analyst"), "{}", err.public_message());
     }
 
     #[test]
     fn short_and_common_passwords_are_refused() {
-        assert_eq!(NewPassword::parse("short").err().unwrap().code(), "password_too_short");
+        assert_eq!(NewPassword::parse("short").err().unwrap().code(), ErrorCode::PasswordTooShort);
         for common in ["Password2024!", "qwertyuiop123", "123456789012", "aaaaaaaaaaaaaa", "iloveyou2020!!"] {
-            assert_eq!(NewPassword::parse(common).err().unwrap().code(), "password_too_common", "{common}");
+            assert_eq!(NewPassword::parse(common).err().unwrap().code(), ErrorCode::PasswordTooCommon, "{common}");
         }
         assert!(NewPassword::parse("granite lantern orbit").is_ok());
     }

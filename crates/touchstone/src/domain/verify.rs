@@ -15,6 +15,8 @@
 //! evidence, not as a legal finding, and records a scan event (product, serial key, the office's
 //! country, time, verdict: never who checked) without changing the serial's status.
 
+use crate::closed_set::closed_set;
+use crate::error::{AppError, AppResult, ErrorCode, ErrorKind};
 use std::collections::{BTreeSet, HashSet};
 use std::io::{BufRead, BufReader, Read};
 use std::sync::Arc;
@@ -29,26 +31,29 @@ use super::catalog_io::Format;
 use super::coordination::MatchKey;
 use super::format_ms;
 use super::policy::{allows, Action, Principal, Target};
-use super::regime::names;
+
 use super::types::CountryCode;
-use crate::error::{AppError, AppResult};
 use crate::store::verify::{self as sql, Selection, SerialWrite, StoredSerial};
 use crate::store::{self, Db};
 
 mod import;
 pub use import::*;
 
-names!(
+closed_set!(
     /// What the rights holder says of a serial.
-    SerialStatus {
-        Active = "active", Recalled = "recalled", Destroyed = "destroyed", Stolen = "stolen",
-        Exported = "exported", Sample = "sample",
+    pub enum SerialStatus {
+        Active = "active",
+        Recalled = "recalled",
+        Destroyed = "destroyed",
+        Stolen = "stolen",
+        Exported = "exported",
+        Sample = "sample",
     }
 );
 
-names!(
+closed_set!(
     /// What a check of a serialised code found.
-    Verdict {
+    pub enum Verdict {
         RegisteredActive = "registered_active",
         UnknownSerial = "unknown_serial",
         BatchOrExpiryMismatch = "batch_or_expiry_mismatch",
@@ -185,7 +190,7 @@ pub async fn set_status(
         _ => {
             return Err(AppError::invalid(
                 "serial",
-                "serial_or_batch",
+                ErrorCode::SerialOrBatch,
                 "Give either one serial number or one batch whose status changes.",
             ))
         }
@@ -195,13 +200,13 @@ pub async fn set_status(
     if matched == 0 {
         return Err(match selection {
             Selection::Serial(_) => AppError::client(
-                axum::http::StatusCode::NOT_FOUND,
-                "unknown_serial",
+                ErrorKind::NotFound,
+                ErrorCode::UnknownSerial,
                 "No serial number like this is registered for this product.",
             ),
             Selection::Batch(_) => AppError::client(
-                axum::http::StatusCode::NOT_FOUND,
-                "unknown_batch",
+                ErrorKind::NotFound,
+                ErrorCode::UnknownBatch,
                 "No serial of this batch is registered for this product.",
             ),
         });
@@ -473,7 +478,7 @@ mod tests {
         assert_eq!(expiry_yymmdd("2027-12-31").unwrap(), "271231");
         assert_eq!(expiry_yymmdd("270600").unwrap(), "270600", "day 00: the end of the month");
         for bad in ["2027-13-01", "27-12-31", "271332", "", "1999-12-31", "20271231"] {
-            assert_eq!(expiry_yymmdd(bad).unwrap_err().1, "invalid_expiry", "{bad}");
+            assert_eq!(expiry_yymmdd(bad).unwrap_err().1, ErrorCode::InvalidExpiry, "{bad}");
         }
     }
 }

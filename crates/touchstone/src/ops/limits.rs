@@ -16,11 +16,9 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::http::StatusCode;
-
 use crate::cache::Recent;
 use crate::config::ApiLimitSettings;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode, ErrorKind};
 use crate::store::Db;
 
 /// Buckets kept at most; above it, every bucket without a request in flight is dropped (a
@@ -159,8 +157,8 @@ impl ApiLimiter {
 pub fn refusal_error(refusal: Refusal, limits: &ApiLimitSettings) -> AppError {
     match refusal {
         Refusal::Rate { retry_after } => AppError::client(
-            StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
+            ErrorKind::RateLimited,
+            ErrorCode::RateLimited,
             format!(
                 "This API token sent more than its {} requests per minute (bursts of {}); wait {retry_after} s \
                  before the next request, and spread requests out. If your integration needs more, ask the platform \
@@ -170,8 +168,8 @@ pub fn refusal_error(refusal: Refusal, limits: &ApiLimitSettings) -> AppError {
         )
         .with_retry_after(retry_after),
         Refusal::Concurrency => AppError::client(
-            StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
+            ErrorKind::RateLimited,
+            ErrorCode::RateLimited,
             format!(
                 "This API token already has {} requests being answered, as many as it may have at once; wait for \
                  one to finish before sending another. If your integration needs more, ask the platform administrator \

@@ -238,6 +238,21 @@ pub fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
 }
 
+/// The table whose unique rule a write broke, read the same way on both engines: PostgreSQL
+/// names it in the error's fields, SQLite only in its message ("UNIQUE constraint failed:
+/// product_codes.code"). `None` when the error is no unique violation.
+pub fn unique_violation_table(e: &sqlx::Error) -> Option<String> {
+    let sqlx::Error::Database(d) = e else { return None };
+    if !d.is_unique_violation() {
+        return None;
+    }
+    if let Some(table) = d.table() {
+        return Some(table.to_string());
+    }
+    let columns = d.message().split_once("constraint failed: ")?.1;
+    columns.split([',', '.']).next().map(|t| t.trim().to_string())
+}
+
 /// Booleans are stored as 0/1 integers: the `Any` driver cannot read booleans portably.
 pub fn flag(b: bool) -> i64 {
     i64::from(b)

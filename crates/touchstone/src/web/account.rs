@@ -14,7 +14,7 @@ use super::{
 use crate::domain::auth::{self, ApiToken, NewToken};
 use crate::domain::directory;
 use crate::domain::types::Language;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::state::AppState;
 
 pub fn router() -> Pages {
@@ -136,7 +136,7 @@ async fn change_language(
     State(state): State<AppState>,
     CsrfForm(f): CsrfForm<LanguageForm>,
 ) -> PageResult {
-    let r = match Language::parse(&f.language) {
+    let r = match Language::refuse_unless(&f.language) {
         Ok(l) => directory::set_own_language(&state.db, &reader.principal, l, Some(&f.time_zone)).await,
         Err(e) => Err(e),
     };
@@ -158,7 +158,11 @@ async fn create_token(reader: SignedIn, State(state): State<AppState>, CsrfForm(
             return outcome(
                 reader,
                 &state,
-                Err(AppError::invalid("days", "invalid_token_lifetime", "A token lives between 1 and 365 days.")),
+                Err(AppError::invalid(
+                    "days",
+                    ErrorCode::InvalidTokenLifetime,
+                    "A token lives between 1 and 365 days.",
+                )),
                 "",
             )
             .await

@@ -14,7 +14,7 @@ use super::{
 use crate::domain::audit::{self, AuditRecord};
 use crate::domain::directory::{self, EmailDomains, NewOrganisation, NewUser, Organisation, User};
 use crate::domain::types::{Language, OrgKind, Role};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::i18n::sentence::label_or_value;
 use crate::i18n::Tr;
 use crate::state::AppState;
@@ -187,7 +187,7 @@ async fn create_user(
     CsrfForm(form): CsrfForm<UserForm>,
 ) -> PageResult {
     let result = match form.organisation_id.trim().parse::<i64>() {
-        Err(_) => Err(AppError::invalid("organisation_id", "unknown_organisation", "Choose an organisation.")),
+        Err(_) => Err(AppError::invalid("organisation_id", ErrorCode::UnknownOrganisation, "Choose an organisation.")),
         Ok(organisation_id) => {
             let language = Some(form.language.clone()).filter(|l| !l.is_empty());
             let input = NewUser {

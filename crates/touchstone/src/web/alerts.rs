@@ -20,7 +20,7 @@ use crate::domain::catalog::{self, TransportMode};
 use crate::domain::localized::{content_language, Localized};
 use crate::domain::policy::Principal;
 use crate::domain::types::Language;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::i18n::Tr;
 use crate::state::AppState;
 
@@ -234,7 +234,11 @@ async fn create_alert(
         match TransportMode::parse(m) {
             Some(m) => transport_modes.push(m),
             None => {
-                let e = AppError::invalid("transport_modes", "invalid_transport_mode", "Choose a mode of transport.");
+                let e = AppError::invalid(
+                    "transport_modes",
+                    ErrorCode::InvalidTransportMode,
+                    "Choose a mode of transport.",
+                );
                 let fe = FieldError::from_error(&tr, &e);
                 return render_alert_form(ctx, form, Some(fe), StatusCode::UNPROCESSABLE_ENTITY);
             }

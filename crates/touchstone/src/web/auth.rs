@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::{clone_layout, local_path, set_cookie, CsrfForm, Ctx, FieldError, Layout, Pages, SESSION_COOKIE};
 use crate::domain::auth::{self, SessionStage};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode, ErrorKind};
 use crate::state::AppState;
 
 pub fn router() -> Pages {
@@ -61,8 +61,8 @@ impl Next {
 
 fn too_many_attempts(retry: u64) -> AppError {
     AppError::client(
-        StatusCode::TOO_MANY_REQUESTS,
-        "too_many_sign_in_attempts",
+        ErrorKind::RateLimited,
+        ErrorCode::TooManySignInAttempts,
         format!("Too many sign-in attempts from your address; wait {retry} seconds and try again."),
     )
     .with_arg("seconds", retry)
@@ -184,7 +184,7 @@ async fn second_factor(
         Ok(()) => Redirect::to(next.or_home()).into_response(),
         Err(e @ AppError::Internal(_)) => ctx.error_page(e),
         // The sign-in has ended: start again from the password.
-        Err(e) if e.code() == "second_factor_locked" => {
+        Err(e) if e.code() == ErrorCode::SecondFactorLocked => {
             let layout = clone_layout(&ctx.layout);
             let error = Some(FieldError::from_error(&layout.tr, &e));
             let page = SignInPage { layout, email: String::new(), next: String::new(), error };

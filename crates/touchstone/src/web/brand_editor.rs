@@ -28,7 +28,7 @@ use crate::domain::catalog::{
 use crate::domain::localized::{content_language, Localized};
 use crate::domain::policy::Principal;
 use crate::domain::types::Language;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode, ErrorKind};
 use crate::state::AppState;
 
 pub fn router() -> Pages {
@@ -45,11 +45,9 @@ pub fn router() -> Pages {
 }
 
 pub(super) fn parse_version(raw: &str) -> Result<i64, AppError> {
-    raw.trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|v| *v > 0)
-        .ok_or_else(|| AppError::client(StatusCode::BAD_REQUEST, "invalid_form", "The form is not complete: version."))
+    raw.trim().parse::<i64>().ok().filter(|v| *v > 0).ok_or_else(|| {
+        AppError::client(ErrorKind::BadRequest, ErrorCode::InvalidForm, "The form is not complete: version.")
+    })
 }
 
 /// Lines or commas to a list, blanks dropped.
@@ -163,11 +161,15 @@ impl BrandMainForm {
         sheet.name = self.name.clone();
         sheet.aliases = list(&self.aliases, &[]);
         sheet.sector = Sector::parse(&self.sector).ok_or_else(|| {
-            AppError::invalid("sector", "invalid_sector", format!("Choose one of: {}.", Sector::names()))
+            AppError::invalid("sector", ErrorCode::InvalidSector, format!("Choose one of: {}.", Sector::names()))
         })?;
         if !self.fallback_language.trim().is_empty() {
             sheet.fallback_language = content_language(&self.fallback_language).ok_or_else(|| {
-                AppError::invalid("fallback_language", "invalid_language", "Choose one of the languages offered.")
+                AppError::invalid(
+                    "fallback_language",
+                    ErrorCode::InvalidLanguage,
+                    "Choose one of the languages offered.",
+                )
             })?;
         }
         sheet.gs1_company_prefixes = list(&self.gs1_company_prefixes, &[',', ' ']);
@@ -206,16 +208,20 @@ impl TrademarkForm {
             .map_err(|c| {
                 AppError::invalid(
                     "nice_classes",
-                    "invalid_nice_class",
+                    ErrorCode::InvalidNiceClass,
                     format!("Nice class {c} does not exist; classes run from 1 to 45."),
                 )
                 .with_arg("class", c)
             })?;
         if self.office.trim().is_empty() {
-            return Err(AppError::invalid("office", "required", "Name the office that registered the trademark."));
+            return Err(AppError::invalid(
+                "office",
+                ErrorCode::Required,
+                "Name the office that registered the trademark.",
+            ));
         }
         if self.number.trim().is_empty() {
-            return Err(AppError::invalid("number", "required", "Give the registration number."));
+            return Err(AppError::invalid("number", ErrorCode::Required, "Give the registration number."));
         }
         Ok(Trademark {
             office: self.office.clone(),
@@ -498,7 +504,7 @@ async fn after_brand_save(
             e.log();
             let refused = BrandRefused {
                 status: Some(e.status()),
-                conflict: e.code() == "version_conflict",
+                conflict: e.code() == ErrorCode::VersionConflict,
                 error: FieldError::from_error(&ctx.layout.tr, &e),
                 code: e.code().to_string(),
                 ..refused
@@ -552,7 +558,7 @@ async fn add_contact(
 }
 
 pub(super) fn gone() -> AppError {
-    AppError::invalid("index", "unknown_entry", "This entry is no longer in the draft; reload the page.")
+    AppError::invalid("index", ErrorCode::UnknownEntry, "This entry is no longer in the draft; reload the page.")
 }
 
 pub(super) fn remove_at<T>(items: &mut Vec<T>, index: &str) -> Result<(), AppError> {
@@ -589,12 +595,9 @@ struct RepresentativeForm {
 
 impl RepresentativeForm {
     fn id(&self) -> Result<i64, AppError> {
-        self.organisation_id
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|id| *id > 0)
-            .ok_or_else(|| AppError::invalid("organisation_id", "required", "Choose a representative organisation."))
+        self.organisation_id.trim().parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| {
+            AppError::invalid("organisation_id", ErrorCode::Required, "Choose a representative organisation.")
+        })
     }
 }
 
@@ -689,8 +692,8 @@ async fn upload_logo(
         Some(bytes) if !bytes.is_empty() => {
             match crate::domain::media::upload(&state.db, &state.media, &principal, bytes).await {
                 Ok(stored) if stored.kind == "pdf" => Err(AppError::client(
-                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                    "unsupported_type",
+                    ErrorKind::UnsupportedType,
+                    ErrorCode::UnsupportedType,
                     "A logo is a JPEG, PNG or WebP picture, not a PDF document.",
                 )),
                 Ok(stored) => {
@@ -703,7 +706,7 @@ async fn upload_logo(
                 Err(e) => Err(e),
             }
         }
-        _ => Err(AppError::invalid("file", "required", "Choose a picture to upload.")),
+        _ => Err(AppError::invalid("file", ErrorCode::Required, "Choose a picture to upload.")),
     };
     let refused = BrandRefused { form: "logo", ..BrandRefused::default() };
     after_brand_save(ctx, &state, &principal, id, result, ("logo", ""), refused).await
@@ -722,7 +725,7 @@ mod tests {
             ..Default::default()
         };
         let e = form.parse().unwrap_err();
-        assert_eq!((e.code(), e.field()), ("invalid_nice_class", Some("nice_classes")));
+        assert_eq!((e.code(), e.field()), (ErrorCode::InvalidNiceClass, Some("nice_classes")));
         assert!(e.public_message().contains("46"));
         let ok = TrademarkForm { nice_classes: "18 25".into(), ..form }.parse().unwrap();
         assert_eq!(ok.nice_classes, vec![18, 25]);

@@ -31,7 +31,7 @@ use crate::domain::catalog::{
 use crate::domain::localized::Localized;
 use crate::domain::policy::Principal;
 use crate::domain::types::Language;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode, ErrorKind};
 use crate::state::AppState;
 
 pub fn router() -> Pages {
@@ -451,11 +451,9 @@ async fn edit_page(
 }
 
 fn parse_version(raw: &str) -> Result<i64, AppError> {
-    raw.trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|v| *v > 0)
-        .ok_or_else(|| AppError::client(StatusCode::BAD_REQUEST, "invalid_form", "The form is not complete: version."))
+    raw.trim().parse::<i64>().ok().filter(|v| *v > 0).ok_or_else(|| {
+        AppError::client(ErrorKind::BadRequest, ErrorCode::InvalidForm, "The form is not complete: version.")
+    })
 }
 
 /// Saves a new draft built from the current one, with the version the form was loaded from;
@@ -477,7 +475,7 @@ async fn save_sheet(
 }
 
 fn is_conflict(e: &AppError) -> bool {
-    e.code() == "version_conflict"
+    e.code() == ErrorCode::VersionConflict
 }
 
 async fn save_main(
@@ -553,7 +551,7 @@ async fn upload_image(
         return Err(PageError(e));
     }
     let Some(label) = ImageLabel::parse(&form.label) else {
-        let e = AppError::invalid("label", "invalid_label", format!("Choose one of: {}.", ImageLabel::names()));
+        let e = AppError::invalid("label", ErrorCode::InvalidLabel, format!("Choose one of: {}.", ImageLabel::names()));
         return refuse_upload(ctx, &state, &principal, id, &form.lang, e).await;
     };
     let bytes = match form.file {
@@ -565,7 +563,7 @@ async fn upload_image(
                 &principal,
                 id,
                 &form.lang,
-                AppError::invalid("file", "required", "Choose a picture to upload."),
+                AppError::invalid("file", ErrorCode::Required, "Choose a picture to upload."),
             )
             .await
         }
@@ -597,12 +595,16 @@ async fn remove_image(
     let result = save_sheet(&state, &principal, id, &form.version, &form.lang, |mut sheet, _, _| {
         let hash = form.hash.trim();
         let at = sheet.images.iter().position(|i| i.hash == hash).ok_or_else(|| {
-            AppError::invalid("image", "unknown_media", "This picture is no longer in the gallery; reload the page.")
+            AppError::invalid(
+                "image",
+                ErrorCode::UnknownMedia,
+                "This picture is no longer in the gallery; reload the page.",
+            )
         })?;
         if sheet.guide.iter().any(|g| g.image.as_deref() == Some(hash)) {
             return Err(AppError::invalid(
                 "image",
-                "picture_in_use",
+                ErrorCode::PictureInUse,
                 "An indicator of the guide shows this picture: remove that indicator first.",
             ));
         }
@@ -626,12 +628,12 @@ async fn add_indicator(
     let typed = form.clone();
     let result = save_sheet(&state, &principal, id, &form.version, &form.lang, |mut sheet, lang, _| {
         let side = IndicatorSide::parse(&form.side).ok_or_else(|| {
-            AppError::invalid("side", "invalid_side", format!("Choose one of: {}.", IndicatorSide::names()))
+            AppError::invalid("side", ErrorCode::InvalidSide, format!("Choose one of: {}.", IndicatorSide::names()))
         })?;
         let weight = form.weight.trim().parse::<u8>().ok().filter(|w| (1..=5).contains(w)).ok_or_else(|| {
             AppError::invalid(
                 "weight",
-                "invalid_weight",
+                ErrorCode::InvalidWeight,
                 "An indicator's weight runs from 1 (a hint) to 5 (conclusive).",
             )
         })?;
@@ -639,7 +641,11 @@ async fn add_indicator(
         if let Some(h) = &image {
             // Only a picture of this product's gallery: the list on the page offers those.
             if !sheet.images.iter().any(|i| &i.hash == h) {
-                return Err(AppError::invalid("image", "unknown_media", "Choose a picture of this product's gallery."));
+                return Err(AppError::invalid(
+                    "image",
+                    ErrorCode::UnknownMedia,
+                    "Choose a picture of this product's gallery.",
+                ));
             }
         }
         let text = Localized::one(lang.as_str(), form.text.trim());
@@ -673,7 +679,7 @@ async fn remove_indicator(
         let index = form.index.trim().parse::<usize>().ok().filter(|i| *i < sheet.guide.len()).ok_or_else(|| {
             AppError::invalid(
                 "guide",
-                "unknown_indicator",
+                ErrorCode::UnknownIndicator,
                 "This indicator is no longer in the guide; reload the page.",
             )
         })?;

@@ -17,6 +17,7 @@ use crate::domain::coordination::{
     OperationInput, OperationStatus, OperationSummary, Overview, PointOfContact, TargetKind,
 };
 use crate::domain::policy::Principal;
+use crate::error::ErrorCode;
 use crate::state::AppState;
 
 pub fn router() -> Pages {
@@ -240,8 +241,11 @@ async fn add_target(
     CsrfForm(f): CsrfForm<TargetForm>,
 ) -> PageResult {
     let Some(kind) = TargetKind::parse(&f.kind) else {
-        let e =
-            crate::error::AppError::invalid("kind", "invalid_target_kind", "Choose what kind of identifier this is.");
+        let e = crate::error::AppError::invalid(
+            "kind",
+            ErrorCode::InvalidTargetKind,
+            "Choose what kind of identifier this is.",
+        );
         let parts = OperationParts {
             target_error: FieldError::from_error(&ctx.layout.tr, &e),
             target_form: f,
@@ -279,13 +283,21 @@ async fn add_event(
 ) -> PageResult {
     let number = |field: &'static str, raw: &str| {
         raw.trim().replace(',', ".").parse::<f64>().map_err(|_| {
-            crate::error::AppError::invalid(field, "invalid_number", format!("'{}' is not a number.", raw.trim()))
+            crate::error::AppError::invalid(
+                field,
+                ErrorCode::InvalidNumber,
+                format!("'{}' is not a number.", raw.trim()),
+            )
         })
     };
     let input = (|| {
         Ok::<_, crate::error::AppError>(NewEvent {
             kind: EventKind::parse(&f.kind).ok_or_else(|| {
-                crate::error::AppError::invalid("kind", "invalid_event_kind", "Choose the kind of planned action.")
+                crate::error::AppError::invalid(
+                    "kind",
+                    ErrorCode::InvalidEventKind,
+                    "Choose the kind of planned action.",
+                )
             })?,
             lat: number("lat", &f.lat)?,
             lon: number("lon", &f.lon)?,
@@ -348,7 +360,7 @@ async fn acknowledge_hit(
     let outcome = AckOutcome::parse(&f.outcome).ok_or_else(|| {
         crate::error::AppError::invalid(
             "outcome",
-            "invalid_outcome",
+            ErrorCode::InvalidOutcome,
             "Say whether you go ahead, stand down or work together.",
         )
     })?;

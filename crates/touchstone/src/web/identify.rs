@@ -25,7 +25,7 @@ use crate::domain::lookup::{self, LookupResult, Outcome};
 use crate::domain::policy::Principal;
 use crate::domain::scan;
 use crate::domain::search::{HitKind, SearchParams};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode, ErrorKind};
 use crate::i18n::Tr;
 use crate::state::AppState;
 
@@ -173,8 +173,8 @@ async fn identify_page(
                 }
                 page.codes.push(code_view(tr, &principal, None, &page.code, Some(found)));
             }
-            Err(AppError::Client(c)) if c.status != StatusCode::FORBIDDEN => {
-                status = c.status;
+            Err(AppError::Client(c)) if c.kind != ErrorKind::Forbidden => {
+                status = c.kind.status();
                 page.problem = Problem { field: "code", message: tr.error(c.code, &c.message) };
             }
             Err(e) => return ctx.error_page(e),
@@ -209,9 +209,10 @@ async fn identify_page(
                     })
                     .collect();
             }
-            Err(AppError::Client(c)) if c.status != StatusCode::FORBIDDEN => {
-                status = c.status;
-                let message = if c.code == "required" { tr.t("identify.q_required").to_string() } else { c.message };
+            Err(AppError::Client(c)) if c.kind != ErrorKind::Forbidden => {
+                status = c.kind.status();
+                let message =
+                    if c.code == ErrorCode::Required { tr.t("identify.q_required").to_string() } else { c.message };
                 page.problem = Problem { field: "q", message };
             }
             Err(e) => return ctx.error_page(e),
@@ -232,7 +233,7 @@ async fn identify_photo(
     let mut page = IdentifyPage::new(clone_layout(&ctx.layout), &state);
     let photo = match super::upload::checked_upload(&ctx, multipart, state.media.limits.max_bytes, "photo").await {
         Ok(form) => form.file.unwrap_or_default(),
-        Err(AppError::Client(c)) if c.status == StatusCode::BAD_REQUEST => {
+        Err(AppError::Client(c)) if c.kind == ErrorKind::BadRequest => {
             page.problem = Problem { field: "photo", message: tr.t("identify.error_form").to_string() };
             return ctx.render(StatusCode::BAD_REQUEST, page);
         }
@@ -240,9 +241,9 @@ async fn identify_photo(
     };
     let read = match scan::scan(&state.db, &state.media, &state.verifier, &principal, photo).await {
         Ok(r) => r,
-        Err(AppError::Client(c)) if c.status != StatusCode::FORBIDDEN => {
+        Err(AppError::Client(c)) if c.kind != ErrorKind::Forbidden => {
             page.problem = Problem { field: "photo", message: photo_error(tr, c.code, &c.message, page.max_photo_mb) };
-            return ctx.render(c.status, page);
+            return ctx.render(c.kind.status(), page);
         }
         Err(e) => return ctx.error_page(e),
     };
@@ -269,7 +270,7 @@ async fn identify_photo(
 }
 
 /// The refusal of a photo in the reader's language; the API's English sentence otherwise.
-fn photo_error(tr: Tr, code: &str, english: &str, max_mb: usize) -> String {
+fn photo_error(tr: Tr, code: ErrorCode, english: &str, max_mb: usize) -> String {
     let key = format!("identify.error_{code}");
     match tr.t(&key) {
         missing if missing == key => tr.error(code, english),

@@ -37,7 +37,7 @@ use axum::Router;
 use serde::de::DeserializeOwned;
 
 use crate::domain::types::Language;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode, ErrorKind};
 use crate::i18n::Tr;
 use crate::state::AppState;
 
@@ -259,15 +259,15 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
         };
         if !ok {
             return Err(PageError(AppError::client(
-                StatusCode::FORBIDDEN,
-                "csrf_failed",
+                ErrorKind::Forbidden,
+                ErrorCode::CsrfFailed,
                 "This form has expired or did not come from Touchstone; reload the page and try again.",
             )));
         }
         serde_urlencoded::from_bytes::<T>(&bytes).map(CsrfForm).map_err(|e| {
             PageError(AppError::client(
-                StatusCode::BAD_REQUEST,
-                "invalid_form",
+                ErrorKind::BadRequest,
+                ErrorCode::InvalidForm,
                 format!("The form is not complete: {e}"),
             ))
         })
@@ -287,7 +287,7 @@ pub struct MessagePage {
 /// what they typed kept; anything else (the record is gone or hidden, the action not theirs, a
 /// fault of ours) ends the page with the error page.
 pub fn shown_in_place(e: &AppError) -> bool {
-    matches!(e, AppError::Client(c) if !matches!(c.status, StatusCode::NOT_FOUND | StatusCode::FORBIDDEN | StatusCode::BAD_REQUEST))
+    matches!(e.kind(), Some(k) if !matches!(k, ErrorKind::NotFound | ErrorKind::Forbidden | ErrorKind::BadRequest))
 }
 
 /// An error shown beside a form field, with what the user typed kept.
@@ -341,10 +341,10 @@ async fn set_language(
     axum::extract::State(state): axum::extract::State<AppState>,
     CsrfForm(form): CsrfForm<LanguageForm>,
 ) -> Response {
-    let Ok(lang) = Language::parse(&form.lang) else {
+    let Some(lang) = Language::parse(&form.lang) else {
         return ctx.error_page(AppError::invalid(
             "lang",
-            "invalid_language",
+            ErrorCode::InvalidLanguage,
             "Choose one of the languages the menu offers: English, French, Spanish or Arabic.",
         ));
     };
@@ -362,7 +362,7 @@ async fn set_language(
 }
 
 pub async fn not_found(ctx: Ctx) -> Response {
-    ctx.error_page(AppError::client(StatusCode::NOT_FOUND, "page_not_found", "There is no page at this address."))
+    ctx.error_page(AppError::client(ErrorKind::NotFound, ErrorCode::PageNotFound, "There is no page at this address."))
 }
 
 struct Endpoint {

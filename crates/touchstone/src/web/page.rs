@@ -153,7 +153,7 @@ impl FromRequestParts<AppState> for Ctx {
         let lang = match signed_in {
             Some(s) => s.user.language,
             None => cookie_value(&parts.headers, LANG_COOKIE)
-                .and_then(|l| Language::parse(l).ok())
+                .and_then(Language::parse)
                 .or_else(|| {
                     parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(negotiate)
                 })
@@ -237,7 +237,7 @@ impl Ctx {
         err.log();
         let status = err.status();
         let message = self.layout.tr.error_of(err);
-        let title = self.layout.tr.t("error.title").to_string();
+        let title = self.layout.tr.t("errorpage.title").to_string();
         let layout = clone_layout(&self.layout);
         self.render(status, MessagePage { title, message, layout })
     }

@@ -25,7 +25,7 @@ use crate::domain::catalog::{
 use crate::domain::localized::Localized;
 use crate::domain::policy::Principal;
 use crate::domain::types::Language;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::state::AppState;
 
 pub fn router() -> Pages {
@@ -246,7 +246,7 @@ async fn after_product_save(
             e.log();
             let refused = SectionsRefused {
                 status: Some(e.status()),
-                conflict: e.code() == "version_conflict",
+                conflict: e.code() == ErrorCode::VersionConflict,
                 error: FieldError::from_error(&ctx.layout.tr, &e),
                 ..refused
             };
@@ -287,8 +287,9 @@ product_form!(save_manufacturing, ManufacturingForm, manufacturing, "manufacturi
 });
 
 product_form!(add_party, PartyForm, party, "party", |form, sheet, _lang| {
-    let role = PartyRole::parse(&form.role)
-        .ok_or_else(|| AppError::invalid("role", "invalid_role", format!("Choose one of: {}.", PartyRole::names())))?;
+    let role = PartyRole::parse(&form.role).ok_or_else(|| {
+        AppError::invalid("role", ErrorCode::InvalidRole, format!("Choose one of: {}.", PartyRole::names()))
+    })?;
     sheet.supply_chain.parties.push(Party {
         role,
         name: form.name.clone(),
@@ -300,7 +301,7 @@ product_form!(add_party, PartyForm, party, "party", |form, sheet, _lang| {
 
 product_form!(add_route, RouteForm, route, "route", |form, sheet, _lang| {
     let mode = TransportMode::parse(&form.mode).ok_or_else(|| {
-        AppError::invalid("mode", "invalid_mode", format!("Choose one of: {}.", TransportMode::names()))
+        AppError::invalid("mode", ErrorCode::InvalidMode, format!("Choose one of: {}.", TransportMode::names()))
     })?;
     sheet.supply_chain.routes.push(Route { origin: form.origin.clone(), destination: form.destination.clone(), mode });
 });

@@ -1,12 +1,11 @@
 //! Multipart upload forms (a picture, a logo, a photo to identify): read field by field with the
 //! file capped at the media limit, and checked against the reader's CSRF token.
 
+use crate::error::{AppError, ErrorCode, ErrorKind};
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::Multipart;
-use axum::http::StatusCode;
 
 use super::Ctx;
-use crate::error::AppError;
 
 /// Fields of the upload form other than the file are short.
 const MAX_TEXT_FIELD: usize = 4096;
@@ -41,14 +40,14 @@ pub(super) async fn checked_upload(
 /// A multipart form without this session's CSRF token.
 pub(super) fn csrf_refused() -> AppError {
     AppError::client(
-        StatusCode::FORBIDDEN,
-        "csrf_failed",
+        ErrorKind::Forbidden,
+        ErrorCode::CsrfFailed,
         "This form has expired or did not come from Touchstone; reload the page and try again.",
     )
 }
 
 pub(super) fn unreadable_form() -> AppError {
-    AppError::client(StatusCode::BAD_REQUEST, "invalid_form", "The upload form could not be read.")
+    AppError::client(ErrorKind::BadRequest, ErrorCode::InvalidForm, "The upload form could not be read.")
 }
 
 /// Reads the multipart form, the file up to one byte past the media limit (as the API does),

@@ -2,6 +2,7 @@
 //! after each answer or deadline, and the background pass (`tick`).
 
 use super::*;
+use crate::error::ErrorCode;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -32,7 +33,10 @@ pub async fn answer(
         check(principal, Action::CaseAnswer, target)?;
     }
     if parse_state(&row) != CaseState::Detained {
-        return Err(AppError::conflict("not_awaiting_answers", format!("A {} case takes no more answers.", row.state)));
+        return Err(AppError::conflict(
+            ErrorCode::NotAwaitingAnswers,
+            format!("A {} case takes no more answers.", row.state),
+        ));
     }
     let note =
         input.note.as_deref().filter(|n| !n.trim().is_empty()).map(|n| required_text("note", n, 2000)).transpose()?;
@@ -45,7 +49,7 @@ pub async fn answer(
     });
     let Some(obligation) = mine else {
         return Err(AppError::conflict(
-            "nothing_to_answer",
+            ErrorCode::NothingToAnswer,
             format!(
                 "There is no open question for the {} on this case{}.",
                 input.party.as_str().replace('_', " "),
@@ -64,7 +68,7 @@ pub async fn answer(
             let names: Vec<&str> = rule.answers.iter().map(|a| a.as_str()).collect();
             return Err(invalid(
                 "answer",
-                "answer_not_allowed",
+                ErrorCode::AnswerNotAllowed,
                 format!("The {} may answer: {}.", input.party.as_str().replace('_', " "), names.join(", ")),
             ));
         }
@@ -83,7 +87,7 @@ pub async fn answer(
     .await?
     {
         return Err(AppError::conflict(
-            "already_answered",
+            ErrorCode::AlreadyAnswered,
             "This question has been answered in the meantime; reload the case.",
         ));
     }
@@ -130,7 +134,7 @@ pub async fn request_extension(db: &Db, rules: &LegalRules, principal: &Principa
     let (row, target) = load(db, principal, id, Action::CaseAnswer).await?;
     let case = build_view(db, rules, principal, row.clone(), target).await?;
     let Some(o) = case.obligations.iter().find(|o| o.organisation_id == Some(principal.org_id) && o.can_extend) else {
-        return Err(AppError::conflict("no_extension", "No extension is possible: it was used, the deadline has passed, the goods are perishable, or the regime has none."));
+        return Err(AppError::conflict(ErrorCode::NoExtension, "No extension is possible: it was used, the deadline has passed, the goods are perishable, or the regime has none."));
     };
     let regime = regime_of(rules, &row);
     let days = regime
@@ -145,7 +149,7 @@ pub async fn request_extension(db: &Db, rules: &LegalRules, principal: &Principa
     let now = db.now_ms();
     let mut tx = db.begin().await?;
     if !sql::extend_obligation(&mut tx, o.id, due).await? {
-        return Err(AppError::conflict("no_extension", "The deadline was extended already."));
+        return Err(AppError::conflict(ErrorCode::NoExtension, "The deadline was extended already."));
     }
     sql::add_event(
         &mut tx,

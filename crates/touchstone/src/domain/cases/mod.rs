@@ -13,6 +13,8 @@
 //! [`deadlines`] (answers, extension, silence and `tick`), [`thread`], [`sharing`] and [`lists`]
 //! (lists and figures). This file holds the closed sets and what several of them share.
 
+use crate::closed_set::closed_set;
+use crate::error::{AppError, AppResult, ErrorCode};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use axum::http::StatusCode;
@@ -27,11 +29,8 @@ use super::input::required_text;
 use super::normalize;
 use super::notify::{self, Notice};
 use super::policy::{allows, check, Action, Principal, Target};
-use super::regime::{
-    names, resolve, Answer, CaseOutcome, LegalRules, Next, ObligationState, PartyKind, Silence, Start,
-};
+use super::regime::{resolve, Answer, CaseOutcome, LegalRules, Next, ObligationState, PartyKind, Silence, Start};
 use super::types::{CountryCode, OrgKind};
-use crate::error::{AppError, AppResult};
 use crate::i18n::Sentence;
 use crate::store::cases::{self as sql, CaseRow, ObligationRow};
 use crate::store::media::UseKind;
@@ -55,27 +54,46 @@ pub use thread::*;
 pub use view::*;
 pub use workflow::*;
 
-names!(
+closed_set!(
     /// The kind of detention, which picks the procedure and its deadlines.
-    CaseType { Standard = "standard", SmallConsignment = "small_consignment", Perishable = "perishable" }
+    pub enum CaseType {
+        Standard = "standard",
+        SmallConsignment = "small_consignment",
+        Perishable = "perishable",
+    }
 );
 
-names!(
+closed_set!(
     /// Where a case is in its workflow.
-    CaseState { Draft = "draft", Detained = "detained", Answered = "answered", Decided = "decided", Closed = "closed" }
+    pub enum CaseState {
+        Draft = "draft",
+        Detained = "detained",
+        Answered = "answered",
+        Decided = "decided",
+        Closed = "closed",
+    }
 );
 
-names!(
+closed_set!(
     /// The customs procedure the goods were under.
-    CustomsProcedure { Import = "import", Export = "export", Transit = "transit" }
+    pub enum CustomsProcedure {
+        Import = "import",
+        Export = "export",
+        Transit = "transit",
+    }
 );
 
-names!(
+closed_set!(
     /// A step an officer takes on a case.
-    CaseAction { Detain = "detain", RecordDeclarantNotice = "record_declarant_notice", Decide = "decide", Close = "close" }
+    pub enum CaseAction {
+        Detain = "detain",
+        RecordDeclarantNotice = "record_declarant_notice",
+        Decide = "decide",
+        Close = "close",
+    }
 );
 
-pub(super) fn invalid(field: &'static str, code: &'static str, message: impl Into<String>) -> AppError {
+pub(super) fn invalid(field: &'static str, code: ErrorCode, message: impl Into<String>) -> AppError {
     AppError::invalid(field, code, message)
 }
 
@@ -156,7 +174,7 @@ pub(super) async fn notify_event(
 
 pub(super) fn conflict() -> AppError {
     AppError::conflict(
-        "version_conflict",
+        ErrorCode::VersionConflict,
         "Someone changed this case in the meantime; reload it, reapply your change and save again.",
     )
 }

@@ -2,6 +2,7 @@
 //! and the alerts the sheet matches.
 
 use super::*;
+use crate::error::{ErrorCode, ErrorKind};
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -47,14 +48,18 @@ pub(super) async fn resolve_brands(db: &Db, sheet: &mut CaseSheet) -> AppResult<
                 .await?
                 .filter(|p| p.published)
                 .ok_or_else(|| {
-                    invalid("product_id", "unknown_product", format!("No published product has the id {product_id}."))
+                    invalid(
+                        "product_id",
+                        ErrorCode::UnknownProduct,
+                        format!("No published product has the id {product_id}."),
+                    )
                 })?;
             g.brand_id = Some(product.brand_id);
         }
         if let Some(brand_id) = g.brand_id {
             let brand =
                 store::catalog::get_brand(db.reader(), brand_id).await?.filter(|b| b.published).ok_or_else(|| {
-                    invalid("brand_id", "unknown_brand", format!("No published brand has the id {brand_id}."))
+                    invalid("brand_id", ErrorCode::UnknownBrand, format!("No published brand has the id {brand_id}."))
                 })?;
             if !brands.iter().any(|(b, _)| *b == brand.id) {
                 brands.push((brand.id, brand.owner_organisation_id));
@@ -62,7 +67,7 @@ pub(super) async fn resolve_brands(db: &Db, sheet: &mut CaseSheet) -> AppResult<
         } else if g.brand_text.is_none() {
             return Err(invalid(
                 "brand_id",
-                "brand_required",
+                ErrorCode::BrandRequired,
                 "Name the brand of each line: from the catalog, or as written on the goods.",
             ));
         }
@@ -88,8 +93,8 @@ pub async fn create_case(
     if let Some(k) = idempotency_key {
         if k.is_empty() || k.len() > 200 || !k.bytes().all(|b| b.is_ascii_graphic()) {
             return Err(AppError::client(
-                StatusCode::BAD_REQUEST,
-                "invalid_idempotency_key",
+                ErrorKind::BadRequest,
+                ErrorCode::InvalidIdempotencyKey,
                 "An Idempotency-Key is 1 to 200 visible ASCII characters, e.g. a UUID.",
             ));
         }
@@ -106,7 +111,7 @@ pub async fn create_case(
     if input.case_type == CaseType::SmallConsignment && !regime.procedures.contains_key("small_consignment") {
         return Err(invalid(
             "case_type",
-            "no_small_consignment_procedure",
+            ErrorCode::NoSmallConsignmentProcedure,
             format!("{} has no small-consignment procedure; record a standard case.", regime.name),
         ));
     }
@@ -165,8 +170,8 @@ pub(super) async fn replay(
 ) -> AppResult<(Case, bool)> {
     if existing.request_hash.as_deref() != Some(request_hash) {
         return Err(AppError::client(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "idempotency_key_reused",
+            ErrorKind::Invalid,
+            ErrorCode::IdempotencyKeyReused,
             "This Idempotency-Key was used for a different case; use a new key for a new case.",
         ));
     }
@@ -184,20 +189,23 @@ pub async fn update_case(
     let state = parse_state(&row);
     if !matches!(state, CaseState::Draft | CaseState::Detained) {
         return Err(AppError::conflict(
-            "case_not_editable",
+            ErrorCode::CaseNotEditable,
             format!("A {} case can no longer be edited.", state.as_str()),
         ));
     }
     let case_type = update.case_type;
     if state != CaseState::Draft && case_type.as_str() != row.case_type {
-        return Err(AppError::conflict("case_type_fixed", "The case type is fixed once the goods are detained."));
+        return Err(AppError::conflict(
+            ErrorCode::CaseTypeFixed,
+            "The case type is fixed once the goods are detained.",
+        ));
     }
     let mut sheet = update.sheet.validated()?;
     check_photos(db, rules, principal, &sheet).await?;
     if sheet.office_country() != row.office_country {
         return Err(invalid(
             "office_country",
-            "office_country_fixed",
+            ErrorCode::OfficeCountryFixed,
             "The office's country decides the legal regime and cannot change; record a new case.",
         ));
     }

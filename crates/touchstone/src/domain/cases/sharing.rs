@@ -1,6 +1,7 @@
 //! Sharing a case with another enforcement agency, and withdrawing it.
 
 use super::*;
+use crate::error::ErrorCode;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -22,11 +23,11 @@ pub async fn share_case(
     let (row, _) = load(db, principal, id, Action::CaseEdit).await?;
     let org = store::directory::get_organisation(db.reader(), input.organisation_id)
         .await?
-        .ok_or_else(|| invalid("organisation_id", "unknown_organisation", "No organisation has this id."))?;
+        .ok_or_else(|| invalid("organisation_id", ErrorCode::UnknownOrganisation, "No organisation has this id."))?;
     if !org.kind.is_enforcement() || org.id == row.org_id {
         return Err(invalid(
             "organisation_id",
-            "not_an_agency",
+            ErrorCode::NotAnAgency,
             "Cases are shared with another enforcement agency (police, other enforcement).",
         ));
     }

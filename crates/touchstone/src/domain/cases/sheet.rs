@@ -2,6 +2,7 @@
 //! rights holder is shown.
 
 use super::*;
+use crate::error::ErrorCode;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -140,12 +141,14 @@ impl CaseSheet {
     pub fn validated(mut self) -> AppResult<CaseSheet> {
         let mut p = crate::error::Problems::default();
         match self.office.take() {
-            None => p.push(invalid("office", "required", "Say at which customs office the goods were detained.")),
+            None => {
+                p.push(invalid("office", ErrorCode::Required, "Say at which customs office the goods were detained."))
+            }
             Some(office) => {
                 let code = p.keep(required_text("office_code", &office.code, 40));
                 let name = p.keep(required_text("office_name", &office.name, 200));
                 let country = p.keep(country("office_country", &Some(office.country)).and_then(|c| {
-                    c.ok_or_else(|| invalid("office_country", "required", "Give the office's country."))
+                    c.ok_or_else(|| invalid("office_country", ErrorCode::Required, "Give the office's country."))
                 }));
                 if let (Some(code), Some(name), Some(country)) = (code, name, country) {
                     self.office = Some(Office { code, name, country });
@@ -154,33 +157,47 @@ impl CaseSheet {
         }
         if let Some(at) = &self.occurred_at {
             p.keep(time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339).map_err(|_| {
-                invalid("occurred_at", "invalid_time", format!("'{at}' is not a time such as 2026-11-29T08:30:00Z."))
+                invalid(
+                    "occurred_at",
+                    ErrorCode::InvalidTime,
+                    format!("'{at}' is not a time such as 2026-11-29T08:30:00Z."),
+                )
             }));
         }
         self.origin_country = p.keep(country("origin_country", &self.origin_country)).flatten();
         self.departure_country = p.keep(country("departure_country", &self.departure_country)).flatten();
         self.destination_country = p.keep(country("destination_country", &self.destination_country)).flatten();
         if self.containers.len() > 100 || self.air_waybills.len() > 100 || self.bills_of_lading.len() > 100 {
-            p.push(invalid("containers", "too_many", "At most 100 containers, air waybills and bills of lading each."));
+            p.push(invalid(
+                "containers",
+                ErrorCode::TooMany,
+                "At most 100 containers, air waybills and bills of lading each.",
+            ));
         }
         self.containers = self
             .containers
             .iter()
             .filter_map(|c| {
-                p.keep(normalize::container_number(c).map_err(|m| invalid("containers", "invalid_container_number", m)))
+                p.keep(
+                    normalize::container_number(c)
+                        .map_err(|m| invalid("containers", ErrorCode::InvalidContainerNumber, m)),
+                )
             })
             .collect();
         self.air_waybills = self
             .air_waybills
             .iter()
-            .filter_map(|c| p.keep(air_waybill(c).map_err(|m| invalid("air_waybills", "invalid_air_waybill", m))))
+            .filter_map(|c| {
+                p.keep(air_waybill(c).map_err(|m| invalid("air_waybills", ErrorCode::InvalidAirWaybill, m)))
+            })
             .collect();
         self.bills_of_lading = self
             .bills_of_lading
             .iter()
             .filter_map(|b| {
                 p.keep(
-                    normalize::bill_of_lading(b).map_err(|m| invalid("bills_of_lading", "invalid_bill_of_lading", m)),
+                    normalize::bill_of_lading(b)
+                        .map_err(|m| invalid("bills_of_lading", ErrorCode::InvalidBillOfLading, m)),
                 )
             })
             .collect();
@@ -194,21 +211,25 @@ impl CaseSheet {
             }
         }
         if self.goods.is_empty() {
-            p.push(invalid("goods", "required", "Describe at least one line of goods."));
+            p.push(invalid("goods", ErrorCode::Required, "Describe at least one line of goods."));
         }
         if self.goods.len() > 200 {
-            p.push(invalid("goods", "too_many", "At most 200 lines of goods per case."));
+            p.push(invalid("goods", ErrorCode::TooMany, "At most 200 lines of goods per case."));
         }
         for g in &mut self.goods {
             g.description = p.keep(required_text("goods", &g.description, 500)).unwrap_or_default();
             g.unit = p.keep(required_text("unit", &g.unit, 20)).unwrap_or_default();
             if !(g.quantity.is_finite() && g.quantity > 0.0 && g.quantity < 1e12) {
-                p.push(invalid("quantity", "invalid_quantity", "Each quantity must be a positive number."));
+                p.push(invalid("quantity", ErrorCode::InvalidQuantity, "Each quantity must be a positive number."));
             }
             g.hs_code = g.hs_code.as_deref().filter(|h| !h.trim().is_empty()).and_then(|h| p.keep(parse_hs_code(h)));
             if let Some(v) = g.declared_value {
                 if !(0.0..1e15).contains(&v) {
-                    p.push(invalid("declared_value", "invalid_value", "A declared value must be zero or more."));
+                    p.push(invalid(
+                        "declared_value",
+                        ErrorCode::InvalidValue,
+                        "A declared value must be zero or more.",
+                    ));
                 }
             }
             if let Some(c) = &g.currency {
@@ -216,7 +237,7 @@ impl CaseSheet {
                 if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
                     p.push(invalid(
                         "currency",
-                        "invalid_currency",
+                        ErrorCode::InvalidCurrency,
                         format!("'{c}' is not an ISO 4217 currency code such as EUR."),
                     ));
                 }
@@ -233,7 +254,7 @@ impl CaseSheet {
         {
             p.push(invalid(
                 "photos",
-                "invalid_photo",
+                ErrorCode::InvalidPhoto,
                 "Photos are the hashes that POST /api/v1/media returned (at most 50).",
             ));
         }

@@ -2,6 +2,7 @@
 //! (and the agencies the case is shared with), with read state and checked attachments.
 
 use super::*;
+use crate::error::ErrorCode;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -42,7 +43,7 @@ pub(super) async fn thread_for(
             if !concerned_orgs(db, row.id).await?.contains(&t) {
                 return Err(invalid(
                     "thread_organisation_id",
-                    "unknown_thread",
+                    ErrorCode::UnknownThread,
                     "This case has no thread with that organisation: it names none of its brands.",
                 ));
             }
@@ -68,7 +69,7 @@ pub async fn post_message(db: &Db, principal: &Principal, id: i64, input: NewMes
     {
         return Err(invalid(
             "attachments",
-            "invalid_attachment",
+            ErrorCode::InvalidAttachment,
             "Attachments are the hashes that POST /api/v1/media returned (at most 20).",
         ));
     }
@@ -85,7 +86,7 @@ pub async fn post_message(db: &Db, principal: &Principal, id: i64, input: NewMes
             } else {
                 return Err(invalid(
                     "thread_organisation_id",
-                    "thread_required",
+                    ErrorCode::ThreadRequired,
                     "This case names several rights holders; say whose thread to write in.",
                 ));
             }

@@ -1,6 +1,7 @@
 //! The workflow: which step is allowed from which state, and what each step writes.
 
 use super::*;
+use crate::error::ErrorCode;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -107,7 +108,7 @@ pub(super) fn allowed(state: CaseState, row: &CaseRow) -> Vec<CaseAction> {
 pub(super) fn invalid_transition(state: CaseState, action: CaseAction, allowed: &[CaseAction]) -> AppError {
     let names: Vec<&str> = allowed.iter().map(|a| a.as_str()).collect();
     AppError::conflict(
-        "invalid_transition",
+        ErrorCode::InvalidTransition,
         if names.is_empty() {
             format!("A {} case allows no further step ('{}' refused).", state.as_str(), action.as_str())
         } else {
@@ -169,11 +170,15 @@ async fn take_step(
     let outcome = if step.action == CaseAction::Decide {
         let proposed = row.outcome.as_deref().and_then(CaseOutcome::parse);
         let outcome = step.outcome.or(proposed).ok_or_else(|| {
-            invalid("outcome", "outcome_required", "Choose the decision: destruction, legal_proceedings or released.")
+            invalid(
+                "outcome",
+                ErrorCode::OutcomeRequired,
+                "Choose the decision: destruction, legal_proceedings or released.",
+            )
         })?;
         if state == CaseState::Detained && outcome == CaseOutcome::Destruction {
             return Err(AppError::conflict(
-                "answers_pending",
+                ErrorCode::AnswersPending,
                 "Destruction needs the parties' agreement or the end of their deadlines; the answers are not all in.",
             ));
         }
@@ -217,7 +222,7 @@ pub(super) async fn detain(
     let to = row_step.to.unwrap_or(CaseState::Detained);
     if !sql::set_state(tx, row.id, row.version, to.as_str(), None, Some(row_step.stamp.column()), now).await? {
         return Err(AppError::conflict(
-            "version_conflict",
+            ErrorCode::VersionConflict,
             "The case changed in the meantime; reload it and try again.",
         ));
     }

@@ -1,35 +1,55 @@
 //! Brand and product sheets: the documents rights holders write, their closed sets of values,
 //! and the checks that normalise them before they are stored.
 
+use crate::closed_set::closed_set;
+use crate::error::{AppError, AppResult, ClientError, ErrorCode};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::domain::localized::{self, Localized};
 use crate::domain::types::{CountryCode, Language, Name};
-use crate::error::{AppError, AppResult, ClientError};
 
 closed_set!(
     /// The sector a brand trades in.
-    Sector {
-        Apparel = "apparel", Luxury = "luxury", Pharmaceuticals = "pharmaceuticals", SpareParts = "spare_parts",
-        Electronics = "electronics", Cosmetics = "cosmetics", Tobacco = "tobacco", Toys = "toys",
-        Beverages = "beverages", Other = "other",
+    pub enum Sector {
+        Apparel = "apparel",
+        Luxury = "luxury",
+        Pharmaceuticals = "pharmaceuticals",
+        SpareParts = "spare_parts",
+        Electronics = "electronics",
+        Cosmetics = "cosmetics",
+        Tobacco = "tobacco",
+        Toys = "toys",
+        Beverages = "beverages",
+        Other = "other",
     }
 );
 
 closed_set!(
     /// What a picture shows.
-    ImageLabel { Genuine = "genuine", Counterfeit = "counterfeit", Packaging = "packaging", SecurityFeature = "security_feature" }
+    pub enum ImageLabel {
+        Genuine = "genuine",
+        Counterfeit = "counterfeit",
+        Packaging = "packaging",
+        SecurityFeature = "security_feature",
+    }
 );
 
 closed_set!(
     /// Which side an authentication indicator describes.
-    IndicatorSide { Genuine = "genuine", Counterfeit = "counterfeit" }
+    pub enum IndicatorSide {
+        Genuine = "genuine",
+        Counterfeit = "counterfeit",
+    }
 );
 
 closed_set!(
     /// The parts of a product sheet a rights holder may keep for a chosen audience.
-    Section { SupplyChain = "supply_chain", SecurityFeatures = "security_features", Prices = "prices" }
+    pub enum Section {
+        SupplyChain = "supply_chain",
+        SecurityFeatures = "security_features",
+        Prices = "prices",
+    }
 );
 
 impl ImageLabel {
@@ -44,11 +64,23 @@ impl ImageLabel {
 }
 
 closed_set!(
-    TransportMode { Sea = "sea", Air = "air", Road = "road", Rail = "rail", Postal = "postal", ExpressCourier = "express_courier" }
+    pub enum TransportMode {
+        Sea = "sea",
+        Air = "air",
+        Road = "road",
+        Rail = "rail",
+        Postal = "postal",
+        ExpressCourier = "express_courier",
+    }
 );
 
 closed_set!(
-    PartyRole { Manufacturer = "manufacturer", Importer = "importer", Exporter = "exporter", Distributor = "distributor" }
+    pub enum PartyRole {
+        Manufacturer = "manufacturer",
+        Importer = "importer",
+        Exporter = "exporter",
+        Distributor = "distributor",
+    }
 );
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -271,7 +303,7 @@ impl ProductSheet {
     }
 }
 
-pub(super) fn invalid(field: &'static str, code: &'static str, message: impl Into<String>) -> AppError {
+pub(super) fn invalid(field: &'static str, code: ErrorCode, message: impl Into<String>) -> AppError {
     AppError::invalid(field, code, message)
 }
 
@@ -292,7 +324,11 @@ fn countries(field: &'static str, list: &[String]) -> AppResult<Vec<String>> {
 fn text(field: &'static str, raw: &str, max: usize) -> AppResult<String> {
     let s = raw.trim();
     if s.chars().count() > max {
-        return Err(invalid(field, "too_long", format!("Keep {} under {max} characters.", field.replace('_', " "))));
+        return Err(invalid(
+            field,
+            ErrorCode::TooLong,
+            format!("Keep {} under {max} characters.", field.replace('_', " ")),
+        ));
     }
     Ok(s.to_string())
 }
@@ -312,7 +348,11 @@ fn media_hash(field: &'static str, h: &str) -> AppResult<String> {
     if h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()) {
         Ok(h)
     } else {
-        Err(invalid(field, "invalid_media_reference", "Refer to an uploaded file by the hash the upload returned."))
+        Err(invalid(
+            field,
+            ErrorCode::InvalidMediaReference,
+            "Refer to an uploaded file by the hash the upload returned.",
+        ))
     }
 }
 
@@ -322,7 +362,7 @@ pub fn parse_hs_code(raw: &str) -> AppResult<String> {
     if s.len() != 6 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(invalid(
             "hs_code",
-            "invalid_hs_code",
+            ErrorCode::InvalidHsCode,
             format!("'{}' is not an HS code; give the 6-digit subheading, e.g. 4202.21 or 420221.", raw.trim()),
         ));
     }
@@ -330,7 +370,7 @@ pub fn parse_hs_code(raw: &str) -> AppResult<String> {
     if !(1..=97).contains(&chapter) || chapter == 77 {
         return Err(invalid(
             "hs_code",
-            "unknown_hs_code",
+            ErrorCode::UnknownHsCode,
             format!("HS chapter {} does not exist; HS chapters run from 01 to 97 (77 is reserved).", &s[..2]),
         ));
     }
@@ -339,7 +379,7 @@ pub fn parse_hs_code(raw: &str) -> AppResult<String> {
 
 /// A GTIN with its check digit verified, normalised to 14 digits for lookups.
 pub fn parse_gtin(raw: &str) -> AppResult<gs1::Gtin> {
-    gs1::Gtin::parse(raw.trim()).map_err(|e| invalid("gtins", "invalid_gtin", e.to_string()))
+    gs1::Gtin::parse(raw.trim()).map_err(|e| invalid("gtins", ErrorCode::InvalidGtin, e.to_string()))
 }
 
 fn language(field: &'static str, raw: &str) -> AppResult<String> {
@@ -347,7 +387,11 @@ fn language(field: &'static str, raw: &str) -> AppResult<String> {
     if l.len() == 2 && l.bytes().all(|b| b.is_ascii_lowercase()) {
         Ok(l)
     } else {
-        Err(invalid(field, "invalid_language", format!("'{raw}' is not a two-letter language code such as en or fr.")))
+        Err(invalid(
+            field,
+            ErrorCode::InvalidLanguage,
+            format!("'{raw}' is not a two-letter language code such as en or fr."),
+        ))
     }
 }
 
@@ -366,12 +410,12 @@ impl BrandSheet {
             t.office = text("trademarks", &t.office, 40)?;
             t.number = text("trademarks", &t.number, 60)?;
             if t.office.is_empty() || t.number.is_empty() {
-                return Err(invalid("trademarks", "required", "Each trademark needs its office and number."));
+                return Err(invalid("trademarks", ErrorCode::Required, "Each trademark needs its office and number."));
             }
             if let Some(c) = t.nice_classes.iter().find(|c| !(1..=45).contains(*c)) {
                 return Err(invalid(
                     "trademarks",
-                    "invalid_nice_class",
+                    ErrorCode::InvalidNiceClass,
                     format!("Nice class {c} does not exist; classes run from 1 to 45."),
                 )
                 .with_arg("class", c));
@@ -379,7 +423,11 @@ impl BrandSheet {
             if let Some(d) = &t.expires_on {
                 let format = time::macros::format_description!("[year]-[month]-[day]");
                 time::Date::parse(d.trim(), &format).map_err(|_| {
-                    invalid("trademarks", "invalid_date", format!("'{d}' is not a date; write it as YYYY-MM-DD."))
+                    invalid(
+                        "trademarks",
+                        ErrorCode::InvalidDate,
+                        format!("'{d}' is not a date; write it as YYYY-MM-DD."),
+                    )
                 })?;
             }
         }
@@ -388,7 +436,7 @@ impl BrandSheet {
             if !(6..=12).contains(&p.len()) || !p.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(invalid(
                     "gs1_company_prefixes",
-                    "invalid_gs1_prefix",
+                    ErrorCode::InvalidGs1Prefix,
                     format!("'{p}' is not a GS1 company prefix; it has 6 to 12 digits."),
                 ));
             }
@@ -398,7 +446,7 @@ impl BrandSheet {
         if !localized::is_content_language(self.fallback_language.as_str()) {
             return Err(invalid(
                 "fallback_language",
-                "invalid_language",
+                ErrorCode::InvalidLanguage,
                 "Choose the fallback language among en, fr, es and ar.",
             ));
         }
@@ -423,7 +471,9 @@ impl BrandSheet {
 impl ProductSheet {
     pub fn validated(mut self) -> AppResult<ProductSheet> {
         self.names = names("names", std::mem::take(&mut self.names)).map_err(|e| match e.code() {
-            "required" => invalid("names", "required", "Give the product a name in at least one language."),
+            ErrorCode::Required => {
+                invalid("names", ErrorCode::Required, "Give the product a name in at least one language.")
+            }
             _ => e,
         })?;
         self.descriptions = texts("descriptions", std::mem::take(&mut self.descriptions), 5000, false)?;
@@ -443,7 +493,11 @@ impl ProductSheet {
             .collect();
         self.category = text("category", &self.category, 80)?;
         if self.category.is_empty() {
-            return Err(invalid("category", "required", "Give the product a category, e.g. handbags or analgesics."));
+            return Err(invalid(
+                "category",
+                ErrorCode::Required,
+                "Give the product a category, e.g. handbags or analgesics.",
+            ));
         }
         self.hs_code = self.hs_code.as_deref().filter(|h| !h.trim().is_empty()).map(parse_hs_code).transpose()?;
         self.packaging = texts("packaging", std::mem::take(&mut self.packaging), 2000, false)?;
@@ -452,7 +506,7 @@ impl ProductSheet {
         if let Some(c) = self.only_sold_in.iter().find(|c| self.never_sold_in.contains(c)) {
             return Err(invalid(
                 "never_sold_in",
-                "contradictory_markets",
+                ErrorCode::ContradictoryMarkets,
                 format!("{c} cannot be both a market where it is only sold and one where it is never sold."),
             ));
         }
@@ -463,12 +517,16 @@ impl ProductSheet {
         for g in &mut self.guide {
             g.text = texts("guide", std::mem::take(&mut g.text), 1000, false)?;
             if g.text.is_empty() {
-                return Err(invalid("guide", "required", "Each indicator needs a text saying what to look at."));
+                return Err(invalid(
+                    "guide",
+                    ErrorCode::Required,
+                    "Each indicator needs a text saying what to look at.",
+                ));
             }
             if !(1..=5).contains(&g.weight) {
                 return Err(invalid(
                     "guide",
-                    "invalid_weight",
+                    ErrorCode::InvalidWeight,
                     "An indicator's weight runs from 1 (a hint) to 5 (conclusive).",
                 ));
             }
@@ -481,7 +539,7 @@ impl ProductSheet {
             if f.kind.is_empty() || f.how_to_check.is_empty() {
                 return Err(invalid(
                     "security_features",
-                    "required",
+                    ErrorCode::Required,
                     "Each security feature needs its kind (e.g. hologram) and how an officer checks it.",
                 ));
             }
@@ -502,18 +560,22 @@ impl ProductSheet {
             if p.currency.len() != 3 || !p.currency.bytes().all(|b| b.is_ascii_uppercase()) {
                 return Err(invalid(
                     "prices",
-                    "invalid_currency",
+                    ErrorCode::InvalidCurrency,
                     "Give the currency as an ISO 4217 code such as EUR or USD.",
                 ));
             }
             for v in [p.retail_min, p.retail_max, p.usual_declared_value].into_iter().flatten() {
                 if !v.is_finite() || v < 0.0 {
-                    return Err(invalid("prices", "invalid_price", "Prices are positive numbers."));
+                    return Err(invalid("prices", ErrorCode::InvalidPrice, "Prices are positive numbers."));
                 }
             }
             if let (Some(lo), Some(hi)) = (p.retail_min, p.retail_max) {
                 if lo > hi {
-                    return Err(invalid("prices", "invalid_price", "The lowest retail price is above the highest."));
+                    return Err(invalid(
+                        "prices",
+                        ErrorCode::InvalidPrice,
+                        "The lowest retail price is above the highest.",
+                    ));
                 }
             }
         }
@@ -606,23 +668,23 @@ mod tests {
         let mut p = product();
         p.gtins = vec!["4006381333932".into()];
         let e = p.validated().unwrap_err();
-        assert_eq!(e.code(), "invalid_gtin");
+        assert_eq!(e.code(), ErrorCode::InvalidGtin);
         assert!(e.public_message().contains('1'), "{}", e.public_message());
     }
 
     #[test]
     fn hs_codes_must_be_six_digits_in_an_existing_chapter() {
         assert!(parse_hs_code("420221").is_ok());
-        assert_eq!(parse_hs_code("4202").unwrap_err().code(), "invalid_hs_code");
-        assert_eq!(parse_hs_code("990000").unwrap_err().code(), "unknown_hs_code");
-        assert_eq!(parse_hs_code("770000").unwrap_err().code(), "unknown_hs_code");
+        assert_eq!(parse_hs_code("4202").unwrap_err().code(), ErrorCode::InvalidHsCode);
+        assert_eq!(parse_hs_code("990000").unwrap_err().code(), ErrorCode::UnknownHsCode);
+        assert_eq!(parse_hs_code("770000").unwrap_err().code(), ErrorCode::UnknownHsCode);
     }
 
     #[test]
     fn a_market_cannot_be_both_only_and_never() {
         let mut p = product();
         p.never_sold_in = vec!["FR".into()];
-        assert_eq!(p.validated().unwrap_err().code(), "contradictory_markets");
+        assert_eq!(p.validated().unwrap_err().code(), ErrorCode::ContradictoryMarkets);
     }
 
     #[test]
@@ -708,10 +770,10 @@ mod tests {
         assert_eq!(p.validated().unwrap_err().field(), Some("names"));
         let mut p = product();
         p.packaging = Localized::one("de", "Staubbeutel");
-        assert_eq!(p.validated().unwrap_err().code(), "invalid_language");
+        assert_eq!(p.validated().unwrap_err().code(), ErrorCode::InvalidLanguage);
         let mut p = product();
         p.names = Localized::new();
-        assert_eq!(p.validated().unwrap_err().code(), "required");
+        assert_eq!(p.validated().unwrap_err().code(), ErrorCode::Required);
         let mut b: BrandSheet = serde_json::from_value(
             serde_json::json!({"name": "Lumière", "sector": "luxury", "fallback_language": "qps"}),
         )

@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 use super::{ImportImage, ImportRow, RowError};
 use crate::domain::catalog::{ImageLabel, ProductSheet, Sector};
 use crate::domain::localized::{self, Localized, AS_WRITTEN};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode};
 
 /// The CSV columns, in export order. Lists use `|` between items. Each text has a column per
 /// language, `<text>_<language>` (`name_fr`), and one without a language (`name`) for a text
@@ -83,7 +83,7 @@ pub fn csv_rows<R: Read>(reader: R) -> impl Iterator<Item = (u64, Result<ImportR
                     Err(RowError {
                         row: 0,
                         column: missing.join(", "),
-                        code: "missing_columns".into(),
+                        code: ErrorCode::MissingColumns,
                         message: format!(
                             "The header must name the columns {}; see the documentation for the full list.",
                             missing.join(", ")
@@ -101,7 +101,7 @@ pub fn csv_rows<R: Read>(reader: R) -> impl Iterator<Item = (u64, Result<ImportR
                 .map_err(|e| RowError {
                     row,
                     column: String::new(),
-                    code: "malformed_csv".into(),
+                    code: ErrorCode::MalformedCsv,
                     message: format!("This row cannot be read as CSV: {e}"),
                 })
                 .and_then(|r| csv_record(row, headers, &r)),
@@ -117,7 +117,7 @@ fn csv_record(row: u64, headers: &csv::StringRecord, r: &csv::StringRecord) -> R
         return Err(RowError {
             row,
             column: unknown.to_string(),
-            code: "unknown_column".into(),
+            code: ErrorCode::UnknownColumn,
             message: format!("The column '{unknown}' is not one Touchstone knows; remove or rename it."),
         });
     }
@@ -126,7 +126,7 @@ fn csv_record(row: u64, headers: &csv::StringRecord, r: &csv::StringRecord) -> R
         s => Some(Sector::parse(s).ok_or_else(|| RowError {
             row,
             column: "sector".into(),
-            code: "invalid_sector".into(),
+            code: ErrorCode::InvalidSector,
             message: format!("'{s}' is not a sector; use one of: {}.", Sector::names()),
         })?),
     };
@@ -137,7 +137,7 @@ fn csv_record(row: u64, headers: &csv::StringRecord, r: &csv::StringRecord) -> R
             return Err(RowError {
                 row,
                 column: "publish".into(),
-                code: "invalid_flag".into(),
+                code: ErrorCode::InvalidFlag,
                 message: format!("'{other}' is not yes or no."),
             })
         }
@@ -175,21 +175,21 @@ fn csv_record(row: u64, headers: &csv::StringRecord, r: &csv::StringRecord) -> R
 fn csv_images(row: u64, cell: &str) -> Result<Vec<ImportImage>, RowError> {
     let mut images = Vec::new();
     for (n, entry) in cell.split('|').map(str::trim).filter(|e| !e.is_empty()).enumerate() {
-        let err = |code: &str, message: String| RowError {
+        let err = |code: ErrorCode, message: String| RowError {
             row,
             column: "images".into(),
-            code: code.into(),
+            code,
             message: format!("Picture {}: {message}", n + 1),
         };
         let Some((label, rest)) = entry.split_once(':') else {
             return Err(err(
-                "invalid_image_entry",
+                ErrorCode::InvalidImageEntry,
                 "write each picture as label:source, e.g. genuine:pictures/tote.png#Caption.".into(),
             ));
         };
         let label = ImageLabel::parse(label).ok_or_else(|| {
             err(
-                "invalid_image_label",
+                ErrorCode::InvalidImageLabel,
                 format!("'{}' is not a label; use one of: {}.", label.trim(), ImageLabel::names()),
             )
         })?;

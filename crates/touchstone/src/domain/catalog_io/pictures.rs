@@ -4,7 +4,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use crate::domain::media::MediaStore;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorCode, ErrorKind};
 
 /// Where an import row's picture comes from, once its `src` is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,20 +30,21 @@ pub(super) fn src_for_message(src: &str) -> String {
 }
 
 /// Reads a picture's `src` without touching the file system or the database.
-pub(super) fn image_source(src: &str) -> Result<ImageSource, (&'static str, String)> {
+pub(super) fn image_source(src: &str) -> Result<ImageSource, (ErrorCode, String)> {
     let src = src.trim();
     if let Some(rest) = src.strip_prefix("data:") {
         let Some((mime, data)) = rest.split_once(";base64,") else {
             return Err((
-                "invalid_data_uri",
+                ErrorCode::InvalidDataUri,
                 "a data: URI must be base64, e.g. data:image/png;base64,iVBORw0KGgo…".to_string(),
             ));
         };
         return match mime.trim().to_ascii_lowercase().as_str() {
             "image/png" | "image/jpeg" | "image/jpg" | "image/webp" => Ok(ImageSource::Data(data.to_string())),
-            other => {
-                Err(("unsupported_type", format!("'{other}' cannot be imported; give a JPEG, PNG or WebP picture.")))
-            }
+            other => Err((
+                ErrorCode::UnsupportedType,
+                format!("'{other}' cannot be imported; give a JPEG, PNG or WebP picture."),
+            )),
         };
     }
     if let Some(hash) = src.strip_prefix("media:") {
@@ -52,13 +53,13 @@ pub(super) fn image_source(src: &str) -> Result<ImageSource, (&'static str, Stri
             Ok(ImageSource::Media(hash))
         } else {
             Err((
-                "invalid_media_reference",
+                ErrorCode::InvalidMediaReference,
                 "a media: reference is followed by the 64-character hash of a stored file.".to_string(),
             ))
         };
     }
     if src.is_empty() {
-        return Err(("required", "give the picture's data: URI, media: reference or file path.".to_string()));
+        return Err((ErrorCode::Required, "give the picture's data: URI, media: reference or file path.".to_string()));
     }
     let path = Path::new(src);
     let escapes = src.starts_with('/')
@@ -67,7 +68,7 @@ pub(super) fn image_source(src: &str) -> Result<ImageSource, (&'static str, Stri
         || path.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
     if escapes {
         return Err((
-            "path_outside_import_dir",
+            ErrorCode::PathOutsideImportDir,
             format!(
                 "'{}' leads outside the import file's folder; give a path relative to that folder, without '..'.",
                 src_for_message(src)
@@ -83,8 +84,8 @@ pub(super) async fn read_image(media: &MediaStore, files_under: Option<&Path>, s
     let max = media.limits.max_bytes;
     let too_large = |len: usize| {
         AppError::client(
-            axum::http::StatusCode::PAYLOAD_TOO_LARGE,
-            "file_too_large",
+            ErrorKind::TooLarge,
+            ErrorCode::FileTooLarge,
             format!(
                 "The picture is {:.1} MB but at most {:.1} MB is accepted; send a smaller or more compressed version.",
                 len as f64 / 1_048_576.0,
@@ -92,7 +93,7 @@ pub(super) async fn read_image(media: &MediaStore, files_under: Option<&Path>, s
             ),
         )
     };
-    let invalid = |code: &'static str, message: String| AppError::invalid("images", code, message);
+    let invalid = |code: ErrorCode, message: String| AppError::invalid("images", code, message);
     match image_source(src).map_err(|(code, message)| invalid(code, message))? {
         ImageSource::Media(_) => {
             Err(AppError::Internal(anyhow::anyhow!("media references join the gallery in check_row")))
@@ -105,12 +106,12 @@ pub(super) async fn read_image(media: &MediaStore, files_under: Option<&Path>, s
             data_encoding::BASE64
                 .decode(&clean)
                 .or_else(|_| data_encoding::BASE64_NOPAD.decode(&clean))
-                .map_err(|_| invalid("invalid_data_uri", "the data: URI is not valid base64.".into()))
+                .map_err(|_| invalid(ErrorCode::InvalidDataUri, "the data: URI is not valid base64.".into()))
         }
         ImageSource::File(relative) => {
             let Some(base) = files_under.map(Path::to_path_buf) else {
                 return Err(invalid(
-                    "path_not_allowed",
+                    ErrorCode::PathNotAllowed,
                     "file paths work only with `touchstone catalog import`; over the API give the picture as a data: URI."
                         .into(),
                 ));
@@ -143,15 +144,15 @@ pub(super) async fn read_image(media: &MediaStore, files_under: Option<&Path>, s
             match read {
                 Ok(Read::Bytes(bytes)) => Ok(bytes),
                 Ok(Read::Outside) => Err(invalid(
-                    "path_outside_import_dir",
+                    ErrorCode::PathOutsideImportDir,
                     format!("'{shown}' leads outside the import file's folder; keep pictures in or under that folder."),
                 )),
                 Ok(Read::NotFound) => Err(invalid(
-                    "image_not_found",
+                    ErrorCode::ImageNotFound,
                     format!("no file '{shown}' beside the import file; check the name and its folder."),
                 )),
                 Ok(Read::TooLarge(len)) => Err(too_large(len as usize)),
-                Err(e) => Err(invalid("image_unreadable", format!("'{shown}' cannot be read: {e}."))),
+                Err(e) => Err(invalid(ErrorCode::ImageUnreadable, format!("'{shown}' cannot be read: {e}."))),
             }
         }
     }

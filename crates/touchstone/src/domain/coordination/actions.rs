@@ -2,6 +2,7 @@
 //! actions would meet.
 
 use super::*;
+use crate::error::ErrorCode;
 
 // ---------------------------------------------------------------------------------------------
 // Planned actions and deconfliction
@@ -80,15 +81,15 @@ async fn overlapping_in<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
 pub async fn add_event(db: &Db, principal: &Principal, id: i64, input: NewEvent) -> AppResult<EventAdded> {
     load(db, principal, id, Action::OperationEdit).await?;
     if !(input.lat.is_finite() && (-90.0..=90.0).contains(&input.lat)) {
-        return Err(invalid("lat", "invalid_latitude", "The latitude must be between -90 and 90."));
+        return Err(invalid("lat", ErrorCode::InvalidLatitude, "The latitude must be between -90 and 90."));
     }
     if !(input.lon.is_finite() && (-180.0..=180.0).contains(&input.lon)) {
-        return Err(invalid("lon", "invalid_longitude", "The longitude must be between -180 and 180."));
+        return Err(invalid("lon", ErrorCode::InvalidLongitude, "The longitude must be between -180 and 180."));
     }
     if !(input.radius_m.is_finite() && (1.0..=MAX_RADIUS_M).contains(&input.radius_m)) {
         return Err(invalid(
             "radius_m",
-            "invalid_radius",
+            ErrorCode::InvalidRadius,
             "The radius must be between 1 and 10,000 metres; cover a larger area with several actions.",
         ));
     }
@@ -97,7 +98,7 @@ pub async fn add_event(db: &Db, principal: &Principal, id: i64, input: NewEvent)
     if to <= from || to - from > LONGEST_ACTION_MS {
         return Err(invalid(
             "ends_at",
-            "invalid_window",
+            ErrorCode::InvalidWindow,
             "A planned action ends after it starts and lasts at most 30 days.",
         ));
     }

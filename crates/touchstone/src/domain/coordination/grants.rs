@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::domain::directory::Organisation;
+use crate::error::ErrorCode;
 
 // ---------------------------------------------------------------------------------------------
 // Access grants
@@ -91,22 +92,23 @@ pub async fn create_grant(db: &Db, principal: &Principal, input: NewGrant) -> Ap
     };
     if principal.is_platform_admin() {
         let org = store::directory::get_organisation(db.reader(), grantor).await?;
-        if !org.is_some_and(|o| o.kind == OrgKind::Customs) {
+        if org.is_none_or(|o| o.kind != OrgKind::Customs) {
             return Err(invalid(
                 "grantor_organisation_id",
-                "not_customs",
+                ErrorCode::NotCustoms,
                 "Access is granted by a customs administration.",
             ));
         }
     }
     check(principal, Action::GrantManage, Target::Organisation { org_id: grantor })?;
-    let grantee = store::directory::get_organisation(db.reader(), input.grantee_organisation_id)
-        .await?
-        .ok_or_else(|| invalid("grantee_organisation_id", "unknown_organisation", "No organisation has this id."))?;
+    let grantee =
+        store::directory::get_organisation(db.reader(), input.grantee_organisation_id).await?.ok_or_else(|| {
+            invalid("grantee_organisation_id", ErrorCode::UnknownOrganisation, "No organisation has this id.")
+        })?;
     if !matches!(grantee.kind, OrgKind::Police | OrgKind::OtherEnforcement) {
         return Err(invalid(
             "grantee_organisation_id",
-            "not_an_agency",
+            ErrorCode::NotAnAgency,
             "Grants open the enforcement side to police and other enforcement agencies only.",
         ));
     }
@@ -118,7 +120,11 @@ pub async fn create_grant(db: &Db, principal: &Principal, input: NewGrant) -> Ap
                 .await?
                 .filter(|r| r.org_id == grantee.id && r.outcome.is_none())
                 .ok_or_else(|| {
-                    invalid("request_id", "request_closed", "This request is closed or comes from another agency.")
+                    invalid(
+                        "request_id",
+                        ErrorCode::RequestClosed,
+                        "This request is closed or comes from another agency.",
+                    )
                 })?;
             Some(r.id)
         }
@@ -130,7 +136,7 @@ pub async fn create_grant(db: &Db, principal: &Principal, input: NewGrant) -> Ap
             .await?;
     if let Some(rid) = request {
         if !sql::decide_access_request(&mut tx, rid, "granted", &principal.label, Some(id), now).await? {
-            return Err(invalid("request_id", "request_closed", "This request was closed meanwhile."));
+            return Err(invalid("request_id", ErrorCode::RequestClosed, "This request was closed meanwhile."));
         }
     }
     notify::enqueue(
@@ -178,14 +184,18 @@ fn grant_terms(
     if scopes.is_empty() {
         return Err(invalid(
             "scopes",
-            "required",
+            ErrorCode::Required,
             "Choose at least one scope: catalog_alerts, case_sharing, coordination.",
         ));
     }
     let reason = required_text("reason", reason, 1000)?;
     let expires = day_ms("expires_on", expires_on, true)?;
     if expires <= now || expires > now + 2 * 366 * 86_400_000 {
-        return Err(invalid("expires_on", "invalid_expiry", "A grant expires after today and within two years."));
+        return Err(invalid(
+            "expires_on",
+            ErrorCode::InvalidExpiry,
+            "A grant expires after today and within two years.",
+        ));
     }
     let mut scopes: Vec<&'static str> = scopes.iter().map(|s| s.as_str()).collect();
     scopes.sort_unstable();
@@ -207,7 +217,7 @@ pub async fn change_grant(db: &Db, principal: &Principal, id: i64, input: GrantC
     let (scopes, reason, expires) = grant_terms(&input.scopes, &input.reason, &input.expires_on, now)?;
     let mut tx = db.begin().await?;
     if !sql::update_grant(&mut tx, id, &scopes.join(","), &reason, expires).await? {
-        return Err(AppError::conflict("grant_revoked", "This grant was revoked; give a new one instead."));
+        return Err(AppError::conflict(ErrorCode::GrantRevoked, "This grant was revoked; give a new one instead."));
     }
     store::audit::append(
         &mut tx,
@@ -335,7 +345,7 @@ pub async fn request_access(db: &Db, principal: &Principal, input: NewAccessRequ
     if input.scopes.is_empty() {
         return Err(invalid(
             "scopes",
-            "required",
+            ErrorCode::Required,
             "Choose at least one scope: catalog_alerts, case_sharing, coordination.",
         ));
     }
@@ -420,7 +430,7 @@ pub async fn decline_access_request(db: &Db, principal: &Principal, id: i64) -> 
     let now = db.now_ms();
     let mut tx = db.begin().await?;
     if !sql::decide_access_request(&mut tx, id, "declined", &principal.label, None, now).await? {
-        return Err(AppError::conflict("request_closed", "This request is already closed."));
+        return Err(AppError::conflict(ErrorCode::RequestClosed, "This request is already closed."));
     }
     notify::enqueue(
         &mut tx,

@@ -2,6 +2,7 @@
 //! own matched item), never the other side's file.
 
 use super::*;
+use crate::error::ErrorCode;
 
 // ---------------------------------------------------------------------------------------------
 // Hits
@@ -98,12 +99,12 @@ pub async fn acknowledge(db: &Db, principal: &Principal, id: i64, input: NewAckn
     check(principal, Action::OperationEdit, Target::Operation { org_id: principal.org_id })?;
     let note = input.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
     if note.is_some_and(|n| n.chars().count() > 500) {
-        return Err(AppError::invalid("note", "too_long", "Keep the note under 500 characters."));
+        return Err(AppError::invalid("note", ErrorCode::TooLong, "Keep the note under 500 characters."));
     }
     let now = db.now_ms();
     let mut tx = db.begin().await?;
     if !sql::acknowledge_hit(&mut tx, id, input.outcome.as_str(), note, &principal.label, now).await? {
-        return Err(AppError::conflict("already_acknowledged", "This hit was already acknowledged."));
+        return Err(AppError::conflict(ErrorCode::AlreadyAcknowledged, "This hit was already acknowledged."));
     }
     store::audit::append(
         &mut tx,

@@ -2,6 +2,7 @@
 //! written in batches; a re-import writes nothing.
 
 use super::*;
+use crate::error::{ErrorCode, ErrorKind};
 
 // ---------------------------------------------------------------------------------------------
 // Import
@@ -30,7 +31,7 @@ pub struct SerialRowError {
     /// 1-based data row (CSV: the header is row 0; JSON Lines: the line number).
     pub row: u64,
     pub field: String,
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
 }
 
@@ -70,16 +71,16 @@ impl CheckedSerial {
     }
 }
 
-type RowProblem = (&'static str, &'static str, String);
+type RowProblem = (&'static str, ErrorCode, String);
 
 /// An AI value checked against the GS1 syntax dictionary, the reason in a sentence.
 pub(super) fn gs1_value(field: &'static str, ai: &str, raw: &str, what: &str) -> Result<String, RowProblem> {
     let v = raw.trim();
     if v.is_empty() {
-        return Err((field, "required", format!("Give the {what}.")));
+        return Err((field, ErrorCode::Required, format!("Give the {what}.")));
     }
     gs1::validate_value(ai, v)
-        .map_err(|e| (field, "invalid_gs1_value", format!("'{v}' is not a valid {what}: {e}.")))?;
+        .map_err(|e| (field, ErrorCode::InvalidGs1Value, format!("'{v}' is not a valid {what}: {e}.")))?;
     Ok(v.to_string())
 }
 
@@ -89,7 +90,7 @@ pub fn expiry_yymmdd(raw: &str) -> Result<String, RowProblem> {
     let bad = || {
         (
             "expiry",
-            "invalid_expiry",
+            ErrorCode::InvalidExpiry,
             format!("'{v}' is not an expiry date; write YYMMDD as after (17) on the pack (e.g. 271231) or YYYY-MM-DD."),
         )
     };
@@ -115,14 +116,17 @@ fn check_row(key: &SerialKey, product_id: i64, row: &SerialRow) -> Result<Checke
     let market = match row.market.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
         None => None,
         Some(m) => Some(
-            CountryCode::parse(m).map_err(|e| ("market", "invalid_country", e.public_message()))?.as_str().to_string(),
+            CountryCode::parse(m)
+                .map_err(|e| ("market", ErrorCode::InvalidCountry, e.public_message()))?
+                .as_str()
+                .to_string(),
         ),
     };
     let status = match row.status.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => SerialStatus::Active,
         Some(s) => SerialStatus::parse(s).ok_or_else(|| {
             let all: Vec<&str> = SerialStatus::ALL.iter().map(|s| s.as_str()).collect();
-            ("status", "invalid_status", format!("'{s}' is not a status; use one of {}.", all.join(", ")))
+            ("status", ErrorCode::InvalidStatus, format!("'{s}' is not a status; use one of {}.", all.join(", ")))
         })?,
     };
     Ok(CheckedSerial { key: key.digest(product_id, &serial), batch, expiry, market, status })
@@ -136,15 +140,15 @@ enum Parsed {
 }
 
 fn row_error(row: u64, (field, code, message): RowProblem) -> SerialRowError {
-    SerialRowError { row, field: field.into(), code: code.into(), message }
+    SerialRowError { row, field: field.into(), code, message }
 }
 
 /// An I/O error from the reader: the body ended badly or was too large.
 fn read_failed(e: std::io::Error) -> AppError {
     if e.kind() == std::io::ErrorKind::FileTooLarge {
-        AppError::client(axum::http::StatusCode::PAYLOAD_TOO_LARGE, "too_large", e.to_string())
+        AppError::client(ErrorKind::TooLarge, ErrorCode::TooLarge, e.to_string())
     } else {
-        AppError::invalid("body", "unreadable", format!("The file could not be read to its end: {e}."))
+        AppError::invalid("body", ErrorCode::Unreadable, format!("The file could not be read to its end: {e}."))
     }
 }
 
@@ -175,7 +179,7 @@ fn parse_rows<R: Read>(
                 let _ = out.blocking_send(Parsed::Fatal(
                     AppError::invalid(
                         "body",
-                        "unknown_column",
+                        ErrorCode::UnknownColumn,
                         format!("The CSV header has '{c}'; the columns are serial, batch, expiry, market and status."),
                     )
                     .with_arg("column", c),
@@ -185,7 +189,7 @@ fn parse_rows<R: Read>(
             if let Some(c) = ["serial", "batch", "expiry"].iter().find(|c| !header.iter().any(|h| h == *c)) {
                 let _ = out.blocking_send(Parsed::Fatal(AppError::invalid(
                     "body",
-                    "missing_column",
+                    ErrorCode::MissingColumn,
                     format!("The CSV header lacks '{c}': the first line names the columns serial, batch, expiry (and market, status)."),
                 )
                 .with_arg("column", c)));
@@ -206,7 +210,7 @@ fn parse_rows<R: Read>(
                             n,
                             (
                                 "row",
-                                "wrong_column_count",
+                                ErrorCode::WrongColumnCount,
                                 format!("This row has {} cells; the header names {}.", record.len(), header.len()),
                             ),
                         )),
@@ -227,8 +231,10 @@ fn parse_rows<R: Read>(
                         let _ = out.blocking_send(Parsed::Fatal(csv_fatal(e)));
                         return;
                     }
-                    Err(e) => chunk
-                        .push((n, Err(row_error(n, ("row", "malformed_row", format!("This row is not CSV: {e}.")))))),
+                    Err(e) => chunk.push((
+                        n,
+                        Err(row_error(n, ("row", ErrorCode::MalformedRow, format!("This row is not CSV: {e}.")))),
+                    )),
                 }
                 if chunk.len() >= BATCH && !send(&mut chunk) {
                     return;
@@ -248,7 +254,7 @@ fn parse_rows<R: Read>(
                         let _ = out.blocking_send(Parsed::Fatal(
                             AppError::invalid(
                                 "body",
-                                "line_too_long",
+                                ErrorCode::LineTooLong,
                                 format!("Line {n} is longer than {MAX_LINE_BYTES} bytes; one serial per line."),
                             )
                             .with_arg("line", n),
@@ -266,7 +272,7 @@ fn parse_rows<R: Read>(
                     continue;
                 }
                 let parsed = serde_json::from_str::<SerialRow>(text.trim()).map_err(|e| {
-                    row_error(n, ("row", "invalid_json", format!("This line is not a serial object: {e}.")))
+                    row_error(n, ("row", ErrorCode::InvalidJson, format!("This line is not a serial object: {e}.")))
                 });
                 chunk.push((n, parsed.and_then(|row| check(n, &row))));
                 if chunk.len() >= BATCH && !send(&mut chunk) {
@@ -283,7 +289,9 @@ fn parse_rows<R: Read>(
 fn csv_fatal(e: csv::Error) -> AppError {
     match e.into_kind() {
         csv::ErrorKind::Io(io) => read_failed(io),
-        other => AppError::invalid("body", "malformed_csv", format!("The CSV header cannot be read: {other:?}.")),
+        other => {
+            AppError::invalid("body", ErrorCode::MalformedCsv, format!("The CSV header cannot be read: {other:?}."))
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! turned into the domain's [`NewCase`].
 
 use super::*;
+use crate::error::ErrorCode;
 use crate::web::upload;
 use axum::extract::{FromRequest, Multipart, Request};
 
@@ -69,7 +70,11 @@ fn decimal(field: &'static str, raw: &str) -> Result<Option<f64>, AppError> {
         return Ok(None);
     }
     t.parse::<f64>().map(Some).map_err(|_| {
-        AppError::invalid(field, "invalid_number", format!("'{}' is not a number such as 40 or 12.50.", raw.trim()))
+        AppError::invalid(
+            field,
+            ErrorCode::InvalidNumber,
+            format!("'{}' is not a number such as 40 or 12.50.", raw.trim()),
+        )
     })
 }
 
@@ -153,19 +158,19 @@ impl CaseForm {
         let case_type = problems
             .keep(
                 CaseType::parse(&self.case_type)
-                    .ok_or_else(|| AppError::invalid("case_type", "required", "Choose the type of case.")),
+                    .ok_or_else(|| AppError::invalid("case_type", ErrorCode::Required, "Choose the type of case.")),
             )
             .unwrap_or(CaseType::Standard);
         let customs_procedure = match self.customs_procedure.trim() {
             "" => None,
             v => problems.keep(CustomsProcedure::parse(v).ok_or_else(|| {
-                AppError::invalid("customs_procedure", "invalid_procedure", "Choose import, export or transit.")
+                AppError::invalid("customs_procedure", ErrorCode::InvalidProcedure, "Choose import, export or transit.")
             })),
         };
         let transport_mode = match self.transport_mode.trim() {
             "" => None,
             v => problems.keep(TransportMode::parse(v).ok_or_else(|| {
-                AppError::invalid("transport_mode", "invalid_transport_mode", "Choose a mode of transport.")
+                AppError::invalid("transport_mode", ErrorCode::InvalidTransportMode, "Choose a mode of transport.")
             })),
         };
         // A datetime-local field gives 2026-11-29T08:30, on the officer's clock.
@@ -189,14 +194,22 @@ impl CaseForm {
             let quantity = problems
                 .keep(decimal("quantity", &line.quantity).and_then(|q| {
                     q.ok_or_else(|| {
-                        AppError::invalid("quantity", "invalid_quantity", "Each quantity must be a positive number.")
+                        AppError::invalid(
+                            "quantity",
+                            ErrorCode::InvalidQuantity,
+                            "Each quantity must be a positive number.",
+                        )
                     })
                 }))
                 .unwrap_or(1.0);
             let product_id = match line.product_id.trim() {
                 "" => None,
                 v => problems.keep(parse_id(v).ok_or_else(|| {
-                    AppError::invalid("product_id", "unknown_product", format!("'{v}' is not a product number."))
+                    AppError::invalid(
+                        "product_id",
+                        ErrorCode::UnknownProduct,
+                        format!("'{v}' is not a product number."),
+                    )
                 })),
             };
             let brand = line.brand.trim();
@@ -548,7 +561,7 @@ async fn create_from(ctx: Ctx, s: AppState, p: Principal, mut form: CaseForm, pa
     match result {
         Ok((case, _)) => Redirect::to(&format!("/cases/{}", case.id)).into_response(),
         Err(e) if shown_in_place(&e) => {
-            if e.code() == "idempotency_key_reused" {
+            if e.code() == ErrorCode::IdempotencyKeyReused {
                 // The key belongs to a case recorded from this form before; this is a new one.
                 form.idempotency_key = form_token();
             }

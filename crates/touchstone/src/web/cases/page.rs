@@ -2,6 +2,7 @@
 //! the steps taken from it. What the reader may do comes from the domain ([`CasePermissions`]).
 
 use super::*;
+use crate::error::ErrorCode;
 
 struct ObligationRow {
     id: i64,
@@ -408,7 +409,7 @@ pub(super) async fn transition(
             };
             cases::transition(&s.db, &s.legal, &p, id, step).await.map(|_| action.as_str())
         }
-        None => Err(AppError::invalid("action", "invalid_action", "Choose a step the case allows.")),
+        None => Err(AppError::invalid("action", ErrorCode::InvalidAction, "Choose a step the case allows.")),
     };
     match result {
         Ok(done) => Ok(Redirect::to(&format!("/cases/{id}?done={done}")).into_response()),
@@ -435,7 +436,7 @@ pub(super) async fn answer(
             let input = AnswerInput { party, answer, note: optional(&f.note) };
             cases::answer(&s.db, &s.legal, &p, id, input).await.map(|_| ())
         }
-        _ => Err(AppError::invalid("answer", "answer_required", "Choose an answer.")),
+        _ => Err(AppError::invalid("answer", ErrorCode::AnswerRequired, "Choose an answer.")),
     };
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/cases/{id}?done=answer")).into_response()),

@@ -9,6 +9,69 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+mod code;
+pub use code::ErrorCode;
+
+/// What kind of refusal an error is, as the domain sees it. HTTP is the web's business: the one
+/// mapping to a status is [`ErrorKind::status`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The request itself is malformed (a body that is not JSON, a query that cannot be read).
+    BadRequest,
+    /// No valid session or token.
+    Unauthenticated,
+    /// Signed in, but the organisation and role do not allow it.
+    Forbidden,
+    /// No such thing, or the reader may not know it exists.
+    NotFound,
+    MethodNotAllowed,
+    /// The state of the stored data does not allow it (a version moved on, a name taken).
+    Conflict,
+    TooLarge,
+    UnsupportedType,
+    /// Well-formed input whose values are not acceptable.
+    Invalid,
+    /// Refused for a while (too many failed attempts).
+    Locked,
+    /// Too many requests: retry later.
+    RateLimited,
+}
+
+impl ErrorKind {
+    /// The kind of a refusal that arrived as an HTTP status (a framework's rejection of a body).
+    pub fn from_status(status: StatusCode) -> ErrorKind {
+        match status {
+            StatusCode::UNAUTHORIZED => ErrorKind::Unauthenticated,
+            StatusCode::FORBIDDEN => ErrorKind::Forbidden,
+            StatusCode::NOT_FOUND => ErrorKind::NotFound,
+            StatusCode::METHOD_NOT_ALLOWED => ErrorKind::MethodNotAllowed,
+            StatusCode::CONFLICT => ErrorKind::Conflict,
+            StatusCode::PAYLOAD_TOO_LARGE => ErrorKind::TooLarge,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorKind::UnsupportedType,
+            StatusCode::UNPROCESSABLE_ENTITY => ErrorKind::Invalid,
+            StatusCode::LOCKED => ErrorKind::Locked,
+            StatusCode::TOO_MANY_REQUESTS => ErrorKind::RateLimited,
+            _ => ErrorKind::BadRequest,
+        }
+    }
+
+    pub fn status(self) -> StatusCode {
+        match self {
+            ErrorKind::BadRequest => StatusCode::BAD_REQUEST,
+            ErrorKind::Unauthenticated => StatusCode::UNAUTHORIZED,
+            ErrorKind::Forbidden => StatusCode::FORBIDDEN,
+            ErrorKind::NotFound => StatusCode::NOT_FOUND,
+            ErrorKind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ErrorKind::Conflict => StatusCode::CONFLICT,
+            ErrorKind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorKind::UnsupportedType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorKind::Invalid => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorKind::Locked => StatusCode::LOCKED,
+            ErrorKind::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        }
+    }
+}
+
 /// The JSON error envelope: `{"error": {"code": …, "message": …, "field": …}}`.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorEnvelope {
@@ -18,7 +81,7 @@ pub struct ErrorEnvelope {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorBody {
     /// Stable, machine-readable code, e.g. `invalid_country`.
-    pub code: String,
+    pub code: ErrorCode,
     /// A sentence a person can act on.
     pub message: String,
     /// The input field at fault, when there is one.
@@ -33,7 +96,7 @@ pub struct ErrorBody {
 /// One of several problems found in the input.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorItem {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
@@ -42,8 +105,8 @@ pub struct ErrorItem {
 /// A refusal the client can do something about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientError {
-    pub status: StatusCode,
-    pub code: &'static str,
+    pub kind: ErrorKind,
+    pub code: ErrorCode,
     pub message: String,
     pub field: Option<&'static str>,
     /// Seconds after which a retry may succeed (rate limits and locks).
@@ -67,9 +130,9 @@ pub enum AppError {
 pub type AppResult<T> = Result<T, AppError>;
 
 impl AppError {
-    pub fn client(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn client(kind: ErrorKind, code: ErrorCode, message: impl Into<String>) -> Self {
         AppError::Client(Box::new(ClientError {
-            status,
+            kind,
             code,
             message: message.into(),
             field: None,
@@ -80,9 +143,9 @@ impl AppError {
     }
 
     /// Input that parsed but is not acceptable; names the field so forms can show it there.
-    pub fn invalid(field: &'static str, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn invalid(field: &'static str, code: ErrorCode, message: impl Into<String>) -> Self {
         AppError::Client(Box::new(ClientError {
-            status: StatusCode::UNPROCESSABLE_ENTITY,
+            kind: ErrorKind::Invalid,
             code,
             message: message.into(),
             field: Some(field),
@@ -123,26 +186,26 @@ impl AppError {
 
     pub fn unauthenticated() -> Self {
         Self::client(
-            StatusCode::UNAUTHORIZED,
-            "unauthenticated",
+            ErrorKind::Unauthenticated,
+            ErrorCode::Unauthenticated,
             "Sign in, or send a valid bearer token in the Authorization header.",
         )
     }
 
     pub fn forbidden() -> Self {
-        Self::client(StatusCode::FORBIDDEN, "forbidden", "Your organisation and role do not allow this action.")
+        Self::client(ErrorKind::Forbidden, ErrorCode::Forbidden, "Your organisation and role do not allow this action.")
     }
 
     pub fn not_found(what: &str) -> Self {
         Self::client(
-            StatusCode::NOT_FOUND,
-            "not_found",
+            ErrorKind::NotFound,
+            ErrorCode::NotFound,
             format!("No {what} with that identifier exists, or you may not see it."),
         )
     }
 
-    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
-        Self::client(StatusCode::CONFLICT, code, message)
+    pub fn conflict(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self::client(ErrorKind::Conflict, code, message)
     }
 
     /// Names the field at fault, for refusals made without one (a conflict, say).
@@ -176,18 +239,27 @@ impl AppError {
         self
     }
 
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
             AppError::Client(c) => c.code,
-            AppError::Internal(_) => "internal",
+            AppError::Internal(_) => ErrorCode::Internal,
         }
     }
 
-    pub fn status(&self) -> StatusCode {
+    /// The kind of refusal; `None` for an internal error.
+    pub fn kind(&self) -> Option<ErrorKind> {
         match self {
-            AppError::Client(c) => c.status,
-            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Client(c) => Some(c.kind),
+            AppError::Internal(_) => None,
         }
+    }
+
+    pub fn is(&self, kind: ErrorKind) -> bool {
+        self.kind() == Some(kind)
+    }
+
+    pub fn status(&self) -> StatusCode {
+        self.kind().map_or(StatusCode::INTERNAL_SERVER_ERROR, ErrorKind::status)
     }
 
     pub fn field(&self) -> Option<&'static str> {
@@ -225,7 +297,7 @@ impl IntoResponse for AppError {
         self.log();
         let envelope = ErrorEnvelope {
             error: ErrorBody {
-                code: self.code().to_string(),
+                code: self.code(),
                 message: self.public_message(),
                 field: self.field().map(str::to_string),
                 errors: match &self {
@@ -233,7 +305,7 @@ impl IntoResponse for AppError {
                         .problems()
                         .iter()
                         .map(|p| ErrorItem {
-                            code: p.code().to_string(),
+                            code: p.code(),
                             message: p.public_message(),
                             field: p.field().map(str::to_string),
                         })
@@ -293,10 +365,10 @@ mod tests {
     fn several_problems_are_one_refusal_that_names_them_all() {
         let mut p = Problems::default();
         assert_eq!(p.keep::<i32>(Ok(1)), Some(1));
-        p.keep::<()>(Err(AppError::invalid("office_code", "required", "Give the office's code.")));
-        p.keep::<()>(Err(AppError::invalid("quantity", "invalid_quantity", "A positive number.")));
+        p.keep::<()>(Err(AppError::invalid("office_code", ErrorCode::Required, "Give the office's code.")));
+        p.keep::<()>(Err(AppError::invalid("quantity", ErrorCode::InvalidQuantity, "A positive number.")));
         let e = p.finish().unwrap_err();
-        assert_eq!((e.code(), e.field()), ("required", Some("office_code")), "the first is the refusal");
+        assert_eq!((e.code(), e.field()), (ErrorCode::Required, Some("office_code")), "the first is the refusal");
         let all: Vec<_> = e.problems().iter().map(|p| p.field()).collect();
         assert_eq!(all, vec![Some("office_code"), Some("quantity")]);
         assert!(Problems::default().finish().is_ok());

@@ -1,0 +1,109 @@
+//! Closed sets of values that are stored and exchanged as snake_case text: one mechanism for
+//! every one of them (roles, case states, sectors, error codes…).
+//!
+//! `closed_set!` declares the enum with its text for each value. Reading text back has two
+//! faces, and the choice between them is the point:
+//! - `parse` (and `refuse_unless` for sets that name a refusal) reads what a *person or client*
+//!   sent: unknown text is their mistake, answered with a sentence;
+//! - `decode` (and `TryFrom<&str>`) reads what *we stored*: unknown text there is corruption or
+//!   a newer release's value, and fails loudly instead of falling back to a default.
+
+/// Stored text that names no value of its closed set.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{value}' is not a known {set}")]
+pub struct UnknownValue {
+    pub set: &'static str,
+    pub value: String,
+}
+
+impl From<UnknownValue> for sqlx::Error {
+    fn from(e: UnknownValue) -> Self {
+        sqlx::Error::Decode(Box::new(e))
+    }
+}
+
+impl From<UnknownValue> for crate::error::AppError {
+    fn from(e: UnknownValue) -> Self {
+        crate::error::AppError::Internal(e.into())
+    }
+}
+
+/// The accepted values, for a refusal's sentence: "a, b, c".
+pub fn list(values: &[&str]) -> String {
+    values.join(", ")
+}
+
+/// Declares a closed set. With `refused as "field", Code`, `refuse_unless` answers unknown text
+/// with that error code on that field.
+macro_rules! closed_set {
+    (
+        $(#[$m:meta])*
+        $vis:vis enum $name:ident $(refused as $field:literal, $code:ident)? {
+            $($(#[$vm:meta])* $variant:ident = $text:literal),+ $(,)?
+        }
+    ) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        $vis enum $name { $($(#[$vm])* #[serde(rename = $text)] $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// What a person or client sent, trimmed; `None` for anything else.
+            pub fn parse(raw: &str) -> Option<Self> {
+                match raw.trim() { $($text => Some($name::$variant),)+ _ => None }
+            }
+
+            /// What was stored: unknown text is an error, never a default.
+            pub fn decode(raw: &str) -> Result<Self, $crate::closed_set::UnknownValue> {
+                match raw { $($text => Ok($name::$variant),)+ other => Err($crate::closed_set::UnknownValue {
+                    set: stringify!($name),
+                    value: other.to_string(),
+                }) }
+            }
+
+            /// The accepted values, comma-separated, for a sentence.
+            pub fn names() -> String {
+                $crate::closed_set::list(&[$($text),+])
+            }
+
+            $(
+            /// What a person or client sent, or a refusal naming the accepted values.
+            pub fn refuse_unless(raw: &str) -> Result<Self, $crate::error::AppError> {
+                Self::parse(raw).ok_or_else(|| {
+                    $crate::error::AppError::invalid(
+                        $field,
+                        $crate::error::ErrorCode::$code,
+                        format!(
+                            "'{}' is not a known {}; use one of: {}.",
+                            raw.trim(),
+                            $field.replace('_', " "),
+                            Self::names()
+                        ),
+                    )
+                    .with_arg("value", raw.trim())
+                    .with_arg("accepted", Self::names())
+                })
+            }
+            )?
+        }
+
+        impl TryFrom<&str> for $name {
+            type Error = $crate::closed_set::UnknownValue;
+            fn try_from(raw: &str) -> Result<Self, Self::Error> {
+                Self::decode(raw)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use closed_set;
