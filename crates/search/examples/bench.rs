@@ -48,6 +48,7 @@ fn main() {
                 codes: vec![],
                 gs1_prefixes: vec![format!("2{b:06}")],
                 hs_code: None,
+                countries: vec![],
             })
             .unwrap();
         for p in 0..per_brand {
@@ -67,6 +68,7 @@ fn main() {
                     codes: vec![format!("2{b:06}{p:05}0")],
                     gs1_prefixes: vec![format!("2{b:06}")],
                     hs_code: Some("420221".into()),
+                    countries: vec![],
                 })
                 .unwrap();
         }

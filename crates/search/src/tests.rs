@@ -15,6 +15,7 @@ fn brand(id: i64, name: &str, sector: &str) -> CatalogDoc {
         codes: vec![],
         gs1_prefixes: vec![format!("2{id:06}")],
         hs_code: None,
+        countries: vec![],
     }
 }
 
@@ -33,6 +34,7 @@ fn product(brand_id: i64, brand_name: &str, id: i64, en: &str, fr: &str, categor
         codes: vec![gtin.into(), format!("{}-{id:03}", &brand_name[..3].to_uppercase())],
         gs1_prefixes: vec![format!("2{brand_id:06}")],
         hs_code: Some("420221".into()),
+        countries: vec![],
     }
 }
 
@@ -111,7 +113,13 @@ fn filters_keep_only_the_category_or_the_brand() {
     let index = catalog();
     let q = |text: &str, category: Option<&str>, brand_id: Option<i64>| {
         index
-            .search(&SearchQuery { text: text.into(), category: category.map(Into::into), brand_id, limit: 10 })
+            .search(&SearchQuery {
+                text: text.into(),
+                category: category.map(Into::into),
+                brand_id,
+                limit: 10,
+                country: None,
+            })
             .unwrap()
     };
     let handbags = q("kastenbruck", Some("Handbags"), None);
@@ -187,4 +195,69 @@ fn a_product_result_carries_its_names_by_language_for_the_reader_to_choose() {
     assert_eq!(fr, Some("Kastenbrück — Pochette matelassée"));
     let brand = &find(&catalog(), "Lumière")[0];
     assert!(brand.names.is_empty() && brand.title_language.is_none());
+}
+
+fn with_countries(mut doc: CatalogDoc, countries: &[&str]) -> CatalogDoc {
+    doc.countries = countries.iter().map(|c| c.to_string()).collect();
+    doc
+}
+
+/// Brand names as alike as the demo catalog's.
+fn alike() -> SearchIndex {
+    let index = SearchIndex::in_ram();
+    for (id, name) in [(1, "Velora"), (2, "Veloria"), (3, "Velura"), (4, "Velano"), (5, "Kelora"), (6, "Velora Maison")]
+    {
+        index.upsert(&brand(id, name, "luxury")).unwrap();
+        index
+            .upsert(&product(id, name, 100 + id, "Signature tote", "Cabas signature", "handbags", "2000001000017"))
+            .unwrap();
+    }
+    index.commit(None).unwrap();
+    index
+}
+
+#[test]
+fn among_alike_brands_the_closest_spelling_comes_first() {
+    let index = alike();
+    for (typed, expected) in [
+        ("Veloira", "Veloria"),
+        ("Velorq", "Velora"),
+        ("Vleora", "Velora"),
+        ("Velrua", "Velura"),
+        ("Velano", "Velano"),
+        ("Velan", "Velano"),
+        ("Kelorra", "Kelora"),
+        ("Velora Maisn", "Velora Maison"),
+        ("Veloraa Maison", "Velora Maison"),
+    ] {
+        let hits = find(&index, typed);
+        assert_eq!((hits[0].kind, hits[0].title.as_str()), (DocKind::Brand, expected), "{typed}: {hits:#?}");
+    }
+    let hits = find(&index, "Veloria sgnature");
+    assert_eq!((hits[0].product_id, hits[0].brand_id), (Some(102), 2), "brand and product word: {hits:#?}");
+}
+
+#[test]
+fn among_equally_close_brands_those_known_in_the_officers_country_come_first() {
+    let index = SearchIndex::in_ram();
+    index.upsert(&with_countries(brand(1, "Dalora", "luxury"), &["FR"])).unwrap();
+    index.upsert(&with_countries(brand(2, "Dalura", "luxury"), &["GB"])).unwrap();
+    index.upsert(&brand(3, "Dalira", "luxury")).unwrap();
+    // Known in Spain through a product, not its own document.
+    index
+        .upsert(&with_countries(product(3, "Dalira", 30, "Tote", "Cabas", "handbags", "2000003000015"), &["ES"]))
+        .unwrap();
+    index.commit(None).unwrap();
+    let first = |country: &str| {
+        let q = SearchQuery { text: "Dalra".into(), limit: 10, country: Some(country.into()), ..Default::default() };
+        let hits = index.search(&q).unwrap();
+        assert_eq!(hits[0].kind, DocKind::Brand, "{hits:#?}");
+        hits[0].title.clone()
+    };
+    assert_eq!(first("GB"), "Dalura");
+    assert_eq!(first("fr"), "Dalora");
+    assert_eq!(first("ES"), "Dalira");
+    // Closeness still comes first: the exact name wins wherever the officer works.
+    let q = SearchQuery { text: "Dalora".into(), limit: 10, country: Some("GB".into()), ..Default::default() };
+    assert_eq!(index.search(&q).unwrap()[0].title, "Dalora");
 }

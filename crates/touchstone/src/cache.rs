@@ -8,9 +8,10 @@
 //! change's transaction was open is stored under the new epoch. A change made through another
 //! node or the CLI is seen within [`LIFETIME`].
 
+use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 pub const LIFETIME: Duration = Duration::from_secs(2);
@@ -19,19 +20,33 @@ pub const LIFETIME: Duration = Duration::from_secs(2);
 /// refilled by the requests that follow). Above the 10,000 brands of a 1,000,000-product catalog.
 const CAPACITY: usize = 20_000;
 
-/// The memories a [`crate::store::Db`] handle carries.
+/// The memories a [`crate::store::Db`] handle carries, one of each type. The module that
+/// remembers something names its memory's type (a [`Recent`] of its own keys and values: the
+/// principal behind a token, brands by id, the alerts in force), so that the store, which
+/// carries them, names nothing of the domain.
 #[derive(Default)]
 pub struct Caches {
-    /// By the SHA-256 of the bearer token: the principal, or `None` for a token that does not
-    /// authenticate (so a flood of wrong tokens does not reach the database each time either).
-    pub principals: Recent<String, Option<crate::domain::policy::Principal>>,
-    /// Brands by id, parsed: every product card needs its brand's.
-    pub brands: Recent<i64, std::sync::Arc<crate::domain::catalog::Brand>>,
-    /// The alerts in force (their rows and parsed alerts), under the key `()`.
-    pub alerts_in_force: Recent<(), AlertsInForce>,
+    memories: RwLock<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
 }
 
-pub type AlertsInForce = std::sync::Arc<Vec<(crate::store::cases::AlertRow, crate::domain::alerts::Alert)>>;
+impl Caches {
+    /// The memory of type `M`, made empty on first use.
+    pub fn of<M: Default + Send + Sync + 'static>(&self) -> Arc<M> {
+        let known =
+            self.memories.read().unwrap_or_else(|poisoned| poisoned.into_inner()).get(&TypeId::of::<M>()).cloned();
+        let memory = match known {
+            Some(m) => m,
+            None => self
+                .memories
+                .write()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .entry(TypeId::of::<M>())
+                .or_insert_with(|| Arc::new(M::default()))
+                .clone(),
+        };
+        memory.downcast::<M>().unwrap_or_else(|_| unreachable!("each memory is kept under its own type"))
+    }
+}
 
 pub struct Recent<K, V> {
     entries: Mutex<HashMap<K, Entry<V>>>,

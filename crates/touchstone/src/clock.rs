@@ -17,7 +17,7 @@ impl Clock {
     /// Now, in milliseconds since the Unix epoch.
     pub fn now_ms(&self) -> i64 {
         match self.stopped_at.load(Ordering::Acquire) {
-            0 => crate::domain::now_ms(),
+            0 => now_ms(),
             at => at,
         }
     }
@@ -31,6 +31,19 @@ impl Clock {
     pub fn advance(&self, ms: i64) {
         let _ = self.stopped_at.fetch_update(Ordering::AcqRel, Ordering::Acquire, |at| (at != 0).then_some(at + ms));
     }
+}
+
+/// Milliseconds since the Unix epoch, the one representation of instants in the store.
+pub fn now_ms() -> i64 {
+    (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+/// RFC 3339 UTC text for an instant in milliseconds, as shown in the API and pages.
+pub fn format_ms(ms: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .ok()
+        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -107,3 +107,25 @@ macro_rules! closed_set {
     };
 }
 pub(crate) use closed_set;
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::types::Role;
+    use crate::error::ErrorCode;
+
+    #[test]
+    fn stored_text_decodes_or_fails_loudly_and_sent_text_is_refused_with_the_accepted_values() {
+        assert_eq!(Role::decode("analyst"), Ok(Role::Analyst));
+        let e = Role::decode("boss").unwrap_err();
+        assert_eq!((e.set, e.value.as_str()), ("Role", "boss"), "no silent default for stored text");
+        assert!(Role::decode(" analyst").is_err(), "stored text is read as it was written");
+        assert_eq!(Role::parse(" analyst "), Some(Role::Analyst), "what a person typed is trimmed");
+        let refusal = Role::refuse_unless("boss").unwrap_err();
+        assert_eq!((refusal.code(), refusal.field()), (ErrorCode::InvalidRole, Some("role")));
+        assert!(refusal.public_message().contains("officer, analyst"), "{}", refusal.public_message());
+        for role in Role::ALL {
+            assert_eq!(Role::try_from(role.as_str()), Ok(*role));
+            assert_eq!(serde_json::to_string(role).unwrap(), format!("\"{role}\""), "JSON says what is stored");
+        }
+    }
+}

@@ -14,6 +14,7 @@ pub mod domain;
 pub mod error;
 pub mod http;
 pub mod i18n;
+pub mod model;
 pub mod ops;
 pub mod state;
 pub mod store;

@@ -13,6 +13,7 @@ use super::localized::{self, Localized};
 use super::normalize;
 use super::policy::{allows, check, Action, Principal, Target};
 use super::types::{CountryCode, Language};
+use crate::cache::Recent;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::i18n::Sentence;
 use crate::store::cases::{self as sql, AlertRow};
@@ -488,9 +489,13 @@ pub async fn naming(
 
 /// The alerts in force, read again only after a write or once the memory is a moment old
 /// (every lookup asks for them).
-async fn in_force(db: &Db, now: i64) -> AppResult<crate::cache::AlertsInForce> {
+/// The alerts in force, their rows and parsed alerts, remembered under the key `()`.
+type AlertsInForce = std::sync::Arc<Vec<(crate::store::cases::AlertRow, Alert)>>;
+
+async fn in_force(db: &Db, now: i64) -> AppResult<AlertsInForce> {
     let epoch = db.write_epoch();
-    if let Some(known) = db.caches.alerts_in_force.get(&(), epoch) {
+    let memory = db.caches.of::<Recent<(), AlertsInForce>>();
+    if let Some(known) = memory.get(&(), epoch) {
         return Ok(known);
     }
     let mut alerts = Vec::new();
@@ -499,7 +504,7 @@ async fn in_force(db: &Db, now: i64) -> AppResult<crate::cache::AlertsInForce> {
         alerts.push((row, alert));
     }
     let alerts = std::sync::Arc::new(alerts);
-    db.caches.alerts_in_force.put((), epoch, alerts.clone());
+    memory.put((), epoch, alerts.clone());
     Ok(alerts)
 }
 

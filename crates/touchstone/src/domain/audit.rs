@@ -14,21 +14,9 @@ use super::policy::{check, Action, Principal, Target};
 use crate::error::AppResult;
 use crate::store::{self, Db};
 
-pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+pub use crate::model::audit::{AuditEvent, AuditRecord};
 
-/// What happened, by whom, to what; appended in the transaction of the change it records.
-#[derive(Debug, Clone)]
-pub struct AuditEvent {
-    pub actor_user_id: Option<i64>,
-    pub actor_org_id: Option<i64>,
-    pub actor_label: String,
-    pub action: &'static str,
-    pub target_kind: &'static str,
-    pub target_id: String,
-    /// The organisation whose administrators may read this record.
-    pub scope_org_id: Option<i64>,
-    pub detail: serde_json::Value,
-}
+pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 impl AuditEvent {
     pub fn by(
@@ -79,24 +67,6 @@ impl AuditEvent {
         self.detail = detail;
         self
     }
-}
-
-/// A stored audit record, as listed in the page and the API.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct AuditRecord {
-    pub seq: i64,
-    pub at: i64,
-    pub actor_user_id: Option<i64>,
-    pub actor_org_id: Option<i64>,
-    pub actor_label: String,
-    pub action: String,
-    pub target_kind: String,
-    pub target_id: String,
-    pub scope_org_id: Option<i64>,
-    /// JSON text of the details.
-    pub detail: String,
-    pub prev_hash: String,
-    pub hash: String,
 }
 
 impl AuditRecord {

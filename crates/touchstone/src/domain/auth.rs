@@ -16,6 +16,7 @@ use super::directory::User;
 use super::policy::{check, Action, GrantScopes, Principal, Target};
 use super::types::{Email, NewPassword, OrgKind, Role};
 use super::{format_ms, now_ms, totp};
+use crate::cache::Recent;
 use crate::config::AuthSettings;
 use crate::error::{AppError, AppResult, ErrorCode, ErrorKind};
 use crate::store::{self, Db};
@@ -584,13 +585,16 @@ pub async fn revoke_token(db: &Db, principal: &Principal, id: i64) -> AppResult<
 pub async fn principal_from_token(db: &Db, secret: &str) -> AppResult<Option<Principal>> {
     let hash = sha256_hex(secret);
     let epoch = db.write_epoch();
-    if let Some(known) = db.caches.principals.get(&hash, epoch) {
+    // By the SHA-256 of the bearer token: the principal, or `None` for a token that does not
+    // authenticate (so a flood of wrong tokens does not reach the database each time either).
+    let memory = db.caches.of::<Recent<String, Option<Principal>>>();
+    if let Some(known) = memory.get(&hash, epoch) {
         known.iter().for_each(crate::ops::requests::note_principal);
         return Ok(known);
     }
     let principal = principal_from_token_hash(db, &hash).await?;
     principal.iter().for_each(crate::ops::requests::note_principal);
-    db.caches.principals.put(hash, epoch, principal.clone());
+    memory.put(hash, epoch, principal.clone());
     Ok(principal)
 }
 

@@ -8,6 +8,7 @@
 //! enforcement users only when the brand's chosen audience includes their organisation or
 //! country; the policy decides, and each such read is audited.
 
+use crate::cache::Recent;
 use crate::closed_set::closed_set;
 use crate::error::{AppError, AppResult, ErrorCode, ErrorKind};
 use axum::http::StatusCode;
@@ -18,36 +19,7 @@ use super::audit::AuditEvent;
 use super::policy::{allows, check, Action, Principal, Target};
 use crate::store::{self, is_unique_violation, Db};
 
-mod sheet;
-pub use sheet::*;
-
-/// A brand as stored.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Brand {
-    pub id: i64,
-    /// Stable key chosen by the rights holder, used by imports: lowercase letters, digits, '-'.
-    pub key: String,
-    pub owner_organisation_id: i64,
-    pub version: i64,
-    pub published: bool,
-    /// The rights holder's working copy.
-    pub draft: BrandSheet,
-    /// What officers see; absent until first published.
-    pub published_sheet: Option<BrandSheet>,
-    pub updated_at: String,
-}
-
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Product {
-    pub id: i64,
-    pub brand_id: i64,
-    pub key: String,
-    pub version: i64,
-    pub published: bool,
-    pub draft: ProductSheet,
-    pub published_sheet: Option<ProductSheet>,
-    pub updated_at: String,
-}
+pub use crate::model::catalog::*;
 
 /// A key for imports: lowercase ASCII letters, digits and '-', 1 to 80 characters.
 pub fn parse_key(field: &'static str, raw: &str) -> AppResult<String> {
@@ -366,17 +338,6 @@ pub(crate) fn brand_scope(principal: &Principal) -> AppResult<store::catalog::Br
     }
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct BrandSummary {
-    pub id: i64,
-    pub key: String,
-    pub name: String,
-    pub sector: Sector,
-    pub owner_organisation_id: i64,
-    pub published: bool,
-    pub products: i64,
-}
-
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewProduct {
@@ -555,12 +516,14 @@ async fn product_card_by(
 /// lookup needs its product's brand, and ten thousand brands cover a million products.
 pub(crate) async fn brand_remembered(db: &Db, id: i64) -> AppResult<Option<std::sync::Arc<Brand>>> {
     let epoch = db.write_epoch();
-    if let Some(known) = db.caches.brands.get(&id, epoch) {
+    // Brands by id, parsed: every product card needs its brand's.
+    let memory = db.caches.of::<Recent<i64, std::sync::Arc<Brand>>>();
+    if let Some(known) = memory.get(&id, epoch) {
         return Ok(Some(known));
     }
     let Some(brand) = store::catalog::get_brand_quickly(db, id).await? else { return Ok(None) };
     let brand = std::sync::Arc::new(brand);
-    db.caches.brands.put(id, epoch, brand.clone());
+    memory.put(id, epoch, brand.clone());
     Ok(Some(brand))
 }
 
@@ -688,20 +651,6 @@ pub async fn history(db: &Db, principal: &Principal, kind: HistoryKind, id: i64)
             at: super::format_ms(r.at),
         })
         .collect())
-}
-
-/// A published product summary for lists.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct ProductSummary {
-    pub id: i64,
-    pub brand_id: i64,
-    pub key: String,
-    /// The name lists are ordered by: English, else as written, else any.
-    pub name: String,
-    /// The name in every language it has one (of the copy officers see once published).
-    pub names: super::localized::Localized,
-    pub category: String,
-    pub published: bool,
 }
 
 pub async fn list_products(db: &Db, principal: &Principal, brand_id: i64) -> AppResult<Vec<ProductSummary>> {

@@ -8,6 +8,7 @@
 //! agency's name and point of contact and which of *its own* items matched — nothing more.
 
 use crate::closed_set::closed_set;
+use crate::closed_set::UnknownValue;
 use crate::error::{AppError, AppResult, ErrorCode};
 use std::collections::{BTreeMap, HashMap};
 
@@ -442,28 +443,27 @@ pub async fn get_operation(db: &Db, principal: &Principal, id: i64) -> AppResult
     let targets = sql::targets_of(db.reader(), id)
         .await?
         .into_iter()
-        .map(|t| TargetView {
-            id: t.id,
-            kind: TargetKind::parse(&t.kind).unwrap_or(TargetKind::Company),
-            label: t.label,
-            created_at: format_ms(t.created_at),
+        .map(|t| {
+            Ok(TargetView {
+                id: t.id,
+                kind: TargetKind::decode(&t.kind)?,
+                label: t.label,
+                created_at: format_ms(t.created_at),
+            })
         })
-        .collect();
-    let events = sql::events_of(db.reader(), id).await?.into_iter().map(event_view).collect();
+        .collect::<Result<_, UnknownValue>>()?;
+    let events = sql::events_of(db.reader(), id).await?.into_iter().map(event_view).collect::<Result<_, _>>()?;
     Ok(Operation {
         id: row.id,
         organisation_id: row.org_id,
         name: row.name,
         kind: row.kind,
-        status: OperationStatus::parse(&row.status).unwrap_or(OperationStatus::Planned),
+        status: OperationStatus::decode(&row.status)?,
         starts_at: format_ms(row.starts_at),
         ends_at: format_ms(row.ends_at),
-        contact: serde_json::from_str(&row.contact).unwrap_or(PointOfContact {
-            name: String::new(),
-            phone: None,
-            email: None,
-        }),
-        confidentiality: ConfidentialityLevel::parse(&row.confidentiality).unwrap_or(ConfidentialityLevel::Restricted),
+        contact: serde_json::from_str(&row.contact)
+            .map_err(|e| anyhow::anyhow!("operation {} holds an unreadable contact: {e}", row.id))?,
+        confidentiality: ConfidentialityLevel::decode(&row.confidentiality)?,
         tell_detaining_officer: row.tell_detaining_officer == 1,
         version: row.version,
         targets,
@@ -471,17 +471,17 @@ pub async fn get_operation(db: &Db, principal: &Principal, id: i64) -> AppResult
     })
 }
 
-fn event_view(e: sql::EventRow) -> EventView {
-    EventView {
+fn event_view(e: sql::EventRow) -> Result<EventView, UnknownValue> {
+    Ok(EventView {
         id: e.id,
-        kind: EventKind::parse(&e.kind).unwrap_or(EventKind::Search),
+        kind: EventKind::decode(&e.kind)?,
         lat: e.lat,
         lon: e.lon,
         radius_m: e.radius_m,
         starts_at: format_ms(e.starts_at),
         ends_at: format_ms(e.ends_at),
         note: e.note,
-    }
+    })
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -498,14 +498,16 @@ pub async fn list_operations(db: &Db, principal: &Principal) -> AppResult<Vec<Op
     Ok(sql::operations_of(db.reader(), principal.org_id)
         .await?
         .into_iter()
-        .map(|r| OperationSummary {
-            id: r.id,
-            name: r.name,
-            status: OperationStatus::parse(&r.status).unwrap_or(OperationStatus::Planned),
-            starts_at: format_ms(r.starts_at),
-            ends_at: format_ms(r.ends_at),
+        .map(|r| {
+            Ok(OperationSummary {
+                id: r.id,
+                name: r.name,
+                status: OperationStatus::decode(&r.status)?,
+                starts_at: format_ms(r.starts_at),
+                ends_at: format_ms(r.ends_at),
+            })
         })
-        .collect())
+        .collect::<Result<_, UnknownValue>>()?)
 }
 
 /// What adding targets found: the targets stored and how many hits they made.

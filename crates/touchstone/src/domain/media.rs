@@ -5,9 +5,9 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde::Serialize;
+pub use crate::model::media::StoredMedia;
+
 use tokio::sync::Semaphore;
-use utoipa::ToSchema;
 
 use super::audit::AuditEvent;
 use super::policy::{allows, Action, Principal, Target};
@@ -80,19 +80,6 @@ impl MediaStore {
             waiting: Arc::default(),
         }
     }
-}
-
-/// A stored file.
-#[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
-pub struct StoredMedia {
-    /// SHA-256 of the stored (cleaned) file; refer to it from sheets and cases.
-    pub hash: String,
-    /// `jpeg`, `png`, `webp` or `pdf`.
-    pub kind: String,
-    pub byte_len: i64,
-    pub width: Option<i64>,
-    pub height: Option<i64>,
-    pub thumbnail_hash: Option<String>,
 }
 
 fn media_error(e: media::MediaError) -> AppError {

@@ -12,7 +12,7 @@ pub mod catalog_io;
 pub mod coordination;
 pub mod directory;
 pub mod input;
-pub mod localized;
+pub use crate::model::localized;
 pub mod lookup;
 pub mod media;
 pub mod net_guard;
@@ -24,18 +24,7 @@ pub mod regime;
 pub mod scan;
 pub mod search;
 pub mod totp;
-pub mod types;
+pub use crate::model::types;
 pub mod verify;
 
-/// Milliseconds since the Unix epoch, the one representation of instants in the store.
-pub fn now_ms() -> i64 {
-    (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
-}
-
-/// RFC 3339 UTC text for an instant in milliseconds, as shown in the API and pages.
-pub fn format_ms(ms: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-        .ok()
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
-        .unwrap_or_default()
-}
+pub use crate::clock::{format_ms, now_ms};

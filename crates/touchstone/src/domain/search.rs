@@ -427,8 +427,14 @@ impl SearchService {
                 ))
             }
         };
-        let query =
-            search::SearchQuery { text: text.clone(), category: category.clone(), brand_id: params.brand_id, limit };
+        let query = search::SearchQuery {
+            text: text.clone(),
+            category: category.clone(),
+            brand_id: params.brand_id,
+            limit,
+            // Among equally close names, the brands known where the searcher works come first.
+            country: Some(principal.org_country.clone()),
+        };
         let hits = {
             let _turn = self.searching.acquire().await.map_err(|e| AppError::Internal(e.into()))?;
             self.blocking(move |index| index.search(&query)).await?
@@ -505,6 +511,11 @@ fn brand_doc(id: i64, sheet: &BrandSheet) -> CatalogDoc {
         codes: sheet.trademarks.iter().map(|t| t.number.clone()).collect(),
         gs1_prefixes: sheet.gs1_company_prefixes.clone(),
         hs_code: None,
+        // A contact that answers for a country: the brand is present there. Only what every
+        // officer reads counts (the ranking must not reveal a confidential section): so not
+        // the supply chain's countries, which a brand may keep confidential, and whose
+        // confidentiality is the draft's, which the index does not see.
+        countries: sheet.contacts.iter().filter_map(|c| c.country.clone()).collect(),
     }
 }
 
@@ -529,6 +540,8 @@ fn product_doc(id: i64, brand_id: i64, sheet: &ProductSheet, brand: &BrandSheet)
         codes: sheet.gtins.iter().chain(&sheet.model_numbers).cloned().collect(),
         gs1_prefixes: brand.gs1_company_prefixes.clone(),
         hs_code: sheet.hs_code.clone(),
+        // Sold only there: the brand is present there (public, unlike the supply chain).
+        countries: sheet.only_sold_in.clone(),
     }
 }
 
@@ -580,7 +593,9 @@ pub struct SearchHit {
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct SearchResults {
-    /// Best first: a brand whose own name is the query, then brands, then products.
+    /// Best first: the closest spelling of the words typed (fewest edits, then a brand whose own
+    /// name is the query, whole words, prefixes), then brands known in the searcher's country,
+    /// then relevance (a brand before its products).
     pub hits: Vec<SearchHit>,
     /// What the results are, in a sentence (says so plainly when nothing matched).
     pub message: String,

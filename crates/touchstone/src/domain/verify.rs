@@ -379,7 +379,7 @@ pub async fn check_product(
             if scanned.expiry.is_some_and(|e| e != s.expiry) {
                 mismatched.push("expiry".to_string());
             }
-            match SerialStatus::parse(&s.status).unwrap_or(SerialStatus::Active) {
+            match SerialStatus::decode(&s.status)? {
                 SerialStatus::Recalled => Verdict::StatusRecalled,
                 SerialStatus::Destroyed => Verdict::StatusDestroyed,
                 SerialStatus::Stolen => Verdict::StatusStolen,

@@ -3,8 +3,8 @@
 
 use sqlx::{Any, AnyConnection, Executor, FromRow};
 
-use crate::domain::audit::{AuditEvent, AuditRecord};
-use crate::domain::now_ms;
+use crate::clock::now_ms;
+use crate::model::audit::{AuditEvent, AuditRecord};
 
 #[derive(FromRow)]
 struct Row {

@@ -3,8 +3,8 @@
 use sqlx::{Any, AnyConnection, Executor, FromRow};
 
 use super::media::UseKind;
-use crate::domain::catalog::{Brand, BrandSheet, BrandSummary, Product, ProductSheet, ProductSummary, Sector};
-use crate::domain::format_ms;
+use crate::clock::format_ms;
+use crate::model::catalog::{Brand, BrandSheet, BrandSummary, Product, ProductSheet, ProductSummary, Sector};
 
 mod import;
 pub use import::*;
@@ -158,7 +158,7 @@ pub async fn record_history(
     .bind(version)
     .bind(action)
     .bind(actor)
-    .bind(crate::domain::now_ms())
+    .bind(crate::clock::now_ms())
     .bind(sheet)
     .execute(conn)
     .await
@@ -300,18 +300,19 @@ pub async fn list_brands<'c, E: Executor<'c, Database = Any>>(
             .await?
         }
     };
-    Ok(rows
-        .into_iter()
-        .map(|r| BrandSummary {
-            id: r.id,
-            key: r.brand_key,
-            name: r.name,
-            sector: Sector::parse(&r.sector).unwrap_or(Sector::Other),
-            owner_organisation_id: r.owner_org_id,
-            published: r.is_published != 0,
-            products: r.products,
+    rows.into_iter()
+        .map(|r| {
+            Ok(BrandSummary {
+                id: r.id,
+                key: r.brand_key,
+                name: r.name,
+                sector: Sector::decode(&r.sector)?,
+                owner_organisation_id: r.owner_org_id,
+                published: r.is_published != 0,
+                products: r.products,
+            })
         })
-        .collect())
+        .collect()
 }
 
 #[derive(FromRow)]
@@ -550,7 +551,7 @@ pub async fn list_products<'c, E: Executor<'c, Database = Any>>(
     /// Of a sheet, only its names: a list has no use for the rest.
     #[derive(serde::Deserialize)]
     struct Names {
-        names: crate::domain::localized::Localized,
+        names: crate::model::localized::Localized,
     }
     let filter = if published_only { " AND published IS NOT NULL" } else { "" };
     // The names of the copy the listing columns follow: the published one once there is one.
@@ -585,7 +586,7 @@ pub async fn media_exists<'c, E: Executor<'c, Database = Any>>(ex: E, hash: &str
 /// Records an uploaded file; false when it was already known.
 pub async fn insert_media(
     conn: &mut AnyConnection,
-    m: &crate::domain::media::StoredMedia,
+    m: &crate::model::media::StoredMedia,
     org_id: i64,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
@@ -613,7 +614,7 @@ pub async fn insert_media(
 pub async fn get_media<'c, E: Executor<'c, Database = Any>>(
     ex: E,
     hash: &str,
-) -> Result<Option<crate::domain::media::StoredMedia>, sqlx::Error> {
+) -> Result<Option<crate::model::media::StoredMedia>, sqlx::Error> {
     sqlx::query_as("SELECT hash, kind, byte_len, width, height, thumbnail_hash FROM media WHERE hash = $1")
         .bind(hash)
         .fetch_optional(ex)

@@ -2,9 +2,9 @@
 
 use sqlx::{Any, Executor, FromRow};
 
-use crate::domain::directory::{Credentials, Organisation, User};
-use crate::domain::format_ms;
-use crate::domain::types::{CountryCode, Email, EmailDomain, Language, Name, OrgKind, Role};
+use crate::clock::format_ms;
+use crate::model::directory::{Credentials, Organisation, User};
+use crate::model::types::{CountryCode, Email, EmailDomain, Language, Name, OrgKind, Role};
 use crate::store::Tx;
 
 #[derive(FromRow)]
@@ -17,15 +17,15 @@ struct OrganisationRow {
 }
 
 impl OrganisationRow {
-    fn into_domain(self) -> Organisation {
-        Organisation {
+    fn into_domain(self) -> Result<Organisation, sqlx::Error> {
+        Ok(Organisation {
             id: self.id,
             name: self.name,
-            kind: OrgKind::parse(&self.kind).unwrap_or(OrgKind::OtherEnforcement),
+            kind: OrgKind::decode(&self.kind)?,
             country: self.country,
             email_domains: Vec::new(),
             created_at: format_ms(self.created_at),
-        }
+        })
     }
 }
 
@@ -52,7 +52,7 @@ pub async fn insert_organisation<'c, E: Executor<'c, Database = Any>>(
 pub async fn list_organisations<'c, E: Executor<'c, Database = Any>>(ex: E) -> Result<Vec<Organisation>, sqlx::Error> {
     let rows: Vec<OrganisationRow> =
         sqlx::query_as(&format!("SELECT {ORG_COLUMNS} FROM organisations ORDER BY name")).fetch_all(ex).await?;
-    Ok(rows.into_iter().map(OrganisationRow::into_domain).collect())
+    rows.into_iter().map(OrganisationRow::into_domain).collect()
 }
 
 pub async fn get_organisation<'c, E: Executor<'c, Database = Any>>(
@@ -64,7 +64,7 @@ pub async fn get_organisation<'c, E: Executor<'c, Database = Any>>(
             .bind(id)
             .fetch_optional(ex)
             .await?;
-    Ok(row.map(OrganisationRow::into_domain))
+    row.map(OrganisationRow::into_domain).transpose()
 }
 
 pub async fn find_organisation_by_name<'c, E: Executor<'c, Database = Any>>(
@@ -76,7 +76,7 @@ pub async fn find_organisation_by_name<'c, E: Executor<'c, Database = Any>>(
             .bind(name)
             .fetch_optional(ex)
             .await?;
-    Ok(row.map(OrganisationRow::into_domain))
+    row.map(OrganisationRow::into_domain).transpose()
 }
 
 /// Every vetted e-mail domain as (organisation id, domain), by domain.
@@ -162,24 +162,24 @@ struct UserRow {
 }
 
 impl UserRow {
-    fn into_domain(self) -> User {
-        User {
+    fn into_domain(self) -> Result<User, sqlx::Error> {
+        Ok(User {
             id: self.id,
             email: self.email,
             display_name: self.display_name,
-            language: Language::parse(&self.language).unwrap_or(Language::En),
+            language: Language::decode(&self.language)?,
             time_zone: self.time_zone,
-            role: Role::parse(&self.role).unwrap_or(Role::Officer),
+            role: Role::decode(&self.role)?,
             organisation_id: self.organisation_id,
             organisation_name: self.organisation_name,
-            organisation_kind: OrgKind::parse(&self.organisation_kind).unwrap_or(OrgKind::OtherEnforcement),
+            organisation_kind: OrgKind::decode(&self.organisation_kind)?,
             organisation_country: self.organisation_country,
             active: self.active != 0,
             two_factor_enabled: self.totp_enabled != 0,
             locked_until: self.locked_until.map(format_ms),
             created_at: format_ms(self.created_at),
             version: self.version,
-        }
+        })
     }
 }
 
@@ -226,13 +226,13 @@ pub async fn list_users<'c, E: Executor<'c, Database = Any>>(
         }
         None => sqlx::query_as(&format!("{USER_SELECT} ORDER BY o.name, u.email")).fetch_all(ex).await?,
     };
-    Ok(rows.into_iter().map(UserRow::into_domain).collect())
+    rows.into_iter().map(UserRow::into_domain).collect()
 }
 
 pub async fn get_user<'c, E: Executor<'c, Database = Any>>(ex: E, id: i64) -> Result<Option<User>, sqlx::Error> {
     let row: Option<UserRow> =
         sqlx::query_as(&format!("{USER_SELECT} WHERE u.id = $1")).bind(id).fetch_optional(ex).await?;
-    Ok(row.map(UserRow::into_domain))
+    row.map(UserRow::into_domain).transpose()
 }
 
 pub async fn get_user_by_email<'c, E: Executor<'c, Database = Any>>(
@@ -241,7 +241,7 @@ pub async fn get_user_by_email<'c, E: Executor<'c, Database = Any>>(
 ) -> Result<Option<User>, sqlx::Error> {
     let row: Option<UserRow> =
         sqlx::query_as(&format!("{USER_SELECT} WHERE u.email = $1")).bind(email.as_str()).fetch_optional(ex).await?;
-    Ok(row.map(UserRow::into_domain))
+    row.map(UserRow::into_domain).transpose()
 }
 
 #[derive(FromRow)]

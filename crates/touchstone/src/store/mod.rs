@@ -178,7 +178,7 @@ impl Db {
     /// Records a read (of confidential sections, say) in the audit chain, committed when this
     /// returns. Such records share transactions with others arriving at the same moment, and,
     /// unlike [`Db::begin`], leave the [`crate::cache`] memories valid: nothing they hold changes.
-    pub async fn audit_read(&self, event: crate::domain::audit::AuditEvent) -> Result<(), sqlx::Error> {
+    pub async fn audit_read(&self, event: crate::model::audit::AuditEvent) -> Result<(), sqlx::Error> {
         self.reads_audited.append(&self.write, event).await
     }
 

@@ -3,7 +3,7 @@
 
 use sqlx::{Any, Executor, FromRow};
 
-use crate::domain::catalog::{BrandSheet, ProductSheet};
+use crate::model::catalog::{BrandSheet, ProductSheet};
 
 /// One entry of the change feed: a sheet saved, published or imported.
 #[derive(Debug, Clone, FromRow)]

@@ -29,5 +29,6 @@ mod notify;
 mod offline;
 mod operations;
 mod pages;
+mod search_quality;
 mod security;
 mod verify;

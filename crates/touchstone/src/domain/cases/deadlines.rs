@@ -2,6 +2,7 @@
 //! after each answer or deadline, and the background pass (`tick`).
 
 use super::*;
+use crate::closed_set::UnknownValue;
 use crate::error::ErrorCode;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -32,7 +33,7 @@ pub async fn answer(
     if !as_officer {
         check(principal, Action::CaseAnswer, target)?;
     }
-    if parse_state(&row) != CaseState::Detained {
+    if parse_state(&row)? != CaseState::Detained {
         return Err(AppError::conflict(
             ErrorCode::NotAwaitingAnswers,
             format!("A {} case takes no more answers.", row.state),
@@ -58,8 +59,7 @@ pub async fn answer(
         ));
     };
     let regime = regime_of(rules, &row);
-    let procedure =
-        regime.procedures.get(procedure_name(CaseType::parse(&row.case_type).unwrap_or(CaseType::Standard)));
+    let procedure = regime.procedures.get(procedure_name(CaseType::decode(&row.case_type)?));
     let rule = procedure.and_then(|p| {
         p.obligations.iter().find(|r| r.party.as_str() == obligation.party && r.starts.as_str() == obligation.starts)
     });
@@ -181,21 +181,23 @@ pub async fn request_extension(db: &Db, rules: &LegalRules, principal: &Principa
 /// outcome once everything is in. Runs inside the caller's transaction.
 pub(super) async fn advance(tx: &mut Tx, rules: &LegalRules, id: i64, now: i64) -> AppResult<()> {
     let Some(row) = sql::get_case(&mut **tx, id).await? else { return Ok(()) };
-    if parse_state(&row) != CaseState::Detained {
+    if parse_state(&row)? != CaseState::Detained {
         return Ok(());
     }
     let rows: Vec<ObligationRow> = sql::obligations(&mut **tx, id).await?;
     let mut states: Vec<ObligationState> = rows
         .iter()
-        .map(|o| ObligationState {
-            party: PartyKind::parse(&o.party).unwrap_or(PartyKind::Declarant),
-            starts: Start::parse(&o.starts).unwrap_or(Start::OnDetention),
-            due_at: o.due_at,
-            answer: o.answer.as_deref().and_then(Answer::parse),
-            deemed: o.deemed == 1,
-            silence: Silence::parse(&o.silence).unwrap_or(Silence::None),
+        .map(|o| {
+            Ok(ObligationState {
+                party: PartyKind::decode(&o.party)?,
+                starts: Start::decode(&o.starts)?,
+                due_at: o.due_at,
+                answer: o.answer.as_deref().map(Answer::decode).transpose()?,
+                deemed: o.deemed == 1,
+                silence: Silence::decode(&o.silence)?,
+            })
         })
-        .collect();
+        .collect::<Result<_, UnknownValue>>()?;
     let next = resolve(&mut states, now);
     for (o, s) in rows.iter().zip(&states) {
         if o.answer.is_none() && s.deemed {

@@ -56,8 +56,8 @@ pub async fn list_cases(
         out.push(CaseSummary {
             id: row.id,
             reference: reference(&row),
-            case_type: CaseType::parse(&row.case_type).unwrap_or(CaseType::Standard),
-            state: parse_state(&row),
+            case_type: CaseType::decode(&row.case_type)?,
+            state: parse_state(&row)?,
             outcome: row.outcome.as_deref().and_then(CaseOutcome::parse),
             office_country: row.office_country.clone(),
             goods,
@@ -111,10 +111,12 @@ pub async fn stats(db: &Db, principal: &Principal) -> AppResult<Vec<OutcomeCount
     let rows = sql::outcome_counts(db.reader(), f.org_id, f.concerning_org_id).await?;
     Ok(rows
         .into_iter()
-        .map(|(state, outcome, count)| OutcomeCount {
-            state: CaseState::parse(&state).unwrap_or(CaseState::Draft),
-            outcome: outcome.as_deref().and_then(CaseOutcome::parse),
-            count,
+        .map(|(state, outcome, count)| {
+            Ok(OutcomeCount {
+                state: CaseState::decode(&state)?,
+                outcome: outcome.as_deref().map(CaseOutcome::decode).transpose()?,
+                count,
+            })
         })
-        .collect())
+        .collect::<Result<_, UnknownValue>>()?)
 }

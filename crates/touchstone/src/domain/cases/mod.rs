@@ -14,6 +14,7 @@
 //! (lists and figures). This file holds the closed sets and what several of them share.
 
 use crate::closed_set::closed_set;
+use crate::closed_set::UnknownValue;
 use crate::error::{AppError, AppResult, ErrorCode};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -127,8 +128,8 @@ pub(super) fn decode_sheet(row: &CaseRow) -> AppResult<CaseSheet> {
         .map_err(|e| AppError::Internal(anyhow::anyhow!("case {} holds an unreadable sheet: {e}", row.id)))
 }
 
-pub(super) fn parse_state(row: &CaseRow) -> CaseState {
-    CaseState::parse(&row.state).unwrap_or(CaseState::Draft)
+pub(super) fn parse_state(row: &CaseRow) -> Result<CaseState, UnknownValue> {
+    CaseState::decode(&row.state)
 }
 
 /// The rights-holder organisations a case names: owners of its brands, and the representatives

@@ -186,7 +186,7 @@ pub async fn update_case(
     update: CaseUpdate,
 ) -> AppResult<Case> {
     let (row, _) = load(db, principal, id, Action::CaseEdit).await?;
-    let state = parse_state(&row);
+    let state = parse_state(&row)?;
     if !matches!(state, CaseState::Draft | CaseState::Detained) {
         return Err(AppError::conflict(
             ErrorCode::CaseNotEditable,

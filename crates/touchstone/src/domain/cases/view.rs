@@ -348,7 +348,7 @@ pub(super) async fn build_view(
     };
     let calendar = rules.calendar(&row.office_country);
     let regime = rules.regime(&row.regime_id);
-    let case_type = CaseType::parse(&row.case_type).unwrap_or(CaseType::Standard);
+    let case_type = CaseType::decode(&row.case_type)?;
     let procedure = regime.and_then(|r| r.procedures.get(procedure_name(case_type)));
     let obligations = sql::obligations(db.reader(), row.id)
         .await?
@@ -359,15 +359,15 @@ pub(super) async fn build_view(
                 p.obligations.iter().find(|r| r.party.as_str() == o.party && r.starts.as_str() == o.starts)
             });
             let open = o.answer.is_none() && row.state == "detained";
-            ObligationView {
+            Ok(ObligationView {
                 id: o.id,
-                party: PartyKind::parse(&o.party).unwrap_or(PartyKind::Declarant),
+                party: PartyKind::decode(&o.party)?,
                 organisation_id: o.party_org_id,
                 started: o.due_at.is_some(),
                 due_at: o.due_at.map(format_ms),
                 working_days_left: o.due_at.filter(|_| open).map(|d| calendar.working_days_left(now, d)),
                 overdue: open && o.due_at.is_some_and(|d| now > d),
-                answer: o.answer.as_deref().and_then(Answer::parse),
+                answer: o.answer.as_deref().map(Answer::decode).transpose()?,
                 deemed: o.deemed == 1,
                 answered_at: o.answered_at.map(format_ms),
                 extended: o.extended == 1,
@@ -377,10 +377,10 @@ pub(super) async fn build_view(
                     && rule.is_some_and(|r| r.extension_working_days > 0)
                     && o.due_at.is_some_and(|d| now <= d),
                 answers: rule.map(|r| r.answers.clone()).unwrap_or_default(),
-                silence: Silence::parse(&o.silence).unwrap_or(Silence::None),
-            }
+                silence: Silence::decode(&o.silence)?,
+            })
         })
-        .collect();
+        .collect::<Result<_, UnknownValue>>()?;
     let brands = case_brands
         .into_iter()
         .filter(|(brand_id, _, _)| full || own_brands.contains(brand_id))
@@ -413,7 +413,7 @@ pub(super) async fn build_view(
             detail: serde_json::from_str(&detail).unwrap_or_default(),
         })
         .collect();
-    let state = parse_state(&row);
+    let state = parse_state(&row)?;
     let allowed_actions = if allows(principal, Action::CaseEdit, target) { allowed(state, &row) } else { Vec::new() };
     Ok(Case {
         id: row.id,

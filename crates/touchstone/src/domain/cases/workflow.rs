@@ -130,7 +130,7 @@ pub async fn transition(
     }
     let note =
         step.note.as_deref().filter(|n| !n.trim().is_empty()).map(|n| required_text("note", n, 2000)).transpose()?;
-    let state = parse_state(&row);
+    let state = parse_state(&row)?;
     let allowed_now = allowed(state, &row);
     if !allowed_now.contains(&step.action) {
         return Err(invalid_transition(state, step.action, &allowed_now));
@@ -166,7 +166,7 @@ async fn take_step(
     now: i64,
 ) -> AppResult<()> {
     let row_step = step_of(step.action);
-    let state = parse_state(row);
+    let state = parse_state(row)?;
     let outcome = if step.action == CaseAction::Decide {
         let proposed = row.outcome.as_deref().and_then(CaseOutcome::parse);
         let outcome = step.outcome.or(proposed).ok_or_else(|| {
@@ -228,7 +228,7 @@ pub(super) async fn detain(
     }
     let regime = regime_of(rules, row);
     let calendar = rules.calendar(&row.office_country);
-    let case_type = CaseType::parse(&row.case_type).unwrap_or(CaseType::Standard);
+    let case_type = CaseType::decode(&row.case_type)?;
     let procedure_name = procedure_name(case_type);
     let procedure = regime
         .procedures

@@ -174,6 +174,6 @@ pub async fn add_event(db: &Db, principal: &Principal, id: i64, input: NewEvent)
         .into_iter()
         .find(|e| e.id == eid)
         .map(event_view)
-        .ok_or_else(|| AppError::not_found("event"))?;
+        .ok_or_else(|| AppError::not_found("event"))??;
     Ok(EventAdded { event, conflicts: count })
 }

@@ -4,7 +4,7 @@
 use sqlx::{Any, AnyConnection, Executor};
 
 use super::decode;
-use crate::domain::catalog::{ProductSheet, Sector};
+use crate::model::catalog::{ProductSheet, Sector};
 
 /// What an upsert did.
 #[derive(Debug, Clone, Copy)]
@@ -205,7 +205,7 @@ pub async fn export_page<'c, E: Executor<'c, Database = Any>>(
                 product_id: id,
                 brand_key,
                 brand_name,
-                sector: Sector::parse(&sector).unwrap_or(Sector::Other),
+                sector: Sector::decode(&sector)?,
                 product_key,
                 draft: decode("product", id, &draft)?,
                 published_is_current: current != 0,
