@@ -11,7 +11,6 @@
 use crate::cache::Recent;
 use crate::closed_set::closed_set;
 use crate::error::{AppError, AppResult, ErrorCode, ErrorKind};
-use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -364,9 +363,12 @@ pub async fn brand_for_editing(db: &Db, principal: &Principal, brand_id: i64) ->
 /// A product's draft for its editor: only those who may edit its brand get it.
 pub async fn product_for_editing(db: &Db, principal: &Principal, id: i64) -> AppResult<Product> {
     let product = store::catalog::get_product(db.reader(), id).await?.ok_or_else(|| AppError::not_found("product"))?;
-    brand_for_edit(db, principal, product.brand_id).await.map_err(|e| match e.status() {
-        StatusCode::NOT_FOUND => AppError::not_found("product"),
-        _ => e,
+    brand_for_edit(db, principal, product.brand_id).await.map_err(|e| {
+        if e.is(ErrorKind::NotFound) {
+            AppError::not_found("product")
+        } else {
+            e
+        }
     })?;
     Ok(product)
 }

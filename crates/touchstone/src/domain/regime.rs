@@ -8,6 +8,7 @@
 //! and at every deadline.
 
 use crate::closed_set::closed_set;
+pub use crate::model::cases::CaseOutcome;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -49,15 +50,6 @@ closed_set!(
         AgreeDestruction = "agree_destruction",
         Release = "release",
         None = "none",
-    }
-);
-
-closed_set!(
-    /// How a case ends.
-    pub enum CaseOutcome {
-        Destruction = "destruction",
-        LegalProceedings = "legal_proceedings",
-        Released = "released",
     }
 );
 

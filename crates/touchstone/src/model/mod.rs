@@ -3,6 +3,7 @@
 //! these and never on the domain; the domain re-exports them where they belong to it.
 
 pub mod audit;
+pub mod cases;
 pub mod catalog;
 pub mod directory;
 pub mod localized;

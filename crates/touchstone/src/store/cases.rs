@@ -2,6 +2,8 @@
 
 use sqlx::{Any, AnyConnection, Executor, FromRow};
 
+use crate::model::cases::{CaseOutcome, CaseState, Stamp};
+
 #[derive(Debug, Clone, FromRow)]
 pub struct CaseRow {
     pub id: i64,
@@ -122,22 +124,18 @@ pub async fn set_state(
     conn: &mut AnyConnection,
     id: i64,
     expected_version: i64,
-    state: &str,
-    outcome: Option<&str>,
-    stamp_column: Option<&str>,
+    state: CaseState,
+    outcome: Option<CaseOutcome>,
+    stamp: Option<Stamp>,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
-    // The column is one of a fixed set chosen by the domain, never user text.
-    let stamp = match stamp_column {
-        Some(c @ ("detained_at" | "decided_at" | "closed_at" | "declarant_notified_at")) => format!(", {c} = $5"),
-        _ => String::new(),
-    };
+    let stamp = stamp.map(|s| format!(", {} = $5", s.column())).unwrap_or_default();
     let done = sqlx::query(&format!(
         "UPDATE cases SET state = $1, outcome = $2, updated_at = $5, version = version + 1{stamp} \
          WHERE id = $3 AND version = $4"
     ))
-    .bind(state)
-    .bind(outcome)
+    .bind(state.as_str())
+    .bind(outcome.map(CaseOutcome::as_str))
     .bind(id)
     .bind(expected_version)
     .bind(now)

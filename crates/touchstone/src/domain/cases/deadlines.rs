@@ -259,9 +259,7 @@ pub(super) async fn advance(tx: &mut Tx, rules: &LegalRules, id: i64, now: i64) 
             }
         }
         Next::Decide(outcome) => {
-            if sql::set_state(tx, id, row.version, CaseState::Answered.as_str(), Some(outcome.as_str()), None, now)
-                .await?
-            {
+            if sql::set_state(tx, id, row.version, CaseState::Answered, Some(outcome), None, now).await? {
                 sql::add_event(
                     tx,
                     id,

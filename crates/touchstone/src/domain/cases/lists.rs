@@ -58,7 +58,7 @@ pub async fn list_cases(
             reference: reference(&row),
             case_type: CaseType::decode(&row.case_type)?,
             state: parse_state(&row)?,
-            outcome: row.outcome.as_deref().and_then(CaseOutcome::parse),
+            outcome: row.outcome.as_deref().map(CaseOutcome::decode).transpose()?,
             office_country: row.office_country.clone(),
             goods,
             next_deadline,

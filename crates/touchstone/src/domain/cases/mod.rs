@@ -18,7 +18,6 @@ use crate::closed_set::UnknownValue;
 use crate::error::{AppError, AppResult, ErrorCode};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
@@ -46,6 +45,7 @@ mod thread;
 mod view;
 mod workflow;
 
+pub use crate::model::cases::{CaseState, CaseType, Stamp};
 pub use deadlines::*;
 pub use lists::*;
 pub use record::*;
@@ -54,26 +54,6 @@ pub use sheet::*;
 pub use thread::*;
 pub use view::*;
 pub use workflow::*;
-
-closed_set!(
-    /// The kind of detention, which picks the procedure and its deadlines.
-    pub enum CaseType {
-        Standard = "standard",
-        SmallConsignment = "small_consignment",
-        Perishable = "perishable",
-    }
-);
-
-closed_set!(
-    /// Where a case is in its workflow.
-    pub enum CaseState {
-        Draft = "draft",
-        Detained = "detained",
-        Answered = "answered",
-        Decided = "decided",
-        Closed = "closed",
-    }
-);
 
 closed_set!(
     /// The customs procedure the goods were under.

@@ -1,6 +1,7 @@
 //! The case as read: what the principal may see of it, and what it may do on it.
 
 use super::*;
+use crate::error::ErrorKind;
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct CaseBrand {
@@ -138,7 +139,7 @@ pub(super) fn sees_whole_sheet(principal: &Principal, target: Target) -> bool {
 pub(super) async fn load_readable(db: &Db, principal: &Principal, id: i64) -> AppResult<Option<(CaseRow, Target)>> {
     match load(db, principal, id, Action::CaseRead).await {
         Ok(found) => Ok(Some(found)),
-        Err(e) if e.status() == StatusCode::NOT_FOUND => Ok(None),
+        Err(e) if e.is(ErrorKind::NotFound) => Ok(None),
         Err(e) => Err(e),
     }
 }
@@ -421,7 +422,7 @@ pub(super) async fn build_view(
         organisation_id: row.org_id,
         case_type,
         state,
-        outcome: row.outcome.as_deref().and_then(CaseOutcome::parse),
+        outcome: row.outcome.as_deref().map(CaseOutcome::decode).transpose()?,
         regime_id: row.regime_id.clone(),
         office_time_zone: calendar.zone().iana_name().unwrap_or("UTC").to_string(),
         version: row.version,

@@ -17,25 +17,7 @@ pub struct Transition {
     pub version: Option<i64>,
 }
 
-/// The time a step stamps on a case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Stamp {
-    Detained,
-    DeclarantNotified,
-    Decided,
-    Closed,
-}
-
 impl Stamp {
-    fn column(self) -> &'static str {
-        match self {
-            Stamp::Detained => "detained_at",
-            Stamp::DeclarantNotified => "declarant_notified_at",
-            Stamp::Decided => "decided_at",
-            Stamp::Closed => "closed_at",
-        }
-    }
-
     fn of(self, row: &CaseRow) -> Option<i64> {
         match self {
             Stamp::Detained => row.detained_at,
@@ -168,7 +150,7 @@ async fn take_step(
     let row_step = step_of(step.action);
     let state = parse_state(row)?;
     let outcome = if step.action == CaseAction::Decide {
-        let proposed = row.outcome.as_deref().and_then(CaseOutcome::parse);
+        let proposed = row.outcome.as_deref().map(CaseOutcome::decode).transpose()?;
         let outcome = step.outcome.or(proposed).ok_or_else(|| {
             invalid(
                 "outcome",
@@ -182,12 +164,12 @@ async fn take_step(
                 "Destruction needs the parties' agreement or the end of their deadlines; the answers are not all in.",
             ));
         }
-        Some(outcome.as_str())
+        Some(outcome)
     } else {
-        row.outcome.as_deref()
+        row.outcome.as_deref().map(CaseOutcome::decode).transpose()?
     };
     let to = row_step.to.unwrap_or(state);
-    if !sql::set_state(tx, row.id, row.version, to.as_str(), outcome, Some(row_step.stamp.column()), now).await? {
+    if !sql::set_state(tx, row.id, row.version, to, outcome, Some(row_step.stamp), now).await? {
         return Err(conflict());
     }
     let detail = match step.action {
@@ -196,7 +178,7 @@ async fn take_step(
     };
     sql::add_event(tx, row.id, &principal.label, row_step.event, &detail.to_string(), now).await?;
     if let Some(kind) = row_step.notice {
-        let subject = match outcome.and_then(CaseOutcome::parse) {
+        let subject = match outcome {
             Some(o) => Sentence::new("notice.case_step_outcome.subject").label("outcome", "cases.outcome", o.as_str()),
             None => Sentence::new("notice.case_step.subject"),
         }
@@ -220,7 +202,7 @@ pub(super) async fn detain(
 ) -> AppResult<()> {
     let row_step = step_of(CaseAction::Detain);
     let to = row_step.to.unwrap_or(CaseState::Detained);
-    if !sql::set_state(tx, row.id, row.version, to.as_str(), None, Some(row_step.stamp.column()), now).await? {
+    if !sql::set_state(tx, row.id, row.version, to, None, Some(row_step.stamp), now).await? {
         return Err(AppError::conflict(
             ErrorCode::VersionConflict,
             "The case changed in the meantime; reload it and try again.",

@@ -2,6 +2,7 @@
 //! own matched item), never the other side's file.
 
 use super::*;
+use crate::closed_set::UnknownValue;
 use crate::error::ErrorCode;
 
 // ---------------------------------------------------------------------------------------------
@@ -53,14 +54,14 @@ pub struct NewAcknowledgement {
     pub note: Option<String>,
 }
 
-fn to_hit(h: sql::HitRow) -> Hit {
-    let acknowledged = match (h.ack_outcome.as_deref().and_then(AckOutcome::parse), h.ack_at) {
+fn to_hit(h: sql::HitRow) -> Result<Hit, UnknownValue> {
+    let acknowledged = match (h.ack_outcome.as_deref().map(AckOutcome::decode).transpose()?, h.ack_at) {
         (Some(outcome), Some(at)) => {
             Some(Acknowledgement { outcome, note: h.ack_note, by: h.ack_by.unwrap_or_default(), at: format_ms(at) })
         }
         _ => None,
     };
-    Hit {
+    Ok(Hit {
         id: h.id,
         match_kind: h.match_kind,
         match_form: h.match_form,
@@ -72,14 +73,18 @@ fn to_hit(h: sql::HitRow) -> Hit {
         own_item_id: h.own_item_id,
         at: format_ms(h.created_at),
         acknowledged,
-        other_side_outcome: h.other_ack_outcome.as_deref().and_then(AckOutcome::parse),
-    }
+        other_side_outcome: h.other_ack_outcome.as_deref().map(AckOutcome::decode).transpose()?,
+    })
 }
 
 /// The hits on one of the caller's operations, or on one of its administration's detentions.
 pub async fn hits_on(db: &Db, principal: &Principal, operation: Option<i64>, case: Option<i64>) -> AppResult<Vec<Hit>> {
     check(principal, Action::OperationRead, Target::Operation { org_id: principal.org_id })?;
-    Ok(sql::hits_on(db.reader(), principal.org_id, operation, case).await?.into_iter().map(to_hit).collect())
+    Ok(sql::hits_on(db.reader(), principal.org_id, operation, case)
+        .await?
+        .into_iter()
+        .map(to_hit)
+        .collect::<Result<_, _>>()?)
 }
 
 /// The hits on a detention of the reader's administration, for the case page: none for a
@@ -137,7 +142,7 @@ pub async fn acknowledge(db: &Db, principal: &Principal, id: i64, input: NewAckn
     .await?;
     tx.commit().await?;
     let row = sql::get_hit(db.reader(), id).await?.ok_or_else(|| AppError::not_found("hit"))?;
-    Ok(to_hit(row))
+    Ok(to_hit(row)?)
 }
 
 /// Recalls, once, each hit a side has left unacknowledged for `after`. Safe on several nodes.
@@ -176,7 +181,7 @@ pub async fn hits(db: &Db, principal: &Principal) -> AppResult<Vec<Hit>> {
     if org.is_some() {
         check(principal, Action::OperationRead, Target::Operation { org_id: principal.org_id })?;
     }
-    Ok(sql::hits_of(db.reader(), org, 500).await?.into_iter().map(to_hit).collect())
+    Ok(sql::hits_of(db.reader(), org, 500).await?.into_iter().map(to_hit).collect::<Result<_, _>>()?)
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
