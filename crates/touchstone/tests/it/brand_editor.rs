@@ -4,7 +4,7 @@
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 
-use crate::common::{on_every_backend, Browser, Reply, TestApp, PASSWORD};
+use crate::common::{on_every_backend, signed_in, Browser, Reply, TestApp};
 use touchstone::demo_catalog as gen;
 
 async fn seed(app: &TestApp) {
@@ -18,13 +18,6 @@ async fn brand(app: &TestApp, i: usize) -> touchstone::domain::catalog::Brand {
 async fn product(app: &TestApp, i: usize) -> touchstone::domain::catalog::Product {
     let b = brand(app, i).await;
     touchstone::store::catalog::get_product_by_key(app.db().reader(), b.id, "p0").await.unwrap().unwrap()
-}
-
-async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
-    let mut b = Browser::new(app);
-    let r = b.sign_in(email, PASSWORD).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "[{}] {email} signs in: {}", app.backend, r.text);
-    b
 }
 
 fn main_fields<'a>(version: &'a str, name: &'a str, aliases: &'a str, prefixes: &'a str) -> Vec<(&'a str, &'a str)> {

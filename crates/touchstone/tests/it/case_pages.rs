@@ -6,24 +6,8 @@
 
 use axum::http::StatusCode;
 
-use crate::common::{on_every_backend, Browser, Reply, TestApp, PASSWORD};
+use crate::common::{on_every_backend, product_id, signed_in, Browser, Reply};
 use touchstone::demo_catalog as gen;
-
-async fn product_id(app: &TestApp, brand: usize, item: usize) -> i64 {
-    let b = touchstone::store::catalog::get_brand_by_key(app.db().reader(), &gen::brand_key(brand))
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    touchstone::store::catalog::get_product_by_key(app.db().reader(), b, &format!("p{item}")).await.unwrap().unwrap().id
-}
-
-async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
-    let mut b = Browser::new(app);
-    let r = b.sign_in(email, PASSWORD).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "[{}] {email} signs in: {}", app.backend, r.text);
-    b
-}
 
 /// The value of the input named `name` on `page`.
 fn input_value(page: &Reply, name: &str) -> String {

@@ -4,28 +4,11 @@
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 
-use crate::common::{on_every_backend, png_claiming, Browser, Reply, TestApp, PASSWORD};
+use crate::common::{on_every_backend, png_claiming, product, product_id, signed_in, Browser, Reply, TestApp};
 use touchstone::demo_catalog as gen;
 
 async fn seed(app: &TestApp) {
     touchstone::demo::seed_catalog(app.db(), &app.state.media, 2, 1).await.expect("seed a small catalog");
-}
-
-async fn product(app: &TestApp, brand: usize, item: usize) -> touchstone::domain::catalog::Product {
-    let b =
-        touchstone::store::catalog::get_brand_by_key(app.db().reader(), &gen::brand_key(brand)).await.unwrap().unwrap();
-    touchstone::store::catalog::get_product_by_key(app.db().reader(), b.id, &format!("p{item}")).await.unwrap().unwrap()
-}
-
-async fn product_id(app: &TestApp, brand: usize, item: usize) -> i64 {
-    product(app, brand, item).await.id
-}
-
-async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
-    let mut b = Browser::new(app);
-    let r = b.sign_in(email, PASSWORD).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "[{}] {email} signs in: {}", app.backend, r.text);
-    b
 }
 
 /// The value of the first input named `name` on the page.

@@ -4,27 +4,11 @@
 
 use axum::http::StatusCode;
 
-use crate::common::{on_every_backend, Browser, TestApp, PASSWORD};
+use crate::common::{brand_id, on_every_backend, product_id, signed_in, Browser, TestApp};
 use touchstone::demo_catalog as gen;
 
 async fn seed(app: &TestApp) {
     touchstone::demo::seed_catalog(app.db(), &app.state.media, 16, 2).await.expect("seed a small catalog");
-}
-
-async fn brand_id(app: &TestApp, i: usize) -> i64 {
-    touchstone::store::catalog::get_brand_by_key(app.db().reader(), &gen::brand_key(i)).await.unwrap().unwrap().id
-}
-
-async fn product_id(app: &TestApp, brand: usize, item: usize) -> i64 {
-    let b = brand_id(app, brand).await;
-    touchstone::store::catalog::get_product_by_key(app.db().reader(), b, &format!("p{item}")).await.unwrap().unwrap().id
-}
-
-async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
-    let mut b = Browser::new(app);
-    let r = b.sign_in(email, PASSWORD).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "[{}] {email} signs in: {}", app.backend, r.text);
-    b
 }
 
 /// The address of the first link on `page` whose text is exactly `text`.

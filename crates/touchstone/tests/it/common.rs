@@ -11,6 +11,7 @@ use http_body_util::BodyExt;
 use tower::ServiceExt;
 
 use touchstone::config::{Config, Secret};
+use touchstone::demo_catalog;
 use touchstone::store::Db;
 use touchstone::AppState;
 
@@ -385,4 +386,32 @@ pub async fn enable_second_factor(app: &TestApp, email: &str) -> String {
 pub fn totp_code(secret: &str, steps_ahead: i64) -> String {
     let step = touchstone::domain::totp::step_of(touchstone::domain::now_ms() / 1000) + steps_ahead;
     touchstone::domain::totp::code_at(secret, step).unwrap()
+}
+
+/// A browser signed in as `email` with the demo password.
+pub async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
+    let mut b = Browser::new(app);
+    let r = b.sign_in(email, PASSWORD).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "[{}] {email} signs in: {}", app.backend, r.text);
+    b
+}
+
+/// The id of demo brand `i` (see `touchstone::demo_catalog`).
+pub async fn brand_id(app: &TestApp, i: usize) -> i64 {
+    touchstone::store::catalog::get_brand_by_key(app.db().reader(), &demo_catalog::brand_key(i))
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+/// Demo product `item` of demo brand `brand`, as stored.
+pub async fn product(app: &TestApp, brand: usize, item: usize) -> touchstone::domain::catalog::Product {
+    let b = brand_id(app, brand).await;
+    touchstone::store::catalog::get_product_by_key(app.db().reader(), b, &format!("p{item}")).await.unwrap().unwrap()
+}
+
+/// The id of demo product `item` of demo brand `brand`.
+pub async fn product_id(app: &TestApp, brand: usize, item: usize) -> i64 {
+    product(app, brand, item).await.id
 }

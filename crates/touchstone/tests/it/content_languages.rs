@@ -5,7 +5,7 @@
 
 use axum::http::{header, Method, Request, StatusCode};
 
-use crate::common::{on_every_backend, Browser, TestApp, PASSWORD};
+use crate::common::{on_every_backend, signed_in, TestApp, PASSWORD};
 use touchstone::demo_catalog as gen;
 use touchstone::domain::directory::{self, NewUser};
 use touchstone::domain::policy::Principal;
@@ -27,13 +27,6 @@ async fn officer_reading(app: &TestApp, email: &str, language: &str) {
         password: Some(PASSWORD.into()),
     };
     directory::create_user(app.db(), &Principal::console(), &user).await.expect("create the officer");
-}
-
-async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
-    let mut b = Browser::new(app);
-    let r = b.sign_in(email, PASSWORD).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "[{}] {email} signs in: {}", app.backend, r.text);
-    b
 }
 
 async fn ids(app: &TestApp, brand: usize) -> (i64, i64) {

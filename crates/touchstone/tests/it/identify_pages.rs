@@ -6,25 +6,9 @@ use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 
 use crate::common::{
-    on_every_backend, on_every_backend_with, png_chunk, png_claiming, Browser, Reply, TestApp, PASSWORD,
+    on_every_backend, on_every_backend_with, png_chunk, png_claiming, product_id, signed_in, Browser, Reply,
 };
 use touchstone::demo_catalog as gen;
-
-async fn product_id(app: &TestApp, brand: usize, item: usize) -> i64 {
-    let b = touchstone::store::catalog::get_brand_by_key(app.db().reader(), &gen::brand_key(brand))
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    touchstone::store::catalog::get_product_by_key(app.db().reader(), b, &format!("p{item}")).await.unwrap().unwrap().id
-}
-
-async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
-    let mut b = Browser::new(app);
-    let r = b.sign_in(email, PASSWORD).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "[{}] {email} signs in: {}", app.backend, r.text);
-    b
-}
 
 /// Sends the Identify page's photo form as a browser does: multipart, with the CSRF token.
 async fn send_photo(b: &mut Browser<'_>, bytes: &[u8], content_type: &str) -> Reply {
