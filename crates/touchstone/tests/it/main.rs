@@ -31,4 +31,5 @@ mod operations;
 mod pages;
 mod search_quality;
 mod security;
+mod snapshots;
 mod verify;
