@@ -1,13 +1,13 @@
-//! Brands and products as stored, and their sheets: the documents rights holders write, their
-//! closed sets of values, and the checks that normalise them before they are stored.
+//! Brand and product sheets: the documents rights holders write, their closed sets of values,
+//! and the checks that normalise them before they are stored.
 
 use crate::closed_set::closed_set;
 use crate::error::{AppError, AppResult, ClientError, ErrorCode};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::localized::{self, Localized};
-use super::types::{CountryCode, Language, Name};
+use crate::model::localized::{self, Localized};
+use crate::model::types::{CountryCode, Language, Name};
 
 closed_set!(
     /// The sector a brand trades in.
@@ -456,7 +456,7 @@ impl BrandSheet {
             c.country = c.country.as_deref().map(|x| country("contacts", x)).transpose()?;
             c.languages = c.languages.iter().map(|l| language("contacts", l)).collect::<AppResult<_>>()?;
             if let Some(e) = &c.email {
-                c.email = Some(super::types::Email::parse(e)?.as_str().to_string());
+                c.email = Some(crate::model::types::Email::parse(e)?.as_str().to_string());
             }
         }
         self.confidentiality.countries = countries("confidentiality", &self.confidentiality.countries)?;
@@ -629,59 +629,6 @@ impl ProductSheet {
         }
         withheld
     }
-}
-
-/// A brand as stored.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Brand {
-    pub id: i64,
-    /// Stable key chosen by the rights holder, used by imports: lowercase letters, digits, '-'.
-    pub key: String,
-    pub owner_organisation_id: i64,
-    pub version: i64,
-    pub published: bool,
-    /// The rights holder's working copy.
-    pub draft: BrandSheet,
-    /// What officers see; absent until first published.
-    pub published_sheet: Option<BrandSheet>,
-    pub updated_at: String,
-}
-
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Product {
-    pub id: i64,
-    pub brand_id: i64,
-    pub key: String,
-    pub version: i64,
-    pub published: bool,
-    pub draft: ProductSheet,
-    pub published_sheet: Option<ProductSheet>,
-    pub updated_at: String,
-}
-
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct BrandSummary {
-    pub id: i64,
-    pub key: String,
-    pub name: String,
-    pub sector: Sector,
-    pub owner_organisation_id: i64,
-    pub published: bool,
-    pub products: i64,
-}
-
-/// A published product summary for lists.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct ProductSummary {
-    pub id: i64,
-    pub brand_id: i64,
-    pub key: String,
-    /// The name lists are ordered by: English, else as written, else any.
-    pub name: String,
-    /// The name in every language it has one (of the copy officers see once published).
-    pub names: super::localized::Localized,
-    pub category: String,
-    pub published: bool,
 }
 
 #[cfg(test)]
