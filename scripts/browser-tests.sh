@@ -5,7 +5,8 @@
 #
 #   scripts/browser-tests.sh [--only NAME ...]
 #
-# Needs chromium, chromium-driver (apt) and selenium (pip); .ci/run installs them.
+# Needs chromium, chromium-driver (apt), selenium (pip) and npm (for axe-core, fetched once into
+# ~/.cache/touchstone); .ci/run installs them.
 # Respects CARGO_TARGET_DIR; TOUCHSTONE_BIN skips the build. Screenshots of failures go to a
 # temporary directory whose path is printed.
 set -euo pipefail
@@ -19,6 +20,21 @@ for tool in /usr/bin/chromium /usr/bin/chromedriver; do
   [ -x "$tool" ] || { echo "$tool is missing: apt-get install chromium chromium-driver" >&2; exit 1; }
 done
 python3 -c 'import selenium' 2>/dev/null || { echo "selenium is missing: python3 -m pip install selenium" >&2; exit 1; }
+
+# axe-core (accessibility rules) from the npm registry, pinned, kept in a cache outside the
+# repository (never committed); the walk-throughs inject it into the pages they check.
+AXE_VERSION=4.14.1
+axe_dir="${TOUCHSTONE_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/touchstone}/axe-core-$AXE_VERSION"
+if [ -z "${TOUCHSTONE_AXE_JS:-}" ]; then
+  if [ ! -s "$axe_dir/axe.min.js" ]; then
+    command -v npm >/dev/null || { echo "npm is missing (it fetches axe-core): apt-get install npm" >&2; exit 1; }
+    mkdir -p "$axe_dir"
+    tarball="$(cd "$axe_dir" && npm pack --silent "axe-core@$AXE_VERSION" | tail -n1)"
+    tar -xzf "$axe_dir/$tarball" -C "$axe_dir" --strip-components=1 package/axe.min.js
+    rm -f "$axe_dir/$tarball"
+  fi
+  export TOUCHSTONE_AXE_JS="$axe_dir/axe.min.js"
+fi
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 data="$(mktemp -d "${TMPDIR:-/tmp}/touchstone-browser-data.XXXXXX")"

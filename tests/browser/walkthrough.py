@@ -45,6 +45,12 @@ PASSWORD = "touchstone-demo"
 PHONE = {"width": 390, "height": 844, "pixelRatio": 3.0}
 SMALL_PHONE = 375  # px: the narrowest phones in use (iPhone SE, mini); the language walk-throughs
 WAIT = 20  # seconds for a page, a picture or an element
+# axe-core's axe.min.js (scripts/browser-tests.sh fetches it from the npm registry, pinned);
+# without it the accessibility checks fail, so that a run cannot pass without them.
+AXE_JS = os.environ.get("TOUCHSTONE_AXE_JS")
+AXE_FAILING = ("serious", "critical")
+AXE_REPORT_ONLY = os.environ.get("TOUCHSTONE_AXE_REPORT_ONLY") == "1"  # print, do not fail
+_axe_source = None
 
 # Demo users (crates/touchstone/src/demo.rs) and the demo catalog (demo_catalog.rs): brand 0
 # "Veloria" belongs to Maison Lumière, brand 1 "Kastoria" to Nordwerk.
@@ -316,6 +322,7 @@ class Browser:
         self.pages_seen = 0
         self.allowed_console = []  # regular expressions of console entries a walk-through expects
         self.page_checks = []  # more checks made after every page, each called with this Browser
+        self.axe_checked = set()  # (kind of page, language) already checked by axe-core
         phone = {**PHONE, "width": width}
         options = webdriver.ChromeOptions()
         options.binary_location = CHROMIUM
@@ -481,12 +488,46 @@ class Browser:
         self.check_console()
         return len(images)
 
+    def check_accessibility(self, what):
+        """axe-core on the page as it stands: no serious or critical violation. Each kind of
+        page (`what`) is checked once per walk-through and language; the violations are printed
+        with the elements they name."""
+        global _axe_source
+        key = (what, self.lang())
+        if key in self.axe_checked:
+            return
+        self.axe_checked.add(key)
+        check(AXE_JS and os.path.exists(AXE_JS), "TOUCHSTONE_AXE_JS does not name axe.min.js (scripts/browser-tests.sh fetches it)")
+        if _axe_source is None:
+            _axe_source = Path(AXE_JS).read_text()
+        self.driver.execute_script(_axe_source)
+        result = self.driver.execute_async_script(
+            """
+            var done = arguments[arguments.length - 1];
+            axe.run(document, {resultTypes: ['violations']}).then(function (r) {
+              done(r.violations.map(function (v) {
+                return {id: v.id, impact: v.impact, help: v.help,
+                        nodes: v.nodes.slice(0, 5).map(function (n) { return n.target.join(' ') + ': ' + (n.failureSummary || '').replace(/\s+/g, ' '); })};
+              }));
+            }, function (e) { done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]); });
+            """
+        )
+        failing = [v for v in result if v["impact"] in AXE_FAILING]
+        AXE_PAGES.append((self.name, what, self.lang(), len(failing), len(result)))
+        if failing:
+            lines = [f"{v['impact']} {v['id']}: {v['help']}\n          " + "\n          ".join(v["nodes"]) for v in failing]
+            if AXE_REPORT_ONLY:  # collecting every page's violations at once, while fixing them
+                print(f"      axe-core on {what} ({self.path()}, {self.lang()}):\n        " + "\n        ".join(lines), flush=True)
+                return
+            raise WalkthroughFailure(f"axe-core on {what} ({self.path()}, {self.lang()}):\n        " + "\n        ".join(lines))
+
     # -- people --
 
     def sign_in(self, email, password=PASSWORD, lands="/"):
         self.go("/signin")
         lang = self.lang()
         self.expect_text(t(lang, "signin.title"))
+        self.check_accessibility("sign-in")
         self.fill("#email", email)
         self.fill("#password", password)
         self.submit("form[action='/signin'] button[type=submit]")
@@ -542,6 +583,9 @@ def _stale(element):
     except WebDriverException:
         return True
 
+
+# (walk-through, kind of page, language, serious or critical violations, all violations)
+AXE_PAGES = []
 
 # ---- walk-throughs ---------------------------------------------------------------------------
 
@@ -740,6 +784,16 @@ def french_officer_opens_the_detention_form(b):
     b.expect_path("/cases/new")
     check(b.heading() == t("fr", "cases.new_title"), f"detention form heading is '{b.heading()}'")
     b.expect_text(t("fr", "cases.office_code"), t("fr", "cases.origin"))
+    b.check_accessibility("detention form")
+    # Sent without its confirmation and with a quantity that is not one: the problems are told
+    # beside their fields, and the page with them is as accessible as the empty form.
+    b.allowed_console.append(r"/cases - Failed to load resource: .* 422")  # the refusal's own status
+    b.fill("#goods_0_description", "Sacs")
+    b.fill("#goods_0_quantity", "beaucoup")
+    b.submit("button[name=save][value=draft]")
+    b.expect_path("/cases")
+    check(b.find_all("[aria-invalid=true]"), f"no field is marked invalid: {b.text()[:300]}")
+    b.check_accessibility("detention form with its problems")
     b.sign_out()
 
 
@@ -886,6 +940,7 @@ def identify_from_photo(b, lang, gtin):
     b.expect_path("/identify")
     check(b.heading() == t(lang, "identify.title"), f"identify heading is '{b.heading()}'")
     b.expect_text(t(lang, "identify.photo_title"), t(lang, "identify.code_title"), t(lang, "identify.name_title"))
+    b.check_accessibility("Identify")
     photo = b.find("#photo")
     check(photo.get_attribute("capture") == "environment", "the photo field does not open the rear camera")
     check(photo.get_attribute("accept") == "image/*", "the photo field does not ask for an image")
@@ -899,6 +954,16 @@ def identify_from_photo(b, lang, gtin):
     b.expect_text(t(lang, "catalog.genuine_pictures"), t(lang, "catalog.counterfeit_pictures"))
     b.expect_images_loaded(".compare .side.genuine img")
     b.expect_images_loaded(".compare .side.counterfeit img")
+    # The photo just taken, beside the genuine reference, kept by the phone (never uploaded).
+    check(b.find("#your-photo").is_displayed(), "the officer's photo is not shown beside the genuine reference")
+    b.expect_images_loaded("#your-photo img")
+    check(b.find("#your-photo img").get_attribute("src").startswith("data:image/jpeg"), "the officer's photo is not the kept copy")
+    b.check_accessibility("card")
+    dismiss = b.find("#your-photo-dismiss")
+    check(dismiss.text == t(lang, "catalog.your_photo_dismiss"), f"the dismiss button says '{dismiss.text}'")
+    b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", dismiss)
+    dismiss.click()
+    check(not b.find_all("#your-photo"), "the officer's photo stays after dismissing it")
     return b.heading()
 
 
@@ -936,6 +1001,7 @@ def detention_form(b, lang, consignor):
     b.expect_path("/cases/new")
     check(b.heading() == t(lang, "cases.new_title"), f"detention form heading is '{b.heading()}'")
     check(b.find("#goods_0_product_id").get_attribute("value"), "the product is not carried into the form")
+    b.check_accessibility("detention form")
     b.fill("#office_code", "FR000730")
     b.fill("#office_name", "Roissy fret")
     b.fill("#origin_country", "CN")
@@ -952,6 +1018,7 @@ def detention_form(b, lang, consignor):
     b.expect_path(r"/cases/\d+")
     check(b.heading().startswith(t_prefix(lang, "cases.case_title")), f"case heading '{b.heading()}'")
     b.expect_text(t(lang, "cases.state.detained"), t(lang, "cases.deadlines"))
+    b.check_accessibility("case page")
     return b.path()
 
 
@@ -995,6 +1062,7 @@ def rights_holder_answers_the_detention(b):
     b.page_ready()
     b.expect_path(case)
     b.expect_text(t("en", "cases.your_answer"), t("en", "cases.answer.agree_destruction"))
+    b.check_accessibility("case page (rights holder)")
     radio = b.find("form.answer input[name=answer][value=agree_destruction]")
     b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", radio)
     b.find(f"label[for='{radio.get_attribute('id')}']").click()
@@ -1273,6 +1341,7 @@ def detention_answered_in(b, lang):
         b.page_ready()
         b.expect_path(case)
         b.expect_text(t(lang, "cases.your_answer"), t(lang, "cases.answer.agree_destruction"))
+        b.check_accessibility("case page (rights holder)")
         radio = b.find("form.answer input[name=answer][value=agree_destruction]")
         b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", radio)
         b.find(f"label[for='{radio.get_attribute('id')}']").click()
@@ -1668,7 +1737,8 @@ def case_count(b):
 @walkthrough
 def officer_works_without_network(b):
     """The officer opens a card online; without network a typed code reaches the kept card, and
-    a detention recorded then survives a reload and is sent once when the network returns."""
+    a detention recorded then, with a photo of the goods, survives a reload and is sent once,
+    photo included, when the network returns."""
     # What a phone logs while its network is cut: failed loads are expected, not script errors.
     b.allowed_console += [r"Failed to load resource: net::ERR_", r"Failed to fetch", r"net::ERR_FAILED", r"/sw\.js"]
     started = time.monotonic()
@@ -1680,7 +1750,22 @@ def officer_works_without_network(b):
         link.close()
 
 
+def attach_photo(b, path, lang="en"):
+    """Chooses a photo in the detention form's photo field (the camera on a phone) and waits
+    for the page's copy of it: a 12 MP photo goes as a JPEG of about 1,600 px."""
+    field = b.find("#photos")
+    check(field.get_attribute("capture") == "environment" and field.get_attribute("multiple") is not None, "the photo field does not open the rear camera for several photos")
+    b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", field)
+    field.send_keys(path)
+    ready = t(lang, "cases.photos_ready", count=1)
+    WebDriverWait(b.driver, 60).until(lambda d: b.find("#photos-status").text == ready)
+    sent = b.driver.execute_script("var f = document.getElementById('photos').files[0]; return [f.size, f.type]")
+    check(sent[0] < 1024 * 1024 and sent[1] == "image/jpeg", f"the photo the form will send: {sent}")
+    b.expect_images_loaded("#photos-chosen img")
+
+
 def offline_walk(b, link, started):
+    photo, photo_bytes = phone_photo_jpeg(b, STORY_GTIN)  # drawn while online: it takes a while
     b.sign_in(OFFICER_EN)
     b.go("/identify")
     WebDriverWait(b.driver, WAIT).until(lambda d: d.execute_script("return !!navigator.serviceWorker.controller"))
@@ -1723,6 +1808,7 @@ def offline_walk(b, link, started):
     b.fill("#goods_0_quantity", "12")
     b.fill("#goods_0_unit", "pieces")
     b.fill("#goods_0_product_id", card.rsplit("/", 1)[1])
+    attach_photo(b, photo)
     confirm = b.find("#confirm_detain")
     b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", confirm)
     b.find("label[for=confirm_detain]").click()
@@ -1734,6 +1820,8 @@ def offline_walk(b, link, started):
     b.page_ready()
     waiting = b.find_all("#offline-queue li.queue-waiting")
     check(len(waiting) == 1 and consignor in waiting[0].text, f"after a reload the queue shows {[w.text for w in waiting]}")
+    photos_told = t("en", "offline.photos", count=1)
+    check(photos_told in waiting[0].text, f"the queued detention does not say it holds its photo: {waiting[0].text}")
     offline_s = time.monotonic() - started - online_s
 
     # The network returns: the page sends the queue (the `online` event; Background Sync too).
@@ -1744,6 +1832,8 @@ def offline_walk(b, link, started):
     check(len(b.find_all("#offline-queue li")) == 1 and b.find_all("#offline-queue li.queue-sent"), "the queue changed")
     b.go(case)
     b.expect_text(consignor, t("en", "cases.state.detained"))
+    check(b.expect_images_loaded(".case-photos img") == 1, "the case does not show its one photo")
+    b.check_accessibility("case page with photos")
     after = case_count(b)
     check(after == before + 1, f"{after - before} cases were recorded from one detention queued offline")
 
@@ -1805,9 +1895,54 @@ def offline_walk(b, link, started):
 
 
 @walkthrough
+def officer_keeps_a_brand_on_the_phone(b):
+    """The officer pins a brand from its page: every card of the brand is kept on the phone, and
+    without network a code of a product never opened reaches its kept card; Identify names the
+    brands kept; unpinning is one tap."""
+    b.allowed_console += [r"Failed to load resource: net::ERR_", r"Failed to fetch", r"net::ERR_FAILED", r"/sw\.js"]
+    link = Link(b.base_url)
+    b.base_url = link.url
+    try:
+        b.sign_in(OFFICER_EN)
+        b.go("/identify")
+        WebDriverWait(b.driver, WAIT).until(lambda d: d.execute_script("return !!navigator.serviceWorker.controller"))
+        b.go(f"/identify?code={demo_gtin(3, 0)}")
+        b.expect_path(r"/catalog/products/\d+")
+        b.click(".crumbs a[href^='/catalog/brands/']")
+        b.expect_path(r"/catalog/brands/\d+")
+        brand = b.path()
+        listed = len(b.find_all(".product-list a.product-name"))
+        WebDriverWait(b.driver, WAIT).until(lambda d: b.find("#pin-brand").is_displayed())
+        button = b.find("#pin-button")
+        check(button.text == t("en", "offline.pin"), f"the pin button says '{button.text}'")
+        button.click()
+        done = t("en", "offline.pinned_done", count=listed)
+        WebDriverWait(b.driver, 60).until(lambda d: b.find("#pin-status").text == done)
+        check(b.find("#pin-button").text == t("en", "offline.unpin"), "the button does not offer to unpin")
+        name = b.heading()
+        b.go("/identify")
+        WebDriverWait(b.driver, WAIT).until(lambda d: b.find_all("#offline-pins"))
+        check(name in b.find("#offline-pins").text, f"Identify does not name the kept brand: {b.find('#offline-pins').text}")
+
+        link.cut(b)
+        b.go(f"/identify?code={demo_gtin(3, 2)}")  # a card never opened, kept with its brand
+        b.expect_path(r"/catalog/products/\d+")
+        check(b.find_all("#kept-banner"), "the pinned brand's card does not say it is kept data")
+        b.expect_text(t("en", "catalog.genuine_pictures"))
+        link.restore(b)
+
+        b.go(brand)
+        WebDriverWait(b.driver, WAIT).until(lambda d: b.find("#pin-button").text == t("en", "offline.unpin"))
+        b.find("#pin-button").click()
+        WebDriverWait(b.driver, WAIT).until(lambda d: b.find("#pin-button").text == t("en", "offline.pin"))
+    finally:
+        link.close()
+
+
+@walkthrough
 def officer_restarts_the_browser_without_network(b):
-    """A detention queued without network survives the browser closed and opened again, still
-    without network, and is sent once when the network returns (signing in again if the
+    """A detention queued without network, with its photo, survives the browser closed and opened
+    again, still without network, and is sent once when the network returns (signing in again if the
     session did not survive the restart)."""
     b.allowed_console += [r"Failed to load resource: net::ERR_", r"Failed to fetch", r"/sw\.js"]
     profile = tempfile.mkdtemp(prefix="touchstone-phone-")
@@ -1815,6 +1950,7 @@ def officer_restarts_the_browser_without_network(b):
     phone = Browser(link.url, b.name + "-phone", b.artifacts, profile=profile)
     phone.allowed_console = b.allowed_console
     try:
+        photo, _ = phone_photo_jpeg(phone, STORY_GTIN)
         phone.sign_in(OFFICER_EN)
         before = case_count(phone)
         phone.go("/cases/new")
@@ -1831,6 +1967,7 @@ def officer_restarts_the_browser_without_network(b):
         phone.fill("#goods_0_quantity", "7")
         phone.fill("#goods_0_unit", "pieces")
         phone.fill("#goods_0_brand", OWN_BRAND)
+        attach_photo(phone, photo)
         phone.find("button[name=save][value=draft]").click()
         WebDriverWait(phone.driver, WAIT).until(lambda d: phone.find_all("#queued-notice"))
         phone.close()
@@ -1851,6 +1988,7 @@ def officer_restarts_the_browser_without_network(b):
         case = urlparse(phone.find("#offline-queue li.queue-sent a.queue-case").get_attribute("href")).path
         phone.go(case)
         phone.expect_text(consignor)
+        check(phone.expect_images_loaded(".case-photos img") == 1, "the photo queued before the restart did not land with its case")
         check(case_count(phone) == before + 1, "the detention queued before the restart did not land once")
     finally:
         phone.close()
@@ -1890,6 +2028,10 @@ def main():
         finally:
             if b:
                 b.close()
+    if AXE_PAGES:
+        clean = sum(1 for p in AXE_PAGES if not p[3])
+        langs = sorted({p[2] for p in AXE_PAGES})
+        print(f"axe-core: {clean} of {len(AXE_PAGES)} page checks without serious or critical violations ({', '.join(langs)})")
     if failed:
         print(f"screenshots and pages of the failures: {artifacts}")
     print(f"browser walk-throughs: {passed} passed, {failed} failed")

@@ -1,3 +1,26 @@
+// The officer's own photo, beside the genuine reference: Identify keeps a small copy in this tab
+// (sessionStorage, never uploaded); the card shows it when the officer arrived from Identify,
+// with a button that hides it and forgets it.
+(function () {
+  "use strict";
+  var box = document.getElementById("your-photo");
+  if (!box || !document.getElementById("identified")) return;
+  var kept = null;
+  try { kept = JSON.parse(window.sessionStorage.getItem("touchstone.officer-photo") || "null"); } catch (e) { kept = null; }
+  if (!kept || typeof kept.src !== "string" || kept.src.indexOf("data:image/") !== 0) return;
+  var img = document.createElement("img");
+  img.src = kept.src;
+  img.alt = box.dataset.alt || "";
+  box.querySelector("figure").append(img);
+  box.hidden = false;
+  box.parentNode.classList.add("with-yours");
+  document.getElementById("your-photo-dismiss").addEventListener("click", function () {
+    try { window.sessionStorage.removeItem("touchstone.officer-photo"); } catch (e) { /* private mode */ }
+    box.remove();
+    document.querySelector(".compare").classList.remove("with-yours");
+  });
+})();
+
 // The product card's checklist, as a progressive enhancement: each ticked indicator adds its
 // weight (1 to 5) to its side, genuine or counterfeit, and the box under the checklists says
 // how far what was ticked leans, and how many points of each side were ticked. It is a tally

@@ -11,7 +11,9 @@
 // - where the browser has a barcode detector, a button scans live with the camera.
 //
 // Its words come from the page (data attributes), in the reader's language. What ran is kept
-// in sessionStorage ("touchstone.identify") for the browser walk-throughs to report.
+// in sessionStorage ("touchstone.identify") for the browser walk-throughs to report, and a
+// small copy of the officer's photo ("touchstone.officer-photo", never uploaded) for the card,
+// which shows it beside the genuine reference (card.js).
 (function () {
   "use strict";
   var LONG_SIDE = 1600;
@@ -31,6 +33,23 @@
       var formats = WANTED.filter(function (f) { return supported.indexOf(f) >= 0; });
       return formats.length ? new window.BarcodeDetector({ formats: formats }) : null;
     }).catch(function () { return null; });
+  }
+
+  var PHOTO_KEY = "touchstone.officer-photo";
+  var PHOTO_SIDE = 720;
+
+  // A small JPEG of the officer's photo, kept in this tab for the card to show.
+  function keepForCard(image) {
+    try {
+      window.sessionStorage.removeItem(PHOTO_KEY);
+      if (!image) return;
+      var scale = Math.min(1, PHOTO_SIDE / Math.max(image.width, image.height));
+      var canvas = document.createElement("canvas");
+      canvas.width = Math.round(image.width * scale);
+      canvas.height = Math.round(image.height * scale);
+      canvas.getContext("2d").drawImage(image, 0, 0, canvas.width, canvas.height);
+      window.sessionStorage.setItem(PHOTO_KEY, JSON.stringify({ src: canvas.toDataURL("image/jpeg", 0.7), at: Date.now() }));
+    } catch (e) { /* private mode or full: the card simply shows no photo */ }
   }
 
   function remember(what) {
@@ -261,7 +280,7 @@
       var image = null;
       decode(file)
         .then(function (img) { image = img; }, function () { image = null; })
-        .then(function () { return readHere(file, image); })
+        .then(function () { keepForCard(image); return readHere(file, image); })
         .then(function (code) {
           if (code) {
             remember({ path: "detector", original: file.size });
@@ -298,5 +317,7 @@
     photoForm();
   }
 
+  // A new identification starts here: an earlier photo is not this product's.
+  try { window.sessionStorage.removeItem(PHOTO_KEY); } catch (e) { /* private mode */ }
   init();
 })();

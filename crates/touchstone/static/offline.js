@@ -7,12 +7,15 @@
 //   data and how old it is;
 // - on Identify, says how many product cards are kept and when they were last synced, and
 //   that a typed code has no kept card;
-// - on the detention form, when there is no network, keeps the detention (its fields and its
-//   idempotency key) in IndexedDB instead of losing it, and sends the queue when the network
+// - on the detention form, when there is no network, keeps the detention (its fields, its
+//   photos of the goods as blobs, and its idempotency key) in IndexedDB instead of losing it, and sends the queue when the network
 //   returns, when any page opens, and by Background Sync where the browser has it. The server
 //   treats a second send with the same idempotency key as the same case: it lands once.
 // - shows the queue (waiting, sent with a link to the case, refused with the server's words) on
-//   the detention form and the cases list.
+//   the detention form and the cases list;
+// - on a brand page, a button that keeps every card of the brand on the phone (the service
+//   worker fetches them: sw.js, "pinned brands"), or stops keeping them; Identify names the
+//   brands kept; opening a page asks the worker to fetch pinned cards again once they are old.
 //
 // Its words come from the page: data attributes of its <script> element, in the reader's
 // language (locales/*.ftl, section "offline").
@@ -63,7 +66,8 @@
   // Queues a detention's fields. Its idempotency key is kept, so that a form whose send failed
   // half-way lands on the same case; a key already queued (a form served again from the kept
   // copy) gets a new one, or the second detention would be taken for the first.
-  function add(fields) {
+  // `photos` are the Blobs (Files) of the form's photo field, sent with the fields.
+  function add(fields, photos) {
     return all().then(function (items) {
       var key = field(fields, "idempotency_key");
       if (!key || items.some(function (i) { return i.key === key; })) {
@@ -71,7 +75,10 @@
         fields = fields.filter(function (p) { return p[0] !== "idempotency_key"; }).concat([["idempotency_key", key]]);
       }
       var summary = field(fields, "consignor_name") || field(fields, "goods_0_description") || field(fields, "office_name");
-      return put({ key: key, fields: fields, summary: summary, queuedAt: new Date().toISOString(), status: "waiting" });
+      var kept = (photos || []).filter(function (p) { return p && p.size; }).map(function (p) {
+        return { name: p.name || "photo.jpg", blob: p };
+      });
+      return put({ key: key, fields: fields, photos: kept, summary: summary, queuedAt: new Date().toISOString(), status: "waiting" });
     });
   }
 
@@ -94,8 +101,11 @@
   }
 
   function send(item, csrf) {
-    var body = new URLSearchParams();
+    // With photos, the form as the page sends it (multipart); else its fields alone.
+    var photos = item.photos || [];
+    var body = photos.length ? new FormData() : new URLSearchParams();
     item.fields.forEach(function (p) { body.append(p[0], p[0] === "csrf" && csrf ? csrf : p[1]); });
+    photos.forEach(function (p) { body.append("photos", p.blob, p.name); });
     return fetch("/cases", { method: "POST", body: body, credentials: "same-origin", redirect: "follow" }).then(function (r) {
       var path = new URL(r.url).pathname;
       if (r.ok && /^\/cases\/\d+$/.test(path)) {
@@ -168,6 +178,63 @@
     if (missing) atTop(el("p", { "class": "error", role: "alert", id: "no-kept-card" }, [fill(words.noCard, { code: missing.content })]));
   }
 
+  // Asks the service worker; its answer comes back through a MessageChannel.
+  function askWorker(message) {
+    if (!navigator.serviceWorker || !navigator.serviceWorker.controller) return Promise.reject(new Error("no worker"));
+    return new Promise(function (resolve, reject) {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function (e) { (e.data && e.data.failed ? reject : resolve)(e.data); };
+      navigator.serviceWorker.controller.postMessage(message, [channel.port2]);
+    });
+  }
+
+  function keptIndex() {
+    if (!self.caches) return Promise.resolve({ cards: {}, pins: {} });
+    return caches.keys().then(function (names) {
+      var pages = names.filter(function (n) { return /-pages$/.test(n); })[0];
+      return pages ? caches.open(pages).then(function (c) { return c.match("/__touchstone/cards.json"); }) : null;
+    }).then(function (r) { return r ? r.json() : {}; }).then(function (i) {
+      i.cards = i.cards || {};
+      i.pins = i.pins || {};
+      return i;
+    }).catch(function () { return { cards: {}, pins: {} }; });
+  }
+
+  function pinBrand() {
+    var box = document.getElementById("pin-brand");
+    if (!box || !navigator.serviceWorker || !navigator.serviceWorker.controller) return;
+    var button = document.getElementById("pin-button");
+    var status = document.getElementById("pin-status");
+    var brand = location.pathname;
+    var h1 = document.querySelector("#main h1");
+    var title = h1 ? h1.textContent.trim() : brand;
+    var pinned = false;
+    function show(isPinned, count) {
+      pinned = isPinned;
+      button.textContent = isPinned ? box.dataset.unpin : box.dataset.pin;
+      button.setAttribute("aria-pressed", isPinned ? "true" : "false");
+      status.textContent = isPinned && count !== undefined ? fill(box.dataset.pinned, { count: count }) : "";
+    }
+    keptIndex().then(function (index) {
+      var p = index.pins[brand];
+      show(!!p, p ? (p.cards || []).filter(function (c) { return index.cards[c]; }).length : undefined);
+      box.hidden = false;
+    });
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      if (pinned) {
+        askWorker({ type: "unpin", brand: brand }).then(function () { show(false); })
+          .catch(function () { status.textContent = box.dataset.failed; })
+          .then(function () { button.disabled = false; });
+        return;
+      }
+      status.textContent = box.dataset.pinning;
+      askWorker({ type: "pin", brand: brand, title: title }).then(function (answer) { show(true, answer.count); })
+        .catch(function () { status.textContent = box.dataset.failed; })
+        .then(function () { button.disabled = false; });
+    });
+  }
+
   function storeStatus() {
     var lead = document.querySelector("#main .lead");
     if (!lead || location.pathname !== "/identify" || !self.caches) return;
@@ -182,6 +249,10 @@
       return estimate.then(function (e) {
         var size = e.usage ? (e.usage / 1048576).toFixed(1) + " MB" : "?";
         box.textContent = count ? fill(words.store, { count: count, size: size, when: when(index.lastSync) }) : words.storeEmpty;
+        var brands = Object.keys(index.pins || {}).map(function (b) { return index.pins[b].title; });
+        if (brands.length) {
+          box.after(el("p", { "class": "hint", id: "offline-pins" }, [fill(words.pinnedBrands, { brands: brands.join(", ") })]));
+        }
       });
     }).catch(function () { box.textContent = words.storeEmpty; });
   }
@@ -200,7 +271,8 @@
       } else {
         status = el("span", {}, [words.waiting + (i.note === "signin" ? " · " + words.signin : "")]);
       }
-      list.append(el("li", { "class": "queue-" + i.status, "data-key": i.key }, [when(i.queuedAt) + " · " + (i.summary || "—") + " · ", status]));
+      var photos = (i.photos || []).length ? fill(words.photos, { count: i.photos.length }) + " · " : "";
+      list.append(el("li", { "class": "queue-" + i.status, "data-key": i.key }, [when(i.queuedAt) + " · " + (i.summary || "—") + " · " + photos, status]));
     });
     var section = el("section", { id: "offline-queue", "aria-labelledby": "offline-queue-title", "class": "offline-queue" }, [
       el("h2", { id: "offline-queue-title" }, [words.queueTitle])
@@ -241,9 +313,13 @@
       if (by.value === "detain" && !form.querySelector("#confirm_detain:checked")) return;
       event.preventDefault();
       var fields = [];
-      new FormData(form).forEach(function (v, k) { if (typeof v === "string") fields.push([k, v]); });
+      var photos = [];
+      new FormData(form).forEach(function (v, k) {
+        if (typeof v === "string") fields.push([k, v]);
+        else if (k === "photos" && v.size) photos.push(v);
+      });
       fields.push(["save", by.value]);
-      add(fields).then(function () {
+      add(fields, photos).then(function () {
         form.reset();
         form.querySelector("input[name=idempotency_key]").value = freshKey();
         return refreshQueue(true);
@@ -260,6 +336,10 @@
   function start() {
     keptBanner();
     storeStatus();
+    pinBrand();
+    if (navigator.onLine !== false && navigator.serviceWorker && navigator.serviceWorker.controller) {
+      navigator.serviceWorker.controller.postMessage({ type: "refresh-pins" });
+    }
     detentionForm();
     var queued = new URLSearchParams(location.search).get("queued");
     refreshQueue(!!queued).then(sendQueue);

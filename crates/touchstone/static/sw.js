@@ -6,6 +6,9 @@
 // - the product cards the officer opened recently (network first; the last MAX_CARDS kept),
 //   with an index of the GTINs each card shows, so that a code typed on Identify without
 //   network leads to the kept card;
+// - every card of the brands the officer pinned (a button on the brand page): fetched at once,
+//   kept outside the 50 recent ones, fetched again when a page opens and they are older than
+//   PIN_REFRESH_MS;
 // - a detention posted while the network fails is queued (IndexedDB, see offline.js, which
 //   this worker imports) and sent later: on the `sync` event where the browser has Background
 //   Sync, otherwise when a page opens or the network returns. The server's idempotency key
@@ -16,12 +19,13 @@
 "use strict";
 importScripts("/static/offline.js");
 
-var VERSION = "touchstone-v1";
+var VERSION = "touchstone-v2";
 var STATIC = VERSION + "-static";
 var PAGES = VERSION + "-pages";
 var INDEX_URL = "/__touchstone/cards.json";
 var MAX_CARDS = 50;
-var STATIC_FILES = ["/static/app.css", "/static/identify.js", "/static/card.js", "/static/offline.js",
+var PIN_REFRESH_MS = 6 * 3600 * 1000;
+var STATIC_FILES = ["/static/app.css", "/static/identify.js", "/static/card.js", "/static/offline.js", "/static/case_photos.js",
   "/static/favicon.svg", "/manifest.webmanifest"];
 var KEPT_PAGES = ["/identify", "/cases/new", "/cases"];
 var CARD = /^\/catalog\/products\/\d+$/;
@@ -43,7 +47,12 @@ self.addEventListener("sync", function (event) {
 });
 
 self.addEventListener("message", function (event) {
-  if (event.data === "flush") event.waitUntil(self.TouchstoneQueue.flush(null));
+  var data = event.data || {};
+  var reply = function (answer) { if (event.ports && event.ports[0]) event.ports[0].postMessage(answer); };
+  if (data === "flush") event.waitUntil(self.TouchstoneQueue.flush(null));
+  if (data.type === "pin") event.waitUntil(pin(data.brand, data.title).then(reply, function () { reply({ failed: true }); }));
+  if (data.type === "unpin") event.waitUntil(unpin(data.brand).then(reply, function () { reply({ failed: true }); }));
+  if (data.type === "refresh-pins") event.waitUntil(refreshPins());
 });
 
 // ---- the index of kept cards -----------------------------------------------------------------
@@ -72,7 +81,21 @@ function codeKey(raw) {
 }
 
 var indexing = Promise.resolve();
-function keepCard(path, html, keptAt) {
+// One change of the index at a time: `change` gets the index and may alter it.
+function changeIndex(change) {
+  indexing = indexing.then(function () {
+    return readIndex().then(function (index) {
+      index.pins = index.pins || {};
+      var result = change(index);
+      return writeIndex(index).then(function () { return result; });
+    });
+  });
+  var mine = indexing;
+  indexing = indexing.catch(function () {});
+  return mine;
+}
+
+function keepCard(path, html, keptAt, pinnedBy) {
   var codes = [];
   var re = /<code class="gtin">\s*([^<]+?)\s*<\/code>/g;
   var m;
@@ -81,9 +104,16 @@ function keepCard(path, html, keptAt) {
   // One change of the index at a time: cards opened together must not overwrite each other.
   indexing = indexing.then(function () {
     return readIndex().then(function (index) {
-      index.cards[path] = { codes: codes, title: title, keptAt: keptAt };
+      index.pins = index.pins || {};
+      var was = index.cards[path] || {};
+      var pinned = pinnedBy || (was.pinnedBy && index.pins[was.pinnedBy] ? was.pinnedBy : undefined);
+      index.cards[path] = { codes: codes, title: title, keptAt: keptAt, pinnedBy: pinned };
       index.lastSync = keptAt;
-      var paths = Object.keys(index.cards).sort(function (a, b) {
+      // The recent cards are the last MAX_CARDS opened; a pinned brand's cards stay.
+      var paths = Object.keys(index.cards).filter(function (p) {
+        var c = index.cards[p];
+        return !(c.pinnedBy && index.pins[c.pinnedBy]);
+      }).sort(function (a, b) {
         return index.cards[b].keptAt.localeCompare(index.cards[a].keptAt);
       });
       var gone = paths.slice(MAX_CARDS);
@@ -116,15 +146,68 @@ function kept(path, extra) {
   });
 }
 
-function keep(path, response) {
+function keep(path, response, pinnedBy) {
   var keptAt = new Date().toISOString();
   return response.clone().text().then(function (html) {
     var headers = new Headers(response.headers);
     headers.set("X-Touchstone-Kept-At", keptAt);
     var copy = new Response(html, { status: 200, headers: headers });
     return caches.open(PAGES).then(function (c) { return c.put(path, copy); })
-      .then(function () { return CARD.test(path) ? keepCard(path, html, keptAt) : null; });
+      .then(function () { return CARD.test(path) ? keepCard(path, html, keptAt, pinnedBy) : null; });
   }).catch(function () { /* not kept */ });
+}
+
+// ---- pinned brands ---------------------------------------------------------------------------
+
+var BRAND = /^\/catalog\/brands\/\d+$/;
+
+// Fetches the brand page and every card it lists, and keeps them as pinned by the brand.
+function pin(brand, title) {
+  if (!BRAND.test(brand)) return Promise.reject(new Error("not a brand page"));
+  return fetch(brand, { credentials: "same-origin" }).then(function (r) {
+    if (!r.ok || r.redirected) throw new Error("brand page " + r.status);
+    return r.text();
+  }).then(function (html) {
+    var cards = [];
+    var re = /<a href="(\/catalog\/products\/\d+)" class="product-name">/g;
+    var m;
+    while ((m = re.exec(html))) if (cards.indexOf(m[1]) < 0) cards.push(m[1]);
+    var keptAt = new Date().toISOString();
+    return changeIndex(function (index) {
+      index.pins[brand] = { title: title || brand, keptAt: keptAt, cards: cards };
+    }).then(function () {
+      return cards.reduce(function (done, card) {
+        return done.then(function (n) {
+          return fetch(card, { credentials: "same-origin" }).then(function (r) {
+            if (!r.ok || r.redirected) return n;
+            return keep(card, r, brand).then(function () { return n + 1; });
+          });
+        });
+      }, Promise.resolve(0));
+    });
+  }).then(function (count) { return { count: count }; });
+}
+
+function unpin(brand) {
+  return changeIndex(function (index) {
+    delete index.pins[brand];
+    Object.keys(index.cards).forEach(function (p) {
+      if (index.cards[p].pinnedBy === brand) delete index.cards[p].pinnedBy;
+    });
+    return { unpinned: true };
+  });
+}
+
+function refreshPins() {
+  return readIndex().then(function (index) {
+    var now = Date.now();
+    var stale = Object.keys(index.pins || {}).filter(function (b) {
+      return now - Date.parse(index.pins[b].keptAt) > PIN_REFRESH_MS;
+    });
+    return stale.reduce(function (done, b) {
+      return done.then(function () { return pin(b, index.pins[b].title).catch(function () {}); });
+    }, Promise.resolve());
+  });
 }
 
 function offlineAnswer(url) {
@@ -160,10 +243,14 @@ function postedCase(event) {
   event.respondWith(fetch(event.request).catch(function () {
     return copy.formData().then(function (form) {
       var fields = [];
-      form.forEach(function (v, k) { if (typeof v === "string") fields.push([k, v]); });
+      var photos = [];
+      form.forEach(function (v, k) {
+        if (typeof v === "string") fields.push([k, v]);
+        else if (k === "photos" && v.size) photos.push(v);
+      });
       var save = form.get("save");
       if (save !== "draft" && save !== "detain") return Response.redirect("/cases/new", 303);
-      return self.TouchstoneQueue.add(fields).then(function (item) {
+      return self.TouchstoneQueue.add(fields, photos).then(function (item) {
         return Response.redirect("/cases/new?queued=" + encodeURIComponent(item.key), 303);
       });
     });

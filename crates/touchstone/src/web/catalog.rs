@@ -274,12 +274,14 @@ struct DoneQuery {
 struct Identified {
     code: String,
     format: Option<String>,
+    /// The GS1 data the code carries (GTIN, batch, expiry, serial…), labelled as on Identify.
+    fields: Vec<(String, String)>,
 }
 
 impl Identified {
     /// Only what the Identify page puts in the link is shown: a link crafted to make the card
     /// say something else shows nothing.
-    fn from_query(q: &DoneQuery) -> Option<Identified> {
+    fn from_query(tr: &Tr, q: &DoneQuery) -> Option<Identified> {
         let shown = |s: &str| {
             !s.is_empty()
                 && s.chars().count() <= super::identify::MAX_SHOWN_CODE
@@ -287,7 +289,10 @@ impl Identified {
         };
         let code = q.code.as_deref().map(str::trim).filter(|c| shown(c))?.to_string();
         let format = super::identify::symbology(q.format.as_deref());
-        Some(Identified { code, format: format.map(str::to_string) })
+        // The link shows the group separator as "␝" (identify::card_href): read it as sent.
+        let scan = gs1::parse_scan(&code.replace('\u{241d}', "\u{1d}"));
+        let fields = super::identify::gs1_fields(tr, &scan);
+        Some(Identified { code, format: format.map(str::to_string), fields })
     }
 }
 
@@ -557,7 +562,7 @@ async fn product_page(
     let page = ProductPage {
         own_side: own_side(&principal),
         just_published: done.published.is_some(),
-        identified: Identified::from_query(&done),
+        identified: Identified::from_query(&layout.tr, &done),
         id: card.product_id,
         brand_id: card.brand_id,
         brand_name: card.brand_name,

@@ -285,7 +285,7 @@ fn visible(text: &str) -> String {
 
 /// The Application Identifiers of an element string or a Digital Link, each named in the reader's
 /// language (the AI's number where the catalogue has no name for it), dates as dates.
-fn gs1_fields(tr: &Tr, scan: &gs1::Scan) -> Vec<(String, String)> {
+pub(super) fn gs1_fields(tr: &Tr, scan: &gs1::Scan) -> Vec<(String, String)> {
     let ais = match scan {
         gs1::Scan::ElementString { element_string, .. } => &element_string.ais,
         gs1::Scan::DigitalLink { digital_link, .. } => &digital_link.element_string.ais,

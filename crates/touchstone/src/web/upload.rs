@@ -32,16 +32,21 @@ pub(super) async fn checked_upload(
     let multipart = multipart.map_err(|_| unreadable_form())?;
     let form = read_upload(multipart, max_bytes, file_field).await?;
     if !csrf_ok(&ctx.layout.csrf, &form.csrf) {
-        return Err(AppError::client(
-            ErrorKind::Forbidden,
-            ErrorCode::CsrfFailed,
-            "This form has expired or did not come from Touchstone; reload the page and try again.",
-        ));
+        return Err(csrf_refused());
     }
     Ok(form)
 }
 
-fn unreadable_form() -> AppError {
+/// A multipart form without this session's CSRF token.
+pub(super) fn csrf_refused() -> AppError {
+    AppError::client(
+        ErrorKind::Forbidden,
+        ErrorCode::CsrfFailed,
+        "This form has expired or did not come from Touchstone; reload the page and try again.",
+    )
+}
+
+pub(super) fn unreadable_form() -> AppError {
     AppError::client(ErrorKind::BadRequest, ErrorCode::InvalidForm, "The upload form could not be read.")
 }
 
@@ -87,6 +92,6 @@ async fn read_upload(mut multipart: Multipart, max_bytes: usize, file_field: &st
     Ok(form)
 }
 
-fn csrf_ok(expected: &str, given: &str) -> bool {
+pub(super) fn csrf_ok(expected: &str, given: &str) -> bool {
     !expected.is_empty() && bool::from(subtle::ConstantTimeEq::ct_eq(expected.as_bytes(), given.as_bytes()))
 }

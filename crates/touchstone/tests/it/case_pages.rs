@@ -467,3 +467,118 @@ async fn an_alert_names_brands_by_name_with_case_and_accents_ignored_and_refuses
     })
     .await;
 }
+
+/// The hashes of the photos a detention form carries (its hidden `photo` fields).
+fn form_photos(page: &Reply) -> Vec<String> {
+    page.text.split("name=\"photo\" value=\"").skip(1).map(|r| r.split('"').next().unwrap().to_string()).collect()
+}
+
+#[tokio::test]
+async fn photos_of_the_goods_sent_with_the_detention_form_reach_the_case_and_its_readers_only() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 2, 1).await.unwrap();
+        let product = product_id(&app, 0, 0).await;
+        let mut officer = signed_in(&app, "officer@douane.demo").await;
+        let form = officer.get(&format!("/cases/new?product_id={product}")).await;
+        assert!(form.text.contains("enctype=\"multipart/form-data\""), "{}", form.text);
+        assert!(
+            form.text.contains(
+                "type=\"file\" id=\"photos\" name=\"photos\" accept=\"image/*\" capture=\"environment\" multiple"
+            ),
+            "the rear camera, several photos: {}",
+            form.text
+        );
+        let csrf = Browser::csrf_of(&form);
+        let key = input_value(&form, "idempotency_key");
+        let product_str = product.to_string();
+        let mut fields = vec![
+            ("idempotency_key", key.as_str()),
+            ("case_type", "standard"),
+            ("office_name", "Roissy fret"),
+            ("office_country", "FR"),
+            ("origin_country", "CN"),
+            ("consignor_name", "Photo Trading Co."),
+            ("lines", "1"),
+            ("goods_0_description", "Sacs à main"),
+            ("goods_0_quantity", "40"),
+            ("goods_0_unit", "pièces"),
+            ("goods_0_product_id", product_str.as_str()),
+            ("confirm_detain", "1"),
+            ("save", "detain"),
+        ];
+        let photo = gen::pictures(901, 0).remove(0).1;
+        let second = gen::pictures(902, 0).remove(0).1;
+
+        // Something else than a picture is refused beside the photo field, nothing recorded.
+        let bad = officer
+            .post_multipart("/cases", &fields, &[("photos", "notes.txt", b"not a picture at all")], Some(&csrf))
+            .await;
+        assert!(bad.status.is_client_error(), "[{}] {} {}", app.backend, bad.status, bad.text);
+        assert!(bad.text.contains("id=\"photos-error\"") && bad.text.contains("aria-invalid=\"true\""), "{}", bad.text);
+        assert_eq!(input_value(&bad, "consignor_name"), "Photo Trading Co.", "what was typed is kept");
+
+        // A form refused for another reason (no office code) keeps the photos already sent.
+        let refused = officer
+            .post_multipart(
+                "/cases",
+                &fields,
+                &[("photos", "goods-1.png", &photo), ("photos", "goods-2.png", &second)],
+                Some(&csrf),
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "[{}] {}", app.backend, refused.text);
+        let kept = form_photos(&refused);
+        assert_eq!(kept.len(), 2, "both photos are kept on the form: {}", refused.text);
+        for h in &kept {
+            assert!(refused.text.contains(&format!("src=\"/media/{h}/thumbnail\"")), "shown on the form");
+        }
+
+        // Corrected and sent with the kept photos: the case has them, shown on its page.
+        fields.push(("office_code", "FR000730"));
+        let mut with_kept = fields.clone();
+        with_kept.extend(kept.iter().map(|h| ("photo", h.as_str())));
+        let id = case_id_of(&officer.post_multipart("/cases", &with_kept, &[], Some(&csrf)).await);
+        let page = officer.get(&format!("/cases/{id}")).await;
+        for h in &kept {
+            assert!(page.text.contains(&format!("<a class=\"zoom\" href=\"/media/{h}\">")), "{}", page.text);
+        }
+        // The same detention sent again with its files (the offline queue's repeat): one case,
+        // the same photos, stored once.
+        let again = officer
+            .post_multipart(
+                "/cases",
+                &fields,
+                &[("photos", "goods-1.png", &photo), ("photos", "goods-2.png", &second)],
+                Some(&csrf),
+            )
+            .await;
+        assert_eq!(case_id_of(&again), id, "[{}] the repeat lands on the same case", app.backend);
+        let list = officer.get("/cases").await;
+        assert_eq!(list.text.matches("class=\"case-ref\"").count(), 1, "{}", list.text);
+
+        // Who may see them: the administration and the rights holder the goods are disclosed to,
+        // nobody else.
+        let mut chief = signed_in(&app, "chief@douane.demo").await;
+        let mut lumiere = signed_in(&app, "brand@lumiere.demo").await;
+        let mut nordwerk = signed_in(&app, "brand@nordwerk.demo").await;
+        let mut uk = signed_in(&app, "officer@border.demo").await;
+        let rh_page = lumiere.get(&format!("/cases/{id}")).await;
+        for h in &kept {
+            assert!(rh_page.text.contains(&format!("/media/{h}/thumbnail")), "the rights holder sees them");
+            assert_eq!(officer.get(&format!("/media/{h}")).await.status, StatusCode::OK);
+            assert_eq!(chief.get(&format!("/media/{h}")).await.status, StatusCode::OK, "[{}]", app.backend);
+            assert_eq!(lumiere.get(&format!("/media/{h}/thumbnail")).await.status, StatusCode::OK);
+            assert_eq!(nordwerk.get(&format!("/media/{h}")).await.status, StatusCode::NOT_FOUND);
+            assert_eq!(uk.get(&format!("/media/{h}")).await.status, StatusCode::NOT_FOUND);
+        }
+        let api = app.token_for("officer@douane.demo").await;
+        let case = app.get(&format!("/api/v1/cases/{id}"), &api).await.json();
+        let mut photos: Vec<String> =
+            case["sheet"]["photos"].as_array().unwrap().iter().map(|h| h.as_str().unwrap().to_string()).collect();
+        photos.sort();
+        let mut expected = kept.clone();
+        expected.sort();
+        assert_eq!(photos, expected, "[{}] the API shows the same photos", app.backend);
+    })
+    .await;
+}

@@ -222,6 +222,50 @@ impl<'a> Browser<'a> {
         reply
     }
 
+    /// Posts `fields` and `files` (field name, file name, bytes) as a multipart form, as a
+    /// browser sends a form with a file field.
+    pub async fn post_multipart(
+        &mut self,
+        action: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &[u8])],
+        csrf: Option<&str>,
+    ) -> Reply {
+        let boundary = "----touchstone-test-boundary-7d0b1c";
+        let mut body: Vec<u8> = Vec::new();
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        if let Some(c) = csrf {
+            all.push(("csrf", c));
+        }
+        for (k, v) in all {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes(),
+            );
+        }
+        for (k, name, bytes) in files {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"; filename=\"{name}\"\r\n\
+                     Content-Type: application/octet-stream\r\n\r\n"
+                )
+                .as_bytes(),
+            );
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let req = Request::builder()
+            .method(Method::POST)
+            .uri(action)
+            .header(header::COOKIE, self.cookie_header())
+            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+            .body(Body::from(body))
+            .unwrap();
+        let reply = self.app.send(req).await;
+        self.remember(&reply);
+        reply
+    }
+
     pub async fn sign_in(&mut self, email: &str, password: &str) -> Reply {
         self.submit("/signin", "/signin", &[("email", email), ("password", password)]).await
     }

@@ -482,3 +482,56 @@ async fn the_page_script_sends_a_smaller_copy_and_is_offered_the_original_when_i
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_card_reached_from_a_gs1_code_opens_with_what_decides_and_shows_the_code_field_by_field() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 2).await.unwrap();
+        let product = product_id(&app, 0, 1).await;
+        let gtin = gen::gtin(0, 1);
+        let mut french = signed_in(&app, "officer@douane.demo").await;
+        let code = format!("(01)0{gtin}(17)271231(10)AB12C(21)X7Y8Z9");
+        let q: String = url::form_urlencoded::byte_serialize(code.as_bytes()).collect();
+        let r = french.get(&format!("/identify?code={q}")).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "[{}] {}", app.backend, r.text);
+        assert!(r.location().starts_with(&format!("/catalog/products/{product}?")), "{}", r.location());
+        let card = french.get(r.location()).await;
+        assert_eq!(card.status, StatusCode::OK, "{}", card.text);
+        let text = &card.text;
+        for (label, value) in [
+            ("GTIN", format!("0{gtin}")),
+            ("Date de péremption", "31 déc. 2027".to_string()),
+            ("Lot", "AB12C".to_string()),
+            ("Numéro de série", "X7Y8Z9".to_string()),
+        ] {
+            assert!(text.contains(&format!("<dt>{label}</dt><dd><code>{value}</code></dd>")), "{label}: {text}");
+        }
+        // What decides comes first: the code read and the alerts, the comparison, whom to call
+        // (a button that dials), then the checklist, then the rest.
+        let at = |needle: &str| text.find(needle).unwrap_or_else(|| panic!("no {needle} on the card: {text}"));
+        let order = [
+            at("id=\"identified\""),
+            at("id=\"pictures\""),
+            at("id=\"your-photo\""),
+            at("class=\"side genuine\""),
+            at("id=\"reach\""),
+            at("id=\"guide\""),
+            at("id=\"identification\""),
+            at("id=\"contacts\""),
+        ];
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "[{}] the card's order: {order:?}", app.backend);
+        let reach = &text[at("id=\"reach\"")..at("id=\"guide\"")];
+        assert!(
+            reach.contains("href=\"tel:") || reach.contains("href=\"mailto:"),
+            "a button to call or write: {reach}"
+        );
+        // The officer's photo is the browser's (card.js): its place is there, hidden until then.
+        assert!(text.contains("id=\"your-photo\" hidden"), "{text}");
+
+        // A plain GTIN has no fields to tell.
+        let r = french.get(&format!("/identify?code={gtin}")).await;
+        let card = french.get(r.location()).await;
+        assert!(card.text.contains("id=\"identified\"") && !card.text.contains("class=\"gs1-fields\""));
+    })
+    .await;
+}

@@ -3,6 +3,8 @@
 
 use super::*;
 use crate::error::ErrorCode;
+use crate::web::upload;
+use axum::extract::{FromRequest, Multipart, Request};
 
 #[derive(Default, Clone)]
 struct LineForm {
@@ -54,6 +56,9 @@ struct CaseForm {
     parties: Vec<PartyForm>,
     goods: Vec<LineForm>,
     notes: String,
+    /// Photos of the goods already stored (content hashes): sent again as hidden fields, so a
+    /// form shown back with a problem keeps them without a second upload.
+    photos: Vec<String>,
 }
 
 const PARTIES: [&str; 3] = ["consignor", "consignee", "declarant"];
@@ -132,6 +137,16 @@ impl CaseForm {
                 })
                 .collect(),
             notes: get("notes"),
+            photos: {
+                let mut photos: Vec<String> = Vec::new();
+                for (_, h) in pairs.iter().filter(|(k, _)| k == "photo") {
+                    let h = h.trim().to_ascii_lowercase();
+                    if is_hash(&h) && !photos.contains(&h) && photos.len() < MAX_PHOTOS {
+                        photos.push(h);
+                    }
+                }
+                photos
+            },
         }
     }
 
@@ -238,7 +253,7 @@ impl CaseForm {
                 consignee,
                 declarant,
                 goods,
-                photos: Vec::new(),
+                photos: self.photos.clone(),
                 notes: optional(&self.notes),
             },
         };
@@ -282,6 +297,7 @@ const FIELD_ORDER: &[&str] = &[
     "brand_id",
     "brand_text",
     "notes",
+    "photos",
     "confirm_detain",
 ];
 
@@ -403,15 +419,118 @@ pub(super) async fn new_case_page(
     render_form(ctx, &s, &p, form, errors, StatusCode::OK).await
 }
 
+/// Photos one sending of the form may carry (the case holds at most 50).
+const MAX_PHOTOS: usize = 20;
+/// A text field of the multipart form (notes and addresses are the longest).
+const MAX_TEXT_FIELD: usize = 64 * 1024;
+/// Fields of the multipart form, files included (50 goods lines of 8 fields, and the rest).
+const MAX_FIELDS: usize = 600;
+
+fn is_hash(h: &str) -> bool {
+    h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The detention form as sent: its fields, and the photos of the goods attached to it.
+struct SentForm {
+    pairs: Vec<(String, String)>,
+    photos: Vec<Vec<u8>>,
+}
+
+/// Reads the form: URL-encoded (no photo chosen is also sent so by older pages and scripts),
+/// or multipart with the photos, each up to the media limit plus one byte (so that the media
+/// check tells an oversized file apart), at most [`MAX_PHOTOS`] and four media limits in all.
+/// Either way the session's CSRF token must come with it.
+async fn read_form(ctx: &Ctx, s: &AppState, req: Request) -> Result<SentForm, PageError> {
+    let multipart = req
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/form-data"));
+    if !multipart {
+        let CsrfForm(pairs) = CsrfForm::<Vec<(String, String)>>::from_request(req, s).await?;
+        return Ok(SentForm { pairs, photos: Vec::new() });
+    }
+    let unreadable = || PageError(upload::unreadable_form());
+    let mut multipart = Multipart::from_request(req, s).await.map_err(|_| unreadable())?;
+    let max_file = s.config.max_upload_bytes;
+    let (mut sent, mut fields, mut file_bytes) = (SentForm { pairs: Vec::new(), photos: Vec::new() }, 0, 0usize);
+    while let Some(mut field) = multipart.next_field().await.map_err(|_| unreadable())? {
+        fields += 1;
+        if fields > MAX_FIELDS {
+            return Err(unreadable());
+        }
+        let name = field.name().unwrap_or("").to_string();
+        let is_photo = name == "photos";
+        let limit = if is_photo { max_file + 1 } else { MAX_TEXT_FIELD };
+        let mut buf = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(|_| unreadable())? {
+            let room = limit.saturating_sub(buf.len());
+            buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        }
+        if is_photo {
+            // A file field left empty is sent as an empty part.
+            if buf.is_empty() {
+                continue;
+            }
+            file_bytes += buf.len();
+            if sent.photos.len() == MAX_PHOTOS || file_bytes > 4 * max_file {
+                return Err(PageError(crate::api::too_large()));
+            }
+            sent.photos.push(buf);
+        } else {
+            sent.pairs.push((name, String::from_utf8_lossy(&buf).into_owned()));
+        }
+    }
+    let given = sent.pairs.iter().find(|(k, _)| k == "csrf").map(|(_, v)| v.as_str()).unwrap_or("");
+    if !upload::csrf_ok(&ctx.layout.csrf, given) {
+        return Err(PageError(upload::csrf_refused()));
+    }
+    Ok(sent)
+}
+
+/// Stores the photos sent with the form (each checked, cleaned of its metadata and kept once
+/// by content) and adds them to the form's; a photo refused is told beside the photo field.
+async fn store_photos(
+    s: &AppState,
+    p: &Principal,
+    tr: &Tr,
+    form: &mut CaseForm,
+    photos: Vec<Vec<u8>>,
+) -> Option<FieldError> {
+    for bytes in photos {
+        match crate::domain::media::upload(&s.db, &s.media, p, bytes).await {
+            Ok(stored) => {
+                if !form.photos.contains(&stored.hash) && form.photos.len() < MAX_PHOTOS {
+                    form.photos.push(stored.hash);
+                }
+            }
+            Err(e) => return Some(FieldError { field: "photos".into(), message: tr.error_of(&e), status: e.status() }),
+        }
+    }
+    None
+}
+
 pub(super) async fn create_case(
     SignedIn { ctx, principal: p }: SignedIn,
     State(s): State<AppState>,
-    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
-) -> Response {
+    req: Request,
+) -> PageResult {
+    if !cases::may_create(&p) {
+        return Err(PageError(AppError::forbidden()));
+    }
+    let SentForm { pairs, photos } = read_form(&ctx, &s, req).await?;
     let mut form = CaseForm::from_pairs(&pairs);
     if form.idempotency_key.is_empty() {
         form.idempotency_key = form_token();
     }
+    if let Some(refused) = store_photos(&s, &p, &ctx.layout.tr, &mut form, photos).await {
+        let status = refused.status;
+        return Ok(render_form(ctx, &s, &p, form, vec![refused], status).await);
+    }
+    Ok(create_from(ctx, s, p, form, &pairs).await)
+}
+
+async fn create_from(ctx: Ctx, s: AppState, p: Principal, mut form: CaseForm, pairs: &[(String, String)]) -> Response {
     if pairs.iter().any(|(k, _)| k == "add_line") {
         if form.goods.len() < MAX_LINES {
             form.goods.push(LineForm::default());

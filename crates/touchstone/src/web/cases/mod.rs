@@ -13,7 +13,7 @@ mod page;
 
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -42,7 +42,9 @@ use page::{answer, case_page, extension, post_message, transition};
 
 pub fn router() -> Pages {
     Pages::new()
-        .route("/cases", get(list_page).post(create_case))
+        // The detention form carries photos of the goods: its own limits (form.rs), not the
+        // default body limit.
+        .route("/cases", get(list_page).post(create_case).layer(DefaultBodyLimit::disable()))
         .route("/cases/new", get(new_case_page))
         .route("/cases/{id}", get(case_page))
         .route("/cases/{id}/transition", post(transition))
