@@ -43,8 +43,21 @@ macro_rules! closed_set {
         }
     ) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         $vis enum $name { $($(#[$vm])* #[serde(rename = $text)] $variant),+ }
+
+        // Written by hand: utoipa's derive does not read a `rename` whose text comes through a
+        // macro, and would document the variants' Rust names instead of the stored text.
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .enum_values(Some([$($text),+]))
+                    .into()
+            }
+        }
+
+        impl utoipa::ToSchema for $name {}
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -127,5 +140,16 @@ mod tests {
             assert_eq!(Role::try_from(role.as_str()), Ok(*role));
             assert_eq!(serde_json::to_string(role).unwrap(), format!("\"{role}\""), "JSON says what is stored");
         }
+    }
+
+    #[test]
+    fn the_api_document_lists_the_text_each_value_is_stored_and_sent_as() {
+        use utoipa::OpenApi;
+        let doc = serde_json::to_value(crate::api::ApiDoc::openapi()).unwrap();
+        let listed = |name: &str| doc["components"]["schemas"][name]["enum"].clone();
+        let codes: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(listed("ErrorCode"), serde_json::json!(codes));
+        let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+        assert_eq!(listed("Role"), serde_json::json!(roles));
     }
 }
