@@ -28,11 +28,6 @@ impl From<UnknownValue> for crate::error::AppError {
     }
 }
 
-/// The accepted values, for a refusal's sentence: "a, b, c".
-pub fn list(values: &[&str]) -> String {
-    values.join(", ")
-}
-
 /// Declares a closed set. With `refused as "field", Code`, `refuse_unless` answers unknown text
 /// with that error code on that field.
 macro_rules! closed_set {
@@ -81,7 +76,7 @@ macro_rules! closed_set {
 
             /// The accepted values, comma-separated, for a sentence.
             pub fn names() -> String {
-                $crate::closed_set::list(&[$($text),+])
+                [$($text),+].join(", ")
             }
 
             $(
@@ -98,8 +93,6 @@ macro_rules! closed_set {
                             Self::names()
                         ),
                     )
-                    .with_arg("value", raw.trim())
-                    .with_arg("accepted", Self::names())
                 })
             }
             )?

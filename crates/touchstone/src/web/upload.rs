@@ -2,7 +2,7 @@
 //! file capped at the media limit, and checked against the reader's CSRF token.
 
 use crate::error::{AppError, ErrorCode, ErrorKind};
-use axum::extract::multipart::MultipartRejection;
+use axum::extract::multipart::{Field, MultipartRejection};
 use axum::extract::Multipart;
 
 use super::Ctx;
@@ -63,14 +63,7 @@ async fn read_upload(mut multipart: Multipart, max_bytes: usize, file_field: &st
         }
         let name = field.name().unwrap_or("").to_string();
         let limit = if name == file_field { max_bytes + 1 } else { MAX_TEXT_FIELD };
-        let mut buf = Vec::new();
-        while let Some(chunk) = field.chunk().await.map_err(|_| bad())? {
-            let room = limit.saturating_sub(buf.len());
-            buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
-            if buf.len() >= limit {
-                break;
-            }
-        }
+        let buf = capped(&mut field, limit).await?;
         let text = || String::from_utf8_lossy(&buf).into_owned();
         match name.as_str() {
             _ if name == file_field => {
@@ -90,6 +83,20 @@ async fn read_upload(mut multipart: Multipart, max_bytes: usize, file_field: &st
         }
     }
     Ok(form)
+}
+
+/// A field's bytes, up to `limit`: a longer field is cut there, which the caller tells by the
+/// length (the rest of it is skipped when the next field is read).
+pub(super) async fn capped(field: &mut Field<'_>, limit: usize) -> Result<Vec<u8>, AppError> {
+    let mut buf = Vec::new();
+    while let Some(chunk) = field.chunk().await.map_err(|_| unreadable_form())? {
+        let room = limit.saturating_sub(buf.len());
+        buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        if buf.len() >= limit {
+            break;
+        }
+    }
+    Ok(buf)
 }
 
 pub(super) fn csrf_ok(expected: &str, given: &str) -> bool {

@@ -249,9 +249,7 @@ impl CaseSheet {
                 .filter(|t| !t.trim().is_empty())
                 .and_then(|t| p.keep(required_text("brand_text", t, 200)));
         }
-        if self.photos.len() > 50
-            || self.photos.iter().any(|h| h.len() != 64 || !h.bytes().all(|b| b.is_ascii_hexdigit()))
-        {
+        if self.photos.len() > 50 || self.photos.iter().any(|h| !media::is_valid_hash(h)) {
             p.push(invalid(
                 "photos",
                 ErrorCode::InvalidPhoto,

@@ -64,9 +64,7 @@ pub(super) async fn thread_for(
 pub async fn post_message(db: &Db, principal: &Principal, id: i64, input: NewMessage) -> AppResult<Message> {
     let (row, target) = load(db, principal, id, Action::CaseMessage).await?;
     let body = required_text("body", &input.body, 10_000)?;
-    if input.attachments.len() > 20
-        || input.attachments.iter().any(|h| h.len() != 64 || !h.bytes().all(|b| b.is_ascii_hexdigit()))
-    {
+    if input.attachments.len() > 20 || input.attachments.iter().any(|h| !media::is_valid_hash(h)) {
         return Err(invalid(
             "attachments",
             ErrorCode::InvalidAttachment,

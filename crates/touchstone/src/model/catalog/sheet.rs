@@ -345,7 +345,7 @@ fn names(field: &'static str, l: Localized) -> AppResult<Localized> {
 
 fn media_hash(field: &'static str, h: &str) -> AppResult<String> {
     let h = h.trim().to_ascii_lowercase();
-    if h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if media::is_valid_hash(&h) {
         Ok(h)
     } else {
         Err(invalid(

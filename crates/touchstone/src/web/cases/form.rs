@@ -141,7 +141,7 @@ impl CaseForm {
                 let mut photos: Vec<String> = Vec::new();
                 for (_, h) in pairs.iter().filter(|(k, _)| k == "photo") {
                     let h = h.trim().to_ascii_lowercase();
-                    if is_hash(&h) && !photos.contains(&h) && photos.len() < MAX_PHOTOS {
+                    if media::is_valid_hash(&h) && !photos.contains(&h) && photos.len() < MAX_PHOTOS {
                         photos.push(h);
                     }
                 }
@@ -426,10 +426,6 @@ const MAX_TEXT_FIELD: usize = 64 * 1024;
 /// Fields of the multipart form, files included (50 goods lines of 8 fields, and the rest).
 const MAX_FIELDS: usize = 600;
 
-fn is_hash(h: &str) -> bool {
-    h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit())
-}
-
 /// The detention form as sent: its fields, and the photos of the goods attached to it.
 struct SentForm {
     pairs: Vec<(String, String)>,
@@ -462,11 +458,7 @@ async fn read_form(ctx: &Ctx, s: &AppState, req: Request) -> Result<SentForm, Pa
         let name = field.name().unwrap_or("").to_string();
         let is_photo = name == "photos";
         let limit = if is_photo { max_file + 1 } else { MAX_TEXT_FIELD };
-        let mut buf = Vec::new();
-        while let Some(chunk) = field.chunk().await.map_err(|_| unreadable())? {
-            let room = limit.saturating_sub(buf.len());
-            buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
-        }
+        let buf = upload::capped(&mut field, limit).await?;
         if is_photo {
             // A file field left empty is sent as an empty part.
             if buf.is_empty() {
