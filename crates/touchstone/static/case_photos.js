@@ -9,9 +9,6 @@
 // Its words come from the page (data attributes), in the reader's language.
 (function () {
   "use strict";
-  var LONG_SIDE = 1600;
-  var QUALITY = 0.85;
-  var SMALL_ENOUGH = 1024 * 1024;
   var script = document.currentScript;
   var words = script ? script.dataset : {};
 
@@ -19,34 +16,16 @@
     return String(text || "").replace(/\{\s*\$?(\w+)\s*\}/g, function (all, name) { return name in values ? values[name] : all; });
   }
 
-  function decode(file) {
-    if (!window.createImageBitmap) return Promise.reject(new Error("no createImageBitmap"));
-    // Phones store portrait photos turned, with an EXIF orientation: draw them upright.
-    return window.createImageBitmap(file, { imageOrientation: "from-image" })
-      .catch(function () { return window.createImageBitmap(file); });
-  }
-
   // The smaller copy of `file` as a File, or the file itself when it is as good already or the
   // browser cannot decode it (the server then checks it as it is).
   function shrink(file) {
     if (!/^image\//.test(file.type)) return Promise.resolve(file);
-    return decode(file).then(function (image) {
-      var long = Math.max(image.width, image.height);
-      if (long <= LONG_SIDE && file.size <= SMALL_ENOUGH) return file;
-      var scale = Math.min(1, LONG_SIDE / long);
-      var canvas = document.createElement("canvas");
-      canvas.width = Math.round(image.width * scale);
-      canvas.height = Math.round(image.height * scale);
-      var g = canvas.getContext("2d");
-      g.imageSmoothingQuality = "high";
-      g.drawImage(image, 0, 0, canvas.width, canvas.height);
-      if (image.close) image.close();
-      return new Promise(function (resolve) {
-        canvas.toBlob(function (blob) {
-          if (!blob || blob.size >= file.size) return resolve(file);
-          var name = file.name.replace(/\.[^.]*$/, "") + ".jpg";
-          resolve(new File([blob], name, { type: "image/jpeg", lastModified: file.lastModified }));
-        }, "image/jpeg", QUALITY);
+    return TouchstonePhotos.decode(file).then(function (image) {
+      return TouchstonePhotos.shrink(file, image).then(function (small) {
+        if (image.close) image.close();
+        if (!small) return file;
+        var name = file.name.replace(/\.[^.]*$/, "") + ".jpg";
+        return new File([small.blob], name, { type: "image/jpeg", lastModified: file.lastModified });
       });
     }).catch(function () { return file; });
   }

@@ -16,10 +16,6 @@
 // which shows it beside the genuine reference (card.js).
 (function () {
   "use strict";
-  var LONG_SIDE = 1600;
-  var QUALITY = 0.85;
-  // A photo already this small is sent as it is: shrinking it would gain nothing.
-  var SMALL_ENOUGH = 1024 * 1024;
   var WANTED = ["ean_13", "ean_8", "upc_a", "upc_e", "itf", "code_128", "data_matrix", "qr_code"];
   // The browser's names for symbologies, as the server (zxing) names them on the card.
   var NAMES = {
@@ -126,39 +122,12 @@
 
   // ---- the photo form -------------------------------------------------------------------
 
-  function decode(file) {
-    if (!window.createImageBitmap) return Promise.reject(new Error("no createImageBitmap"));
-    // Phones store portrait photos turned, with an EXIF orientation: draw them upright.
-    return window.createImageBitmap(file, { imageOrientation: "from-image" })
-      .catch(function () { return window.createImageBitmap(file); });
-  }
-
   // The one code the phone reads in the photo, or null (none, several, or no detector).
   function readHere(file, image) {
     return detector().then(function (found) {
       if (!found || !image) return null;
       return found.detect(image).then(function (codes) { return codes.length === 1 ? codes[0] : null; });
     }).catch(function () { return null; });
-  }
-
-  // A JPEG copy about LONG_SIDE px on its long side, or null when the original is as good.
-  function shrink(file, image) {
-    if (!image) return Promise.resolve(null);
-    var long = Math.max(image.width, image.height);
-    if (long <= LONG_SIDE && file.size <= SMALL_ENOUGH) return Promise.resolve(null);
-    var scale = Math.min(1, LONG_SIDE / long);
-    var canvas = document.createElement("canvas");
-    canvas.width = Math.round(image.width * scale);
-    canvas.height = Math.round(image.height * scale);
-    var g = canvas.getContext("2d");
-    g.imageSmoothingQuality = "high";
-    g.drawImage(image, 0, 0, canvas.width, canvas.height);
-    return new Promise(function (resolve) {
-      if (!canvas.toBlob) return resolve(null);
-      canvas.toBlob(function (blob) {
-        resolve(blob && blob.size < file.size ? { blob: blob, width: canvas.width, height: canvas.height } : null);
-      }, "image/jpeg", QUALITY);
-    });
   }
 
   function photoForm() {
@@ -278,7 +247,7 @@
       original = file;
       say(words.reading);
       var image = null;
-      decode(file)
+      TouchstonePhotos.decode(file)
         .then(function (img) { image = img; }, function () { image = null; })
         .then(function () { keepForCard(image); return readHere(file, image); })
         .then(function (code) {
@@ -288,7 +257,7 @@
             return;
           }
           say(words.shrinking);
-          return shrink(file, image).then(function (small) {
+          return TouchstonePhotos.shrink(file, image).then(function (small) {
             if (image && image.close) image.close();
             if (small) {
               remember({

@@ -19,13 +19,13 @@
 "use strict";
 importScripts("/static/offline.js");
 
-var VERSION = "touchstone-v2";
+var VERSION = "touchstone-v3";
 var STATIC = VERSION + "-static";
 var PAGES = VERSION + "-pages";
 var INDEX_URL = "/__touchstone/cards.json";
 var MAX_CARDS = 50;
 var PIN_REFRESH_MS = 6 * 3600 * 1000;
-var STATIC_FILES = ["/static/app.css", "/static/identify.js", "/static/card.js", "/static/offline.js", "/static/case_photos.js",
+var STATIC_FILES = ["/static/app.css", "/static/identify.js", "/static/card.js", "/static/offline.js", "/static/shrink.js", "/static/case_photos.js",
   "/static/favicon.svg", "/manifest.webmanifest"];
 var KEPT_PAGES = ["/identify", "/cases/new", "/cases"];
 var CARD = /^\/catalog\/products\/\d+$/;

@@ -78,6 +78,18 @@ pub fn pages() -> Pages {
             }),
         )
         .route(
+            "/static/shrink.js",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                        (header::CACHE_CONTROL, "public, max-age=3600"),
+                    ],
+                    include_str!("../../static/shrink.js"),
+                )
+            }),
+        )
+        .route(
             "/static/case_photos.js",
             get(|| async {
                 (

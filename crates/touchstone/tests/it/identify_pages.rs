@@ -155,8 +155,10 @@ async fn a_barcode_photo_of_a_demo_product_lands_on_its_card_showing_the_code_re
         );
         assert!(page.text.contains("enctype=\"multipart/form-data\""));
         // Live scanning is an added button; the forms work without it.
-        // The page's own script, and the offline one every page has.
-        assert_eq!(page.text.matches("<script").count(), 2, "{}", page.text);
+        // The page's own script with the photo shrinking it shares, and the offline one every
+        // page has.
+        assert_eq!(page.text.matches("<script").count(), 3, "{}", page.text);
+        assert!(page.text.contains("<script src=\"/static/shrink.js\" defer></script>"));
         assert!(page.text.contains("<script src=\"/static/offline.js\" defer"));
         assert!(page.text.contains("<script src=\"/static/identify.js\" defer></script>"));
         assert!(page.text.contains("id=\"live-scan\" class=\"live-scan\" hidden"), "shown only by the script");

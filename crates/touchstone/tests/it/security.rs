@@ -21,6 +21,7 @@ const OPEN: &[&str] = &[
     "/static/app.css",
     "/static/identify.js",
     "/static/card.js",
+    "/static/shrink.js",
     "/static/case_photos.js",
     "/favicon.ico",
     "/static/offline.js",
