@@ -608,9 +608,9 @@ struct Outcome {
     new_media: Vec<String>,
 }
 
-/// Writes a batch: one upsert per product (publication folded in), then the codes and the
-/// history of all changed products in a few multi-row statements. Per-statement overhead,
-/// not the data, is what bounds a million-row import.
+/// Writes a batch: the products (publication folded in), their codes and their history, each
+/// in a few multi-row statements: per-statement overhead, not the data, is what bounds a
+/// million-row import.
 async fn write_batch(
     tx: &mut store::Tx,
     principal: &Principal,
@@ -623,6 +623,8 @@ async fn write_batch(
     // The files each written draft and published copy shows (media_uses), by product.
     let mut draft_uses: Vec<(i64, Vec<String>)> = Vec::new();
     let mut published_uses: Vec<(i64, Vec<String>)> = Vec::new();
+    let mut sheets = Vec::with_capacity(rows.len());
+    let mut media_of_row = Vec::with_capacity(rows.len());
     for (v, stored) in rows.iter().zip(merged) {
         let mut new_media = Vec::new();
         for m in &v.media {
@@ -630,13 +632,27 @@ async fn write_batch(
                 new_media.push(m.hash.clone());
             }
         }
+        media_of_row.push(new_media);
         let sheet = match stored {
             Some(existing) => merge_csv_fields(existing, &v.sheet),
             None => v.sheet.clone(),
         };
         let json = serde_json::to_string(&sheet).map_err(|e| sqlx::Error::Encode(e.into()))?;
-        let written =
-            store::catalog::upsert_product(tx, v.brand, &v.product_key, &sheet, &json, v.publish, now).await?;
+        sheets.push((sheet, json));
+    }
+    let writes: Vec<store::catalog::ProductWrite> = rows
+        .iter()
+        .zip(&sheets)
+        .map(|(v, (sheet, json))| store::catalog::ProductWrite {
+            brand_id: v.brand,
+            key: &v.product_key,
+            sheet,
+            json,
+            publish: v.publish,
+        })
+        .collect();
+    let results = store::catalog::upsert_products(tx, &writes, now).await?;
+    for (((v, (sheet, json)), new_media), written) in rows.iter().zip(sheets).zip(media_of_row).zip(results) {
         let outcome = match written {
             store::catalog::Upsert::Created(id) => {
                 Outcome { product_id: id, change: Change::Created, published: v.publish, new_media }

@@ -51,125 +51,14 @@ pub fn router(state: &AppState) -> Router<AppState> {
 
 /// Every page route, as the router serves them.
 pub fn pages() -> Pages {
-    Pages::new()
+    let files = STATIC_FILES.iter().fold(Pages::new(), |pages, &(path, content_type, cache, body)| {
+        pages.route(
+            path,
+            get(move || async move { ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, cache)], body) }),
+        )
+    });
+    files
         .route("/", get(home::home))
-        .route(
-            "/static/app.css",
-            get(|| async {
-                (
-                    [
-                        (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-                        (header::CACHE_CONTROL, "public, max-age=3600"),
-                    ],
-                    include_str!("../../static/app.css"),
-                )
-            }),
-        )
-        .route(
-            "/static/identify.js",
-            get(|| async {
-                (
-                    [
-                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-                        (header::CACHE_CONTROL, "public, max-age=3600"),
-                    ],
-                    include_str!("../../static/identify.js"),
-                )
-            }),
-        )
-        .route(
-            "/static/shrink.js",
-            get(|| async {
-                (
-                    [
-                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-                        (header::CACHE_CONTROL, "public, max-age=3600"),
-                    ],
-                    include_str!("../../static/shrink.js"),
-                )
-            }),
-        )
-        .route(
-            "/static/case_photos.js",
-            get(|| async {
-                (
-                    [
-                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-                        (header::CACHE_CONTROL, "public, max-age=3600"),
-                    ],
-                    include_str!("../../static/case_photos.js"),
-                )
-            }),
-        )
-        .route(
-            "/static/card.js",
-            get(|| async {
-                (
-                    [
-                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-                        (header::CACHE_CONTROL, "public, max-age=3600"),
-                    ],
-                    include_str!("../../static/card.js"),
-                )
-            }),
-        )
-        // The offline-first web app: its manifest, the page script that registers the service
-        // worker and keeps the detention queue, and the service worker itself, served from the
-        // root so that its scope is the whole site.
-        .route(
-            "/static/offline.js",
-            get(|| async {
-                (
-                    [
-                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-                        (header::CACHE_CONTROL, "public, max-age=3600"),
-                    ],
-                    include_str!("../../static/offline.js"),
-                )
-            }),
-        )
-        .route(
-            "/manifest.webmanifest",
-            get(|| async {
-                (
-                    [
-                        (header::CONTENT_TYPE, "application/manifest+json"),
-                        (header::CACHE_CONTROL, "public, max-age=3600"),
-                    ],
-                    include_str!("../../static/manifest.webmanifest"),
-                )
-            }),
-        )
-        // No caching by the HTTP cache: browsers look for a new service worker on every visit.
-        .route(
-            "/sw.js",
-            get(|| async {
-                (
-                    [(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")],
-                    include_str!("../../static/sw.js"),
-                )
-            }),
-        )
-        // Browsers ask for /favicon.ico on every site; without it each page logs a 404.
-        .route(
-            "/favicon.ico",
-            get(|| async {
-                (
-                    [(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=86400")],
-                    include_str!("../../static/favicon.svg"),
-                )
-            }),
-        )
-        // The web app's icon (the manifest names it).
-        .route(
-            "/static/favicon.svg",
-            get(|| async {
-                (
-                    [(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=86400")],
-                    include_str!("../../static/favicon.svg"),
-                )
-            }),
-        )
         .route("/language", post(set_language))
         .route("/api", get(api_docs))
         .merge(auth::router())
@@ -188,6 +77,30 @@ pub fn pages() -> Pages {
         .merge(stats::router())
         .merge(notify::router())
 }
+
+const JS: &str = "text/javascript; charset=utf-8";
+const AN_HOUR: &str = "public, max-age=3600";
+const A_DAY: &str = "public, max-age=86400";
+
+/// Files compiled into the binary: path, content type, caching, content.
+const STATIC_FILES: &[(&str, &str, &str, &str)] = &[
+    ("/static/app.css", "text/css; charset=utf-8", AN_HOUR, include_str!("../../static/app.css")),
+    ("/static/identify.js", JS, AN_HOUR, include_str!("../../static/identify.js")),
+    ("/static/shrink.js", JS, AN_HOUR, include_str!("../../static/shrink.js")),
+    ("/static/case_photos.js", JS, AN_HOUR, include_str!("../../static/case_photos.js")),
+    ("/static/card.js", JS, AN_HOUR, include_str!("../../static/card.js")),
+    // The offline-first web app: the page script that registers the service worker and keeps
+    // the detention queue, its manifest, and the service worker itself, served from the root so
+    // that its scope is the whole site.
+    ("/static/offline.js", JS, AN_HOUR, include_str!("../../static/offline.js")),
+    ("/manifest.webmanifest", "application/manifest+json", AN_HOUR, include_str!("../../static/manifest.webmanifest")),
+    // No caching by the HTTP cache: browsers look for a new service worker on every visit.
+    ("/sw.js", JS, "no-cache", include_str!("../../static/sw.js")),
+    // Browsers ask for /favicon.ico on every site; without it each page logs a 404.
+    ("/favicon.ico", "image/svg+xml", A_DAY, include_str!("../../static/favicon.svg")),
+    // The web app's icon (the manifest names it).
+    ("/static/favicon.svg", "image/svg+xml", A_DAY, include_str!("../../static/favicon.svg")),
+];
 
 /// The pages' router, remembering every path it was given, so that tests walk every page
 /// (the route × sign-in state table, the locale checks) without a list to keep up by hand.

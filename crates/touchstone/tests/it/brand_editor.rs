@@ -4,8 +4,9 @@
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 
-use crate::common::{on_every_backend, signed_in, Browser, Reply, TestApp};
+use crate::common::{escaped_with, on_every_backend, signed_in, Browser, Reply, TestApp};
 use touchstone::demo_catalog as gen;
+use touchstone::domain::types::Language::En;
 
 async fn seed(app: &TestApp) {
     touchstone::demo::seed_catalog(app.db(), &app.state.media, 2, 1).await.expect("seed a small catalog");
@@ -57,99 +58,160 @@ async fn upload_logo(b: &mut Browser<'_>, brand_id: i64, version: i64, bytes: &[
     b.app.send(req).await
 }
 
+/// The owner of the first demo brand on its editor; the brand as it was and the editor's path.
+async fn brand_editor(app: &TestApp) -> (Browser<'_>, touchstone::domain::catalog::Brand, String) {
+    seed(app).await;
+    let b = brand(app, 0).await;
+    let edit = format!("/catalog/brands/{}/edit", b.id);
+    let mut owner = signed_in(app, "brand@lumiere.demo").await;
+    let page = owner.get(&edit).await;
+    assert_eq!(page.status, StatusCode::OK, "[{}] {}", app.backend, page.text);
+    (owner, b, edit)
+}
+
+/// Posts the form at `action` from the brand editor with the brand's current version.
+async fn save_brand(owner: &mut Browser<'_>, edit: &str, action: &str, fields: &[(&str, &str)]) -> Reply {
+    let version = brand(owner.app, 0).await.version.to_string();
+    let mut all = vec![("version", version.as_str())];
+    all.extend_from_slice(fields);
+    owner.submit(edit, action, &all).await
+}
+
+fn trademark(classes: &str) -> [(&str, &str); 4] {
+    [("office", "EUIPO"), ("number", "018999999"), ("nice_classes", classes), ("expires_on", "2031-05-01")]
+}
+
+fn contact(email: &str) -> [(&str, &str); 6] {
+    [
+        ("country", "fr"),
+        ("name", "Bureau douanes Paris"),
+        ("languages", "fr, en"),
+        ("phone", "+33 1 23 45 67 89"),
+        ("email", email),
+        ("hours", "lun.–ven. 09:00–18:00 CET"),
+    ]
+}
+
 #[tokio::test]
-async fn a_rights_holder_edits_its_brand_and_officers_see_it_only_once_published() {
+async fn the_brand_page_links_its_owner_to_the_editor_and_officers_get_not_found_there() {
     on_every_backend(|app| async move {
-        seed(&app).await;
-        let b = brand(&app, 0).await;
-        let p = product(&app, 0).await;
-        let edit = format!("/catalog/brands/{}/edit", b.id);
-        let mut owner = signed_in(&app, "brand@lumiere.demo").await;
+        let (mut owner, b, edit) = brand_editor(&app).await;
         let page = owner.get(&format!("/catalog/brands/{}", b.id)).await;
         assert!(page.text.contains(&format!("href=\"{edit}\"")), "[{}] the brand page links the editor", app.backend);
-        let page = owner.get(&edit).await;
-        assert_eq!(page.status, StatusCode::OK, "[{}] {}", app.backend, page.text);
+        let mut officer = signed_in(&app, "officer@douane.demo").await;
+        assert_eq!(officer.get(&edit).await.status, StatusCode::NOT_FOUND, "officers get no brand editor");
+    })
+    .await;
+}
 
-        // A refused prefix is shown beside its field, with what was typed kept.
+#[tokio::test]
+async fn a_refused_prefix_is_shown_beside_its_field_with_what_was_typed() {
+    on_every_backend(|app| async move {
+        let (mut owner, b, edit) = brand_editor(&app).await;
         let v = b.version.to_string();
-        let name = b.draft.name.clone();
-        let r = owner.submit(&edit, &edit, &main_fields(&v, &name, "Lumiere Paris", "30123ab")).await;
+        let r = owner.submit(&edit, &edit, &main_fields(&v, &b.draft.name, "Lumiere Paris", "30123ab")).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
         assert!(r.text.contains("id=\"error-gs1_company_prefixes\"") && r.text.contains("30123ab"), "{}", r.text);
-        let r = owner.submit(&edit, &edit, &main_fields(&v, &name, "Lumiere Paris\nルミエール", "3012345")).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn saving_names_and_prefixes_keeps_what_the_form_does_not_show() {
+    on_every_backend(|app| async move {
+        let (mut owner, b, edit) = brand_editor(&app).await;
+        let v = b.version.to_string();
+        let r =
+            owner.submit(&edit, &edit, &main_fields(&v, &b.draft.name, "Lumiere Paris\nルミエール", "3012345")).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
         assert_eq!(r.location(), format!("{edit}?saved=main#main"));
         let saved = brand(&app, 0).await;
         assert_eq!(saved.draft.aliases, vec!["Lumiere Paris", "ルミエール"]);
         assert_eq!(saved.draft.gs1_company_prefixes, vec!["3012345"]);
         assert_eq!(saved.draft.confidentiality, b.draft.confidentiality, "what the form does not show is kept");
+    })
+    .await;
+}
 
-        // The page loaded before that save is now stale: told, not overwritten.
+#[tokio::test]
+async fn a_brand_saved_from_a_stale_page_is_told_not_overwritten() {
+    on_every_backend(|app| async move {
+        let (mut owner, b, edit) = brand_editor(&app).await;
+        let v = b.version.to_string();
+        let r = owner.submit(&edit, &edit, &main_fields(&v, &b.draft.name, "Lumiere Paris", "3012345")).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
         let r = owner.submit(&edit, &edit, &main_fields(&v, "Someone else's name", "", "")).await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
-        assert!(r.text.contains("Someone saved this brand in the meantime"), "{}", r.text);
-        assert_eq!(brand(&app, 0).await.draft.name, name);
+        assert!(r.says(En, "editor.brand.conflict"), "{}", r.text);
+        assert_eq!(brand(&app, 0).await.draft.name, b.draft.name);
+    })
+    .await;
+}
 
+#[tokio::test]
+async fn a_trademark_in_a_nice_class_that_does_not_exist_is_refused_beside_its_field() {
+    on_every_backend(|app| async move {
+        let (mut owner, b, edit) = brand_editor(&app).await;
         let tm = format!("/catalog/brands/{}/trademarks", b.id);
-        let version = saved.version.to_string();
-        let tm_fields = |classes: &'static str| {
-            vec![
-                ("version", version.clone()),
-                ("office", "EUIPO".to_string()),
-                ("number", "018999999".to_string()),
-                ("nice_classes", classes.to_string()),
-                ("expires_on", "2031-05-01".to_string()),
-            ]
-        };
-        let fields = tm_fields("18, 46");
-        let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let r = owner.submit(&edit, &tm, &refs).await;
+        let r = save_brand(&mut owner, &edit, &tm, &trademark("18, 46")).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
-        assert!(r.text.contains("id=\"error-nice_classes\"") && r.text.contains("Nice class 46 does not exist"));
-        let fields = tm_fields("18, 25");
-        let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let r = owner.submit(&edit, &tm, &refs).await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        assert!(
+            r.text.contains("id=\"error-nice_classes\"")
+                && r.text.contains(&escaped_with(En, "error.invalid_nice_class", &[("class", "46")]))
+        );
+    })
+    .await;
+}
 
+#[tokio::test]
+async fn a_contact_with_a_wrong_address_is_refused_keeping_what_was_typed() {
+    on_every_backend(|app| async move {
+        let (mut owner, b, edit) = brand_editor(&app).await;
         let contacts = format!("/catalog/brands/{}/contacts", b.id);
-        let v2 = brand(&app, 0).await.version.to_string();
-        let contact = |email: &'static str| {
-            vec![
-                ("version", v2.clone()),
-                ("country", "fr".to_string()),
-                ("name", "Bureau douanes Paris".to_string()),
-                ("languages", "fr, en".to_string()),
-                ("phone", "+33 1 23 45 67 89".to_string()),
-                ("email", email.to_string()),
-                ("hours", "lun.–ven. 09:00–18:00 CET".to_string()),
-            ]
-        };
-        let fields = contact("not an address");
-        let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let r = owner.submit(&edit, &contacts, &refs).await;
+        let r = save_brand(&mut owner, &edit, &contacts, &contact("not an address")).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
         assert!(r.text.contains("id=\"error-contact\"") && r.text.contains("value=\"Bureau douanes Paris\""));
-        let fields = contact("douane@lumiere.example");
-        let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let r = owner.submit(&edit, &contacts, &refs).await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    })
+    .await;
+}
 
-        let before_logo = brand(&app, 0).await;
-        let r = upload_logo(&mut owner, b.id, before_logo.version, b"not a picture at all").await;
+#[tokio::test]
+async fn a_logo_that_is_not_a_picture_is_refused_with_its_code() {
+    on_every_backend(|app| async move {
+        let (mut owner, b, _) = brand_editor(&app).await;
+        let r = upload_logo(&mut owner, b.id, b.version, b"not a picture at all").await;
         assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{}", r.text);
         assert!(r.text.contains("data-code=\"unsupported_type\""), "{}", r.text);
-        let r = upload_logo(&mut owner, b.id, before_logo.version, &gen::pictures(9, 0).remove(0).1).await;
+        assert_eq!(brand(&app, 0).await.draft.logo, b.draft.logo);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn officers_see_the_new_trademark_contact_and_logo_only_once_the_brand_is_published() {
+    on_every_backend(|app| async move {
+        let (mut owner, b, edit) = brand_editor(&app).await;
+        let v = b.version.to_string();
+        let r =
+            owner.submit(&edit, &edit, &main_fields(&v, &b.draft.name, "Lumiere Paris\nルミエール", "3012345")).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let tm = format!("/catalog/brands/{}/trademarks", b.id);
+        assert_eq!(save_brand(&mut owner, &edit, &tm, &trademark("18, 25")).await.status, StatusCode::SEE_OTHER);
+        let contacts = format!("/catalog/brands/{}/contacts", b.id);
+        let r = save_brand(&mut owner, &edit, &contacts, &contact("douane@lumiere.example")).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let version = brand(&app, 0).await.version;
+        let r = upload_logo(&mut owner, b.id, version, &gen::pictures(9, 0).remove(0).1).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
         let drafted = brand(&app, 0).await;
         let logo = drafted.draft.logo.clone().expect("the logo is in the draft");
         assert_eq!(drafted.draft.contacts.last().unwrap().country.as_deref(), Some("FR"));
 
-        // Officers still see the published brand.
+        let p = product(&app, 0).await;
         let mut officer = signed_in(&app, "officer@douane.demo").await;
         let card = officer.get(&format!("/catalog/products/{}", p.id)).await;
         assert_eq!(card.status, StatusCode::OK);
         assert!(!card.text.contains("Bureau douanes Paris") && !card.text.contains("018999999"), "{}", card.text);
-        assert_eq!(officer.get(&edit).await.status, StatusCode::NOT_FOUND, "officers get no brand editor");
 
         let r =
             owner.submit(&format!("/catalog/brands/{}", b.id), &format!("/catalog/brands/{}/publish", b.id), &[]).await;
@@ -164,120 +226,125 @@ async fn a_rights_holder_edits_its_brand_and_officers_see_it_only_once_published
     .await;
 }
 
+/// The owner on the sections editor of its first product: the editor's path and the product.
+async fn sections_editor(app: &TestApp) -> (Browser<'_>, String, touchstone::domain::catalog::Product) {
+    seed(app).await;
+    let p = product(app, 0).await;
+    let owner = signed_in(app, "brand@lumiere.demo").await;
+    (owner, format!("/catalog/products/{}/sections", p.id), p)
+}
+
+/// Posts one section form from the editor at `sections`, with the product's current version.
+async fn save_section(owner: &mut Browser<'_>, sections: &str, what: &str, fields: &[(&str, &str)]) -> Reply {
+    let version = product_version(owner.app).await.to_string();
+    let mut all = vec![("version", version.as_str())];
+    all.extend_from_slice(fields);
+    let action = sections.replace("/sections", &format!("/{what}"));
+    owner.submit(sections, &action, &all).await
+}
+
+/// A security feature, a route, a distributor and the countries of manufacture, saved in
+/// the draft.
+async fn describe(owner: &mut Browser<'_>, sections: &str) {
+    let feature = [("kind", "UV ink"), ("how_to_check", "Under UV light a fox appears on the label")];
+    let route = [("origin", "IT"), ("destination", "FR"), ("mode", "rail")];
+    let party = [
+        ("role", "distributor"),
+        ("name", "Distribution Lyonnaise SARL"),
+        ("identifier", "FR12345678901"),
+        ("country", "FR"),
+        ("market", "FR"),
+    ];
+    let countries = [("manufacturing_countries", "it, pt")];
+    for (what, fields) in [
+        ("security-features", &feature[..]),
+        ("routes", &route[..]),
+        ("parties", &party[..]),
+        ("manufacturing", &countries[..]),
+    ] {
+        let r = save_section(owner, sections, what, fields).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{what}: {}", r.text);
+    }
+}
+
 #[tokio::test]
-async fn a_rights_holder_describes_security_features_and_supply_chain_and_publishes_them() {
+async fn the_card_links_its_owner_to_the_sections_editor_and_officers_get_not_found_there() {
     on_every_backend(|app| async move {
-        seed(&app).await;
-        let p = product(&app, 0).await;
-        let sections = format!("/catalog/products/{}/sections", p.id);
-        let mut owner = signed_in(&app, "brand@lumiere.demo").await;
+        let (mut owner, sections, p) = sections_editor(&app).await;
         let card = owner.get(&format!("/catalog/products/{}", p.id)).await;
         assert!(card.text.contains(&format!("href=\"{sections}\"")), "[{}] the card links the editor", app.backend);
         let page = owner.get(&sections).await;
         assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+        let mut officer = signed_in(&app, "officer@douane.demo").await;
+        assert_eq!(officer.get(&sections).await.status, StatusCode::NOT_FOUND);
+    })
+    .await;
+}
 
-        let post = |what: &str| format!("/catalog/products/{}/{what}", p.id);
-        let r = owner
-            .submit(
-                &sections,
-                &post("security-features"),
-                &[("version", &product_version(&app).await.to_string()), ("kind", "UV ink"), ("how_to_check", "")],
-            )
-            .await;
+#[tokio::test]
+async fn a_security_feature_without_how_to_check_it_is_refused_beside_its_field_keeping_what_was_typed() {
+    on_every_backend(|app| async move {
+        let (mut owner, sections, _) = sections_editor(&app).await;
+        let r =
+            save_section(&mut owner, &sections, "security-features", &[("kind", "UV ink"), ("how_to_check", "")]).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
         assert!(r.text.contains("id=\"error-feature\"") && r.text.contains("value=\"UV ink\""), "{}", r.text);
-        let r = owner
-            .submit(
-                &sections,
-                &post("security-features"),
-                &[
-                    ("version", &product_version(&app).await.to_string()),
-                    ("kind", "UV ink"),
-                    ("how_to_check", "Under UV light a fox appears on the label"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
-        let r = owner
-            .submit(
-                &sections,
-                &post("routes"),
-                &[
-                    ("version", &product_version(&app).await.to_string()),
-                    ("origin", "IT"),
-                    ("destination", "XX"),
-                    ("mode", "road"),
-                ],
-            )
-            .await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_route_to_an_unknown_country_is_refused_beside_its_field() {
+    on_every_backend(|app| async move {
+        let (mut owner, sections, _) = sections_editor(&app).await;
+        let route = [("origin", "IT"), ("destination", "XX"), ("mode", "road")];
+        let r = save_section(&mut owner, &sections, "routes", &route).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
         assert!(r.text.contains("id=\"error-route\""), "{}", r.text);
-        let r = owner
-            .submit(
-                &sections,
-                &post("routes"),
-                &[
-                    ("version", &product_version(&app).await.to_string()),
-                    ("origin", "IT"),
-                    ("destination", "FR"),
-                    ("mode", "rail"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
-        let r = owner
-            .submit(
-                &sections,
-                &post("parties"),
-                &[
-                    ("version", &product_version(&app).await.to_string()),
-                    ("role", "distributor"),
-                    ("name", "Distribution Lyonnaise SARL"),
-                    ("identifier", "FR12345678901"),
-                    ("country", "FR"),
-                    ("market", "FR"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
-        let r = owner
-            .submit(
-                &sections,
-                &post("manufacturing"),
-                &[("version", &product_version(&app).await.to_string()), ("manufacturing_countries", "it, pt")],
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn saved_sections_reach_the_draft_and_leave_the_gallery_untouched() {
+    on_every_backend(|app| async move {
+        let (mut owner, sections, p) = sections_editor(&app).await;
+        describe(&mut owner, &sections).await;
         let draft = touchstone::store::catalog::get_product(app.db().reader(), p.id).await.unwrap().unwrap().draft;
         assert_eq!(draft.supply_chain.manufacturing_countries, vec!["IT", "PT"]);
+        assert_eq!(draft.security_features.len(), p.draft.security_features.len() + 1);
         assert_eq!(draft.images, p.draft.images, "the gallery is untouched");
+    })
+    .await;
+}
 
-        // A stale page is refused with the reason.
+#[tokio::test]
+async fn a_section_sent_from_a_stale_page_is_refused_with_the_reason() {
+    on_every_backend(|app| async move {
+        let (mut owner, sections, p) = sections_editor(&app).await;
+        describe(&mut owner, &sections).await;
         let stale = p.version.to_string();
-        let r = owner
-            .submit(
-                &sections,
-                &post("routes"),
-                &[("version", &stale), ("origin", "IT"), ("destination", "DE"), ("mode", "road")],
-            )
-            .await;
+        let route = [("version", stale.as_str()), ("origin", "IT"), ("destination", "DE"), ("mode", "road")];
+        let r = owner.submit(&sections, &format!("/catalog/products/{}/routes", p.id), &route).await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
         assert!(r.text.contains("id=\"conflict\""), "{}", r.text);
+    })
+    .await;
+}
 
+#[tokio::test]
+async fn officers_see_security_features_and_supply_chain_only_once_published() {
+    on_every_backend(|app| async move {
+        let (mut owner, sections, p) = sections_editor(&app).await;
+        describe(&mut owner, &sections).await;
+        let card_path = format!("/catalog/products/{}", p.id);
         let mut officer = signed_in(&app, "officer@douane.demo").await;
-        let card = officer.get(&format!("/catalog/products/{}", p.id)).await;
+        let card = officer.get(&card_path).await;
         assert!(!card.text.contains("a fox appears") && !card.text.contains("Distribution Lyonnaise"), "draft only");
-        assert_eq!(officer.get(&sections).await.status, StatusCode::NOT_FOUND);
 
-        let r = owner
-            .submit(
-                &format!("/catalog/products/{}", p.id),
-                &format!("/catalog/products/{}/publish", p.id),
-                &[("from", "product")],
-            )
-            .await;
+        let r = owner.submit(&card_path, &format!("{card_path}/publish"), &[("from", "product")]).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
-        let card = officer.get(&format!("/catalog/products/{}", p.id)).await;
+        let card = officer.get(&card_path).await;
         assert!(card.text.contains("Under UV light a fox appears on the label"), "{}", card.text);
         assert!(
             card.text.contains("Distribution Lyonnaise SARL"),

@@ -6,8 +6,9 @@
 
 use axum::http::StatusCode;
 
-use crate::common::{on_every_backend, product_id, signed_in, Browser, Reply};
+use crate::common::{escaped, on_every_backend, product_id, signed_in, Browser, Reply, TestApp};
 use touchstone::demo_catalog as gen;
+use touchstone::domain::types::Language::{En, Fr};
 
 /// The value of the input named `name` on `page`.
 fn input_value(page: &Reply, name: &str) -> String {
@@ -25,228 +26,346 @@ fn in_a_year() -> String {
     (time::OffsetDateTime::now_utc().date() + time::Duration::days(365)).to_string()
 }
 
+/// The rights holder's alert about its first brand, published from the form; its page path.
+async fn publish_alert<'a>(app: &'a TestApp) -> (Browser<'a>, String) {
+    let mut lumiere = signed_in(app, "brand@lumiere.demo").await;
+    let until = in_a_year();
+    let r = lumiere
+        .submit(
+            "/alerts/new",
+            "/alerts",
+            &[
+                ("title", "Fake handbags by air from Shenzhen"),
+                ("description", "Counterfeit handbags declared as generic leather goods."),
+                ("target_countries", "FR"),
+                ("brands", &gen::brand_name(0)),
+                ("suspect_parties", "Shenzhen Bright Trading Co., Ltd."),
+                ("valid_to", &until),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "[{}] {}", app.backend, r.text);
+    let path = r.location().to_string();
+    (lumiere, path)
+}
+
+/// What a French officer types into the detention form for 40 handbags of `product`, sent
+/// with "detain and notify" confirmed.
+fn roissy_detention<'f>(key: &'f str, product: &'f str, containers: &'f str) -> Vec<(&'f str, &'f str)> {
+    vec![
+        ("idempotency_key", key),
+        ("case_type", "standard"),
+        ("office_code", "FR000730"),
+        ("office_name", "Roissy fret"),
+        ("office_country", "FR"),
+        ("customs_procedure", "import"),
+        ("transport_mode", "air"),
+        ("origin_country", "CN"),
+        ("destination_country", "FR"),
+        ("containers", containers),
+        ("air_waybills", "020-12345675"),
+        ("consignor_name", "Shenzhen Bright Trading Co., Ltd."),
+        ("consignor_address", "12 Export Road"),
+        ("consignor_country", "CN"),
+        ("consignee_name", "Paris Import SARL"),
+        ("declarant_name", "Express Courier SAS"),
+        ("lines", "3"),
+        ("goods_0_description", "Sacs à main au logo de la marque"),
+        ("goods_0_quantity", "40"),
+        ("goods_0_unit", "pièces"),
+        ("goods_0_hs_code", "4202.21"),
+        ("goods_0_declared_value", "800,50"),
+        ("goods_0_currency", "EUR"),
+        ("goods_0_product_id", product),
+        ("notes", "Signalement de la cellule d'analyse de risque"),
+        ("confirm_detain", "1"),
+        ("save", "detain"),
+    ]
+}
+
+/// A detention of a Lumière product recorded by the French officer from the form, after
+/// Lumière published an alert naming the brand.
+struct Detained<'a> {
+    id: i64,
+    officer: Browser<'a>,
+    /// The officer's CSRF token.
+    csrf: String,
+    lumiere: Browser<'a>,
+}
+
+impl Detained<'_> {
+    fn path(&self) -> String {
+        format!("/cases/{}", self.id)
+    }
+}
+
+async fn detained(app: &TestApp) -> Detained<'_> {
+    touchstone::demo::seed_catalog(app.db(), &app.state.media, 2, 1).await.unwrap();
+    let product = product_id(app, 0, 0).await.to_string();
+    let (lumiere, _) = publish_alert(app).await;
+    let mut officer = signed_in(app, "officer@douane.demo").await;
+    let form = officer.get(&format!("/cases/new?product_id={product}")).await;
+    let key = input_value(&form, "idempotency_key");
+    let csrf = Browser::csrf_of(&form);
+    let r = officer.post_raw("/cases", &roissy_detention(&key, &product, "MSKU 907032-3"), Some(&csrf)).await;
+    let id = case_id_of(&r);
+    Detained { id, officer, csrf, lumiere }
+}
+
 #[tokio::test]
-async fn a_detention_recorded_from_the_form_is_answered_and_discussed_on_the_case_page() {
+async fn an_alert_published_from_its_form_reaches_the_home_page_of_the_officers_it_targets() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 2, 1).await.unwrap();
+        let (mut lumiere, alert_path) = publish_alert(&app).await;
+        let alert = lumiere.get(&alert_path).await;
+        assert!(alert.text.contains("Fake handbags by air from Shenzhen"), "{}", alert.text);
+        assert!(alert.says(En, "alerts.withdraw"), "the owner may withdraw it: {}", alert.text);
+
+        let mut officer = signed_in(&app, "officer@douane.demo").await;
+        let home = officer.get("/").await;
+        assert!(home.says(Fr, "cases.home_alerts"), "{}", home.text);
+        assert!(home.text.contains(&format!("href=\"{alert_path}\"")), "{}", home.text);
+        assert!(home.text.contains("href=\"/cases\"") && home.text.contains("href=\"/stats\""), "nav links");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_detention_form_opens_from_the_card_with_the_country_and_the_product_filled_in() {
     on_every_backend(|app| async move {
         touchstone::demo::seed_catalog(app.db(), &app.state.media, 2, 1).await.unwrap();
         let product = product_id(&app, 0, 0).await;
-
-        // The rights holder warns enforcement first; the alert names its brand by name.
-        let mut lumiere = signed_in(&app, "brand@lumiere.demo").await;
-        let until = in_a_year();
-        let r = lumiere
-            .submit(
-                "/alerts/new",
-                "/alerts",
-                &[
-                    ("title", "Fake handbags by air from Shenzhen"),
-                    ("description", "Counterfeit handbags declared as generic leather goods."),
-                    ("target_countries", "FR"),
-                    ("brands", &gen::brand_name(0)),
-                    ("suspect_parties", "Shenzhen Bright Trading Co., Ltd."),
-                    ("valid_to", &until),
-                ],
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "[{}] {}", app.backend, r.text);
-        let alert_path = r.location().to_string();
-        let alert = lumiere.get(&alert_path).await;
-        assert!(alert.text.contains("Fake handbags by air from Shenzhen"), "{}", alert.text);
-        assert!(alert.text.contains("Withdraw the alert"), "the owner may withdraw it");
-
-        // The French officer sees it on the home page, and starts from the product card.
         let mut officer = signed_in(&app, "officer@douane.demo").await;
-        let home = officer.get("/").await;
-        assert!(home.text.contains("Alertes en vigueur qui vous concernent"), "{}", home.text);
-        assert!(home.text.contains(&format!("href=\"{alert_path}\"")), "{}", home.text);
-        assert!(home.text.contains("href=\"/cases\"") && home.text.contains("href=\"/stats\""), "nav links");
         let card = officer.get(&format!("/catalog/products/{product}")).await;
         let new_href = format!("/cases/new?product_id={product}");
         assert!(card.text.contains(&format!("href=\"{new_href}\"")), "{}", card.text);
         let form = officer.get(&new_href).await;
         assert_eq!(form.status, StatusCode::OK, "{}", form.text);
-        assert!(form.text.contains("Enregistrer une retenue") && form.text.contains("Numéros de conteneur"));
+        assert!(form.says(Fr, "cases.new_title"), "{}", form.text);
+        assert!(form.says(Fr, "cases.containers"), "{}", form.text);
         assert_eq!(input_value(&form, "office_country"), "FR", "the officer's country is prefilled");
         assert_eq!(input_value(&form, "goods_0_product_id"), product.to_string());
         let key = input_value(&form, "idempotency_key");
         assert!(key.len() >= 20, "a random key: {key}");
-        let product_str = product.to_string();
-        let mut fields = vec![
-            ("idempotency_key", key.as_str()),
-            ("case_type", "standard"),
-            ("office_code", "FR000730"),
-            ("office_name", "Roissy fret"),
-            ("office_country", "FR"),
-            ("customs_procedure", "import"),
-            ("transport_mode", "air"),
-            ("origin_country", "CN"),
-            ("destination_country", "FR"),
-            ("containers", "MSKU 907032-4"),
-            ("air_waybills", "020-12345675"),
-            ("consignor_name", "Shenzhen Bright Trading Co., Ltd."),
-            ("consignor_address", "12 Export Road"),
-            ("consignor_country", "CN"),
-            ("consignee_name", "Paris Import SARL"),
-            ("declarant_name", "Express Courier SAS"),
-            ("lines", "3"),
-            ("goods_0_description", "Sacs à main au logo de la marque"),
-            ("goods_0_quantity", "40"),
-            ("goods_0_unit", "pièces"),
-            ("goods_0_hs_code", "4202.21"),
-            ("goods_0_declared_value", "800,50"),
-            ("goods_0_currency", "EUR"),
-            ("goods_0_product_id", product_str.as_str()),
-            ("notes", "Signalement de la cellule d'analyse de risque"),
-            ("confirm_detain", "1"),
-            ("save", "detain"),
-        ];
+    })
+    .await;
+}
 
-        // A wrong check digit: the form comes back with the message and what was typed.
+#[tokio::test]
+async fn a_refused_detention_form_comes_back_with_the_reason_and_everything_typed() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 2, 1).await.unwrap();
+        let product = product_id(&app, 0, 0).await.to_string();
+        let mut officer = signed_in(&app, "officer@douane.demo").await;
+        let form = officer.get(&format!("/cases/new?product_id={product}")).await;
+        let key = input_value(&form, "idempotency_key");
         let csrf = Browser::csrf_of(&form);
-        let bad = officer.post_raw("/cases", &fields, Some(&csrf)).await;
+        // A wrong check digit.
+        let bad = officer.post_raw("/cases", &roissy_detention(&key, &product, "MSKU 907032-4"), Some(&csrf)).await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "[{}] {}", app.backend, bad.text);
-        assert!(bad.text.contains("Ce numéro de conteneur n&#39;est pas valide"), "{}", bad.text);
+        assert!(bad.says(Fr, "error.invalid_container_number"), "{}", bad.text);
         assert!(bad.text.contains("class=\"field-error\""));
         assert!(bad.text.contains(">MSKU 907032-4</textarea>"), "the typed container is kept");
         assert_eq!(input_value(&bad, "office_name"), "Roissy fret");
         assert_eq!(input_value(&bad, "goods_0_declared_value"), "800,50");
         assert_eq!(input_value(&bad, "idempotency_key"), key, "nothing was recorded: the same key");
-
-        // Corrected and sent twice (a double tap): one case.
-        fields.retain(|(k, _)| *k != "containers");
-        fields.push(("containers", "MSKU 907032-3"));
-        let first = officer.post_raw("/cases", &fields, Some(&csrf)).await;
-        let id = case_id_of(&first);
-        let again = officer.post_raw("/cases", &fields, Some(&csrf)).await;
-        assert_eq!(case_id_of(&again), id, "the same form sent twice records one case");
         let list = officer.get("/cases").await;
-        assert_eq!(list.text.matches("class=\"case-ref\"").count(), 1, "{}", list.text);
+        assert_eq!(list.text.matches("class=\"case-ref\"").count(), 0, "{}", list.text);
+    })
+    .await;
+}
 
-        let page = officer.get(&format!("/cases/{id}")).await;
-        assert_eq!(page.status, StatusCode::OK, "{}", page.text);
-        let text = &page.text;
-        assert!(text.contains("Dossier FR-"), "{text}");
-        assert!(text.contains("badge state-detained"));
-        assert!(text.contains("jours ouvrés restants"), "a countdown in working days: {text}");
-        assert!(
-            text.contains("Délais") && text.contains("Historique") && text.contains("Le silence à l&#39;échéance vaut")
+#[tokio::test]
+async fn the_detention_form_sent_twice_records_one_case() {
+    on_every_backend(|app| async move {
+        let mut d = detained(&app).await;
+        let product = product_id(&app, 0, 0).await.to_string();
+        let form = d.officer.get(&format!("/cases/new?product_id={product}")).await;
+        let key = input_value(&form, "idempotency_key");
+        let fields = roissy_detention(&key, &product, "MSKU 907032-3");
+        let first = d.officer.post_raw("/cases", &fields, Some(&d.csrf)).await;
+        let id = case_id_of(&first);
+        let again = d.officer.post_raw("/cases", &fields, Some(&d.csrf)).await;
+        assert_eq!(case_id_of(&again), id, "a double tap records one case");
+        let list = d.officer.get("/cases").await;
+        assert_eq!(
+            list.text.matches("class=\"case-ref\"").count(),
+            2,
+            "the fixture's case and this one: {}",
+            list.text
         );
-        assert!(text.contains("mainlevée des marchandises"), "the rights holder's silence releases the goods");
-        assert!(text.contains("Ce dossier correspond à des alertes"), "the alert match is shown: {text}");
-        assert!(text.contains("MSKU9070323"));
-        assert!(text.contains("Enregistrer la réponse du déclarant"), "the officer records the declarant's answer");
-        assert!(text.contains("value=\"record_declarant_notice\""));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_case_page_shows_the_countdown_the_silence_rule_and_the_alert_it_matches() {
+    on_every_backend(|app| async move {
+        let mut d = detained(&app).await;
+        let page = d.officer.get(&d.path()).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+        assert!(page.text.contains("Dossier FR-"), "{}", page.text);
+        assert!(page.text.contains("badge state-detained"));
+        assert!(page.text.contains("jours ouvrés restants"), "a countdown in working days: {}", page.text);
+        for key in ["cases.deadlines", "cases.timeline", "cases.silence_means", "cases.silence.release"] {
+            assert!(page.says(Fr, key), "{key}: {}", page.text);
+        }
+        assert!(page.says(Fr, "cases.alert_matches"), "the alert match is shown: {}", page.text);
+        assert!(page.text.contains("MSKU9070323"));
+        assert!(page.says(Fr, "cases.record_declarant_answer"), "the officer records the declarant's answer");
+        assert!(page.text.contains("value=\"record_declarant_notice\""));
         // Scripts are files (the offline one on every page), nothing inline for the CSP.
+        let text = &page.text;
         assert!(text.split("<script").skip(1).all(|s| s.starts_with(" src=\"/static/")), "nothing inline for the CSP");
         assert!(!text.contains("style=\""), "nothing inline for the CSP");
+    })
+    .await;
+}
 
-        // A step the workflow does not allow now is a notice on the page, not a crash.
+#[tokio::test]
+async fn a_step_the_workflow_does_not_allow_now_is_a_notice_on_the_page() {
+    on_every_backend(|app| async move {
+        let mut d = detained(&app).await;
+        let page = d.officer.get(&d.path()).await;
         let version = input_value(&page, "version");
-        let r = officer
-            .post_raw(&format!("/cases/{id}/transition"), &[("action", "close"), ("version", &version)], Some(&csrf))
+        let r = d
+            .officer
+            .post_raw(&format!("{}/transition", d.path()), &[("action", "close"), ("version", &version)], Some(&d.csrf))
             .await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
-        assert!(
-            r.text.contains("id=\"problem\"") && r.text.contains("Cette étape n&#39;est pas possible"),
-            "{}",
-            r.text
-        );
+        assert!(r.text.contains("id=\"problem\"") && r.says(Fr, "error.invalid_transition"), "{}", r.text);
+    })
+    .await;
+}
 
-        // The rights holder finds the case in its list, answers, asks nothing more and writes.
-        let list = lumiere.get("/cases").await;
-        assert!(list.text.contains(&format!("href=\"/cases/{id}\"")), "{}", list.text);
-        let page = lumiere.get(&format!("/cases/{id}")).await;
+#[tokio::test]
+async fn the_rights_holder_answers_and_writes_without_seeing_the_administrations_notes() {
+    on_every_backend(|app| async move {
+        let mut d = detained(&app).await;
+        let list = d.lumiere.get("/cases").await;
+        assert!(list.text.contains(&format!("href=\"{}\"", d.path())), "{}", list.text);
+        let page = d.lumiere.get(&d.path()).await;
         assert_eq!(page.status, StatusCode::OK, "{}", page.text);
         assert!(page.text.contains("working days left"), "{}", page.text);
-        assert!(page.text.contains("Your answer") && page.text.contains("value=\"agree_destruction\""));
-        assert!(page.text.contains("Ask for an extension"), "the EU regime allows one extension");
+        assert!(page.says(En, "cases.your_answer") && page.text.contains("value=\"agree_destruction\""));
+        assert!(page.says(En, "cases.ask_extension"), "the EU regime allows one extension");
         assert!(!page.text.contains("Signalement de la cellule"), "the administration's notes stay inside");
         assert!(!page.text.contains("12 Export Road"), "addresses are not disclosed");
-        let rh_csrf = csrf_of(&mut lumiere).await;
-        let r = lumiere
+
+        let csrf = csrf_of(&mut d.lumiere).await;
+        let r = d
+            .lumiere
             .post_raw(
-                &format!("/cases/{id}/answer"),
+                &format!("{}/answer", d.path()),
                 &[("party", "rights_holder"), ("answer", "agree_destruction"), ("note", "Wrong stitching")],
-                Some(&rh_csrf),
+                Some(&csrf),
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
-        assert_eq!(r.location(), format!("/cases/{id}?done=answer"));
-        let page = lumiere.get(r.location()).await;
-        assert!(page.text.contains("Your answer is recorded."));
-        assert!(page.text.contains("Agrees to destruction"));
-        let rh_csrf = csrf_of(&mut lumiere).await;
-        let r = lumiere
-            .post_raw(
-                &format!("/cases/{id}/messages"),
-                &[("body", "Our expert can come to Roissy on Thursday.")],
-                Some(&rh_csrf),
-            )
-            .await;
+        assert_eq!(r.location(), format!("{}?done=answer", d.path()));
+        let page = d.lumiere.get(r.location()).await;
+        assert!(page.says(En, "cases.done.answer"), "{}", page.text);
+        assert!(page.says(En, "cases.answer.agree_destruction"));
+
+        let csrf = csrf_of(&mut d.lumiere).await;
+        let body = [("body", "Our expert can come to Roissy on Thursday.")];
+        let r = d.lumiere.post_raw(&format!("{}/messages", d.path()), &body, Some(&csrf)).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
-        let rh_csrf = csrf_of(&mut lumiere).await;
-        let empty = lumiere.post_raw(&format!("/cases/{id}/messages"), &[("body", "  ")], Some(&rh_csrf)).await;
+        let csrf = csrf_of(&mut d.lumiere).await;
+        let empty = d.lumiere.post_raw(&format!("{}/messages", d.path()), &[("body", "  ")], Some(&csrf)).await;
         assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY, "an empty message is refused on the page");
         assert!(empty.text.contains("id=\"problem\""));
+    })
+    .await;
+}
 
-        // The officer sees the answer and the new message, then moves the case to its end.
-        let page = officer.get(&format!("/cases/{id}")).await;
-        assert!(page.text.contains("Consent à la destruction"), "{}", page.text);
+#[tokio::test]
+async fn the_officer_sees_the_answer_and_a_new_message_marked_until_read() {
+    on_every_backend(|app| async move {
+        let mut d = detained(&app).await;
+        let csrf = csrf_of(&mut d.lumiere).await;
+        let answer = [("party", "rights_holder"), ("answer", "agree_destruction")];
+        d.lumiere.post_raw(&format!("{}/answer", d.path()), &answer, Some(&csrf)).await;
+        let body = [("body", "Our expert can come to Roissy on Thursday.")];
+        d.lumiere.post_raw(&format!("{}/messages", d.path()), &body, Some(&csrf)).await;
+
+        let page = d.officer.get(&d.path()).await;
+        assert!(page.says(Fr, "cases.answer.agree_destruction"), "{}", page.text);
         assert!(page.text.contains("Our expert can come to Roissy on Thursday."));
         assert!(page.text.contains("<li class=\"unread\">"), "the new message is marked: {}", page.text);
-        let page = officer.get(&format!("/cases/{id}")).await;
+        let page = d.officer.get(&d.path()).await;
         assert!(!page.text.contains("<li class=\"unread\">"), "read once seen");
-        let r = officer
-            .post_raw(
-                &format!("/cases/{id}/answer"),
-                &[("party", "declarant"), ("answer", "agree_destruction")],
-                Some(&csrf),
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
-        let page = officer.get(&format!("/cases/{id}")).await;
-        assert!(page.text.contains("badge state-answered"), "{}", page.text);
-        let version = input_value(&page, "version");
-        let r = officer
-            .post_raw(
-                &format!("/cases/{id}/transition"),
-                &[("action", "decide"), ("outcome", "destruction"), ("version", &version)],
-                Some(&csrf),
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
-        // A stale form (the version read before the decision) is refused, not applied.
-        let r = officer
-            .post_raw(&format!("/cases/{id}/transition"), &[("action", "close"), ("version", &version)], Some(&csrf))
-            .await;
+    })
+    .await;
+}
+
+/// Both sides agree to destruction and the officer decides it; the case page's version after.
+async fn decided(d: &mut Detained<'_>) -> String {
+    let csrf = csrf_of(&mut d.lumiere).await;
+    let answer = [("party", "rights_holder"), ("answer", "agree_destruction")];
+    d.lumiere.post_raw(&format!("{}/answer", d.path()), &answer, Some(&csrf)).await;
+    let declarant = [("party", "declarant"), ("answer", "agree_destruction")];
+    let r = d.officer.post_raw(&format!("{}/answer", d.path()), &declarant, Some(&d.csrf)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let page = d.officer.get(&d.path()).await;
+    assert!(page.text.contains("badge state-answered"), "{}", page.text);
+    let version = input_value(&page, "version");
+    let decide = [("action", "decide"), ("outcome", "destruction"), ("version", &version)];
+    let r = d.officer.post_raw(&format!("{}/transition", d.path()), &decide, Some(&d.csrf)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    version
+}
+
+#[tokio::test]
+async fn a_stale_case_form_is_refused_not_applied() {
+    on_every_backend(|app| async move {
+        let mut d = detained(&app).await;
+        // The version read before the decision.
+        let stale = decided(&mut d).await;
+        let close = [("action", "close"), ("version", &stale)];
+        let r = d.officer.post_raw(&format!("{}/transition", d.path()), &close, Some(&d.csrf)).await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
-        assert!(r.text.contains("Quelqu&#39;un a modifié ceci entre-temps"), "{}", r.text);
-        let page = officer.get(&format!("/cases/{id}")).await;
+        assert!(r.says(Fr, "error.version_conflict"), "{}", r.text);
+        let page = d.officer.get(&d.path()).await;
+        assert!(!page.text.contains("badge state-closed"), "{}", page.text);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_closed_case_shows_its_outcome_to_both_sides_and_counts_in_their_figures() {
+    on_every_backend(|app| async move {
+        let mut d = detained(&app).await;
+        decided(&mut d).await;
+        let page = d.officer.get(&d.path()).await;
         let version = input_value(&page, "version");
-        let r = officer
-            .post_raw(
-                &format!("/cases/{id}/transition"),
-                &[("action", "close"), ("note", "40 sacs détruits"), ("version", &version)],
-                Some(&csrf),
-            )
-            .await;
+        let close = [("action", "close"), ("note", "40 sacs détruits"), ("version", &version)];
+        let r = d.officer.post_raw(&format!("{}/transition", d.path()), &close, Some(&d.csrf)).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
 
-        // Both sides see the outcome and the figures count it.
-        let page = lumiere.get(&format!("/cases/{id}")).await;
-        assert!(page.text.contains("badge state-closed") && page.text.contains("<strong>Destruction</strong>"));
-        for (who, b) in [("officer", &mut officer), ("rights holder", &mut lumiere)] {
+        let page = d.lumiere.get(&d.path()).await;
+        let outcome = escaped(En, "cases.outcome.destruction");
+        assert!(page.text.contains("badge state-closed"), "{}", page.text);
+        assert!(page.text.contains(&format!("<strong>{outcome}</strong>")), "{}", page.text);
+        for (who, b, lang) in [("officer", &mut d.officer, Fr), ("rights holder", &mut d.lumiere, En)] {
             let stats = b.get("/stats").await;
             assert_eq!(stats.status, StatusCode::OK, "{who}: {}", stats.text);
-            assert!(stats.text.contains("<td>Destruction</td><td class=\"count\">1</td>"), "{who}: {}", stats.text);
+            let row = format!("<td>{}</td><td class=\"count\">1</td>", escaped(lang, "cases.outcome.destruction"));
+            assert!(stats.text.contains(&row), "{who}: {}", stats.text);
             assert!(stats.text.contains("<rect width=\"100\""), "{who}: the bar is drawn");
         }
+    })
+    .await;
+}
 
-        // The British officer's administration has none of it, in English.
+#[tokio::test]
+async fn another_administrations_officer_sees_none_of_the_case() {
+    on_every_backend(|app| async move {
+        let d = detained(&app).await;
         let mut uk = signed_in(&app, "officer@border.demo").await;
         let list = uk.get("/cases").await;
-        assert!(list.text.contains("Record a detention") && list.text.contains("No case to show."), "{}", list.text);
-        assert_eq!(uk.get(&format!("/cases/{id}")).await.status, StatusCode::NOT_FOUND);
+        assert!(list.says(En, "cases.record") && list.says(En, "cases.empty"), "{}", list.text);
+        assert_eq!(uk.get(&d.path()).await.status, StatusCode::NOT_FOUND);
     })
     .await;
 }

@@ -4,8 +4,9 @@
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 
-use crate::common::{on_every_backend, png_claiming, product, product_id, signed_in, Browser, Reply, TestApp};
+use crate::common::{escaped, on_every_backend, png_claiming, product, product_id, signed_in, Browser, Reply, TestApp};
 use touchstone::demo_catalog as gen;
+use touchstone::domain::types::Language::En;
 
 async fn seed(app: &TestApp) {
     touchstone::demo::seed_catalog(app.db(), &app.state.media, 2, 1).await.expect("seed a small catalog");
@@ -105,115 +106,165 @@ async fn upload_in(b: &mut Browser<'_>, id: i64, lang: &str, label: &str, captio
     b.app.send(req).await
 }
 
-#[tokio::test]
-async fn a_rights_holder_edits_uploads_adds_an_indicator_publishes_and_the_officer_sees_it() {
-    on_every_backend(|app| async move {
-        seed(&app).await;
-        let id = product_id(&app, 0, 0).await;
-        let edit = format!("/catalog/products/{id}/edit");
-        let mut owner = signed_in(&app, "brand@lumiere.demo").await;
+/// The owner of the first demo product on its editor: the product's id and the page's version.
+async fn on_the_editor(app: &TestApp) -> (Browser<'_>, i64, String) {
+    seed(app).await;
+    let id = product_id(app, 0, 0).await;
+    let mut owner = signed_in(app, "brand@lumiere.demo").await;
+    let page = owner.get(&format!("/catalog/products/{id}/edit")).await;
+    assert_eq!(page.status, StatusCode::OK, "[{}] {}", app.backend, page.text);
+    let version = value_of(&page.text, "version");
+    (owner, id, version)
+}
 
+#[tokio::test]
+async fn the_card_links_its_owner_to_the_editor_and_the_history_and_officers_to_neither() {
+    on_every_backend(|app| async move {
+        let (mut owner, id, _) = on_the_editor(&app).await;
+        let edit = format!("/catalog/products/{id}/edit");
+        let history = format!("/catalog/products/{id}/history");
         let card = owner.get(&format!("/catalog/products/{id}")).await;
         assert!(card.text.contains(&format!("href=\"{edit}\"")), "[{}] the card links the editor", app.backend);
-        assert!(card.text.contains(&format!("href=\"/catalog/products/{id}/history\"")));
-        let page = owner.get(&edit).await;
-        assert_eq!(page.status, StatusCode::OK, "[{}] {}", app.backend, page.text);
-        let v0 = value_of(&page.text, "version");
+        assert!(card.text.contains(&format!("href=\"{history}\"")));
+        let mut officer = signed_in(&app, "officer@border.demo").await;
+        let card = officer.get(&format!("/catalog/products/{id}")).await;
+        assert_eq!(card.status, StatusCode::OK, "{}", card.text);
+        assert!(!card.text.contains(&format!("href=\"{edit}\"")), "officers get no editor link");
+        assert_eq!(officer.get(&edit).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(officer.get(&history).await.status, StatusCode::NOT_FOUND);
+    })
+    .await;
+}
 
-        // A refused value is shown beside its field, with what was typed kept.
+#[tokio::test]
+async fn a_refused_value_is_shown_beside_its_field_with_what_was_typed() {
+    on_every_backend(|app| async move {
+        let (mut owner, id, v0) = on_the_editor(&app).await;
         let bad = main_fields(&app, id, &v0, &[("hs_code", "12"), ("name", "Spring tote typed")]).await;
         let r = save(&mut owner, id, &bad).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
         assert!(r.text.contains("id=\"error-hs_code\""), "{}", r.text);
         assert!(r.text.contains("value=\"12\"") && r.text.contains("value=\"Spring tote typed\""));
+    })
+    .await;
+}
 
+#[tokio::test]
+async fn saving_the_main_details_keeps_what_the_form_does_not_show_and_enters_the_history() {
+    on_every_backend(|app| async move {
+        let (mut owner, id, v0) = on_the_editor(&app).await;
         let good = main_fields(&app, id, &v0, &[("name", "Spring tote"), ("packaging", "Cotton dust bag")]).await;
-        let before = touchstone::store::catalog::get_product(app.db().reader(), id).await.unwrap().unwrap();
+        let before = touchstone::store::catalog::get_product(app.db().reader(), id).await?.unwrap();
         let r = save(&mut owner, id, &good).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
-        assert_eq!(r.location(), format!("{edit}?lang=en&saved=main"));
-        let after = touchstone::store::catalog::get_product(app.db().reader(), id).await.unwrap().unwrap();
+        assert_eq!(r.location(), format!("/catalog/products/{id}/edit?lang=en&saved=main"));
+        let after = touchstone::store::catalog::get_product(app.db().reader(), id).await?.unwrap();
         assert_eq!(after.draft.names["en"], "Spring tote");
         assert_eq!(after.draft.packaging.get("en"), Some("Cotton dust bag"));
         assert_eq!(after.draft.names.get("fr"), before.draft.names.get("fr"), "other languages are kept");
         assert_eq!(after.draft.supply_chain, before.draft.supply_chain, "fields the form does not show are kept");
         assert_eq!(after.draft.images, before.draft.images);
         assert_eq!(after.draft.guide, before.draft.guide);
-        let v1 = after.version;
-
         let history = owner.get(&format!("/catalog/products/{id}/history")).await;
         assert_eq!(history.status, StatusCode::OK, "{}", history.text);
-        assert!(history.text.contains(&format!("<td>{v1}</td><td>Saved</td>")), "{}", history.text);
+        let saved = format!("<td>{}</td><td>{}</td>", after.version, escaped(En, "editor.actions.save"));
+        assert!(history.text.contains(&saved), "{}", history.text);
+        Ok(())
+    })
+    .await;
+}
 
-        // Saving from the page loaded before that save is refused, and said so.
+#[tokio::test]
+async fn saving_from_a_page_loaded_before_another_save_is_refused_and_said_so() {
+    on_every_backend(|app| async move {
+        let (mut owner, id, v0) = on_the_editor(&app).await;
+        let first = main_fields(&app, id, &v0, &[("name", "Spring tote")]).await;
+        assert_eq!(save(&mut owner, id, &first).await.status, StatusCode::SEE_OTHER);
         let stale = main_fields(&app, id, &v0, &[("name", "Someone else's tote")]).await;
         let r = save(&mut owner, id, &stale).await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
-        assert!(r.text.contains("Someone saved this product in the meantime; reload the page"), "{}", r.text);
-        assert!(r.text.contains("value=\"Someone else&#39;s tote\"") || r.text.contains("Someone else"));
+        assert!(r.says(En, "editor.conflict"), "{}", r.text);
+        assert!(r.text.contains("value=\"Someone else&#39;s tote\""), "what was typed is kept: {}", r.text);
+    })
+    .await;
+}
 
-        // Hostile or wrong files get the media codes and a sentence.
+#[tokio::test]
+async fn hostile_or_wrong_files_are_refused_with_the_media_codes() {
+    on_every_backend(|app| async move {
+        let (mut owner, id, _) = on_the_editor(&app).await;
         let r = upload(&mut owner, id, "genuine", "bomb", &png_claiming(40_000, 40_000)).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
-        assert!(r.text.contains("data-code=\"too_many_pixels\"") && r.text.contains("This file was refused."));
+        assert!(r.text.contains("data-code=\"too_many_pixels\""), "{}", r.text);
+        assert!(r.says(En, "editor.upload_refused"), "{}", r.text);
         let r = upload(&mut owner, id, "genuine", "text", b"just some text, not a picture").await;
         assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{}", r.text);
         assert!(r.text.contains("data-code=\"unsupported_type\""), "{}", r.text);
+    })
+    .await;
+}
 
-        let png = gen::pictures(7, 3).remove(0).1;
-        let r = upload(&mut owner, id, "genuine", "Spring stitching, even", &png).await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "[{}] {}", app.backend, r.text);
-        let draft = touchstone::store::catalog::get_product(app.db().reader(), id).await.unwrap().unwrap();
-        let added = draft.draft.images.last().unwrap().clone();
-        assert_eq!(added.caption.get("en"), Some("Spring stitching, even"), "written in the fallback language");
-        let hash = added.hash;
+/// Uploads a genuine picture and adds a counterfeit indicator showing it; the picture's hash
+/// and the draft's version after.
+async fn picture_with_indicator(app: &TestApp, owner: &mut Browser<'_>, id: i64) -> (String, i64) {
+    let png = gen::pictures(7, 3).remove(0).1;
+    let r = upload(owner, id, "genuine", "Spring stitching, even", &png).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "[{}] {}", app.backend, r.text);
+    let draft = touchstone::store::catalog::get_product(app.db().reader(), id).await.unwrap().unwrap();
+    let added = draft.draft.images.last().unwrap().clone();
+    assert_eq!(added.caption.get("en"), Some("Spring stitching, even"), "written in the fallback language");
+    let indicator = [
+        ("version", draft.version.to_string()),
+        ("side", "counterfeit".into()),
+        ("text", "Seam of the spring edition is crooked".into()),
+        ("weight", "4".into()),
+        ("image", added.hash.clone()),
+    ];
+    let fields: Vec<(&str, &str)> = indicator.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let edit = format!("/catalog/products/{id}/edit");
+    let r = owner.submit(&edit, &format!("/catalog/products/{id}/indicators"), &fields).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    (added.hash, draft.version + 1)
+}
 
+#[tokio::test]
+async fn an_indicator_weighing_more_than_the_scale_is_refused_beside_its_field() {
+    on_every_backend(|app| async move {
+        let (mut owner, id, _) = on_the_editor(&app).await;
+        let (_, version) = picture_with_indicator(&app, &mut owner, id).await;
         let r = owner
             .submit(
-                &edit,
+                &format!("/catalog/products/{id}/edit"),
                 &format!("/catalog/products/{id}/indicators"),
-                &[
-                    ("version", &draft.version.to_string()),
-                    ("side", "counterfeit"),
-                    ("text", "Seam of the spring edition is crooked"),
-                    ("weight", "4"),
-                    ("image", &hash),
-                ],
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
-        let r = owner
-            .submit(
-                &edit,
-                &format!("/catalog/products/{id}/indicators"),
-                &[("version", &(draft.version + 1).to_string()), ("side", "genuine"), ("text", "x"), ("weight", "9")],
+                &[("version", &version.to_string()), ("side", "genuine"), ("text", "x"), ("weight", "9")],
             )
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
         assert!(r.text.contains("id=\"error-weight\""), "{}", r.text);
+    })
+    .await;
+}
 
-        let r = owner
-            .submit(
-                &format!("/catalog/products/{id}"),
-                &format!("/catalog/products/{id}/publish"),
-                &[("from", "product")],
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
-        let history = owner.get(&format!("/catalog/products/{id}/history")).await;
-        assert!(history.text.contains("<td>Published</td>"), "{}", history.text);
-
+#[tokio::test]
+async fn an_uploaded_picture_and_its_indicator_reach_officers_once_published() {
+    on_every_backend(|app| async move {
+        let (mut owner, id, _) = on_the_editor(&app).await;
+        let (hash, _) = picture_with_indicator(&app, &mut owner, id).await;
+        let card_path = format!("/catalog/products/{id}");
         let mut officer = signed_in(&app, "officer@border.demo").await;
-        let card = officer.get(&format!("/catalog/products/{id}")).await;
+        let card = officer.get(&card_path).await;
+        assert!(!card.text.contains("Seam of the spring edition is crooked"), "a draft is not shown");
+
+        let r = owner.submit(&card_path, &format!("{card_path}/publish"), &[("from", "product")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let history = owner.get(&format!("{card_path}/history")).await;
+        let published = format!("<td>{}</td>", escaped(En, "editor.actions.publish"));
+        assert!(history.text.contains(&published), "{}", history.text);
+        let card = officer.get(&card_path).await;
         assert_eq!(card.status, StatusCode::OK, "{}", card.text);
         assert!(card.text.contains(&format!("src=\"/media/{hash}/thumbnail\"")), "{}", card.text);
         assert!(card.text.contains("Spring stitching, even"));
         assert!(card.text.contains("Seam of the spring edition is crooked"));
-        assert!(!card.text.contains(&format!("href=\"{edit}\"")), "officers get no editor link");
-        let r = officer.get(&edit).await;
-        assert_eq!(r.status, StatusCode::NOT_FOUND);
-        let r = officer.get(&format!("/catalog/products/{id}/history")).await;
-        assert_eq!(r.status, StatusCode::NOT_FOUND);
     })
     .await;
 }

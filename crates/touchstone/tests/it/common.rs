@@ -437,3 +437,36 @@ pub async fn product(app: &TestApp, brand: usize, item: usize) -> touchstone::do
 pub async fn product_id(app: &TestApp, brand: usize, item: usize) -> i64 {
     product(app, brand, item).await.id
 }
+
+/// The catalogue's message `key` in `lang` as a page writes it (escaped as the templates
+/// escape text), so that a test names the message it expects rather than its wording.
+pub fn escaped(lang: touchstone::domain::types::Language, key: &str) -> String {
+    escape_html(touchstone::i18n::Tr::new(lang).t(key))
+}
+
+/// As [`escaped`], for a message with `$variables`.
+pub fn escaped_with(lang: touchstone::domain::types::Language, key: &str, args: &[(&str, &str)]) -> String {
+    escape_html(&touchstone::i18n::Tr::new(lang).f(key, args))
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&#38;"),
+            '<' => out.push_str("&#60;"),
+            '>' => out.push_str("&#62;"),
+            '"' => out.push_str("&#34;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl Reply {
+    /// The page shows the catalogue's message `key` in `lang`.
+    pub fn says(&self, lang: touchstone::domain::types::Language, key: &str) -> bool {
+        self.text.contains(&escaped(lang, key))
+    }
+}

@@ -121,10 +121,70 @@ async fn readyz_becomes(app: &TestApp, status: StatusCode) -> Reply {
 }
 
 #[tokio::test]
-async fn metrics_are_hidden_without_the_token_and_show_every_family_after_real_traffic() {
-    // An SMTP server that is down: nothing listens on its port.
+async fn metrics_answer_as_an_unknown_address_without_the_token() {
+    on_every_backend(
+        |_| {},
+        |app| async move {
+            // No token, a wrong one, or none configured: the 404 of any unknown address.
+            assert_eq!(scrape(&app, None).await.status, StatusCode::NOT_FOUND);
+            assert_eq!(scrape(&app, Some("wrong")).await.status, StatusCode::NOT_FOUND);
+            let unconfigured = Config { metrics_token: None, ..app.config.clone() };
+            let state = touchstone::AppState::new(app.db().clone(), unconfigured);
+            let router = touchstone::http::build_router(state);
+            let req = Request::builder()
+                .uri("/metrics")
+                .header(header::AUTHORIZATION, format!("Bearer {METRICS_TOKEN}"))
+                .body(Body::empty())
+                .unwrap();
+            let r = tower::ServiceExt::oneshot(router, req).await.unwrap();
+            assert_eq!(r.status(), StatusCode::NOT_FOUND);
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn requests_are_counted_and_timed_by_route_template_never_by_path() {
+    on_every_backend(
+        |_| {},
+        |app| async move {
+            let before = metrics(&app).await;
+            let me = [("method", "GET"), ("route", "/api/v1/me"), ("status", "200")];
+            let me_before = sample(&before, "touchstone_http_requests_total", &me).unwrap_or(0.0);
+            let token = app.token_for("officer@douane.demo").await;
+            for _ in 0..3 {
+                assert_eq!(app.get("/api/v1/me", &token).await.status, StatusCode::OK);
+            }
+            assert_eq!(app.get("/api/v1/cases/999999", &token).await.status, StatusCode::NOT_FOUND);
+            assert_eq!(app.get("/no/such/page/4711", &token).await.status, StatusCode::NOT_FOUND);
+
+            let text = metrics(&app).await;
+            assert!(must(&text, "touchstone_http_requests_total", &me) >= me_before + 3.0, "{text}");
+            let case_404 = [("route", "/api/v1/cases/{id}"), ("status", "404")];
+            assert!(must(&text, "touchstone_http_requests_total", &case_404) >= 1.0);
+            assert!(must(&text, "touchstone_http_requests_total", &[("route", "unmatched"), ("status", "404")]) >= 1.0);
+            let routes: Vec<&str> = text.split("route=\"").skip(1).filter_map(|r| r.split('"').next()).collect();
+            assert!(
+                routes.iter().all(|r| !r.contains("999999") && !r.contains("4711")),
+                "a raw path became a label: {routes:?}"
+            );
+            // (Other tests of this process call the same route, with other methods too.)
+            let get_me = [("method", "GET"), ("route", "/api/v1/me")];
+            let count = must(&text, "touchstone_http_request_duration_seconds_count", &get_me);
+            let sum = must(&text, "touchstone_http_request_duration_seconds_sum", &get_me);
+            assert!(count >= 3.0 && sum > 0.0 && sum / count < 10.0, "count {count}, sum {sum}");
+            let all_me = [("method", "GET"), ("route", "/api/v1/me"), ("le", "+Inf")];
+            assert_eq!(must(&text, "touchstone_http_request_duration_seconds_bucket", &all_me), count);
+            assert!(!text.contains(&token) && !text.contains(METRICS_TOKEN), "nothing secret");
+        },
+    )
+    .await;
+}
+
+/// The configuration of a node whose SMTP server is down: nothing listens on its port.
+fn smtp_down() -> impl Fn(&mut Config) {
     let closed_port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let smtp_down = move |c: &mut Config| {
+    move |c: &mut Config| {
         c.smtp.host = Some("127.0.0.1".into());
         c.smtp.port = closed_port;
         c.smtp.tls = touchstone::config::SmtpTls::None;
@@ -132,94 +192,46 @@ async fn metrics_are_hidden_without_the_token_and_show_every_family_after_real_t
         // machine needs (the silent-worker test keeps the tight setting).
         c.readiness.stale_after_min_seconds = 5;
         c.smtp.timeout_seconds = 2;
+    }
+}
+
+/// A node under real work: an e-mail two minutes old waiting for the SMTP server that is down,
+/// a webhook answering 500, the delivery worker and the deadline pass every 50 ms, the search
+/// follower level with the feed. Returns the scrape and the workers to stop.
+async fn busy_node(app: &TestApp) -> (String, [tokio::task::JoinHandle<()>; 2]) {
+    // A token: an audited write.
+    app.token_for("officer@douane.demo").await;
+    let receiver = Receiver::start(vec![500; 100]).await;
+    register(app, "brand@lumiere.demo", &receiver).await;
+    let lumiere = app.org_id(LUMIERE).await;
+    let mut tx = app.db().begin().await.unwrap();
+    notify::enqueue(&mut tx, &notice("ops-metrics-1", lumiere), now_ms() - 120_000).await.unwrap();
+    tx.commit().await.unwrap();
+    let beat = app.state.workers.register("notify_delivery", Duration::from_millis(50));
+    let delivery =
+        touchstone::domain::notify_delivery::spawn_reporting(app.db().clone(), &app.config, beat).unwrap().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let email_attempts = || async {
+        sqlx::query_scalar::<_, Option<i64>>("SELECT MAX(attempts) FROM notify_deliveries WHERE channel = 'email'")
+            .fetch_one(app.db().reader())
+            .await
+            .unwrap()
+            .unwrap_or(0)
     };
-    on_every_backend(smtp_down, |app| async move {
-        // No token, a wrong one, or none configured: the 404 of any unknown address.
-        assert_eq!(scrape(&app, None).await.status, StatusCode::NOT_FOUND);
-        assert_eq!(scrape(&app, Some("wrong")).await.status, StatusCode::NOT_FOUND);
-        let unconfigured = Config { metrics_token: None, ..app.config.clone() };
-        let state = touchstone::AppState::new(app.db().clone(), unconfigured);
-        let router = touchstone::http::build_router(state);
-        let req = Request::builder()
-            .uri("/metrics")
-            .header(header::AUTHORIZATION, format!("Bearer {METRICS_TOKEN}"))
-            .body(Body::empty())
-            .unwrap();
-        let r = tower::ServiceExt::oneshot(router, req).await.unwrap();
-        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    while receiver.received().is_empty() || email_attempts().await == 0 {
+        assert!(Instant::now() < deadline, "the webhook or the e-mail was never tried");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let deadlines = touchstone::ops::workers::spawn_deadlines(&app.state, Duration::from_millis(50));
+    app.state.search.catch_up(app.db()).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    (metrics(app).await, [delivery, deadlines])
+}
 
-        let before = metrics(&app).await;
-        let me = [("method", "GET"), ("route", "/api/v1/me"), ("status", "200")];
-        let me_before = sample(&before, "touchstone_http_requests_total", &me).unwrap_or(0.0);
-
-        // Real traffic: a token (an audited write), three calls of one route, an unknown address.
-        let token = app.token_for("officer@douane.demo").await;
-        for _ in 0..3 {
-            assert_eq!(app.get("/api/v1/me", &token).await.status, StatusCode::OK);
-        }
-        assert_eq!(app.get("/api/v1/cases/999999", &token).await.status, StatusCode::NOT_FOUND);
-        assert_eq!(app.get("/no/such/page/4711", &token).await.status, StatusCode::NOT_FOUND);
-
-        // The outbox: with the SMTP server down, e-mails fail and wait; a webhook endpoint that
-        // answers 500 fails its delivery; the delivery worker keeps beating.
-        let receiver = Receiver::start(vec![500; 100]).await;
-        register(&app, "brand@lumiere.demo", &receiver).await;
-        let lumiere = app.org_id(LUMIERE).await;
-        let mut tx = app.db().begin().await.unwrap();
-        notify::enqueue(&mut tx, &notice("ops-metrics-1", lumiere), now_ms() - 120_000).await.unwrap();
-        tx.commit().await.unwrap();
-        let beat = app.state.workers.register("notify_delivery", Duration::from_millis(50));
-        let delivery =
-            touchstone::domain::notify_delivery::spawn_reporting(app.db().clone(), &app.config, beat).unwrap().unwrap();
-        let deadline = Instant::now() + Duration::from_secs(10);
-        let email_attempts = || async {
-            sqlx::query_scalar::<_, Option<i64>>("SELECT MAX(attempts) FROM notify_deliveries WHERE channel = 'email'")
-                .fetch_one(app.db().reader())
-                .await
-                .unwrap()
-                .unwrap_or(0)
-        };
-        while receiver.received().is_empty() || email_attempts().await == 0 {
-            assert!(Instant::now() < deadline, "the webhook or the e-mail was never tried");
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-
-        // The deadline pass, every 50 ms, until it has run once.
-        let deadlines = touchstone::ops::workers::spawn_deadlines(&app.state, Duration::from_millis(50));
-        // The search follower, level with the feed.
-        app.state.search.catch_up(app.db()).await.unwrap();
-        tokio::time::sleep(Duration::from_millis(200)).await;
-
-        let text = metrics(&app).await;
-        // Requests by route template, never by path.
-        assert!(must(&text, "touchstone_http_requests_total", &me) >= me_before + 3.0, "{text}");
-        assert!(
-            must(&text, "touchstone_http_requests_total", &[("route", "/api/v1/cases/{id}"), ("status", "404")]) >= 1.0
-        );
-        assert!(must(&text, "touchstone_http_requests_total", &[("route", "unmatched"), ("status", "404")]) >= 1.0);
-        let routes: Vec<&str> = text.split("route=\"").skip(1).filter_map(|r| r.split('"').next()).collect();
-        assert!(
-            routes.iter().all(|r| !r.contains("999999") && !r.contains("4711")),
-            "a raw path became a label: {routes:?}"
-        );
-        // (Other tests of this process call the same route, with other methods too.)
-        let get_me = [("method", "GET"), ("route", "/api/v1/me")];
-        let count = must(&text, "touchstone_http_request_duration_seconds_count", &get_me);
-        let sum = must(&text, "touchstone_http_request_duration_seconds_sum", &get_me);
-        assert!(count >= 3.0 && sum > 0.0 && sum / count < 10.0, "count {count}, sum {sum}");
-        let inf = must(
-            &text,
-            "touchstone_http_request_duration_seconds_bucket",
-            &[("method", "GET"), ("route", "/api/v1/me"), ("le", "+Inf")],
-        );
-        assert_eq!(inf, count);
-        // The pools.
-        let pool = if app.backend == "sqlite" { "read" } else { "shared" };
-        assert!(must(&text, "touchstone_db_pool_connections", &[("pool", pool)]) >= 1.0);
-        assert!(must(&text, "touchstone_db_pool_max_connections", &[("pool", pool)]) >= 1.0);
-        assert!(sample(&text, "touchstone_db_pool_idle_connections", &[("pool", pool)]).is_some());
-        assert!(must(&text, "touchstone_db_write_begin_wait_seconds_count", &[]) >= 1.0);
-        // The outbox: the e-mail waits two minutes old; the webhook failed.
+#[tokio::test]
+async fn with_delivery_failing_the_outbox_grows_and_ages_and_the_node_stays_ready() {
+    on_every_backend(smtp_down(), |app| async move {
+        let (text, workers) = busy_node(&app).await;
         assert!(must(&text, "touchstone_notify_outbox_depth", &[("channel", "email")]) >= 1.0, "{text}");
         assert!(must(&text, "touchstone_notify_outbox_oldest_age_seconds", &[("channel", "email")]) >= 119.0);
         assert!(must(&text, "touchstone_notify_outbox_depth", &[("channel", "webhook")]) >= 1.0);
@@ -228,7 +240,23 @@ async fn metrics_are_hidden_without_the_token_and_show_every_family_after_real_t
             let failed = [("channel", channel), ("outcome", "failed")];
             assert!(must(&text, "touchstone_notify_delivery_attempts_total", &failed) >= 1.0, "{channel}");
         }
-        // The workers and the deadline pass.
+        // Failing delivery is not "not ready".
+        let r = readyz(&app).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        workers.iter().for_each(|w| w.abort());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn pools_workers_the_deadline_pass_search_audit_and_photo_decoders_are_measured() {
+    on_every_backend(smtp_down(), |app| async move {
+        let (text, workers) = busy_node(&app).await;
+        let pool = if app.backend == "sqlite" { "read" } else { "shared" };
+        assert!(must(&text, "touchstone_db_pool_connections", &[("pool", pool)]) >= 1.0);
+        assert!(must(&text, "touchstone_db_pool_max_connections", &[("pool", pool)]) >= 1.0);
+        assert!(sample(&text, "touchstone_db_pool_idle_connections", &[("pool", pool)]).is_some());
+        assert!(must(&text, "touchstone_db_write_begin_wait_seconds_count", &[]) >= 1.0);
         assert_eq!(must(&text, "touchstone_worker_up", &[("worker", "notify_delivery")]), 1.0);
         assert_eq!(must(&text, "touchstone_worker_up", &[("worker", "deadline_pass")]), 1.0);
         let last_run = must(&text, "touchstone_deadline_pass_last_run_timestamp_seconds", &[]);
@@ -236,18 +264,35 @@ async fn metrics_are_hidden_without_the_token_and_show_every_family_after_real_t
         let lag = must(&text, "touchstone_deadline_pass_lag_seconds", &[]);
         assert!((0.0..10.0).contains(&lag), "lag {lag}");
         assert!(must(&text, "touchstone_deadline_pass_duration_seconds_count", &[]) >= 1.0);
-        // The search index, level with the change feed.
         assert_eq!(must(&text, "touchstone_search_feed_lag_entries", &[]), 0.0);
         assert_eq!(must(&text, "touchstone_search_feed_lag_seconds", &[]), 0.0);
         assert!(sample(&text, "touchstone_search_index_documents", &[]).is_some());
-        // Audit appends (the token's creation) and the photo decoders.
         assert!(must(&text, "touchstone_audit_append_duration_seconds_count", &[("kind", "in_transaction")]) >= 1.0);
         assert_eq!(must(&text, "touchstone_photo_decode_waiting", &[]), 0.0);
         assert!(must(&text, "touchstone_photo_decoders", &[]) >= 1.0);
         assert!(sample(&text, "touchstone_photo_decode_busy", &[]).is_some());
-        // Nothing secret.
-        assert!(!text.contains(&token) && !text.contains(METRICS_TOKEN));
-        // Every family docs/OPERATIONS.md lists is served.
+        workers.iter().for_each(|w| w.abort());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn every_family_the_operations_guide_lists_is_served() {
+    let smtp_down = smtp_down();
+    let tight_limits = move |c: &mut Config| {
+        smtp_down(c);
+        c.api_limits =
+            touchstone::config::ApiLimitSettings { requests_per_minute: 6, burst: 1, concurrent_requests: 8 };
+    };
+    on_every_backend(tight_limits, |app| async move {
+        // A client over its rate: the families counted only once something happens need it.
+        let token = app.token_for("officer@douane.demo").await;
+        let mut refused = false;
+        for _ in 0..5 {
+            refused |= app.get("/api/v1/me", &token).await.status == StatusCode::TOO_MANY_REQUESTS;
+        }
+        assert!(refused, "the tight limit refused nothing");
+        let (text, workers) = busy_node(&app).await;
         let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/OPERATIONS.md")).unwrap();
         let documented: Vec<&str> = docs
             .lines()
@@ -259,12 +304,7 @@ async fn metrics_are_hidden_without_the_token_and_show_every_family_after_real_t
         for family in documented {
             assert!(text.contains(&format!("# TYPE {family} ")), "{family} is documented but not served");
         }
-
-        // Failing delivery is not "not ready".
-        let r = readyz(&app).await;
-        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
-        delivery.abort();
-        deadlines.abort();
+        workers.iter().for_each(|w| w.abort());
     })
     .await;
 }

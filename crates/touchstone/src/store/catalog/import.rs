@@ -15,42 +15,92 @@ pub enum Upsert {
     Unchanged,
 }
 
-/// Inserts a product or replaces its draft when it differs; with `publish`, the new draft is
-/// published in the same statement. Codes, history and media uses are written by the caller.
-pub async fn upsert_product(
+/// A product an import writes: its sheet, and the sheet as stored (JSON).
+pub struct ProductWrite<'a> {
+    pub brand_id: i64,
+    pub key: &'a str,
+    pub sheet: &'a ProductSheet,
+    pub json: &'a str,
+    /// Publish the new draft in the same statement.
+    pub publish: bool,
+}
+
+/// Inserts products or replaces their drafts where they differ, publishing those that ask for
+/// it in the same statement; what happened to each, in the order given. Many rows go in one
+/// statement: a million-row import is bound by the number of statements, not by the data.
+/// Codes, history and media uses are written by the caller.
+pub async fn upsert_products(
     conn: &mut AnyConnection,
-    brand_id: i64,
-    key: &str,
-    sheet: &ProductSheet,
-    json: &str,
-    publish: bool,
+    rows: &[ProductWrite<'_>],
     now: i64,
-) -> Result<Upsert, sqlx::Error> {
-    let written: Option<(i64, i64)> = sqlx::query_as(
+) -> Result<Vec<Upsert>, sqlx::Error> {
+    let mut out = Vec::with_capacity(rows.len());
+    let mut start = 0;
+    while start < rows.len() {
+        // A statement may not write the same product twice (PostgreSQL refuses it): a key seen
+        // again starts the next statement, which then sees the first row's result.
+        let mut keys = std::collections::HashSet::new();
+        let mut end = start;
+        while end < rows.len() && end - start < ROWS_PER_STATEMENT && keys.insert((rows[end].brand_id, rows[end].key)) {
+            end += 1;
+        }
+        out.extend(upsert_statement(conn, &rows[start..end], now).await?);
+        start = end;
+    }
+    Ok(out)
+}
+
+async fn upsert_statement(
+    conn: &mut AnyConnection,
+    rows: &[ProductWrite<'_>],
+    now: i64,
+) -> Result<Vec<Upsert>, sqlx::Error> {
+    const COLUMNS: usize = 6;
+    let values = (0..rows.len())
+        .map(|r| {
+            let p = |c: usize| format!("${}", r * COLUMNS + c);
+            let (brand, key, name, category, draft, publish) = (p(1), p(2), p(3), p(4), p(5), p(6));
+            let now = format!("${}", rows.len() * COLUMNS + 1);
+            format!(
+                "({brand}, {key}, {name}, {category}, {draft}, CASE WHEN {publish} = 1 THEN {draft} ELSE NULL END, \
+                 CASE WHEN {publish} = 1 THEN {now} ELSE NULL END, {now}, {now})"
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    // `excluded.published` is set exactly for the rows that publish.
+    let sql = format!(
         "INSERT INTO products (brand_id, product_key, name, category, draft, published, published_at, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, CASE WHEN $6 = 1 THEN $5 ELSE NULL END, CASE WHEN $6 = 1 THEN $7 ELSE NULL END, $7, $7) \
+         VALUES {values} \
          ON CONFLICT (brand_id, product_key) DO UPDATE SET draft = excluded.draft, \
-         name = CASE WHEN $6 = 1 OR products.published IS NULL THEN excluded.name ELSE products.name END, \
-         category = CASE WHEN $6 = 1 OR products.published IS NULL THEN excluded.category ELSE products.category END, \
+         name = CASE WHEN excluded.published IS NOT NULL OR products.published IS NULL THEN excluded.name ELSE products.name END, \
+         category = CASE WHEN excluded.published IS NOT NULL OR products.published IS NULL THEN excluded.category ELSE products.category END, \
          updated_at = excluded.updated_at, version = products.version + 1, \
-         published = CASE WHEN $6 = 1 THEN excluded.draft ELSE products.published END, \
-         published_at = CASE WHEN $6 = 1 THEN excluded.updated_at ELSE products.published_at END \
-         WHERE products.draft <> excluded.draft RETURNING id, version",
-    )
-    .bind(brand_id)
-    .bind(key)
-    .bind(sheet.listing_name())
-    .bind(&sheet.category)
-    .bind(json)
-    .bind(crate::store::flag(publish))
-    .bind(now)
-    .fetch_optional(&mut *conn)
-    .await?;
-    Ok(match written {
-        Some((id, 1)) => Upsert::Created(id),
-        Some((id, version)) => Upsert::Updated(id, version),
-        None => Upsert::Unchanged,
-    })
+         published = CASE WHEN excluded.published IS NOT NULL THEN excluded.draft ELSE products.published END, \
+         published_at = CASE WHEN excluded.published IS NOT NULL THEN excluded.updated_at ELSE products.published_at END \
+         WHERE products.draft <> excluded.draft RETURNING id, version, brand_id, product_key"
+    );
+    let mut q = sqlx::query_as::<_, (i64, i64, i64, String)>(&sql);
+    for r in rows {
+        q = q
+            .bind(r.brand_id)
+            .bind(r.key)
+            .bind(r.sheet.listing_name())
+            .bind(&r.sheet.category)
+            .bind(r.json)
+            .bind(crate::store::flag(r.publish));
+    }
+    let written = q.bind(now).fetch_all(&mut *conn).await?;
+    let mut by_key: std::collections::HashMap<(i64, &str), (i64, i64)> =
+        written.iter().map(|(id, version, brand, key)| ((*brand, key.as_str()), (*id, *version))).collect();
+    Ok(rows
+        .iter()
+        .map(|r| match by_key.remove(&(r.brand_id, r.key)) {
+            Some((id, 1)) => Upsert::Created(id),
+            Some((id, version)) => Upsert::Updated(id, version),
+            None => Upsert::Unchanged,
+        })
+        .collect())
 }
 
 /// Publishes an unchanged product whose draft is not yet what officers see; its id if so (the
