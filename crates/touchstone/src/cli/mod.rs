@@ -247,6 +247,8 @@ enum CodeCommand {
 
 #[derive(Subcommand)]
 enum DemoCommand {
+    /// Seed the demo organisations, users and catalog, then exit (what `serve --demo` does first).
+    Seed,
     /// Write a large import file of fictional brands and products (CSV or JSON Lines by extension).
     Generate {
         #[arg(long, default_value_t = 400)]
@@ -505,6 +507,10 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             eprintln!("exported {count} products");
             ExitCode::SUCCESS
         }
+        Command::Demo(DemoCommand::Seed) => {
+            print_sign_ins(&seed_demo(&db, &config).await?);
+            ExitCode::SUCCESS
+        }
         Command::Demo(DemoCommand::Generate { brands, products_per_brand, out }) => {
             let format =
                 catalog_io::Format::from_name(&out.to_string_lossy()).context("--out must end in .csv or .jsonl")?;
@@ -652,22 +658,33 @@ async fn import_file(
     Ok(if report.failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
 }
 
-async fn serve(db: Db, config: Config, demo: bool) -> anyhow::Result<()> {
-    let sign_ins = if demo { app(crate::demo::seed(&db).await)? } else { Vec::new() };
-    if demo {
-        let started = std::time::Instant::now();
-        let files = crate::domain::media::MediaStore::new(config.data_dir.join("media"), config.max_upload_bytes);
-        let created = app(crate::demo::seed_catalog(
-            &db,
-            &files,
-            crate::demo::DEMO_BRANDS,
-            crate::demo::DEMO_PRODUCTS_PER_BRAND,
-        )
-        .await)?;
-        if created > 0 {
-            println!("Demo catalog: {created} brands created in {:.1} s", started.elapsed().as_secs_f64());
+/// Seeds the demo organisations, users and catalog (what exists already is kept); the demo
+/// sign-ins.
+async fn seed_demo(db: &Db, config: &Config) -> anyhow::Result<Vec<(&'static str, &'static str)>> {
+    let sign_ins = app(crate::demo::seed(db).await)?;
+    let started = std::time::Instant::now();
+    let files = crate::domain::media::MediaStore::new(config.data_dir.join("media"), config.max_upload_bytes);
+    let created =
+        app(
+            crate::demo::seed_catalog(db, &files, crate::demo::DEMO_BRANDS, crate::demo::DEMO_PRODUCTS_PER_BRAND).await
+        )?;
+    if created > 0 {
+        println!("Demo catalog: {created} brands created in {:.1} s", started.elapsed().as_secs_f64());
+    }
+    Ok(sign_ins)
+}
+
+fn print_sign_ins(sign_ins: &[(&str, &str)]) {
+    if !sign_ins.is_empty() {
+        println!("Demo sign-ins (password: {}):", crate::demo::DEMO_PASSWORD);
+        for (email, role) in sign_ins {
+            println!("  {email:<28} {role}");
         }
     }
+}
+
+async fn serve(db: Db, config: Config, demo: bool) -> anyhow::Result<()> {
+    let sign_ins = if demo { seed_demo(&db, &config).await? } else { Vec::new() };
     let listener =
         tokio::net::TcpListener::bind(&config.bind).await.with_context(|| format!("listening on {}", config.bind))?;
     let addr = listener.local_addr()?;
@@ -676,12 +693,7 @@ async fn serve(db: Db, config: Config, demo: bool) -> anyhow::Result<()> {
         None => format!("{}", config.data_dir.join("touchstone.db").display()),
     };
     println!("Touchstone is running at http://{addr}/ (data: {where_data})");
-    if !sign_ins.is_empty() {
-        println!("Demo sign-ins (password: {}):", crate::demo::DEMO_PASSWORD);
-        for (email, role) in sign_ins {
-            println!("  {email:<28} {role}");
-        }
-    }
+    print_sign_ins(&sign_ins);
     // The search index follows the change feed for as long as the server runs.
     let search = identify::open_search(&config);
     let state = AppState::new(db, config).with_search(search);

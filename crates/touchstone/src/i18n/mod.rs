@@ -80,7 +80,9 @@ fn format(bundle: &FluentBundle<FluentResource>, id: &str, args: Option<&FluentA
     let pattern = message.value()?;
     let mut errors = Vec::new();
     let text = bundle.format_pattern(pattern, args, &mut errors);
-    if !errors.is_empty() {
+    // Without arguments (the plain text of every message, made once at start) a message's
+    // `$variables` are expected to be missing: only a formatting with arguments can be wrong.
+    if !errors.is_empty() && args.is_some() {
         tracing::warn!(id, ?errors, "message formatted with errors");
     }
     Some(text.into_owned())

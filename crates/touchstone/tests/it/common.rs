@@ -63,7 +63,7 @@ pub async fn fresh_database_urls(dir: &std::path::Path) -> Vec<(&'static str, St
     urls
 }
 
-async fn fresh_postgres_database(base: &str) -> String {
+pub async fn fresh_postgres_database(base: &str) -> String {
     sqlx::any::install_default_drivers();
     let name = format!("ts_test_{}", uuid::Uuid::new_v4().simple());
     let pool = sqlx::AnyPool::connect(base).await.expect("TOUCHSTONE_TEST_DATABASE_URL must be reachable");

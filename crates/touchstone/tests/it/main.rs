@@ -32,4 +32,5 @@ mod pages;
 mod search_quality;
 mod security;
 mod snapshots;
+mod upgrade;
 mod verify;
