@@ -109,6 +109,19 @@ impl FileStore {
             Err(e) => Err(e),
         }
     }
+
+    /// Deletes the file stored under `hash` (a purge: no record uses it any
+    /// more); true when there was one. An invalid hash removes nothing.
+    pub fn remove(&self, hash: &str) -> io::Result<bool> {
+        let Some(path) = self.path_of(hash) else {
+            return Ok(false);
+        };
+        match fs::remove_file(path) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
 }
 
 #[cfg(test)]
