@@ -1393,6 +1393,8 @@ audit-target-target = هدف
 audit-target-detention = حجز
 audit-target-planned_action = إجراء مخطط له
 audit-target-serial = رقم تسلسلي
+audit-target-party = طرف
+audit-target-retention = الاحتفاظ بالبيانات
 
 ## audit.who
 

@@ -1380,6 +1380,8 @@ audit-target-target = target
 audit-target-detention = detention
 audit-target-planned_action = planned action
 audit-target-serial = serial
+audit-target-party = party
+audit-target-retention = retention
 
 ## audit.who
 

@@ -1377,6 +1377,8 @@ audit-target-target = objetivo
 audit-target-detention = retención
 audit-target-planned_action = acción prevista
 audit-target-serial = número de serie
+audit-target-party = parte
+audit-target-retention = conservación
 
 ## audit.who
 

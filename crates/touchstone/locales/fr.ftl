@@ -1377,6 +1377,8 @@ audit-target-target = cible
 audit-target-detention = retenue
 audit-target-planned_action = action prévue
 audit-target-serial = numéro de série
+audit-target-party = partie
+audit-target-retention = conservation
 
 ## audit.who
 
