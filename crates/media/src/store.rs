@@ -142,4 +142,16 @@ mod tests {
         assert!(!is_valid_hash(&"a".repeat(65)));
         assert!(!is_valid_hash(&format!("{}/", "a".repeat(63))));
     }
+
+    #[test]
+    fn a_removed_file_is_gone_once_and_nothing_outside_the_store_is_touched() {
+        let root = std::env::temp_dir().join(format!("media-remove-{}", std::process::id()));
+        let store = FileStore::new(&root);
+        let hash = store.put(b"a purged photo").unwrap();
+        assert!(store.remove(&hash).unwrap());
+        assert_eq!(store.get(&hash).unwrap(), None);
+        assert!(!store.remove(&hash).unwrap(), "already gone");
+        assert!(!store.remove("../../etc/passwd").unwrap());
+        let _ = fs::remove_dir_all(root);
+    }
 }
