@@ -109,6 +109,19 @@ impl FileStore {
             Err(e) => Err(e),
         }
     }
+
+    /// Deletes the file stored under `hash` (a purge: no record uses it any
+    /// more); true when there was one. An invalid hash removes nothing.
+    pub fn remove(&self, hash: &str) -> io::Result<bool> {
+        let Some(path) = self.path_of(hash) else {
+            return Ok(false);
+        };
+        match fs::remove_file(path) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -128,5 +141,17 @@ mod tests {
         assert!(!is_valid_hash(&"a".repeat(63)));
         assert!(!is_valid_hash(&"a".repeat(65)));
         assert!(!is_valid_hash(&format!("{}/", "a".repeat(63))));
+    }
+
+    #[test]
+    fn a_removed_file_is_gone_once_and_nothing_outside_the_store_is_touched() {
+        let root = std::env::temp_dir().join(format!("media-remove-{}", std::process::id()));
+        let store = FileStore::new(&root);
+        let hash = store.put(b"a purged photo").unwrap();
+        assert!(store.remove(&hash).unwrap());
+        assert_eq!(store.get(&hash).unwrap(), None);
+        assert!(!store.remove(&hash).unwrap(), "already gone");
+        assert!(!store.remove("../../etc/passwd").unwrap());
+        let _ = fs::remove_dir_all(root);
     }
 }

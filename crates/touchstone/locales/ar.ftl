@@ -1344,9 +1344,11 @@ audit-action-operation_update = تعديل عملية
 audit-action-organisation_create = إنشاء جهة
 audit-action-organisation_set_api_limits = تحديد حدود واجهة البرمجة
 audit-action-organisation_set_email_domains = تحديد نطاقات البريد الإلكتروني
+audit-action-party_export = تصدير بيانات طرف (طلب قانوني)
 audit-action-product_create = إنشاء منتج
 audit-action-product_publish = نشر منتج
 audit-action-product_update = تعديل منتج
+audit-action-retention_purge = حذف بيانات شخصية (مدة الاحتفاظ)
 audit-action-sign_in = تسجيل الدخول
 audit-action-sign_in_failed = فشل تسجيل الدخول
 audit-action-sign_in_refused_deactivated = رفض تسجيل الدخول: الحساب معطل
@@ -1391,6 +1393,8 @@ audit-target-target = هدف
 audit-target-detention = حجز
 audit-target-planned_action = إجراء مخطط له
 audit-target-serial = رقم تسلسلي
+audit-target-party = طرف
+audit-target-retention = الاحتفاظ بالبيانات
 
 ## audit.who
 

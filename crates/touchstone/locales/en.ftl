@@ -1331,9 +1331,11 @@ audit-action-operation_update = Operation changed
 audit-action-organisation_create = Organisation created
 audit-action-organisation_set_api_limits = API limits set
 audit-action-organisation_set_email_domains = E-mail domains set
+audit-action-party_export = Party's data exported (lawful request)
 audit-action-product_create = Product created
 audit-action-product_publish = Product published
 audit-action-product_update = Product changed
+audit-action-retention_purge = Personal data purged (retention)
 audit-action-sign_in = Signed in
 audit-action-sign_in_failed = Sign-in failed
 audit-action-sign_in_refused_deactivated = Sign-in refused: account deactivated
@@ -1378,6 +1380,8 @@ audit-target-target = target
 audit-target-detention = detention
 audit-target-planned_action = planned action
 audit-target-serial = serial
+audit-target-party = party
+audit-target-retention = retention
 
 ## audit.who
 

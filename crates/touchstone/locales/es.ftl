@@ -1328,9 +1328,11 @@ audit-action-operation_update = Operación modificada
 audit-action-organisation_create = Organización creada
 audit-action-organisation_set_api_limits = Límites de la API fijados
 audit-action-organisation_set_email_domains = Dominios de correo fijados
+audit-action-party_export = Datos de una parte exportados (solicitud legal)
 audit-action-product_create = Producto creado
 audit-action-product_publish = Producto publicado
 audit-action-product_update = Producto modificado
+audit-action-retention_purge = Datos personales purgados (conservación)
 audit-action-sign_in = Inicio de sesión
 audit-action-sign_in_failed = Inicio de sesión fallido
 audit-action-sign_in_refused_deactivated = Inicio de sesión rechazado: cuenta desactivada
@@ -1375,6 +1377,8 @@ audit-target-target = objetivo
 audit-target-detention = retención
 audit-target-planned_action = acción prevista
 audit-target-serial = número de serie
+audit-target-party = parte
+audit-target-retention = conservación
 
 ## audit.who
 

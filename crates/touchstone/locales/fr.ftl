@@ -1328,9 +1328,11 @@ audit-action-operation_update = Opération modifiée
 audit-action-organisation_create = Organisation créée
 audit-action-organisation_set_api_limits = Limites d'API fixées
 audit-action-organisation_set_email_domains = Domaines de courriel fixés
+audit-action-party_export = Données d'une partie exportées (demande légale)
 audit-action-product_create = Produit créé
 audit-action-product_publish = Produit publié
 audit-action-product_update = Produit modifié
+audit-action-retention_purge = Données personnelles purgées (conservation)
 audit-action-sign_in = Connexion
 audit-action-sign_in_failed = Échec de connexion
 audit-action-sign_in_refused_deactivated = Connexion refusée : compte désactivé
@@ -1375,6 +1377,8 @@ audit-target-target = cible
 audit-target-detention = retenue
 audit-target-planned_action = action prévue
 audit-target-serial = numéro de série
+audit-target-party = partie
+audit-target-retention = conservation
 
 ## audit.who
 

@@ -62,6 +62,68 @@ pub struct Config {
     /// What one API token may ask for (`[api_limits]`); the platform administrator raises or
     /// lowers them per organisation.
     pub api_limits: ApiLimitSettings,
+    /// How long personal data is kept before the purge removes it (`[retention]`).
+    pub retention: RetentionSettings,
+}
+
+/// How long each kind of personal data is kept, in days, before the background purge removes it
+/// (`[retention]`); see README and docs/OPERATIONS.md.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields)]
+pub struct RetentionSettings {
+    /// A closed case's parties, photos, thread, notices and hits, counted from its closing.
+    pub closed_case_days: u32,
+    /// A coordination (screening) hit, counted from when it was found.
+    pub screening_hit_days: u32,
+    /// A verification scan event, counted from the scan.
+    pub scan_event_days: u32,
+    /// How often a node looks for what is due (one node purges at a time). Daily by default: on
+    /// SQLite a purge that removed personal data rewrites the database (`VACUUM`).
+    pub pass_interval_minutes: u32,
+}
+
+impl Default for RetentionSettings {
+    fn default() -> Self {
+        RetentionSettings {
+            closed_case_days: 1825,
+            screening_hit_days: 730,
+            scan_event_days: 365,
+            pass_interval_minutes: 1440,
+        }
+    }
+}
+
+impl RetentionSettings {
+    const DAY_MS: i64 = 24 * 3600 * 1000;
+
+    /// Every period at least a day, and scan events kept at least as long as the clone rule
+    /// looks back.
+    pub fn check(&self, clone_window_hours: u32) -> anyhow::Result<()> {
+        anyhow::ensure!(
+            self.closed_case_days >= 1
+                && self.screening_hit_days >= 1
+                && self.scan_event_days >= 1
+                && self.pass_interval_minutes >= 1,
+            "[retention] closed_case_days, screening_hit_days, scan_event_days and pass_interval_minutes must each be at least 1"
+        );
+        anyhow::ensure!(
+            u64::from(self.scan_event_days) * 24 >= u64::from(clone_window_hours),
+            "[retention] scan_event_days must cover [verify] clone_window_hours"
+        );
+        Ok(())
+    }
+
+    pub fn closed_case_ms(&self) -> i64 {
+        i64::from(self.closed_case_days) * Self::DAY_MS
+    }
+
+    pub fn screening_hit_ms(&self) -> i64 {
+        i64::from(self.screening_hit_days) * Self::DAY_MS
+    }
+
+    pub fn scan_event_ms(&self) -> i64 {
+        i64::from(self.scan_event_days) * Self::DAY_MS
+    }
 }
 
 /// The budget of one API token (bearer), per node: a token bucket of `burst` requests refilled
@@ -227,6 +289,7 @@ impl Default for Config {
             readiness: ReadinessSettings::default(),
             verify: Default::default(),
             api_limits: ApiLimitSettings::default(),
+            retention: RetentionSettings::default(),
         }
     }
 }
@@ -256,6 +319,7 @@ impl Config {
         };
         config.apply_env(|k| std::env::var(k).ok())?;
         config.api_limits.check()?;
+        config.retention.check(config.verify.clone_window_hours)?;
         crate::domain::regime::LegalRules::from_settings(&config.legal)
             .map_err(|e| anyhow::anyhow!("the [legal] configuration is not valid: {e}"))?;
         Ok(config)
@@ -342,6 +406,15 @@ impl Config {
         if let Some(v) = var("TOUCHSTONE_API_CONCURRENT_REQUESTS") {
             self.api_limits.concurrent_requests = parsed("TOUCHSTONE_API_CONCURRENT_REQUESTS", v)?;
         }
+        if let Some(v) = var("TOUCHSTONE_RETENTION_CLOSED_CASE_DAYS") {
+            self.retention.closed_case_days = parsed("TOUCHSTONE_RETENTION_CLOSED_CASE_DAYS", v)?;
+        }
+        if let Some(v) = var("TOUCHSTONE_RETENTION_SCREENING_HIT_DAYS") {
+            self.retention.screening_hit_days = parsed("TOUCHSTONE_RETENTION_SCREENING_HIT_DAYS", v)?;
+        }
+        if let Some(v) = var("TOUCHSTONE_RETENTION_SCAN_EVENT_DAYS") {
+            self.retention.scan_event_days = parsed("TOUCHSTONE_RETENTION_SCAN_EVENT_DAYS", v)?;
+        }
         if let Some(v) = var("TOUCHSTONE_WEBHOOK_ALLOW_LOCAL") {
             self.notify.webhook_allow_local = parsed("TOUCHSTONE_WEBHOOK_ALLOW_LOCAL", v)?;
         }
@@ -392,6 +465,22 @@ mod tests {
         assert_eq!((c.smtp.host.as_deref(), c.smtp.port), (Some("mail.example.org"), 2525));
         assert!(!format!("{c:?}").contains("hunter2"));
         assert!(c.apply_env(|k| (k == "TOUCHSTONE_SMTP_TLS").then(|| "ssl".into())).is_err());
+    }
+
+    #[test]
+    fn retention_periods_come_from_the_file_and_the_environment_and_are_checked() {
+        let mut c: Config = toml::from_str("[retention]\nclosed_case_days = 3650\n").unwrap();
+        assert_eq!(c.retention.closed_case_days, 3650);
+        assert_eq!(c.retention.scan_event_days, 365, "unset keys keep their defaults");
+        c.apply_env(|k| (k == "TOUCHSTONE_RETENTION_SCAN_EVENT_DAYS").then(|| "30".to_string())).unwrap();
+        assert_eq!(c.retention.scan_event_ms(), 30 * 24 * 3600 * 1000);
+        assert!(c.retention.check(24).is_ok());
+        assert!(RetentionSettings { screening_hit_days: 0, ..c.retention }.check(24).is_err());
+        assert!(
+            RetentionSettings { scan_event_days: 1, ..c.retention }.check(48).is_err(),
+            "shorter than the clone rule"
+        );
+        assert!(toml::from_str::<Config>("[retention]\nclosed_cases_days = 1\n").is_err(), "a misspelt key");
     }
 
     #[test]

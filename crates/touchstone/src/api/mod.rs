@@ -12,6 +12,7 @@ mod identify;
 mod lookup;
 pub mod media;
 mod notify;
+mod retention;
 mod tokens;
 mod verify;
 
@@ -44,6 +45,7 @@ pub fn router() -> Router<AppState> {
         .merge(cases::router())
         .merge(coordination::router())
         .merge(verify::router())
+        .merge(retention::router())
         .fallback(|| async {
             AppError::client(
                 ErrorKind::NotFound,
@@ -88,6 +90,7 @@ pub fn router() -> Router<AppState> {
         coordination::update_operation, coordination::add_targets, coordination::add_event,
         coordination::list_hits, coordination::overview, coordination::acknowledge_hit,
         verify::import_serials, verify::list_serials, verify::change_status, verify::scan_counts,
+        retention::export_party,
     ),
     components(schemas(
         crate::error::ErrorEnvelope,

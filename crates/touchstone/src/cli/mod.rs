@@ -21,6 +21,7 @@ use crate::store::{self, Db};
 
 mod identify;
 mod restore;
+mod retention;
 mod verify;
 
 #[derive(Parser)]
@@ -74,6 +75,12 @@ enum Command {
     /// The audit trail.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Retention of personal data (`[retention]`).
+    #[command(subcommand)]
+    Retention(RetentionCommand),
+    /// Parties named in cases, hits and operation targets.
+    #[command(subcommand)]
+    Party(PartyCommand),
     /// The catalog: bulk import and export.
     #[command(subcommand)]
     Catalog(CatalogCommand),
@@ -262,8 +269,32 @@ enum DemoCommand {
 
 #[derive(Subcommand)]
 enum AuditCommand {
-    /// Check the hash chain; exits non-zero naming the first broken record.
+    /// Check the hash chain; exits non-zero naming the first broken record. Lists the
+    /// retention purges met (what each removed, when).
     Verify,
+}
+
+#[derive(Subcommand)]
+enum RetentionCommand {
+    /// Purge now what is past its period (a server's pass does it every
+    /// `[retention] pass_interval_minutes`).
+    Purge,
+}
+
+#[derive(Subcommand)]
+enum PartyCommand {
+    /// Everything held about a named party, as JSON, for a lawful request (audited).
+    Export {
+        /// The party's name (case and accents do not matter; every word must be there).
+        #[arg(long)]
+        name: String,
+        /// Only parties recorded in this country (ISO 3166-1 alpha-2).
+        #[arg(long)]
+        country: Option<String>,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 pub fn run() -> ExitCode {
@@ -470,7 +501,7 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             let report = crate::domain::audit::verify_chain(&db).await?;
             match report.first_broken_seq {
                 None => {
-                    println!("audit chain intact: {} records", report.records);
+                    retention::print_intact(&report);
                     ExitCode::SUCCESS
                 }
                 Some(seq) => {
@@ -522,6 +553,10 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::Reindex => identify::reindex(&db, &config).await?,
+        Command::Retention(RetentionCommand::Purge) => retention::purge(&db, &config).await?,
+        Command::Party(PartyCommand::Export { name, country, out }) => {
+            retention::export_party(&db, name, country, out.as_deref()).await?
+        }
         Command::Code(_) | Command::Restore { .. } => unreachable!("handled before the database is opened"),
         Command::Backup { to } => {
             anyhow::ensure!(!to.exists(), "{} already exists; choose a new file name", to.display());

@@ -229,7 +229,7 @@ pub(super) async fn restore(config: &Config, from: &Path) -> anyhow::Result<Exit
     db.close().await;
     Ok(match report.first_broken_seq {
         None => {
-            println!("audit chain intact: {} records", report.records);
+            super::retention::print_intact(&report);
             ExitCode::SUCCESS
         }
         Some(seq) => {

@@ -14,7 +14,7 @@ use super::policy::{check, Action, Principal, Target};
 use crate::error::AppResult;
 use crate::store::{self, Db};
 
-pub use crate::model::audit::{AuditEvent, AuditRecord};
+pub use crate::model::audit::{sha256_hex, AuditEvent, AuditRecord, CHAIN_VERSION};
 
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -69,28 +69,117 @@ impl AuditEvent {
     }
 }
 
+/// The action of the record a retention purge appends, naming the records it purged.
+pub const PURGE_ACTION: &str = "retention.purge";
+
 impl AuditRecord {
     /// The hash a record must carry: SHA-256 over the previous hash and the canonical content
     /// (a JSON array of the fields in a fixed order, so no field can be moved into another).
+    ///
+    /// Version 1 (records written before migration 0019) puts the detail itself in the array;
+    /// version 2 puts the SHA-256 of the detail there (and the version first), so that a purge
+    /// can drop the detail, keep its hash, and leave the chain verifiable.
     pub fn expected_hash(&self, prev_hash: &str) -> String {
-        let canonical = serde_json::json!([
-            self.seq,
-            self.at,
-            self.actor_user_id,
-            self.actor_org_id,
-            self.actor_label,
-            self.action,
-            self.target_kind,
-            self.target_id,
-            self.scope_org_id,
-            self.detail,
-        ]);
+        let canonical = match self.chain_version {
+            1 => serde_json::json!([
+                self.seq,
+                self.at,
+                self.actor_user_id,
+                self.actor_org_id,
+                self.actor_label,
+                self.action,
+                self.target_kind,
+                self.target_id,
+                self.scope_org_id,
+                self.detail,
+            ]),
+            version => serde_json::json!([
+                version,
+                self.seq,
+                self.at,
+                self.actor_user_id,
+                self.actor_org_id,
+                self.actor_label,
+                self.action,
+                self.target_kind,
+                self.target_id,
+                self.scope_org_id,
+                self.detail_hash,
+            ]),
+        };
         let mut h = Sha256::new();
         h.update(prev_hash.as_bytes());
         h.update(b"\n");
         h.update(canonical.to_string().as_bytes());
         data_encoding::HEXLOWER.encode(&h.finalize())
     }
+
+    /// What a purge names a version-1 record by: a digest of everything the record keeps once
+    /// its detail is gone. Its own hash covers the detail and cannot be checked any more; this
+    /// digest, inside the purge's (chained) record, still holds the rest of it.
+    pub fn kept_digest(&self) -> String {
+        sha256_hex(
+            &serde_json::json!([
+                self.seq,
+                self.at,
+                self.actor_user_id,
+                self.actor_org_id,
+                self.actor_label,
+                self.action,
+                self.target_kind,
+                self.target_id,
+                self.scope_org_id,
+                self.prev_hash,
+                self.hash,
+                self.detail_hash,
+            ])
+            .to_string(),
+        )
+    }
+}
+
+/// The detail a purged record shows instead of its own: when (epoch milliseconds, as the
+/// store keeps instants), and the hash of what it was.
+pub fn purged_detail(purged_at: i64, detail_hash: &str) -> String {
+    serde_json::json!({"purged_at": purged_at, "sha256": detail_hash}).to_string()
+}
+
+/// The detail of a purge's own audit record ([`PURGE_ACTION`]): what it removed, and the
+/// records whose detail it replaced by their hash.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct PurgeDetail {
+    /// Closed cases whose parties, photos, thread and notices were removed.
+    #[serde(default)]
+    pub cases: Vec<i64>,
+    /// Screening (coordination) hits removed.
+    #[serde(default)]
+    pub hits: Vec<i64>,
+    /// Scan events removed (they have no audit records).
+    #[serde(default)]
+    pub scan_events: i64,
+    /// Files no record used any more, removed with their rows.
+    #[serde(default)]
+    pub files: i64,
+    /// Audit records (chain version 2) whose detail was replaced by its hash.
+    #[serde(default)]
+    pub redacted: Vec<i64>,
+    /// Audit records of chain version 1 so redacted, each with its [`AuditRecord::kept_digest`].
+    #[serde(default)]
+    pub redacted_v1: std::collections::BTreeMap<i64, String>,
+}
+
+/// One purge as the chain shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct PurgeSeen {
+    /// The purge's own audit record.
+    pub seq: i64,
+    /// When it ran (RFC 3339).
+    pub at: String,
+    pub cases: Vec<i64>,
+    pub hits: Vec<i64>,
+    pub scan_events: i64,
+    /// Audit records whose detail it replaced by its hash.
+    pub records: usize,
 }
 
 /// The outcome of walking the chain.
@@ -100,18 +189,34 @@ pub struct ChainReport {
     /// `None` when intact; otherwise the first sequence number at which the chain breaks.
     pub first_broken_seq: Option<i64>,
     pub problem: Option<String>,
+    /// Records whose detail a purge replaced by its hash.
+    pub purged_records: i64,
+    /// The purges met, oldest first.
+    pub purges: Vec<PurgeSeen>,
 }
 
 /// Walks every record in order and checks sequence, links and hashes, then the head.
+///
+/// A purged record (its detail replaced by [`purged_detail`]) must be named by a later purge
+/// record ([`PURGE_ACTION`]): one of version 2 is still checked against its hash through its
+/// `detail_hash`; one of version 1 through the digest of what it keeps, listed by the purge.
 pub async fn verify_chain(db: &Db) -> anyhow::Result<ChainReport> {
     let mut expected_prev = GENESIS_HASH.to_string();
     let mut expected_seq = 1;
     let mut count = 0;
+    let mut purged_records = 0;
+    let mut purges = Vec::new();
+    // Purged records not yet named by a purge: version 1's with the digest of what they keep.
+    let mut awaiting: std::collections::BTreeMap<i64, Option<String>> = Default::default();
+    let mut seen_second_form = false;
     let broken = |seq: i64, problem: String, count: i64| ChainReport {
         records: count,
         first_broken_seq: Some(seq),
         problem: Some(problem),
+        purged_records: 0,
+        purges: Vec::new(),
     };
+    let altered = |seq: i64| format!("record {seq} was altered: its content no longer matches its hash");
     loop {
         let page = store::audit::page_after(db.reader(), expected_seq - 1, 1000).await?;
         if page.is_empty() {
@@ -119,30 +224,78 @@ pub async fn verify_chain(db: &Db) -> anyhow::Result<ChainReport> {
         }
         for record in page {
             count += 1;
-            if record.seq != expected_seq {
-                return Ok(broken(
-                    expected_seq,
-                    format!("record {expected_seq} is missing (next is {})", record.seq),
-                    count,
-                ));
+            let seq = record.seq;
+            if seq != expected_seq {
+                return Ok(broken(expected_seq, format!("record {expected_seq} is missing (next is {seq})"), count));
             }
             if record.prev_hash != expected_prev {
-                return Ok(broken(
-                    record.seq,
-                    format!("record {} does not link to record {}", record.seq, record.seq - 1),
-                    count,
-                ));
+                return Ok(broken(seq, format!("record {seq} does not link to record {}", seq - 1), count));
             }
-            if record.expected_hash(&expected_prev) != record.hash {
-                return Ok(broken(
-                    record.seq,
-                    format!("record {} was altered: its content no longer matches its hash", record.seq),
-                    count,
-                ));
+            let purged_as_shown =
+                |hash: &str| record.purged_at.is_some_and(|at| purged_detail(at, hash) == record.detail);
+            match (record.chain_version, &record.detail_hash, record.purged_at) {
+                (1, _, _) if seen_second_form => {
+                    return Ok(broken(seq, format!("record {seq} is in the first chain form after the second"), count))
+                }
+                (1, None, None) => {
+                    if record.expected_hash(&expected_prev) != record.hash {
+                        return Ok(broken(seq, altered(seq), count));
+                    }
+                }
+                // Its detail is gone and its own hash covered it: the next record's link (or the
+                // head) holds the hash, the purge record the rest.
+                (1, Some(detail_hash), Some(_)) if purged_as_shown(detail_hash.as_str()) => {
+                    awaiting.insert(seq, Some(record.kept_digest()));
+                }
+                (2, Some(detail_hash), purged_at) => {
+                    seen_second_form = true;
+                    let detail_holds = match purged_at {
+                        None => sha256_hex(&record.detail) == *detail_hash,
+                        Some(_) => purged_as_shown(detail_hash.as_str()),
+                    };
+                    if !detail_holds || record.expected_hash(&expected_prev) != record.hash {
+                        return Ok(broken(seq, altered(seq), count));
+                    }
+                    if purged_at.is_some() {
+                        awaiting.insert(seq, None);
+                    }
+                }
+                _ => return Ok(broken(seq, altered(seq), count)),
+            }
+            if record.purged_at.is_some() {
+                purged_records += 1;
+            } else if record.action == PURGE_ACTION {
+                let Ok(purge) = serde_json::from_str::<PurgeDetail>(&record.detail) else {
+                    return Ok(broken(seq, format!("purge record {seq} cannot be read"), count));
+                };
+                for named in &purge.redacted {
+                    if let Some(Some(_)) = awaiting.get(named) {
+                        return Ok(broken(*named, altered(*named), count));
+                    }
+                    awaiting.remove(named);
+                }
+                for (named, digest) in &purge.redacted_v1 {
+                    match awaiting.remove(named) {
+                        Some(Some(kept)) if kept == *digest => {}
+                        None => {}
+                        Some(_) => return Ok(broken(*named, altered(*named), count)),
+                    }
+                }
+                purges.push(PurgeSeen {
+                    seq,
+                    at: super::format_ms(record.at),
+                    records: purge.redacted.len() + purge.redacted_v1.len(),
+                    cases: purge.cases,
+                    hits: purge.hits,
+                    scan_events: purge.scan_events,
+                });
             }
             expected_prev = record.hash;
             expected_seq += 1;
         }
+    }
+    if let Some((&seq, _)) = awaiting.first_key_value() {
+        return Ok(broken(seq, format!("record {seq}'s content was removed, but no retention purge names it"), count));
     }
     let (head_seq, head_hash) = store::audit::head(db.reader()).await?;
     if head_seq != expected_seq - 1 || head_hash != expected_prev {
@@ -155,7 +308,7 @@ pub async fn verify_chain(db: &Db) -> anyhow::Result<ChainReport> {
             count,
         ));
     }
-    Ok(ChainReport { records: count, first_broken_seq: None, problem: None })
+    Ok(ChainReport { records: count, first_broken_seq: None, problem: None, purged_records, purges })
 }
 
 /// The records a principal may read: all for a platform admin, their organisation's for an

@@ -21,6 +21,7 @@ pub mod notify;
 pub mod notify_delivery;
 pub mod policy;
 pub mod regime;
+pub mod retention;
 pub mod scan;
 pub mod search;
 pub mod totp;

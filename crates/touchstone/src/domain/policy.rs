@@ -124,6 +124,8 @@ pub enum Action {
     SerialRead,
     /// Check a serialised code and see the verdict (never the serial list).
     SerialCheck,
+    /// Export everything the organisation holds about a named party, for a lawful request.
+    PartyExport,
 }
 
 impl Action {
@@ -162,6 +164,7 @@ impl Action {
         Action::SerialManage,
         Action::SerialRead,
         Action::SerialCheck,
+        Action::PartyExport,
     ];
 }
 
@@ -282,6 +285,8 @@ pub fn allows(principal: &Principal, action: Action, target: Target) -> bool {
         Action::SerialManage => acts_for_brand && catalog_editor,
         Action::SerialRead => acts_for_brand,
         Action::SerialCheck => enforcement,
+        // The administration holds the cases and answers for them (the console for all).
+        Action::PartyExport => own_org_itself && org_admin && customs,
     }
 }
 
@@ -303,6 +308,8 @@ fn platform_admin_allows(action: Action, is_self: bool) -> bool {
         OperationCreate | OperationRead | OperationEdit => false,
         // Serials and scan events: none (the design's row).
         SerialManage | SerialRead | SerialCheck => false,
+        // A party's cases are the administrations' to export; the console exports across them.
+        PartyExport => false,
     }
 }
 
@@ -468,6 +475,8 @@ mod tests {
             (_, _, SerialRead) => "",
             (_, _, SerialCheck) if enforcement => ALL,
             (_, _, SerialCheck) => "",
+            (Customs, Role::OrgAdmin, PartyExport) => "O",
+            (_, _, PartyExport) => "",
         }
     }
 

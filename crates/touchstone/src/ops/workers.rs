@@ -167,8 +167,8 @@ pub const CASE_MATCHING_PERIOD: Duration = Duration::from_secs(1);
 
 /// Starts every background worker this process runs, registered with `state.workers`:
 /// the search index follower, the notification delivery worker (unless `[notify] worker =
-/// false`), the detention matcher and the deadline pass; and the session housekeeping, which
-/// is not watched (nothing is late when it is).
+/// false`), the detention matcher, the deadline pass and the retention purge; and the session
+/// housekeeping, which is not watched (nothing is late when it is).
 pub fn spawn_all(state: &AppState) -> anyhow::Result<()> {
     let follower = state.workers.register("search_follower", crate::domain::search::POLL_INTERVAL);
     state.search.spawn_follower_reporting(state.db.clone(), follower);
@@ -190,7 +190,23 @@ pub fn spawn_all(state: &AppState) -> anyhow::Result<()> {
     });
     // Reminders and the consequences of silence at legal deadlines; safe on several nodes.
     spawn_deadlines(state, DEADLINE_PERIOD);
+    spawn_retention(state);
     Ok(())
+}
+
+/// Starts the retention purge every `[retention] pass_interval_minutes`, registered as
+/// `retention_purge`; every node runs it, and one of them purges in each period (the pass is
+/// claimed in the database). Returns its task.
+pub fn spawn_retention(state: &AppState) -> tokio::task::JoinHandle<()> {
+    let settings = state.config.retention;
+    let period = Duration::from_secs(u64::from(settings.pass_interval_minutes.max(1)) * 60);
+    let beat = state.workers.register("retention_purge", period);
+    let running = beat.running();
+    let (db, files) = (state.db.clone(), state.media.files.clone());
+    tokio::spawn(async move {
+        let _running = running;
+        crate::domain::retention::run_purges(db, files, settings, beat).await
+    })
 }
 
 /// Starts the deadline pass every `period` (tests use a short one), registered as

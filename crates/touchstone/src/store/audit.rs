@@ -20,6 +20,9 @@ struct Row {
     detail: String,
     prev_hash: String,
     hash: String,
+    chain_version: i64,
+    detail_hash: Option<String>,
+    purged_at: Option<i64>,
 }
 
 impl From<Row> for AuditRecord {
@@ -37,18 +40,27 @@ impl From<Row> for AuditRecord {
             detail: r.detail,
             prev_hash: r.prev_hash,
             hash: r.hash,
+            chain_version: r.chain_version,
+            detail_hash: r.detail_hash,
+            purged_at: r.purged_at,
         }
     }
 }
 
-const COLUMNS: &str = "seq, at, actor_user_id, actor_org_id, actor_label, action, target_kind, target_id, scope_org_id, detail, prev_hash, hash";
+const COLUMNS: &str = "seq, at, actor_user_id, actor_org_id, actor_label, action, target_kind, target_id, scope_org_id, detail, prev_hash, hash, chain_version, detail_hash, purged_at";
+
+/// The columns an append writes (a new record is never purged).
+const APPENDED: &str = "seq, at, actor_user_id, actor_org_id, actor_label, action, target_kind, target_id, scope_org_id, detail, prev_hash, hash, chain_version, detail_hash";
+
+/// Parameters per appended row.
+const APPENDED_COUNT: usize = 14;
 
 /// Appends one record inside the caller's transaction.
 pub async fn append(conn: &mut AnyConnection, event: &AuditEvent) -> Result<(), sqlx::Error> {
     append_many(conn, std::slice::from_ref(event)).await
 }
 
-/// Rows a single INSERT carries: 12 parameters each, under SQLite's 32,766 and PostgreSQL's
+/// Rows a single INSERT carries: 14 parameters each, under SQLite's 32,766 and PostgreSQL's
 /// 65,535 bound parameters.
 const ROWS_PER_INSERT: usize = 1_000;
 
@@ -76,6 +88,7 @@ async fn append_many_untimed(conn: &mut AnyConnection, events: &[AuditEvent]) ->
     let at = now_ms();
     let mut records = Vec::with_capacity(events.len());
     for (seq, event) in (last_seq - count + 1..).zip(events) {
+        let detail = event.detail.to_string();
         let mut record = AuditRecord {
             seq,
             at,
@@ -86,9 +99,12 @@ async fn append_many_untimed(conn: &mut AnyConnection, events: &[AuditEvent]) ->
             target_kind: event.target_kind.to_string(),
             target_id: event.target_id.clone(),
             scope_org_id: event.scope_org_id,
-            detail: event.detail.to_string(),
+            detail_hash: Some(crate::model::audit::sha256_hex(&detail)),
+            detail,
             prev_hash: std::mem::take(&mut prev_hash),
             hash: String::new(),
+            chain_version: crate::model::audit::CHAIN_VERSION,
+            purged_at: None,
         };
         record.hash = record.expected_hash(&record.prev_hash);
         prev_hash.clone_from(&record.hash);
@@ -97,11 +113,11 @@ async fn append_many_untimed(conn: &mut AnyConnection, events: &[AuditEvent]) ->
     for chunk in records.chunks(ROWS_PER_INSERT) {
         let values: Vec<String> = (0..chunk.len())
             .map(|r| {
-                let p: Vec<String> = (1..=12).map(|c| format!("${}", r * 12 + c)).collect();
+                let p: Vec<String> = (1..=APPENDED_COUNT).map(|c| format!("${}", r * APPENDED_COUNT + c)).collect();
                 format!("({})", p.join(", "))
             })
             .collect();
-        let sql = format!("INSERT INTO audit_log ({COLUMNS}) VALUES {}", values.join(", "));
+        let sql = format!("INSERT INTO audit_log ({APPENDED}) VALUES {}", values.join(", "));
         let mut query = sqlx::query(&sql);
         for record in chunk {
             query = query
@@ -116,7 +132,9 @@ async fn append_many_untimed(conn: &mut AnyConnection, events: &[AuditEvent]) ->
                 .bind(record.scope_org_id)
                 .bind(&record.detail)
                 .bind(&record.prev_hash)
-                .bind(&record.hash);
+                .bind(&record.hash)
+                .bind(record.chain_version)
+                .bind(&record.detail_hash);
         }
         query.execute(&mut *conn).await?;
     }
@@ -136,6 +154,69 @@ pub async fn page_after<'c, E: Executor<'c, Database = Any>>(
             .fetch_all(ex)
             .await?;
     Ok(rows.into_iter().map(Into::into).collect())
+}
+
+/// The kinds of object whose records a purge looks up, by `audit_log_target_idx` (partial: the
+/// kind is written into the query as a literal, which both engines need to use it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PurgedKind {
+    Case,
+    /// A case's side of a coordination hit.
+    Detention,
+    Hit,
+}
+
+impl PurgedKind {
+    fn literal(self) -> &'static str {
+        match self {
+            PurgedKind::Case => "'case'",
+            PurgedKind::Detention => "'detention'",
+            PurgedKind::Hit => "'hit'",
+        }
+    }
+}
+
+/// The records of the given objects whose detail has not been purged yet, in chain order.
+pub async fn unpurged_records_of(
+    conn: &mut AnyConnection,
+    kind: PurgedKind,
+    target_ids: &[i64],
+) -> Result<Vec<AuditRecord>, sqlx::Error> {
+    let mut out = Vec::new();
+    for chunk in target_ids.chunks(500) {
+        let placeholders = (1..=chunk.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let sql = format!(
+            "SELECT {COLUMNS} FROM audit_log WHERE target_kind = {} AND target_id IN ({placeholders}) \
+             AND purged_at IS NULL ORDER BY seq",
+            kind.literal()
+        );
+        let mut q = sqlx::query_as::<_, Row>(&sql);
+        for id in chunk {
+            q = q.bind(id.to_string());
+        }
+        out.extend(q.fetch_all(&mut *conn).await?.into_iter().map(AuditRecord::from));
+    }
+    Ok(out)
+}
+
+/// Replaces a record's detail by what a purge leaves (`detail`), keeping the hash of what it was.
+pub async fn redact(
+    conn: &mut AnyConnection,
+    seq: i64,
+    detail: &str,
+    detail_hash: &str,
+    purged_at: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE audit_log SET detail = $1, detail_hash = $2, purged_at = $3 WHERE seq = $4 AND purged_at IS NULL",
+    )
+    .bind(detail)
+    .bind(detail_hash)
+    .bind(purged_at)
+    .bind(seq)
+    .execute(conn)
+    .await
+    .map(|_| ())
 }
 
 pub async fn head<'c, E: Executor<'c, Database = Any>>(ex: E) -> Result<(i64, String), sqlx::Error> {

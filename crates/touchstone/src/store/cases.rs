@@ -26,7 +26,7 @@ pub struct CaseRow {
     pub updated_at: i64,
 }
 
-const CASE_COLUMNS: &str = "id, org_id, created_by, office_country, regime_id, case_type, state, outcome, sheet, \
+pub(crate) const CASE_COLUMNS: &str = "id, org_id, created_by, office_country, regime_id, case_type, state, outcome, sheet, \
      version, request_hash, detained_at, notify_due_at, declarant_notified_at, decided_at, closed_at, created_at, updated_at";
 
 #[derive(Debug, Clone, FromRow)]
@@ -82,7 +82,11 @@ pub async fn insert_case(conn: &mut AnyConnection, c: &NewCaseRow<'_>) -> Result
 }
 
 pub async fn get_case<'c, E: Executor<'c, Database = Any>>(ex: E, id: i64) -> Result<Option<CaseRow>, sqlx::Error> {
-    sqlx::query_as(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = $1")).bind(id).fetch_optional(ex).await
+    // A purged case (retention) is gone for every reader; only the figures still count it.
+    sqlx::query_as(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = $1 AND purged_at IS NULL"))
+        .bind(id)
+        .fetch_optional(ex)
+        .await
 }
 
 pub async fn find_by_idempotency_key<'c, E: Executor<'c, Database = Any>>(
@@ -380,7 +384,7 @@ pub async fn list_cases<'c, E: Executor<'c, Database = Any>>(
     let columns = CASE_COLUMNS.split(", ").map(|c| format!("c.{c}")).collect::<Vec<_>>().join(", ");
     let all = f.org_id.is_none() && f.concerning_org_id.is_none() && f.shared_with_org_id.is_none();
     sqlx::query_as(&format!(
-        "SELECT {columns} FROM cases c WHERE ($7 = 1 OR {VISIBLE}) AND ($4 = '' OR c.state = $4) \
+        "SELECT {columns} FROM cases c WHERE ($7 = 1 OR {VISIBLE}) AND ($4 = '' OR c.state = $4) AND c.purged_at IS NULL \
          ORDER BY c.id DESC LIMIT $5 OFFSET $6"
     ))
     .bind(f.org_id.unwrap_or(-1))

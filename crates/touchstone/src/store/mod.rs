@@ -14,6 +14,7 @@ pub mod directory;
 pub mod local_reads;
 pub mod media;
 pub mod notify;
+pub mod retention;
 pub mod search;
 pub mod verify;
 
@@ -226,6 +227,11 @@ fn sqlite_pool(max: u32, access: Access) -> AnyPoolOptions {
                 .await?;
                 if access == Access::ReadOnly {
                     conn.execute("PRAGMA query_only = ON;").await?;
+                } else {
+                    // Deleted and overwritten content is zeroed where it was, not left in free
+                    // space, so that personal data deleted or corrected does not linger in the
+                    // file; a retention purge also vacuums (store/retention.rs says why).
+                    conn.execute("PRAGMA secure_delete = ON;").await?;
                 }
                 Ok(())
             })

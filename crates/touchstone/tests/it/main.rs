@@ -29,6 +29,7 @@ mod notify;
 mod offline;
 mod operations;
 mod pages;
+mod retention;
 mod search_quality;
 mod security;
 mod snapshots;
