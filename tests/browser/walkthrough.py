@@ -798,6 +798,66 @@ def french_officer_opens_the_detention_form(b):
 
 
 @walkthrough
+def officer_office_from_the_account_page_prefills_the_detention_form(b):
+    """The French officer names their customs office once, on their account page: the detention
+    form then opens with it and says where it came from, and its times are asked on the
+    officer's clock (France's zone). Emptied again, the form opens without it."""
+    b.sign_in(OFFICER_FR)
+    b.click(link_text=t("fr", "nav.account"))
+    b.expect_path("/account")
+    b.fill("#office_code", "FR000730")
+    b.fill("#office_name", "Roissy fret")
+    b.submit("form[action='/account/office'] button[type=submit]")
+    b.expect_path("/account")
+    b.expect_text(t("fr", "account.done.office"))
+    b.go("/cases/new")
+    office = (b.find("#office_code").get_attribute("value"), b.find("#office_name").get_attribute("value"))
+    check(office == ("FR000730", "Roissy fret"), f"the form opened with the office {office}")
+    check(b.find("#office_country").get_attribute("value") == "FR", "the office's country is not the officer's")
+    source = b.find("#office-source").text
+    check(source == t("fr", "cases.office_from_profile"), f"the form does not say where the office came from: {source}")
+    zone = b.find("#occurred_at-zone").text
+    check(zone == t("fr", "time.your_zone", zone="Europe/Paris"), f"the time is not asked on the officer's clock: {zone}")
+    b.check_accessibility("detention form with the office prefilled")
+    b.click("#office-source a")
+    b.expect_path("/account")
+    b.fill("#office_code", "")
+    b.fill("#office_name", "")
+    b.submit("form[action='/account/office'] button[type=submit]")
+    b.go("/cases/new")
+    check(b.find("#office_code").get_attribute("value") == "", "the office emptied on the account page is still prefilled")
+    check(b.find("#office-source").text == t("fr", "cases.office_not_in_profile"), "the form does not say where to give the office")
+    b.sign_out()
+
+
+@walkthrough
+def officer_sees_a_picture_of_the_genuine_product_beside_each_search_result(b):
+    """On Identify, a typed brand name lists its products first, each with a small picture of the
+    genuine article (loaded as it is scrolled to, described for a screen reader), and the list
+    still fits the phone."""
+    b.sign_in(OFFICER_EN)
+    b.go("/identify")
+    b.fill("#q", OWN_BRAND)
+    b.submit("section[aria-labelledby=by-name] form button[type=submit]")
+    b.expect_path("/identify")
+    pictures = b.find_all(".identify-hits li.product-hit img.hit-picture")
+    check(len(pictures) >= 3, f"{len(pictures)} product results with a picture for '{OWN_BRAND}'")
+    for img in pictures[:3]:
+        check(img.get_attribute("loading") == "lazy", "a result's picture is not lazy-loaded")
+        alt = img.get_attribute("alt")
+        check(alt.startswith(t_prefix("en", "identify.hit_picture")) and len(alt) > len(t_prefix("en", "identify.hit_picture")) + 2, f"alt text '{alt}'")
+        check(re.search(r"/media/[0-9a-f]{64}/thumbnail$", img.get_attribute("src")), f"not a thumbnail: {img.get_attribute('src')}")
+    b.expect_images_loaded(".identify-hits li.product-hit img.hit-picture", at_least=3)
+    drawn = pictures[0].size
+    check(drawn["width"] <= 64 and drawn["height"] <= 64, f"the result's picture is drawn {drawn}: small on a phone")
+    b.check_fits_phone()
+    b.check_accessibility("search results with pictures")
+    b.click(".identify-hits li.product-hit a.product-name")
+    b.expect_path(r"/catalog/products/\d+")
+    b.sign_out()
+
+
+@walkthrough
 def wrong_password_is_refused(b):
     """A wrong password keeps the person on the sign-in page with a message they can read."""
     b.allowed_console.append(r"/signin - Failed to load resource: .* 401")  # the refusal's own status
