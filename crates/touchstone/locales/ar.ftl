@@ -1112,6 +1112,7 @@ identify-shrinking = جارٍ إنشاء نسخة أصغر من الصورة ل�
 identify-reading_here = جارٍ البحث عن الرمز الشريطي على الهاتف…
 identify-sending = جارٍ إرسال الصورة: { $percent } % من { $size }
 identify-sent = أُرسلت الصورة؛ جارٍ قراءة الرمز الشريطي…
+identify-hit_picture = { $product } الأصلي
 identify-send_failed = تعذّر إرسال الصورة: تحقّق من الاتصال بالشبكة، ثم أعد المحاولة.
 identify-size_kb = { $n } كيلوبايت
 identify-size_mb = { $n } ميغابايت
