@@ -1976,8 +1976,8 @@ def officer_keeps_a_brand_on_the_phone(b):
         button = b.find("#pin-button")
         check(button.text == t("en", "offline.pin"), f"the pin button says '{button.text}'")
         button.click()
-        done = t("en", "offline.pinned_done", count=listed)
-        WebDriverWait(b.driver, 60).until(lambda d: b.find("#pin-status").text == done)
+        done = t_prefix("en", "offline.pinned_done") + f"{listed} "
+        WebDriverWait(b.driver, 60).until(lambda d: b.find("#pin-status").text.startswith(done))
         check(b.find("#pin-button").text == t("en", "offline.unpin"), "the button does not offer to unpin")
         name = b.heading()
         b.go("/identify")
@@ -1995,6 +1995,81 @@ def officer_keeps_a_brand_on_the_phone(b):
         WebDriverWait(b.driver, WAIT).until(lambda d: b.find("#pin-button").text == t("en", "offline.unpin"))
         b.find("#pin-button").click()
         WebDriverWait(b.driver, WAIT).until(lambda d: b.find("#pin-button").text == t("en", "offline.pin"))
+    finally:
+        link.close()
+
+
+@walkthrough
+def officer_keeps_a_sector_on_the_phone(b):
+    """From a brand page the officer opens its sector and keeps every card of it on the phone:
+    the page says how many cards, how many megabytes and when they were synced; Identify says
+    what the kept brands and sectors take of the phone's budget; without network a code of a
+    card never opened reaches its kept card. A second sector would pass the budget of cards:
+    it is refused, and nothing of it is kept."""
+    b.allowed_console += [r"Failed to load resource: net::ERR_", r"Failed to fetch", r"net::ERR_FAILED", r"/sw\.js"]
+    link = Link(b.base_url)
+    b.base_url = link.url
+    try:
+        b.sign_in(OFFICER_EN)
+        b.go("/identify")
+        WebDriverWait(b.driver, WAIT).until(lambda d: d.execute_script("return !!navigator.serviceWorker.controller"))
+        b.go(f"/identify?code={demo_gtin(1, 0)}")  # demo brand 1 trades in luxury, as every ninth does
+        b.expect_path(r"/catalog/products/\d+")
+        b.click(".crumbs a[href^='/catalog/brands/']")
+        b.click("#sector-link")
+        b.expect_path(r"/catalog/sectors/[a-z_]+")
+        sector, title = b.path(), b.heading()
+        listed = len(b.find_all(".product-list a.product-name"))
+        check(listed > 100, f"the sector page lists {listed} cards")
+        check(f": {listed} " in b.find("#sector-size").text, f"the page does not say how many cards: {b.find('#sector-size').text}")
+        WebDriverWait(b.driver, WAIT).until(lambda d: b.find("#pin-sector").is_displayed())
+        button = b.find("#pin-button")
+        check(button.text == t("en", "offline.pin_sector"), f"the pin button says '{button.text}'")
+        b.check_accessibility("sector page")
+        button.click()
+        done = t_prefix("en", "offline.pinned_done") + f"{listed} "
+        WebDriverWait(b.driver, 180).until(lambda d: b.find("#pin-status").text.startswith(done))
+        told = b.find("#pin-status").text
+        size = re.search(r"\((\d+\.\d) MB\)", told)
+        check(size and float(size.group(1)) > 0.5, f"the sector's size is not told: {told}")
+        check(b.find("#pin-button").text == t("en", "offline.unpin_sector"), "the button does not offer to stop keeping the sector")
+        kept = kept_cards(b)
+        check(sum(1 for c in kept if c in [a.get_attribute("pathname") for a in b.find_all(".product-list a.product-name")]) == listed,
+              "not every card of the sector is kept")
+
+        b.go("/identify")
+        WebDriverWait(b.driver, WAIT).until(lambda d: b.find_all("#offline-pins") and b.find("#offline-budget").text.strip())
+        pins = b.find("#offline-pins").text
+        check(title in pins and f"({listed} " in pins, f"Identify does not name the kept sector with its cards: {pins}")
+        budget = b.find("#offline-budget").text
+        check(budget.startswith(t_prefix("en", "offline.budget") + f"{listed} "), f"the budget is not told: {budget}")
+
+        link.cut(b)
+        b.go(f"/identify?code={demo_gtin(10, 2)}")  # brand 10: the same sector, a card never opened
+        b.expect_path(r"/catalog/products/\d+")
+        check(b.find_all("#kept-banner"), "the sector's card does not say it is kept data")
+        b.expect_text(t("en", "catalog.genuine_pictures"))
+        link.restore(b)
+
+        # A second sector: with the first, more cards than the phone keeps for pins.
+        b.go(f"/identify?code={demo_gtin(0, 0)}")  # brand 0: apparel
+        b.click(".crumbs a[href^='/catalog/brands/']")
+        b.click("#sector-link")
+        other = b.path()
+        check(other != sector, "brand 0 is not of another sector")
+        WebDriverWait(b.driver, WAIT).until(lambda d: b.find("#pin-sector").is_displayed())
+        first_card = b.find(".product-list a.product-name").get_attribute("pathname")
+        b.find("#pin-button").click()
+        refused = t_prefix("en", "offline.pin_over_budget")
+        WebDriverWait(b.driver, 60).until(lambda d: b.find("#pin-status").text.startswith(refused))
+        check(b.find("#pin-button").text == t("en", "offline.pin_sector"), "a refused sector is shown kept")
+        check(first_card not in kept_cards(b), "a card of the refused sector was kept")
+
+        b.go(sector)
+        WebDriverWait(b.driver, WAIT).until(lambda d: b.find("#pin-button").text == t("en", "offline.unpin_sector"))
+        b.find("#pin-button").click()
+        WebDriverWait(b.driver, WAIT).until(lambda d: b.find("#pin-button").text == t("en", "offline.pin_sector"))
+        WebDriverWait(b.driver, WAIT).until(lambda d: len(kept_cards(b)) <= 50)
     finally:
         link.close()
 
