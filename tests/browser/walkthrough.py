@@ -2026,12 +2026,14 @@ def officer_keeps_a_sector_on_the_phone(b):
         button = b.find("#pin-button")
         check(button.text == t("en", "offline.pin_sector"), f"the pin button says '{button.text}'")
         b.check_accessibility("sector page")
+        pinned_at = time.monotonic()
         button.click()
         done = t_prefix("en", "offline.pinned_done") + f"{listed} "
         WebDriverWait(b.driver, 180).until(lambda d: b.find("#pin-status").text.startswith(done))
         told = b.find("#pin-status").text
         size = re.search(r"\((\d+\.\d) MB\)", told)
         check(size and float(size.group(1)) > 0.5, f"the sector's size is not told: {told}")
+        print(f"      sector kept: {listed} cards, {size.group(1)} MB, in {time.monotonic() - pinned_at:.1f} s", flush=True)
         check(b.find("#pin-button").text == t("en", "offline.unpin_sector"), "the button does not offer to stop keeping the sector")
         kept = kept_cards(b)
         check(sum(1 for c in kept if c in [a.get_attribute("pathname") for a in b.find_all(".product-list a.product-name")]) == listed,
