@@ -30,9 +30,11 @@ var MAX_CARDS = 50;
 var PIN_REFRESH_MS = 6 * 3600 * 1000;
 // The budget of pinned cards: a demo sector holds about 135 cards; 250 keep one sector and a
 // few dozen brands, not two sectors (a phone is no place for half the catalog, and every pinned
-// card is fetched again every PIN_REFRESH_MS). Bytes: see docs/BENCHMARKS.md for a card's size.
+// card is fetched again every PIN_REFRESH_MS). Bytes: a demo card's page is about 13 kB (132
+// cards, 1.7 MB: docs/BENCHMARKS.md), so 5 MB holds the 250 cards unless they are much longer
+// than the demo's; past it the pin stops and says so.
 var MAX_PINNED_CARDS = 250;
-var MAX_PINNED_BYTES = 20 * 1024 * 1024;
+var MAX_PINNED_BYTES = 5 * 1024 * 1024;
 // Cards fetched at once while pinning.
 var PIN_FETCHES = 4;
 var STATIC_FILES = ["/static/app.css", "/static/identify.js", "/static/card.js", "/static/offline.js", "/static/shrink.js", "/static/case_photos.js",
