@@ -798,6 +798,66 @@ def french_officer_opens_the_detention_form(b):
 
 
 @walkthrough
+def officer_office_from_the_account_page_prefills_the_detention_form(b):
+    """The French officer names their customs office once, on their account page: the detention
+    form then opens with it and says where it came from, and its times are asked on the
+    officer's clock (France's zone). Emptied again, the form opens without it."""
+    b.sign_in(OFFICER_FR)
+    b.click(link_text=t("fr", "nav.account"))
+    b.expect_path("/account")
+    b.fill("#office_code", "FR000730")
+    b.fill("#office_name", "Roissy fret")
+    b.submit("form[action='/account/office'] button[type=submit]")
+    b.expect_path("/account")
+    b.expect_text(t("fr", "account.done.office"))
+    b.go("/cases/new")
+    office = (b.find("#office_code").get_attribute("value"), b.find("#office_name").get_attribute("value"))
+    check(office == ("FR000730", "Roissy fret"), f"the form opened with the office {office}")
+    check(b.find("#office_country").get_attribute("value") == "FR", "the office's country is not the officer's")
+    source = b.find("#office-source").text
+    check(source == t("fr", "cases.office_from_profile"), f"the form does not say where the office came from: {source}")
+    zone = b.find("#occurred_at-zone").text
+    check(zone == t("fr", "time.your_zone", zone="Europe/Paris"), f"the time is not asked on the officer's clock: {zone}")
+    b.check_accessibility("detention form with the office prefilled")
+    b.click("#office-source a")
+    b.expect_path("/account")
+    b.fill("#office_code", "")
+    b.fill("#office_name", "")
+    b.submit("form[action='/account/office'] button[type=submit]")
+    b.go("/cases/new")
+    check(b.find("#office_code").get_attribute("value") == "", "the office emptied on the account page is still prefilled")
+    check(b.find("#office-source").text == t("fr", "cases.office_not_in_profile"), "the form does not say where to give the office")
+    b.sign_out()
+
+
+@walkthrough
+def officer_sees_a_picture_of_the_genuine_product_beside_each_search_result(b):
+    """On Identify, a typed brand name lists its products first, each with a small picture of the
+    genuine article (loaded as it is scrolled to, described for a screen reader), and the list
+    still fits the phone."""
+    b.sign_in(OFFICER_EN)
+    b.go("/identify")
+    b.fill("#q", OWN_BRAND)
+    b.submit("section[aria-labelledby=by-name] form button[type=submit]")
+    b.expect_path("/identify")
+    pictures = b.find_all(".identify-hits li.product-hit img.hit-picture")
+    check(len(pictures) >= 3, f"{len(pictures)} product results with a picture for '{OWN_BRAND}'")
+    for img in pictures[:3]:
+        check(img.get_attribute("loading") == "lazy", "a result's picture is not lazy-loaded")
+        alt = img.get_attribute("alt")
+        check(alt.startswith(t_prefix("en", "identify.hit_picture")) and len(alt) > len(t_prefix("en", "identify.hit_picture")) + 2, f"alt text '{alt}'")
+        check(re.search(r"/media/[0-9a-f]{64}/thumbnail$", img.get_attribute("src")), f"not a thumbnail: {img.get_attribute('src')}")
+    b.expect_images_loaded(".identify-hits li.product-hit img.hit-picture", at_least=3)
+    drawn = pictures[0].size
+    check(drawn["width"] <= 64 and drawn["height"] <= 64, f"the result's picture is drawn {drawn}: small on a phone")
+    b.check_fits_phone()
+    b.check_accessibility("search results with pictures")
+    b.click(".identify-hits li.product-hit a.product-name")
+    b.expect_path(r"/catalog/products/\d+")
+    b.sign_out()
+
+
+@walkthrough
 def wrong_password_is_refused(b):
     """A wrong password keeps the person on the sign-in page with a message they can read."""
     b.allowed_console.append(r"/signin - Failed to load resource: .* 401")  # the refusal's own status
@@ -1916,8 +1976,8 @@ def officer_keeps_a_brand_on_the_phone(b):
         button = b.find("#pin-button")
         check(button.text == t("en", "offline.pin"), f"the pin button says '{button.text}'")
         button.click()
-        done = t("en", "offline.pinned_done", count=listed)
-        WebDriverWait(b.driver, 60).until(lambda d: b.find("#pin-status").text == done)
+        done = t_prefix("en", "offline.pinned_done") + f"{listed} "
+        WebDriverWait(b.driver, 60).until(lambda d: b.find("#pin-status").text.startswith(done))
         check(b.find("#pin-button").text == t("en", "offline.unpin"), "the button does not offer to unpin")
         name = b.heading()
         b.go("/identify")
@@ -1935,6 +1995,83 @@ def officer_keeps_a_brand_on_the_phone(b):
         WebDriverWait(b.driver, WAIT).until(lambda d: b.find("#pin-button").text == t("en", "offline.unpin"))
         b.find("#pin-button").click()
         WebDriverWait(b.driver, WAIT).until(lambda d: b.find("#pin-button").text == t("en", "offline.pin"))
+    finally:
+        link.close()
+
+
+@walkthrough
+def officer_keeps_a_sector_on_the_phone(b):
+    """From a brand page the officer opens its sector and keeps every card of it on the phone:
+    the page says how many cards, how many megabytes and when they were synced; Identify says
+    what the kept brands and sectors take of the phone's budget; without network a code of a
+    card never opened reaches its kept card. A second sector would pass the budget of cards:
+    it is refused, and nothing of it is kept."""
+    b.allowed_console += [r"Failed to load resource: net::ERR_", r"Failed to fetch", r"net::ERR_FAILED", r"/sw\.js"]
+    link = Link(b.base_url)
+    b.base_url = link.url
+    try:
+        b.sign_in(OFFICER_EN)
+        b.go("/identify")
+        WebDriverWait(b.driver, WAIT).until(lambda d: d.execute_script("return !!navigator.serviceWorker.controller"))
+        b.go(f"/identify?code={demo_gtin(1, 0)}")  # demo brand 1 trades in luxury, as every ninth does
+        b.expect_path(r"/catalog/products/\d+")
+        b.click(".crumbs a[href^='/catalog/brands/']")
+        b.click("#sector-link")
+        b.expect_path(r"/catalog/sectors/[a-z_]+")
+        sector, title = b.path(), b.heading()
+        listed = len(b.find_all(".product-list a.product-name"))
+        check(listed > 100, f"the sector page lists {listed} cards")
+        check(f": {listed} " in b.find("#sector-size").text, f"the page does not say how many cards: {b.find('#sector-size').text}")
+        WebDriverWait(b.driver, WAIT).until(lambda d: b.find("#pin-sector").is_displayed())
+        button = b.find("#pin-button")
+        check(button.text == t("en", "offline.pin_sector"), f"the pin button says '{button.text}'")
+        b.check_accessibility("sector page")
+        pinned_at = time.monotonic()
+        button.click()
+        done = t_prefix("en", "offline.pinned_done") + f"{listed} "
+        WebDriverWait(b.driver, 180).until(lambda d: b.find("#pin-status").text.startswith(done))
+        told = b.find("#pin-status").text
+        size = re.search(r"\((\d+\.\d) MB\)", told)
+        check(size and float(size.group(1)) > 0.5, f"the sector's size is not told: {told}")
+        print(f"      sector kept: {listed} cards, {size.group(1)} MB, in {time.monotonic() - pinned_at:.1f} s", flush=True)
+        check(b.find("#pin-button").text == t("en", "offline.unpin_sector"), "the button does not offer to stop keeping the sector")
+        paths = b.driver.execute_script("return Array.from(document.querySelectorAll('.product-list a.product-name'), a => a.pathname)")
+        kept = kept_cards(b)
+        check(all(p in kept for p in paths), f"{sum(1 for p in paths if p not in kept)} cards of the sector are not kept")
+
+        b.go("/identify")
+        WebDriverWait(b.driver, WAIT).until(lambda d: b.find_all("#offline-pins") and b.find("#offline-budget").text.strip())
+        pins = b.find("#offline-pins").text
+        check(title in pins and f"({listed} " in pins, f"Identify does not name the kept sector with its cards: {pins}")
+        budget = b.find("#offline-budget").text
+        check(budget.startswith(t_prefix("en", "offline.budget") + f"{listed} "), f"the budget is not told: {budget}")
+
+        link.cut(b)
+        b.go(f"/identify?code={demo_gtin(10, 2)}")  # brand 10: the same sector, a card never opened
+        b.expect_path(r"/catalog/products/\d+")
+        check(b.find_all("#kept-banner"), "the sector's card does not say it is kept data")
+        b.expect_text(t("en", "catalog.genuine_pictures"))
+        link.restore(b)
+
+        # A second sector: with the first, more cards than the phone keeps for pins.
+        b.go(f"/identify?code={demo_gtin(0, 0)}")  # brand 0: apparel
+        b.click(".crumbs a[href^='/catalog/brands/']")
+        b.click("#sector-link")
+        other = b.path()
+        check(other != sector, "brand 0 is not of another sector")
+        WebDriverWait(b.driver, WAIT).until(lambda d: b.find("#pin-sector").is_displayed())
+        first_card = b.find(".product-list a.product-name").get_attribute("pathname")
+        b.find("#pin-button").click()
+        refused = t_prefix("en", "offline.pin_over_budget")
+        WebDriverWait(b.driver, 60).until(lambda d: b.find("#pin-status").text.startswith(refused))
+        check(b.find("#pin-button").text == t("en", "offline.pin_sector"), "a refused sector is shown kept")
+        check(first_card not in kept_cards(b), "a card of the refused sector was kept")
+
+        b.go(sector)
+        WebDriverWait(b.driver, WAIT).until(lambda d: b.find("#pin-button").text == t("en", "offline.unpin_sector"))
+        b.find("#pin-button").click()
+        WebDriverWait(b.driver, WAIT).until(lambda d: b.find("#pin-button").text == t("en", "offline.pin_sector"))
+        WebDriverWait(b.driver, WAIT).until(lambda d: len(kept_cards(b)) <= 50)
     finally:
         link.close()
 

@@ -49,6 +49,7 @@ fn main() {
                 gs1_prefixes: vec![format!("2{b:06}")],
                 hs_code: None,
                 countries: vec![],
+                picture: None,
             })
             .unwrap();
         for p in 0..per_brand {
@@ -69,6 +70,7 @@ fn main() {
                     gs1_prefixes: vec![format!("2{b:06}")],
                     hs_code: Some("420221".into()),
                     countries: vec![],
+                    picture: None,
                 })
                 .unwrap();
         }

@@ -43,7 +43,7 @@ use tantivy::{
 
 /// Bumped whenever the schema or the analyzers change: an index written by another version
 /// is wiped and rebuilt from the database.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Memory for the writer's in-flight segment; 50 MB indexes about 100,000 products before
 /// flushing a segment.
@@ -118,6 +118,9 @@ pub struct CatalogDoc {
     /// every officer may read of this document; a brand is known in a country when its own
     /// document or any of its products' says so.
     pub countries: Vec<String>,
+    /// The content hash of the picture a result shows (a product: its genuine look), only
+    /// stored: it must be one every reader of the document may see, which the caller decides.
+    pub picture: Option<String>,
 }
 
 /// A search: words and codes, optional filters.
@@ -146,6 +149,8 @@ pub struct Hit {
     pub brand_name: String,
     /// A product's category; a brand's sector.
     pub category: Option<String>,
+    /// The content hash of the document's picture, if it has one.
+    pub picture: Option<String>,
     pub score: f32,
 }
 
@@ -161,6 +166,7 @@ struct Fields {
     names_shown: Field,
     brand_name: Field,
     category_shown: Field,
+    picture: Field,
     name_words: Field,
     own_names: Field,
     countries: Field,
@@ -200,6 +206,7 @@ fn schema() -> Schema {
     b.add_text_field("names_shown", STORED);
     b.add_text_field("brand_name", STORED);
     b.add_text_field("category_shown", STORED);
+    b.add_text_field("picture", STORED);
     // What the ranking compares the query with, folded: the names' distinct words, and a
     // brand's own names whole (one per line).
     b.add_text_field("name_words", STORED);
@@ -231,6 +238,7 @@ fn fields(schema: &Schema) -> Fields {
         names_shown: f("names_shown"),
         brand_name: f("brand_name"),
         category_shown: f("category_shown"),
+        picture: f("picture"),
         name_words: f("name_words"),
         own_names: f("own_names"),
         countries: f("countries"),
@@ -430,6 +438,9 @@ impl SearchIndex {
         if let Some(c) = doc.categories.first() {
             d.add_text(f.category_shown, c);
         }
+        if let Some(p) = &doc.picture {
+            d.add_text(f.picture, p);
+        }
         for c in &doc.categories {
             d.add_text(f.category, c.trim().to_lowercase());
             d.add_text(f.text, c);
@@ -555,6 +566,7 @@ impl SearchIndex {
                 names: text_of(f.names_shown).and_then(|n| serde_json::from_str(&n).ok()).unwrap_or_default(),
                 brand_name: text_of(f.brand_name).unwrap_or_default(),
                 category: text_of(f.category_shown),
+                picture: text_of(f.picture),
                 score,
             };
             ranked.push((hit, closeness));

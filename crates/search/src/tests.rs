@@ -16,6 +16,7 @@ fn brand(id: i64, name: &str, sector: &str) -> CatalogDoc {
         gs1_prefixes: vec![format!("2{id:06}")],
         hs_code: None,
         countries: vec![],
+        picture: None,
     }
 }
 
@@ -35,6 +36,7 @@ fn product(brand_id: i64, brand_name: &str, id: i64, en: &str, fr: &str, categor
         gs1_prefixes: vec![format!("2{brand_id:06}")],
         hs_code: Some("420221".into()),
         countries: vec![],
+        picture: Some(format!("{id:064x}")),
     }
 }
 
@@ -195,6 +197,15 @@ fn a_product_result_carries_its_names_by_language_for_the_reader_to_choose() {
     assert_eq!(fr, Some("Kastenbrück — Pochette matelassée"));
     let brand = &find(&catalog(), "Lumière")[0];
     assert!(brand.names.is_empty() && brand.title_language.is_none());
+}
+
+#[test]
+fn a_result_carries_the_picture_its_document_was_given_and_none_otherwise() {
+    let hits = find(&catalog(), "pochette");
+    let clutch = hits.iter().find(|h| h.product_id == Some(11)).expect("found by its French name");
+    assert_eq!(clutch.picture, Some(format!("{:064x}", 11)));
+    let brand = &find(&catalog(), "Lumière")[0];
+    assert_eq!(brand.picture, None);
 }
 
 fn with_countries(mut doc: CatalogDoc, countries: &[&str]) -> CatalogDoc {

@@ -13,9 +13,12 @@
 //   treats a second send with the same idempotency key as the same case: it lands once.
 // - shows the queue (waiting, sent with a link to the case, refused with the server's words) on
 //   the detention form and the cases list;
-// - on a brand page, a button that keeps every card of the brand on the phone (the service
-//   worker fetches them: sw.js, "pinned brands"), or stops keeping them; Identify names the
-//   brands kept; opening a page asks the worker to fetch pinned cards again once they are old.
+// - on a brand page and a sector page, a button that keeps every card the page lists on the
+//   phone (the service worker fetches them within its budget: sw.js, "pinned pages"), or stops
+//   keeping them, and says how many cards, how many bytes and when they were synced; a pin past
+//   the budget is refused (too many cards) or kept in part (the room is full), and says so;
+//   Identify says what the pins take of the budget and names each with its last sync; opening a
+//   page asks the worker to fetch pinned cards again once they are old.
 //
 // Its words come from the page: data attributes of its <script> element, in the reader's
 // language (locales/*.ftl, section "offline").
@@ -200,37 +203,60 @@
     }).catch(function () { return { cards: {}, pins: {} }; });
   }
 
-  function pinBrand() {
-    var box = document.getElementById("pin-brand");
+  function megabytes(bytes) {
+    return ((bytes || 0) / 1048576).toFixed(1) + " MB";
+  }
+
+  // The pin button of a brand page (#pin-brand) or a sector page (#pin-sector).
+  function pinPage() {
+    var box = document.getElementById("pin-brand") || document.getElementById("pin-sector");
     if (!box || !navigator.serviceWorker || !navigator.serviceWorker.controller) return;
     var button = document.getElementById("pin-button");
     var status = document.getElementById("pin-status");
-    var brand = location.pathname;
+    var page = location.pathname;
     var h1 = document.querySelector("#main h1");
-    var title = h1 ? h1.textContent.trim() : brand;
+    var title = h1 ? h1.textContent.trim() : page;
     var pinned = false;
-    function show(isPinned, count) {
-      pinned = isPinned;
-      button.textContent = isPinned ? box.dataset.unpin : box.dataset.pin;
-      button.setAttribute("aria-pressed", isPinned ? "true" : "false");
-      status.textContent = isPinned && count !== undefined ? fill(box.dataset.pinned, { count: count }) : "";
+    function show(p) {
+      pinned = !!p;
+      button.textContent = pinned ? box.dataset.unpin : box.dataset.pin;
+      button.setAttribute("aria-pressed", pinned ? "true" : "false");
+      status.textContent = p ? fill(box.dataset.pinned, { count: p.count, size: megabytes(p.bytes), when: when(p.keptAt) }) : "";
+      if (p && p.partial) {
+        status.textContent += " " + fill(words.pinPartial, { count: p.count, total: p.total, max_size: megabytes(p.maxBytes) });
+      }
     }
-    keptIndex().then(function (index) {
-      var p = index.pins[brand];
-      show(!!p, p ? (p.cards || []).filter(function (c) { return index.cards[c]; }).length : undefined);
+    function told(index) {
+      var p = index.pins[page];
+      if (!p) return null;
+      var cards = (p.cards || []).filter(function (c) { return index.cards[c]; });
+      var bytes = cards.reduce(function (n, c) { return n + (index.cards[c].bytes || 0); }, 0);
+      return { count: cards.length, total: p.total, bytes: bytes, keptAt: p.keptAt, partial: p.partial, maxBytes: 0 };
+    }
+    Promise.all([keptIndex(), askWorker({ type: "budget" }).catch(function () { return {}; })]).then(function (both) {
+      var p = told(both[0]);
+      if (p) p.maxBytes = both[1].maxBytes;
+      show(p);
       box.hidden = false;
     });
     button.addEventListener("click", function () {
       button.disabled = true;
       if (pinned) {
-        askWorker({ type: "unpin", brand: brand }).then(function () { show(false); })
+        askWorker({ type: "unpin", page: page }).then(function () { show(null); })
           .catch(function () { status.textContent = box.dataset.failed; })
           .then(function () { button.disabled = false; });
         return;
       }
       status.textContent = box.dataset.pinning;
-      askWorker({ type: "pin", brand: brand, title: title }).then(function (answer) { show(true, answer.count); })
-        .catch(function () { status.textContent = box.dataset.failed; })
+      askWorker({ type: "pin", page: page, title: title }).then(function (answer) {
+        if (answer.refused) {
+          show(null);
+          status.textContent = fill(words.pinOver, { count: answer.count, max: answer.max });
+          return;
+        }
+        show({ count: answer.count, total: answer.total, bytes: answer.bytes, keptAt: answer.keptAt, partial: answer.partial,
+          maxBytes: answer.budget ? answer.budget.maxBytes : 0 });
+      }).catch(function () { status.textContent = box.dataset.failed; })
         .then(function () { button.disabled = false; });
     });
   }
@@ -240,19 +266,28 @@
     if (!lead || location.pathname !== "/identify" || !self.caches) return;
     var box = el("p", { "class": "hint", id: "offline-store", role: "status" });
     lead.after(box);
-    caches.keys().then(function (names) {
-      var pages = names.filter(function (n) { return /-pages$/.test(n); })[0];
-      return pages ? caches.open(pages).then(function (c) { return c.match("/__touchstone/cards.json"); }) : null;
-    }).then(function (r) { return r ? r.json() : { cards: {} }; }).then(function (index) {
+    keptIndex().then(function (index) {
       var count = Object.keys(index.cards || {}).length;
       var estimate = navigator.storage && navigator.storage.estimate ? navigator.storage.estimate() : Promise.resolve({});
       return estimate.then(function (e) {
-        var size = e.usage ? (e.usage / 1048576).toFixed(1) + " MB" : "?";
+        var size = e.usage ? megabytes(e.usage) : "?";
         box.textContent = count ? fill(words.store, { count: count, size: size, when: when(index.lastSync) }) : words.storeEmpty;
-        var brands = Object.keys(index.pins || {}).map(function (b) { return index.pins[b].title; });
-        if (brands.length) {
-          box.after(el("p", { "class": "hint", id: "offline-pins" }, [fill(words.pinnedBrands, { brands: brands.join(", ") })]));
-        }
+        var pages = Object.keys(index.pins || {});
+        if (!pages.length) return null;
+        var after = box;
+        var budgetBox = el("p", { "class": "hint", id: "offline-budget" });
+        after.after(budgetBox);
+        after = budgetBox;
+        var items = pages.map(function (p) {
+          var pin = index.pins[p];
+          var kept = (pin.cards || []).filter(function (c) { return index.cards[c]; }).length;
+          return fill(words.pinnedItem, { title: pin.title, count: kept, when: when(pin.keptAt) });
+        });
+        after.after(el("p", { "class": "hint", id: "offline-pins" }, [fill(words.pinnedList, { pins: items.join(" · ") })]));
+        var show = function (b) {
+          budgetBox.textContent = fill(words.budget, { cards: b.cards, max: b.maxCards, size: megabytes(b.bytes), max_size: megabytes(b.maxBytes) });
+        };
+        return askWorker({ type: "budget" }).then(show).catch(function () {});
       });
     }).catch(function () { box.textContent = words.storeEmpty; });
   }
@@ -336,7 +371,7 @@
   function start() {
     keptBanner();
     storeStatus();
-    pinBrand();
+    pinPage();
     if (navigator.onLine !== false && navigator.serviceWorker && navigator.serviceWorker.controller) {
       navigator.serviceWorker.controller.postMessage({ type: "refresh-pins" });
     }

@@ -6,9 +6,12 @@
 // - the product cards the officer opened recently (network first; the last MAX_CARDS kept),
 //   with an index of the GTINs each card shows, so that a code typed on Identify without
 //   network leads to the kept card;
-// - every card of the brands the officer pinned (a button on the brand page): fetched at once,
-//   kept outside the 50 recent ones, fetched again when a page opens and they are older than
-//   PIN_REFRESH_MS;
+// - pinned pages: a brand page or a sector page (`/catalog/sectors/<sector>`) the officer asked
+//   to keep, and every card it lists, fetched at once, kept outside the recent ones, fetched
+//   again when a page opens and they are older than PIN_REFRESH_MS. One mechanism for brands
+//   and sectors, under one budget: at most MAX_PINNED_CARDS distinct cards (a pin that would
+//   pass it is refused before anything is fetched) and MAX_PINNED_BYTES of their pages (past
+//   it, the pin stops and says how many it kept). A card two pins list counts once;
 // - a detention posted while the network fails is queued (IndexedDB, see offline.js, which
 //   this worker imports) and sent later: on the `sync` event where the browser has Background
 //   Sync, otherwise when a page opens or the network returns. The server's idempotency key
@@ -19,12 +22,21 @@
 "use strict";
 importScripts("/static/offline.js");
 
-var VERSION = "touchstone-v3";
+var VERSION = "touchstone-v4";
 var STATIC = VERSION + "-static";
 var PAGES = VERSION + "-pages";
 var INDEX_URL = "/__touchstone/cards.json";
 var MAX_CARDS = 50;
 var PIN_REFRESH_MS = 6 * 3600 * 1000;
+// The budget of pinned cards: a demo sector holds about 135 cards; 250 keep one sector and a
+// few dozen brands, not two sectors (a phone is no place for half the catalog, and every pinned
+// card is fetched again every PIN_REFRESH_MS). Bytes: a demo card's page is about 13 kB (132
+// cards, 1.7 MB: docs/BENCHMARKS.md), so 5 MB holds the 250 cards unless they are much longer
+// than the demo's; past it the pin stops and says so.
+var MAX_PINNED_CARDS = 250;
+var MAX_PINNED_BYTES = 5 * 1024 * 1024;
+// Cards fetched at once while pinning.
+var PIN_FETCHES = 4;
 var STATIC_FILES = ["/static/app.css", "/static/identify.js", "/static/card.js", "/static/offline.js", "/static/shrink.js", "/static/case_photos.js",
   "/static/favicon.svg", "/manifest.webmanifest"];
 var KEPT_PAGES = ["/identify", "/cases/new", "/cases"];
@@ -37,10 +49,29 @@ self.addEventListener("install", function (event) {
 
 self.addEventListener("activate", function (event) {
   event.waitUntil(caches.keys().then(function (names) {
-    return Promise.all(names.filter(function (n) { return n.indexOf(VERSION) !== 0; })
-      .map(function (n) { return caches.delete(n); }));
+    // The kept pages and the index of an earlier version move over (the index reads the same),
+    // so that an update does not take the officer's pinned cards away.
+    var older = names.filter(function (n) { return /-pages$/.test(n) && n !== PAGES; });
+    return older.reduce(function (done, n) {
+      return done.then(function () { return movePages(n); });
+    }, Promise.resolve()).then(function () {
+      return Promise.all(names.filter(function (n) { return n.indexOf(VERSION) !== 0; })
+        .map(function (n) { return caches.delete(n); }));
+    });
   }).then(function () { return self.clients.claim(); }));
 });
+
+function movePages(from) {
+  return Promise.all([caches.open(from), caches.open(PAGES)]).then(function (both) {
+    return both[0].keys().then(function (requests) {
+      return Promise.all(requests.map(function (req) {
+        return both[1].match(req).then(function (mine) {
+          return mine ? null : both[0].match(req).then(function (r) { return r && both[1].put(req, r); });
+        });
+      }));
+    });
+  }).catch(function () { /* what cannot move is fetched again when opened */ });
+}
 
 self.addEventListener("sync", function (event) {
   if (event.tag === "touchstone-queue") event.waitUntil(self.TouchstoneQueue.flush(null));
@@ -50,8 +81,9 @@ self.addEventListener("message", function (event) {
   var data = event.data || {};
   var reply = function (answer) { if (event.ports && event.ports[0]) event.ports[0].postMessage(answer); };
   if (data === "flush") event.waitUntil(self.TouchstoneQueue.flush(null));
-  if (data.type === "pin") event.waitUntil(pin(data.brand, data.title).then(reply, function () { reply({ failed: true }); }));
-  if (data.type === "unpin") event.waitUntil(unpin(data.brand).then(reply, function () { reply({ failed: true }); }));
+  if (data.type === "pin") event.waitUntil(pin(data.page, data.title).then(reply, function () { reply({ failed: true }); }));
+  if (data.type === "unpin") event.waitUntil(unpin(data.page).then(reply, function () { reply({ failed: true }); }));
+  if (data.type === "budget") event.waitUntil(readIndex().then(function (index) { reply(budget(index)); }));
   if (data.type === "refresh-pins") event.waitUntil(refreshPins());
 });
 
@@ -81,13 +113,18 @@ function codeKey(raw) {
 }
 
 var indexing = Promise.resolve();
-// One change of the index at a time: `change` gets the index and may alter it.
+// One change of the index at a time (cards opened together must not overwrite each other):
+// `change` gets the index and may alter it; the cards it leaves out of the index are deleted
+// from the cache after the index is written.
 function changeIndex(change) {
   indexing = indexing.then(function () {
     return readIndex().then(function (index) {
       index.pins = index.pins || {};
       var result = change(index);
-      return writeIndex(index).then(function () { return result; });
+      var gone = trim(index);
+      return writeIndex(index).then(function () {
+        return caches.open(PAGES).then(function (c) { return Promise.all(gone.map(function (p) { return c.delete(p); })); });
+      }).then(function () { return result; });
     });
   });
   var mine = indexing;
@@ -95,35 +132,46 @@ function changeIndex(change) {
   return mine;
 }
 
-function keepCard(path, html, keptAt, pinnedBy) {
+// The cards some pin lists (all of them but `except`'s), as a set.
+function pinnedCards(index, except) {
+  var set = {};
+  Object.keys(index.pins || {}).forEach(function (k) {
+    if (k !== except) (index.pins[k].cards || []).forEach(function (c) { set[c] = true; });
+  });
+  return set;
+}
+
+// What the pinned cards take: distinct cards kept, their bytes, and the budget.
+function budget(index) {
+  var cards = 0;
+  var bytes = 0;
+  Object.keys(pinnedCards(index)).forEach(function (p) {
+    if (index.cards[p]) { cards += 1; bytes += index.cards[p].bytes || 0; }
+  });
+  return { cards: cards, bytes: bytes, maxCards: MAX_PINNED_CARDS, maxBytes: MAX_PINNED_BYTES };
+}
+
+// The recent cards are the last MAX_CARDS opened; the pinned ones stay. Returns those dropped.
+function trim(index) {
+  var pinned = pinnedCards(index);
+  var recent = Object.keys(index.cards).filter(function (p) { return !pinned[p]; }).sort(function (a, b) {
+    return index.cards[b].keptAt.localeCompare(index.cards[a].keptAt);
+  });
+  var gone = recent.slice(MAX_CARDS);
+  gone.forEach(function (p) { delete index.cards[p]; });
+  return gone;
+}
+
+function keepCard(path, html, keptAt) {
   var codes = [];
   var re = /<code class="gtin">\s*([^<]+?)\s*<\/code>/g;
   var m;
   while ((m = re.exec(html))) { var k = codeKey(m[1]); if (k && codes.indexOf(k) < 0) codes.push(k); }
   var title = (html.match(/<h1[^>]*>([\s\S]*?)<\/h1>/) || [, ""])[1].replace(/<[^>]+>/g, "").trim();
-  // One change of the index at a time: cards opened together must not overwrite each other.
-  indexing = indexing.then(function () {
-    return readIndex().then(function (index) {
-      index.pins = index.pins || {};
-      var was = index.cards[path] || {};
-      var pinned = pinnedBy || (was.pinnedBy && index.pins[was.pinnedBy] ? was.pinnedBy : undefined);
-      index.cards[path] = { codes: codes, title: title, keptAt: keptAt, pinnedBy: pinned };
-      index.lastSync = keptAt;
-      // The recent cards are the last MAX_CARDS opened; a pinned brand's cards stay.
-      var paths = Object.keys(index.cards).filter(function (p) {
-        var c = index.cards[p];
-        return !(c.pinnedBy && index.pins[c.pinnedBy]);
-      }).sort(function (a, b) {
-        return index.cards[b].keptAt.localeCompare(index.cards[a].keptAt);
-      });
-      var gone = paths.slice(MAX_CARDS);
-      gone.forEach(function (p) { delete index.cards[p]; });
-      return caches.open(PAGES).then(function (c) {
-        return Promise.all(gone.map(function (p) { return c.delete(p); }));
-      }).then(function () { return writeIndex(index); });
-    });
+  return changeIndex(function (index) {
+    index.cards[path] = { codes: codes, title: title, keptAt: keptAt, bytes: new Blob([html]).size };
+    index.lastSync = keptAt;
   }).catch(function () { /* a full disk: the card is simply not kept */ });
-  return indexing;
 }
 
 // ---- kept pages ----------------------------------------------------------------------------
@@ -146,54 +194,102 @@ function kept(path, extra) {
   });
 }
 
-function keep(path, response, pinnedBy) {
-  var keptAt = new Date().toISOString();
-  return response.clone().text().then(function (html) {
-    var headers = new Headers(response.headers);
-    headers.set("X-Touchstone-Kept-At", keptAt);
-    var copy = new Response(html, { status: 200, headers: headers });
-    return caches.open(PAGES).then(function (c) { return c.put(path, copy); })
-      .then(function () { return CARD.test(path) ? keepCard(path, html, keptAt, pinnedBy) : null; });
-  }).catch(function () { /* not kept */ });
+function keep(path, response) {
+  return response.clone().text().then(function (html) { return keepText(path, response, html); }).catch(function () { /* not kept */ });
 }
 
-// ---- pinned brands ---------------------------------------------------------------------------
+// Keeps a page already read as `html`; a card goes into the index too.
+function keepText(path, response, html) {
+  var keptAt = new Date().toISOString();
+  var headers = new Headers(response.headers);
+  headers.set("X-Touchstone-Kept-At", keptAt);
+  var copy = new Response(html, { status: 200, headers: headers });
+  return caches.open(PAGES).then(function (c) { return c.put(path, copy); })
+    .then(function () { return CARD.test(path) ? keepCard(path, html, keptAt) : null; })
+    .catch(function () { /* not kept */ });
+}
 
-var BRAND = /^\/catalog\/brands\/\d+$/;
+// ---- pinned pages: brands and sectors ------------------------------------------------------
 
-// Fetches the brand page and every card it lists, and keeps them as pinned by the brand.
-function pin(brand, title) {
-  if (!BRAND.test(brand)) return Promise.reject(new Error("not a brand page"));
-  return fetch(brand, { credentials: "same-origin" }).then(function (r) {
-    if (!r.ok || r.redirected) throw new Error("brand page " + r.status);
+var PINNABLE = /^\/catalog\/(brands\/\d+|sectors\/[a-z_]+)$/;
+
+// The cards a pinnable page lists, as the brand and sector pages link them.
+function listedCards(html) {
+  var cards = [];
+  var re = /<a href="(\/catalog\/products\/\d+)" class="product-name">/g;
+  var m;
+  while ((m = re.exec(html))) if (cards.indexOf(m[1]) < 0) cards.push(m[1]);
+  return cards;
+}
+
+// Fetches the page and every card it lists, within the budget, and keeps them as pinned by it.
+// Answers {count, total, bytes, keptAt, partial} or, past the budget of cards, {refused, count, max}.
+function pin(page, title) {
+  if (!PINNABLE.test(page)) return Promise.reject(new Error("not a page to pin"));
+  return fetch(page, { credentials: "same-origin" }).then(function (r) {
+    if (!r.ok || r.redirected) throw new Error("page " + r.status);
     return r.text();
   }).then(function (html) {
-    var cards = [];
-    var re = /<a href="(\/catalog\/products\/\d+)" class="product-name">/g;
-    var m;
-    while ((m = re.exec(html))) if (cards.indexOf(m[1]) < 0) cards.push(m[1]);
+    var cards = listedCards(html);
     var keptAt = new Date().toISOString();
     return changeIndex(function (index) {
-      index.pins[brand] = { title: title || brand, keptAt: keptAt, cards: cards };
-    }).then(function () {
-      return cards.reduce(function (done, card) {
-        return done.then(function (n) {
-          return fetch(card, { credentials: "same-origin" }).then(function (r) {
-            if (!r.ok || r.redirected) return n;
-            return keep(card, r, brand).then(function () { return n + 1; });
+      var others = pinnedCards(index, page);
+      var count = Object.keys(others).length + cards.filter(function (c) { return !others[c]; }).length;
+      if (count > MAX_PINNED_CARDS) return { refused: true, count: count, max: MAX_PINNED_CARDS };
+      var used = 0;
+      Object.keys(others).forEach(function (p) { if (index.cards[p]) used += index.cards[p].bytes || 0; });
+      // Listed in full while they are fetched, so that none is trimmed as a recent card meanwhile.
+      var was = index.pins[page] || {};
+      index.pins[page] = { title: title || was.title || page, keptAt: was.keptAt || keptAt, cards: cards, total: cards.length };
+      return { used: used, others: others };
+    }).then(function (plan) {
+      if (plan.refused) return plan;
+      var kept = [];
+      var used = plan.used;
+      var bytes = 0;
+      var full = false;
+      // A few at a time: on a phone the round trips, not the bytes, take the time. Their bytes
+      // are counted in the list's order, so the same cards are kept whatever arrives first.
+      var batches = [];
+      for (var i = 0; i < cards.length; i += PIN_FETCHES) batches.push(cards.slice(i, i + PIN_FETCHES));
+      return batches.reduce(function (done, batch) {
+        return done.then(function () {
+          if (full) return null;
+          return Promise.all(batch.map(function (card) {
+            return fetch(card, { credentials: "same-origin" }).then(function (r) {
+              if (!r.ok || r.redirected) return null;
+              return r.text().then(function (text) { return { card: card, response: r, text: text }; });
+            }).catch(function () { return null; });
+          })).then(function (got) {
+            return got.reduce(function (saved, g) {
+              return saved.then(function () {
+                if (!g || full) return null;
+                var size = new Blob([g.text]).size;
+                if (!plan.others[g.card]) {
+                  if (used + size > MAX_PINNED_BYTES) { full = true; return null; }
+                  used += size;
+                }
+                bytes += size;
+                kept.push(g.card);
+                return keepText(g.card, g.response, g.text);
+              });
+            }, Promise.resolve());
           });
         });
-      }, Promise.resolve(0));
+      }, Promise.resolve()).then(function () {
+        return changeIndex(function (index) {
+          if (!index.pins[page]) return { unpinned: true };
+          index.pins[page] = { title: index.pins[page].title, keptAt: keptAt, cards: kept, total: cards.length, partial: full, bytes: bytes };
+          return { count: kept.length, total: cards.length, bytes: bytes, keptAt: keptAt, partial: full, budget: budget(index) };
+        });
+      });
     });
-  }).then(function (count) { return { count: count }; });
+  });
 }
 
-function unpin(brand) {
+function unpin(page) {
   return changeIndex(function (index) {
-    delete index.pins[brand];
-    Object.keys(index.cards).forEach(function (p) {
-      if (index.cards[p].pinnedBy === brand) delete index.cards[p].pinnedBy;
-    });
+    delete index.pins[page];
     return { unpinned: true };
   });
 }
@@ -201,11 +297,11 @@ function unpin(brand) {
 function refreshPins() {
   return readIndex().then(function (index) {
     var now = Date.now();
-    var stale = Object.keys(index.pins || {}).filter(function (b) {
-      return now - Date.parse(index.pins[b].keptAt) > PIN_REFRESH_MS;
+    var stale = Object.keys(index.pins || {}).filter(function (p) {
+      return now - Date.parse(index.pins[p].keptAt) > PIN_REFRESH_MS;
     });
-    return stale.reduce(function (done, b) {
-      return done.then(function () { return pin(b, index.pins[b].title).catch(function () {}); });
+    return stale.reduce(function (done, p) {
+      return done.then(function () { return pin(p, index.pins[p].title).catch(function () {}); });
     }, Promise.resolve());
   });
 }

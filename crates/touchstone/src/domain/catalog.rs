@@ -655,6 +655,23 @@ pub async fn history(db: &Db, principal: &Principal, kind: HistoryKind, id: i64)
         .collect())
 }
 
+/// A sector's published cards as an enforcement reader sees them, for keeping them on the phone
+/// together: how many there are, and the first `limit` (none when there are more, since the
+/// sector is then kept brand by brand).
+pub async fn sector_cards(
+    db: &Db,
+    principal: &Principal,
+    sector: Sector,
+    limit: i64,
+) -> AppResult<(SectorSize, Vec<SectorCard>)> {
+    check(principal, Action::CatalogReadPublished, Target::Platform)?;
+    let size = store::catalog::sector_size(db.reader(), sector).await?;
+    if size.cards > limit {
+        return Ok((size, Vec::new()));
+    }
+    Ok((size, store::catalog::sector_cards(db.reader(), sector, limit).await?))
+}
+
 pub async fn list_products(db: &Db, principal: &Principal, brand_id: i64) -> AppResult<Vec<ProductSummary>> {
     let brand = store::catalog::get_brand(db.reader(), brand_id).await?.ok_or_else(|| AppError::not_found("brand"))?;
     if allows_draft(db, principal, &brand).await? {

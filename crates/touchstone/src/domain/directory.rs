@@ -388,3 +388,39 @@ pub async fn set_own_language(
     tx.commit().await?;
     Ok(())
 }
+
+/// Longest office code and name: what the case sheet accepts, so that a prefilled form is never
+/// refused for its office.
+pub const MAX_OFFICE_CODE: usize = 40;
+pub const MAX_OFFICE_NAME: usize = 200;
+
+/// The reader's own customs office (code and name, each optional: empty clears it), prefilled on
+/// the detention form. Every problem is told at once.
+pub async fn set_own_office(db: &Db, principal: &Principal, code: &str, name: &str) -> AppResult<()> {
+    check(principal, Action::AccountManage, Target::User { org_id: principal.org_id, user_id: principal.user_id })?;
+    let (code, name) = (code.trim(), name.trim());
+    let mut problems = crate::error::Problems::default();
+    for (field, text, max) in [("office_code", code, MAX_OFFICE_CODE), ("office_name", name, MAX_OFFICE_NAME)] {
+        if text.chars().count() > max {
+            problems.keep::<()>(Err(AppError::invalid(
+                field,
+                ErrorCode::OfficeTooLong,
+                format!("An office code has at most {MAX_OFFICE_CODE} characters and an office name at most {MAX_OFFICE_NAME}."),
+            )
+            .with_arg("code_max", MAX_OFFICE_CODE)
+            .with_arg("name_max", MAX_OFFICE_NAME)));
+        }
+    }
+    problems.finish()?;
+    let (code, name) = ((!code.is_empty()).then_some(code), (!name.is_empty()).then_some(name));
+    let mut tx = db.begin().await?;
+    store::directory::set_office(&mut *tx, principal.user_id, code, name).await?;
+    store::audit::append(
+        &mut tx,
+        &AuditEvent::by(principal, "user.set_office", "user", principal.user_id)
+            .detail(serde_json::json!({"office_code": code, "office_name": name})),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -462,6 +462,7 @@ impl SearchService {
                     names: h.names.into_iter().collect(),
                     brand_name: h.brand_name,
                     category: h.category,
+                    picture: h.picture,
                     score: h.score,
                 })
                 .collect(),
@@ -516,6 +517,7 @@ fn brand_doc(id: i64, sheet: &BrandSheet) -> CatalogDoc {
         // the supply chain's countries, which a brand may keep confidential, and whose
         // confidentiality is the draft's, which the index does not see.
         countries: sheet.contacts.iter().filter_map(|c| c.country.clone()).collect(),
+        picture: None,
     }
 }
 
@@ -542,6 +544,11 @@ fn product_doc(id: i64, brand_id: i64, sheet: &ProductSheet, brand: &BrandSheet)
         hs_code: sheet.hs_code.clone(),
         // Sold only there: the brand is present there (public, unlike the supply chain).
         countries: sheet.only_sold_in.clone(),
+        // Kept in the index so that a result shows it without reading the sheet again: the
+        // Identify page shows up to 30 results, and reading and parsing 30 sheets per search
+        // would cost more than the search. Only a picture no confidential section holds, so
+        // that whoever may search may see it (the index does not know the reader).
+        picture: sheet.public_picture().map(str::to_string),
     }
 }
 
@@ -587,6 +594,9 @@ pub struct SearchHit {
     pub brand_name: String,
     /// A product's category; a brand's sector.
     pub category: Option<String>,
+    /// A product's picture of the genuine article (one no confidential section holds), as a
+    /// content hash: `/api/v1/media/{picture}/thumbnail` is a small copy.
+    pub picture: Option<String>,
     /// Relevance; only the order means something.
     pub score: f32,
 }

@@ -130,6 +130,7 @@ closed_set!(
         NothingToAnswer = "nothing_to_answer",
         NothingToMatch = "nothing_to_match",
         OfficeCountryFixed = "office_country_fixed",
+        OfficeTooLong = "office_too_long",
         OrganisationExists = "organisation_exists",
         OutOfRange = "out_of_range",
         OutcomeRequired = "outcome_required",

@@ -28,6 +28,11 @@ pub struct User {
     pub language: Language,
     /// The IANA time zone the user reads times in; none: their organisation's country's.
     pub time_zone: Option<String>,
+    /// The customs office the user works at (its code, e.g. `FR000730`), as they gave it on their
+    /// account page: prefilled on the detention form.
+    pub office_code: Option<String>,
+    /// The office's name, e.g. "Roissy fret".
+    pub office_name: Option<String>,
     pub role: Role,
     pub organisation_id: i64,
     pub organisation_name: String,

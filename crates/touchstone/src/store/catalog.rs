@@ -4,7 +4,9 @@ use sqlx::{Any, AnyConnection, Executor, FromRow};
 
 use super::media::UseKind;
 use crate::clock::format_ms;
-use crate::model::catalog::{Brand, BrandSheet, BrandSummary, Product, ProductSheet, ProductSummary, Sector};
+use crate::model::catalog::{
+    Brand, BrandSheet, BrandSummary, Product, ProductSheet, ProductSummary, Sector, SectorCard, SectorSize,
+};
 
 mod import;
 pub use import::*;
@@ -573,6 +575,63 @@ pub async fn list_products<'c, E: Executor<'c, Database = Any>>(
                 names: decode::<Names>("product", id, &sheet)?.names,
                 category,
                 published: p != 0,
+            })
+        })
+        .collect()
+}
+
+/// What officers see of a sector: published products of its published brands (the listing
+/// column `sector` follows the published copy once there is one).
+const SECTOR_PUBLISHED: &str = "FROM products p JOIN brands b ON b.id = p.brand_id \
+     WHERE b.sector = $1 AND b.published IS NOT NULL AND p.published IS NOT NULL";
+
+/// How many published cards the sector holds, and of how many brands.
+pub async fn sector_size<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    sector: Sector,
+) -> Result<SectorSize, sqlx::Error> {
+    let (cards, brands): (i64, i64) =
+        sqlx::query_as(&format!("SELECT COUNT(*), COUNT(DISTINCT p.brand_id) {SECTOR_PUBLISHED}"))
+            .bind(sector.as_str())
+            .fetch_one(ex)
+            .await?;
+    Ok(SectorSize { cards, brands })
+}
+
+/// The sector's published cards, brand by brand (by name), at most `limit`.
+pub async fn sector_cards<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    sector: Sector,
+    limit: i64,
+) -> Result<Vec<SectorCard>, sqlx::Error> {
+    /// Of the sheets, only what the list shows.
+    #[derive(serde::Deserialize)]
+    struct Names {
+        names: crate::model::localized::Localized,
+    }
+    #[derive(serde::Deserialize)]
+    struct Fallback {
+        #[serde(default)]
+        fallback_language: Option<crate::model::types::Language>,
+    }
+    let rows: Vec<(i64, i64, String, String, String)> = sqlx::query_as(&format!(
+        "SELECT p.id, p.brand_id, b.name, p.published, b.published {SECTOR_PUBLISHED} \
+         ORDER BY b.name, b.id, p.name, p.id LIMIT $2"
+    ))
+    .bind(sector.as_str())
+    .bind(limit)
+    .fetch_all(ex)
+    .await?;
+    rows.into_iter()
+        .map(|(id, brand_id, brand_name, product, brand)| {
+            Ok(SectorCard {
+                product_id: id,
+                brand_id,
+                brand_name,
+                names: decode::<Names>("product", id, &product)?.names,
+                fallback_language: decode::<Fallback>("brand", brand_id, &brand)?
+                    .fallback_language
+                    .unwrap_or(crate::model::types::Language::En),
             })
         })
         .collect()

@@ -149,6 +149,8 @@ struct UserRow {
     display_name: String,
     language: String,
     time_zone: Option<String>,
+    office_code: Option<String>,
+    office_name: Option<String>,
     role: String,
     organisation_id: i64,
     organisation_name: String,
@@ -169,6 +171,8 @@ impl UserRow {
             display_name: self.display_name,
             language: Language::decode(&self.language)?,
             time_zone: self.time_zone,
+            office_code: self.office_code,
+            office_name: self.office_name,
             role: Role::decode(&self.role)?,
             organisation_id: self.organisation_id,
             organisation_name: self.organisation_name,
@@ -183,7 +187,7 @@ impl UserRow {
     }
 }
 
-const USER_SELECT: &str = "SELECT u.id, u.email, u.display_name, u.language, u.time_zone, u.role, u.organisation_id, \
+const USER_SELECT: &str = "SELECT u.id, u.email, u.display_name, u.language, u.time_zone, u.office_code, u.office_name, u.role, u.organisation_id, \
      o.name AS organisation_name, o.kind AS organisation_kind, o.country AS organisation_country, u.active, u.totp_enabled, u.locked_until, \
      u.created_at, u.version FROM users u JOIN organisations o ON o.id = u.organisation_id";
 
@@ -364,6 +368,22 @@ pub async fn set_language<'c, E: Executor<'c, Database = Any>>(
     sqlx::query("UPDATE users SET language = $1, time_zone = $2, version = version + 1 WHERE id = $3")
         .bind(language.as_str())
         .bind(time_zone)
+        .bind(user_id)
+        .execute(ex)
+        .await
+        .map(|_| ())
+}
+
+/// The user's customs office (code and name, each optional).
+pub async fn set_office<'c, E: Executor<'c, Database = Any>>(
+    ex: E,
+    user_id: i64,
+    code: Option<&str>,
+    name: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET office_code = $1, office_name = $2, version = version + 1 WHERE id = $3")
+        .bind(code)
+        .bind(name)
         .bind(user_id)
         .execute(ex)
         .await

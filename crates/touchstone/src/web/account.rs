@@ -1,4 +1,5 @@
-//! The signed-in user's own account: password, language, second factor and API tokens.
+//! The signed-in user's own account: password, language and time zone, the customs office an
+//! officer works at (prefilled on the detention form), second factor and API tokens.
 
 use askama::Template;
 use axum::extract::{Query, State};
@@ -22,6 +23,7 @@ pub fn router() -> Pages {
         .route("/account", get(account_page))
         .route("/account/password", post(change_password))
         .route("/account/language", post(change_language))
+        .route("/account/office", post(change_office))
         .route("/account/tokens", post(create_token))
         .route("/account/tokens/{id}/revoke", post(revoke_token))
         .route("/account/second-factor/start", post(start_second_factor))
@@ -43,6 +45,28 @@ struct AccountPage {
     /// The zone of the reader's organisation's country, read when they choose none.
     country_zone: &'static str,
     zones: &'static [String],
+    /// The office section is shown to those who record detentions (the form it prefills).
+    records_detentions: bool,
+    /// The office as saved, or as typed when it was refused.
+    office_code: String,
+    office_name: String,
+    /// Every problem of the form sent, each shown beside its field.
+    problems: Vec<FieldError>,
+}
+
+impl AccountPage {
+    /// The message to show beside `field`, if a problem is about it.
+    fn err(&self, field: &str) -> Option<&str> {
+        self.problems.iter().find(|e| e.on(field)).map(|e| e.message.as_str())
+    }
+    /// A field a problem is about is marked invalid and tied to its message.
+    fn marks(&self, field: &str) -> String {
+        if self.problems.iter().any(|e| e.on(field)) {
+            format!(" aria-invalid=\"true\" aria-describedby=\"{field}-error\"")
+        } else {
+            String::new()
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -76,6 +100,10 @@ async fn render_account(
             .and_then(|u| crate::i18n::time::country_zone_name(&u.organisation_country))
             .unwrap_or("UTC"),
         zones: crate::i18n::time::zone_names(),
+        records_detentions: crate::domain::cases::may_create(&principal),
+        office_code: ctx.layout.me.as_ref().and_then(|u| u.office_code.clone()).unwrap_or_default(),
+        office_name: ctx.layout.me.as_ref().and_then(|u| u.office_name.clone()).unwrap_or_default(),
+        problems: Vec::new(),
     };
     page(&mut p);
     Ok(ctx.render(status, p))
@@ -86,7 +114,8 @@ fn fully_signed_in(SignedIn { ctx, principal }: SignedIn) -> Enrolling {
 }
 
 async fn account_page(reader: Enrolling, State(state): State<AppState>, Query(n): Query<Notice>) -> PageResult {
-    let notice = n.done.filter(|d| ["password", "language", "token_revoked", "second_factor"].contains(&d.as_str()));
+    let notice =
+        n.done.filter(|d| ["password", "language", "office", "token_revoked", "second_factor"].contains(&d.as_str()));
     render_account(reader, &state, StatusCode::OK, |p| {
         p.notice = notice.as_ref().map(|d| p.layout.tr.t(&format!("account.done.{d}")).to_string())
     })
@@ -96,12 +125,30 @@ async fn account_page(reader: Enrolling, State(state): State<AppState>, Query(n)
 /// Runs an account action; on a client error re-renders the page with the message beside the
 /// field, on success redirects to the page with a notice.
 async fn outcome(reader: Enrolling, state: &AppState, result: Result<(), AppError>, done: &str) -> PageResult {
+    outcome_keeping(reader, state, result, done, |_| {}).await
+}
+
+/// [`outcome`], with `keep` putting back on the re-rendered page what the user typed.
+async fn outcome_keeping(
+    reader: Enrolling,
+    state: &AppState,
+    result: Result<(), AppError>,
+    done: &str,
+    mut keep: impl FnMut(&mut AccountPage),
+) -> PageResult {
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/account?done={done}")).into_response()),
         Err(e) if !shown_in_place(&e) => Err(PageError(e)),
         Err(e) => {
-            let error = FieldError::from_error(&reader.ctx.layout.tr, &e);
-            render_account(reader, state, e.status(), |p| p.error = Some(error.clone())).await
+            let tr = reader.ctx.layout.tr;
+            let error = FieldError::from_error(&tr, &e);
+            let problems: Vec<FieldError> = e.problems().iter().map(|p| FieldError::from_error(&tr, p)).collect();
+            render_account(reader, state, e.status(), |p| {
+                p.error = Some(error.clone());
+                p.problems = problems.clone();
+                keep(p);
+            })
+            .await
         }
     }
 }
@@ -141,6 +188,27 @@ async fn change_language(
         Err(e) => Err(e),
     };
     outcome(fully_signed_in(reader), &state, r, "language").await
+}
+
+#[derive(Deserialize)]
+struct OfficeForm {
+    #[serde(default)]
+    office_code: String,
+    #[serde(default)]
+    office_name: String,
+}
+
+async fn change_office(
+    reader: SignedIn,
+    State(state): State<AppState>,
+    CsrfForm(f): CsrfForm<OfficeForm>,
+) -> PageResult {
+    let r = directory::set_own_office(&state.db, &reader.principal, &f.office_code, &f.office_name).await;
+    outcome_keeping(fully_signed_in(reader), &state, r, "office", |p| {
+        p.office_code = f.office_code.clone();
+        p.office_name = f.office_name.clone();
+    })
+    .await
 }
 
 #[derive(Deserialize)]

@@ -31,6 +31,7 @@ pub fn router() -> Pages {
         .route("/catalog", get(brands_page))
         .route("/catalog/brands/{id}", get(brand_page))
         .route("/catalog/brands/{id}/publish", post(publish_brand))
+        .route("/catalog/sectors/{sector}", get(sector_page))
         .route("/catalog/products/{id}", get(product_page))
         .route("/catalog/products/{id}/publish", post(publish_product))
 }
@@ -372,6 +373,68 @@ async fn brand_page(
         trademarks,
         contacts: contacts_for(&principal, tr, fallback, sheet.contacts),
         products,
+    };
+    Ok(ctx.render(StatusCode::OK, page))
+}
+
+// ---------------------------------------------------------------------------------------------
+// A sector: its published cards, to keep on the phone together
+
+/// The most cards the sector page lists. A sector holding more is kept brand by brand: the
+/// phone keeps at most a few hundred pinned cards (`static/sw.js`, `MAX_PINNED_CARDS`), and the
+/// page itself must stay light on a slow network.
+const SECTOR_CARDS_LISTED: i64 = 1000;
+
+/// A card of the sector's list, its name in the reader's language.
+struct SectorCardRow {
+    id: i64,
+    name: Shown,
+    brand_name: String,
+}
+
+#[derive(Template)]
+#[template(path = "catalog_sector.html")]
+struct SectorPage {
+    layout: Layout,
+    sector: Sector,
+    title: String,
+    /// How many cards the sector holds, of how many brands, in a sentence.
+    size_told: String,
+    cards: Vec<SectorCardRow>,
+    /// More cards than the page lists: the sector is kept brand by brand.
+    too_many: bool,
+}
+
+async fn sector_page(
+    SignedIn { ctx, principal }: SignedIn,
+    State(state): State<AppState>,
+    raw: Result<axum::extract::Path<String>, axum::extract::rejection::PathRejection>,
+) -> PageResult {
+    let not_found = || PageError(crate::error::AppError::not_found("sector"));
+    let axum::extract::Path(raw) = raw.map_err(|_| not_found())?;
+    let sector = Sector::parse(&raw).ok_or_else(not_found)?;
+    let (size, cards) = catalog::sector_cards(&state.db, &principal, sector, SECTOR_CARDS_LISTED).await?;
+    let tr = &ctx.layout.tr;
+    let cards = cards
+        .into_iter()
+        .map(|c| SectorCardRow {
+            id: c.product_id,
+            name: Shown::of(&c.names, tr, c.fallback_language),
+            brand_name: c.brand_name,
+        })
+        .collect();
+    let title = tr.f("catalog.sector_title", &[("sector", &tr.label("sector", sector))]);
+    let size_told = tr.fmt(
+        "catalog.sector_size",
+        &[("cards", crate::i18n::Arg::from(size.cards)), ("brands", crate::i18n::Arg::from(size.brands))],
+    );
+    let page = SectorPage {
+        layout: clone_layout(&ctx.layout),
+        sector,
+        title,
+        size_told,
+        cards,
+        too_many: size.cards > SECTOR_CARDS_LISTED,
     };
     Ok(ctx.render(StatusCode::OK, page))
 }

@@ -106,6 +106,14 @@ struct HitView {
     /// The brand of a product, or the sector of a brand.
     detail: String,
     is_brand: bool,
+    /// A product's thumbnail of the genuine article.
+    picture: Option<HitPicture>,
+}
+
+struct HitPicture {
+    src: String,
+    /// Its text alternative: the genuine article, named.
+    alt: String,
 }
 
 #[derive(Default)]
@@ -189,12 +197,20 @@ async fn identify_page(
                     .hits
                     .into_iter()
                     .map(|h| match (h.kind, h.product_id) {
-                        (HitKind::Product, Some(id)) => HitView {
-                            href: format!("/catalog/products/{id}"),
-                            title: super::catalog::hit_title(&tr, &h),
-                            detail: h.brand_name,
-                            is_brand: false,
-                        },
+                        (HitKind::Product, Some(id)) => {
+                            let title = super::catalog::hit_title(&tr, &h);
+                            let picture = h.picture.as_deref().map(|hash| {
+                                let alt = tr.f("identify.hit_picture", &[("product", title.text.as_str())]);
+                                HitPicture { src: format!("/media/{hash}/thumbnail"), alt }
+                            });
+                            HitView {
+                                href: format!("/catalog/products/{id}"),
+                                title,
+                                detail: h.brand_name,
+                                is_brand: false,
+                                picture,
+                            }
+                        }
                         _ => HitView {
                             href: format!("/catalog/brands/{}", h.brand_id),
                             detail: h
@@ -205,6 +221,7 @@ async fn identify_page(
                                 .unwrap_or_default(),
                             title: super::catalog::hit_title(&tr, &h),
                             is_brand: true,
+                            picture: None,
                         },
                     })
                     .collect();

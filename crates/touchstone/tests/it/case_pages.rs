@@ -701,3 +701,78 @@ async fn photos_of_the_goods_sent_with_the_detention_form_reach_the_case_and_its
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_office_saved_on_the_account_page_prefills_the_detention_form_and_an_oversized_one_is_refused() {
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 1).await.unwrap();
+        let product = product_id(&app, 0, 0).await.to_string();
+        // The French officer reads French: the refusal is told in their language.
+        let mut officer = signed_in(&app, "officer@douane.demo").await;
+        let form = officer.get("/cases/new").await;
+        assert_eq!(input_value(&form, "office_code"), "", "no office yet");
+        assert!(form.text.contains("href=\"/account#office\""), "the form says where the office comes from");
+
+        let saved = officer
+            .submit("/account", "/account/office", &[("office_code", " FR000730 "), ("office_name", "Roissy fret")])
+            .await;
+        assert_eq!((saved.status, saved.location()), (StatusCode::SEE_OTHER, "/account?done=office"), "{}", saved.text);
+        let account = officer.get("/account?done=office").await;
+        assert!(account.text.contains("Votre bureau a été enregistré."), "{}", account.text);
+        assert_eq!(input_value(&account, "office_code"), "FR000730", "kept trimmed");
+
+        let form = officer.get(&format!("/cases/new?product_id={product}")).await;
+        assert_eq!(input_value(&form, "office_code"), "FR000730");
+        assert_eq!(input_value(&form, "office_name"), "Roissy fret");
+        assert_eq!(input_value(&form, "office_country"), "FR");
+        // The form as it opened, sent as a draft, records the office.
+        let csrf = Browser::csrf_of(&form);
+        let fields = [
+            ("idempotency_key", input_value(&form, "idempotency_key")),
+            ("case_type", "standard".to_string()),
+            ("office_code", input_value(&form, "office_code")),
+            ("office_name", input_value(&form, "office_name")),
+            ("office_country", input_value(&form, "office_country")),
+            ("lines", "1".to_string()),
+            ("goods_0_description", "Sacs".to_string()),
+            ("goods_0_quantity", "4".to_string()),
+            ("goods_0_unit", "pièces".to_string()),
+            ("goods_0_product_id", product.clone()),
+            ("save", "draft".to_string()),
+        ];
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let case = case_id_of(&officer.post_raw("/cases", &fields, Some(&csrf)).await);
+        let token = app.token_for("officer@douane.demo").await;
+        let api = app.get(&format!("/api/v1/cases/{case}"), &token).await.json();
+        assert_eq!(api["sheet"]["office"]["code"], "FR000730", "{api}");
+        let me = app.get("/api/v1/me", &token).await.json();
+        assert_eq!((&me["office_code"], &me["office_name"]), (&"FR000730".into(), &"Roissy fret".into()), "{me}");
+
+        // Too long: both problems told beside their fields, in French, what was typed kept and
+        // the saved office unchanged.
+        let (code, name) = ("F".repeat(41), "R".repeat(201));
+        let refused =
+            officer.submit("/account", "/account/office", &[("office_code", &code), ("office_name", &name)]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.text);
+        for field in ["office_code", "office_name"] {
+            assert!(
+                refused.text.contains(&format!("aria-invalid=\"true\" aria-describedby=\"{field}-error\"")),
+                "{field}"
+            );
+            assert!(refused
+                .text
+                .contains(&format!("id=\"{field}-error\">Un code de bureau compte au plus 40 caractères")));
+        }
+        assert!(refused.text.contains(&format!("value=\"{code}\" maxlength=\"40\"")), "what was typed is kept");
+        assert_eq!(input_value(&officer.get("/cases/new").await, "office_code"), "FR000730");
+
+        // Emptied: the form opens without an office again.
+        officer.submit("/account", "/account/office", &[("office_code", ""), ("office_name", " ")]).await;
+        let form = officer.get("/cases/new").await;
+        assert_eq!(
+            (input_value(&form, "office_code"), input_value(&form, "office_name")),
+            (String::new(), String::new())
+        );
+    })
+    .await;
+}

@@ -321,3 +321,40 @@ async fn pictures_show_genuine_and_counterfeit_side_by_side_with_their_captions(
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_sector_page_lists_the_published_cards_of_its_brands_for_the_phone_to_keep_and_nothing_else() {
+    on_every_backend(|app| async move {
+        // Demo brands 6, 15 and 24 trade in tobacco; brand 24 keeps its product in draft.
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 25, 1).await.unwrap();
+        let (six, fifteen, draft) =
+            (product_id(&app, 6, 0).await, product_id(&app, 15, 0).await, product_id(&app, 24, 0).await);
+        let other_sector = product_id(&app, 7, 0).await;
+        let mut officer = signed_in(&app, "officer@border.demo").await;
+
+        // From a brand, its sector is one tap away; from the brand list filtered by sector too.
+        let brand = officer.get(&format!("/catalog/brands/{}", brand_id(&app, 6).await)).await;
+        assert!(brand.text.contains("<a href=\"/catalog/sectors/tobacco\" id=\"sector-link\">"), "{}", brand.text);
+        let list = officer.get("/catalog?sector=tobacco").await;
+        assert!(list.text.contains("<a href=\"/catalog/sectors/tobacco\">"), "{}", list.text);
+
+        let page = officer.get("/catalog/sectors/tobacco").await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+        // The links the service worker keeps (sw.js reads exactly this markup).
+        let card = |id: i64| format!("<a href=\"/catalog/products/{id}\" class=\"product-name\">");
+        assert!(page.text.contains(&card(six)) && page.text.contains(&card(fifteen)), "{}", page.text);
+        assert!(!page.text.contains(&card(draft)), "a draft is no officer's card");
+        assert!(!page.text.contains(&card(other_sector)), "only this sector's cards");
+        assert!(page.text.contains("Product cards published in this sector: 2 (brands: 2)."), "{}", page.text);
+        assert!(page.text.contains("id=\"pin-sector\""), "the phone may keep it");
+        assert!(page.text.contains(&format!(">{}</span>", gen::brand_name(15))), "each card names its brand");
+
+        assert_eq!(officer.get("/catalog/sectors/no_such_sector").await.status, StatusCode::NOT_FOUND);
+        // The sector page is the officers' published catalog: a rights holder is not shown it.
+        let mut holder = signed_in(&app, "brand@lumiere.demo").await;
+        let refused = holder.get("/catalog/sectors/tobacco").await;
+        assert!(!refused.text.contains(&card(six)), "{}", refused.text);
+        assert_ne!(refused.status, StatusCode::OK);
+    })
+    .await;
+}

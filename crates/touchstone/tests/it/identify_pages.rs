@@ -537,3 +537,71 @@ async fn a_card_reached_from_a_gs1_code_opens_with_what_decides_and_shows_the_co
     })
     .await;
 }
+
+#[tokio::test]
+async fn product_results_show_a_small_picture_of_the_genuine_article_never_one_a_section_holds() {
+    use touchstone::domain::catalog::{self, ImageLabel, ImageRef, ProductUpdate};
+    on_every_backend(|app| async move {
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 2).await.unwrap();
+        let console = touchstone::domain::policy::Principal::console();
+        let genuine_of = |p: &catalog::Product| {
+            let sheet = p.published_sheet.as_ref().expect("published");
+            sheet.images.iter().find(|i| i.label == ImageLabel::Genuine).expect("a genuine picture").hash.clone()
+        };
+        // The second product's genuine picture is filed as a security feature as well: a file a
+        // confidential section holds.
+        let second = crate::common::product(&app, 0, 1).await;
+        let withheld = genuine_of(&second);
+        let mut sheet = second.draft.clone();
+        sheet.images.push(ImageRef {
+            hash: withheld.clone(),
+            label: ImageLabel::SecurityFeature,
+            caption: Default::default(),
+        });
+        catalog::update_product(app.db(), &console, second.id, ProductUpdate { version: second.version, sheet })
+            .await
+            .unwrap();
+        catalog::publish_product(app.db(), &console, second.id).await.unwrap();
+        app.state.search.catch_up(app.db()).await.unwrap();
+        let first = crate::common::product(&app, 0, 0).await;
+        let shown = genuine_of(&first);
+
+        let brand = gen::brand_name(0);
+        let mut officer = signed_in(&app, "officer@border.demo").await;
+        let query = serde_urlencoded::to_string([("q", brand.as_str())]).unwrap();
+        let page = officer.get(&format!("/identify?{query}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+        let hits =
+            page.text.split("class=\"product-list hits\"").nth(1).expect("results").split("</ul>").next().unwrap();
+        let item = hits
+            .split("<li")
+            .find(|li| li.contains(&format!("href=\"/catalog/products/{}\"", first.id)))
+            .expect("the first product is a result");
+        let img = format!("<img class=\"hit-picture\" src=\"/media/{shown}/thumbnail\" alt=\"The genuine ");
+        assert!(item.contains(&img), "{item}");
+        assert!(
+            item.contains("width=\"56\" height=\"56\" loading=\"lazy\" decoding=\"async\""),
+            "small and lazy: {item}"
+        );
+        assert!(!hits.contains(&withheld), "a file a section holds is never a result's picture: {hits}");
+        let other = hits
+            .split("<li")
+            .find(|li| li.contains(&format!("href=\"/catalog/products/{}\"", second.id)))
+            .expect("the second product is a result");
+        assert!(other.contains("class=\"hit-picture none\" aria-hidden=\"true\""), "{other}");
+
+        // The officer's phone may load it: the thumbnail, kept by the browser once fetched.
+        let thumb = officer.get(&format!("/media/{shown}/thumbnail")).await;
+        assert_eq!(thumb.status, StatusCode::OK);
+        assert!(thumb.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("image/"));
+        assert!(thumb.headers[header::CACHE_CONTROL].to_str().unwrap().contains("immutable"));
+
+        // The API's results carry it too.
+        let token = app.token_for("officer@border.demo").await;
+        let api = app.get(&format!("/api/v1/search?{query}"), &token).await.json();
+        let hit = |id: i64| api["hits"].as_array().unwrap().iter().find(|h| h["product_id"] == id).cloned().unwrap();
+        assert_eq!(hit(first.id)["picture"], shown.as_str());
+        assert!(hit(second.id)["picture"].is_null(), "{api}");
+    })
+    .await;
+}

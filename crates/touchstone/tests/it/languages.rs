@@ -41,7 +41,11 @@ fn fill(path: &str, ids: &BTreeMap<&str, i64>) -> Option<String> {
         let end = rest[start..].find('}')? + start;
         out.push_str(&rest[..start]);
         let name = &rest[start + 1..end];
-        out.push_str(&ids.get(name).copied().unwrap_or(1).to_string());
+        match name {
+            // The scene's second demo brand trades in luxury.
+            "sector" => out.push_str("luxury"),
+            _ => out.push_str(&ids.get(name).copied().unwrap_or(1).to_string()),
+        }
         rest = &rest[end + 1..];
     }
     out.push_str(rest);

@@ -58,3 +58,23 @@ pub struct ProductSummary {
     pub category: String,
     pub published: bool,
 }
+
+/// A published product card of a sector, as the sector's page lists it (the cards an officer may
+/// keep on the phone together).
+#[derive(Debug, Clone)]
+pub struct SectorCard {
+    pub product_id: i64,
+    pub brand_id: i64,
+    pub brand_name: String,
+    /// The product's name in every language it has one (of the published copy).
+    pub names: super::localized::Localized,
+    /// The brand's fallback language: a name written without a language is in it.
+    pub fallback_language: super::types::Language,
+}
+
+/// How many published cards a sector holds, and of how many published brands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SectorSize {
+    pub cards: i64,
+    pub brands: i64,
+}

@@ -607,6 +607,16 @@ impl ProductSheet {
         self.all_texts().iter().filter(|t| t.lacks(lang, fallback)).count()
     }
 
+    /// The picture a search result shows of this product: the first of the genuine product
+    /// (label `genuine`, which belongs to no confidential section, so every reader of the card
+    /// sees it whatever the brand's audience). A file also filed under a section's label (a
+    /// security feature photographed the same) is left out, even though the card shows it as
+    /// the genuine picture: a result is no place to test that line.
+    pub fn public_picture(&self) -> Option<&str> {
+        let in_a_section = |h: &str| self.images.iter().any(|i| i.hash == h && i.label.section().is_some());
+        self.images.iter().find(|i| i.label == ImageLabel::Genuine && !in_a_section(&i.hash)).map(|i| i.hash.as_str())
+    }
+
     /// Removes the sections the reader may not see, with everything that belongs to them (a
     /// section's pictures, and the guide indicators that show one of those pictures); returns
     /// which were withheld.
@@ -670,6 +680,22 @@ mod tests {
         let e = p.validated().unwrap_err();
         assert_eq!(e.code(), ErrorCode::InvalidGtin);
         assert!(e.public_message().contains('1'), "{}", e.public_message());
+    }
+
+    #[test]
+    fn a_result_shows_the_first_genuine_picture_that_no_confidential_section_holds() {
+        let picture = |hash: &str, label| ImageRef { hash: hash.into(), label, caption: Localized::default() };
+        let mut p = product();
+        p.images = vec![
+            picture("box", ImageLabel::Packaging),
+            picture("hologram", ImageLabel::SecurityFeature),
+            picture("hologram", ImageLabel::Genuine),
+            picture("front", ImageLabel::Genuine),
+            picture("fake", ImageLabel::Counterfeit),
+        ];
+        assert_eq!(p.public_picture(), Some("front"), "not the packaging, not a security feature's file");
+        p.images.retain(|i| i.label != ImageLabel::Genuine);
+        assert_eq!(p.public_picture(), None, "a counterfeit or a packaging is not the genuine product");
     }
 
     #[test]

@@ -79,9 +79,12 @@ fn decimal(field: &'static str, raw: &str) -> Result<Option<f64>, AppError> {
 }
 
 impl CaseForm {
-    fn blank(p: &Principal) -> CaseForm {
+    /// An empty form; the office is the one the officer gave on their account page, if any.
+    fn blank(p: &Principal, me: Option<&crate::domain::directory::User>) -> CaseForm {
         CaseForm {
             idempotency_key: form_token(),
+            office_code: me.and_then(|u| u.office_code.clone()).unwrap_or_default(),
+            office_name: me.and_then(|u| u.office_name.clone()).unwrap_or_default(),
             case_type: CaseType::Standard.as_str().into(),
             // Detaining notifies the rights holder: a deliberate step, never the default.
             detain: false,
@@ -315,6 +318,8 @@ struct NewCasePage {
     case_types: &'static [CaseType],
     procedures: &'static [CustomsProcedure],
     modes: &'static [TransportMode],
+    /// The reader gave their office on their account page: the form says where it came from.
+    office_in_profile: bool,
 }
 
 impl NewCasePage {
@@ -365,6 +370,7 @@ async fn render_form(
 ) -> Response {
     label_products(s, p, &ctx.layout.tr, &mut form).await;
     let layout = clone_layout(&ctx.layout);
+    let office_in_profile = layout.me.as_ref().is_some_and(|u| u.office_code.is_some() || u.office_name.is_some());
     ctx.render(
         status,
         NewCasePage {
@@ -374,6 +380,7 @@ async fn render_form(
             case_types: CaseType::ALL,
             procedures: CustomsProcedure::ALL,
             modes: TransportMode::ALL,
+            office_in_profile,
         },
     )
 }
@@ -391,7 +398,7 @@ pub(super) async fn new_case_page(
     if !cases::may_create(&p) {
         return ctx.error_page(AppError::forbidden());
     }
-    let mut form = CaseForm::blank(&p);
+    let mut form = CaseForm::blank(&p, ctx.layout.me.as_ref());
     let mut errors = Vec::new();
     if let Some(raw) = q.ok().and_then(|Query(q)| q.product_id).filter(|v| !v.trim().is_empty()) {
         let found = match parse_id(&raw) {
