@@ -1,9 +1,8 @@
 #!/usr/bin/env python3
 """Two `touchstone serve` processes on one PostgreSQL database behave as one service.
 
-Node A and node B share the database, the data directory (media; the search index directory is
-held by the first node, the second keeps its index in memory, both follow the change feed) and
-the coordination key. The script checks that
+Node A and node B share the database and the coordination key; each has its own data directory
+(its search index and its cache of the files). The script checks that
 
   1. a product published through A is found on B by GET /api/v1/lookup and GET /api/v1/search
      within 2 seconds (and the other way round);
@@ -14,7 +13,9 @@ the coordination key. The script checks that
      notice each, although both nodes run the matcher;
   4. deadline reminders and the consequences of silence (the deadline pass, run by both nodes
      as they start together) happen once: one reminder per obligation, one "answered" step and
-     one case.ready notice per case, no case event recorded twice.
+     one case.ready notice per case, no case event recorded twice;
+  5. files are shared: a picture uploaded through A, and the demo's pictures A drew at its
+     start, are served by B, whose data directory never held them.
 
 Standard library only; psql for the database checks. Run through scripts/two-nodes.sh.
 """
@@ -34,6 +35,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+import zlib
 
 KEY = "two-nodes-coordination-key-0123456789abcdef"
 
@@ -42,6 +44,27 @@ def gtin(brand, item):
     body = "2%06d%05d" % (brand, item)
     total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
     return body + str((10 - total % 10) % 10)
+
+
+def png(width, height, seed):
+    """A PNG of random pixels (standard library only): content no other test uploads."""
+    rnd = random.Random(seed)
+    rows = b"".join(b"\x00" + bytes(rnd.randrange(256) for _ in range(width * 3)) for _ in range(height))
+
+    def chunk(kind, data):
+        return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+    header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, 2, 0, 0, 0])
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def picture_hashes(value):
+    """The hashes of every picture a card's "images" lists name."""
+    if isinstance(value, dict):
+        found = [i["hash"] for i in value.get("images") or [] if isinstance(i, dict) and i.get("hash")]
+        return found + [h for k, v in value.items() if k != "images" for h in picture_hashes(v)]
+    if isinstance(value, list):
+        return [h for v in value for h in picture_hashes(v)]
+    return []
 
 
 def free_port():
@@ -108,6 +131,18 @@ class Node:
                 self.proc.kill()
                 self.proc.wait()
 
+    def raw(self, method, path, token, data=None):
+        """A call whose body and answer are bytes: (status, bytes)."""
+        req = urllib.request.Request(self.base + path, data=data, method=method)
+        req.add_header("Authorization", "Bearer " + token)
+        if data is not None:
+            req.add_header("Content-Type", "application/octet-stream")
+        try:
+            with urllib.request.urlopen(req, timeout=30) as r:
+                return r.status, r.read()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read()
+
     def call(self, method, path, token, body=None, headers=None):
         data = json.dumps(body).encode() if body is not None else None
         req = urllib.request.Request(self.base + path, data=data, method=method)
@@ -168,8 +203,11 @@ def main():
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", hook_port), Receiver)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
 
-    a = Node("a", binary, work, args.db_url, config, env)
-    b = Node("b", binary, work, args.db_url, config, env)
+    a_dir, b_dir = os.path.join(work, "a"), os.path.join(work, "b")
+    os.makedirs(a_dir)
+    os.makedirs(b_dir)
+    a = Node("a", binary, a_dir, args.db_url, config, env)
+    b = Node("b", binary, b_dir, args.db_url, config, env)
     checks = Checks()
     ok = False
     try:
@@ -178,7 +216,7 @@ def main():
         a.wait_ready()
         b.start()
         b.wait_ready()
-        print("two nodes up in %.1f s: A %s, B %s (one database, one data directory)" % (time.time() - t0, a.base, b.base), flush=True)
+        print("two nodes up in %.1f s: A %s, B %s (one database, a data directory each)" % (time.time() - t0, a.base, b.base), flush=True)
         brand_tok, officer_tok, police_tok = token("brand@lumiere.demo"), token("officer@douane.demo"), token("coordinator@police.demo")
 
         # The rights holder registers its webhook through B.
@@ -215,6 +253,28 @@ def main():
                        looked is not None and looked <= 2.0)
             checks.add("published on %s, found by search ('%s') on %s within 2 s (%s)" % (writer.name.upper(), typo, reader.name.upper(), fmt(searched)),
                        searched is not None and searched <= 2.0)
+
+        # 5. Files shared: uploaded through A, served by B (whose data directory is its own).
+        picture = png(64, 48, time.time())
+        status, stored = a.raw("POST", "/api/v1/media", brand_tok, picture)
+        stored = json.loads(stored) if status == 201 else {}
+        digest = stored.get("hash", "")
+        cached = os.path.join(b_dir, "media", digest[:2], digest[2:4], digest)
+        was_on_b = os.path.exists(cached)
+        status_a, from_a = a.raw("GET", "/api/v1/media/" + digest, brand_tok)
+        status_b, from_b = b.raw("GET", "/api/v1/media/" + digest, brand_tok)
+        checks.add("a picture uploaded through A (%s) is served by B (%s), the same bytes" % (status, status_b),
+                   status == 201 and not was_on_b and status_a == 200 and status_b == 200 and from_a == from_b,
+                   (status, status_a, status_b, len(from_a), len(from_b)))
+        checks.add("B keeps the file it fetched in its own data directory", os.path.exists(cached), cached)
+        status_t, _ = b.raw("GET", "/api/v1/media/%s/thumbnail" % digest, brand_tok)
+        status, card = b.call("GET", "/api/v1/lookup?code=" + gtin(0, 0), officer_tok)
+        demo_pictures = picture_hashes(card) if status == 200 else []
+        served = [b.raw("GET", "/api/v1/media/" + h, officer_tok)[0] for h in demo_pictures]
+        checks.add("the demo's pictures A drew at its start are served by B (%d pictures, thumbnail %s)" % (len(served), status_t),
+                   status_t == 200 and served and all(s == 200 for s in served), served)
+        unshared = psql("SELECT COUNT(*) FROM media m WHERE NOT EXISTS (SELECT 1 FROM media_files f WHERE f.hash = m.hash)")[0][0]
+        checks.add("every file a record names is in the database (%d not)" % unshared, unshared == 0)
 
         # 3 (set up first). A police target on B; detentions on A and B, one naming it.
         today = time.strftime("%Y-%m-%d")

@@ -167,20 +167,27 @@ async fn store_pictures(
     brand_index: usize,
     products: usize,
 ) -> AppResult<Vec<Vec<(Variant, String)>>> {
-    let store_ = files.files.clone();
-    let drawn = tokio::task::spawn_blocking(move || -> std::io::Result<Vec<Vec<(Variant, String, usize)>>> {
-        (0..products)
-            .map(|item| {
-                crate::demo_catalog::pictures(brand_index, item)
-                    .into_iter()
-                    .map(|(variant, png)| Ok((variant, store_.put(&png)?, png.len())))
-                    .collect()
-            })
-            .collect()
+    let drawn = tokio::task::spawn_blocking(move || -> Vec<Vec<(Variant, Vec<u8>)>> {
+        (0..products).map(|item| crate::demo_catalog::pictures(brand_index, item)).collect()
     })
     .await
-    .map_err(|e| AppError::Internal(e.into()))?
     .map_err(|e| AppError::Internal(e.into()))?;
+    let shape: Vec<Vec<Variant>> = drawn.iter().map(|p| p.iter().map(|(v, _)| *v).collect()).collect();
+    let pngs: Vec<Vec<u8>> = drawn.into_iter().flatten().map(|(_, png)| png).collect();
+    let lens: Vec<usize> = pngs.iter().map(Vec::len).collect();
+    let mut hashes = files.put_all(pngs).await?.into_iter().zip(lens);
+    let drawn: Vec<Vec<(Variant, String, usize)>> = shape
+        .into_iter()
+        .map(|variants| {
+            variants
+                .into_iter()
+                .map(|v| {
+                    let (hash, len) = hashes.next().expect("one hash per picture");
+                    (v, hash, len)
+                })
+                .collect()
+        })
+        .collect();
     let mut tx = db.begin().await?;
     let now = db.now_ms();
     for (_, hash, len) in drawn.iter().flatten() {

@@ -46,7 +46,7 @@ impl AppState {
     pub fn new(db: Db, config: Config) -> Self {
         let per_minute = config.auth.sign_in_attempts_per_minute;
         let api_limits = config.api_limits;
-        let media = MediaStore::new(config.data_dir.join("media"), config.max_upload_bytes);
+        let media = MediaStore::new(config.data_dir.join("media"), config.max_upload_bytes, &db);
         // Config::load has checked the legal settings; a hand-built Config is checked here.
         let legal = LegalRules::from_settings(&config.legal).expect("the [legal] configuration is valid");
         let match_key = MatchKey::load(config.coordination_key.as_ref().map(|k| k.expose()), &config.data_dir)

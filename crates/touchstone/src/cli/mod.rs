@@ -511,7 +511,8 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Catalog(CatalogCommand::Import { file, format, owner, as_user }) => {
-            let files = crate::domain::media::MediaStore::new(config.data_dir.join("media"), config.max_upload_bytes);
+            let files =
+                crate::domain::media::MediaStore::new(config.data_dir.join("media"), config.max_upload_bytes, &db);
             import_file(&db, &files, &file, format.as_deref(), owner.as_deref(), as_user.as_deref()).await?
         }
         Command::Verify(VerifyCommand::Import { file, product, format, as_user }) => {
@@ -520,7 +521,8 @@ async fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Catalog(CatalogCommand::Export { format, out, embed_images }) => {
             let format = catalog_io::Format::from_name(&format).context("--format is csv or jsonl")?;
-            let files = crate::domain::media::MediaStore::new(config.data_dir.join("media"), config.max_upload_bytes);
+            let files =
+                crate::domain::media::MediaStore::new(config.data_dir.join("media"), config.max_upload_bytes, &db);
             let images =
                 if embed_images { catalog_io::ExportImages::Embed } else { catalog_io::ExportImages::Reference };
             let count = match &out {
@@ -698,7 +700,7 @@ async fn import_file(
 async fn seed_demo(db: &Db, config: &Config) -> anyhow::Result<Vec<(&'static str, &'static str)>> {
     let sign_ins = app(crate::demo::seed(db).await)?;
     let started = std::time::Instant::now();
-    let files = crate::domain::media::MediaStore::new(config.data_dir.join("media"), config.max_upload_bytes);
+    let files = crate::domain::media::MediaStore::new(config.data_dir.join("media"), config.max_upload_bytes, db);
     let created =
         app(
             crate::demo::seed_catalog(db, &files, crate::demo::DEMO_BRANDS, crate::demo::DEMO_PRODUCTS_PER_BRAND).await

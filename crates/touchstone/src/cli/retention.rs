@@ -15,7 +15,7 @@ use crate::store::Db;
 
 /// Purges now what is past its period (without waiting for a server's pass), and says what.
 pub(super) async fn purge(db: &Db, config: &Config) -> anyhow::Result<ExitCode> {
-    let files = media::FileStore::new(config.data_dir.join("media"));
+    let files = crate::domain::media::MediaStore::new(config.data_dir.join("media"), config.max_upload_bytes, db);
     let done = app(retention::purge(db, &files, &config.retention, db.now_ms()).await)?;
     println!(
         "purged {} closed cases, {} screening hits, {} scan events and {} files; {} audit records now keep only \

@@ -20,9 +20,18 @@ use crate::store::{self, Db};
 const PROCESSING_TIME_LIMIT: Duration = Duration::from_secs(30);
 
 /// Where files live and how many may be decoded at once.
+///
+/// Files are kept by content hash in this node's data directory. On PostgreSQL, where several
+/// nodes serve one deployment, their bytes are also kept in the database (`media_files`), and
+/// the directory is only this node's cache of them: a file uploaded through one node is served
+/// by every other.
 #[derive(Clone)]
 pub struct MediaStore {
-    pub files: Arc<media::FileStore>,
+    local: Arc<media::FileStore>,
+    /// The database every node reads files from, when files are shared (PostgreSQL).
+    shared: Option<Db>,
+    /// The newest removal (ms) this node has applied to its cache (see [`MediaStore::forget_removed`]).
+    forgotten_until: Arc<std::sync::atomic::AtomicI64>,
     pub limits: media::Limits,
     permits: Arc<Semaphore>,
     decoders: usize,
@@ -70,14 +79,138 @@ impl MediaStore {
 }
 
 impl MediaStore {
-    pub fn new(root: std::path::PathBuf, max_bytes: usize) -> Self {
+    /// The store under `root` (the data directory's `media`), sharing files through `db` when
+    /// it is PostgreSQL.
+    pub fn new(root: std::path::PathBuf, max_bytes: usize, db: &Db) -> Self {
         let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
         MediaStore {
-            files: Arc::new(media::FileStore::new(root)),
+            local: Arc::new(media::FileStore::new(root)),
+            shared: (db.backend == store::Backend::Postgres).then(|| db.clone()),
+            forgotten_until: Arc::default(),
             limits: media::Limits { max_bytes, ..media::Limits::default() },
             permits: Arc::new(Semaphore::new(workers)),
             decoders: workers,
             waiting: Arc::default(),
+        }
+    }
+}
+
+/// Files removed less than this before the last one a node applied are looked at again, so a
+/// removal committed late (its instant taken before an earlier one's commit) is not missed.
+const REMOVALS_OVERLAP_MS: i64 = 10 * 60_000;
+
+/// Files shared per statement when a node shares what only its disk held.
+const SHARED_PER_BATCH: i64 = 100;
+
+fn internal(e: impl Into<anyhow::Error>) -> AppError {
+    AppError::Internal(e.into())
+}
+
+impl MediaStore {
+    /// Stores files (already checked and cleaned) and returns their hashes, in order: on this
+    /// node's disk, then, when files are shared, where every node reads them. Returns once they
+    /// are durable in both, so a record naming them may be committed.
+    pub async fn put_all(&self, files: Vec<Vec<u8>>) -> AppResult<Vec<String>> {
+        let local = self.local.clone();
+        let (hashes, files) = tokio::task::spawn_blocking(move || -> std::io::Result<_> {
+            let hashes = files.iter().map(|f| local.put(f)).collect::<std::io::Result<Vec<_>>>()?;
+            Ok((hashes, files))
+        })
+        .await
+        .map_err(internal)?
+        .map_err(internal)?;
+        if let Some(db) = &self.shared {
+            for (hash, bytes) in hashes.iter().zip(&files) {
+                store::media::put_shared_file(db.bookkeeping(), hash, bytes).await?;
+            }
+        }
+        Ok(hashes)
+    }
+
+    /// A stored file's bytes: from this node's disk, else (files shared) from the database,
+    /// then kept on this node's disk for the next read. `None` when no file has this hash.
+    pub async fn get(&self, hash: &str) -> AppResult<Option<Vec<u8>>> {
+        let local = self.local.clone();
+        let wanted = hash.to_string();
+        let cached =
+            tokio::task::spawn_blocking(move || local.get(&wanted)).await.map_err(internal)?.map_err(internal)?;
+        if cached.is_some() || !media::is_valid_hash(hash) {
+            return Ok(cached);
+        }
+        let Some(db) = &self.shared else { return Ok(None) };
+        let Some(bytes) = store::media::shared_file(db.reader(), hash).await? else { return Ok(None) };
+        let local = self.local.clone();
+        let hash = hash.to_string();
+        tokio::task::spawn_blocking(move || {
+            // Content-addressed: bytes that do not hash to their name are not served.
+            let stored = local.put(&bytes).map_err(internal)?;
+            if stored != hash {
+                let _ = local.remove(&stored);
+                return Err(internal(anyhow::anyhow!("the shared file {hash} holds other content ({stored})")));
+            }
+            Ok(Some(bytes))
+        })
+        .await
+        .map_err(internal)?
+    }
+
+    /// Removes files from this node's disk (a purge has removed their rows and shared bytes);
+    /// one that cannot be removed is only logged: no row names it, so it is never served.
+    pub async fn remove_local(&self, hashes: Vec<String>) -> AppResult<()> {
+        let local = self.local.clone();
+        tokio::task::spawn_blocking(move || {
+            for hash in hashes {
+                if let Err(e) = local.remove(&hash) {
+                    tracing::warn!(error = %e, file = %hash, "a purged file could not be removed from the store");
+                }
+            }
+        })
+        .await
+        .map_err(internal)
+    }
+
+    /// Drops from this node's cache the files a purge on any node removed since the last call
+    /// (every node's retention pass runs it, whichever node purged).
+    pub async fn forget_removed(&self) -> AppResult<usize> {
+        use std::sync::atomic::Ordering;
+        let Some(db) = &self.shared else { return Ok(0) };
+        let until = self.forgotten_until.load(Ordering::Acquire);
+        let since = if until == 0 { 0 } else { until - REMOVALS_OVERLAP_MS };
+        let removed = store::media::files_removed_since(db.reader(), since).await?;
+        let newest = removed.iter().map(|(_, at)| *at).max().unwrap_or(until);
+        let count = removed.len();
+        self.remove_local(removed.into_iter().map(|(hash, _)| hash).collect()).await?;
+        self.forgotten_until.fetch_max(newest.max(1), Ordering::AcqRel);
+        Ok(count)
+    }
+
+    /// Shares the files some record names that only this node's disk holds (stored before
+    /// files were shared); those it does not hold are left to the node that does. Returns how
+    /// many it shared.
+    pub async fn share_local_files(&self) -> AppResult<usize> {
+        let Some(db) = &self.shared else { return Ok(0) };
+        let mut shared = 0;
+        let mut after_missing = std::collections::BTreeSet::new();
+        loop {
+            let pending =
+                store::media::files_not_shared(db.reader(), SHARED_PER_BATCH + after_missing.len() as i64).await?;
+            let todo: Vec<String> = pending.into_iter().filter(|h| !after_missing.contains(h)).collect();
+            if todo.is_empty() {
+                return Ok(shared);
+            }
+            for hash in todo {
+                let local = self.local.clone();
+                let h = hash.clone();
+                match tokio::task::spawn_blocking(move || local.get(&h)).await.map_err(internal)?.map_err(internal)? {
+                    Some(bytes) => {
+                        store::media::put_shared_file(db.bookkeeping(), &hash, &bytes).await?;
+                        shared += 1;
+                    }
+                    None => {
+                        after_missing.insert(hash);
+                    }
+                }
+            }
         }
     }
 }
@@ -129,19 +262,12 @@ pub async fn prepare(store_: &MediaStore, bytes: Vec<u8>) -> AppResult<StoredMed
         }
         Ok(joined) => joined.map_err(|e| AppError::Internal(e.into()))?.map_err(media_error)?,
     };
-    let files = store_.files.clone();
-    let (hash, thumbnail_hash, byte_len) = {
-        let bytes = processed.bytes;
-        let thumb = processed.thumbnail.map(|t| t.bytes);
-        tokio::task::spawn_blocking(move || -> std::io::Result<(String, Option<String>, usize)> {
-            let hash = files.put(&bytes)?;
-            let thumb_hash = thumb.map(|t| files.put(&t)).transpose()?;
-            Ok((hash, thumb_hash, bytes.len()))
-        })
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?
-        .map_err(|e| AppError::Internal(e.into()))?
-    };
+    let byte_len = processed.bytes.len();
+    let mut files = vec![processed.bytes];
+    files.extend(processed.thumbnail.map(|t| t.bytes));
+    let mut hashes = store_.put_all(files).await?.into_iter();
+    let hash = hashes.next().expect("one hash per file");
+    let thumbnail_hash = hashes.next();
     Ok(StoredMedia {
         hash,
         kind: processed.kind.extension().replace("jpg", "jpeg"),
@@ -154,12 +280,7 @@ pub async fn prepare(store_: &MediaStore, bytes: Vec<u8>) -> AppResult<StoredMed
 
 /// The stored bytes of a file by its hash, straight from the file store (for exports).
 pub async fn stored_bytes(store_: &MediaStore, hash: &str) -> AppResult<Option<Vec<u8>>> {
-    let files = store_.files.clone();
-    let hash = hash.to_string();
-    tokio::task::spawn_blocking(move || files.get(&hash))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?
-        .map_err(|e| AppError::Internal(e.into()))
+    store_.get(hash).await
 }
 
 /// How many cases and messages using one file are looked at before the reader is refused.
@@ -250,11 +371,9 @@ pub async fn read(
         (true, None) => return Err(AppError::not_found("thumbnail")),
         (false, _) => (row.hash.clone(), mime_of(&row.kind)),
     };
-    let files = store_.files.clone();
-    let bytes = tokio::task::spawn_blocking(move || files.get(&wanted))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?
-        .map_err(|e| AppError::Internal(e.into()))?
+    let bytes = store_
+        .get(&wanted)
+        .await?
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("file {hash} is recorded but missing from the store")))?;
     Ok((bytes, content_type))
 }

@@ -29,6 +29,7 @@ use utoipa::ToSchema;
 use super::audit::{purged_detail, sha256_hex, AuditEvent, AuditRecord, PurgeDetail, PURGE_ACTION};
 use super::format_ms;
 use super::input::required_text;
+use super::media::MediaStore;
 use super::normalize;
 use super::policy::{check, Action, Principal, Target};
 use super::types::CountryCode;
@@ -74,12 +75,7 @@ impl PurgeOutcome {
 
 /// Purges everything past its period at `now` (the database clock's instant in the pass).
 /// Safe alongside another purge: each case and hit is claimed by a conditional update or delete.
-pub async fn purge(
-    db: &Db,
-    files: &media::FileStore,
-    settings: &RetentionSettings,
-    now: i64,
-) -> AppResult<PurgeOutcome> {
+pub async fn purge(db: &Db, files: &MediaStore, settings: &RetentionSettings, now: i64) -> AppResult<PurgeOutcome> {
     let mut outcome = PurgeOutcome::default();
     let case_cutoff = now - settings.closed_case_ms();
     loop {
@@ -128,7 +124,7 @@ pub async fn purge(
 }
 
 /// Purges the given closed cases (those still due) in one transaction.
-async fn purge_cases(db: &Db, files: &media::FileStore, ids: &[i64], cutoff: i64, now: i64) -> AppResult<PurgeDetail> {
+async fn purge_cases(db: &Db, files: &MediaStore, ids: &[i64], cutoff: i64, now: i64) -> AppResult<PurgeDetail> {
     let mut detail = PurgeDetail::default();
     if ids.is_empty() {
         return Ok(detail);
@@ -156,20 +152,14 @@ async fn purge_cases(db: &Db, files: &media::FileStore, ids: &[i64], cutoff: i64
             removed.extend(gone);
         }
     }
+    for hash in &removed {
+        store::media::remove_shared_file(&mut tx, hash, now).await?;
+    }
     seal(&mut tx, "closed_cases", &detail).await?;
     tx.commit().await?;
-    // Files go once their rows are gone for good; one that cannot be removed is only logged
-    // (no row names it, so it is never served).
-    let files = files.clone();
-    tokio::task::spawn_blocking(move || {
-        for hash in removed {
-            if let Err(e) = files.remove(&hash) {
-                tracing::warn!(error = %e, file = %hash, "a purged file could not be removed from the store");
-            }
-        }
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.into()))?;
+    // Files go from this node's disk once their rows are gone for good; the other nodes drop
+    // their copies on their next pass (`MediaStore::forget_removed`).
+    files.remove_local(removed).await?;
     Ok(detail)
 }
 
@@ -227,7 +217,8 @@ async fn seal(tx: &mut Tx, what: &'static str, detail: &PurgeDetail) -> AppResul
 
 /// One node's pass: claims the period (so that one node purges while the others skip), then
 /// purges. `None` when another node has this period.
-pub async fn pass(db: &Db, files: &media::FileStore, settings: &RetentionSettings) -> AppResult<Option<PurgeOutcome>> {
+pub async fn pass(db: &Db, files: &MediaStore, settings: &RetentionSettings) -> AppResult<Option<PurgeOutcome>> {
+    files.forget_removed().await?;
     let now = db.now_ms();
     let period_ms = i64::from(settings.pass_interval_minutes) * 60_000;
     let mut tx = db.begin().await?;
@@ -242,12 +233,7 @@ pub async fn pass(db: &Db, files: &media::FileStore, settings: &RetentionSetting
 
 /// Runs [`pass`] every `[retention] pass_interval_minutes` until the process ends, beating
 /// `beat` after each (see [`crate::ops::workers::spawn_retention`]).
-pub async fn run_purges(
-    db: Db,
-    files: std::sync::Arc<media::FileStore>,
-    settings: RetentionSettings,
-    beat: crate::ops::workers::Heartbeat,
-) {
+pub async fn run_purges(db: Db, files: MediaStore, settings: RetentionSettings, beat: crate::ops::workers::Heartbeat) {
     let period = std::time::Duration::from_secs(u64::from(settings.pass_interval_minutes.max(1)) * 60);
     let mut interval = tokio::time::interval(period);
     loop {

@@ -191,7 +191,21 @@ pub fn spawn_all(state: &AppState) -> anyhow::Result<()> {
     // Reminders and the consequences of silence at legal deadlines; safe on several nodes.
     spawn_deadlines(state, DEADLINE_PERIOD);
     spawn_retention(state);
+    spawn_file_sharing(state);
     Ok(())
+}
+
+/// Once at start, on PostgreSQL: shares the files only this node's disk holds (stored before
+/// files were shared between nodes), so that every node can serve them. Not a worker: it ends.
+fn spawn_file_sharing(state: &AppState) {
+    let media = state.media.clone();
+    tokio::spawn(async move {
+        match media.share_local_files().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(files = n, "files only this node held are now shared with every node"),
+            Err(e) => tracing::warn!(error = %e, "sharing this node's files failed; the next start retries"),
+        }
+    });
 }
 
 /// Starts the retention purge every `[retention] pass_interval_minutes`, registered as
@@ -202,7 +216,7 @@ pub fn spawn_retention(state: &AppState) -> tokio::task::JoinHandle<()> {
     let period = Duration::from_secs(u64::from(settings.pass_interval_minutes.max(1)) * 60);
     let beat = state.workers.register("retention_purge", period);
     let running = beat.running();
-    let (db, files) = (state.db.clone(), state.media.files.clone());
+    let (db, files) = (state.db.clone(), state.media.clone());
     tokio::spawn(async move {
         let _running = running;
         crate::domain::retention::run_purges(db, files, settings, beat).await

@@ -176,3 +176,67 @@ pub async fn brands_of_org_using<'c, E: Executor<'c, Database = Any>>(
     .fetch_all(ex)
     .await
 }
+
+// ---------------------------------------------------------------------------------------------
+// The files' bytes, shared by every node on PostgreSQL (`media_files`, migration 0020)
+
+/// Keeps a file's bytes where every node reads them; the same content stored twice is kept once.
+pub async fn put_shared_file<'c, E: Executor<'c, Database = Any>>(
+    conn: E,
+    hash: &str,
+    bytes: &[u8],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO media_files (hash, bytes) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING")
+        .bind(hash)
+        .bind(bytes)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// A file's bytes as every node reads them.
+pub async fn shared_file<'c, E: Executor<'c, Database = Any>>(
+    conn: E,
+    hash: &str,
+) -> Result<Option<Vec<u8>>, sqlx::Error> {
+    sqlx::query_scalar("SELECT bytes FROM media_files WHERE hash = $1").bind(hash).fetch_optional(conn).await
+}
+
+/// Files some `media` row names (as the file or its thumbnail) whose bytes are not shared yet:
+/// those stored before migration 0020, on one node's disk only.
+pub async fn files_not_shared<'c, E: Executor<'c, Database = Any>>(
+    conn: E,
+    limit: i64,
+) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT h FROM (SELECT hash AS h FROM media UNION SELECT thumbnail_hash FROM media \
+         WHERE thumbnail_hash IS NOT NULL) named \
+         WHERE NOT EXISTS (SELECT 1 FROM media_files f WHERE f.hash = named.h) ORDER BY h LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(conn)
+    .await
+}
+
+/// Removes a file's shared bytes (a purge, in its transaction) and notes the removal, so that
+/// every node drops its cached copy.
+pub async fn remove_shared_file(conn: &mut AnyConnection, hash: &str, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM media_files WHERE hash = $1").bind(hash).execute(&mut *conn).await?;
+    sqlx::query("INSERT INTO media_files_removed (hash, removed_at) VALUES ($1, $2)")
+        .bind(hash)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Files removed at or after `since` (ms), oldest first, with the instant of the newest.
+pub async fn files_removed_since<'c, E: Executor<'c, Database = Any>>(
+    conn: E,
+    since: i64,
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    sqlx::query_as("SELECT hash, removed_at FROM media_files_removed WHERE removed_at >= $1 ORDER BY removed_at")
+        .bind(since)
+        .fetch_all(conn)
+        .await
+}

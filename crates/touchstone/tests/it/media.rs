@@ -185,3 +185,81 @@ async fn a_pdf_is_served_as_a_download_that_runs_nothing_while_pictures_stay_inl
     })
     .await;
 }
+
+/// The bytes a router answers for `GET path` with a bearer token.
+async fn fetch(router: &axum::Router, path: &str, token: &str) -> (StatusCode, Vec<u8>) {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let req = Request::builder()
+        .uri(path)
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::empty())
+        .unwrap();
+    let r = router.clone().oneshot(req).await.unwrap();
+    (r.status(), r.into_body().collect().await.unwrap().to_bytes().to_vec())
+}
+
+#[tokio::test]
+async fn on_postgresql_a_file_stored_through_one_node_is_served_by_another_until_a_purge_removes_it() {
+    on_every_backend(|app| async move {
+        let token = app.token_for("brand@lumiere.demo").await;
+        let r = upload(&app, Some(&token), fixture("qrcode-2/high-res-1.jpg")).await;
+        assert_eq!(r.status, StatusCode::CREATED, "[{}] {}", app.backend, r.text);
+        let hash = r.json()["hash"].as_str().unwrap().to_string();
+        let thumbnail = r.json()["thumbnail_hash"].as_str().unwrap().to_string();
+        let (_, on_first) = fetch(&app.router, &format!("/api/v1/media/{hash}"), &token).await;
+
+        // A second node: the same database, a data directory of its own.
+        let other_dir = tempfile::tempdir().unwrap();
+        let other = touchstone::AppState::new(
+            app.db().clone(),
+            touchstone::config::Config { data_dir: other_dir.path().to_path_buf(), ..app.config.clone() },
+        );
+        let other_router = touchstone::http::build_router(other.clone());
+        let cached = other_dir.path().join("media").join(&hash[..2]).join(&hash[2..4]).join(&hash);
+        let (status, on_second) = fetch(&other_router, &format!("/api/v1/media/{hash}"), &token).await;
+        let (thumb_status, _) = fetch(&other_router, &format!("/api/v1/media/{hash}/thumbnail"), &token).await;
+        if app.backend == "sqlite" {
+            // SQLite is one node: its files live in its data directory only.
+            return;
+        }
+        assert_eq!((status, thumb_status), (StatusCode::OK, StatusCode::OK), "the other node serves the file");
+        assert_eq!(on_second, on_first, "the same bytes");
+        assert!(cached.is_file(), "the other node keeps its copy in its own data directory");
+
+        // A purge on the first node removes the shared bytes; the other node drops its copy on
+        // its next retention pass, whichever node purged.
+        let mut tx = app.db().begin().await.unwrap();
+        for h in [&hash, &thumbnail] {
+            touchstone::store::media::remove_shared_file(&mut tx, h, app.db().now_ms()).await.unwrap();
+        }
+        tx.commit().await.unwrap();
+        app.state.media.remove_local(vec![hash.clone(), thumbnail.clone()]).await.unwrap();
+        assert!(app.state.media.get(&hash).await.unwrap().is_none(), "gone from the purging node and the database");
+        assert!(cached.is_file(), "until its next pass, the other node still has its copy");
+        assert_eq!(other.media.forget_removed().await.unwrap(), 2);
+        assert!(!cached.exists(), "the other node's copy is gone");
+        assert!(other.media.get(&hash).await.unwrap().is_none());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn on_postgresql_files_stored_before_they_were_shared_are_shared_by_the_node_that_holds_them() {
+    on_every_backend(|app| async move {
+        let token = app.token_for("brand@lumiere.demo").await;
+        let r = upload(&app, Some(&token), fixture("qrcode-2/high-res-1.jpg")).await;
+        let hash = r.json()["hash"].as_str().unwrap().to_string();
+        if app.backend == "sqlite" {
+            assert_eq!(app.state.media.share_local_files().await.unwrap(), 0, "one node: nothing to share");
+            return;
+        }
+        // As a database upgraded from before migration 0020 holds it: the rows, not the bytes.
+        sqlx::query("DELETE FROM media_files").execute(app.db().bookkeeping()).await.unwrap();
+        assert_eq!(app.state.media.share_local_files().await.unwrap(), 2, "the picture and its thumbnail");
+        assert_eq!(app.state.media.share_local_files().await.unwrap(), 0, "once");
+        let stored: Option<Vec<u8>> = touchstone::store::media::shared_file(app.db().reader(), &hash).await.unwrap();
+        assert_eq!(stored, app.state.media.get(&hash).await.unwrap());
+    })
+    .await;
+}

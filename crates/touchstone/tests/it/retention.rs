@@ -128,8 +128,8 @@ async fn a_closed_case_is_purged_after_its_period_and_the_chain_and_the_file_sho
         let closed = case_through(&app, PURGED_NAMES, std::slice::from_ref(&photo), true).await?;
         let open = case_through(&app, [OPEN_NAME, "Vance Open Consignee", "Open Declarant Ltd"], &[], false).await?;
         let settings = RetentionSettings::default();
-        let files = app.state.media.files.clone();
-        anyhow::ensure!(files.get(&photo)?.is_some(), "the photo is stored");
+        let files = app.state.media.clone();
+        anyhow::ensure!(files.get(&photo).await?.is_some(), "the photo is stored");
 
         // A day before its period ends, nothing is purged.
         app.db().clock.advance(settings.closed_case_ms() - DAY);
@@ -152,7 +152,7 @@ async fn a_closed_case_is_purged_after_its_period_and_the_chain_and_the_file_sho
         assert_eq!(open_case["sheet"]["consignor"]["name"], OPEN_NAME, "an open case is never purged");
         let stats = app.get("/api/v1/stats/cases", &officer).await.json();
         assert!(stats.as_array().unwrap().iter().any(|s| s["state"] == "closed" && s["count"] == 1), "{stats}");
-        assert!(files.get(&photo)?.is_none(), "[{}] the photo no record uses is gone", app.backend);
+        assert!(files.get(&photo).await?.is_none(), "[{}] the photo no record uses is gone", app.backend);
         assert_eq!(app.get(&format!("/api/v1/media/{photo}"), &officer).await.status, StatusCode::NOT_FOUND);
 
         // The chain verifies, and says what was purged.
@@ -208,7 +208,7 @@ async fn audit_verify_exits_0_after_a_purge_and_lists_it() {
     let closed = case_through(&app, PURGED_NAMES, &[], true).await.unwrap();
     let settings = RetentionSettings::default();
     app.db().clock.advance(settings.closed_case_ms() + DAY);
-    retention::purge(app.db(), &app.state.media.files, &settings, app.db().now_ms()).await.unwrap();
+    retention::purge(app.db(), &app.state.media, &settings, app.db().now_ms()).await.unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_touchstone"))
         .args(["audit", "verify", "--data-dir", &data])
         .env_remove("TOUCHSTONE_DATABASE_URL")
@@ -257,7 +257,7 @@ async fn hits_and_scan_events_go_after_their_periods_but_a_hit_on_an_open_case_s
                 .await?;
         }
         app.db().clock.stop_at(purge_at);
-        let done = retention::purge(app.db(), &app.state.media.files, &settings, purge_at).await?;
+        let done = retention::purge(app.db(), &app.state.media, &settings, purge_at).await?;
         assert_eq!((done.cases, done.hits, done.scan_events), (0, 1, 1), "[{}] {done:?}", app.backend);
         let left: Vec<(String, i64)> = sqlx::query_as("SELECT own_item_kind, own_item_id FROM coordination_hits")
             .fetch_all(app.db().reader())
@@ -330,7 +330,7 @@ async fn the_export_holds_everything_about_a_party_and_only_an_administrations_a
         assert_eq!(all.cases.len(), 1);
         let settings = RetentionSettings::default();
         app.db().clock.advance(settings.closed_case_ms() + DAY);
-        retention::purge(app.db(), &app.state.media.files, &settings, app.db().now_ms()).await?;
+        retention::purge(app.db(), &app.state.media, &settings, app.db().now_ms()).await?;
         assert!(retention::export_party(app.db(), &console, &query).await?.cases.is_empty());
         TestResult::Ok(())
     })
@@ -384,7 +384,7 @@ async fn records_written_before_the_second_chain_form_verify_and_can_be_purged_b
 
         let settings = RetentionSettings::default();
         app.db().clock.advance(settings.closed_case_ms() + DAY);
-        let done = retention::purge(app.db(), &app.state.media.files, &settings, app.db().now_ms()).await?;
+        let done = retention::purge(app.db(), &app.state.media, &settings, app.db().now_ms()).await?;
         assert_eq!(done.cases, 1);
         let report = verify_chain(app.db()).await?;
         assert_eq!(report.first_broken_seq, None, "[{}] {:?}", app.backend, report.problem);
