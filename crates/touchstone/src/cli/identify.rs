@@ -50,6 +50,8 @@ pub(super) async fn reindex(db: &Db, config: &Config) -> anyhow::Result<ExitCode
         ),
         Err(e) => return Err(e.into()),
     };
+    // The card replica beside the index is rebuilt with it (PostgreSQL only).
+    crate::domain::cards::attach(db, &dir.join(CARD_REPLICA_FILE));
     let report = service.rebuild(db).await.map_err(anyhow::Error::new)?;
     println!(
         "search index rebuilt in {}: {} brands and {} products in {:.1} s",
@@ -61,12 +63,19 @@ pub(super) async fn reindex(db: &Db, config: &Config) -> anyhow::Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
+/// The card replica's file in the search index's directory (see [`crate::domain::cards`]).
+const CARD_REPLICA_FILE: &str = "cards.sqlite";
+
 /// The index a server keeps current: `DATA_DIR/search`, or one in memory (rebuilt from the
-/// database) when that directory is held by another process or cannot be used.
-pub(super) fn open_search(config: &Config) -> SearchService {
+/// database) when that directory is held by another process or cannot be used. On PostgreSQL
+/// the index on disk comes with the node's card replica, which the index's follower keeps.
+pub(super) fn open_search(config: &Config, db: &Db) -> SearchService {
     let dir = config.data_dir.join("search");
     match SearchService::open(&dir) {
-        Ok(s) => s,
+        Ok(s) => {
+            crate::domain::cards::attach(db, &dir.join(CARD_REPLICA_FILE));
+            s
+        }
         Err(e) => {
             tracing::warn!(error = %e, "search index: using one in memory, rebuilt from the database");
             SearchService::in_memory()

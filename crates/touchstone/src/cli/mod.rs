@@ -732,7 +732,7 @@ async fn serve(db: Db, config: Config, demo: bool) -> anyhow::Result<()> {
     println!("Touchstone is running at http://{addr}/ (data: {where_data})");
     print_sign_ins(&sign_ins);
     // The search index follows the change feed for as long as the server runs.
-    let search = identify::open_search(&config);
+    let search = identify::open_search(&config, &db);
     let state = AppState::new(db, config).with_search(search);
     // The search follower, notification delivery, the detention matcher and the deadline pass,
     // each beating a heartbeat that /readyz checks.

@@ -393,6 +393,7 @@ pub async fn create_product(db: &Db, principal: &Principal, brand_id: i64, input
         Err(e) if is_unique_violation(&e) => return Err(conflict_on(&e, &key)),
         Err(e) => return Err(e.into()),
     };
+    super::cards::changing(db, [id]);
     keep_history(&mut tx, principal, "product", id, 1, "create", &sheet).await?;
     store::audit::append(
         &mut tx,
@@ -417,6 +418,7 @@ pub async fn update_product(db: &Db, principal: &Principal, id: i64, update: Pro
         Err(e) => return Err(e.into()),
     };
     let Some(version) = saved else { return Err(version_conflict(product.version)) };
+    super::cards::changing(db, [id]);
     keep_history(&mut tx, principal, "product", id, version, "save", &sheet).await?;
     store::audit::append(
         &mut tx,
@@ -440,6 +442,7 @@ pub async fn publish_product(db: &Db, principal: &Principal, id: i64) -> AppResu
     }
     let mut tx = db.begin().await?;
     store::catalog::publish_product(&mut tx, id, db.now_ms(), &product.draft).await?;
+    super::cards::changing(db, [id]);
     keep_history(&mut tx, principal, "product", id, product.version, "publish", &product.draft).await?;
     store::audit::append(
         &mut tx,
@@ -509,7 +512,17 @@ async fn product_card_by(
     principal: &Principal,
     by: store::catalog::ProductBy<'_>,
 ) -> AppResult<Option<ProductCard>> {
-    let Some(product) = store::catalog::stored_product(db, by).await? else { return Ok(None) };
+    let replicated = match by {
+        store::catalog::ProductBy::Gtin(gtin) => super::cards::published_by_gtin(db, gtin)?,
+        store::catalog::ProductBy::Id(_) => None,
+    };
+    let product = match replicated {
+        Some(p) => p,
+        None => match store::catalog::stored_product(db, by).await? {
+            Some(p) => p,
+            None => return Ok(None),
+        },
+    };
     let brand = brand_remembered(db, product.brand_id).await?.ok_or_else(|| AppError::not_found("product"))?;
     card_of(db, principal, product, &brand).await.map(Some)
 }
@@ -538,6 +551,13 @@ async fn card_of(
     let target =
         brand_target(db, principal, brand.id, brand.owner_organisation_id, &brand.draft.confidentiality).await?;
     let own_side = allows(principal, Action::BrandReadDraft, target);
+    // The brand's side reads the draft, which a node's card replica does not keep.
+    let product = match own_side && !product.has_draft() {
+        true => store::catalog::stored_product(db, store::catalog::ProductBy::Id(product.id))
+            .await?
+            .ok_or_else(|| AppError::not_found("product"))?,
+        false => product,
+    };
     let brand_sheet = match (&brand.published_sheet, own_side) {
         (Some(b), _) => b,
         (None, true) => &brand.draft,

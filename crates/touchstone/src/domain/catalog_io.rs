@@ -542,6 +542,7 @@ impl<'a> Importer<'a> {
         let mut tx = self.db.begin().await?;
         if let Ok(outcomes) = write_batch(&mut tx, self.principal, &batch).await {
             audit_batch(&mut tx, self.principal, &batch, &outcomes).await?;
+            super::cards::changing(self.db, changed_products(&outcomes));
             tx.commit().await?;
             self.count(&outcomes);
             return Ok(());
@@ -553,6 +554,7 @@ impl<'a> Importer<'a> {
             match write_batch(&mut tx, self.principal, one).await {
                 Ok(outcomes) => {
                     audit_batch(&mut tx, self.principal, one, &outcomes).await?;
+                    super::cards::changing(self.db, changed_products(&outcomes));
                     tx.commit().await?;
                     self.count(&outcomes);
                 }
@@ -606,6 +608,12 @@ struct Outcome {
     published: bool,
     /// Pictures first recorded by this row.
     new_media: Vec<String>,
+}
+
+/// The products a batch wrote (each may be in the change feed; marking one too many only
+/// sends its lookups to the database for a moment).
+fn changed_products(outcomes: &[Outcome]) -> Vec<i64> {
+    outcomes.iter().map(|o| o.product_id).collect()
 }
 
 /// Writes a batch: the products (publication folded in), their codes and their history, each

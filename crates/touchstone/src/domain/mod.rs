@@ -6,6 +6,7 @@ pub mod api_limits;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
+pub mod cards;
 pub mod cases;
 pub mod catalog;
 pub mod catalog_io;

@@ -166,6 +166,7 @@ impl SearchService {
         let high_water = store::search::feed_high_water(db.reader()).await?;
         let at_ms = now_ms();
         self.blocking(|index| index.delete_all()).await?;
+        super::cards::fill(db).await?;
         let mut brands: HashMap<i64, BrandSheet> = HashMap::new();
         let mut after = 0;
         loop {
@@ -207,6 +208,11 @@ impl SearchService {
     /// nothing to start from); returns how many feed rows were applied.
     pub async fn catch_up(&self, db: &Db) -> AppResult<usize> {
         let mut cursor = self.feed.lock().await;
+        let poll_began = Instant::now();
+        if !cursor.needs_rebuild && super::cards::needs_fill(db) {
+            let kept = super::cards::fill(db).await?;
+            tracing::info!(products = kept, "card replica filled");
+        }
         if cursor.needs_rebuild {
             let report = self.rebuild_locked(db, &mut cursor).await?;
             tracing::info!(
@@ -226,7 +232,7 @@ impl SearchService {
                 let Some(last) = rows.last() else { break };
                 after = last.id;
                 note_seen(&mut cursor, &rows);
-                applied += self.apply(db, &rows).await?;
+                applied += self.apply(db, &rows, poll_began).await?;
                 if (rows.len() as i64) < PAGE {
                     break;
                 }
@@ -241,7 +247,7 @@ impl SearchService {
             for r in &rows {
                 cursor.gaps.remove(&r.id);
             }
-            applied += self.apply(db, &rows).await?;
+            applied += self.apply(db, &rows, poll_began).await?;
         }
         // New rows.
         loop {
@@ -250,7 +256,7 @@ impl SearchService {
                 break;
             }
             note_seen(&mut cursor, &rows);
-            applied += self.apply(db, &rows).await?;
+            applied += self.apply(db, &rows, poll_began).await?;
             self.follow.alive();
             if (rows.len() as i64) < PAGE {
                 break;
@@ -262,11 +268,12 @@ impl SearchService {
             self.blocking(move |index| index.commit(Some(&checkpoint))).await?;
         }
         self.follow.position.store(cursor.high_water, std::sync::atomic::Ordering::Release);
+        super::cards::caught_up(db);
         Ok(applied)
     }
 
     /// Reindexes what the feed rows name, from the published copies (uncommitted).
-    async fn apply(&self, db: &Db, rows: &[store::search::FeedRow]) -> AppResult<usize> {
+    async fn apply(&self, db: &Db, rows: &[store::search::FeedRow], poll_began: Instant) -> AppResult<usize> {
         let mut brand_ids = BTreeSet::new();
         let mut republished_brands = BTreeSet::new();
         let mut product_ids = BTreeSet::new();
@@ -287,6 +294,7 @@ impl SearchService {
             }
         }
         let product_ids: Vec<i64> = product_ids.into_iter().collect();
+        super::cards::apply(db, &product_ids, poll_began).await?;
         let mut products = Vec::new();
         for chunk in product_ids.chunks(500) {
             products.extend(store::search::published_products(db.reader(), chunk).await?);

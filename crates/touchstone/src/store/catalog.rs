@@ -349,14 +349,28 @@ const PRODUCT_COLUMNS: &str = "id, brand_id, product_key, draft, published, vers
 pub struct StoredProduct {
     pub id: i64,
     pub brand_id: i64,
-    draft: String,
+    /// `None` when read from a node's card replica, which keeps published copies only.
+    draft: Option<String>,
     published: Option<String>,
     published_at: Option<i64>,
 }
 
 impl StoredProduct {
+    /// A published product as a node's card replica keeps it (no draft).
+    pub fn published_only(id: i64, brand_id: i64, published: String, published_at: Option<i64>) -> StoredProduct {
+        StoredProduct { id, brand_id, draft: None, published: Some(published), published_at }
+    }
+
+    /// Whether the draft was read (not from a card replica).
+    pub fn has_draft(&self) -> bool {
+        self.draft.is_some()
+    }
+
     pub fn draft(&self) -> Result<ProductSheet, sqlx::Error> {
-        decode("product", self.id, &self.draft)
+        match &self.draft {
+            Some(text) => decode("product", self.id, text),
+            None => Err(sqlx::Error::Protocol(format!("product {}: the draft was not read", self.id))),
+        }
     }
 
     pub fn published(&self) -> Result<Option<ProductSheet>, sqlx::Error> {
@@ -514,7 +528,7 @@ pub async fn stored_product(db: &super::Db, by: ProductBy<'_>) -> Result<Option<
     Ok(row.map(|(id, brand_id, draft, published, published_at)| StoredProduct {
         id,
         brand_id,
-        draft,
+        draft: Some(draft),
         published,
         published_at,
     }))

@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod card_replica;
 pub mod cases;
 pub mod catalog;
 pub mod coordination;

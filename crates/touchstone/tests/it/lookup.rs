@@ -163,3 +163,72 @@ async fn officers_reading_confidential_sections_at_once_are_each_recorded_once_i
     )
     .await;
 }
+
+/// Changes the published copy of a product in the database without the change feed knowing: a
+/// lookup that still shows the old name was answered from the node's card replica.
+async fn change_behind_the_feed(app: &TestApp, product_id: i64, name: &str) {
+    sqlx::query("UPDATE products SET published = $1 WHERE id = $2")
+        .bind(
+            serde_json::to_string(&{
+                let mut sheet: Value = serde_json::from_str(
+                    &sqlx::query_scalar::<_, String>("SELECT published FROM products WHERE id = $1")
+                        .bind(product_id)
+                        .fetch_one(app.db().reader())
+                        .await
+                        .unwrap(),
+                )
+                .unwrap();
+                sheet["names"] = serde_json::json!({"en": name});
+                sheet
+            })
+            .unwrap(),
+        )
+        .bind(product_id)
+        .execute(app.db().bookkeeping())
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn on_postgresql_lookups_read_the_node_s_card_replica_and_see_this_node_s_changes_at_once() {
+    on_every_backend(|app| async move {
+        if app.backend != "postgres" {
+            return; // SQLite lookups already read on the calling thread: no replica.
+        }
+        touchstone::demo::seed_catalog(app.db(), &app.state.media, 2, 2).await.unwrap();
+        let officer = app.token_for("officer@border.demo").await;
+        let brand = app.token_for("brand@lumiere.demo").await;
+        let gtin = gen::gtin(0, 1);
+        let id = crate::common::product_id(&app, 0, 1).await;
+        let name = |r: &Value| r["product"]["sheet"]["names"]["en"].as_str().unwrap_or_default().to_string();
+        let original = name(&lookup(&app, &officer, &gtin).await);
+
+        touchstone::domain::cards::attach(app.db(), &app.dir.path().join("cards.sqlite"));
+        // Not used before the follower has caught up once.
+        change_behind_the_feed(&app, id, "Probe before catch-up").await;
+        assert_eq!(name(&lookup(&app, &officer, &gtin).await), "Probe before catch-up");
+        change_behind_the_feed(&app, id, &original).await;
+        app.state.search.catch_up(app.db()).await.unwrap();
+        change_behind_the_feed(&app, id, "Probe after catch-up").await;
+        assert_eq!(name(&lookup(&app, &officer, &gtin).await), original, "answered from the replica");
+
+        // A change published through this node is seen by the very next lookup.
+        let current = app.get(&format!("/api/v1/products/{id}"), &brand).await.json();
+        let mut sheet = current["draft"].clone();
+        sheet["names"]["en"] = Value::from("Republished night cream");
+        let body = serde_json::json!({"version": current["version"], "sheet": sheet}).to_string();
+        let saved =
+            app.api(axum::http::Method::PUT, &format!("/api/v1/products/{id}"), Some(&brand), Some(&body)).await;
+        assert_eq!(saved.status, StatusCode::OK, "{}", saved.text);
+        let published =
+            app.api(axum::http::Method::POST, &format!("/api/v1/products/{id}/publish"), Some(&brand), None).await;
+        assert_eq!(published.status, StatusCode::OK, "{}", published.text);
+        assert_eq!(name(&lookup(&app, &officer, &gtin).await), "Republished night cream");
+
+        // Once the follower has applied it, the replica answers again, with the new copy.
+        app.state.search.catch_up(app.db()).await.unwrap();
+        change_behind_the_feed(&app, id, "Probe after the follower").await;
+        assert_eq!(name(&lookup(&app, &officer, &gtin).await), "Republished night cream");
+    })
+    .await;
+}
