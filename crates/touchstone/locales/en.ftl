@@ -150,6 +150,7 @@ error-invalid_time = This is not a date and time; write it as 2026-12-01T06:00:0
 error-invalid_token_lifetime = A token lives between 1 and 365 days.
 error-invalid_transport_mode = Choose a mode of transport.
 error-invalid_value = A declared value must be zero or more.
+error-invalid_verification_url = This is not an address a verification service can be reached at: use a public https:// address with a host and no credentials.
 error-invalid_webhook_url = This is not an address webhooks can be sent to: use a public https:// address.
 error-invalid_weight = An indicator's weight runs from 1 (a hint) to 5 (conclusive).
 error-invalid_window = A planned action ends after it starts and lasts at most 30 days.
@@ -1376,6 +1377,8 @@ audit-action-user_set_language = Language or time zone changed
 audit-action-user_set_office = Customs office changed
 audit-action-verify_serial_status = Serial status changed
 audit-action-verify_serials_import = Serials imported
+audit-action-verify_service_registered = Verification service registered
+audit-action-verify_service_removed = Verification service removed
 audit-action-webhook_create = Webhook added
 audit-action-webhook_delete = Webhook removed
 
@@ -1415,3 +1418,46 @@ audit-system = system: { $worker }
 
 # The built-in legal regimes' names; a regime a deployment configures keeps its own.
 regime-eu_608_2013 = EU Regulation (EU) No 608/2013
+
+## Serial number checks (issue 18): evidence for the officer, not a legal finding
+verify-title = Serial number check
+verify-evidence = This is evidence for your examination, not a legal finding.
+verify-checked_registry = Checked on { $when } against the serial numbers the rights holder registered.
+verify-checked_service = Checked on { $when } with the rights holder's own verification service.
+verify-heading_registered_active = Registered and active
+verify-explain_registered_active = The rights holder registered this serial number for this product and it is active; the batch and expiry read match. This supports, but does not prove, that the item is genuine.
+verify-heading_unknown_serial = Unknown serial number
+verify-explain_unknown_serial = The rights holder has not registered this serial number for this product, though it registers the serial numbers of its genuine items: a sign that the item may be counterfeit. Ask the rights holder.
+verify-heading_batch_or_expiry_mismatch = Batch or expiry does not match
+verify-explain_mismatch_batch = This serial number is registered, but the batch read on the item differs from the one the rights holder registered with it: a sign of a counterfeit or relabelled item. Ask the rights holder.
+verify-explain_mismatch_expiry = This serial number is registered, but the expiry date read on the item differs from the one the rights holder registered with it: a sign of a counterfeit or relabelled item. Ask the rights holder.
+verify-explain_mismatch_both = This serial number is registered, but the batch and the expiry date read on the item differ from those the rights holder registered with it: a sign of a counterfeit or relabelled item. Ask the rights holder.
+verify-heading_status_recalled = Recorded as recalled
+verify-explain_status_recalled = The rights holder has recorded this serial number as recalled: an item bearing it should no longer be on the market. Ask the rights holder.
+verify-heading_status_destroyed = Recorded as destroyed
+verify-explain_status_destroyed = The rights holder has recorded this serial number as destroyed: an item bearing it should no longer exist, so the code may have been copied. Ask the rights holder.
+verify-heading_status_stolen = Recorded as stolen
+verify-explain_status_stolen = The rights holder has recorded this serial number as stolen: this item may come from a theft. Ask the rights holder.
+verify-heading_status_exported = Recorded as exported
+verify-explain_status_exported = The rights holder has recorded this serial number as exported: the item was meant to leave the market it was registered for. Ask the rights holder.
+verify-heading_status_sample = Recorded as a sample
+verify-explain_status_sample = The rights holder has recorded this serial number as a sample: the item was not meant for sale. Ask the rights holder.
+verify-heading_possible_clone = Possible clone
+verify-explain_possible_clone = This serial number is registered and active, but it has been checked { $scans ->
+        [one] once
+       *[other] { $scans } times
+    } in { $countries ->
+        [one] one country
+       *[other] { $countries } countries
+    } within { $hours } hours, the last time before this on { $last }. A genuine item is in one place at a time, so the code may have been copied onto other items. Ask the rights holder.
+verify-heading_not_serialised = No serial numbers registered
+verify-explain_not_serialised = The rights holder has registered no serial numbers for this product, so this one cannot be checked here: this says nothing either way.
+verify-heading_could_not_verify = Could not verify
+verify-explain_could_not_verify = The rights holder's verification service gave no verdict that can be trusted, so this serial number could not be verified: this says nothing either way, and never that the item is genuine. Ask the rights holder.
+verify-reason_service_unreachable = Its service could not be reached.
+verify-reason_service_timeout = Its service did not answer in time.
+verify-reason_service_error = Its service answered with an error.
+verify-reason_bad_signature = Its answer was not signed with the rights holder's key, so it was refused.
+verify-reason_bad_answer = Its answer could not be read.
+verify-heading_not_checked = Serial number not checked
+verify-explain_not_checked = This card was opened from a link, a bookmark or the copy kept on this phone, so the serial number was not checked this time. Identify the code again to check it.

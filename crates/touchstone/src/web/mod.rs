@@ -18,6 +18,7 @@ mod coordination;
 mod grants;
 mod home;
 mod identify;
+mod verdict;
 mod notify;
 mod page;
 mod product_sections;

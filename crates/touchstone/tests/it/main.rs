@@ -34,4 +34,5 @@ mod search_quality;
 mod security;
 mod snapshots;
 mod upgrade;
+mod verdicts;
 mod verify;
