@@ -12,6 +12,7 @@ mod catalog_editor;
 mod catalog_pages;
 mod cli;
 mod common;
+mod connected;
 mod content_languages;
 mod coordination;
 mod disclosure;
