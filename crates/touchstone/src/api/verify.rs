@@ -27,10 +27,7 @@ pub fn router() -> Router<AppState> {
         .route("/products/{id}/serials", post(import_serials).get(list_serials))
         .route("/products/{id}/serials/status", post(change_status))
         .route("/products/{id}/scans", get(scan_counts))
-        .route(
-            "/brands/{id}/verification-service",
-            get(get_service).put(register_service).delete(remove_service),
-        )
+        .route("/brands/{id}/verification-service", get(get_service).put(register_service).delete(remove_service))
 }
 
 /// Largest serial file accepted over HTTP. It is read as it arrives, never held whole.
@@ -205,14 +202,22 @@ pub async fn register_service(
 /// gave no verdict for, by reason.
 #[utoipa::path(get, path = "/api/v1/brands/{id}/verification-service", tag = "verify", params(("id" = i64, Path)),
     responses((status = 200, body = Service), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson), (status = 404, body = ErrorJson)))]
-pub async fn get_service(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiPath(id): ApiPath<i64>) -> AppResult<Json<Service>> {
+pub async fn get_service(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<Service>> {
     Ok(Json(connected::get(&s.db, &p, id).await?))
 }
 
 /// Removes the brand's verification service: checks go back to the registered serials.
 #[utoipa::path(delete, path = "/api/v1/brands/{id}/verification-service", tag = "verify", params(("id" = i64, Path)),
     responses((status = 204), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson), (status = 404, body = ErrorJson)))]
-pub async fn remove_service(State(s): State<AppState>, ApiAuth(p): ApiAuth, ApiPath(id): ApiPath<i64>) -> AppResult<StatusCode> {
+pub async fn remove_service(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<StatusCode> {
     connected::remove(&s.db, &p, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

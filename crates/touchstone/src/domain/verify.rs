@@ -418,7 +418,10 @@ enum Found {
     /// The product has no serial registered (and no service answers for its brand).
     NotSerialised,
     Unknown,
-    Registered { status: SerialStatus, mismatched: Vec<String> },
+    Registered {
+        status: SerialStatus,
+        mismatched: Vec<String>,
+    },
     Unverified(UnverifiedReason),
 }
 
@@ -492,7 +495,12 @@ pub async fn check_product(
     tx.commit().await?;
     if let Some(reason) = reason {
         // The rights holder's service failing is theirs to fix; the operator sees it here too.
-        tracing::warn!(product_id, brand_id = product.brand_id, reason = reason.as_str(), "connected verification gave no verdict");
+        tracing::warn!(
+            product_id,
+            brand_id = product.brand_id,
+            reason = reason.as_str(),
+            "connected verification gave no verdict"
+        );
     }
     let message = message(verdict, &mismatched, scans, countries.len(), window_hours, previous);
     Ok(Verification {

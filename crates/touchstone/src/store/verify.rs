@@ -273,16 +273,13 @@ pub async fn put_service(tx: &mut Tx, brand_id: i64, url: &str, secret: &str, no
 
 /// Removes the brand's service; whether there was one.
 pub async fn delete_service(tx: &mut Tx, brand_id: i64) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM verification_services WHERE brand_id = $1").bind(brand_id).execute(&mut **tx).await?;
+    let done =
+        sqlx::query("DELETE FROM verification_services WHERE brand_id = $1").bind(brand_id).execute(&mut **tx).await?;
     Ok(done.rows_affected() > 0)
 }
 
 /// The brand's checks that got no verdict since an instant, by reason: (reason, checks, last).
-pub async fn failures_since(
-    pool: &AnyPool,
-    brand_id: i64,
-    since: i64,
-) -> Result<Vec<(String, i64, i64)>, sqlx::Error> {
+pub async fn failures_since(pool: &AnyPool, brand_id: i64, since: i64) -> Result<Vec<(String, i64, i64)>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT e.reason AS reason, COUNT(*) AS checks, MAX(e.scanned_at) AS last_at FROM scan_events e \
          JOIN products p ON p.id = e.product_id \

@@ -286,7 +286,13 @@ struct Identified {
 impl Identified {
     /// Only what the Identify page puts in the link is shown: a link crafted to make the card
     /// say something else shows nothing, and a verdict whose seal does not hold is not shown.
-    fn from_query(state: &AppState, principal: &Principal, tr: &Tr, product_id: i64, q: &DoneQuery) -> Option<Identified> {
+    fn from_query(
+        state: &AppState,
+        principal: &Principal,
+        tr: &Tr,
+        product_id: i64,
+        q: &DoneQuery,
+    ) -> Option<Identified> {
         let shown = |s: &str| {
             !s.is_empty()
                 && s.chars().count() <= super::identify::MAX_SHOWN_CODE

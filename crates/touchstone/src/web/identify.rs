@@ -306,7 +306,13 @@ fn photo_error(tr: Tr, code: ErrorCode, english: &str, max_mb: usize) -> String 
 }
 
 /// The verdict of a lookup sealed for the card's link, bound to the code as the link carries it.
-fn sealed(state: &AppState, principal: &Principal, found: &LookupResult, product_id: i64, code: &str) -> Option<String> {
+fn sealed(
+    state: &AppState,
+    principal: &Principal,
+    found: &LookupResult,
+    product_id: i64,
+    code: &str,
+) -> Option<String> {
     let v = found.verification.as_ref()?;
     Some(crate::domain::verify::seal::seal(&state.verifier, principal, product_id, visible(code).trim(), v))
 }

@@ -18,12 +18,12 @@ mod coordination;
 mod grants;
 mod home;
 mod identify;
-mod verdict;
 mod notify;
 mod page;
 mod product_sections;
 mod stats;
 mod upload;
+mod verdict;
 
 pub use page::{
     api_principal_from_session, clone_layout, parse_id, Ctx, Enrolling, Layout, PageError, PageId, PageResult, SignedIn,

@@ -108,7 +108,12 @@ mod tests {
             }
             let clone = tr.fmt(
                 "verify.explain_possible_clone",
-                &[("scans", Arg::from(2)), ("countries", Arg::from(2)), ("hours", Arg::from(24)), ("last", Arg::from("x"))],
+                &[
+                    ("scans", Arg::from(2)),
+                    ("countries", Arg::from(2)),
+                    ("hours", Arg::from(24)),
+                    ("last", Arg::from("x")),
+                ],
             );
             assert!(!clone.contains("verify.") && clone.contains('2'), "{lang:?}: {clone}");
         }

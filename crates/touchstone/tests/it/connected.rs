@@ -113,8 +113,8 @@ async fn start_service() -> Service {
                     Mode::OtherRequest => (json!({"request_id": "0123456789abcdef", "status": "active"}), secret),
                 };
                 let answer = answer.to_string();
-                let ts = (std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs())
-                    .to_string();
+                let ts =
+                    (std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs()).to_string();
                 let response = format!(
                     "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\
                      X-Touchstone-Timestamp: {ts}\r\nX-Touchstone-Signature: {}\r\nConnection: close\r\n\r\n{answer}",
@@ -217,7 +217,12 @@ async fn a_service_that_answers_gives_the_verdict_and_learns_nothing_of_the_offi
         let officer = app.token_for(FRENCH_OFFICER).await;
         let code = element_string(&gtin, "SVC-001", "LOT1", "271231");
         let v = lookup(&app, &officer, &code).await["verification"].clone();
-        assert_eq!((v["verdict"].as_str(), v["connected"].as_bool()), (Some("registered_active"), Some(true)), "[{}] {v}", app.backend);
+        assert_eq!(
+            (v["verdict"].as_str(), v["connected"].as_bool()),
+            (Some("registered_active"), Some(true)),
+            "[{}] {v}",
+            app.backend
+        );
 
         let seen = service.seen();
         assert_eq!(seen.len(), 1);
@@ -238,7 +243,10 @@ async fn a_service_that_answers_gives_the_verdict_and_learns_nothing_of_the_offi
         assert_eq!(lookup(&app, &officer, &code).await["verification"]["verdict"], "unknown_serial");
         service.set(Mode::Answer { status: "active", mismatched: vec!["expiry"] });
         let mismatch = lookup(&app, &officer, &code).await["verification"].clone();
-        assert_eq!((mismatch["verdict"].as_str(), &mismatch["mismatched"]), (Some("batch_or_expiry_mismatch"), &json!(["expiry"])));
+        assert_eq!(
+            (mismatch["verdict"].as_str(), &mismatch["mismatched"]),
+            (Some("batch_or_expiry_mismatch"), &json!(["expiry"]))
+        );
 
         // On the card, through the Identify page: the verdict, said to come from the service.
         service.set(Mode::Answer { status: "active", mismatched: Vec::new() });
@@ -263,9 +271,15 @@ async fn a_slow_service_gives_could_not_verify_never_genuine() {
         service.set(Mode::Slow(Duration::from_millis(2_500)));
         let officer = app.token_for(FRENCH_OFFICER).await;
         let started = std::time::Instant::now();
-        let v = lookup(&app, &officer, &element_string(&gtin, "SVC-002", "LOT1", "271231")).await["verification"].clone();
+        let v =
+            lookup(&app, &officer, &element_string(&gtin, "SVC-002", "LOT1", "271231")).await["verification"].clone();
         assert!(started.elapsed() < Duration::from_millis(2_000), "the officer waited {:?}", started.elapsed());
-        assert_eq!((v["verdict"].as_str(), v["reason"].as_str()), (Some("could_not_verify"), Some("service_timeout")), "[{}] {v}", app.backend);
+        assert_eq!(
+            (v["verdict"].as_str(), v["reason"].as_str()),
+            (Some("could_not_verify"), Some("service_timeout")),
+            "[{}] {v}",
+            app.backend
+        );
         assert_eq!(reasons(&app).await, [("could_not_verify".to_string(), Some("service_timeout".to_string()))]);
 
         // The rights holder is told what to fix on its service.
@@ -296,7 +310,12 @@ async fn a_wrongly_signed_or_replayed_answer_is_refused() {
         for mode in [Mode::WrongKey, Mode::OtherRequest] {
             service.set(mode);
             let v = lookup(&app, &officer, &code).await["verification"].clone();
-            assert_eq!((v["verdict"].as_str(), v["reason"].as_str()), (Some("could_not_verify"), Some("bad_signature")), "[{}] {v}", app.backend);
+            assert_eq!(
+                (v["verdict"].as_str(), v["reason"].as_str()),
+                (Some("could_not_verify"), Some("bad_signature")),
+                "[{}] {v}",
+                app.backend
+            );
         }
         assert_eq!(reasons(&app).await.iter().filter(|(_, r)| r.as_deref() == Some("bad_signature")).count(), 2);
     })
@@ -308,8 +327,14 @@ async fn a_service_whose_certificate_is_not_trusted_is_not_believed() {
     with_service(false, |app, service| async move {
         let (_, gtin) = registered(&app, &service).await;
         let officer = app.token_for(FRENCH_OFFICER).await;
-        let v = lookup(&app, &officer, &element_string(&gtin, "SVC-005", "LOT1", "271231")).await["verification"].clone();
-        assert_eq!((v["verdict"].as_str(), v["reason"].as_str()), (Some("could_not_verify"), Some("service_unreachable")), "[{}] {v}", app.backend);
+        let v =
+            lookup(&app, &officer, &element_string(&gtin, "SVC-005", "LOT1", "271231")).await["verification"].clone();
+        assert_eq!(
+            (v["verdict"].as_str(), v["reason"].as_str()),
+            (Some("could_not_verify"), Some("service_unreachable")),
+            "[{}] {v}",
+            app.backend
+        );
         assert!(service.seen().is_empty(), "no request went out over a connection that was not verified");
     })
     .await;
@@ -340,7 +365,12 @@ async fn only_the_brand_owner_registers_a_service_on_a_public_https_address_and_
                 ("https://169.254.169.254/latest", "webhook_address_not_public"),
             ] {
                 let r = put(owner.clone(), url).await;
-                assert_eq!((r.status, r.error_code()), (StatusCode::UNPROCESSABLE_ENTITY, code.to_string()), "{url}: {}", r.text);
+                assert_eq!(
+                    (r.status, r.error_code()),
+                    (StatusCode::UNPROCESSABLE_ENTITY, code.to_string()),
+                    "{url}: {}",
+                    r.text
+                );
             }
             let r = put(owner.clone(), "https://verify.example.com/ts").await;
             assert_eq!(r.status, StatusCode::OK, "[{}] {}", app.backend, r.text);

@@ -110,7 +110,10 @@ async fn a_datamatrix_photo_from_a_recalled_batch_says_so_and_leaves_the_status_
         let statuses: Vec<&str> =
             list["serials"].as_array().unwrap().iter().map(|s| s["status"].as_str().unwrap()).collect();
         assert_eq!(
-            (statuses.iter().filter(|s| **s == "recalled").count(), statuses.iter().filter(|s| **s == "active").count()),
+            (
+                statuses.iter().filter(|s| **s == "recalled").count(),
+                statuses.iter().filter(|s| **s == "active").count()
+            ),
             (2, 1),
             "checking changes no status: {list}"
         );
@@ -132,7 +135,11 @@ async fn scans_in_two_countries_an_hour_apart_show_a_possible_clone_on_the_secon
         let second = card_after_photo(&app, &mut dover, &code).await;
         assert!(second.says(Language::En, "verify.heading_possible_clone"), "[{}] {}", app.backend, second.text);
         assert!(second.text.contains("2 times in 2 countries within 24 hours"), "{}", second.text);
-        assert!(second.text.contains("the last time before this on 11 Dec 2026, 10:00"), "the last sighting, in the reader's words: {}", second.text);
+        assert!(
+            second.text.contains("the last time before this on 11 Dec 2026, 10:00"),
+            "the last sighting, in the reader's words: {}",
+            second.text
+        );
     })
     .await;
 }

@@ -25,9 +25,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::{Found, Scanned, SerialStatus, UnverifiedReason, VerifySettings};
+use crate::config::NotifySettings;
 use crate::domain::audit::AuditEvent;
 use crate::domain::net_guard::{GuardedResolver, NonPublicAddress};
-use crate::config::NotifySettings;
 use crate::domain::notify_delivery::{sign, verify as signature_ok};
 use crate::domain::policy::{allows, Action, Principal};
 use crate::domain::{format_ms, now_ms};
@@ -143,12 +143,7 @@ pub(super) async fn ask(
         }
         let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
         let (answer_ts, answer_sig) = (header("X-Touchstone-Timestamp"), header("X-Touchstone-Signature"));
-        let bytes = response
-            .body_mut()
-            .with_config()
-            .limit(MAX_ANSWER_BYTES)
-            .read_to_vec()
-            .map_err(|e| failure(&e))?;
+        let bytes = response.body_mut().with_config().limit(MAX_ANSWER_BYTES).read_to_vec().map_err(|e| failure(&e))?;
         let (Some(ts), Some(sig)) = (answer_ts, answer_sig) else { return Err(UnverifiedReason::BadSignature) };
         if !signature_ok(&secret, &ts, &bytes, &sig) {
             return Err(UnverifiedReason::BadSignature);

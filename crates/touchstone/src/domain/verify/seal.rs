@@ -80,7 +80,11 @@ pub fn on_card(
     if !carries_serial || !allows(principal, Action::SerialCheck, Target::Platform) {
         return None;
     }
-    Some(sealed.and_then(|s| open(verifier, principal, product_id, code, s)).map_or(CardCheck::NotChecked, CardCheck::Checked))
+    Some(
+        sealed
+            .and_then(|s| open(verifier, principal, product_id, code, s))
+            .map_or(CardCheck::NotChecked, CardCheck::Checked),
+    )
 }
 
 fn open(verifier: &Verifier, principal: &Principal, product_id: i64, code: &str, sealed: &str) -> Option<Verification> {
@@ -159,7 +163,10 @@ mod tests {
         let Some(CardCheck::Checked(opened)) = on_card(&verifier, &officer(7), 3, code, true, Some(&sealed)) else {
             panic!("the officer's own link opens")
         };
-        assert_eq!((opened.verdict, opened.scans_in_window, opened.previous_ms), (Verdict::PossibleClone, 2, v.previous_ms));
+        assert_eq!(
+            (opened.verdict, opened.scans_in_window, opened.previous_ms),
+            (Verdict::PossibleClone, 2, v.previous_ms)
+        );
         for (user, product, code, sealed) in [
             (8, 3, code, sealed.clone()),
             (7, 4, code, sealed.clone()),
@@ -167,7 +174,10 @@ mod tests {
             (7, 3, code, sealed.replacen("possible_clone", "registered_active", 1)),
         ] {
             assert!(
-                matches!(on_card(&verifier, &officer(user), product, code, true, Some(&sealed)), Some(CardCheck::NotChecked)),
+                matches!(
+                    on_card(&verifier, &officer(user), product, code, true, Some(&sealed)),
+                    Some(CardCheck::NotChecked)
+                ),
                 "{user} {product} {code} {sealed}"
             );
         }
