@@ -1478,3 +1478,24 @@ verify-reason_bad_signature = لم يكن جوابها موقّعًا بمفتا
 verify-reason_bad_answer = تعذّرت قراءة جوابها.
 verify-heading_not_checked = لم يُتحقق من الرقم التسلسلي
 verify-explain_not_checked = فُتحت هذه البطاقة من رابط أو إشارة مرجعية أو من النسخة المحفوظة على هذا الهاتف، فلم يُتحقق من الرقم التسلسلي هذه المرة. أعد التعرّف على الرمز للتحقق منه.
+
+## صفحة خدمة التحقق لمالك العلامة
+verify-service-link = خدمة التحقق
+verify-service-title = خدمة تحقق موصولة
+verify-service-intro = بدلًا من رفع أرقامك التسلسلية، يمكنك الإجابة عن تحققات الموظفين من الأرقام التسلسلية لهذه العلامة من خدمة التحقق الخاصة بك. تُرسَل إليها عندئذ كل عملية تحقق من رمز يحمل رقمًا تسلسليًا؛ والجواب المتأخر أو غير الموقّع أو الموقّع توقيعًا خاطئًا يُعرض على الموظف على أنه «تعذّر التحقق»، ولا يُعرض أبدًا على أنه أصلي.
+verify-service-protocol = يرسل Touchstone طلب POST فيه رقم GTIN والرقم التسلسلي والدفعة وتاريخ الانتهاء وبلد المكتب (ولا يذكر أبدًا من يتحقق)، موقّعًا كما تُوقَّع خطافات الويب: قيمة X-Touchstone-Signature هي sha256= يليها HMAC-SHA256 للطابع الزمني ونقطة والمتن بسرّك. أجب بالرمز 200 مع request_id الذي تلقيته وحالة (active أو unknown أو recalled أو destroyed أو stolen أو exported أو sample)، موقّعًا بالطريقة نفسها، في أقل من { $seconds } ثانية. لا يدير هذه الخدمة إلا مسؤولو مالك العلامة.
+verify-service-secret_once = يُعرض سرّ خدمتك أدناه هذه المرة فقط: احفظه الآن في خدمة التحقق الخاصة بك. التسجيل من جديد يُنشئ سرًّا جديدًا.
+verify-service-current = الخدمة المسجَّلة
+verify-service-url = عنوان الخدمة
+verify-service-since = سُجّلت أو استُبدلت آخر مرة { $when }.
+verify-service-failures = تحققات لم تُعطِ فيها نتيجة، آخر 7 أيام
+verify-service-no_failures = لا شيء: تلقّت كل عملية تحقق جوابًا موقّعًا في الوقت المحدد.
+verify-service-reason = السبب
+verify-service-checks = التحققات
+verify-service-last = الأخير
+verify-service-remove = إزالة الخدمة
+verify-service-none = لا توجد خدمة مسجَّلة: تستخدم التحققات الأرقام التسلسلية التي رفعتها.
+verify-service-register_title = تسجيل خدمة
+verify-service-replace_title = استبدال الخدمة
+verify-service-register = تسجيل
+verify-service-replace = استبدال، مع سرّ جديد

@@ -1461,3 +1461,24 @@ verify-reason_bad_signature = Its answer was not signed with the rights holder's
 verify-reason_bad_answer = Its answer could not be read.
 verify-heading_not_checked = Serial number not checked
 verify-explain_not_checked = This card was opened from a link, a bookmark or the copy kept on this phone, so the serial number was not checked this time. Identify the code again to check it.
+
+## The brand owner's verification service page
+verify-service-link = Verification service
+verify-service-title = Connected verification service
+verify-service-intro = Instead of uploading your serial numbers, you may answer the officers' checks of this brand's serial numbers from your own verification service. Each check of a code carrying a serial number is then sent to it; an answer that is late, unsigned or wrongly signed is shown to the officer as "could not verify", never as genuine.
+verify-service-protocol = Touchstone sends a POST with the GTIN, the serial number, the batch, the expiry and the country of the office (never who checks), signed as webhooks are: X-Touchstone-Signature is sha256= and the HMAC-SHA256 of the timestamp, a dot and the body under your secret. Answer 200 with the request_id you received and a status (active, unknown, recalled, destroyed, stolen, exported, sample), signed the same way, within { $seconds } seconds. Only the brand owner's administrators manage this service.
+verify-service-secret_once = Your service's secret is shown below this once only: store it now in your verification service. Registering again makes a new one.
+verify-service-current = Registered service
+verify-service-url = Service address
+verify-service-since = Registered or last replaced { $when }.
+verify-service-failures = Checks it gave no verdict for, last 7 days
+verify-service-no_failures = None: every check got a signed answer in time.
+verify-service-reason = Reason
+verify-service-checks = Checks
+verify-service-last = Last
+verify-service-remove = Remove the service
+verify-service-none = No service is registered: checks use the serial numbers you uploaded.
+verify-service-register_title = Register a service
+verify-service-replace_title = Replace the service
+verify-service-register = Register
+verify-service-replace = Replace, with a new secret

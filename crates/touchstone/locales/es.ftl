@@ -1458,3 +1458,24 @@ verify-reason_bad_signature = Su respuesta no estaba firmada con la clave del ti
 verify-reason_bad_answer = Su respuesta no pudo leerse.
 verify-heading_not_checked = Número de serie no comprobado
 verify-explain_not_checked = Esta ficha se abrió desde un enlace, un marcador o la copia guardada en este teléfono, así que el número de serie no se comprobó esta vez. Vuelva a identificar el código para comprobarlo.
+
+## La página del servicio de verificación del titular de la marca
+verify-service-link = Servicio de verificación
+verify-service-title = Servicio de verificación conectado
+verify-service-intro = En lugar de subir sus números de serie, puede responder a las comprobaciones de los agentes sobre los números de serie de esta marca desde su propio servicio de verificación. Cada comprobación de un código con número de serie se le envía entonces; una respuesta tardía, sin firmar o mal firmada se muestra al agente como «no se pudo verificar», nunca como auténtica.
+verify-service-protocol = Touchstone envía un POST con el GTIN, el número de serie, el lote, la caducidad y el país de la oficina (nunca quién comprueba), firmado como los webhooks: X-Touchstone-Signature es sha256= seguido del HMAC-SHA256 de la marca de tiempo, un punto y el cuerpo bajo su secreto. Responda 200 con el request_id recibido y un estado (active, unknown, recalled, destroyed, stolen, exported, sample), firmado del mismo modo, en menos de { $seconds } segundos. Solo los administradores del titular de la marca gestionan este servicio.
+verify-service-secret_once = El secreto de su servicio se muestra abajo solo esta vez: guárdelo ahora en su servicio de verificación. Un nuevo registro crea otro.
+verify-service-current = Servicio registrado
+verify-service-url = Dirección del servicio
+verify-service-since = Registrado o sustituido por última vez { $when }.
+verify-service-failures = Comprobaciones sin resultado, últimos 7 días
+verify-service-no_failures = Ninguna: cada comprobación recibió a tiempo una respuesta firmada.
+verify-service-reason = Motivo
+verify-service-checks = Comprobaciones
+verify-service-last = Última
+verify-service-remove = Retirar el servicio
+verify-service-none = No hay ningún servicio registrado: las comprobaciones usan los números de serie que ha subido.
+verify-service-register_title = Registrar un servicio
+verify-service-replace_title = Sustituir el servicio
+verify-service-register = Registrar
+verify-service-replace = Sustituir, con un nuevo secreto

@@ -1458,3 +1458,24 @@ verify-reason_bad_signature = Sa réponse n'était pas signée avec la clé du t
 verify-reason_bad_answer = Sa réponse n'a pas pu être lue.
 verify-heading_not_checked = Numéro de série non contrôlé
 verify-explain_not_checked = Cette fiche a été ouverte depuis un lien, un favori ou la copie gardée sur ce téléphone : le numéro de série n'a donc pas été contrôlé cette fois. Identifiez à nouveau le code pour le contrôler.
+
+## La page du service de vérification du titulaire de la marque
+verify-service-link = Service de vérification
+verify-service-title = Service de vérification connecté
+verify-service-intro = Au lieu de téléverser vos numéros de série, vous pouvez répondre aux contrôles des agents sur les numéros de série de cette marque depuis votre propre service de vérification. Chaque contrôle d'un code portant un numéro de série lui est alors envoyé ; une réponse tardive, non signée ou mal signée est présentée à l'agent comme « vérification impossible », jamais comme authentique.
+verify-service-protocol = Touchstone envoie un POST avec le GTIN, le numéro de série, le lot, la date de péremption et le pays du bureau (jamais qui contrôle), signé comme les webhooks : X-Touchstone-Signature vaut sha256= suivi du HMAC-SHA256 de l'horodatage, d'un point et du corps sous votre secret. Répondez 200 avec le request_id reçu et un statut (active, unknown, recalled, destroyed, stolen, exported, sample), signé de la même façon, en moins de { $seconds } secondes. Seuls les administrateurs du titulaire de la marque gèrent ce service.
+verify-service-secret_once = Le secret de votre service est affiché ci-dessous cette seule fois : enregistrez-le maintenant dans votre service de vérification. Un nouvel enregistrement en crée un nouveau.
+verify-service-current = Service enregistré
+verify-service-url = Adresse du service
+verify-service-since = Enregistré ou remplacé pour la dernière fois { $when }.
+verify-service-failures = Contrôles sans résultat, 7 derniers jours
+verify-service-no_failures = Aucun : chaque contrôle a reçu à temps une réponse signée.
+verify-service-reason = Motif
+verify-service-checks = Contrôles
+verify-service-last = Dernier
+verify-service-remove = Retirer le service
+verify-service-none = Aucun service n'est enregistré : les contrôles utilisent les numéros de série que vous avez téléversés.
+verify-service-register_title = Enregistrer un service
+verify-service-replace_title = Remplacer le service
+verify-service-register = Enregistrer
+verify-service-replace = Remplacer, avec un nouveau secret

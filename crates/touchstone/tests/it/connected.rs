@@ -395,3 +395,45 @@ async fn only_the_brand_owner_registers_a_service_on_a_public_https_address_and_
     )
     .await;
 }
+
+#[tokio::test]
+async fn the_brand_owner_registers_its_service_from_the_brand_editor_and_sees_the_secret_once() {
+    on_every_backend_with(
+        |_| {},
+        |app| async move {
+            product(&app, 0).await;
+            let brand = brand_id(&app, 0).await;
+            let path = format!("/catalog/brands/{brand}/verification");
+            let mut owner = signed_in(&app, OWNER).await;
+            let editor = owner.get(&format!("/catalog/brands/{brand}/edit")).await;
+            assert!(editor.text.contains(&format!("href=\"{path}\"")), "the brand editor links to it");
+            let empty = owner.get(&path).await;
+            assert_eq!(empty.status, StatusCode::OK, "[{}] {}", app.backend, empty.text);
+            assert!(empty.says(Language::En, "verify.service.none"));
+
+            let refused = owner.submit(&path, &path, &[("url", "http://verify.example.com/ts")]).await;
+            assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.text);
+            assert!(refused.says(Language::En, "error.invalid_verification_url"), "{}", refused.text);
+            assert!(refused.text.contains("value=\"http://verify.example.com/ts\""), "kept as typed");
+
+            let done = owner.submit(&path, &path, &[("url", "https://verify.example.com/ts")]).await;
+            assert_eq!(done.status, StatusCode::OK, "{}", done.text);
+            assert!(done.says(Language::En, "verify.service.secret_once"));
+            assert!(done.text.contains("vssec_"), "the secret, this once");
+            let later = owner.get(&path).await;
+            assert!(!later.text.contains("vssec_"), "never again");
+            assert!(
+                later.text.contains("https://verify.example.com/ts")
+                    && later.says(Language::En, "verify.service.no_failures")
+            );
+
+            let mut officer = signed_in(&app, FRENCH_OFFICER).await;
+            assert_eq!(officer.get(&path).await.status, StatusCode::NOT_FOUND, "an officer sees no such page");
+
+            let removed = owner.submit(&path, &format!("{path}/remove"), &[]).await;
+            assert_eq!(removed.status, StatusCode::SEE_OTHER, "{}", removed.text);
+            assert!(owner.get(&path).await.says(Language::En, "verify.service.none"));
+        },
+    )
+    .await;
+}

@@ -27,7 +27,7 @@ use utoipa::ToSchema;
 use super::{Found, Scanned, SerialStatus, UnverifiedReason, VerifySettings};
 use crate::config::NotifySettings;
 use crate::domain::audit::AuditEvent;
-use crate::domain::net_guard::{GuardedResolver, NonPublicAddress};
+use crate::domain::net_guard::GuardedResolver;
 use crate::domain::notify_delivery::{sign, verify as signature_ok};
 use crate::domain::policy::{allows, Action, Principal};
 use crate::domain::{format_ms, now_ms};
@@ -166,7 +166,8 @@ fn failure(e: &ureq::Error) -> UnverifiedReason {
     match e {
         ureq::Error::Timeout(_) => UnverifiedReason::ServiceTimeout,
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => UnverifiedReason::ServiceTimeout,
-        e if NonPublicAddress::is(e) => UnverifiedReason::ServiceUnreachable,
+        // A name that resolves to a private address is, for the officer, a service not reached;
+        // the log says which (above), the rights holder sees it in its failures.
         _ => UnverifiedReason::ServiceUnreachable,
     }
 }
@@ -296,12 +297,17 @@ pub async fn register(
     Ok(RegisteredService { service: service_of(row, Vec::new())?, secret })
 }
 
-/// The brand's verification service, if it has one.
+/// The brand's verification service; 404 when it has none.
 pub async fn get(db: &Db, principal: &Principal, brand_id: i64) -> AppResult<Service> {
+    read(db, principal, brand_id).await?.ok_or_else(|| AppError::not_found("verification service"))
+}
+
+/// The brand's verification service, if it has one.
+pub async fn read(db: &Db, principal: &Principal, brand_id: i64) -> AppResult<Option<Service>> {
     check_brand(db, principal, brand_id, Action::VerificationServiceManage).await?;
-    let row = sql::service(db.reader(), brand_id).await?.ok_or_else(|| AppError::not_found("verification service"))?;
+    let Some(row) = sql::service(db.reader(), brand_id).await? else { return Ok(None) };
     let failures = sql::failures_since(db.reader(), brand_id, db.now_ms() - 7 * 86_400_000).await?;
-    service_of(row, failures)
+    service_of(row, failures).map(Some)
 }
 
 /// Removes the brand's verification service: its checks go back to the registered serials.
