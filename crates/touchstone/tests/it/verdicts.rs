@@ -12,22 +12,36 @@ use crate::verify::{element_string, imported, product, set_status, BRITISH_OFFIC
 /// A photo of a GS1 DataMatrix carrying `element_string` (with parentheses), drawn by zxing-cpp's
 /// writer, as a phone would take it of a flat label: the symbol on a light, uneven background.
 fn datamatrix_photo(element_string: &str) -> Vec<u8> {
-    let symbol = zxingcpp::create(zxingcpp::BarcodeFormat::DataMatrix)
-        .options("gs1")
-        .from_str(element_string)
-        .expect("zxing-cpp writes the GS1 DataMatrix");
-    let drawn = symbol.to_image_with(&zxingcpp::write().scale(8)).expect("drawn");
-    let (w, h) = (drawn.width() as u32, drawn.height() as u32);
-    let pixels = drawn.data();
+    datamatrices_photo(&[element_string])
+}
+
+/// The same with several symbols side by side, as on a shelf of packs.
+fn datamatrices_photo(element_strings: &[&str]) -> Vec<u8> {
     const MARGIN: u32 = 120;
-    let frame = image::GrayImage::from_fn(w + 2 * MARGIN, h + 2 * MARGIN, |x, y| {
-        let inside = (MARGIN..MARGIN + w).contains(&x) && (MARGIN..MARGIN + h).contains(&y);
-        if inside {
-            image::Luma([pixels[((y - MARGIN) * w + (x - MARGIN)) as usize].saturating_add(12).min(235)])
-        } else {
-            // Paper, lit unevenly, with a little grain.
-            image::Luma([210 + ((x * 7 + y * 13) % 23) as u8 + (x / 40) as u8 % 8])
+    let drawn: Vec<(u32, u32, Vec<u8>)> = element_strings
+        .iter()
+        .map(|es| {
+            let symbol = zxingcpp::create(zxingcpp::BarcodeFormat::DataMatrix)
+                .options("gs1")
+                .from_str(es)
+                .expect("zxing-cpp writes the GS1 DataMatrix");
+            let image = symbol.to_image_with(&zxingcpp::write().scale(8)).expect("drawn");
+            (image.width() as u32, image.height() as u32, image.data())
+        })
+        .collect();
+    let width = drawn.iter().map(|(w, ..)| w + MARGIN).sum::<u32>() + MARGIN;
+    let height = drawn.iter().map(|(_, h, _)| *h).max().unwrap_or(0) + 2 * MARGIN;
+    let frame = image::GrayImage::from_fn(width, height, |x, y| {
+        let mut left = MARGIN;
+        for (w, h, pixels) in &drawn {
+            if (left..left + w).contains(&x) && (MARGIN..MARGIN + h).contains(&y) {
+                let module = pixels[((y - MARGIN) * w + (x - left)) as usize];
+                return image::Luma([module.saturating_add(12).min(235)]);
+            }
+            left += w + MARGIN;
         }
+        // Paper, lit unevenly, with a little grain.
+        image::Luma([210 + ((x * 7 + y * 13) % 23) as u8 + (x / 40) as u8 % 8])
     });
     let mut png = Vec::new();
     frame.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png).expect("PNG");
@@ -173,6 +187,35 @@ async fn a_typed_code_gets_its_verdict_and_a_reload_of_the_card_checks_nothing_a
         let mut other = signed_in(&app, "officer@douane.demo").await;
         assert!(other.get(&card_url).await.says(Language::Fr, "verify.heading_not_checked"));
         assert_eq!(scan_events(&app).await, 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn two_packs_in_one_photo_each_show_their_verdict_on_the_identify_page() {
+    on_every_backend(|app| async move {
+        let (_, gtin) = registered(&app).await;
+        let mut b = signed_in(&app, BRITISH_OFFICER).await;
+        let photo = datamatrices_photo(&[
+            &element_string(&gtin, "GOOD1", "LOT1", "271231"),
+            &element_string(&gtin, "RECALL1", "LOT2", "271231"),
+        ]);
+        let page = send_photo(&mut b, &photo).await;
+        assert_eq!(page.status, StatusCode::OK, "[{}] several codes stay on Identify: {}", app.backend, page.text);
+        assert!(page.says(Language::En, "verify.heading_registered_active"), "{}", page.text);
+        assert!(page.says(Language::En, "verify.heading_status_recalled"), "{}", page.text);
+        assert_eq!(scan_events(&app).await, 2);
+        // Each card link carries its own sealed verdict.
+        let recalled_link = page
+            .text
+            .split("href=\"")
+            .filter_map(|h| h.split('"').next())
+            .find(|h| h.starts_with("/catalog/products/") && h.contains("status_recalled"))
+            .expect("a card link with the recalled verdict")
+            .replace("&#38;", "&");
+        let card = b.get(&recalled_link).await;
+        assert!(card.says(Language::En, "verify.heading_status_recalled"), "{recalled_link}: {}", card.text);
+        assert_eq!(scan_events(&app).await, 2, "opening a card from the list checks nothing again");
     })
     .await;
 }
