@@ -13,7 +13,10 @@
 //!
 //! When an officer's code carries a serial (AI 21), [`check_product`] gives a verdict worded as
 //! evidence, not as a legal finding, and records a scan event (product, serial key, the office's
-//! country, time, verdict: never who checked) without changing the serial's status.
+//! country, time, verdict: never who checked) without changing the serial's status. A brand's
+//! owner may answer the checks through its own HTTPS service instead ([`connected`]); what that
+//! service cannot answer in time, with the right signature, is "could not verify", never a
+//! verdict. The officer's card shows the verdict Identify got, sealed into its link ([`seal`]).
 
 use crate::closed_set::closed_set;
 use crate::error::{AppError, AppResult, ErrorCode, ErrorKind};
