@@ -149,6 +149,7 @@ error-invalid_time = هذا ليس تاريخًا ووقتًا؛ اكتبه با
 error-invalid_token_lifetime = تتراوح مدة صلاحية الرمز من 1 إلى 365 يومًا.
 error-invalid_transport_mode = اختر وسيلة نقل.
 error-invalid_value = يجب أن تكون القيمة المصرَّح بها صفرًا أو أكثر.
+error-invalid_verification_url = هذا ليس عنوانًا يمكن الوصول فيه إلى خدمة تحقق: استخدم عنوانًا عامًا يبدأ بـ https://‎ فيه اسم مضيف ومن دون بيانات اعتماد.
 error-invalid_webhook_url = هذا ليس عنوانًا يمكن إرسال خطافات الويب إليه: استخدم عنوانًا عامًا يبدأ بـ https://‎.
 error-invalid_weight = يتراوح وزن المؤشر من 1 (قرينة) إلى 5 (حاسم).
 error-invalid_window = ينتهي الإجراء المخطط له بعد بدئه، ولا تتجاوز مدته 30 يومًا.
@@ -1389,6 +1390,8 @@ audit-action-user_set_language = تغيير اللغة أو المنطقة ال�
 audit-action-user_set_office = تغيير المكتب الجمركي
 audit-action-verify_serial_status = تغيير حالة رقم تسلسلي
 audit-action-verify_serials_import = استيراد أرقام تسلسلية
+audit-action-verify_service_registered = تسجيل خدمة تحقق
+audit-action-verify_service_removed = إزالة خدمة تحقق
 audit-action-webhook_create = إضافة خطاف ويب
 audit-action-webhook_delete = حذف خطاف ويب
 
@@ -1428,3 +1431,71 @@ audit-system = النظام: { $worker }
 
 # The built-in legal regimes' names; a regime a deployment configures keeps its own.
 regime-eu_608_2013 = اللائحة (الاتحاد الأوروبي) رقم 608/2013
+
+## التحقق من الأرقام التسلسلية (المسألة 18): قرينة للموظف، لا استنتاج قانوني
+verify-title = التحقق من الرقم التسلسلي
+verify-evidence = هذه قرينة تساعدك في الفحص، وليست استنتاجًا قانونيًا.
+verify-checked_registry = جرى التحقق { $when } بمقارنته بالأرقام التسلسلية التي سجّلها صاحب الحق.
+verify-checked_service = جرى التحقق { $when } عبر خدمة التحقق التابعة لصاحب الحق.
+verify-heading_registered_active = مسجَّل وساري
+verify-explain_registered_active = سجّل صاحب الحق هذا الرقم التسلسلي لهذا المنتج وهو ساري؛ والدفعة وتاريخ الانتهاء المقروءان مطابقان. هذا يدعم أصالة السلعة لكنه لا يثبتها.
+verify-heading_unknown_serial = رقم تسلسلي غير معروف
+verify-explain_unknown_serial = لم يسجّل صاحب الحق هذا الرقم التسلسلي لهذا المنتج، مع أنه يسجّل أرقام سلعه الأصلية: وهذه قرينة على أن السلعة قد تكون مقلَّدة. اسأل صاحب الحق.
+verify-heading_batch_or_expiry_mismatch = الدفعة أو تاريخ الانتهاء غير مطابق
+verify-explain_mismatch_batch = هذا الرقم التسلسلي مسجَّل، لكن الدفعة المقروءة على السلعة تختلف عن الدفعة التي سجّلها صاحب الحق معه: وهذه قرينة على سلعة مقلَّدة أو أعيد وسمها. اسأل صاحب الحق.
+verify-explain_mismatch_expiry = هذا الرقم التسلسلي مسجَّل، لكن تاريخ الانتهاء المقروء على السلعة يختلف عن التاريخ الذي سجّله صاحب الحق معه: وهذه قرينة على سلعة مقلَّدة أو أعيد وسمها. اسأل صاحب الحق.
+verify-explain_mismatch_both = هذا الرقم التسلسلي مسجَّل، لكن الدفعة وتاريخ الانتهاء المقروءين على السلعة يختلفان عمّا سجّله صاحب الحق معه: وهذه قرينة على سلعة مقلَّدة أو أعيد وسمها. اسأل صاحب الحق.
+verify-heading_status_recalled = مسجَّل على أنه مسحوب
+verify-explain_status_recalled = سجّل صاحب الحق هذا الرقم التسلسلي على أنه مسحوب: ينبغي ألا تكون سلعة تحمله في السوق بعد الآن. اسأل صاحب الحق.
+verify-heading_status_destroyed = مسجَّل على أنه متلَف
+verify-explain_status_destroyed = سجّل صاحب الحق هذا الرقم التسلسلي على أنه متلَف: ينبغي ألا تكون سلعة تحمله موجودة، فلعل الرمز قد نُسخ. اسأل صاحب الحق.
+verify-heading_status_stolen = مسجَّل على أنه مسروق
+verify-explain_status_stolen = سجّل صاحب الحق هذا الرقم التسلسلي على أنه مسروق: قد تكون هذه السلعة متأتية من سرقة. اسأل صاحب الحق.
+verify-heading_status_exported = مسجَّل على أنه مصدَّر
+verify-explain_status_exported = سجّل صاحب الحق هذا الرقم التسلسلي على أنه مصدَّر: كان يُفترض أن تغادر السلعة السوق الذي سُجّلت له. اسأل صاحب الحق.
+verify-heading_status_sample = مسجَّل على أنه عيّنة
+verify-explain_status_sample = سجّل صاحب الحق هذا الرقم التسلسلي على أنه عيّنة: لم تكن السلعة معدّة للبيع. اسأل صاحب الحق.
+verify-heading_possible_clone = نسخة مستنسَخة محتملة
+verify-explain_possible_clone = هذا الرقم التسلسلي مسجَّل وساري، لكن جرى التحقق منه { $scans ->
+        [one] مرة واحدة
+        [two] مرتين
+        [few] { $scans } مرات
+       *[other] { $scans } مرة
+    } في { $countries ->
+        [one] بلد واحد
+        [two] بلدين
+        [few] { $countries } بلدان
+       *[other] { $countries } بلدًا
+    } خلال { $hours } ساعة، وآخر مرة قبل هذه { $last }. السلعة الأصلية لا تكون إلا في مكان واحد في وقت واحد، فلعل الرمز قد نُسخ على سلع أخرى. اسأل صاحب الحق.
+verify-heading_not_serialised = لا أرقام تسلسلية مسجَّلة
+verify-explain_not_serialised = لم يسجّل صاحب الحق أي رقم تسلسلي لهذا المنتج، فلا يمكن التحقق من هذا الرقم هنا: وهذا لا يدل على شيء في أي اتجاه.
+verify-heading_could_not_verify = تعذّر التحقق
+verify-explain_could_not_verify = لم تقدّم خدمة التحقق التابعة لصاحب الحق نتيجة يمكن الوثوق بها، فتعذّر التحقق من هذا الرقم التسلسلي: وهذا لا يدل على شيء في أي اتجاه، ولا يعني أبدًا أن السلعة أصلية. اسأل صاحب الحق.
+verify-reason_service_unreachable = تعذّر الوصول إلى خدمته.
+verify-reason_service_timeout = لم تُجب خدمته في الوقت المحدد.
+verify-reason_service_error = أجابت خدمته بخطأ.
+verify-reason_bad_signature = لم يكن جوابها موقّعًا بمفتاح صاحب الحق، فرُفض.
+verify-reason_bad_answer = تعذّرت قراءة جوابها.
+verify-heading_not_checked = لم يُتحقق من الرقم التسلسلي
+verify-explain_not_checked = فُتحت هذه البطاقة من رابط أو إشارة مرجعية أو من النسخة المحفوظة على هذا الهاتف، فلم يُتحقق من الرقم التسلسلي هذه المرة. أعد التعرّف على الرمز للتحقق منه.
+
+## صفحة خدمة التحقق لمالك العلامة
+verify-service-link = خدمة التحقق
+verify-service-title = خدمة تحقق موصولة
+verify-service-intro = بدلًا من رفع أرقامك التسلسلية، يمكنك الإجابة عن تحققات الموظفين من الأرقام التسلسلية لهذه العلامة من خدمة التحقق الخاصة بك. تُرسَل إليها عندئذ كل عملية تحقق من رمز يحمل رقمًا تسلسليًا؛ والجواب المتأخر أو غير الموقّع أو الموقّع توقيعًا خاطئًا يُعرض على الموظف على أنه «تعذّر التحقق»، ولا يُعرض أبدًا على أنه أصلي.
+verify-service-protocol = يرسل Touchstone طلب POST فيه رقم GTIN والرقم التسلسلي والدفعة وتاريخ الانتهاء وبلد المكتب (ولا يذكر أبدًا من يتحقق)، موقّعًا كما تُوقَّع خطافات الويب: قيمة X-Touchstone-Signature هي sha256= يليها HMAC-SHA256 للطابع الزمني ونقطة والمتن بسرّك. أجب بالرمز 200 مع request_id الذي تلقيته وحالة (active أو unknown أو recalled أو destroyed أو stolen أو exported أو sample)، موقّعًا بالطريقة نفسها، في أقل من { $seconds } ثانية. لا يدير هذه الخدمة إلا مسؤولو مالك العلامة.
+verify-service-secret_once = يُعرض سرّ خدمتك أدناه هذه المرة فقط: احفظه الآن في خدمة التحقق الخاصة بك. التسجيل من جديد يُنشئ سرًّا جديدًا.
+verify-service-current = الخدمة المسجَّلة
+verify-service-url = عنوان الخدمة
+verify-service-since = سُجّلت أو استُبدلت آخر مرة { $when }.
+verify-service-failures = تحققات لم تُعطِ فيها نتيجة، آخر 7 أيام
+verify-service-no_failures = لا شيء: تلقّت كل عملية تحقق جوابًا موقّعًا في الوقت المحدد.
+verify-service-reason = السبب
+verify-service-checks = التحققات
+verify-service-last = الأخير
+verify-service-remove = إزالة الخدمة
+verify-service-none = لا توجد خدمة مسجَّلة: تستخدم التحققات الأرقام التسلسلية التي رفعتها.
+verify-service-register_title = تسجيل خدمة
+verify-service-replace_title = استبدال الخدمة
+verify-service-register = تسجيل
+verify-service-replace = استبدال، مع سرّ جديد

@@ -150,6 +150,7 @@ error-invalid_time = This is not a date and time; write it as 2026-12-01T06:00:0
 error-invalid_token_lifetime = A token lives between 1 and 365 days.
 error-invalid_transport_mode = Choose a mode of transport.
 error-invalid_value = A declared value must be zero or more.
+error-invalid_verification_url = This is not an address a verification service can be reached at: use a public https:// address with a host and no credentials.
 error-invalid_webhook_url = This is not an address webhooks can be sent to: use a public https:// address.
 error-invalid_weight = An indicator's weight runs from 1 (a hint) to 5 (conclusive).
 error-invalid_window = A planned action ends after it starts and lasts at most 30 days.
@@ -1376,6 +1377,8 @@ audit-action-user_set_language = Language or time zone changed
 audit-action-user_set_office = Customs office changed
 audit-action-verify_serial_status = Serial status changed
 audit-action-verify_serials_import = Serials imported
+audit-action-verify_service_registered = Verification service registered
+audit-action-verify_service_removed = Verification service removed
 audit-action-webhook_create = Webhook added
 audit-action-webhook_delete = Webhook removed
 
@@ -1415,3 +1418,67 @@ audit-system = system: { $worker }
 
 # The built-in legal regimes' names; a regime a deployment configures keeps its own.
 regime-eu_608_2013 = EU Regulation (EU) No 608/2013
+
+## Serial number checks (issue 18): evidence for the officer, not a legal finding
+verify-title = Serial number check
+verify-evidence = This is evidence for your examination, not a legal finding.
+verify-checked_registry = Checked on { $when } against the serial numbers the rights holder registered.
+verify-checked_service = Checked on { $when } with the rights holder's own verification service.
+verify-heading_registered_active = Registered and active
+verify-explain_registered_active = The rights holder registered this serial number for this product and it is active; the batch and expiry read match. This supports, but does not prove, that the item is genuine.
+verify-heading_unknown_serial = Unknown serial number
+verify-explain_unknown_serial = The rights holder has not registered this serial number for this product, though it registers the serial numbers of its genuine items: a sign that the item may be counterfeit. Ask the rights holder.
+verify-heading_batch_or_expiry_mismatch = Batch or expiry does not match
+verify-explain_mismatch_batch = This serial number is registered, but the batch read on the item differs from the one the rights holder registered with it: a sign of a counterfeit or relabelled item. Ask the rights holder.
+verify-explain_mismatch_expiry = This serial number is registered, but the expiry date read on the item differs from the one the rights holder registered with it: a sign of a counterfeit or relabelled item. Ask the rights holder.
+verify-explain_mismatch_both = This serial number is registered, but the batch and the expiry date read on the item differ from those the rights holder registered with it: a sign of a counterfeit or relabelled item. Ask the rights holder.
+verify-heading_status_recalled = Recorded as recalled
+verify-explain_status_recalled = The rights holder has recorded this serial number as recalled: an item bearing it should no longer be on the market. Ask the rights holder.
+verify-heading_status_destroyed = Recorded as destroyed
+verify-explain_status_destroyed = The rights holder has recorded this serial number as destroyed: an item bearing it should no longer exist, so the code may have been copied. Ask the rights holder.
+verify-heading_status_stolen = Recorded as stolen
+verify-explain_status_stolen = The rights holder has recorded this serial number as stolen: this item may come from a theft. Ask the rights holder.
+verify-heading_status_exported = Recorded as exported
+verify-explain_status_exported = The rights holder has recorded this serial number as exported: the item was meant to leave the market it was registered for. Ask the rights holder.
+verify-heading_status_sample = Recorded as a sample
+verify-explain_status_sample = The rights holder has recorded this serial number as a sample: the item was not meant for sale. Ask the rights holder.
+verify-heading_possible_clone = Possible clone
+verify-explain_possible_clone = This serial number is registered and active, but it has been checked { $scans ->
+        [one] once
+       *[other] { $scans } times
+    } in { $countries ->
+        [one] one country
+       *[other] { $countries } countries
+    } within { $hours } hours, the last time before this on { $last }. A genuine item is in one place at a time, so the code may have been copied onto other items. Ask the rights holder.
+verify-heading_not_serialised = No serial numbers registered
+verify-explain_not_serialised = The rights holder has registered no serial numbers for this product, so this one cannot be checked here: this says nothing either way.
+verify-heading_could_not_verify = Could not verify
+verify-explain_could_not_verify = The rights holder's verification service gave no verdict that can be trusted, so this serial number could not be verified: this says nothing either way, and never that the item is genuine. Ask the rights holder.
+verify-reason_service_unreachable = Its service could not be reached.
+verify-reason_service_timeout = Its service did not answer in time.
+verify-reason_service_error = Its service answered with an error.
+verify-reason_bad_signature = Its answer was not signed with the rights holder's key, so it was refused.
+verify-reason_bad_answer = Its answer could not be read.
+verify-heading_not_checked = Serial number not checked
+verify-explain_not_checked = This card was opened from a link, a bookmark or the copy kept on this phone, so the serial number was not checked this time. Identify the code again to check it.
+
+## The brand owner's verification service page
+verify-service-link = Verification service
+verify-service-title = Connected verification service
+verify-service-intro = Instead of uploading your serial numbers, you may answer the officers' checks of this brand's serial numbers from your own verification service. Each check of a code carrying a serial number is then sent to it; an answer that is late, unsigned or wrongly signed is shown to the officer as "could not verify", never as genuine.
+verify-service-protocol = Touchstone sends a POST with the GTIN, the serial number, the batch, the expiry and the country of the office (never who checks), signed as webhooks are: X-Touchstone-Signature is sha256= and the HMAC-SHA256 of the timestamp, a dot and the body under your secret. Answer 200 with the request_id you received and a status (active, unknown, recalled, destroyed, stolen, exported, sample), signed the same way, within { $seconds } seconds. Only the brand owner's administrators manage this service.
+verify-service-secret_once = Your service's secret is shown below this once only: store it now in your verification service. Registering again makes a new one.
+verify-service-current = Registered service
+verify-service-url = Service address
+verify-service-since = Registered or last replaced { $when }.
+verify-service-failures = Checks it gave no verdict for, last 7 days
+verify-service-no_failures = None: every check got a signed answer in time.
+verify-service-reason = Reason
+verify-service-checks = Checks
+verify-service-last = Last
+verify-service-remove = Remove the service
+verify-service-none = No service is registered: checks use the serial numbers you uploaded.
+verify-service-register_title = Register a service
+verify-service-replace_title = Replace the service
+verify-service-register = Register
+verify-service-replace = Replace, with a new secret

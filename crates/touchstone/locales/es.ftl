@@ -149,6 +149,7 @@ error-invalid_time = Esto no es una fecha y hora; escríbala con el formato 2026
 error-invalid_token_lifetime = Un token tiene una validez de entre 1 y 365 días.
 error-invalid_transport_mode = Elija un modo de transporte.
 error-invalid_value = Un valor declarado debe ser cero o superior.
+error-invalid_verification_url = Esto no es una dirección en la que se pueda contactar con un servicio de verificación: utilice una dirección https:// pública, con un host y sin credenciales.
 error-invalid_webhook_url = Esto no es una dirección a la que se puedan enviar webhooks: utilice una dirección https:// pública.
 error-invalid_weight = El peso de un indicio va de 1 (un simple indicio) a 5 (concluyente).
 error-invalid_window = Una acción prevista termina después de empezar y dura 30 días como máximo.
@@ -1373,6 +1374,8 @@ audit-action-user_set_language = Idioma o zona horaria modificados
 audit-action-user_set_office = Oficina de aduanas modificada
 audit-action-verify_serial_status = Estado de número de serie modificado
 audit-action-verify_serials_import = Números de serie importados
+audit-action-verify_service_registered = Servicio de verificación registrado
+audit-action-verify_service_removed = Servicio de verificación retirado
 audit-action-webhook_create = Webhook añadido
 audit-action-webhook_delete = Webhook eliminado
 
@@ -1412,3 +1415,67 @@ audit-system = sistema: { $worker }
 
 # The built-in legal regimes' names; a regime a deployment configures keeps its own.
 regime-eu_608_2013 = Reglamento (UE) n.º 608/2013
+
+## Comprobación de números de serie (issue 18): un indicio para el agente, no una conclusión jurídica
+verify-title = Comprobación del número de serie
+verify-evidence = Es un indicio para su examen, no una conclusión jurídica.
+verify-checked_registry = Comprobado { $when } con los números de serie registrados por el titular del derecho.
+verify-checked_service = Comprobado { $when } con el servicio de verificación del titular del derecho.
+verify-heading_registered_active = Registrado y activo
+verify-explain_registered_active = El titular del derecho registró este número de serie para este producto y está activo; el lote y la caducidad leídos coinciden. Esto respalda, sin probarlo, que el artículo es auténtico.
+verify-heading_unknown_serial = Número de serie desconocido
+verify-explain_unknown_serial = El titular del derecho no ha registrado este número de serie para este producto, aunque registra los de sus artículos auténticos: es un indicio de que el artículo puede ser falsificado. Consulte al titular del derecho.
+verify-heading_batch_or_expiry_mismatch = El lote o la caducidad no coinciden
+verify-explain_mismatch_batch = Este número de serie está registrado, pero el lote leído en el artículo difiere del que registró el titular del derecho: es un indicio de un artículo falsificado o reetiquetado. Consulte al titular del derecho.
+verify-explain_mismatch_expiry = Este número de serie está registrado, pero la fecha de caducidad leída en el artículo difiere de la que registró el titular del derecho: es un indicio de un artículo falsificado o reetiquetado. Consulte al titular del derecho.
+verify-explain_mismatch_both = Este número de serie está registrado, pero el lote y la fecha de caducidad leídos en el artículo difieren de los que registró el titular del derecho: es un indicio de un artículo falsificado o reetiquetado. Consulte al titular del derecho.
+verify-heading_status_recalled = Registrado como retirado
+verify-explain_status_recalled = El titular del derecho ha registrado este número de serie como retirado: un artículo que lo lleve ya no debería estar en el mercado. Consulte al titular del derecho.
+verify-heading_status_destroyed = Registrado como destruido
+verify-explain_status_destroyed = El titular del derecho ha registrado este número de serie como destruido: un artículo que lo lleve ya no debería existir, así que el código puede haber sido copiado. Consulte al titular del derecho.
+verify-heading_status_stolen = Registrado como robado
+verify-explain_status_stolen = El titular del derecho ha registrado este número de serie como robado: este artículo puede proceder de un robo. Consulte al titular del derecho.
+verify-heading_status_exported = Registrado como exportado
+verify-explain_status_exported = El titular del derecho ha registrado este número de serie como exportado: el artículo debía salir del mercado para el que fue registrado. Consulte al titular del derecho.
+verify-heading_status_sample = Registrado como muestra
+verify-explain_status_sample = El titular del derecho ha registrado este número de serie como muestra: el artículo no estaba destinado a la venta. Consulte al titular del derecho.
+verify-heading_possible_clone = Posible clon
+verify-explain_possible_clone = Este número de serie está registrado y activo, pero se ha comprobado { $scans ->
+        [one] una vez
+       *[other] { $scans } veces
+    } en { $countries ->
+        [one] un país
+       *[other] { $countries } países
+    } en { $hours } horas, la última vez antes de esta { $last }. Un artículo auténtico está en un solo lugar a la vez, así que el código puede haberse copiado en otros artículos. Consulte al titular del derecho.
+verify-heading_not_serialised = Ningún número de serie registrado
+verify-explain_not_serialised = El titular del derecho no ha registrado ningún número de serie para este producto, así que este no puede comprobarse aquí: esto no indica nada en ningún sentido.
+verify-heading_could_not_verify = No se pudo verificar
+verify-explain_could_not_verify = El servicio de verificación del titular del derecho no dio ningún resultado fiable, así que este número de serie no pudo verificarse: esto no indica nada en ningún sentido, y nunca que el artículo sea auténtico. Consulte al titular del derecho.
+verify-reason_service_unreachable = No se pudo contactar con su servicio.
+verify-reason_service_timeout = Su servicio no respondió a tiempo.
+verify-reason_service_error = Su servicio respondió con un error.
+verify-reason_bad_signature = Su respuesta no estaba firmada con la clave del titular del derecho, así que se rechazó.
+verify-reason_bad_answer = Su respuesta no pudo leerse.
+verify-heading_not_checked = Número de serie no comprobado
+verify-explain_not_checked = Esta ficha se abrió desde un enlace, un marcador o la copia guardada en este teléfono, así que el número de serie no se comprobó esta vez. Vuelva a identificar el código para comprobarlo.
+
+## La página del servicio de verificación del titular de la marca
+verify-service-link = Servicio de verificación
+verify-service-title = Servicio de verificación conectado
+verify-service-intro = En lugar de subir sus números de serie, puede responder a las comprobaciones de los agentes sobre los números de serie de esta marca desde su propio servicio de verificación. Cada comprobación de un código con número de serie se le envía entonces; una respuesta tardía, sin firmar o mal firmada se muestra al agente como «no se pudo verificar», nunca como auténtica.
+verify-service-protocol = Touchstone envía un POST con el GTIN, el número de serie, el lote, la caducidad y el país de la oficina (nunca quién comprueba), firmado como los webhooks: X-Touchstone-Signature es sha256= seguido del HMAC-SHA256 de la marca de tiempo, un punto y el cuerpo bajo su secreto. Responda 200 con el request_id recibido y un estado (active, unknown, recalled, destroyed, stolen, exported, sample), firmado del mismo modo, en menos de { $seconds } segundos. Solo los administradores del titular de la marca gestionan este servicio.
+verify-service-secret_once = El secreto de su servicio se muestra abajo solo esta vez: guárdelo ahora en su servicio de verificación. Un nuevo registro crea otro.
+verify-service-current = Servicio registrado
+verify-service-url = Dirección del servicio
+verify-service-since = Registrado o sustituido por última vez { $when }.
+verify-service-failures = Comprobaciones sin resultado, últimos 7 días
+verify-service-no_failures = Ninguna: cada comprobación recibió a tiempo una respuesta firmada.
+verify-service-reason = Motivo
+verify-service-checks = Comprobaciones
+verify-service-last = Última
+verify-service-remove = Retirar el servicio
+verify-service-none = No hay ningún servicio registrado: las comprobaciones usan los números de serie que ha subido.
+verify-service-register_title = Registrar un servicio
+verify-service-replace_title = Sustituir el servicio
+verify-service-register = Registrar
+verify-service-replace = Sustituir, con un nuevo secreto

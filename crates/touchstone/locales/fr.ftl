@@ -149,6 +149,7 @@ error-invalid_time = Ce n'est pas une date et une heure ; écrivez-les sous la
 error-invalid_token_lifetime = Un jeton est valable de 1 à 365 jours.
 error-invalid_transport_mode = Choisissez un mode de transport.
 error-invalid_value = Une valeur déclarée doit être positive ou nulle.
+error-invalid_verification_url = Ce n'est pas une adresse à laquelle joindre un service de vérification : utilisez une adresse https:// publique, avec un hôte et sans identifiants.
 error-invalid_webhook_url = Ce n'est pas une adresse à laquelle des webhooks peuvent être envoyés : utilisez une adresse https:// publique.
 error-invalid_weight = Le poids d'un indice va de 1 (un simple indice) à 5 (concluant).
 error-invalid_window = Une action prévue se termine après son début et dure 30 jours au plus.
@@ -1373,6 +1374,8 @@ audit-action-user_set_language = Langue ou fuseau horaire modifié
 audit-action-user_set_office = Bureau de douane modifié
 audit-action-verify_serial_status = Statut de numéro de série modifié
 audit-action-verify_serials_import = Numéros de série importés
+audit-action-verify_service_registered = Service de vérification enregistré
+audit-action-verify_service_removed = Service de vérification retiré
 audit-action-webhook_create = Webhook ajouté
 audit-action-webhook_delete = Webhook supprimé
 
@@ -1412,3 +1415,67 @@ audit-system = système : { $worker }
 
 # The built-in legal regimes' names; a regime a deployment configures keeps its own.
 regime-eu_608_2013 = Règlement (UE) n° 608/2013
+
+## Contrôle des numéros de série (issue 18) : un indice pour l'agent, pas une constatation juridique
+verify-title = Contrôle du numéro de série
+verify-evidence = C'est un élément pour votre examen, pas une constatation juridique.
+verify-checked_registry = Contrôlé { $when } auprès des numéros de série enregistrés par le titulaire du droit.
+verify-checked_service = Contrôlé { $when } auprès du service de vérification du titulaire du droit.
+verify-heading_registered_active = Enregistré et actif
+verify-explain_registered_active = Le titulaire du droit a enregistré ce numéro de série pour ce produit et il est actif ; le lot et la date de péremption lus concordent. Cela conforte, sans le prouver, le caractère authentique de l'article.
+verify-heading_unknown_serial = Numéro de série inconnu
+verify-explain_unknown_serial = Le titulaire du droit n'a pas enregistré ce numéro de série pour ce produit, alors qu'il enregistre ceux de ses articles authentiques : c'est un indice que l'article peut être contrefait. Interrogez le titulaire du droit.
+verify-heading_batch_or_expiry_mismatch = Le lot ou la date de péremption ne concorde pas
+verify-explain_mismatch_batch = Ce numéro de série est enregistré, mais le lot lu sur l'article diffère de celui que le titulaire du droit a enregistré : c'est un indice d'article contrefait ou réétiqueté. Interrogez le titulaire du droit.
+verify-explain_mismatch_expiry = Ce numéro de série est enregistré, mais la date de péremption lue sur l'article diffère de celle que le titulaire du droit a enregistrée : c'est un indice d'article contrefait ou réétiqueté. Interrogez le titulaire du droit.
+verify-explain_mismatch_both = Ce numéro de série est enregistré, mais le lot et la date de péremption lus sur l'article diffèrent de ceux que le titulaire du droit a enregistrés : c'est un indice d'article contrefait ou réétiqueté. Interrogez le titulaire du droit.
+verify-heading_status_recalled = Enregistré comme rappelé
+verify-explain_status_recalled = Le titulaire du droit a enregistré ce numéro de série comme rappelé : un article qui le porte ne devrait plus être sur le marché. Interrogez le titulaire du droit.
+verify-heading_status_destroyed = Enregistré comme détruit
+verify-explain_status_destroyed = Le titulaire du droit a enregistré ce numéro de série comme détruit : un article qui le porte ne devrait plus exister, le code a donc pu être copié. Interrogez le titulaire du droit.
+verify-heading_status_stolen = Enregistré comme volé
+verify-explain_status_stolen = Le titulaire du droit a enregistré ce numéro de série comme volé : cet article peut provenir d'un vol. Interrogez le titulaire du droit.
+verify-heading_status_exported = Enregistré comme exporté
+verify-explain_status_exported = Le titulaire du droit a enregistré ce numéro de série comme exporté : l'article devait quitter le marché pour lequel il a été enregistré. Interrogez le titulaire du droit.
+verify-heading_status_sample = Enregistré comme échantillon
+verify-explain_status_sample = Le titulaire du droit a enregistré ce numéro de série comme échantillon : l'article n'était pas destiné à la vente. Interrogez le titulaire du droit.
+verify-heading_possible_clone = Clone possible
+verify-explain_possible_clone = Ce numéro de série est enregistré et actif, mais il a été contrôlé { $scans ->
+        [one] une fois
+       *[other] { $scans } fois
+    } dans { $countries ->
+        [one] un pays
+       *[other] { $countries } pays
+    } en { $hours } heures, la dernière fois avant celle-ci { $last }. Un article authentique n'est qu'en un lieu à la fois : le code a donc pu être copié sur d'autres articles. Interrogez le titulaire du droit.
+verify-heading_not_serialised = Aucun numéro de série enregistré
+verify-explain_not_serialised = Le titulaire du droit n'a enregistré aucun numéro de série pour ce produit : celui-ci ne peut donc pas être contrôlé ici, ce qui n'indique rien dans un sens ni dans l'autre.
+verify-heading_could_not_verify = Vérification impossible
+verify-explain_could_not_verify = Le service de vérification du titulaire du droit n'a donné aucun résultat digne de confiance : ce numéro de série n'a pas pu être vérifié, ce qui n'indique rien dans un sens ni dans l'autre, et jamais que l'article est authentique. Interrogez le titulaire du droit.
+verify-reason_service_unreachable = Son service n'a pas pu être joint.
+verify-reason_service_timeout = Son service n'a pas répondu à temps.
+verify-reason_service_error = Son service a répondu par une erreur.
+verify-reason_bad_signature = Sa réponse n'était pas signée avec la clé du titulaire du droit : elle a été refusée.
+verify-reason_bad_answer = Sa réponse n'a pas pu être lue.
+verify-heading_not_checked = Numéro de série non contrôlé
+verify-explain_not_checked = Cette fiche a été ouverte depuis un lien, un favori ou la copie gardée sur ce téléphone : le numéro de série n'a donc pas été contrôlé cette fois. Identifiez à nouveau le code pour le contrôler.
+
+## La page du service de vérification du titulaire de la marque
+verify-service-link = Service de vérification
+verify-service-title = Service de vérification connecté
+verify-service-intro = Au lieu de téléverser vos numéros de série, vous pouvez répondre aux contrôles des agents sur les numéros de série de cette marque depuis votre propre service de vérification. Chaque contrôle d'un code portant un numéro de série lui est alors envoyé ; une réponse tardive, non signée ou mal signée est présentée à l'agent comme « vérification impossible », jamais comme authentique.
+verify-service-protocol = Touchstone envoie un POST avec le GTIN, le numéro de série, le lot, la date de péremption et le pays du bureau (jamais qui contrôle), signé comme les webhooks : X-Touchstone-Signature vaut sha256= suivi du HMAC-SHA256 de l'horodatage, d'un point et du corps sous votre secret. Répondez 200 avec le request_id reçu et un statut (active, unknown, recalled, destroyed, stolen, exported, sample), signé de la même façon, en moins de { $seconds } secondes. Seuls les administrateurs du titulaire de la marque gèrent ce service.
+verify-service-secret_once = Le secret de votre service est affiché ci-dessous cette seule fois : enregistrez-le maintenant dans votre service de vérification. Un nouvel enregistrement en crée un nouveau.
+verify-service-current = Service enregistré
+verify-service-url = Adresse du service
+verify-service-since = Enregistré ou remplacé pour la dernière fois { $when }.
+verify-service-failures = Contrôles sans résultat, 7 derniers jours
+verify-service-no_failures = Aucun : chaque contrôle a reçu à temps une réponse signée.
+verify-service-reason = Motif
+verify-service-checks = Contrôles
+verify-service-last = Dernier
+verify-service-remove = Retirer le service
+verify-service-none = Aucun service n'est enregistré : les contrôles utilisent les numéros de série que vous avez téléversés.
+verify-service-register_title = Enregistrer un service
+verify-service-replace_title = Remplacer le service
+verify-service-register = Enregistrer
+verify-service-replace = Remplacer, avec un nouveau secret

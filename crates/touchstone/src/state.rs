@@ -51,7 +51,8 @@ impl AppState {
         let legal = LegalRules::from_settings(&config.legal).expect("the [legal] configuration is valid");
         let match_key = MatchKey::load(config.coordination_key.as_ref().map(|k| k.expose()), &config.data_dir)
             .expect("the coordination key is readable or can be made in the data directory");
-        let verifier = Verifier::new(&match_key, config.verify.clone());
+        let verifier = Verifier::new(&match_key, config.verify.clone(), config.notify.webhook_allow_local)
+            .expect("[verify] connected_root_certificates names a readable PEM file of certificates");
         AppState(Arc::new(Shared {
             verifier,
             match_key,

@@ -90,6 +90,7 @@ pub fn router() -> Router<AppState> {
         coordination::update_operation, coordination::add_targets, coordination::add_event,
         coordination::list_hits, coordination::overview, coordination::acknowledge_hit,
         verify::import_serials, verify::list_serials, verify::change_status, verify::scan_counts,
+        verify::register_service, verify::get_service, verify::remove_service,
         retention::export_party,
     ),
     components(schemas(

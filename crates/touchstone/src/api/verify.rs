@@ -1,6 +1,7 @@
 //! Serial numbers over JSON: the rights holder registers them (streamed CSV or JSON Lines),
 //! changes their status, lists them (as keys) and reads the counts of their scans. Officers
-//! get the verdicts through `GET /api/v1/lookup`, never these lists.
+//! get the verdicts through `GET /api/v1/lookup`, never these lists. A brand's owner may
+//! instead answer the checks through its own service (`/brands/{id}/verification-service`).
 
 use std::io::Read;
 use std::pin::Pin;
@@ -8,6 +9,7 @@ use std::pin::Pin;
 use axum::body::{Bytes, HttpBody};
 use axum::extract::State;
 use axum::http::header;
+use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
@@ -15,6 +17,7 @@ use utoipa::IntoParams;
 
 use super::{ApiAuth, ApiJson, ApiPath, ApiQuery, ErrorJson};
 use crate::domain::catalog_io::Format;
+use crate::domain::verify::connected::{self, NewService, RegisteredService, Service};
 use crate::domain::verify::{self, ScanCount, SerialImportReport, SerialPage, StatusChange, StatusChanged};
 use crate::error::{AppError, AppResult, ErrorCode, ErrorKind};
 use crate::state::AppState;
@@ -24,6 +27,7 @@ pub fn router() -> Router<AppState> {
         .route("/products/{id}/serials", post(import_serials).get(list_serials))
         .route("/products/{id}/serials/status", post(change_status))
         .route("/products/{id}/scans", get(scan_counts))
+        .route("/brands/{id}/verification-service", get(get_service).put(register_service).delete(remove_service))
 }
 
 /// Largest serial file accepted over HTTP. It is read as it arrives, never held whole.
@@ -177,4 +181,43 @@ pub async fn scan_counts(
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<Json<Vec<ScanCount>>> {
     Ok(Json(verify::scan_counts(&s.db, &p, id).await?))
+}
+
+/// Registers (or replaces) the brand's connected verification service: from now on a check of
+/// the brand's serials asks it, signed, instead of the registered serials. A new signing
+/// secret is made each time; it is in this response only. The brand owner's administrators only.
+#[utoipa::path(put, path = "/api/v1/brands/{id}/verification-service", tag = "verify", params(("id" = i64, Path)), request_body = NewService,
+    responses((status = 200, body = RegisteredService), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
+        (status = 404, body = ErrorJson), (status = 413, body = ErrorJson), (status = 415, body = ErrorJson), (status = 422, body = ErrorJson)))]
+pub async fn register_service(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(input): ApiJson<NewService>,
+) -> AppResult<Json<RegisteredService>> {
+    Ok(Json(connected::register(&s.db, &s.config.notify, &p, id, &input).await?))
+}
+
+/// The brand's verification service (never its secret), with the checks of the last 7 days it
+/// gave no verdict for, by reason.
+#[utoipa::path(get, path = "/api/v1/brands/{id}/verification-service", tag = "verify", params(("id" = i64, Path)),
+    responses((status = 200, body = Service), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson), (status = 404, body = ErrorJson)))]
+pub async fn get_service(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<Service>> {
+    Ok(Json(connected::get(&s.db, &p, id).await?))
+}
+
+/// Removes the brand's verification service: checks go back to the registered serials.
+#[utoipa::path(delete, path = "/api/v1/brands/{id}/verification-service", tag = "verify", params(("id" = i64, Path)),
+    responses((status = 204), (status = 400, body = ErrorJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson), (status = 404, body = ErrorJson)))]
+pub async fn remove_service(
+    State(s): State<AppState>,
+    ApiAuth(p): ApiAuth,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<StatusCode> {
+    connected::remove(&s.db, &p, id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

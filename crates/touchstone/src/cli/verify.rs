@@ -33,7 +33,7 @@ pub(super) async fn import_serials(
     // Serials are keyed under the deployment's key, as the server keys them.
     let match_key = MatchKey::load(config.coordination_key.as_ref().map(|k| k.expose()), &config.data_dir)
         .context("reading the coordination key")?;
-    let verifier = Verifier::new(&match_key, config.verify.clone());
+    let verifier = Verifier::new(&match_key, config.verify.clone(), config.notify.webhook_allow_local)?;
     let size = std::fs::metadata(file).with_context(|| format!("reading {}", file.display()))?.len();
     let read = Arc::new(AtomicU64::new(0));
     let reader = std::io::BufReader::with_capacity(

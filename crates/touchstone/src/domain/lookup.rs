@@ -128,7 +128,11 @@ pub async fn lookup(db: &Db, verifier: &Verifier, principal: &Principal, code: &
                                 db,
                                 verifier,
                                 principal,
-                                card.product_id,
+                                verify::CheckedProduct {
+                                    product_id: card.product_id,
+                                    brand_id: card.brand_id,
+                                    gtin14: &gtin,
+                                },
                                 scanned,
                                 &principal.org_country,
                             )

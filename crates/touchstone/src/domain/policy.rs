@@ -124,6 +124,9 @@ pub enum Action {
     SerialRead,
     /// Check a serialised code and see the verdict (never the serial list).
     SerialCheck,
+    /// Register, read and remove the brand's connected verification service (it holds a
+    /// secret that speaks for the brand: its owner's administrators only, as webhooks).
+    VerificationServiceManage,
     /// Export everything the organisation holds about a named party, for a lawful request.
     PartyExport,
 }
@@ -164,6 +167,7 @@ impl Action {
         Action::SerialManage,
         Action::SerialRead,
         Action::SerialCheck,
+        Action::VerificationServiceManage,
         Action::PartyExport,
     ];
 }
@@ -285,6 +289,9 @@ pub fn allows(principal: &Principal, action: Action, target: Target) -> bool {
         Action::SerialManage => acts_for_brand && catalog_editor,
         Action::SerialRead => acts_for_brand,
         Action::SerialCheck => enforcement,
+        Action::VerificationServiceManage => {
+            is_brand && own_org && org_admin && principal.org_kind == OrgKind::RightsHolder
+        }
         // The administration holds the cases and answers for them (the console for all).
         Action::PartyExport => own_org_itself && org_admin && customs,
     }
@@ -307,7 +314,7 @@ fn platform_admin_allows(action: Action, is_self: bool) -> bool {
         CaseCreate | CaseRead | CaseEdit | CaseAnswer | CaseMessage | AlertCreate => false,
         OperationCreate | OperationRead | OperationEdit => false,
         // Serials and scan events: none (the design's row).
-        SerialManage | SerialRead | SerialCheck => false,
+        SerialManage | SerialRead | SerialCheck | VerificationServiceManage => false,
         // A party's cases are the administrations' to export; the console exports across them.
         PartyExport => false,
     }
@@ -475,6 +482,8 @@ mod tests {
             (_, _, SerialRead) => "",
             (_, _, SerialCheck) if enforcement => ALL,
             (_, _, SerialCheck) => "",
+            (RightsHolder, Role::OrgAdmin, VerificationServiceManage) => "B",
+            (_, _, VerificationServiceManage) => "",
             (Customs, Role::OrgAdmin, PartyExport) => "O",
             (_, _, PartyExport) => "",
         }

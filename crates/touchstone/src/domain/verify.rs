@@ -13,7 +13,10 @@
 //!
 //! When an officer's code carries a serial (AI 21), [`check_product`] gives a verdict worded as
 //! evidence, not as a legal finding, and records a scan event (product, serial key, the office's
-//! country, time, verdict: never who checked) without changing the serial's status.
+//! country, time, verdict: never who checked) without changing the serial's status. A brand's
+//! owner may answer the checks through its own HTTPS service instead ([`connected`]); what that
+//! service cannot answer in time, with the right signature, is "could not verify", never a
+//! verdict. The officer's card shows the verdict Identify got, sealed into its link ([`seal`]).
 
 use crate::closed_set::closed_set;
 use crate::error::{AppError, AppResult, ErrorCode, ErrorKind};
@@ -36,7 +39,9 @@ use super::types::CountryCode;
 use crate::store::verify::{self as sql, Selection, SerialWrite, StoredSerial};
 use crate::store::{self, Db};
 
+pub mod connected;
 mod import;
+pub mod seal;
 pub use import::*;
 
 closed_set!(
@@ -64,6 +69,25 @@ closed_set!(
         StatusSample = "status_sample",
         PossibleClone = "possible_clone",
         NotSerialised = "not_serialised",
+        /// The rights holder's own service did not give a verdict that can be trusted: never
+        /// read as "genuine".
+        CouldNotVerify = "could_not_verify",
+    }
+);
+
+closed_set!(
+    /// Why a check through the rights holder's service gave no verdict.
+    pub enum UnverifiedReason {
+        /// No connection, no HTTP answer, or an address that is not public.
+        ServiceUnreachable = "service_unreachable",
+        /// No answer within the time limit.
+        ServiceTimeout = "service_timeout",
+        /// An HTTP answer other than 200.
+        ServiceError = "service_error",
+        /// An answer whose signature is missing or wrong, or that answers another request.
+        BadSignature = "bad_signature",
+        /// A signed answer that is not what the protocol says.
+        BadAnswer = "bad_answer",
     }
 );
 
@@ -98,24 +122,48 @@ pub struct VerifySettings {
     pub clone_window_hours: u32,
     /// More scans than this of one serial within the window make it a possible clone.
     pub clone_max_scans: u32,
+    /// How long a rights holder's verification service has to answer, in milliseconds, before
+    /// the officer is told the code could not be verified.
+    pub connected_timeout_ms: u64,
+    /// A PEM file of the certificate authorities trusted for verification services *instead
+    /// of* the public web roots: a deployment whose services use a private authority, and the
+    /// tests. Certificates are always verified.
+    pub connected_root_certificates: Option<std::path::PathBuf>,
 }
 
 impl Default for VerifySettings {
     fn default() -> Self {
-        VerifySettings { clone_window_hours: 24, clone_max_scans: 10 }
+        VerifySettings {
+            clone_window_hours: 24,
+            clone_max_scans: 10,
+            connected_timeout_ms: 2_000,
+            connected_root_certificates: None,
+        }
     }
 }
 
-/// What checks need: the serial key and the clone rule.
+/// What checks need: the serial key, the clone rule, and the client of the rights holders'
+/// verification services.
 #[derive(Clone)]
 pub struct Verifier {
     pub key: SerialKey,
     pub settings: VerifySettings,
+    /// Signs the verdicts carried in the card's link ([`seal`]).
+    seal_key: Arc<Vec<u8>>,
+    client: connected::Client,
 }
 
 impl Verifier {
-    pub fn new(key: &MatchKey, settings: VerifySettings) -> Self {
-        Verifier { key: SerialKey::from_match_key(key), settings }
+    /// `allow_local`: whether services may be on local addresses (`[notify]
+    /// webhook_allow_local`, development and tests), as webhooks.
+    pub fn new(key: &MatchKey, settings: VerifySettings, allow_local: bool) -> anyhow::Result<Self> {
+        let client = connected::Client::new(&settings, allow_local)?;
+        Ok(Verifier {
+            key: SerialKey::from_match_key(key),
+            seal_key: Arc::new(key.derive(seal::KEY_PURPOSE)),
+            settings,
+            client,
+        })
     }
 }
 
@@ -329,6 +377,18 @@ pub struct Verification {
     pub window_hours: u32,
     /// The last check of this serial before this one, within the window.
     pub previous_scan_at: Option<String>,
+    /// Whether the rights holder's own verification service answered (or was asked).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub connected: bool,
+    /// For `could_not_verify`: why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<UnverifiedReason>,
+    /// `previous_scan_at` in epoch milliseconds, for the card.
+    #[serde(skip)]
+    pub previous_ms: Option<i64>,
+    /// When the check was made, in epoch milliseconds.
+    #[serde(skip)]
+    pub checked_ms: i64,
 }
 
 /// Checks a serialised code on the product carrying `gtin14`, as the officer would see it
@@ -342,61 +402,109 @@ pub async fn check(
     country: &str,
 ) -> AppResult<Option<Verification>> {
     let Some(card) = super::catalog::product_card_by_gtin(db, principal, gtin14).await? else { return Ok(None) };
-    check_product(db, verifier, principal, card.product_id, scanned, country).await.map(Some)
+    let product = CheckedProduct { product_id: card.product_id, brand_id: card.brand_id, gtin14 };
+    check_product(db, verifier, principal, product, scanned, country).await.map(Some)
+}
+
+/// The product a serialised code was found on.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckedProduct<'a> {
+    pub product_id: i64,
+    pub brand_id: i64,
+    /// The GTIN as 14 digits, as the rights holder's service is asked about it.
+    pub gtin14: &'a str,
+}
+
+/// What the registration (ours or the rights holder's service) says of a serial, before the
+/// scans are counted.
+enum Found {
+    /// The product has no serial registered (and no service answers for its brand).
+    NotSerialised,
+    Unknown,
+    Registered {
+        status: SerialStatus,
+        mismatched: Vec<String>,
+    },
+    Unverified(UnverifiedReason),
 }
 
 /// Checks a serialised code on a product the officer has found, and records the scan event.
-/// The serial's status never changes: an officer's look is not a decommission.
+/// The serial's status never changes: an officer's look is not a decommission. When the
+/// brand's rights holder answers through its own service, that service is asked first, out of
+/// any transaction (it may take seconds); what it cannot answer is "could not verify".
 pub async fn check_product(
     db: &Db,
     verifier: &Verifier,
     principal: &Principal,
-    product_id: i64,
+    product: CheckedProduct<'_>,
     scanned: Scanned<'_>,
     country: &str,
 ) -> AppResult<Verification> {
     super::policy::check(principal, Action::SerialCheck, Target::Platform)?;
+    let product_id = product.product_id;
     let key = verifier.key.digest(product_id, scanned.serial.trim());
+    let service = sql::service(db.reader(), product.brand_id).await?;
+    let asked = match &service {
+        Some(service) => Some(connected::ask(&verifier.client, service, product.gtin14, scanned, country).await),
+        None => None,
+    };
     let window_hours = verifier.settings.clone_window_hours;
     let now = db.now_ms();
     let since = now - i64::from(window_hours) * 3_600_000;
     let mut tx = db.begin().await?;
-    let serial = sql::serial(&mut tx, product_id, &key).await?;
-    let serialised = serial.is_some() || sql::has_serials(&mut tx, product_id).await?;
+    let found = match asked {
+        Some(Ok(answer)) => answer,
+        Some(Err(reason)) => Found::Unverified(reason),
+        None => match sql::serial(&mut tx, product_id, &key).await? {
+            Some(s) => {
+                let mut mismatched = Vec::new();
+                if scanned.batch.is_some_and(|b| b != s.batch) {
+                    mismatched.push("batch".to_string());
+                }
+                if scanned.expiry.is_some_and(|e| e != s.expiry) {
+                    mismatched.push("expiry".to_string());
+                }
+                Found::Registered { status: SerialStatus::decode(&s.status)?, mismatched }
+            }
+            None if sql::has_serials(&mut tx, product_id).await? => Found::Unknown,
+            None => Found::NotSerialised,
+        },
+    };
     let earlier = sql::scans_since(&mut tx, product_id, &key, since).await?;
     let mut countries: BTreeSet<&str> = earlier.iter().map(|(c, ..)| c.as_str()).collect();
     countries.insert(country);
     let scans = earlier.iter().map(|(_, n, _)| n).sum::<i64>() + 1;
     let previous = earlier.iter().map(|(.., at)| *at).max();
-    let mut mismatched = Vec::new();
-    let verdict = match &serial {
-        None if !serialised => Verdict::NotSerialised,
-        None => Verdict::UnknownSerial,
-        Some(s) => {
-            if scanned.batch.is_some_and(|b| b != s.batch) {
-                mismatched.push("batch".to_string());
-            }
-            if scanned.expiry.is_some_and(|e| e != s.expiry) {
-                mismatched.push("expiry".to_string());
-            }
-            match SerialStatus::decode(&s.status)? {
+    let clone_rule = countries.len() >= 2 || scans > i64::from(verifier.settings.clone_max_scans);
+    let (verdict, mismatched, reason) = match found {
+        Found::NotSerialised => (Verdict::NotSerialised, Vec::new(), None),
+        Found::Unknown => (Verdict::UnknownSerial, Vec::new(), None),
+        Found::Unverified(reason) => (Verdict::CouldNotVerify, Vec::new(), Some(reason)),
+        Found::Registered { status, mismatched } => {
+            let verdict = match status {
                 SerialStatus::Recalled => Verdict::StatusRecalled,
                 SerialStatus::Destroyed => Verdict::StatusDestroyed,
                 SerialStatus::Stolen => Verdict::StatusStolen,
                 SerialStatus::Exported => Verdict::StatusExported,
                 SerialStatus::Sample => Verdict::StatusSample,
                 SerialStatus::Active if !mismatched.is_empty() => Verdict::BatchOrExpiryMismatch,
-                SerialStatus::Active
-                    if countries.len() >= 2 || scans > i64::from(verifier.settings.clone_max_scans) =>
-                {
-                    Verdict::PossibleClone
-                }
+                SerialStatus::Active if clone_rule => Verdict::PossibleClone,
                 SerialStatus::Active => Verdict::RegisteredActive,
-            }
+            };
+            (verdict, mismatched, None)
         }
     };
-    sql::insert_scan(&mut tx, product_id, &key, country, verdict.as_str(), now).await?;
+    sql::insert_scan(&mut tx, product_id, &key, country, verdict.as_str(), reason.map(|r| r.as_str()), now).await?;
     tx.commit().await?;
+    if let Some(reason) = reason {
+        // The rights holder's service failing is theirs to fix; the operator sees it here too.
+        tracing::warn!(
+            product_id,
+            brand_id = product.brand_id,
+            reason = reason.as_str(),
+            "connected verification gave no verdict"
+        );
+    }
     let message = message(verdict, &mismatched, scans, countries.len(), window_hours, previous);
     Ok(Verification {
         verdict,
@@ -406,10 +514,14 @@ pub async fn check_product(
         countries_in_window: countries.len() as i64,
         window_hours,
         previous_scan_at: previous.map(format_ms),
+        connected: service.is_some(),
+        reason,
+        previous_ms: previous,
+        checked_ms: now,
     })
 }
 
-fn message(
+pub(crate) fn message(
     verdict: Verdict,
     mismatched: &[String],
     scans: i64,
@@ -453,6 +565,9 @@ fn message(
         ),
         Verdict::NotSerialised => "The rights holder has registered no serial numbers for this product, so this \
             serial cannot be checked here; it says nothing either way."
+            .into(),
+        Verdict::CouldNotVerify => "The rights holder's verification service gave no verdict that can be trusted, \
+            so this serial number could not be verified: this says nothing either way. Ask the rights holder."
             .into(),
     }
 }

@@ -105,6 +105,7 @@ closed_set!(
         InvalidTransition = "invalid_transition",
         InvalidTransportMode = "invalid_transport_mode",
         InvalidValue = "invalid_value",
+        InvalidVerificationUrl = "invalid_verification_url",
         InvalidWebhookUrl = "invalid_webhook_url",
         InvalidWeight = "invalid_weight",
         InvalidWindow = "invalid_window",

@@ -1,5 +1,6 @@
 //! SQL of serial numbers and scan events (`product_serials`, `scan_events`): serials by their
-//! keyed hash only, never in plain text.
+//! keyed hash only, never in plain text; and the brands' connected verification services
+//! (`verification_services`).
 
 use sqlx::{AnyConnection, AnyPool, Row};
 
@@ -194,15 +195,18 @@ pub async fn insert_scan(
     key: &str,
     country: &str,
     verdict: &str,
+    reason: Option<&str>,
     at: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO scan_events (product_id, serial_key, country, verdict, scanned_at) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO scan_events (product_id, serial_key, country, verdict, reason, scanned_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(product_id)
     .bind(key)
     .bind(country)
     .bind(verdict)
+    .bind(reason)
     .bind(at)
     .execute(conn)
     .await?;
@@ -221,4 +225,69 @@ pub async fn scan_counts(pool: &AnyPool, product_id: i64) -> Result<Vec<(String,
     rows.iter()
         .map(|r| Ok((r.try_get("country")?, r.try_get("verdict")?, r.try_get("scans")?, r.try_get("last_at")?)))
         .collect()
+}
+
+/// A brand's connected verification service, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredService {
+    pub brand_id: i64,
+    pub url: String,
+    pub secret: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+pub async fn service(pool: &AnyPool, brand_id: i64) -> Result<Option<StoredService>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT brand_id, url, secret, created_at, updated_at FROM verification_services WHERE brand_id = $1",
+    )
+    .bind(brand_id)
+    .fetch_optional(pool)
+    .await?;
+    row.map(|r| {
+        Ok(StoredService {
+            brand_id: r.try_get("brand_id")?,
+            url: r.try_get("url")?,
+            secret: r.try_get("secret")?,
+            created_at: r.try_get("created_at")?,
+            updated_at: r.try_get("updated_at")?,
+        })
+    })
+    .transpose()
+}
+
+/// Registers or replaces the brand's service (a new secret each time).
+pub async fn put_service(tx: &mut Tx, brand_id: i64, url: &str, secret: &str, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO verification_services (brand_id, url, secret, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) \
+         ON CONFLICT (brand_id) DO UPDATE SET url = excluded.url, secret = excluded.secret, updated_at = excluded.updated_at",
+    )
+    .bind(brand_id)
+    .bind(url)
+    .bind(secret)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Removes the brand's service; whether there was one.
+pub async fn delete_service(tx: &mut Tx, brand_id: i64) -> Result<bool, sqlx::Error> {
+    let done =
+        sqlx::query("DELETE FROM verification_services WHERE brand_id = $1").bind(brand_id).execute(&mut **tx).await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// The brand's checks that got no verdict since an instant, by reason: (reason, checks, last).
+pub async fn failures_since(pool: &AnyPool, brand_id: i64, since: i64) -> Result<Vec<(String, i64, i64)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT e.reason AS reason, COUNT(*) AS checks, MAX(e.scanned_at) AS last_at FROM scan_events e \
+         JOIN products p ON p.id = e.product_id \
+         WHERE p.brand_id = $1 AND e.reason IS NOT NULL AND e.scanned_at >= $2 GROUP BY e.reason ORDER BY e.reason",
+    )
+    .bind(brand_id)
+    .bind(since)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(|r| Ok((r.try_get("reason")?, r.try_get("checks")?, r.try_get("last_at")?))).collect()
 }

@@ -269,6 +269,8 @@ struct DoneQuery {
     /// The code that led here from the Identify page, and its symbology when read from a photo.
     code: Option<String>,
     format: Option<String>,
+    /// The verdict of the serial's check, sealed by the Identify page (`verify::seal`).
+    check: Option<String>,
 }
 
 /// The code the officer identified the product with, shown on its card to be checked.
@@ -277,12 +279,20 @@ struct Identified {
     format: Option<String>,
     /// The GS1 data the code carries (GTIN, batch, expiry, serial…), labelled as on Identify.
     fields: Vec<(String, String)>,
+    /// For a code carrying a serial: the verdict of its check, or that it was not checked.
+    verdict: Option<super::verdict::VerdictView>,
 }
 
 impl Identified {
     /// Only what the Identify page puts in the link is shown: a link crafted to make the card
-    /// say something else shows nothing.
-    fn from_query(tr: &Tr, q: &DoneQuery) -> Option<Identified> {
+    /// say something else shows nothing, and a verdict whose seal does not hold is not shown.
+    fn from_query(
+        state: &AppState,
+        principal: &Principal,
+        tr: &Tr,
+        product_id: i64,
+        q: &DoneQuery,
+    ) -> Option<Identified> {
         let shown = |s: &str| {
             !s.is_empty()
                 && s.chars().count() <= super::identify::MAX_SHOWN_CODE
@@ -293,7 +303,17 @@ impl Identified {
         // The link shows the group separator as "␝" (identify::card_href): read it as sent.
         let scan = gs1::parse_scan(&code.replace('\u{241d}', "\u{1d}"));
         let fields = super::identify::gs1_fields(tr, &scan);
-        Some(Identified { code, format: format.map(str::to_string), fields })
+        let carries_serial = crate::domain::verify::Scanned::from_scan(&scan).is_some();
+        let verdict = crate::domain::verify::seal::on_card(
+            &state.verifier,
+            principal,
+            product_id,
+            &code,
+            carries_serial,
+            q.check.as_deref(),
+        )
+        .map(|check| super::verdict::VerdictView::on_card(tr, &check));
+        Some(Identified { code, format: format.map(str::to_string), fields, verdict })
     }
 }
 
@@ -625,7 +645,7 @@ async fn product_page(
     let page = ProductPage {
         own_side: own_side(&principal),
         just_published: done.published.is_some(),
-        identified: Identified::from_query(&layout.tr, &done),
+        identified: Identified::from_query(&state, &principal, &layout.tr, card.product_id, &done),
         id: card.product_id,
         brand_id: card.brand_id,
         brand_name: card.brand_name,

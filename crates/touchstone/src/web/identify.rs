@@ -55,12 +55,16 @@ pub(super) fn symbology(format: Option<&str>) -> Option<&str> {
     format.filter(|f| !f.is_empty() && f.len() <= 20 && f.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
 }
 
-/// Where the product card says the officer came from: the code and, for a photo, the symbology.
-pub(super) fn card_href(product_id: i64, code: &str, format: Option<&str>) -> String {
+/// Where the product card says the officer came from: the code and, for a photo, the symbology;
+/// and, for a code carrying a serial, the verdict of its check, sealed (`verify::seal`).
+pub(super) fn card_href(product_id: i64, code: &str, format: Option<&str>, check: Option<&str>) -> String {
     let code = visible(code);
     let mut pairs = vec![("code", code.as_str())];
     if let Some(f) = format {
         pairs.push(("format", f));
+    }
+    if let Some(c) = check {
+        pairs.push(("check", c));
     }
     let qs = serde_urlencoded::to_string(&pairs).unwrap_or_default();
     format!("/catalog/products/{product_id}?{qs}#identified")
@@ -92,6 +96,8 @@ struct CodeView {
     /// What a GS1 element string or Digital Link carries, as labelled fields (GTIN, batch,
     /// expiry, serial…) rather than its raw string.
     fields: Vec<(String, String)>,
+    /// For a code carrying a serial on a product found: the verdict of its check.
+    verdict: Option<super::verdict::VerdictView>,
 }
 
 struct BrandOwnerView {
@@ -177,9 +183,11 @@ async fn identify_page(
             Ok(found) => {
                 if let Some(card) = &found.product {
                     let format = symbology(q.format.as_deref());
-                    return Redirect::to(&card_href(card.product_id, &page.code, format)).into_response();
+                    let check = sealed(&state, &principal, &found, card.product_id, &page.code);
+                    return Redirect::to(&card_href(card.product_id, &page.code, format, check.as_deref()))
+                        .into_response();
                 }
-                page.codes.push(code_view(tr, &principal, None, &page.code, Some(found)));
+                page.codes.push(code_view(tr, &state, &principal, None, &page.code, Some(found)));
             }
             Err(AppError::Client(c)) if c.kind != ErrorKind::Forbidden => {
                 status = c.kind.status();
@@ -265,8 +273,9 @@ async fn identify_photo(
         Err(e) => return ctx.error_page(e),
     };
     if let [only] = read.codes.as_slice() {
-        if let Some(card) = only.lookup.as_ref().and_then(|l| l.product.as_ref()) {
-            let href = card_href(card.product_id, &only.text, Some(&only.format));
+        if let Some((found, card)) = only.lookup.as_ref().and_then(|l| Some((l, l.product.as_ref()?))) {
+            let check = sealed(&state, &principal, found, card.product_id, &only.text);
+            let href = card_href(card.product_id, &only.text, Some(&only.format), check.as_deref());
             if by_script {
                 return Json(serde_json::json!({ "location": href })).into_response();
             }
@@ -282,7 +291,8 @@ async fn identify_photo(
     if read.codes.len() > 1 {
         page.summary = Some(tr.f("identify.several", &[("count", &read.codes.len().to_string())]));
     }
-    page.codes = read.codes.into_iter().map(|c| code_view(tr, &principal, Some(c.format), &c.text, c.lookup)).collect();
+    page.codes =
+        read.codes.into_iter().map(|c| code_view(tr, &state, &principal, Some(c.format), &c.text, c.lookup)).collect();
     ctx.render(StatusCode::OK, page)
 }
 
@@ -293,6 +303,18 @@ fn photo_error(tr: Tr, code: ErrorCode, english: &str, max_mb: usize) -> String 
         missing if missing == key => tr.error(code, english),
         _ => tr.f(&key, &[("max", &max_mb.to_string())]),
     }
+}
+
+/// The verdict of a lookup sealed for the card's link, bound to the code as the link carries it.
+fn sealed(
+    state: &AppState,
+    principal: &Principal,
+    found: &LookupResult,
+    product_id: i64,
+    code: &str,
+) -> Option<String> {
+    let v = found.verification.as_ref()?;
+    Some(crate::domain::verify::seal::seal(&state.verifier, principal, product_id, visible(code).trim(), v))
 }
 
 /// The group separator (byte 0x1D) of raw GS1 data, shown as the sign scanners print for it.
@@ -336,6 +358,7 @@ fn yymmdd(tr: &Tr, v: &str) -> String {
 
 fn code_view(
     tr: Tr,
+    state: &AppState,
     principal: &Principal,
     format: Option<String>,
     text: &str,
@@ -351,8 +374,11 @@ fn code_view(
         brand_owner: None,
         alerts: Vec::new(),
         fields: Vec::new(),
+        verdict: None,
     };
     let Some(mut found) = found else { return view };
+    view.verdict = found.verification.as_ref().map(|v| super::verdict::VerdictView::of(&tr, v));
+    let check = found.product.as_ref().and_then(|card| sealed(state, principal, &found, card.product_id, text));
     view.fields = gs1_fields(&tr, &found.interpretation);
     view.alerts =
         std::mem::take(&mut found.alerts).into_iter().map(|a| super::alerts::BriefView::new(&tr, a)).collect();
@@ -363,7 +389,7 @@ fn code_view(
             if let Some(card) = found.product {
                 view.message =
                     tr.f("identify.product", &[("product", card.name(tr.code())), ("brand", &card.brand_name)]);
-                view.product_href = Some(card_href(card.product_id, text, view.format.as_deref()));
+                view.product_href = Some(card_href(card.product_id, text, view.format.as_deref(), check.as_deref()));
             }
         }
         Outcome::BrandOnly => {
@@ -421,7 +447,7 @@ mod tests {
     #[test]
     fn the_card_link_carries_the_code_read_encoded() {
         assert_eq!(
-            card_href(7, "(01)04006381333931(10)A&B", Some("Code128")),
+            card_href(7, "(01)04006381333931(10)A&B", Some("Code128"), None),
             "/catalog/products/7?code=%2801%2904006381333931%2810%29A%26B&format=Code128#identified"
         );
     }

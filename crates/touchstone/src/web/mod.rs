@@ -23,6 +23,8 @@ mod page;
 mod product_sections;
 mod stats;
 mod upload;
+mod verdict;
+mod verification_service;
 
 pub use page::{
     api_principal_from_session, clone_layout, parse_id, Ctx, Enrolling, Layout, PageError, PageId, PageResult, SignedIn,
@@ -68,6 +70,7 @@ pub fn pages() -> Pages {
         .merge(catalog_editor::router())
         .merge(catalog_history::router())
         .merge(brand_editor::router())
+        .merge(verification_service::router())
         .merge(product_sections::router())
         .merge(identify::router())
         .merge(coordination::router())

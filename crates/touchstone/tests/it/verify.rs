@@ -10,12 +10,12 @@ use crate::common::{on_every_backend, on_every_backend_with, Reply, TestApp};
 use touchstone::demo_catalog as gen;
 
 /// The first demo brand belongs to Maison Lumière; its products are `gen::gtin(0, i)`.
-const OWNER: &str = "brand@lumiere.demo";
-const FRENCH_OFFICER: &str = "officer@douane.demo";
-const BRITISH_OFFICER: &str = "officer@border.demo";
+pub(crate) const OWNER: &str = "brand@lumiere.demo";
+pub(crate) const FRENCH_OFFICER: &str = "officer@douane.demo";
+pub(crate) const BRITISH_OFFICER: &str = "officer@border.demo";
 
 /// Seeds one brand with two products and answers the first product's id and GTIN-14.
-async fn product(app: &TestApp, item: usize) -> (i64, String) {
+pub(crate) async fn product(app: &TestApp, item: usize) -> (i64, String) {
     touchstone::demo::seed_catalog(app.db(), &app.state.media, 1, 2).await.unwrap();
     let gtin14 = format!("0{}", gen::gtin(0, item));
     let p = touchstone::store::catalog::stored_product(app.db(), touchstone::store::catalog::ProductBy::Gtin(&gtin14))
@@ -36,13 +36,13 @@ async fn import(app: &TestApp, token: &str, product_id: i64, content_type: &str,
     app.send(req).await
 }
 
-async fn imported(app: &TestApp, token: &str, product_id: i64, content_type: &str, body: &str) -> Value {
+pub(crate) async fn imported(app: &TestApp, token: &str, product_id: i64, content_type: &str, body: &str) -> Value {
     let r = import(app, token, product_id, content_type, body).await;
     assert_eq!(r.status, StatusCode::OK, "[{}] {}", app.backend, r.text);
     r.json()
 }
 
-async fn lookup(app: &TestApp, token: &str, code: &str) -> Value {
+pub(crate) async fn lookup(app: &TestApp, token: &str, code: &str) -> Value {
     let q: String = url::form_urlencoded::byte_serialize(code.as_bytes()).collect();
     let r = app.get(&format!("/api/v1/lookup?code={q}"), token).await;
     assert_eq!(r.status, StatusCode::OK, "{code}: {}", r.text);
@@ -56,7 +56,7 @@ async fn verdict(app: &TestApp, token: &str, code: &str) -> Value {
     r["verification"].clone()
 }
 
-fn element_string(gtin14: &str, serial: &str, batch: &str, expiry: &str) -> String {
+pub(crate) fn element_string(gtin14: &str, serial: &str, batch: &str, expiry: &str) -> String {
     format!("(01){gtin14}(21){serial}(10){batch}(17){expiry}")
 }
 
@@ -129,7 +129,7 @@ async fn audit_count(app: &TestApp) -> i64 {
     sqlx::query_scalar("SELECT COUNT(*) FROM audit_log").fetch_one(app.db().reader()).await.unwrap()
 }
 
-async fn set_status(app: &TestApp, token: &str, id: i64, body: Value) -> Reply {
+pub(crate) async fn set_status(app: &TestApp, token: &str, id: i64, body: Value) -> Reply {
     app.post_json(&format!("/api/v1/products/{id}/serials/status"), token, body).await
 }
 
