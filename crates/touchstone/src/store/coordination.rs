@@ -738,6 +738,18 @@ pub struct ChangedCase {
     pub created_at: i64,
 }
 
+/// Records that a case was matched as it stood at `updated_at` (in the transaction that keeps
+/// its keys); a case changed since stays to be matched again.
+pub async fn set_case_matched(tx: &mut crate::store::Tx, case_id: i64, updated_at: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE cases SET matched_at = $2 WHERE id = $1 AND (matched_at IS NULL OR matched_at < $2)")
+        .bind(case_id)
+        .bind(updated_at)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Cases changed after `after` and not matched as they stand now, oldest change first.
 pub async fn cases_changed_since<'c, E: Executor<'c, Database = Any>>(
     ex: E,
     after: i64,
@@ -745,7 +757,7 @@ pub async fn cases_changed_since<'c, E: Executor<'c, Database = Any>>(
 ) -> Result<Vec<ChangedCase>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, org_id, updated_at, state, sheet, office_country, created_at FROM cases WHERE updated_at > $1 \
-         ORDER BY updated_at, id LIMIT $2",
+         AND (matched_at IS NULL OR matched_at < updated_at) ORDER BY updated_at, id LIMIT $2",
     )
     .bind(after)
     .bind(limit)

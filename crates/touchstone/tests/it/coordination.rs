@@ -466,3 +466,43 @@ async fn the_agency_a_case_is_shared_with_is_offered_its_thread_on_the_case_page
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_detention_recorded_after_a_burst_of_hundreds_in_the_same_instant_is_still_matched() {
+    // (One officer's token sends them all: its API limits are lifted.)
+    let unlimited = |c: &mut touchstone::config::Config| c.api_limits.burst = 10_000;
+    crate::common::on_every_backend_with(unlimited, |app| async move {
+        let police = app.token_for("coordinator@police.demo").await;
+        let officer = app.token_for("officer@douane.demo").await;
+        let op = create_operation(&app, &police, operation("Opération Rafale", false)).await;
+        let r = app
+            .post_json(
+                &format!("/api/v1/operations/{op}/targets"),
+                &police,
+                json!([{"kind": "company", "value": "Quillon Export Ltd.", "country": "FR"}]),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        // One instant for all (a busy office, as the database clock sees it): more detentions
+        // than the matcher reads at once, the one naming the target last.
+        app.db().clock.stop_at(app.db().now_ms());
+        for i in 0..520 {
+            let consignor =
+                if i == 519 { "QUILLON EXPORT LIMITED".to_string() } else { format!("Harbour Goods Trading {i}") };
+            let r = app.post_json("/api/v1/cases", &officer, detention(&consignor)).await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        }
+        let found = coordination::match_cases(app.db(), &app.state.match_key).await.unwrap()
+            + coordination::match_cases(app.db(), &app.state.match_key).await.unwrap();
+        assert_eq!(found, 1, "[{}] the last detention meets the target", app.backend);
+        let hits = app.get("/api/v1/coordination/hits", &police).await.json();
+        assert_eq!(hits.as_array().map(Vec::len), Some(1), "{hits}");
+        let unmatched: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE matched_at IS NULL OR matched_at < updated_at")
+                .fetch_one(app.db().reader())
+                .await
+                .unwrap();
+        assert_eq!(unmatched, 0, "every detention was matched once");
+    })
+    .await;
+}

@@ -38,18 +38,47 @@ fn case_keys(key: &MatchKey, sheet: &CaseSheet) -> Vec<(String, String, &'static
 /// run on several processes: a hit is recorded and notified once (unique per side).
 pub async fn match_cases(db: &Db, key: &MatchKey) -> AppResult<usize> {
     let since = sql::cursor(db.reader(), CASES_CURSOR).await?;
-    let rows = sql::cases_changed_since(db.reader(), since - LATE_COMMIT_MS, 500).await?;
     let mut found = 0;
     let mut last = since;
+    // Each case read is marked matched as it stands, so a page never comes back: every page
+    // moves on, however many cases changed within the re-read window.
+    for _ in 0..PAGES_PER_PASS {
+        let rows = sql::cases_changed_since(db.reader(), since - LATE_COMMIT_MS, CASES_PER_PAGE).await?;
+        let full = rows.len() as i64 == CASES_PER_PAGE;
+        found += match_page(db, key, rows, &mut last).await?;
+        if !full {
+            break;
+        }
+    }
+    if last > since {
+        let mut tx = db.begin().await?;
+        sql::set_cursor(&mut tx, CASES_CURSOR, last).await?;
+        tx.commit().await?;
+    }
+    Ok(found)
+}
+
+/// Cases read per query, and pages per pass (the rest waits for the next pass, a second later).
+const CASES_PER_PAGE: i64 = 500;
+const PAGES_PER_PASS: usize = 20;
+
+async fn match_page(db: &Db, key: &MatchKey, rows: Vec<sql::ChangedCase>, last: &mut i64) -> AppResult<usize> {
+    let mut found = 0;
     for row in rows {
         let (case_id, case_org, state) = (row.id, row.org_id, row.state.as_str());
-        last = last.max(row.updated_at);
-        let Ok(sheet) = serde_json::from_str::<CaseSheet>(&row.sheet) else { continue };
+        *last = (*last).max(row.updated_at);
+        let Ok(sheet) = serde_json::from_str::<CaseSheet>(&row.sheet) else {
+            let mut tx = db.begin().await?;
+            sql::set_case_matched(&mut tx, case_id, row.updated_at).await?;
+            tx.commit().await?;
+            continue;
+        };
         let reference = crate::domain::cases::case_reference(&row.office_country, row.created_at, case_id);
         let keys = if state == "draft" { Vec::new() } else { case_keys(key, &sheet) };
         let digests: Vec<String> = keys.iter().map(|(k, ..)| k.clone()).collect();
         let mut tx = db.begin().await?;
         sql::set_case_keys(&mut tx, case_id, &keys).await?;
+        sql::set_case_matched(&mut tx, case_id, row.updated_at).await?;
         for (tid, op_id, org, mk, label) in sql::targets_with_keys(&mut *tx, &digests).await? {
             // Deconfliction is between agencies: an administration's own detention is no news to it.
             if org == case_org {
@@ -77,11 +106,6 @@ pub async fn match_cases(db: &Db, key: &MatchKey) -> AppResult<usize> {
                 found += 1;
             }
         }
-        tx.commit().await?;
-    }
-    if last > since {
-        let mut tx = db.begin().await?;
-        sql::set_cursor(&mut tx, CASES_CURSOR, last).await?;
         tx.commit().await?;
     }
     Ok(found)
