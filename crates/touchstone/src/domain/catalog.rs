@@ -86,6 +86,7 @@ pub async fn create_brand(db: &Db, principal: &Principal, input: NewBrand) -> Ap
         Err(e) if is_unique_violation(&e) => return Err(conflict_on(&e, &key)),
         Err(e) => return Err(e.into()),
     };
+    super::cards::brand_changing(db, id);
     keep_history(&mut tx, principal, "brand", id, 1, "create", &sheet).await?;
     store::audit::append(
         &mut tx,
@@ -186,6 +187,7 @@ pub async fn update_brand(db: &Db, principal: &Principal, id: i64, update: Brand
         Err(e) => return Err(e.into()),
     };
     let Some(version) = saved else { return Err(version_conflict(brand.version)) };
+    super::cards::brand_changing(db, id);
     keep_history(&mut tx, principal, "brand", id, version, "save", &sheet).await?;
     let mut event = AuditEvent::by(principal, "brand.update", "brand", id)
         .scope(brand.owner_organisation_id)
@@ -204,6 +206,7 @@ pub async fn publish_brand(db: &Db, principal: &Principal, id: i64) -> AppResult
     let brand = brand_for_edit(db, principal, id).await?;
     let mut tx = db.begin().await?;
     store::catalog::publish_brand(&mut tx, id, db.now_ms(), &brand.draft).await?;
+    super::cards::brand_changing(db, id);
     keep_history(&mut tx, principal, "brand", id, brand.version, "publish", &brand.draft).await?;
     store::audit::append(
         &mut tx,
@@ -530,6 +533,10 @@ async fn product_card_by(
 /// A brand as stored, read again only after a write or once the memory is a moment old: every
 /// lookup needs its product's brand, and ten thousand brands cover a million products.
 pub(crate) async fn brand_remembered(db: &Db, id: i64) -> AppResult<Option<std::sync::Arc<Brand>>> {
+    if let Some(kept) = super::cards::kept_brand(db, id) {
+        return Ok(Some(kept));
+    }
+    let evictions = super::cards::brand_evictions(db);
     let epoch = db.write_epoch();
     // Brands by id, parsed: every product card needs its brand's.
     let memory = db.caches.of::<Recent<i64, std::sync::Arc<Brand>>>();
@@ -539,6 +546,7 @@ pub(crate) async fn brand_remembered(db: &Db, id: i64) -> AppResult<Option<std::
     let Some(brand) = store::catalog::get_brand_quickly(db, id).await? else { return Ok(None) };
     let brand = std::sync::Arc::new(brand);
     memory.put(id, epoch, brand.clone());
+    super::cards::keep_brand(db, evictions, brand.clone());
     Ok(Some(brand))
 }
 

@@ -294,7 +294,8 @@ impl SearchService {
             }
         }
         let product_ids: Vec<i64> = product_ids.into_iter().collect();
-        super::cards::apply(db, &product_ids, poll_began).await?;
+        let changed_brands: Vec<i64> = brand_ids.iter().copied().collect();
+        super::cards::apply(db, &product_ids, &changed_brands, poll_began).await?;
         let mut products = Vec::new();
         for chunk in product_ids.chunks(500) {
             products.extend(store::search::published_products(db.reader(), chunk).await?);

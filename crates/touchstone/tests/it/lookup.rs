@@ -229,6 +229,24 @@ async fn on_postgresql_lookups_read_the_node_s_card_replica_and_see_this_node_s_
         app.state.search.catch_up(app.db()).await.unwrap();
         change_behind_the_feed(&app, id, "Probe after the follower").await;
         assert_eq!(name(&lookup(&app, &officer, &gtin).await), "Republished night cream");
+
+        // The brand is kept in memory: a change published through this node is seen at once,
+        // and kept once the follower has applied it.
+        let brand_id = crate::common::brand_id(&app, 0).await;
+        let current = app.get(&format!("/api/v1/brands/{brand_id}"), &brand).await.json();
+        let mut sheet = current["draft"].clone();
+        sheet["name"] = Value::from("Veloria Maison");
+        let body = serde_json::json!({"version": current["version"], "sheet": sheet}).to_string();
+        let saved =
+            app.api(axum::http::Method::PUT, &format!("/api/v1/brands/{brand_id}"), Some(&brand), Some(&body)).await;
+        assert_eq!(saved.status, StatusCode::OK, "{}", saved.text);
+        let published =
+            app.api(axum::http::Method::POST, &format!("/api/v1/brands/{brand_id}/publish"), Some(&brand), None).await;
+        assert_eq!(published.status, StatusCode::OK, "{}", published.text);
+        assert_eq!(lookup(&app, &officer, &gtin).await["product"]["brand_name"], "Veloria Maison");
+        app.state.search.catch_up(app.db()).await.unwrap();
+        assert_eq!(lookup(&app, &officer, &gtin).await["product"]["brand_name"], "Veloria Maison");
+        assert_eq!(lookup(&app, &officer, &gen::gtin(0, 0)).await["product"]["brand_name"], "Veloria Maison");
     })
     .await;
 }
