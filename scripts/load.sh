@@ -124,15 +124,19 @@ request = function()
 end
 LUA
 cat >"$work/cases.lua" <<'LUA'
+-- Each thread its own Idempotency-Key prefix, set by setup() in the main state (where each
+-- call draws a new number) and unique across runs: a key sent twice is a replay, and two
+-- threads sending the same key at once wait on each other's transaction (a chunk-level
+-- `local id` was drawn unseeded, the same in every thread and every run).
 local counter = 0
-local id = tostring(math.random(1, 1e9))
+math.randomseed(os.time())
 wrk.method = "POST"
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("LOAD_TOKEN")
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"case_type":"standard","detain":true,"sheet":{"office":{"code":"FR000730","name":"Roissy","country":"FR"},'
   .. '"transport_mode":"air","origin_country":"CN","consignor":{"name":"Shenzhen Bright Trading Co., Ltd.","country":"CN"},'
   .. '"goods":[{"description":"handbags","quantity":40,"unit":"pieces","product_id":' .. os.getenv("LOAD_PRODUCT") .. '}]}}'
-function setup(thread) thread:set("id", tostring(math.random(1, 1e9))) end
+function setup(thread) thread:set("id", os.time() .. "-" .. tostring(math.random(1, 1e9))) end
 request = function()
   counter = counter + 1
   wrk.headers["Idempotency-Key"] = "load-" .. id .. "-" .. counter
